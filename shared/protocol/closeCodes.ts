@@ -1,0 +1,36 @@
+/**
+ * WebSocket close codes the sync server sends and the client switches on. 4000-4999 is the range RFC 6455
+ * leaves to applications; the last three digits echo the matching HTTP status.
+ */
+export const CloseCodes = {
+  /** The message could not be decoded as a y-websocket message or Yjs update. */
+  MalformedMessage: { code: 4400, reason: 'Malformed sync message' },
+  /** No valid session (accounts arrive later; reserved now so clients already handle it). */
+  Unauthorized: { code: 4401, reason: 'Not signed in' },
+  /** The connection's role may not change this document. */
+  ReadOnly: { code: 4403, reason: 'Read only' },
+  /** The URL names no report, or one that does not exist. */
+  UnknownReport: { code: 4404, reason: 'Unknown report' },
+  /** The report was deleted while connected. */
+  ReportDeleted: { code: 4410, reason: 'Report deleted' },
+  /** A message exceeded the configured size limit (ws itself uses 1009 when it rejects a frame). */
+  MessageTooBig: { code: 1009, reason: 'Message too big' },
+  /** The document could not be loaded from storage; the client should retry later. */
+  LoadFailed: { code: 4503, reason: 'Report could not be loaded, retry shortly' },
+  /** The server is shutting down; the client reconnects. */
+  ServerShutdown: { code: 1012, reason: 'Server restarting' },
+} as const;
+
+export type CloseCodeName = keyof typeof CloseCodes;
+
+/** Close codes after which reconnecting cannot help until something changes (the user, the URL, the role). */
+export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCodes.Unauthorized.code,
+  CloseCodes.UnknownReport.code,
+  CloseCodes.ReportDeleted.code,
+]);
+
+export function closeCodeName(code: number): CloseCodeName | null {
+  for (const [name, value] of Object.entries(CloseCodes)) if (value.code === code) return name as CloseCodeName;
+  return null;
+}

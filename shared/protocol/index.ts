@@ -1,0 +1,2 @@
+export * from './rooms.ts';
+export * from './closeCodes.ts';
