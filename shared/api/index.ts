@@ -1,3 +1,4 @@
 export * from './mechanisms.ts';
 export * from './types.ts';
 export * from './validate.ts';
+export { newUuid } from './uuid.ts';

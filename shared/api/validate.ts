@@ -5,6 +5,7 @@
 import { isMechanism, MECHANISMS } from './mechanisms.ts';
 import { isReportId } from '../protocol/rooms.ts';
 import type { CreateReportRequest } from './types.ts';
+import { newUuid } from './uuid.ts';
 
 export interface Problem {
   field: string;
@@ -66,7 +67,7 @@ export function validateCreateReport(body: unknown): Validated<Required<CreateRe
       message: `"mechanism" must be one of ${MECHANISMS.join(', ')}.`,
     });
   }
-  let id: string = globalThis.crypto.randomUUID();
+  let id: string = newUuid();
   if (body.id !== undefined) {
     if (isReportId(body.id)) id = body.id;
     else problems.push({ field: 'id', code: 'invalid_id', message: '"id" must be a lower-case UUID.' });

@@ -24,6 +24,7 @@
 import * as Y from 'yjs';
 import type { Mechanism } from '../api/mechanisms.ts';
 import { compareOrder, orderBetween } from './order.ts';
+import { newUuid } from '../api/uuid.ts';
 
 /** Version of this layout. Bump with a migration when a field changes meaning. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -212,10 +213,6 @@ export interface NewSection {
   status?: SectionStatus;
 }
 
-function newId(): string {
-  return globalThis.crypto.randomUUID();
-}
-
 /** Neighbouring keys for a slot: the section at `index` will come right after sorted[index - 1]. */
 function keysAround(sorted: SectionInfo[], index: number): [string | null, string | null] {
   const before = index > 0 ? sorted[index - 1] : undefined;
@@ -224,7 +221,7 @@ function keysAround(sorted: SectionInfo[], index: number): [string | null, strin
 }
 
 export function addSection(doc: Y.Doc, section: NewSection, origin?: unknown): string {
-  const id = section.id ?? newId();
+  const id = section.id ?? newUuid();
   const sorted = listSections(doc);
   let index = sorted.length;
   if (section.after) {

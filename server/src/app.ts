@@ -1,0 +1,118 @@
+/**
+ * Composition root: wires storage, documents, sync, API and static files into one HTTP server. Tests call
+ * `startServer` with port 0; `index.ts` calls it with the environment's config.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import { DocumentRegistry } from './documents/DocumentRegistry.ts';
+import { HttpError, NotFound, toErrorBody } from './errors.ts';
+import { sendJson } from './http/json.ts';
+import { Router } from './http/Router.ts';
+import { createStaticHandler } from './http/staticFiles.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
+import { createLogger, type Logger } from './log.ts';
+import { registerReportRoutes } from './api/reportRoutes.ts';
+import { attachCatalogSync } from './reports/catalogSync.ts';
+import { ReportService } from './reports/ReportService.ts';
+import type { Storage } from './storage/Storage.ts';
+import { openStorage } from './storage/openStorage.ts';
+import { SyncServer } from './sync/SyncServer.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  storage: Storage;
+  registry: DocumentRegistry;
+  sync: SyncServer;
+  log: Logger;
+  /** Stop accepting, close connections, store every change, close storage. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Use this storage instead of opening one from config (tests share one between restarts). */
+  storage?: Storage;
+  log?: Logger;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const storage = options.storage ?? openStorage(config);
+  await storage.migrate();
+
+  const registry = new DocumentRegistry(storage, log.child('documents'), {
+    idleUnloadMs: config.idleUnloadMs,
+    compactAfterRows: config.compactAfterRows,
+    retryDelayMs: 100,
+    maxRetryDelayMs: 10_000,
+  });
+  registry.onLoad((live) => attachCatalogSync(live, storage, log.child('catalog')));
+  const sync = new SyncServer(registry, storage, log.child('sync'), { maxMessageBytes: config.maxMessageBytes });
+  const reports = new ReportService(storage, registry);
+
+  const router = new Router();
+  router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
+  registerReportRoutes(router, reports, config.maxBodyBytes);
+  const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
+  const httpLog = log.child('http');
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    securityHeaders(res);
+    try {
+      const route = router.match(req.method ?? 'GET', url.pathname);
+      if (route) {
+        await route.handler({ req, res, params: route.params, url });
+        return;
+      }
+      if (url.pathname.startsWith('/api/') || !serveStatic || !serveStatic(req, res, url.pathname)) {
+        throw new NotFound('No such resource.');
+      }
+    } catch (err) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (err instanceof HttpError) {
+        sendJson(res, err.status, toErrorBody(err));
+        return;
+      }
+      httpLog.error('request failed', { method: req.method, path: url.pathname, err });
+      sendJson(res, 500, { error: { code: 'internal_error', message: 'The server could not complete the request.' } });
+    }
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (sync.handles(req)) sync.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host}:${port}`;
+  log.info('listening', { url, storage: storage.description });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    storage,
+    registry,
+    sync,
+    log,
+    close() {
+      closing ??= (async () => {
+        server.close();
+        sync.close();
+        await registry.close();
+        if (!options.storage) await storage.close();
+        server.closeAllConnections();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/** Configuration from the environment, validated once at start. Every field has a working default. */
+import path from 'node:path';
+import { isLevel, type Level } from './log.ts';
+
+export interface Config {
+  /** TCP port of the HTTP, API and sync server. */
+  port: number;
+  host: string;
+  /** Folder of the embedded SQLite database (used when `databaseUrl` is unset). */
+  dataDir: string;
+  /** PostgreSQL connection string; when set, PostgreSQL replaces SQLite. */
+  databaseUrl: string | null;
+  /** Largest accepted sync message; a bigger one closes that connection. */
+  maxMessageBytes: number;
+  /** Largest accepted JSON request body. */
+  maxBodyBytes: number;
+  /** How long a document with no connection stays in memory before it is unloaded (once stored). */
+  idleUnloadMs: number;
+  /** Stored rows of one document that trigger a background compaction. */
+  compactAfterRows: number;
+  logLevel: Level;
+  /** The built client (vite build output); null serves the API and sync only. */
+  staticDir: string | null;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min = 0): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${key} must be an integer >= ${min}, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!isLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  return {
+    port: int(env, 'PORT', 8787),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    databaseUrl,
+    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024),
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024),
+    idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
+    compactAfterRows: int(env, 'COMPACT_AFTER_ROWS', 200, 2),
+    logLevel,
+    staticDir: env.STATIC_DIR === '' ? null : path.resolve(cwd, env.STATIC_DIR || 'dist/client'),
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * A loaded Y.Doc with a write-ahead pipeline: every change is appended to storage before anyone else is told
+ * about it, so a `kill -9` can never lose an edit that another client has seen.
+ *
+ * Changes are applied to the in-memory doc at once (so the doc answers sync requests consistently), queued
+ * in the outbox, stored in batches (one row per batch: group commit), and only then handed to `onCommitted`
+ * listeners, which relay them. Anything else that would reveal document state (a sync reply) waits for the
+ * commit of every change that came before it, through `afterCommit`.
+ */
+import * as Y from 'yjs';
+import type { Storage } from '../storage/Storage.ts';
+import type { Logger } from '../log.ts';
+
+/** Origin of the update that replays storage into a freshly created doc: it is stored already. */
+const LOAD_ORIGIN = Symbol('load');
+
+export interface CommittedUpdate {
+  update: Uint8Array;
+  origin: unknown;
+}
+
+export interface LiveDocumentOptions {
+  /** Merge stored rows into one once a document has this many. */
+  compactAfterRows: number;
+  /** First retry delay after a failed store; doubles up to `maxRetryDelayMs`. */
+  retryDelayMs: number;
+  maxRetryDelayMs: number;
+}
+
+export const DEFAULT_LIVE_DOCUMENT_OPTIONS: LiveDocumentOptions = {
+  compactAfterRows: 200,
+  retryDelayMs: 100,
+  maxRetryDelayMs: 10_000,
+};
+
+interface Pending {
+  update: Uint8Array;
+  origin: unknown;
+  seq: number;
+}
+
+export class LiveDocument {
+  readonly doc = new Y.Doc();
+  private outbox: Pending[] = [];
+  /** Local sequence of changes applied to the doc; `committedSeq` trails it until they are stored. */
+  private appliedSeq = 0;
+  private committedSeq = 0;
+  private waiters: { seq: number; fn: () => void }[] = [];
+  private committedListeners = new Set<(batch: CommittedUpdate[]) => void>();
+  /** Storage sequence number of the newest stored row, for compaction. */
+  private storedRowSeq = 0;
+  private storedRows = 0;
+  /** Serialises appends and compactions of this document. */
+  private chain: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private destroyed = false;
+
+  private constructor(
+    readonly name: string,
+    private readonly storage: Storage,
+    private readonly log: Logger,
+    private readonly options: LiveDocumentOptions,
+  ) {
+    this.doc.on('update', this.handleUpdate);
+  }
+
+  /** Load every stored update. The document is returned only once it holds all of them. */
+  static async load(
+    name: string,
+    storage: Storage,
+    log: Logger,
+    options: LiveDocumentOptions = DEFAULT_LIVE_DOCUMENT_OPTIONS,
+  ): Promise<LiveDocument> {
+    const live = new LiveDocument(name, storage, log, options);
+    const stored = await storage.loadDocument(name);
+    if (stored.updates.length > 0) {
+      Y.applyUpdate(live.doc, Y.mergeUpdates(stored.updates), LOAD_ORIGIN);
+    }
+    live.storedRowSeq = stored.lastSeq;
+    live.storedRows = stored.updates.length;
+    if (live.storedRows >= options.compactAfterRows) live.scheduleCompaction();
+    return live;
+  }
+
+  private handleUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === LOAD_ORIGIN) return;
+    this.outbox.push({ update, origin, seq: ++this.appliedSeq });
+    this.scheduleFlush();
+  };
+
+  /** Listen for batches of changes once they are stored. Returns the unsubscribe function. */
+  onCommitted(listener: (batch: CommittedUpdate[]) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
+  /** Run `fn` once every change applied so far is stored (at once if it is). */
+  afterCommit(fn: () => void): void {
+    if (this.committedSeq >= this.appliedSeq) fn();
+    else this.waiters.push({ seq: this.appliedSeq, fn });
+  }
+
+  /** Resolves once every change applied so far is stored. */
+  whenCommitted(): Promise<void> {
+    return new Promise((resolve) => this.afterCommit(resolve));
+  }
+
+  /** True when nothing waits to be stored. */
+  get isClean(): boolean {
+    return this.committedSeq >= this.appliedSeq;
+  }
+
+  /** Number of changes not yet stored (a store is failing when this keeps growing). */
+  get pendingCount(): number {
+    return this.appliedSeq - this.committedSeq;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.retryTimer || this.destroyed) return;
+    this.flushScheduled = true;
+    // setImmediate lets every message already received in this turn join the batch.
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.chain = this.chain.then(() => this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.outbox.length === 0 || this.destroyed) return;
+    const batch = this.outbox;
+    this.outbox = [];
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+    try {
+      this.storedRowSeq = await this.storage.appendUpdates(this.name, [merged]);
+    } catch (err) {
+      // Never drop an edit: keep it (and the doc) in memory and try again; relays wait for the store.
+      this.outbox = batch.concat(this.outbox);
+      this.failures++;
+      const delay = Math.min(this.options.maxRetryDelayMs, this.options.retryDelayMs * 2 ** (this.failures - 1));
+      this.log.error('store failed; keeping changes in memory and retrying', {
+        doc: this.name,
+        pending: this.outbox.length,
+        retryInMs: delay,
+        err,
+      });
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.scheduleFlush();
+      }, delay);
+      this.retryTimer.unref();
+      return;
+    }
+    if (this.failures > 0) this.log.info('store recovered', { doc: this.name, afterFailures: this.failures });
+    this.failures = 0;
+    this.storedRows++;
+    this.committedSeq = batch[batch.length - 1]!.seq;
+    const committed = batch.map(({ update, origin }) => ({ update, origin }));
+    for (const listener of this.committedListeners) listener(committed);
+    const ready = this.waiters.filter((w) => w.seq <= this.committedSeq);
+    this.waiters = this.waiters.filter((w) => w.seq > this.committedSeq);
+    for (const w of ready) w.fn();
+    if (this.outbox.length > 0) this.scheduleFlush();
+    if (this.storedRows >= this.options.compactAfterRows) this.scheduleCompaction();
+  }
+
+  private compactionScheduled = false;
+
+  private scheduleCompaction(): void {
+    if (this.compactionScheduled || this.destroyed) return;
+    this.compactionScheduled = true;
+    // Off the path of the write that triggered it: relays go out first.
+    setImmediate(() => {
+      this.chain = this.chain.then(() => this.compact());
+    });
+  }
+
+  /** Replace the stored rows by one update holding the whole document. */
+  async compact(): Promise<void> {
+    this.compactionScheduled = false;
+    if (this.destroyed) return;
+    // Only compact a document whose every change is stored, so the merged row covers exactly the rows it replaces.
+    if (this.outbox.length > 0) return;
+    const upTo = this.storedRowSeq;
+    const merged = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await this.storage.compact(this.name, upTo, merged);
+      this.storedRows = 1;
+    } catch (err) {
+      // The uncompacted rows are still all there; a later commit schedules another attempt.
+      this.log.warn('compaction failed', { doc: this.name, err });
+    }
+  }
+
+  /** Wait until every change is stored, retrying failed stores; used before unload and on shutdown. */
+  async flushAll(): Promise<void> {
+    await this.whenCommitted();
+    await this.chain;
+  }
+
+  /** Free the doc. Only for a clean document: the registry checks `isClean` first. */
+  destroy(): void {
+    this.destroyed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.doc.off('update', this.handleUpdate);
+    this.doc.destroy();
+  }
+}

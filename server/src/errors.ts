@@ -1,0 +1,52 @@
+/**
+ * Errors the API answers with. Each has a stable `code` clients switch on; `toErrorBody` is the one place
+ * that turns an error into `{ error: { code, message } }`.
+ */
+import type { ApiErrorBody } from '../../shared/api/types.ts';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class BadRequest extends HttpError {
+  constructor(code: string, message: string, field?: string) {
+    super(400, code, message, field);
+  }
+}
+
+export class NotFound extends HttpError {
+  constructor(message = 'Not found.') {
+    super(404, 'not_found', message);
+  }
+}
+
+export class MethodNotAllowed extends HttpError {
+  constructor() {
+    super(405, 'method_not_allowed', 'Method not allowed on this resource.');
+  }
+}
+
+export class PayloadTooLarge extends HttpError {
+  constructor(limit: number) {
+    super(413, 'payload_too_large', `Request body is larger than ${limit} bytes.`);
+  }
+}
+
+export class UnsupportedMediaType extends HttpError {
+  constructor() {
+    super(415, 'unsupported_media_type', 'Send the request body as application/json.');
+  }
+}
+
+export function toErrorBody(err: HttpError): ApiErrorBody {
+  const body: ApiErrorBody = { error: { code: err.code, message: err.message } };
+  if (err.field) body.error.field = err.field;
+  return body;
+}

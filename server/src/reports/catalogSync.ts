@@ -1,0 +1,38 @@
+/**
+ * Keeps the reports table in step with each document's metadata (title and State are edited collaboratively
+ * in the doc), so listing reports never loads documents. Writes at most once per `intervalMs` per document.
+ */
+import { getReportMeta } from '../../../shared/report/layout.ts';
+import { parseRoomName } from '../../../shared/protocol/rooms.ts';
+import type { LiveDocument } from '../documents/LiveDocument.ts';
+import type { Storage } from '../storage/Storage.ts';
+import type { Logger } from '../log.ts';
+
+export function attachCatalogSync(live: LiveDocument, storage: Storage, log: Logger, intervalMs = 1000): void {
+  const parsed = parseRoomName(live.name);
+  if (!parsed || parsed.kind !== 'content') return;
+  let timer: NodeJS.Timeout | null = null;
+  const write = () => {
+    timer = null;
+    const meta = getReportMeta(live.doc);
+    storage
+      .updateReportMeta(parsed.reportId, {
+        title: meta.title,
+        stateUnderReview: meta.stateUnderReview,
+        updatedAt: new Date().toISOString(),
+      })
+      .catch((err: unknown) => log.warn('could not update the report catalogue', { reportId: parsed.reportId, err }));
+  };
+  live.onCommitted(() => {
+    if (!timer) {
+      timer = setTimeout(write, intervalMs);
+      timer.unref();
+    }
+  });
+  live.doc.on('destroy', () => {
+    if (timer) {
+      clearTimeout(timer);
+      write();
+    }
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * One WebSocket speaking the y-websocket protocol for one document. Messages are handled strictly in the order
+ * they arrive; those that come before the document has loaded wait in a queue. Anything undecodable closes this
+ * connection only.
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type { WebSocket } from 'ws';
+import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
+import type { Logger } from '../log.ts';
+import { MessageType } from './messages.ts';
+import type { Room, RoomMember } from './Room.ts';
+
+/** Close a connection whose send buffer grows past this: the client is not reading. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+export class ProtocolError extends Error {}
+
+export interface ConnectionInfo {
+  doc: string;
+  /** False for roles that may only read: their non-empty updates close the connection. */
+  canWrite: boolean;
+  remote: string;
+}
+
+export class Connection implements RoomMember {
+  readonly awarenessIds = new Set<number>();
+  private room: Room | null = null;
+  private queue: Uint8Array[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly info: ConnectionInfo,
+    private readonly log: Logger,
+  ) {}
+
+  /** Queue a frame that arrived before the room is ready, or handle it now. */
+  receive(data: Uint8Array): void {
+    if (this.closed) return;
+    if (!this.room) {
+      this.queue.push(data);
+      return;
+    }
+    this.handle(data);
+  }
+
+  /** The document is loaded: greet the client and handle what it sent meanwhile. */
+  attach(room: Room): void {
+    if (this.closed) return;
+    this.room = room;
+    room.join(this);
+    // Sync step 1: ask the client for what it has that the server lacks (offline edits).
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    syncProtocol.writeSyncStep1(encoder, room.live.doc);
+    this.send(encoding.toUint8Array(encoder));
+    const presence = room.awarenessMessage();
+    if (presence) this.send(presence);
+    const queued = this.queue;
+    this.queue = [];
+    for (const data of queued) this.handle(data);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCodes.MessageTooBig.code, 'Client not reading');
+      return;
+    }
+    this.ws.send(message, { binary: true }, (err) => {
+      if (err) this.close(1011, 'Send failed');
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.detach();
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+  }
+
+  /** The socket is gone: leave the room. */
+  detach(): void {
+    this.closed = true;
+    this.queue = [];
+    if (this.room) {
+      this.room.leave(this);
+      this.room = null;
+    }
+  }
+
+  private handle(data: Uint8Array): void {
+    try {
+      this.dispatch(data);
+    } catch (err) {
+      const readOnly = err instanceof ReadOnlyError;
+      this.log.warn(readOnly ? 'write refused on a read-only connection' : 'malformed sync message; closing connection', {
+        doc: this.info.doc,
+        remote: this.info.remote,
+        bytes: data.byteLength,
+        err,
+      });
+      const close = readOnly ? CloseCodes.ReadOnly : CloseCodes.MalformedMessage;
+      this.close(close.code, close.reason);
+    }
+  }
+
+  private dispatch(data: Uint8Array): void {
+    const room = this.room!;
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.Sync:
+        this.handleSync(decoder, room);
+        break;
+      case MessageType.Awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this);
+        break;
+      }
+      case MessageType.QueryAwareness: {
+        const presence = room.awarenessMessage();
+        if (presence) this.send(presence);
+        break;
+      }
+      case MessageType.Auth:
+        // Authentication travels with the HTTP upgrade, not in-band; the stock client never sends this.
+        break;
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder, room: Room): void {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        // Validates the state vector before any work is done for it.
+        Y.decodeStateVector(stateVector);
+        // The reply reveals document state, so it waits until that state is stored.
+        room.live.afterCommit(() => {
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MessageType.Sync);
+          syncProtocol.writeSyncStep2(encoder, room.live.doc, stateVector);
+          this.send(encoding.toUint8Array(encoder));
+        });
+        break;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        // Parse the whole update before touching the document, so garbage never reaches it.
+        const parsed = Y.decodeUpdate(update);
+        const empty = parsed.structs.length === 0 && parsed.ds.clients.size === 0;
+        if (empty) break;
+        if (!this.info.canWrite) throw new ReadOnlyError('read-only connection sent a change');
+        Y.applyUpdate(room.live.doc, update, this);
+        break;
+      }
+      default:
+        throw new ProtocolError(`unknown sync message type ${syncType}`);
+    }
+  }
+}
+
+export class ReadOnlyError extends Error {}

@@ -1,0 +1,86 @@
+/**
+ * The connections editing one document, and their presence (awareness). Document changes reach the other
+ * connections only from the LiveDocument's commit event, i.e. after they are stored; presence is not
+ * stored and is relayed at once.
+ */
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type { LiveDocument, CommittedUpdate } from '../documents/LiveDocument.ts';
+import { MessageType } from './messages.ts';
+
+/** What a room needs of a connection. */
+export interface RoomMember {
+  send(message: Uint8Array): void;
+  /** Awareness client ids this connection has announced, removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+}
+
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly members = new Set<RoomMember>();
+  private readonly stopCommitted: () => void;
+
+  constructor(readonly live: LiveDocument) {
+    this.awareness = new awarenessProtocol.Awareness(live.doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.handleAwarenessUpdate);
+    this.stopCommitted = live.onCommitted(this.handleCommitted);
+  }
+
+  join(member: RoomMember): void {
+    this.members.add(member);
+  }
+
+  leave(member: RoomMember): void {
+    this.members.delete(member);
+    if (member.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessIds], member);
+    }
+  }
+
+  private handleCommitted = (batch: CommittedUpdate[]) => {
+    for (const { update, origin } of batch) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      syncProtocol.writeUpdate(encoder, update);
+      const message = encoding.toUint8Array(encoder);
+      // The sender already has its own change.
+      for (const m of this.members) if (m !== origin) m.send(message);
+    }
+  };
+
+  private handleAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = added.concat(updated, removed);
+    const from = origin as RoomMember | null;
+    if (from && this.members.has(from)) {
+      for (const id of added) from.awarenessIds.add(id);
+      for (const id of removed) from.awarenessIds.delete(id);
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const message = encoding.toUint8Array(encoder);
+    for (const m of this.members) m.send(message);
+  };
+
+  /** The full presence of everyone here, for a newcomer. */
+  awarenessMessage(): Uint8Array | null {
+    const states = this.awareness.getStates();
+    if (states.size === 0) return null;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]));
+    return encoding.toUint8Array(encoder);
+  }
+
+  destroy(): void {
+    this.stopCommitted();
+    this.awareness.off('update', this.handleAwarenessUpdate);
+    this.awareness.destroy();
+  }
+}
