@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
+import { describeSync, initialSyncFacts, reduceSync, type SyncEvent, type SyncFacts } from './syncStatus.ts';
+
+function run(events: SyncEvent[], start: SyncFacts = initialSyncFacts(true)): SyncFacts {
+  return events.reduce(reduceSync, start);
+}
+
+const openedAndSynced: SyncEvent[] = [
+  { type: 'loaded', pendingCreate: false, unsyncedChanges: 0 },
+  { type: 'connecting' },
+  { type: 'open' },
+  { type: 'handshake-done' },
+];
+
+describe('sync status', () => {
+  it('shows Opening until the device copy is loaded, then Connecting, then Synced', () => {
+    expect(describeSync(run([])).state).toBe('connecting');
+    expect(describeSync(run([])).label).toBe('Opening…');
+    const connecting = run(openedAndSynced.slice(0, 2));
+    expect(describeSync(connecting)).toMatchObject({ state: 'connecting', label: 'Connecting…' });
+    expect(describeSync(run(openedAndSynced))).toMatchObject({ state: 'synced', label: 'Synced' });
+  });
+
+  it('counts changes made offline and says they are on this device', () => {
+    const facts = run([...openedAndSynced, { type: 'offline' }, { type: 'unsynced-changes', count: 3 }]);
+    expect(describeSync(facts)).toMatchObject({
+      state: 'offline',
+      label: 'Offline — 3 changes saved on this device, waiting to sync',
+    });
+    expect(describeSync(reduceSync(facts, { type: 'saved-locally', saved: false })).label).toBe('Offline — saving on this device…');
+  });
+
+  it('goes back to Synced only once the server confirmed the offline changes', () => {
+    let facts = run([...openedAndSynced, { type: 'offline' }, { type: 'unsynced-changes', count: 1 }, { type: 'online' }]);
+    expect(describeSync(facts)).toMatchObject({ state: 'unsynced', label: '1 change saved on this device, waiting to sync' });
+    facts = run([{ type: 'connecting' }, { type: 'open' }, { type: 'handshake-done' }], facts);
+    expect(describeSync(facts)).toMatchObject({ state: 'unsynced', label: 'Saving…' });
+    facts = reduceSync(facts, { type: 'unsynced-changes', count: 0 });
+    expect(describeSync(facts).state).toBe('synced');
+  });
+
+  it('says Reconnecting after a drop, and that the server is unreachable after repeated failures', () => {
+    let facts = run([...openedAndSynced, { type: 'closed', code: 1006 }, { type: 'connecting' }]);
+    expect(describeSync(facts)).toMatchObject({ state: 'connecting', label: 'Reconnecting…' });
+    for (let i = 0; i < 3; i++) facts = run([{ type: 'closed', code: 1006 }, { type: 'connecting' }], facts);
+    expect(describeSync(facts).state).toBe('saved-local');
+  });
+
+  it('keeps a report made offline as saved on this device until the server accepts it', () => {
+    const facts = run([{ type: 'loaded', pendingCreate: true, unsyncedChanges: 0 }]);
+    expect(describeSync(facts).state).toBe('saved-local');
+    const unknown = reduceSync(facts, { type: 'closed', code: CloseCodes.UnknownReport.code });
+    expect(describeSync(unknown).state).toBe('saved-local');
+    expect(describeSync(reduceSync(unknown, { type: 'published' })).state).toBe('connecting');
+  });
+
+  it('explains a report the server does not know, a deleted one, and a read-only role', () => {
+    const base = run([{ type: 'loaded', pendingCreate: false, unsyncedChanges: 0 }, { type: 'connecting' }]);
+    expect(describeSync(reduceSync(base, { type: 'closed', code: CloseCodes.UnknownReport.code }))).toMatchObject({
+      state: 'error',
+      label: 'This report is not on the server',
+    });
+    expect(describeSync(reduceSync(base, { type: 'closed', code: CloseCodes.ReportDeleted.code })).state).toBe('error');
+    const readOnly = reduceSync(base, { type: 'closed', code: CloseCodes.ReadOnly.code });
+    expect(describeSync(readOnly).state).toBe('read-only');
+    // A later reconnect keeps the role's limit.
+    expect(describeSync(run([{ type: 'open' }, { type: 'handshake-done' }], readOnly)).state).toBe('read-only');
+  });
+
+  it('retries quietly when the server could not load the report', () => {
+    const facts = run([...openedAndSynced.slice(0, 3), { type: 'closed', code: CloseCodes.LoadFailed.code }, { type: 'connecting' }]);
+    expect(describeSync(facts)).toMatchObject({ state: 'connecting', label: 'The server could not load this report — retrying…' });
+  });
+
+  it('is read-only when the report needs a newer editor', () => {
+    expect(describeSync(run([...openedAndSynced, { type: 'schema', tooNew: true }])).state).toBe('read-only');
+  });
+});

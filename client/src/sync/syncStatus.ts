@@ -1,0 +1,187 @@
+/**
+ * The sync status shown in every report's header: what the session knows (`SyncFacts`), how events change it
+ * (`reduceSync`), and what to tell the user (`describeSync`). Pure, so every state is unit-tested.
+ */
+import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
+
+export type SyncState = 'connecting' | 'synced' | 'offline' | 'saved-local' | 'unsynced' | 'read-only' | 'error';
+
+export type ConnectionPhase = 'idle' | 'connecting' | 'open';
+
+export interface SyncFacts {
+  /** The browser reports a network (navigator.onLine and the online/offline events). */
+  online: boolean;
+  /** The report's content stored on this device has been loaded. */
+  loaded: boolean;
+  connection: ConnectionPhase;
+  /** The sync handshake finished on the current connection: this device has the server's state. */
+  handshakeDone: boolean;
+  /** Bursts of local edits the server has not yet confirmed storing. */
+  unsyncedChanges: number;
+  /** Every local edit has been written to IndexedDB. */
+  savedLocally: boolean;
+  /** Created on this device, not yet accepted by the server. */
+  pendingCreate: boolean;
+  /** Connections that closed in a row without finishing a handshake (server down while online). */
+  failedAttempts: number;
+  /** A handshake has finished at least once since the report was opened. */
+  everSynced: boolean;
+  /** The last close code the server sent, when it means something to the user (cleared by a handshake). */
+  closeCode: number | null;
+  /** The report was written with a newer editor schema than this client's. */
+  schemaTooNew: boolean;
+}
+
+export type SyncEvent =
+  | { type: 'loaded'; pendingCreate: boolean; unsyncedChanges: number }
+  | { type: 'online' }
+  | { type: 'offline' }
+  | { type: 'connecting' }
+  | { type: 'open' }
+  | { type: 'handshake-done' }
+  | { type: 'closed'; code: number | null }
+  | { type: 'unsynced-changes'; count: number }
+  | { type: 'saved-locally'; saved: boolean }
+  | { type: 'published' }
+  | { type: 'schema'; tooNew: boolean };
+
+export function initialSyncFacts(online: boolean): SyncFacts {
+  return {
+    online,
+    loaded: false,
+    connection: 'idle',
+    handshakeDone: false,
+    unsyncedChanges: 0,
+    savedLocally: true,
+    pendingCreate: false,
+    failedAttempts: 0,
+    everSynced: false,
+    closeCode: null,
+    schemaTooNew: false,
+  };
+}
+
+/** Close codes the status explains; a plain network drop (1006) or our own disconnect is not one of them. */
+const EXPLAINED_CODES = new Set<number>([
+  CloseCodes.ReadOnly.code,
+  CloseCodes.UnknownReport.code,
+  CloseCodes.ReportDeleted.code,
+  CloseCodes.Unauthorized.code,
+  CloseCodes.MalformedMessage.code,
+  CloseCodes.LoadFailed.code,
+  CloseCodes.ServerShutdown.code,
+]);
+
+export function reduceSync(facts: SyncFacts, event: SyncEvent): SyncFacts {
+  switch (event.type) {
+    case 'loaded':
+      return { ...facts, loaded: true, pendingCreate: event.pendingCreate, unsyncedChanges: event.unsyncedChanges };
+    case 'online':
+      return { ...facts, online: true, failedAttempts: 0 };
+    case 'offline':
+      return { ...facts, online: false, connection: 'idle', handshakeDone: false };
+    case 'connecting':
+      return { ...facts, connection: 'connecting', handshakeDone: false };
+    case 'open':
+      return { ...facts, connection: 'open', handshakeDone: false };
+    case 'handshake-done':
+      // Read-only is a property of this user's role, so a new handshake does not clear it.
+      return {
+        ...facts,
+        connection: 'open',
+        handshakeDone: true,
+        everSynced: true,
+        failedAttempts: 0,
+        pendingCreate: false,
+        closeCode: facts.closeCode === CloseCodes.ReadOnly.code ? facts.closeCode : null,
+      };
+    case 'closed': {
+      const explained = event.code !== null && EXPLAINED_CODES.has(event.code);
+      return {
+        ...facts,
+        connection: 'idle',
+        handshakeDone: false,
+        failedAttempts: facts.handshakeDone ? 0 : facts.failedAttempts + 1,
+        closeCode: explained ? event.code : facts.closeCode === CloseCodes.ReadOnly.code ? facts.closeCode : null,
+      };
+    }
+    case 'unsynced-changes':
+      return { ...facts, unsyncedChanges: event.count };
+    case 'saved-locally':
+      return { ...facts, savedLocally: event.saved };
+    case 'published':
+      return { ...facts, pendingCreate: false, closeCode: facts.closeCode === CloseCodes.UnknownReport.code ? null : facts.closeCode };
+    case 'schema':
+      return { ...facts, schemaTooNew: event.tooNew };
+  }
+}
+
+export interface SyncStatusView {
+  state: SyncState;
+  /** Full sentence for the header and screen readers. */
+  label: string;
+  /** A few words for narrow screens. */
+  short: string;
+}
+
+function changes(n: number): string {
+  return n === 1 ? '1 change' : `${n} changes`;
+}
+
+export function describeSync(f: SyncFacts): SyncStatusView {
+  const n = f.unsyncedChanges;
+  if (f.closeCode === CloseCodes.ReadOnly.code) {
+    return { state: 'read-only', label: 'Read only — you can read this report but not change it', short: 'Read only' };
+  }
+  if (f.schemaTooNew) {
+    return { state: 'read-only', label: 'Read only — written with a newer version of Rightsdraft', short: 'Read only' };
+  }
+  if (f.closeCode === CloseCodes.ReportDeleted.code) {
+    return { state: 'error', label: 'This report was deleted on the server', short: 'Deleted' };
+  }
+  if (f.closeCode === CloseCodes.UnknownReport.code && !f.pendingCreate) {
+    return { state: 'error', label: 'This report is not on the server', short: 'Not on server' };
+  }
+  if (f.closeCode === CloseCodes.Unauthorized.code) {
+    return { state: 'error', label: 'Sign in again to sync this report', short: 'Sign in' };
+  }
+  if (f.closeCode === CloseCodes.MalformedMessage.code && f.connection === 'idle') {
+    return { state: 'error', label: 'Sync stopped: the server could not read a change', short: 'Sync error' };
+  }
+  if (!f.loaded) return { state: 'connecting', label: 'Opening…', short: 'Opening…' };
+  if (!f.online) {
+    if (!f.savedLocally) return { state: 'offline', label: 'Offline — saving on this device…', short: 'Offline' };
+    if (n > 0) {
+      return {
+        state: 'offline',
+        label: `Offline — ${changes(n)} saved on this device, waiting to sync`,
+        short: `Offline · ${n} waiting`,
+      };
+    }
+    return { state: 'offline', label: 'Offline — nothing waiting to sync', short: 'Offline' };
+  }
+  if (f.pendingCreate) {
+    return { state: 'saved-local', label: 'Saved on this device — not on the server yet', short: 'On this device' };
+  }
+  if (f.connection === 'open' && f.handshakeDone) {
+    if (n === 0) return { state: 'synced', label: 'Synced', short: 'Synced' };
+    return { state: 'unsynced', label: 'Saving…', short: 'Saving…' };
+  }
+  const unreachable = f.failedAttempts >= 3;
+  if (n > 0) {
+    return {
+      state: 'unsynced',
+      label: `${changes(n)} saved on this device, waiting to sync${unreachable ? ' — can’t reach the server' : ''}`,
+      short: `${n} waiting`,
+    };
+  }
+  if (f.closeCode === CloseCodes.LoadFailed.code) {
+    return { state: 'connecting', label: 'The server could not load this report — retrying…', short: 'Retrying…' };
+  }
+  if (unreachable) {
+    return { state: 'saved-local', label: 'Saved on this device — can’t reach the server, retrying', short: 'On this device' };
+  }
+  return f.everSynced
+    ? { state: 'connecting', label: 'Reconnecting…', short: 'Reconnecting…' }
+    : { state: 'connecting', label: 'Connecting…', short: 'Connecting…' };
+}

@@ -1,0 +1,74 @@
+/**
+ * Builds the client from `client/` into `dist/client`, which the server serves. The `serviceWorker` plugin
+ * below emits `/sw.js` with the list of built files to precache, so the app opens with no network.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = path.resolve(import.meta.dirname, 'client');
+const publicDir = path.join(root, 'public');
+const SW_FILE = 'sw.js';
+
+/** Files under `dir`, as URL paths relative to it ("icon.svg", "a/b.txt"). */
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix + entry.name;
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), rel + '/') : [rel];
+  });
+}
+
+/**
+ * Emits the service worker (client/src/sw/serviceWorker.ts) as `/sw.js`, a chunk of its own, and prepends
+ * the precache manifest: every built file and public file, and a version hash of their names and of
+ * index.html. Hashed file names change with their content, so a new build gives a new version, and the
+ * worker then replaces its cache.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'rightsdraft:service-worker',
+    apply: 'build',
+    enforce: 'post',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: path.join(root, 'src/sw/serviceWorker.ts'), fileName: SW_FILE });
+    },
+    generateBundle(_options, bundle) {
+      const sw = bundle[SW_FILE];
+      if (!sw || sw.type !== 'chunk') throw new Error('service worker chunk missing from the bundle');
+      const built = Object.keys(bundle).filter((f) => f !== SW_FILE && !f.endsWith('.map'));
+      const files = [...new Set([...built, ...listFiles(publicDir)])].sort();
+      const hash = createHash('sha256');
+      for (const f of files) hash.update(f + '\n');
+      const html = bundle['index.html'];
+      if (html && html.type === 'asset') hash.update(html.source);
+      hash.update(sw.code);
+      const manifest = { version: hash.digest('hex').slice(0, 16), files: files.map((f) => '/' + f) };
+      sw.code = `self.__RD_PRECACHE = ${JSON.stringify(manifest)};\n${sw.code}`;
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  publicDir,
+  plugins: [react(), serviceWorker()],
+  build: {
+    outDir: path.resolve(import.meta.dirname, 'dist/client'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    // The polyfill would be the only code in index.html; every supported browser has modulepreload.
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 900,
+  },
+  server: {
+    // `npx vite` for UI work: the API and sync go to a server started with `npm run dev`.
+    proxy: {
+      '/api': 'http://127.0.0.1:8787',
+      '/sync': { target: 'ws://127.0.0.1:8787', ws: true },
+    },
+  },
+});
