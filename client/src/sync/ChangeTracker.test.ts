@@ -87,3 +87,17 @@ describe('ChangeTracker', () => {
     expect(tracker.unsynced).toBe(0);
   });
 });
+
+describe('ChangeTracker.carryOver', () => {
+  it('adds the earlier visit\u2019s changes before this visit\u2019s and confirms them together', () => {
+    const { tracker } = setup();
+    tracker.localChange();
+    tracker.carryOver(2);
+    expect(tracker.unsynced).toBe(3);
+    tracker.opened();
+    tracker.serverAskedForChanges();
+    tracker.serverAnswered();
+    tracker.serverAnswered();
+    expect(tracker.unsynced).toBe(0);
+  });
+});

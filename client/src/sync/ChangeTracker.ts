@@ -39,7 +39,20 @@ export class ChangeTracker {
   constructor(private readonly options: ChangeTrackerOptions) {
     this.burstMs = options.burstMs ?? 2000;
     this.now = options.now ?? Date.now;
-    for (let i = 0; i < (options.initialUnsynced ?? 0); i++) this.bursts.push({ lastSeq: ++this.seq, at: 0 });
+    this.carryOver(options.initialUnsynced ?? 0);
+  }
+
+  /**
+   * Add bursts left unconfirmed by an earlier visit (read from the device catalogue). Call it before the
+   * first connection: they then reach the server in the answer to its first step 1, like any offline edit.
+   */
+  carryOver(count: number): void {
+    if (count <= 0) return;
+    const shift = (n: number) => (n > this.confirmed ? n + count : n);
+    const carried = Array.from({ length: count }, (_, i) => ({ lastSeq: this.confirmed + i + 1, at: 0 }));
+    this.bursts = [...carried, ...this.bursts.map((b) => ({ ...b, lastSeq: shift(b.lastSeq) }))];
+    this.seq += count;
+    this.options.onChange();
   }
 
   /** Bursts of edits not yet confirmed by the server. */

@@ -42,6 +42,7 @@ export type SyncEvent =
   | { type: 'closed'; code: number | null }
   | { type: 'unsynced-changes'; count: number }
   | { type: 'saved-locally'; saved: boolean }
+  | { type: 'pending-create' }
   | { type: 'published' }
   | { type: 'schema'; tooNew: boolean };
 
@@ -109,6 +110,8 @@ export function reduceSync(facts: SyncFacts, event: SyncEvent): SyncFacts {
       return { ...facts, unsyncedChanges: event.count };
     case 'saved-locally':
       return { ...facts, savedLocally: event.saved };
+    case 'pending-create':
+      return { ...facts, pendingCreate: true };
     case 'published':
       return { ...facts, pendingCreate: false, closeCode: facts.closeCode === CloseCodes.UnknownReport.code ? null : facts.closeCode };
     case 'schema':

@@ -1,0 +1,161 @@
+/**
+ * Formatting toolbar. One Tab stop (the WAI-ARIA toolbar pattern): arrow keys move between controls, so
+ * keyboard users reach the text quickly.
+ */
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEditorState, type Editor } from '@tiptap/react';
+import { Icon, type IconName } from '../ui/Icon.tsx';
+import { LinkForm } from './LinkForm.tsx';
+
+type Block = 'paragraph' | 'h2' | 'h3' | 'h4';
+
+const BLOCK_LABELS: Record<Block, string> = {
+  paragraph: 'Paragraph',
+  h2: 'Heading',
+  h3: 'Subheading',
+  h4: 'Minor heading',
+};
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+
+export function Toolbar({ editor }: { editor: Editor }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      block: (e.isActive('heading', { level: 2 })
+        ? 'h2'
+        : e.isActive('heading', { level: 3 })
+          ? 'h3'
+          : e.isActive('heading', { level: 4 })
+            ? 'h4'
+            : 'paragraph') as Block,
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      underline: e.isActive('underline'),
+      strike: e.isActive('strike'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      blockquote: e.isActive('blockquote'),
+      link: e.isActive('link'),
+      table: e.isActive('table'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const [linkOpen, setLinkOpen] = useState(false);
+  const barRef = useRef<HTMLDivElement>(null);
+  const [focusIndex, setFocusIndex] = useState(0);
+
+  const allControls = () => [...(barRef.current?.querySelectorAll<HTMLElement>('[data-toolbar-item]') ?? [])];
+
+  const handleKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+    // Up and Down are left to the text-style select.
+    const all = allControls();
+    const items = all.filter((el) => !(el as HTMLButtonElement).disabled);
+    const current = items.indexOf(document.activeElement as HTMLElement);
+    if (current < 0) return;
+    e.preventDefault();
+    const next =
+      e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : (current + (e.key === 'ArrowRight' ? 1 : -1) + items.length) % items.length;
+    const target = items[next];
+    if (!target) return;
+    target.focus();
+    setFocusIndex(all.indexOf(target));
+  };
+
+  let itemIndex = 0;
+  const tabIndexFor = () => (itemIndex++ === focusIndex ? 0 : -1);
+
+  const button = (icon: IconName, label: string, run: () => void, options: { active?: boolean; disabled?: boolean; shortcut?: string } = {}): ReactNode => (
+    <button
+      type="button"
+      className="toolbar__button"
+      data-toolbar-item
+      tabIndex={tabIndexFor()}
+      aria-label={label}
+      title={options.shortcut ? `${label} (${options.shortcut})` : label}
+      aria-pressed={options.active === undefined ? undefined : options.active}
+      disabled={options.disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+
+  const textButton = (label: string, run: () => void) => (
+    <button type="button" className="toolbar__text-button" data-toolbar-item tabIndex={tabIndexFor()} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+      {label}
+    </button>
+  );
+
+  const setBlock = (block: Block) => {
+    const chain = editor.chain().focus();
+    if (block === 'paragraph') chain.setParagraph().run();
+    else chain.setHeading({ level: Number(block.slice(1)) as 2 | 3 | 4 }).run();
+  };
+
+  return (
+    <div className="toolbar-wrap">
+      <div
+        className="toolbar"
+        role="toolbar"
+        aria-label="Formatting"
+        ref={barRef}
+        onKeyDown={handleKeyDown}
+        onBlur={(e) => {
+          // Back to the first control when focus leaves, so the single Tab stop is never a disabled button.
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocusIndex(0);
+        }}
+      >
+        <div className="toolbar__group">
+          <select
+            className="toolbar__select"
+            aria-label="Text style"
+            data-toolbar-item
+            tabIndex={tabIndexFor()}
+            value={state.block}
+            onChange={(e) => setBlock(e.target.value as Block)}
+          >
+            {(Object.keys(BLOCK_LABELS) as Block[]).map((b) => (
+              <option key={b} value={b}>
+                {BLOCK_LABELS[b]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="toolbar__group">
+          {button('bold', 'Bold', () => editor.chain().focus().toggleBold().run(), { active: state.bold, shortcut: `${MOD}B` })}
+          {button('italic', 'Italic', () => editor.chain().focus().toggleItalic().run(), { active: state.italic, shortcut: `${MOD}I` })}
+          {button('underline', 'Underline', () => editor.chain().focus().toggleUnderline().run(), { active: state.underline, shortcut: `${MOD}U` })}
+          {button('strike', 'Strikethrough', () => editor.chain().focus().toggleStrike().run(), { active: state.strike })}
+        </div>
+        <div className="toolbar__group">
+          {button('bulletList', 'Bulleted list', () => editor.chain().focus().toggleBulletList().run(), { active: state.bulletList })}
+          {button('orderedList', 'Numbered list', () => editor.chain().focus().toggleOrderedList().run(), { active: state.orderedList })}
+          {button('quote', 'Block quote', () => editor.chain().focus().toggleBlockquote().run(), { active: state.blockquote })}
+          {button('link', state.link ? 'Edit link' : 'Add link', () => setLinkOpen((o) => !o), { active: state.link || linkOpen })}
+          {button('table', 'Insert table', () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), {
+            disabled: state.table,
+          })}
+        </div>
+        <div className="toolbar__group toolbar__group--end">
+          {button('undo', 'Undo', () => editor.chain().focus().undo().run(), { disabled: !state.canUndo, shortcut: `${MOD}Z` })}
+          {button('redo', 'Redo', () => editor.chain().focus().redo().run(), { disabled: !state.canRedo, shortcut: isMac ? '⇧⌘Z' : 'Ctrl+Y' })}
+        </div>
+        {state.table && (
+          <div className="toolbar__group toolbar__group--table" aria-label="Table">
+            {textButton('+ Row', () => editor.chain().focus().addRowAfter().run())}
+            {textButton('+ Column', () => editor.chain().focus().addColumnAfter().run())}
+            {textButton('− Row', () => editor.chain().focus().deleteRow().run())}
+            {textButton('− Column', () => editor.chain().focus().deleteColumn().run())}
+            {textButton('Delete table', () => editor.chain().focus().deleteTable().run())}
+          </div>
+        )}
+      </div>
+      {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
+import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
+
+/** Explanations that need more room than the status: read-only, newer schema, report missing on the server. */
+export function Banners({ session, snapshot }: { session: ReportSession; snapshot: SessionSnapshot }) {
+  const { facts } = snapshot;
+  const [uploading, setUploading] = useState(false);
+  const [uploadFailed, setUploadFailed] = useState(false);
+  const banners: { key: string; tone: 'info' | 'warning' | 'error'; text: string; action?: { label: string; run: () => void } }[] = [];
+
+  if (facts.schemaTooNew) {
+    banners.push({ key: 'schema', tone: 'warning', text: 'This report was written with a newer version of Rightsdraft; update to edit it.' });
+  }
+  if (facts.closeCode === CloseCodes.ReadOnly.code) {
+    banners.push({ key: 'read-only', tone: 'info', text: 'You can read this report but not change it. Ask a coordinator of the report for edit access.' });
+  }
+  if (facts.closeCode === CloseCodes.ReportDeleted.code) {
+    banners.push({ key: 'deleted', tone: 'error', text: 'This report was deleted on the server. The copy on this device is shown read-only.' });
+  }
+  if (facts.closeCode === CloseCodes.UnknownReport.code && !facts.pendingCreate && snapshot.initialised) {
+    banners.push({
+      key: 'unknown',
+      tone: 'error',
+      text: uploadFailed
+        ? 'This report is not on the server, and uploading it failed. Your copy on this device is safe; try again later.'
+        : 'This report is not on the server. Your copy on this device is safe and you can keep working on it.',
+      action: {
+        label: uploading ? 'Uploading…' : 'Upload it to the server',
+        run: () => {
+          setUploading(true);
+          void session.uploadFromDevice().then((ok) => {
+            setUploading(false);
+            setUploadFailed(!ok);
+          });
+        },
+      },
+    });
+  }
+  if (facts.closeCode === CloseCodes.MalformedMessage.code && facts.connection === 'idle') {
+    banners.push({ key: 'malformed', tone: 'error', text: 'Sync stopped because the server could not read a change.', action: { label: 'Try again', run: () => session.retry() } });
+  }
+  if (banners.length === 0) return null;
+  return (
+    <div className="banners">
+      {banners.map((b) => (
+        <div key={b.key} className={`banner banner--${b.tone}`} role={b.tone === 'error' ? 'alert' : 'status'} data-testid={`banner-${b.key}`}>
+          <span>{b.text}</span>
+          {b.action && (
+            <button type="button" className="button button--small" onClick={b.action.run} disabled={uploading}>
+              {b.action.label}
+            </button>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { lazy, Suspense } from 'react';
+import type * as Y from 'yjs';
+import { getSectionBody, type SectionInfo } from '../../../../shared/report/layout.ts';
+import type { ReportSession } from '../../sync/ReportSession.ts';
+import { usePresenceStore } from '../../stores/presenceStore.ts';
+import type { LocalUser } from '../../user/user.ts';
+import { PeerDots } from '../outline/PeerDots.tsx';
+import { StatusBadge } from '../outline/StatusBadge.tsx';
+
+const SectionEditor = lazy(() => import('../../editor/SectionEditor.tsx'));
+
+/** A stable number per fragment object: undoing a section's deletion restores it as a new fragment. */
+const fragmentKeys = new WeakMap<Y.XmlFragment, number>();
+let nextFragmentKey = 1;
+function fragmentKey(fragment: Y.XmlFragment): number {
+  let key = fragmentKeys.get(fragment);
+  if (key === undefined) {
+    key = nextFragmentKey++;
+    fragmentKeys.set(fragment, key);
+  }
+  return key;
+}
+
+export function SectionPane({
+  session,
+  section,
+  index,
+  count,
+  user,
+  canEdit,
+}: {
+  session: ReportSession;
+  section: SectionInfo;
+  index: number;
+  count: number;
+  user: LocalUser;
+  canEdit: boolean;
+}) {
+  const peers = usePresenceStore((s) => s.peers).filter((p) => p.sectionId === section.id);
+  const body = getSectionBody(session.doc, section.id);
+  const title = section.title.trim() || 'Untitled section';
+  return (
+    <section className="section-pane" aria-labelledby="section-heading">
+      <div className="section-pane__head">
+        <p className="eyebrow">
+          Section {index + 1} of {count}
+        </p>
+        <div className="section-pane__title-row">
+          <h2 id="section-heading" className="section-pane__title">
+            {title}
+          </h2>
+          <StatusBadge status={section.status} />
+          <PeerDots peers={peers} where="in this section" />
+        </div>
+      </div>
+      {body ? (
+        <Suspense fallback={<div className="editor editor--loading" aria-busy="true">Loading editor…</div>}>
+          <SectionEditor
+            key={`${section.id}:${fragmentKey(body)}`}
+            fragment={body}
+            provider={session.provider}
+            user={user}
+            editable={canEdit}
+            label={`Text of ${title}`}
+          />
+        </Suspense>
+      ) : (
+        <p className="muted">This section has no text body.</p>
+      )}
+    </section>
+  );
+}

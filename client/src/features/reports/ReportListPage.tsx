@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useState } from 'react';
+import { MECHANISM_NAMES, isMechanism } from '../../../../shared/api/mechanisms.ts';
+import { TopBar } from '../../app/TopBar.tsx';
+import { handleLinkClick } from '../../app/router.ts';
+import { reportPath } from '../../app/routes.ts';
+import { useOnline } from '../../app/useOnline.ts';
+import { useOfflineReady } from '../../app/useOfflineReady.ts';
+import { Icon } from '../../ui/Icon.tsx';
+import { mergeReports, type ReportListItem } from './mergeReports.ts';
+import { NewReportDialog } from './NewReportDialog.tsx';
+import { useLocalReports } from './useLocalReports.ts';
+import { useServerReports } from './useServerReports.ts';
+
+export function ReportListPage() {
+  const local = useLocalReports();
+  const { list } = useServerReports();
+  const online = useOnline();
+  const offlineReady = useOfflineReady();
+  const [creating, setCreating] = useState(false);
+  useEffect(() => {
+    document.title = 'Reports — Rightsdraft';
+  }, []);
+
+  const items = useMemo(
+    () => (local === null ? null : mergeReports(local, list.state === 'ok' ? list.reports : null)),
+    [local, list],
+  );
+  const loading = items === null || (list.state === 'loading' && items.length === 0);
+
+  return (
+    <div className="page">
+      <TopBar />
+      <main id="main" className="list-page">
+        <div className="list-page__head">
+          <div>
+            <h1 className="page-title">Shadow reports</h1>
+            <p className="muted">Reports your coalition is writing, on this device and on your server.</p>
+          </div>
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            <Icon name="plus" /> New report
+          </button>
+        </div>
+
+        {(!online || list.state === 'unreachable') && (
+          <div className="notice" role="status">
+            <Icon name="device" />
+            <span>
+              {online ? 'The server can’t be reached right now.' : 'You are offline.'} Showing the reports saved on this device;
+              new reports are kept here and uploaded when the connection returns.
+            </span>
+          </div>
+        )}
+
+        {loading ? (
+          <p className="muted" role="status">
+            Loading reports…
+          </p>
+        ) : items.length === 0 ? (
+          <div className="empty">
+            <h2>No reports yet</h2>
+            <p className="muted">Start a shadow report for a treaty body or the Universal Periodic Review. You can invite co-authors by sharing its link.</p>
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              <Icon name="plus" /> New report
+            </button>
+          </div>
+        ) : (
+          <ul className="report-list" aria-label="Reports">
+            {items.map((item) => (
+              <ReportCard key={item.id} item={item} />
+            ))}
+          </ul>
+        )}
+
+        <p className="list-page__foot muted">
+          {offlineReady ? 'Rightsdraft is available offline on this device.' : 'Preparing offline use on this device…'}
+        </p>
+      </main>
+      <NewReportDialog open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}
+
+const PLACE_LABEL: Record<ReportListItem['place'], string | null> = {
+  'device-only': 'Only on this device',
+  both: null,
+  'server-only': 'On the server',
+  device: 'On this device',
+};
+
+function ReportCard({ item }: { item: ReportListItem }) {
+  const mechanismName = isMechanism(item.mechanism) ? MECHANISM_NAMES[item.mechanism] : item.mechanism;
+  const place = PLACE_LABEL[item.place];
+  return (
+    <li className="report-card" data-testid="report-card" data-report-id={item.id} data-place={item.place}>
+      <a href={reportPath(item.id)} className="report-card__link" onClick={handleLinkClick}>
+        <span className="report-card__title">{item.title || 'Untitled report'}</span>
+      </a>
+      <p className="report-card__meta">
+        <abbr className="mechanism-code" title={mechanismName}>
+          {item.mechanism}
+        </abbr>
+        {item.stateUnderReview && <span>{item.stateUnderReview}</span>}
+        <span className="muted">Updated {formatDate(item.activityAt)}</span>
+      </p>
+      <p className="report-card__badges">
+        {place && (
+          <span className={`badge badge--${item.place}`}>
+            <Icon name={item.place === 'server-only' ? 'cloud' : 'device'} size={14} /> {place}
+          </span>
+        )}
+        {item.hasUnsyncedChanges && item.place !== 'device-only' && <span className="badge badge--unsynced">Changes waiting to sync</span>}
+      </p>
+    </li>
+  );
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}

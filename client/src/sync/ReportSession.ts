@@ -1,0 +1,408 @@
+/**
+ * One open report: its Y.Doc, stored on this device with y-indexeddb and synced with the server through the
+ * stock y-websocket provider, plus the state the header and outline show (sync status, metadata, presence).
+ * React reads it through `subscribe`/`getSnapshot`; see `useReportSession` for its lifecycle.
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider, messageSync } from 'y-websocket';
+import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
+import { roomName } from '../../../shared/protocol/rooms.ts';
+import { isMechanism } from '../../../shared/api/mechanisms.ts';
+import {
+  canEditWithSchema,
+  getReportMeta,
+  isInitialised,
+  observeReport,
+  outlineScope,
+  raiseEditorSchemaVersion,
+  type ReportMeta,
+} from '../../../shared/report/layout.ts';
+import { EDITOR_SCHEMA_VERSION } from '../../../shared/schema/version.ts';
+import { getLocalReport, markSynced, recordUnsyncedChanges, rememberReport, updateLocalMeta } from '../db/catalog.ts';
+import { postReport } from '../api/reportsApi.ts';
+import { publishReport } from '../features/reports/publish.ts';
+import { usePresenceStore, type Peer } from '../stores/presenceStore.ts';
+import type { LocalUser } from '../user/user.ts';
+import { ChangeTracker } from './ChangeTracker.ts';
+import { localDocName } from './localDoc.ts';
+import { describeSync, initialSyncFacts, reduceSync, type SyncEvent, type SyncFacts, type SyncStatusView } from './syncStatus.ts';
+
+/** Transaction origin of outline edits (add, rename, move, status, delete): the outline undo tracks only these. */
+export const OUTLINE_ORIGIN = { name: 'rightsdraft-outline' } as const;
+
+/** Retry publishing a report made offline this often while the server is unreachable. */
+const PUBLISH_RETRY_MS = 5000;
+
+export interface SessionSnapshot {
+  facts: SyncFacts;
+  status: SyncStatusView;
+  /** The doc has the report's metadata (from this device or the server). */
+  initialised: boolean;
+  meta: ReportMeta;
+  /** Whether this user may change the report now. */
+  canEdit: boolean;
+}
+
+type Listener = () => void;
+
+export class ReportSession {
+  readonly doc = new Y.Doc();
+  readonly persistence: IndexeddbPersistence;
+  readonly provider: WebsocketProvider;
+  readonly outlineUndo: Y.UndoManager;
+  private readonly tracker: ChangeTracker;
+  private facts: SyncFacts;
+  private snapshot: SessionSnapshot;
+  private readonly listeners = new Set<Listener>();
+  private readonly cleanups: (() => void)[] = [];
+  private destroyed = false;
+  private localWriteSeq = 0;
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private metaTimer: ReturnType<typeof setTimeout> | null = null;
+  private remembered = false;
+  private schemaChecked = false;
+  private lastRecordedUnsynced = -1;
+
+  constructor(
+    readonly reportId: string,
+    user: LocalUser,
+  ) {
+    this.facts = initialSyncFacts(navigator.onLine);
+    this.persistence = new IndexeddbPersistence(localDocName(reportId), this.doc);
+    const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
+    // Created unconnected: a report made offline must be POSTed before the server accepts a sync for it.
+    this.provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, roomName(reportId), this.doc, { connect: false });
+    this.provider.awareness.setLocalState({ user, section: null });
+    this.outlineUndo = new Y.UndoManager(outlineScope(this.doc), { trackedOrigins: new Set([OUTLINE_ORIGIN]), captureTimeout: 0 });
+    this.tracker = new ChangeTracker({
+      requestConfirmation: () => this.sendStep1(),
+      onChange: () => this.handleUnsyncedChange(),
+    });
+    this.snapshot = this.buildSnapshot();
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  /** Load the device copy, then connect when online. Safe to call once. */
+  start(): void {
+    this.watchProvider();
+    this.watchDoc();
+    this.watchNetwork();
+    void this.load();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    if (this.metaTimer) clearTimeout(this.metaTimer);
+    this.outlineUndo.destroy();
+    usePresenceStore.getState().setPeers([]);
+    this.provider.awareness.setLocalState(null);
+    this.provider.destroy();
+    void this.persistence.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  /** Tell co-authors which section this user has open. */
+  setSection(sectionId: string | null): void {
+    this.provider.awareness.setLocalStateField('section', sectionId);
+  }
+
+  setUser(user: LocalUser): void {
+    this.provider.awareness.setLocalStateField('user', user);
+  }
+
+  /** Try again after an error that stopped reconnecting. */
+  retry(): void {
+    this.dispatch({ type: 'online' });
+    this.connect();
+  }
+
+  /**
+   * The server does not know a report this device has (its database was reset, or it was made on another
+   * server): create it there from this copy, then sync everything.
+   */
+  async uploadFromDevice(): Promise<boolean> {
+    const meta = getReportMeta(this.doc);
+    if (!isMechanism(meta.mechanism)) return false;
+    try {
+      await postReport({ id: this.reportId, title: meta.title || 'Untitled report', mechanism: meta.mechanism, stateUnderReview: meta.stateUnderReview });
+    } catch {
+      return false;
+    }
+    this.dispatch({ type: 'published' });
+    this.connect();
+    return true;
+  }
+
+  private async load(): Promise<void> {
+    await this.persistence.whenSynced;
+    if (this.destroyed) return;
+    const local = await getLocalReport(this.reportId);
+    if (this.destroyed) return;
+    this.tracker.carryOver(local?.unsyncedChangeCount ?? 0);
+    this.dispatch({ type: 'loaded', pendingCreate: local?.pendingCreate ?? false, unsyncedChanges: this.tracker.unsynced });
+    this.handleMetaChange();
+    if (navigator.onLine) this.connect();
+  }
+
+  private connect(): void {
+    if (this.destroyed || !navigator.onLine) return;
+    if (this.facts.pendingCreate) {
+      void this.publishThenConnect();
+      return;
+    }
+    this.provider.connect();
+  }
+
+  private async publishThenConnect(): Promise<void> {
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    this.publishTimer = null;
+    const ok = await publishReport(this.reportId);
+    if (this.destroyed) return;
+    if (ok) {
+      this.dispatch({ type: 'published' });
+      this.provider.connect();
+    } else if (navigator.onLine) {
+      this.publishTimer = setTimeout(() => this.connect(), PUBLISH_RETRY_MS);
+    }
+  }
+
+  private watchNetwork(): void {
+    const handleOnline = () => {
+      this.dispatch({ type: 'online' });
+      this.connect();
+    };
+    // Chromium's offline mode (and some captive networks) leave an open WebSocket looking alive; close it.
+    const handleOffline = () => {
+      this.provider.disconnect();
+      this.dispatch({ type: 'offline' });
+    };
+    window.addEventListener('online', handleOnline);
+    window.addEventListener('offline', handleOffline);
+    this.cleanups.push(() => {
+      window.removeEventListener('online', handleOnline);
+      window.removeEventListener('offline', handleOffline);
+    });
+  }
+
+  private watchProvider(): void {
+    const provider = this.provider;
+    // Learn when the server asks for our changes (its step 1) and when it answers ours (step 2); the
+    // tracker turns those into confirmations. Messages relayed by BroadcastChannel (emitSynced false)
+    // come from other tabs, not the server, and are ignored.
+    const original = provider.messageHandlers[messageSync]!;
+    provider.messageHandlers[messageSync] = (encoder, decoder, p, emitSynced, type) => {
+      const syncType = decoding.peekVarUint(decoder);
+      original(encoder, decoder, p, emitSynced, type);
+      if (!emitSynced || p.ws === null) return;
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        // The provider sends our answer when this handler returns; the tracker's request must follow it.
+        queueMicrotask(() => this.tracker.serverAskedForChanges());
+      } else if (syncType === syncProtocol.messageYjsSyncStep2) {
+        this.tracker.serverAnswered();
+        if (!this.facts.handshakeDone) {
+          this.dispatch({ type: 'handshake-done' });
+          if (this.tracker.unsynced === 0) void markSynced(this.reportId);
+        }
+      }
+    };
+
+    const handleStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      if (status === 'connecting') this.dispatch({ type: 'connecting' });
+      if (status === 'connected') {
+        this.tracker.opened();
+        this.dispatch({ type: 'open' });
+      }
+    };
+    const handleConnectionClose = (event: CloseEvent | null) => {
+      this.tracker.closed();
+      this.dispatch({ type: 'closed', code: event?.code ?? null });
+    };
+    // Emitted for close codes after which y-websocket stops reconnecting (4400-4499).
+    const handleClosed = ({ code }: { code: number }) => {
+      if (code === CloseCodes.UnknownReport.code) void this.handleUnknownReport();
+    };
+    const handleAwareness = () => this.updatePeers();
+    provider.on('status', handleStatus);
+    provider.on('connection-close', handleConnectionClose);
+    provider.on('closed', handleClosed);
+    provider.awareness.on('change', handleAwareness);
+    this.cleanups.push(() => {
+      provider.off('status', handleStatus);
+      provider.off('connection-close', handleConnectionClose);
+      provider.off('closed', handleClosed);
+      provider.awareness.off('change', handleAwareness);
+    });
+  }
+
+  /** 4404: a report made here and not yet published is published, then synced; otherwise it is an error. */
+  private async handleUnknownReport(): Promise<void> {
+    const local = await getLocalReport(this.reportId);
+    if (this.destroyed || !local?.pendingCreate) return;
+    this.dispatch({ type: 'pending-create' });
+    this.connect();
+  }
+
+  private sendStep1(): void {
+    const ws = this.provider.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    ws.send(encoding.toUint8Array(encoder));
+  }
+
+  private watchDoc(): void {
+    const handleUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider || origin === this.persistence) return;
+      this.tracker.localChange();
+      void this.confirmLocalWrite();
+    };
+    this.doc.on('update', handleUpdate);
+    const stopObserving = observeReport(this.doc, () => this.handleMetaChange());
+    this.cleanups.push(() => {
+      this.doc.off('update', handleUpdate);
+      stopObserving();
+    });
+  }
+
+  /**
+   * y-indexeddb writes each update without telling when it is stored. A read-only transaction on the same
+   * store starts only after earlier read-write ones finish, so when it completes the update is on disk.
+   */
+  private async confirmLocalWrite(): Promise<void> {
+    const seq = ++this.localWriteSeq;
+    if (this.facts.savedLocally) this.dispatch({ type: 'saved-locally', saved: false });
+    const db = this.persistence.db;
+    if (db) {
+      await new Promise<void>((resolve) => {
+        try {
+          const tx = db.transaction('updates', 'readonly');
+          tx.objectStore('updates').count();
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => resolve();
+          tx.onabort = () => resolve();
+        } catch {
+          resolve();
+        }
+      });
+    } else {
+      await this.persistence.whenSynced;
+    }
+    if (!this.destroyed && seq === this.localWriteSeq) this.dispatch({ type: 'saved-locally', saved: true });
+  }
+
+  private handleUnsyncedChange(): void {
+    const count = this.tracker.unsynced;
+    if (count !== this.facts.unsyncedChanges) this.dispatch({ type: 'unsynced-changes', count });
+    if (count === this.lastRecordedUnsynced) return;
+    const hadChanges = this.lastRecordedUnsynced > 0;
+    this.lastRecordedUnsynced = count;
+    if (count > 0) void recordUnsyncedChanges(this.reportId, count);
+    else if (hadChanges || this.facts.handshakeDone) void markSynced(this.reportId);
+  }
+
+  private handleMetaChange(): void {
+    const initialised = isInitialised(this.doc);
+    const tooNew = initialised && !canEditWithSchema(this.doc, EDITOR_SCHEMA_VERSION);
+    if (tooNew !== this.facts.schemaTooNew) this.dispatch({ type: 'schema', tooNew });
+    else this.publish();
+    if (!initialised || !this.facts.loaded) return;
+    this.checkSchemaBeforeWriting();
+    this.saveMetaSoon();
+  }
+
+  /**
+   * Raise the report's editor schema version before this client's first write, so older clients open it
+   * read-only rather than drop content they cannot parse. Online, it waits for the server's state: raising
+   * from a stale device copy could race a newer client's higher version and win, lowering it. The editor
+   * stays read-only until this has run.
+   */
+  private checkSchemaBeforeWriting(): void {
+    const f = this.facts;
+    if (this.schemaChecked || f.schemaTooNew || !f.loaded || !isInitialised(this.doc)) return;
+    if (!(f.handshakeDone || f.pendingCreate || !f.online || f.failedAttempts > 0)) return;
+    this.schemaChecked = true;
+    raiseEditorSchemaVersion(this.doc, EDITOR_SCHEMA_VERSION);
+    this.publish();
+  }
+
+  /** Keep the device catalogue's title and State in step with the document, at most twice a second. */
+  private saveMetaSoon(): void {
+    if (this.metaTimer) return;
+    this.metaTimer = setTimeout(() => {
+      this.metaTimer = null;
+      if (this.destroyed) return;
+      const meta = getReportMeta(this.doc);
+      const fields = { title: meta.title, mechanism: meta.mechanism, stateUnderReview: meta.stateUnderReview, createdAt: meta.createdAt };
+      if (this.remembered) void updateLocalMeta(this.reportId, fields);
+      else {
+        this.remembered = true;
+        void rememberReport(this.reportId, fields);
+      }
+    }, this.remembered ? 500 : 0);
+  }
+
+  private updatePeers(): void {
+    const peers: Peer[] = [];
+    this.provider.awareness.getStates().forEach((state, clientId) => {
+      if (clientId === this.doc.clientID) return;
+      const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+      if (!user || typeof user.name !== 'string') return;
+      const section = (state as { section?: unknown }).section;
+      peers.push({
+        clientId,
+        name: user.name,
+        color: typeof user.color === 'string' ? user.color : '#5b6472',
+        sectionId: typeof section === 'string' ? section : null,
+      });
+    });
+    peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+    usePresenceStore.getState().setPeers(peers);
+  }
+
+  private dispatch(event: SyncEvent): void {
+    this.facts = reduceSync(this.facts, event);
+    this.publish();
+    this.checkSchemaBeforeWriting();
+  }
+
+  private publish(): void {
+    this.snapshot = this.buildSnapshot();
+    this.emit();
+  }
+
+  private buildSnapshot(): SessionSnapshot {
+    const facts = this.facts;
+    const initialised = isInitialised(this.doc);
+    const status = describeSync(facts);
+    const blocked =
+      facts.schemaTooNew ||
+      facts.closeCode === CloseCodes.ReadOnly.code ||
+      facts.closeCode === CloseCodes.ReportDeleted.code;
+    return {
+      facts,
+      status,
+      initialised,
+      meta: getReportMeta(this.doc),
+      canEdit: facts.loaded && initialised && this.schemaChecked && !blocked,
+    };
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+}

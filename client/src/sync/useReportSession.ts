@@ -1,0 +1,32 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { LocalUser } from '../user/user.ts';
+import { ReportSession, type SessionSnapshot } from './ReportSession.ts';
+
+/**
+ * The session of the open report. It is created in an effect, never during render: React StrictMode mounts,
+ * unmounts and mounts again in development, and the cleanup destroys the first session (provider, socket,
+ * IndexedDB handle) before the second is made, so a report never has two providers writing one Y.Doc and
+ * nothing leaks. A session made in useMemo or useState would be created twice and never destroyed.
+ */
+export function useReportSession(reportId: string, user: LocalUser): ReportSession | null {
+  const [session, setSession] = useState<ReportSession | null>(null);
+  useEffect(() => {
+    const created = new ReportSession(reportId, user);
+    created.start();
+    setSession(created);
+    return () => {
+      created.destroy();
+      setSession(null);
+    };
+    // The user is applied by the effect below; a new name must not reopen the report.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reportId]);
+  useEffect(() => {
+    session?.setUser(user);
+  }, [session, user]);
+  return session;
+}
+
+export function useSessionSnapshot(session: ReportSession): SessionSnapshot {
+  return useSyncExternalStore(session.subscribe, session.getSnapshot);
+}

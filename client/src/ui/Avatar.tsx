@@ -1,0 +1,10 @@
+import { initials } from '../user/user.ts';
+
+/** A person's initials on their colour; `label` is read instead of the initials. */
+export function Avatar({ name, color, size = 'md', label }: { name: string; color: string; size?: 'sm' | 'md'; label?: string }) {
+  return (
+    <span className={`avatar avatar--${size}`} style={{ backgroundColor: color }} title={label ?? name} role="img" aria-label={label ?? name}>
+      <span aria-hidden="true">{initials(name)}</span>
+    </span>
+  );
+}
