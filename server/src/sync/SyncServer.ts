@@ -59,10 +59,9 @@ export class SyncServer {
 
   private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const room = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
-    const parsed = parseRoomName(room);
+    const parsed = parseRoomName(decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length)));
     const remote = req.socket.remoteAddress ?? 'unknown';
-    if (!parsed || !(await this.reportExists(parsed.reportId))) {
+    if (!parsed) {
       ws.close(CloseCodes.UnknownReport.code, CloseCodes.UnknownReport.reason);
       return;
     }
@@ -71,7 +70,8 @@ export class SyncServer {
     this.connections.add(conn);
     this.alive.set(ws, true);
     let held = false;
-    // Listen at once: frames sent before the document has loaded are queued, not lost.
+    // Listen before the first await: the client sends its sync step 1 at once, and a frame that arrives
+    // while the report is looked up or loaded must be queued, not dropped.
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) {
         conn.close(CloseCodes.MalformedMessage.code, CloseCodes.MalformedMessage.reason);
@@ -87,24 +87,30 @@ export class SyncServer {
     ws.on('close', () => {
       conn.detach();
       this.connections.delete(conn);
-      if (held) this.release(name);
+      if (held) {
+        held = false;
+        this.release(name);
+      }
     });
     try {
+      if (!(await this.reportExists(parsed.reportId))) {
+        conn.close(CloseCodes.UnknownReport.code, CloseCodes.UnknownReport.reason);
+        return;
+      }
       const live = await this.registry.acquire(name);
-      held = true;
       if (ws.readyState !== ws.OPEN) {
         // Closed while loading: the close handler ran before we held the document.
-        held = false;
         this.registry.release(name);
         return;
       }
-      let r = this.rooms.get(name);
-      if (!r || r.live !== live) {
-        r?.destroy();
-        r = new Room(live);
-        this.rooms.set(name, r);
+      held = true;
+      let room = this.rooms.get(name);
+      if (!room || room.live !== live) {
+        room?.destroy();
+        room = new Room(live);
+        this.rooms.set(name, room);
       }
-      conn.attach(r);
+      conn.attach(room);
     } catch (err) {
       this.log.error('could not load document for a connection', { doc: name, err });
       conn.close(CloseCodes.LoadFailed.code, CloseCodes.LoadFailed.reason);
