@@ -1,0 +1,141 @@
+/**
+ * Offline first: a report created with no network lives on the device and reaches the server when the
+ * network returns; the sync status tells the user what is happening at each step.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { api, getContent } from '../helpers/clients.ts';
+import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import {
+  AMINA,
+  CLIENT_DIR,
+  assertClientBuilt,
+  eventually,
+  launchBrowser,
+  openAs,
+  poll,
+  syncLabel,
+  typeAtEnd,
+  waitForEditorText,
+  waitForOfflineReady,
+  waitForSyncState,
+  type UserPage,
+} from './support.ts';
+
+const REPORT_PATH = /\/reports\/([0-9a-f-]{36})$/;
+
+describe('Working offline', () => {
+  let storage: TestStorage;
+  let server: TestServer;
+  let browser: Browser;
+  const users: UserPage[] = [];
+
+  beforeAll(async () => {
+    assertClientBuilt();
+    storage = await createTestStorage('sqlite');
+    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const u of users) await u.context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    await storage?.destroy();
+  });
+
+  async function openOfflineReady(): Promise<UserPage> {
+    const user = await openAs(browser, AMINA);
+    users.push(user);
+    await user.page.goto(server.url + '/');
+    await waitForOfflineReady(user.page);
+    await poll(() => user.page.getByText('Rightsdraft is available offline on this device.').isVisible()).toBe(true);
+    return user;
+  }
+
+  async function createReportInUi(user: UserPage, title: string, mechanism: string, state: string): Promise<string> {
+    const { page } = user;
+    await page.getByRole('button', { name: 'New report' }).first().click();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Mechanism').selectOption(mechanism);
+    await page.getByLabel(/State under review/).fill(state);
+    await page.getByRole('button', { name: 'Create report' }).click();
+    await page.waitForURL(REPORT_PATH);
+    return REPORT_PATH.exec(page.url())![1]!;
+  }
+
+  it('creates a report offline and puts it on the server, with its text, when the network returns', async () => {
+    const user = await openOfflineReady();
+    const { page, context } = user;
+    await context.setOffline(true);
+
+    const id = await createReportInUi(user, 'Women human rights defenders under threat', 'CEDAW', 'Sylvania');
+    await waitForSyncState(page, 'offline');
+    await poll(() => page.locator('#section-heading').innerText()).toBe('Introduction');
+    await typeAtEnd(page, 'Written on a train with no signal.');
+    await poll(() => syncLabel(page)).toBe('Offline — 1 change saved on this device, waiting to sync');
+    expect((await api(server.url, `/api/reports/${id}`)).status).toBe(404);
+
+    await context.setOffline(false);
+    await waitForSyncState(page, 'synced');
+    const content = await eventually(
+      () => getContent(server.url, id),
+      (c) => c.sections.some((s) => s.text.includes('Written on a train with no signal.')),
+      'the offline report and its text on the server',
+    );
+    expect(content.title).toBe('Women human rights defenders under threat');
+    expect(content.mechanism).toBe('CEDAW');
+    expect(content.stateUnderReview).toBe('Sylvania');
+    expect(content.sections.map((s) => s.title)).toEqual(['Introduction']);
+    expect(user.errors).toEqual([]);
+  }, 120_000);
+
+  it('lists a report made offline as only on this device until the server has it', async () => {
+    const user = await openOfflineReady();
+    const { page, context } = user;
+    await context.setOffline(true);
+    await poll(() => page.getByText('You are offline.').isVisible()).toBe(true);
+
+    const id = await createReportInUi(user, 'Juvenile justice', 'CRC', 'Freedonia');
+    await page.getByRole('link', { name: 'All reports' }).click();
+    const card = page.locator(`[data-testid="report-card"][data-report-id="${id}"]`);
+    await poll(() => card.getAttribute('data-place')).toBe('device-only');
+    expect(await card.innerText()).toContain('Only on this device');
+
+    await context.setOffline(false);
+    await eventually(
+      () => api<{ title: string }>(server.url, `/api/reports/${id}`),
+      (r) => r.status === 200 && r.body.title === 'Juvenile justice',
+      'the report on the server',
+    );
+    await poll(() => card.getAttribute('data-place')).toBe('both');
+    expect(await card.innerText()).not.toContain('Only on this device');
+    expect(user.errors).toEqual([]);
+  }, 120_000);
+
+  it('shows offline with the changes waiting, then synced once they reached the server', async () => {
+    const user = await openOfflineReady();
+    const { page, context } = user;
+    const id = await createReportInUi(user, 'Statelessness', 'CCPR', 'Freedonia');
+    await waitForSyncState(page, 'synced');
+    expect(await syncLabel(page)).toBe('Synced');
+
+    await context.setOffline(true);
+    await waitForSyncState(page, 'offline');
+    expect(await syncLabel(page)).toBe('Offline — nothing waiting to sync');
+    await typeAtEnd(page, 'First paragraph.');
+    // A pause starts a second change.
+    await poll(() => syncLabel(page)).toBe('Offline — 1 change saved on this device, waiting to sync');
+    await page.waitForTimeout(2200);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Second paragraph.');
+    await poll(() => syncLabel(page)).toBe('Offline — 2 changes saved on this device, waiting to sync');
+
+    await context.setOffline(false);
+    await waitForSyncState(page, 'synced');
+    await waitForEditorText(page, 'Second paragraph.');
+    const content = await getContent(server.url, id);
+    expect(content.sections[0]!.text).toBe('First paragraph.\nSecond paragraph.');
+    expect(user.errors).toEqual([]);
+  }, 120_000);
+});
