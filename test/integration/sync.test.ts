@@ -4,14 +4,8 @@ import * as Y from 'yjs';
 import { addSection, getSectionBody, listSections, moveSection, renameSection } from '../../shared/report/layout.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { connectClient, createReport, getContent, waitFor, type TestClient } from '../helpers/clients.ts';
+import { typeParagraph } from '../helpers/typing.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
-
-export function typeParagraph(doc: Y.Doc, sectionId: string, text: string): void {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  const body = getSectionBody(doc, sectionId)!;
-  body.insert(body.length, [p]);
-}
 
 describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
   let storage: TestStorage;

@@ -1,0 +1,94 @@
+/**
+ * Browser navigation to an editable editor: Chromium (playwright-core, the system /usr/bin/chromium) opens
+ * /reports/<id> on a freshly started server holding the large report, in a new context (empty cache) with the
+ * display name preset, until `.ProseMirror[contenteditable="true"]` is visible. Every host but 127.0.0.1 is
+ * unresolvable for the browser, so nothing leaves the machine.
+ */
+import fs from 'node:fs';
+import type { ClientBuild } from './clientBuild.ts';
+import { onCleanup } from './children.ts';
+import { BenchServer } from './servers.ts';
+import { median, nowMs } from './stats.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const EDITOR = '.ProseMirror[contenteditable="true"]';
+
+export interface BrowserRound {
+  /** page.goto() until the editor is visible and editable. */
+  navigationToEditableMs: number;
+  /** page.goto() until the editor shows text of the report (null when it did not within 10 s). */
+  navigationToTextMs: number | null;
+}
+
+export interface BrowserResult {
+  status: 'ok' | 'skipped' | 'failed';
+  reason?: string;
+  rounds: BrowserRound[];
+  medianMs?: number;
+}
+
+export async function measureBrowser(o: {
+  dataDir: string;
+  reportId: string;
+  client: ClientBuild;
+  rounds: number;
+  log: (line: string) => void;
+}): Promise<BrowserResult> {
+  if (!o.client.ok) return { status: 'skipped', reason: o.client.reason, rounds: [] };
+  if (!fs.existsSync(CHROMIUM)) return { status: 'skipped', reason: `skipped: ${CHROMIUM} missing (apt-get install -y chromium)`, rounds: [] };
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+    timeout: 30_000,
+  });
+  const forget = onCleanup(() => browser.close());
+  const rounds: BrowserRound[] = [];
+  try {
+    for (let r = 0; r < o.rounds; r++) {
+      const server = await BenchServer.start('ours', { dataDir: o.dataDir, staticDir: o.client.dir });
+      const context = await browser.newContext();
+      try {
+        await context.addInitScript(() => localStorage.setItem('rightsdraft.user', JSON.stringify({ name: 'Bench', color: '#1f6feb' })));
+        const page = await context.newPage();
+        const started = nowMs();
+        await page.goto(`${server.url}/reports/${o.reportId}`, { waitUntil: 'commit', timeout: 30_000 });
+        await page.locator(EDITOR).first().waitFor({ state: 'visible', timeout: 30_000 });
+        const editable = nowMs() - started;
+        let text: number | null = null;
+        try {
+          await page.waitForFunction(
+            (sel) => (document.querySelector(sel)?.textContent ?? '').trim().length > 20,
+            EDITOR,
+            { timeout: 10_000, polling: 20 },
+          );
+          text = nowMs() - started;
+        } catch {
+          text = null;
+        }
+        rounds.push({ navigationToEditableMs: editable, navigationToTextMs: text });
+        o.log(`browser round ${r + 1}: editable after ${editable.toFixed(0)} ms, text after ${text === null ? 'n/a' : text.toFixed(0) + ' ms'}`);
+      } catch (err) {
+        o.log(`browser round ${r + 1} failed: ${(err as Error).message.split('\n')[0]}`);
+        return { status: 'failed', reason: `editor not editable: ${(err as Error).message.split('\n')[0]}`, rounds };
+      } finally {
+        await context.close().catch(() => undefined);
+        await server.stop();
+      }
+    }
+  } finally {
+    forget();
+    await browser.close().catch(() => undefined);
+  }
+  return { status: 'ok', rounds, medianMs: median(rounds.map((r) => r.navigationToEditableMs)) };
+}
