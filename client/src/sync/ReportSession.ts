@@ -17,7 +17,6 @@ import {
   getReportMeta,
   isInitialised,
   observeReport,
-  outlineScope,
   raiseEditorSchemaVersion,
   type ReportMeta,
 } from '../../../shared/report/layout.ts';
@@ -27,12 +26,10 @@ import { postReport } from '../api/reportsApi.ts';
 import { publishReport } from '../features/reports/publish.ts';
 import { usePresenceStore, type Peer } from '../stores/presenceStore.ts';
 import type { LocalUser } from '../user/user.ts';
+import { createOutlineUndo } from '../features/outline/outlineUndo.ts';
 import { ChangeTracker } from './ChangeTracker.ts';
 import { localDocName } from './localDoc.ts';
 import { describeSync, initialSyncFacts, reduceSync, type SyncEvent, type SyncFacts, type SyncStatusView } from './syncStatus.ts';
-
-/** Transaction origin of outline edits (add, rename, move, status, delete): the outline undo tracks only these. */
-export const OUTLINE_ORIGIN = { name: 'rightsdraft-outline' } as const;
 
 /** Retry publishing a report made offline this often while the server is unreachable. */
 const PUBLISH_RETRY_MS = 5000;
@@ -77,7 +74,7 @@ export class ReportSession {
     // Created unconnected: a report made offline must be POSTed before the server accepts a sync for it.
     this.provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, roomName(reportId), this.doc, { connect: false });
     this.provider.awareness.setLocalState({ user, section: null });
-    this.outlineUndo = new Y.UndoManager(outlineScope(this.doc), { trackedOrigins: new Set([OUTLINE_ORIGIN]), captureTimeout: 0 });
+    this.outlineUndo = createOutlineUndo(this.doc);
     this.tracker = new ChangeTracker({
       requestConfirmation: () => this.sendStep1(),
       onChange: () => this.handleUnsyncedChange(),

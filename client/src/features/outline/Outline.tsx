@@ -15,7 +15,8 @@ import {
   type SectionInfo,
   type SectionStatus,
 } from '../../../../shared/report/layout.ts';
-import { OUTLINE_ORIGIN, type ReportSession } from '../../sync/ReportSession.ts';
+import type { ReportSession } from '../../sync/ReportSession.ts';
+import { OUTLINE_ORIGIN } from './outlineUndo.ts';
 import { usePresenceStore } from '../../stores/presenceStore.ts';
 import { useToastStore } from '../../stores/toastStore.ts';
 import { Icon } from '../../ui/Icon.tsx';
