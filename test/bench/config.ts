@@ -45,7 +45,7 @@ export const config = {
   measureMs: num('BENCH_MEASURE_S', 12, 4) * 1000,
   drainMs: num('BENCH_DRAIN_S', 10, 5) * 1000,
   /** Capacity: editors on one report, reports with 3 editors, idle connections; stops at the first miss. */
-  capacityEditors: list('BENCH_CAP_EDITORS', [50, 100, 150, 200, 250], [50, 150]),
+  capacityEditors: list('BENCH_CAP_EDITORS', [25, 50, 100, 150, 200, 250], [25, 100]),
   capacityReports: list('BENCH_CAP_REPORTS', [100, 200, 300, 400], [50, 200]),
   capacityIdle: list('BENCH_CAP_IDLE', [1000, 2500, 5000, 7500, 10000], [500, 2000]),
   capacityMeasureMs: num('BENCH_CAP_MEASURE_S', 8, 3) * 1000,
