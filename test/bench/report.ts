@@ -1,0 +1,308 @@
+/**
+ * The results: a side-by-side table (ours, reference, target, status) printed to the console, all figures as
+ * JSON in bench-results/, and a human summary in docs/BENCHMARKS.md (only the part between the bench markers is
+ * rewritten, so written analysis around it survives a new run). Targets are reported, never enforced.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CapacityResult } from './capacity.ts';
+import type { ColdLoadResult } from './coldLoad.ts';
+import type { CompactionResult } from './compaction.ts';
+import type { EditorsRoundResult } from './editorsRound.ts';
+import type { LatencyResult } from './latency.ts';
+import type { LoadedReportsMemory } from './memory.ts';
+import { REPO_ROOT, type ServerKind } from './servers.ts';
+import { median } from './stats.ts';
+import type { BenchConfig } from './config.ts';
+
+export interface Machine {
+  nproc: number;
+  cpuModel: string;
+  ramGiB: number;
+  node: string;
+  os: string;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt?: string;
+  durationS?: number;
+  command: string;
+  machine: Machine;
+  config: BenchConfig;
+  latency?: LatencyResult;
+  capacity?: CapacityResult;
+  coldLoad?: ColdLoadResult;
+  memory?: Partial<Record<ServerKind, LoadedReportsMemory>>;
+  compaction?: CompactionResult;
+  errors: { phase: string; message: string }[];
+  rows?: Row[];
+  notes?: string[];
+}
+
+export type Status = 'pass' | 'MISS' | 'info' | 'n/a' | 'skipped';
+
+export interface Row {
+  metric: string;
+  ours: string;
+  reference: string;
+  target: string;
+  status: Status;
+}
+
+export function machineInfo(): Machine {
+  let cpuModel = 'unknown';
+  try {
+    cpuModel = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpuModel;
+  } catch {
+    // not Linux
+  }
+  return {
+    nproc: os.availableParallelism(),
+    cpuModel,
+    ramGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+const isNum = (n: unknown): n is number => typeof n === 'number' && !Number.isNaN(n);
+const ms = (n: number | null | undefined) => (!isNum(n) ? '—' : !Number.isFinite(n) ? '> drain' : n >= 100 ? `${n.toFixed(0)} ms` : `${n.toFixed(1)} ms`);
+const us = (n: number | undefined) => (isNum(n) && Number.isFinite(n) ? `${n.toFixed(0)} µs` : '—');
+const mib = (n: number | undefined) => (isNum(n) && Number.isFinite(n) ? `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 2 : 1)} MiB` : '—');
+const count = (n: number | undefined) => (isNum(n) ? String(n) : '—');
+
+/** Medians over rounds of the figures the table shows. */
+function latencyMedians(rounds: EditorsRoundResult[] | undefined) {
+  const ok = (rounds ?? []).filter((r) => r.ok);
+  const m = (f: (r: EditorsRoundResult) => number | null) => (ok.length ? median(ok.map(f)) : NaN);
+  // An undelivered receipt makes a round's p99 Infinity; the median must keep that rather than skip it.
+  const p99s = ok.map((r) => r.latencyP99Ms).sort((a, b) => a - b);
+  const p99 = p99s.length ? (p99s.length % 2 ? p99s[(p99s.length - 1) / 2]! : (p99s[p99s.length / 2 - 1]! + p99s[p99s.length / 2]!) / 2) : NaN;
+  return {
+    rounds: ok.length,
+    p50: m((r) => r.latencyP50Ms),
+    p99,
+    eldP99: m((r) => r.eldP99Ms),
+    cpuPerEdit: m((r) => r.serverCpuPerEditUs),
+    clientCpuPerEdit: m((r) => r.clientCpuPerEditUs),
+    serverCores: m((r) => r.serverCores),
+    clientCores: m((r) => r.clientCores),
+    sendLagP99: m((r) => r.sendLagP99Ms),
+    clientEldP99: m((r) => r.clientEldP99Ms),
+  };
+}
+
+/** A load generator that could not keep its own schedule: its receipts are late for its own reasons too. */
+export const generatorSaturated = (m: { sendLagP99: number; clientEldP99: number }, periodMs: number) =>
+  m.sendLagP99 > periodMs || m.clientEldP99 > 50;
+
+export function buildRows(res: BenchResults): { rows: Row[]; notes: string[] } {
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const L = res.latency;
+  const period = 1000 / res.config.keystrokesPerSecond;
+  let dagger = false;
+  if (L) {
+    for (const n of res.config.editorCounts) {
+      const o = latencyMedians(L.rounds.ours?.[n]);
+      const r = latencyMedians(L.rounds.reference?.[n]);
+      const mark = (m: typeof o) => (m.rounds && generatorSaturated(m, period) ? ((dagger = true), ' †') : '');
+      const both = o.rounds > 0 && r.rounds > 0;
+      const ratioP50 = o.p50 / r.p50;
+      rows.push({
+        metric: `Sync latency p50, ${n} editors`,
+        ours: ms(o.p50) + mark(o),
+        reference: ms(r.p50) + mark(r),
+        target: '≤ 1.25× reference',
+        status: !both ? 'n/a' : ratioP50 <= 1.25 ? 'pass' : 'MISS',
+      });
+      rows.push({
+        metric: `Sync latency p99, ${n} editors`,
+        ours: ms(o.p99) + mark(o),
+        reference: ms(r.p99) + mark(r),
+        target: n >= 100 ? '< 100 ms' : '—',
+        status: n >= 100 ? (o.rounds ? (o.p99 < 100 ? 'pass' : 'MISS') : 'n/a') : 'info',
+      });
+      rows.push({ metric: `Server event-loop delay p99, ${n} editors`, ours: ms(o.eldP99), reference: ms(r.eldP99), target: '—', status: 'info' });
+      rows.push({
+        metric: `Server CPU per edit, ${n} editors`,
+        ours: us(o.cpuPerEdit),
+        reference: us(r.cpuPerEdit),
+        target: '≤ 1.5× reference',
+        status: !both ? 'n/a' : o.cpuPerEdit / r.cpuPerEdit <= 1.5 ? 'pass' : 'MISS',
+      });
+      rows.push({
+        metric: `Load generator CPU per edit, ${n} editors`,
+        ours: `${us(o.clientCpuPerEdit)} (${isNum(o.clientCores) ? o.clientCores.toFixed(2) : '—'} cores)`,
+        reference: `${us(r.clientCpuPerEdit)} (${isNum(r.clientCores) ? r.clientCores.toFixed(2) : '—'} cores)`,
+        target: '—',
+        status: 'info',
+      });
+    }
+    const stored = L.stored[Math.max(...res.config.editorCounts)] ?? [];
+    const ratio = median(stored.map((s) => s.ratio));
+    const s = stored[0];
+    rows.push({
+      metric: `Stored bytes / encoded size after the ${Math.max(...res.config.editorCounts)}-editor run`,
+      ours: isNum(ratio) ? `${ratio.toFixed(2)}× (${s ? `${(s.storedBytes / 1024).toFixed(0)} KiB in ${s.rows} rows for ${(s.encodedBytes / 1024).toFixed(0)} KiB` : ''})` : '—',
+      reference: 'n/a (no storage)',
+      target: '≤ 2×',
+      status: isNum(ratio) ? (ratio <= 2 ? 'pass' : 'MISS') : 'n/a',
+    });
+  }
+  if (dagger) {
+    notes.push(
+      `† The load generator could not keep its own schedule in that run (median send-lag p99 above one keystroke period of ${period.toFixed(0)} ms, ` +
+        'or its event-loop delay p99 above 50 ms): it ran out of CPU on this machine, so the latency includes its own queueing, not only the server.',
+    );
+  }
+  const C = res.capacity;
+  if (C) {
+    type Sweep = { max: number; steps: { step: number; pass: boolean }[] };
+    const show = (s?: Sweep) => (!s ? '—' : s.steps.every((x) => x.pass) ? `≥ ${s.max}` : s.max > 0 ? String(s.max) : `< ${s.steps[0]?.step ?? '?'}`);
+    const sweepRow = (metric: string, target: number, o?: Sweep, r?: Sweep) =>
+      rows.push({ metric, ours: show(o), reference: show(r), target: `≥ ${target}`, status: !o ? 'n/a' : o.max >= target ? 'pass' : 'MISS' });
+    sweepRow('Capacity: editors on one report (p99 < 100 ms)', 150, C.editorsOnOneReport.ours, C.editorsOnOneReport.reference);
+    sweepRow('Capacity: reports with 3 editors each (p99 < 100 ms)', 200, C.reportsWithThreeEditors.ours, C.reportsWithThreeEditors.reference);
+    sweepRow('Capacity: idle connections', 5000, C.idleConnections.ours, C.idleConnections.reference);
+    const perConn = (k: ServerKind) => C.idleConnections[k]?.perConnectionBytes;
+    rows.push({
+      metric: 'Memory per idle connection (RSS delta / connections)',
+      ours: mib(perConn('ours')),
+      reference: mib(perConn('reference')),
+      target: '< 0.5 MiB',
+      status: isNum(perConn('ours')) ? (perConn('ours')! < 0.5 * 2 ** 20 ? 'pass' : 'MISS') : 'n/a',
+    });
+  }
+  const K = res.coldLoad;
+  if (K) {
+    rows.push({
+      metric: 'Large report: encoded size (Y.encodeStateAsUpdate)',
+      ours: `${(K.report.encodedBytes / 2 ** 20).toFixed(2)} MiB`,
+      reference: 'same document',
+      target: '< 3 MB',
+      status: K.report.encodedBytes < 3_000_000 ? 'pass' : 'MISS',
+    });
+    rows.push({
+      metric: 'Cold start: /healthz answers → new client synced',
+      ours: ms(K.coldMedian.readyToSyncedMs),
+      reference: 'n/a (no persistence)',
+      target: '< 500 ms',
+      status: isNum(K.coldMedian.readyToSyncedMs) ? (K.coldMedian.readyToSyncedMs < 500 ? 'pass' : 'MISS') : 'n/a',
+    });
+    rows.push({ metric: 'Cold start: process spawn → /healthz answers', ours: ms(K.coldMedian.spawnToReadyMs), reference: 'n/a', target: '—', status: 'info' });
+    rows.push({
+      metric: 'New client synced, report already in memory',
+      ours: ms(K.warmMedian.ours),
+      reference: ms(K.warmMedian.reference),
+      target: '—',
+      status: 'info',
+    });
+    const b = K.browser;
+    rows.push({
+      metric: 'Browser: navigation → editable editor (Chromium)',
+      ours: b.status === 'ok' ? ms(b.medianMs) : b.reason ?? b.status,
+      reference: 'n/a',
+      target: '< 2.5 s',
+      status: b.status === 'ok' ? (b.medianMs! < 2500 ? 'pass' : 'MISS') : b.status === 'failed' ? 'MISS' : 'skipped',
+    });
+  }
+  const M = res.memory;
+  if (M) {
+    rows.push({
+      metric: `Memory per idle loaded large report (RSS delta / ${M.ours?.reports ?? M.reference?.reports ?? '?'})`,
+      ours: mib(M.ours?.perReportRssBytes),
+      reference: mib(M.reference?.perReportRssBytes),
+      target: '< 40 MB',
+      status: M.ours ? (M.ours.perReportRssBytes < 40e6 ? 'pass' : 'MISS') : 'n/a',
+    });
+  }
+  const P = res.compaction;
+  if (P) {
+    rows.push({
+      metric: `Compaction of the large report (${P.rounds[0]?.rowsBefore ?? '?'} rows → 1)`,
+      ours: ms(P.medianCompactMs),
+      reference: 'n/a',
+      target: '< 300 ms',
+      status: isNum(P.medianCompactMs) ? (P.medianCompactMs < 300 ? 'pass' : 'MISS') : 'n/a',
+    });
+  }
+  return { rows, notes };
+}
+
+export function consoleTable(rows: Row[]): string {
+  const head: Row = { metric: 'Metric', ours: 'Ours', reference: 'Reference', target: 'Target', status: 'Status' as Status };
+  const all = [head, ...rows];
+  const keys = ['metric', 'ours', 'reference', 'target', 'status'] as const;
+  const width = keys.map((k) => Math.min(60, Math.max(...all.map((r) => String(r[k]).length))));
+  const line = (r: Row) => keys.map((k, i) => String(r[k]).slice(0, 60).padEnd(width[i]!)).join(' | ');
+  return [line(head), width.map((w) => '-'.repeat(w)).join('-+-'), ...rows.map(line)].join('\n');
+}
+
+function markdownTable(rows: Row[]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    '| Metric | Ours | Reference | Target | Status |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${esc(r.metric)} | ${esc(r.ours)} | ${esc(r.reference)} | ${esc(r.target)} | ${r.status === 'MISS' ? '**miss**' : r.status} |`),
+  ].join('\n');
+}
+
+function capacityTable(C: CapacityResult): string {
+  const lines = ['| Sweep | Server | Step | p99 | Result | Server RSS (end / peak) |', '|---|---|---|---|---|---|'];
+  const add = (name: string, sweeps: Partial<Record<ServerKind, { steps: { step: number; pass: boolean; p99Ms: number; rssBytes: number; rssPeakBytes: number }[] }>>) => {
+    for (const [kind, sweep] of Object.entries(sweeps)) {
+      for (const s of sweep!.steps) {
+        lines.push(`| ${name} | ${kind} | ${s.step} | ${ms(s.p99Ms)} | ${s.pass ? 'pass' : 'miss'} | ${mib(s.rssBytes)} / ${mib(s.rssPeakBytes)} |`);
+      }
+    }
+  };
+  add('editors on one report', C.editorsOnOneReport);
+  add('reports × 3 editors', C.reportsWithThreeEditors);
+  add('idle connections (+5-editor probe)', C.idleConnections);
+  return lines.join('\n');
+}
+
+export function markdownSummary(res: BenchResults): string {
+  const m = res.machine;
+  const parts = [
+    `Run ${res.startedAt} (${res.durationS ? `${Math.round(res.durationS / 60)} min` : 'unfinished'}) with \`${res.command}\` on ${m.nproc} × ${m.cpuModel}, ` +
+      `${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}. Reference: \`@y/websocket-server\` 0.1.1 (in memory, no persistence). ` +
+      `Latency figures are medians of ${res.config.rounds} rounds of ${res.config.measureMs / 1000} s (after ${res.config.warmupMs / 1000} s warm-up); ` +
+      `load generator: stock y-websocket clients in ${res.config.workers} worker threads${res.config.clientNice ? ` at nice ${res.config.clientNice}` : ''}.`,
+    '',
+    markdownTable(res.rows ?? []),
+  ];
+  if (res.notes?.length) parts.push('', ...res.notes);
+  if (res.capacity) parts.push('', '### Capacity steps', '', capacityTable(res.capacity));
+  if (res.errors.length) parts.push('', '### Errors', '', ...res.errors.map((e) => `- ${e.phase}: ${e.message}`));
+  return parts.join('\n');
+}
+
+const BEGIN = '<!-- bench:begin (generated by `npm run bench`; edit outside these markers) -->';
+const END = '<!-- bench:end -->';
+
+/** Replace the generated part of docs/BENCHMARKS.md, keeping everything around it. */
+export function writeBenchmarksDoc(summary: string): string {
+  const file = path.join(REPO_ROOT, 'docs/BENCHMARKS.md');
+  const generated = `${BEGIN}\n${summary}\n${END}`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n## Latest run\n\n${BEGIN}\n${END}\n`;
+  const a = text.indexOf(BEGIN.slice(0, 20));
+  const b = text.indexOf(END);
+  text = a >= 0 && b > a ? text.slice(0, a) + generated + text.slice(b + END.length) : `${text.trimEnd()}\n\n${generated}\n`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** Figures as JSON: latest.json for a full run, quick.json / partial.json for smoke and BENCH_ONLY runs. */
+export function writeJson(res: BenchResults, name: string): string {
+  const dir = path.join(REPO_ROOT, 'bench-results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  fs.writeFileSync(file + '.tmp', JSON.stringify(res, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n');
+  fs.renameSync(file + '.tmp', file);
+  return file;
+}

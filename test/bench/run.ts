@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: our server against the stock @y/websocket-server side by side, in one run. See
+ * docs/BENCHMARKS.md for what is measured and how; config.ts for the knobs (BENCH_QUICK=1 for a smoke run).
+ * Targets are reported, never enforced: the exit code is 0 unless a measurement itself could not run.
+ */
+import { runCapacity } from './capacity.ts';
+import { killAll } from './children.ts';
+import { prepareClient } from './clientBuild.ts';
+import { runColdLoad } from './coldLoad.ts';
+import { runCompaction } from './compaction.ts';
+import { config, type Phase } from './config.ts';
+import { runLatency } from './latency.ts';
+import { LoadClients } from './loadClients.ts';
+import { measureLoadedReports } from './memory.ts';
+import { buildRows, consoleTable, machineInfo, markdownSummary, writeBenchmarksDoc, writeJson, type BenchResults } from './report.ts';
+import { removeRunDir, type ServerKind } from './servers.ts';
+
+const started = Date.now();
+const log = (line: string) => process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+const servers = config.servers.filter((s): s is ServerKind => s === 'ours' || s === 'reference');
+const envShown = Object.entries(process.env)
+  .filter(([k]) => k.startsWith('BENCH_'))
+  .map(([k, v]) => `${k}=${v}`)
+  .join(' ');
+const results: BenchResults = {
+  startedAt: new Date(started).toISOString(),
+  command: `${envShown ? envShown + ' ' : ''}npm run bench`,
+  machine: machineInfo(),
+  config,
+  errors: [],
+};
+const partial = config.quick || !!process.env.BENCH_ONLY || servers.length < 2;
+const jsonName = config.quick ? 'quick.json' : process.env.BENCH_ONLY || servers.length < 2 ? 'partial.json' : 'latest.json';
+
+function save(): void {
+  const { rows, notes } = buildRows(results);
+  results.rows = rows;
+  results.notes = notes;
+  writeJson(results, jsonName);
+}
+
+async function phase(name: Phase, fn: () => Promise<void>): Promise<void> {
+  if (!config.phases.includes(name)) return;
+  log(`== ${name}`);
+  try {
+    await fn();
+  } catch (err) {
+    const message = (err as Error)?.stack ?? String(err);
+    results.errors.push({ phase: name, message: message.split('\n').slice(0, 3).join(' ') });
+    log(`${name} failed: ${message}`);
+  }
+  save();
+}
+
+async function main(): Promise<void> {
+  const m = results.machine;
+  log(`machine: ${m.nproc} × ${m.cpuModel}, ${m.ramGiB} GiB, Node ${m.node}; servers: ${servers.join(', ')}; quick: ${config.quick}`);
+  const needsLoad = config.phases.includes('latency') || config.phases.includes('capacity');
+  const load = needsLoad ? await LoadClients.start(config.workers, config.clientNice) : null;
+  const typing = { keystrokesPerSecond: config.keystrokesPerSecond, warmupMs: config.warmupMs, drainMs: config.drainMs };
+  try {
+    await phase('latency', async () => {
+      results.latency = await runLatency(
+        load!,
+        { editorCounts: config.editorCounts, rounds: config.rounds, servers, measureMs: config.measureMs, ...typing },
+        log,
+      );
+    });
+    await phase('capacity', async () => {
+      results.capacity = await runCapacity(
+        load!,
+        servers,
+        {
+          editorSteps: config.capacityEditors,
+          reportSteps: config.capacityReports,
+          idleSteps: config.capacityIdle,
+          idlePerReport: config.idlePerReport,
+          measureMs: config.capacityMeasureMs,
+          latencyLimitMs: config.latencyLimitMs,
+          ...typing,
+        },
+        log,
+      );
+    });
+  } finally {
+    await load?.stop();
+  }
+  await phase('cold', async () => {
+    const client = await prepareClient(config.client);
+    log(client.ok ? `client built into ${client.dir}${client.buildMs ? ` in ${(client.buildMs / 1000).toFixed(0)} s` : ''}` : `browser measurement: ${client.reason}`);
+    results.coldLoad = await runColdLoad({ words: config.bigWords, sections: config.bigSections, rounds: config.coldRounds, servers }, client, log);
+  });
+  await phase('memory', async () => {
+    results.memory = {};
+    for (const kind of servers) {
+      const mem = await measureLoadedReports(kind, { reports: config.loadedReports, words: config.bigWords, sections: config.bigSections });
+      results.memory[kind] = mem;
+      log(`memory ${kind}: ${(mem.perReportRssBytes / 2 ** 20).toFixed(1)} MiB RSS per loaded large report (${mem.reports} reports)`);
+    }
+  });
+  await phase('compaction', async () => {
+    results.compaction = await runCompaction({ words: config.bigWords, sections: config.bigSections, rows: config.compactionRows, rounds: config.coldRounds });
+    log(`compaction: median ${results.compaction.medianCompactMs.toFixed(1)} ms`);
+  });
+
+  results.finishedAt = new Date().toISOString();
+  results.durationS = (Date.now() - started) / 1000;
+  save();
+  process.stdout.write(`\n${consoleTable(results.rows ?? [])}\n`);
+  for (const note of results.notes ?? []) process.stdout.write(`\n${note}\n`);
+  log(`figures written to bench-results/${jsonName}`);
+  if (!partial || process.env.BENCH_WRITE_DOCS === '1') log(`summary written to ${writeBenchmarksDoc(markdownSummary(results))}`);
+  else log('docs/BENCHMARKS.md left alone (quick or partial run; BENCH_WRITE_DOCS=1 writes it anyway)');
+}
+
+main()
+  .catch((err: unknown) => {
+    results.errors.push({ phase: 'main', message: String((err as Error)?.stack ?? err) });
+    process.stderr.write(`bench failed: ${(err as Error)?.stack ?? err}\n`);
+  })
+  .finally(() => {
+    killAll();
+    if (!process.env.BENCH_KEEP_TMP) removeRunDir();
+    process.exit(results.errors.length ? 1 : 0);
+  });
