@@ -72,8 +72,10 @@ describe('Working offline', () => {
     const id = await createReportInUi(user, 'Women human rights defenders under threat', 'CEDAW', 'Sylvania');
     await waitForSyncState(page, 'offline');
     await poll(() => page.locator('#section-heading').innerText()).toBe('Introduction');
-    await typeAtEnd(page, 'Written on a train with no signal.');
+    // The new report is itself a change waiting to sync; the text typed next is another.
     await poll(() => syncLabel(page)).toBe('Offline — 1 change saved on this device, waiting to sync');
+    await typeAtEnd(page, 'Written on a train with no signal.');
+    await poll(() => syncLabel(page)).toBe('Offline — 2 changes saved on this device, waiting to sync');
     expect((await api(server.url, `/api/reports/${id}`)).status).toBe(404);
 
     await context.setOffline(false);
@@ -90,7 +92,7 @@ describe('Working offline', () => {
     expect(user.errors).toEqual([]);
   }, 120_000);
 
-  it('lists a report made offline as only on this device until the server has it', async () => {
+  it('lists a report made offline as only on this device, and syncs it from the list when the network returns', async () => {
     const user = await openOfflineReady();
     const { page, context } = user;
     await context.setOffline(true);
@@ -110,6 +112,14 @@ describe('Working offline', () => {
     );
     await poll(() => card.getAttribute('data-place')).toBe('both');
     expect(await card.innerText()).not.toContain('Only on this device');
+    // Its content, made on this device, follows without the report being opened again.
+    const content = await eventually(
+      () => getContent(server.url, id),
+      (c) => c.sections.length === 1,
+      'the offline report’s first section on the server',
+    );
+    expect(content.sections[0]!.title).toBe('Introduction');
+    await poll(() => card.innerText()).not.toContain('Changes waiting to sync');
     expect(user.errors).toEqual([]);
   }, 120_000);
 

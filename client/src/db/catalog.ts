@@ -69,7 +69,3 @@ export async function recordUnsyncedChanges(id: string, count: number): Promise<
 export async function markSynced(id: string, at = new Date()): Promise<void> {
   await localDb.reports.update(id, { hasUnsyncedChanges: false, unsyncedChangeCount: 0, lastSyncedAt: at.toISOString() });
 }
-
-export async function listPendingCreates(): Promise<LocalReport[]> {
-  return (await localDb.reports.toArray()).filter((r) => r.pendingCreate);
-}

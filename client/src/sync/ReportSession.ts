@@ -29,6 +29,7 @@ import type { LocalUser } from '../user/user.ts';
 import { createOutlineUndo } from '../features/outline/outlineUndo.ts';
 import { ChangeTracker } from './ChangeTracker.ts';
 import { localDocName } from './localDoc.ts';
+import { markReportOpen } from './openReports.ts';
 import { describeSync, initialSyncFacts, reduceSync, type SyncEvent, type SyncFacts, type SyncStatusView } from './syncStatus.ts';
 
 /** Retry publishing a report made offline this often while the server is unreachable. */
@@ -45,6 +46,14 @@ export interface SessionSnapshot {
 }
 
 type Listener = () => void;
+
+export interface SessionOptions {
+  /**
+   * False for a background sync of a report nobody has on screen: no presence is announced to co-authors,
+   * the presence store is left alone, and the session never writes to the document.
+   */
+  foreground?: boolean;
+}
 
 export class ReportSession {
   readonly doc = new Y.Doc();
@@ -64,16 +73,21 @@ export class ReportSession {
   private schemaChecked = false;
   private lastRecordedUnsynced = -1;
 
+  private readonly foreground: boolean;
+
   constructor(
     readonly reportId: string,
     user: LocalUser,
+    options: SessionOptions = {},
   ) {
+    this.foreground = options.foreground ?? true;
     this.facts = initialSyncFacts(navigator.onLine);
     this.persistence = new IndexeddbPersistence(localDocName(reportId), this.doc);
     const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
     // Created unconnected: a report made offline must be POSTed before the server accepts a sync for it.
     this.provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, roomName(reportId), this.doc, { connect: false });
-    this.provider.awareness.setLocalState({ user, section: null });
+    this.provider.awareness.setLocalState(this.foreground ? { user, section: null } : null);
+    if (this.foreground) this.cleanups.push(markReportOpen(reportId));
     this.outlineUndo = createOutlineUndo(this.doc);
     this.tracker = new ChangeTracker({
       requestConfirmation: () => this.sendStep1(),
@@ -104,7 +118,7 @@ export class ReportSession {
     if (this.publishTimer) clearTimeout(this.publishTimer);
     if (this.metaTimer) clearTimeout(this.metaTimer);
     this.outlineUndo.destroy();
-    usePresenceStore.getState().setPeers([]);
+    if (this.foreground) usePresenceStore.getState().setPeers([]);
     this.provider.awareness.setLocalState(null);
     this.provider.destroy();
     void this.persistence.destroy();
@@ -114,10 +128,12 @@ export class ReportSession {
 
   /** Tell co-authors which section this user has open. */
   setSection(sectionId: string | null): void {
+    if (!this.foreground) return;
     this.provider.awareness.setLocalStateField('section', sectionId);
   }
 
   setUser(user: LocalUser): void {
+    if (!this.foreground) return;
     this.provider.awareness.setLocalStateField('user', user);
   }
 
@@ -330,6 +346,7 @@ export class ReportSession {
    */
   private checkSchemaBeforeWriting(): void {
     const f = this.facts;
+    if (!this.foreground) return;
     if (this.schemaChecked || f.schemaTooNew || !f.loaded || !isInitialised(this.doc)) return;
     if (!(f.handshakeDone || f.pendingCreate || !f.online || f.failedAttempts > 0)) return;
     this.schemaChecked = true;
@@ -354,6 +371,7 @@ export class ReportSession {
   }
 
   private updatePeers(): void {
+    if (!this.foreground) return;
     const peers: Peer[] = [];
     this.provider.awareness.getStates().forEach((state, clientId) => {
       if (clientId === this.doc.clientID) return;

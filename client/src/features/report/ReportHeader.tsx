@@ -45,7 +45,7 @@ export function ReportHeader({ session, snapshot }: { session: ReportSession; sn
               className="state-field__input"
               label="State under review"
               value={meta.stateUnderReview}
-              placeholder="Add the State under review"
+              placeholder="Add the State"
               disabled={!canEdit}
               maxLength={LIMITS.stateChars}
               onCommit={(v) => setReportField(session.doc, 'stateUnderReview', v)}

@@ -121,6 +121,9 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
       <Banners session={session} snapshot={snapshot} />
       <div className="workspace">
         <aside id="outline-pane" ref={drawerRef} className={`outline-pane${outlineOpen ? ' outline-pane--open' : ''}`}>
+          <button type="button" className="icon-button drawer-close" aria-label="Close outline" onClick={() => setOutlineOpen(false)}>
+            <Icon name="close" />
+          </button>
           <Outline session={session} sections={sections} selectedId={selectedId} onSelect={selectSection} canEdit={canEdit} />
         </aside>
         {outlineOpen && <div className="drawer-backdrop" onClick={() => setOutlineOpen(false)} aria-hidden="true" />}

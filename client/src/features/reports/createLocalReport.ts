@@ -41,8 +41,9 @@ export async function createLocalReport(input: NewReportInput): Promise<string> 
     stateUnderReview: meta.stateUnderReview,
     createdAt: meta.createdAt,
     pendingCreate: true,
-    hasUnsyncedChanges: false,
-    unsyncedChangeCount: 0,
+    // The report itself is the first change waiting to sync: its sections and text exist only here.
+    hasUnsyncedChanges: true,
+    unsyncedChangeCount: 1,
     lastSyncedAt: null,
     lastOpenedAt: now,
   });

@@ -5,7 +5,8 @@
  */
 import { isMechanism } from '../../../../shared/api/mechanisms.ts';
 import type { CreateReportRequest } from '../../../../shared/api/types.ts';
-import { getLocalReport, listPendingCreates, markCreatedOnServer, type LocalReport } from '../../db/catalog.ts';
+import { getLocalReport, listLocalReports, markCreatedOnServer, type LocalReport } from '../../db/catalog.ts';
+import { isReportOpen } from '../../sync/openReports.ts';
 import { ApiError, postReport } from '../../api/reportsApi.ts';
 
 /** Retry pending reports this often while the browser believes it is online (the server may be down). */
@@ -48,13 +49,30 @@ export function publishReport(id: string): Promise<boolean> {
   return attempt;
 }
 
+let running = false;
+
+/**
+ * Publish every report made on this device that the server does not have yet, then sync the content of
+ * those and of any report with changes waiting, one at a time. Reports open on screen sync themselves.
+ */
 export async function publishPendingReports(): Promise<void> {
-  if (!navigator.onLine) return;
-  const pending = await listPendingCreates();
-  await Promise.all(pending.map((r) => publishReport(r.id)));
+  if (running || !navigator.onLine) return;
+  running = true;
+  try {
+    for (const report of await listLocalReports()) {
+      if (!navigator.onLine) return;
+      if (isReportOpen(report.id) || !(report.pendingCreate || report.hasUnsyncedChanges)) continue;
+      if (report.pendingCreate && !(await publishReport(report.id))) continue;
+      if (isReportOpen(report.id)) continue;
+      const { syncInBackground } = await import('./backgroundSync.ts');
+      await syncInBackground(report.id);
+    }
+  } finally {
+    running = false;
+  }
 }
 
-/** Publish pending reports now, whenever the browser comes online, and periodically; returns a stop function. */
+/** Run `publishPendingReports` now, whenever the browser comes online, and periodically; returns a stop function. */
 export function startPublishing(): () => void {
   const run = () => void publishPendingReports();
   run();
