@@ -85,7 +85,8 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
   // The drawer (small screens): focus moves into it and Escape closes it.
   useEffect(() => {
     if (!outlineOpen) return;
-    drawerRef.current?.querySelector<HTMLElement>('[aria-current="true"], button')?.focus();
+    const drawer = drawerRef.current;
+    (drawer?.querySelector<HTMLElement>('[aria-current="true"]') ?? drawer?.querySelector<HTMLElement>('button'))?.focus();
     const handleKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') setOutlineOpen(false);
     };
