@@ -38,6 +38,10 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
+function textAttributes(label: string): Record<string, string> {
+  return { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, spellcheck: 'true' };
+}
+
 export default function SectionEditor({ fragment, provider, user, editable, label }: SectionEditorProps) {
   const editor = useEditor(
     {
@@ -47,15 +51,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
       ],
       editable,
-      editorProps: {
-        attributes: {
-          class: 'prose',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': label,
-          spellcheck: 'true',
-        },
-      },
+      editorProps: { attributes: textAttributes(label) },
     },
     [fragment, provider],
   );
@@ -67,6 +63,11 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   useEffect(() => {
     editor.commands.updateUser(user);
   }, [editor, user]);
+
+  useEffect(() => {
+    // The section may be renamed while open; its text area keeps a matching name.
+    editor.setOptions({ editorProps: { attributes: textAttributes(label) } });
+  }, [editor, label]);
 
   const words = useEditorState({ editor, selector: ({ editor: e }) => countWords(e.getText({ blockSeparator: '\n' })) });
 

@@ -125,6 +125,11 @@ export interface SyncStatusView {
   label: string;
   /** A few words for narrow screens. */
   short: string;
+  /**
+   * A routine, short-lived state ("Saving…" while connected): not announced to screen readers and shown
+   * only if it lasts, so typing does not make the status flicker.
+   */
+  quiet?: boolean;
 }
 
 function changes(n: number): string {
@@ -168,7 +173,7 @@ export function describeSync(f: SyncFacts): SyncStatusView {
   }
   if (f.connection === 'open' && f.handshakeDone) {
     if (n === 0) return { state: 'synced', label: 'Synced', short: 'Synced' };
-    return { state: 'unsynced', label: 'Saving…', short: 'Saving…' };
+    return { state: 'unsynced', label: 'Saving…', short: 'Saving…', quiet: true };
   }
   const unreachable = f.failedAttempts >= 3;
   if (n > 0) {

@@ -36,7 +36,6 @@ export function EditableText({
       aria-label={label}
       value={draft ?? value}
       placeholder={placeholder}
-      disabled={disabled}
       readOnly={disabled}
       maxLength={maxLength}
       onFocus={() => setDraft(value)}
