@@ -13,8 +13,8 @@ import { nowMs, waitUntil } from './stats.ts';
 export async function pushReport(server: BenchServer, reportId: string, update: Uint8Array, sections: number, timeoutMs = 60_000): Promise<StockClient> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
-  const pusher = connectStockClient(server.wsUrl, reportId, 'Pusher', undefined, doc);
-  const verifier = connectStockClient(server.wsUrl, reportId, 'Verifier');
+  const pusher = connectStockClient(server.wsUrl, reportId, 'Pusher', undefined, doc, server.headers);
+  const verifier = connectStockClient(server.wsUrl, reportId, 'Verifier', undefined, undefined, server.headers);
   try {
     const ok = await waitUntil(() => pusher.provider.synced && listSections(verifier.doc).length >= sections, timeoutMs, 25);
     if (!ok) throw new Error(`pushing the large report to ${server.kind} timed out after ${timeoutMs} ms`);
@@ -34,7 +34,7 @@ export async function timeFreshSync(
   from: number,
   timeoutMs = 60_000,
 ): Promise<{ ms: number; sections: number; client: StockClient }> {
-  const client = connectStockClient(server.wsUrl, reportId, 'Reader');
+  const client = connectStockClient(server.wsUrl, reportId, 'Reader', undefined, undefined, server.headers);
   const syncedAt = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`fresh client not synced after ${timeoutMs} ms`)), timeoutMs);
     timer.unref();

@@ -29,6 +29,8 @@ export interface BrowserResult {
 
 export async function measureBrowser(o: {
   dataDir: string;
+  /** The session made when the report was stored (its cookie is given to the browser, as after a sign-in). */
+  headers: Record<string, string>;
   reportId: string;
   client: ClientBuild;
   rounds: number;
@@ -56,9 +58,14 @@ export async function measureBrowser(o: {
   const rounds: BrowserRound[] = [];
   try {
     for (let r = 0; r < o.rounds; r++) {
-      const server = await BenchServer.start('ours', { dataDir: o.dataDir, staticDir: o.client.dir });
+      const server = await BenchServer.start('ours', { dataDir: o.dataDir, staticDir: o.client.dir, headers: o.headers });
       const context = await browser.newContext();
       try {
+        const cookies = (o.headers.cookie ?? '').split('; ').filter(Boolean).map((c) => {
+          const at = c.indexOf('=');
+          return { name: c.slice(0, at), value: c.slice(at + 1), url: server.url };
+        });
+        if (cookies.length) await context.addCookies(cookies);
         await context.addInitScript(() => localStorage.setItem('rightsdraft.user', JSON.stringify({ name: 'Bench', color: '#1f6feb' })));
         const page = await context.newPage();
         const started = nowMs();

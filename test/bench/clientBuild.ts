@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { track } from './children.ts';
-import { benchRunDir, REPO_ROOT } from './servers.ts';
+import { benchRunDir, REPO_ROOT } from './paths.ts';
+import { source } from './source.ts';
 
 export type ClientBuild = { ok: true; dir: string; buildMs: number | null } | { ok: false; reason: string };
 
@@ -19,7 +20,8 @@ export async function prepareClient(mode: 'build' | 'dist' | 'skip'): Promise<Cl
   if (mode === 'dist') {
     return fs.existsSync(path.join(dist, 'index.html')) ? { ok: true, dir: dist, buildMs: null } : { ok: false, reason: 'skipped: client not built' };
   }
-  if (!fs.existsSync(path.join(REPO_ROOT, 'vite.config.ts')) || !fs.existsSync(path.join(REPO_ROOT, 'client/index.html'))) {
+  const root = source().root;
+  if (!fs.existsSync(path.join(root, 'vite.config.ts')) || !fs.existsSync(path.join(root, 'client/index.html'))) {
     return { ok: false, reason: 'skipped: client not built (no client source yet)' };
   }
   const outDir = path.join(benchRunDir(), 'client');
@@ -28,7 +30,7 @@ export async function prepareClient(mode: 'build' | 'dist' | 'skip'): Promise<Cl
   const fd = fs.openSync(log, 'w');
   const child = track(
     spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: REPO_ROOT,
+      cwd: root,
       stdio: ['ignore', fd, fd],
     }),
   );

@@ -10,7 +10,8 @@ import { buildBigReport, type BigReportStats } from './bigReport.ts';
 import { pushReport, timeFreshSync } from './bigReportClients.ts';
 import { measureBrowser, type BrowserResult } from './browser.ts';
 import type { ClientBuild } from './clientBuild.ts';
-import { BenchServer, freshDataDir, type ServerKind } from './servers.ts';
+import { freshDataDir } from './paths.ts';
+import { BenchServer, type ServerKind } from './servers.ts';
 import { median, nowMs } from './stats.ts';
 
 export interface ColdRound {
@@ -63,6 +64,7 @@ export async function runColdLoad(
     const dataDir = freshDataDir();
     let reportId: string;
     const first = await BenchServer.start('ours', { dataDir });
+    const headers = first.headers;
     try {
       reportId = await first.createReport('Large report');
       (await pushReport(first, reportId, update, o.sections)).destroy();
@@ -71,7 +73,7 @@ export async function runColdLoad(
       if (stop.code !== 0) log(`warning: our server exited with ${stop.code} after storing the large report`);
     }
     for (let r = 0; r < o.rounds; r++) {
-      const server = await BenchServer.start('ours', { dataDir });
+      const server = await BenchServer.start('ours', { dataDir, headers });
       try {
         const { ms, sections, client } = await timeFreshSync(server, reportId, server.readyAt);
         client.destroy();
@@ -81,7 +83,7 @@ export async function runColdLoad(
         await server.stop();
       }
     }
-    browser = await measureBrowser({ dataDir, reportId, client, rounds: o.rounds, log });
+    browser = await measureBrowser({ dataDir, headers, reportId, client, rounds: o.rounds, log });
   }
   return {
     report,

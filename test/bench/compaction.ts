@@ -7,12 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { LiveDocument } from '../../server/src/documents/LiveDocument.ts';
-import { SqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage.ts';
-import { createLogger } from '../../server/src/log.ts';
+import { pathToFileURL } from 'node:url';
 import { getSectionBody, listSections } from '../../shared/report/layout.ts';
 import { buildBigReport } from './bigReport.ts';
-import { benchRunDir } from './servers.ts';
+import { benchRunDir } from './paths.ts';
+import { source } from './source.ts';
 import { median, nowMs } from './stats.ts';
 
 export interface CompactionRound {
@@ -48,6 +47,11 @@ export async function runCompaction(o: { words: number; sections: number; rows: 
   doc.destroy();
   editor.destroy();
 
+  // The measured server code (the commit's copy by default), imported as the server itself imports it.
+  const load = <T>(rel: string) => import(pathToFileURL(path.join(source().root, rel)).href) as Promise<T>;
+  const { LiveDocument } = await load<typeof import('../../server/src/documents/LiveDocument.ts')>('server/src/documents/LiveDocument.ts');
+  const { SqliteStorage } = await load<typeof import('../../server/src/storage/sqlite/SqliteStorage.ts')>('server/src/storage/sqlite/SqliteStorage.ts');
+  const { createLogger } = await load<typeof import('../../server/src/log.ts')>('server/src/log.ts');
   const log = createLogger('warn', 'bench');
   const rounds: CompactionRound[] = [];
   for (let r = 0; r < o.rounds; r++) {

@@ -66,6 +66,13 @@ export const config = {
   clientNice: num('BENCH_CLIENT_NICE', 0, 0),
   /** Browser measurement: 'build' builds the client into a temp folder, 'dist' uses dist/client, 'skip'. */
   client: (process.env.BENCH_CLIENT ?? 'build') as 'build' | 'dist' | 'skip',
+  /** Measured code: 'head' (a copy of the last commit, default) or 'worktree' (this checkout as it is). */
+  source: (process.env.BENCH_SOURCE === 'worktree' ? 'worktree' : 'head') as 'head' | 'worktree',
+  /** Latency rounds re-run because other processes used this much CPU (cores) meanwhile; at most this many. */
+  disturbedCores: num('BENCH_DISTURBED_CORES', 0.25, 0.25),
+  retryBudget: num('BENCH_RETRIES', 6, 1),
+  /** Before each typing round, wait at most this long for other processes on the machine to go quiet. */
+  quietWaitMs: num('BENCH_QUIET_WAIT_S', 15, 3) * 1000,
   /** Which servers to run (ours,reference). */
   servers: (process.env.BENCH_SERVERS ?? 'ours,reference').split(',').map((s) => s.trim()) as ('ours' | 'reference')[],
 };

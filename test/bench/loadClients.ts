@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { track } from './children.ts';
 import { cpuMs, rssBytes } from './procStats.ts';
-import { REPO_ROOT } from './servers.ts';
+import { REPO_ROOT } from './paths.ts';
 import type { EditorsConnect, IdleAdd, IdleResult, Reply, TypingResult, TypingWindow } from './load/protocol.ts';
 
 export class LoadClients {

@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import { buildBigReport } from './bigReport.ts';
 import { pushReport, timeFreshSync } from './bigReportClients.ts';
 import type { StockClient } from './load/stockClient.ts';
-import { BenchServer, freshDataDir, type ServerKind } from './servers.ts';
+import { freshDataDir } from './paths.ts';
+import { BenchServer, type ServerKind } from './servers.ts';
 import { sleep } from './stats.ts';
 
 export interface LoadedReportsMemory {
@@ -41,13 +42,14 @@ export async function measureLoadedReports(kind: ServerKind, o: { reports: numbe
     if (kind === 'ours') {
       const dataDir = freshDataDir();
       const seeding = await BenchServer.start('ours', { dataDir });
+      const headers = seeding.headers;
       try {
         ids = await seeding.createReports(o.reports);
         for (const id of ids) (await pushReport(seeding, id, update, o.sections)).destroy();
       } finally {
         await seeding.stop();
       }
-      server = await BenchServer.start('ours', { dataDir });
+      server = await BenchServer.start('ours', { dataDir, headers });
       const before = await settledStats(server);
       for (const id of ids) {
         const { client } = await timeFreshSync(server, id, 0);

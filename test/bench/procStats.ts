@@ -26,6 +26,21 @@ export function cpuMs(pid: number): number {
   }
 }
 
+/**
+ * CPU time the whole machine spent busy (user, nice, system, steal; all CPUs), in milliseconds. Minus the
+ * benchmark's own processes it shows what else ran meanwhile: the machine is shared, and a round disturbed by
+ * someone else's build or browser is flagged rather than silently reported.
+ */
+export function machineBusyMs(): number {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    const [user, nice, system, , , , , steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    return ((user! + nice! + system! + steal!) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Samples a process's RSS every `intervalMs` and keeps the peak; the timer is unref'd. */
 export class RssSampler {
   peak = 0;
@@ -50,4 +65,22 @@ export class RssSampler {
     this.sample();
     return this.peak;
   }
+}
+
+/**
+ * Wait until the rest of the machine is quiet: total busy CPU under `maxCores` over a 500 ms sample, checked
+ * for at most `maxWaitMs`. The machine is shared with other engineers' builds and browsers; starting a round in
+ * a quiet moment keeps their work out of the figures. Returns how long it waited and the last load seen.
+ */
+export async function waitForQuietMachine(maxCores: number, maxWaitMs: number): Promise<{ waitedMs: number; cores: number }> {
+  const started = Date.now();
+  let cores = NaN;
+  do {
+    const b0 = machineBusyMs();
+    const t0 = Date.now();
+    await new Promise((r) => setTimeout(r, 500));
+    cores = (machineBusyMs() - b0) / (Date.now() - t0);
+    if (cores < maxCores) break;
+  } while (Date.now() - started < maxWaitMs);
+  return { waitedMs: Date.now() - started, cores };
 }

@@ -12,7 +12,8 @@ import type { CompactionResult } from './compaction.ts';
 import type { EditorsRoundResult } from './editorsRound.ts';
 import type { LatencyResult } from './latency.ts';
 import type { LoadedReportsMemory } from './memory.ts';
-import { REPO_ROOT, type ServerKind } from './servers.ts';
+import { REPO_ROOT } from './paths.ts';
+import type { ServerKind } from './servers.ts';
 import { median } from './stats.ts';
 import type { BenchConfig } from './config.ts';
 
@@ -31,6 +32,7 @@ export interface BenchResults {
   command: string;
   machine: Machine;
   config: BenchConfig;
+  source?: { commit: string; mode: string; worktreeDirty: boolean };
   latency?: LatencyResult;
   capacity?: CapacityResult;
   coldLoad?: ColdLoadResult;
@@ -269,6 +271,7 @@ export function markdownSummary(res: BenchResults): string {
   const m = res.machine;
   const parts = [
     `Run ${res.startedAt} (${res.durationS ? `${Math.round(res.durationS / 60)} min` : 'unfinished'}) with \`${res.command}\` on ${m.nproc} × ${m.cpuModel}, ` +
+      `measuring commit ${res.source?.commit ?? '?'}${res.source?.mode === 'worktree' ? ` (working tree${res.source.worktreeDirty ? ', with uncommitted changes' : ''})` : ''}, ` +
       `${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}. Reference: \`@y/websocket-server\` 0.1.1 (in memory, no persistence). ` +
       `Latency figures are medians of ${res.config.rounds} rounds of ${res.config.measureMs / 1000} s (after ${res.config.warmupMs / 1000} s warm-up); ` +
       `load generator: stock y-websocket clients in ${res.config.workers} worker threads${res.config.clientNice ? ` at nice ${res.config.clientNice}` : ''}.`,

@@ -11,9 +11,12 @@ import { runCompaction } from './compaction.ts';
 import { config, type Phase } from './config.ts';
 import { runLatency } from './latency.ts';
 import { LoadClients } from './loadClients.ts';
+import { disturbance } from './editorsRound.ts';
 import { measureLoadedReports } from './memory.ts';
 import { buildRows, consoleTable, machineInfo, markdownSummary, writeBenchmarksDoc, writeJson, type BenchResults } from './report.ts';
-import { removeRunDir, type ServerKind } from './servers.ts';
+import { removeRunDir } from './paths.ts';
+import { prepareSource } from './source.ts';
+import type { ServerKind } from './servers.ts';
 
 const started = Date.now();
 const log = (line: string) => process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
@@ -53,8 +56,16 @@ async function phase(name: Phase, fn: () => Promise<void>): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const src = prepareSource(config.source);
+  results.source = { commit: src.commit, mode: src.mode, worktreeDirty: src.worktreeDirty };
+  log(`measuring commit ${src.commit} (${src.mode === 'head' ? 'a copy of the commit' : 'the working tree'}${src.worktreeDirty ? '; the working tree has uncommitted changes' : ''})`);
   const m = results.machine;
   log(`machine: ${m.nproc} × ${m.cpuModel}, ${m.ramGiB} GiB, Node ${m.node}; servers: ${servers.join(', ')}; quick: ${config.quick}`);
+  Object.assign(disturbance, {
+    disturbedCores: config.disturbedCores,
+    retriesLeft: config.retryBudget,
+    quietWaitMs: config.quietWaitMs,
+  });
   const needsLoad = config.phases.includes('latency') || config.phases.includes('capacity');
   const load = needsLoad ? await LoadClients.start(config.workers, config.clientNice) : null;
   const typing = { keystrokesPerSecond: config.keystrokesPerSecond, warmupMs: config.warmupMs, drainMs: config.drainMs };
@@ -62,7 +73,13 @@ async function main(): Promise<void> {
     await phase('latency', async () => {
       results.latency = await runLatency(
         load!,
-        { editorCounts: config.editorCounts, rounds: config.rounds, servers, measureMs: config.measureMs, ...typing },
+        {
+          editorCounts: config.editorCounts,
+          rounds: config.rounds,
+          servers,
+          measureMs: config.measureMs,
+          ...typing,
+        },
         log,
       );
     });

@@ -8,19 +8,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { track } from './children.ts';
+import { benchRunDir, freshDataDir, REPO_ROOT } from './paths.ts';
+import { source } from './source.ts';
 import { cpuMs, rssBytes } from './procStats.ts';
 import { nowMs, sleep } from './stats.ts';
 
 export type ServerKind = 'ours' | 'reference';
 export const SERVER_KINDS: ServerKind[] = ['ours', 'reference'];
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const PRELOAD = pathToFileURL(path.join(import.meta.dirname, 'preload/serverStats.mjs')).href;
-const REFERENCE_ENTRY = path.join(REPO_ROOT, 'node_modules/@y/websocket-server/src/server.js');
+
 
 /** What the preload reports on SIGUSR2 (see preload/serverStats.mjs). */
 export interface ServerStats {
@@ -36,25 +36,11 @@ export interface StartOptions {
   dataDir?: string;
   /** Built client to serve (ours only); none when omitted. */
   staticDir?: string;
+  /** Headers of a session made on an earlier start over the same dataDir (ours); a new account otherwise. */
+  headers?: Record<string, string>;
   /** Extra environment for the server. */
   env?: Record<string, string>;
   readyTimeoutMs?: number;
-}
-
-let runDir: string | null = null;
-/** One temp folder per benchmark run for logs, stats files and data folders; removed by `removeRunDir`. */
-export function benchRunDir(): string {
-  runDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'rightsdraft-bench-'));
-  return runDir;
-}
-
-export function removeRunDir(): void {
-  if (runDir) fs.rmSync(runDir, { recursive: true, force: true });
-  runDir = null;
-}
-
-export function freshDataDir(): string {
-  return fs.mkdtempSync(path.join(benchRunDir(), 'data-'));
 }
 
 export async function freePort(): Promise<number> {
@@ -69,6 +55,8 @@ export async function freePort(): Promise<number> {
 }
 
 export class BenchServer {
+  /** Sent with API requests and WebSocket upgrades (a session cookie once our server requires sign-in). */
+  headers: Record<string, string> = {};
   /** Milliseconds from spawn() to the first answered /healthz. */
   spawnToReadyMs = NaN;
   /** Monotonic time at which /healthz first answered. */
@@ -104,7 +92,7 @@ export class BenchServer {
       dataDir = options.dataDir ?? freshDataDir();
       const env = { ...base, DATA_DIR: dataDir, DATABASE_URL: '', STATIC_DIR: options.staticDir ?? '', LOG_LEVEL: 'warn' };
       child = spawn(process.execPath, [...prof, '--expose-gc', '--import', 'tsx', '--import', PRELOAD, 'server/src/index.ts'], {
-        cwd: REPO_ROOT,
+        cwd: source().root,
         env,
         stdio: ['ignore', log, log],
       });
@@ -113,7 +101,8 @@ export class BenchServer {
       // No persistence and no callbacks: the reference stays the plain in-memory relay.
       delete env.YPERSISTENCE;
       delete env.CALLBACK_URL;
-      child = spawn(process.execPath, [...prof, '--expose-gc', '--import', PRELOAD, REFERENCE_ENTRY], {
+      const entry = path.join(REPO_ROOT, 'node_modules/@y/websocket-server/src/server.js');
+      child = spawn(process.execPath, [...prof, '--expose-gc', '--import', PRELOAD, entry], {
         cwd: REPO_ROOT,
         env,
         stdio: ['ignore', log, log],
@@ -129,6 +118,14 @@ export class BenchServer {
       throw err;
     }
     server.spawnToReadyMs = server.readyAt - started;
+    if (kind === 'ours') {
+      try {
+        server.headers = options.headers ?? (await server.signUp());
+      } catch (err) {
+        await server.kill();
+        throw err;
+      }
+    }
     return server;
   }
 
@@ -168,12 +165,31 @@ export class BenchServer {
     throw new Error(`${this.kind} server not ready after ${timeoutMs} ms; log: ${this.logTail()}`);
   }
 
+  /**
+   * Our server with accounts wants a session for the API and for sync: sign up a benchmark user and use its
+   * session cookie (sent with every API call and WebSocket upgrade). A server without accounts answers 404 (or
+   * 405) here, and then nothing is needed.
+   */
+  private async signUp(): Promise<Record<string, string>> {
+    const res = await fetch(`${this.url}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `bench-${crypto.randomUUID()}@example.org`, name: 'Bench', password: `Bench-${crypto.randomUUID()}` }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    await res.arrayBuffer();
+    if (res.status === 404 || res.status === 405) return {};
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';', 1)[0]!).filter((c) => c.includes('='));
+    if (!res.ok || cookie.length === 0) throw new Error(`sign-up on our server failed: HTTP ${res.status}`);
+    return { cookie: cookie.join('; ') };
+  }
+
   /** A new report id: created through the API for ours (the sync server refuses unknown ids), random for the reference. */
   async createReport(title = 'Benchmark report'): Promise<string> {
     if (this.kind === 'reference') return crypto.randomUUID();
     const res = await fetch(`${this.url}/api/reports`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...this.headers },
       body: JSON.stringify({ title, mechanism: 'CERD', stateUnderReview: 'Freedonia' }),
       signal: AbortSignal.timeout(10_000),
     });

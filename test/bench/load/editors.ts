@@ -68,7 +68,7 @@ export class EditorGroup {
   ) {
     for (const spec of specs) {
       const clientId = setup.clientIdBase + spec.g;
-      const client = connectStockClient(setup.wsUrl, spec.report.room, `Editor ${spec.j + 1}`, clientId);
+      const client = connectStockClient(setup.wsUrl, spec.report.room, `Editor ${spec.j + 1}`, clientId, undefined, setup.headers);
       const editor: Editor = { spec, client, text: null, sent: 0, received: 0, timer: null };
       client.doc.on('afterTransaction', (tr: Y.Transaction) => this.handleTransaction(editor, tr));
       this.editors.push(editor);
@@ -85,6 +85,15 @@ export class EditorGroup {
     for (const e of this.editors) if (e.spec.j === 0) layOut(e.client.doc, e.spec.report);
     await waitUntil(() => this.editors.every((e) => this.findText(e)), timeoutMs, 25);
     for (const e of this.editors) this.tables.clock0[e.spec.g] = Y.getState(e.client.doc.store, e.client.doc.clientID);
+    // Joining editors set off a burst of presence messages (each client also echoes every other's presence
+    // back): let this thread work through it before typing starts, or the first keystrokes measure the burst.
+    let quiet = 0;
+    const deadline = nowMs() + timeoutMs;
+    while (quiet < 4 && nowMs() < deadline) {
+      const t = nowMs();
+      await new Promise((r) => setTimeout(r, 50));
+      quiet = nowMs() - t < 70 ? quiet + 1 : 0;
+    }
     return this.editors.filter((e) => e.text).length;
   }
 

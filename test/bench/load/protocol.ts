@@ -11,6 +11,8 @@ export interface EditorReport {
 
 export interface EditorsConnect {
   wsUrl: string;
+  /** Sent with every WebSocket upgrade (a session cookie when the server needs one). */
+  headers?: Record<string, string>;
   reports: EditorReport[];
   /** Keystrokes per second per editor; each also sends a cursor (awareness) update. */
   keystrokesPerSecond: number;
@@ -66,6 +68,7 @@ export interface TypingResult {
 
 export interface IdleAdd {
   wsUrl: string;
+  headers?: Record<string, string>;
   rooms: string[];
   perRoom: number;
   timeoutMs: number;

@@ -13,11 +13,40 @@ export interface StockClient {
   destroy(): void;
 }
 
+const socketClasses = new Map<string, typeof WebSocket>();
+
+/**
+ * The `ws` WebSocket, or a subclass that sends `headers` (a session cookie) with the upgrade: the stock provider
+ * constructs its socket with (url, protocols) only, and this is how a Node client adds what a browser sends.
+ */
+function socketClass(headers: Record<string, string> | undefined): typeof WebSocket {
+  if (!headers || Object.keys(headers).length === 0) return WebSocket;
+  const key = JSON.stringify(headers);
+  let cls = socketClasses.get(key);
+  if (!cls) {
+    class WithHeaders extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers });
+      }
+    }
+    cls = WithHeaders as unknown as typeof WebSocket;
+    socketClasses.set(key, cls);
+  }
+  return cls;
+}
+
 /** Connect a stock provider; `clientId`, when given, fixes the doc's Yjs clientID (and so its awareness id). */
-export function connectStockClient(wsUrl: string, room: string, name: string, clientId?: number, doc = new Y.Doc()): StockClient {
+export function connectStockClient(
+  wsUrl: string,
+  room: string,
+  name: string,
+  clientId?: number,
+  doc = new Y.Doc(),
+  headers?: Record<string, string>,
+): StockClient {
   if (clientId !== undefined) doc.clientID = clientId;
   const provider = new WebsocketProvider(wsUrl, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass(headers) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: false,
   });

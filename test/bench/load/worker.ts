@@ -6,19 +6,21 @@ import { connectStockClient, type StockClient } from './stockClient.ts';
 import type { EditorSpec, EditorsConnect, Envelope, IdleAdd, IdleResult, Reply, TypingWindow } from './protocol.ts';
 
 const port = parentPort!;
+// Every stock provider registers a process 'exit' listener; hundreds per thread are expected here.
+process.setMaxListeners(0);
 const workerIndex = (workerData as { index: number }).index;
 let editors: EditorGroup | null = null;
 const idle: StockClient[] = [];
 /** Idle clients connect this many at a time, each batch synced before the next (no thundering herd). */
 const IDLE_BATCH = 100;
 
-async function addIdle({ wsUrl, rooms, perRoom, timeoutMs }: IdleAdd): Promise<IdleResult> {
+async function addIdle({ wsUrl, headers, rooms, perRoom, timeoutMs }: IdleAdd): Promise<IdleResult> {
   const started = nowMs();
   const deadline = started + timeoutMs;
   const fresh: StockClient[] = [];
   const specs = rooms.flatMap((room) => Array.from({ length: perRoom }, (_, i) => ({ room, i })));
   for (let at = 0; at < specs.length && nowMs() < deadline; at += IDLE_BATCH) {
-    const batch = specs.slice(at, at + IDLE_BATCH).map((s) => connectStockClient(wsUrl, s.room, `Reader ${s.i + 1}`));
+    const batch = specs.slice(at, at + IDLE_BATCH).map((s) => connectStockClient(wsUrl, s.room, `Reader ${s.i + 1}`, undefined, undefined, headers));
     fresh.push(...batch);
     idle.push(...batch);
     await waitUntil(() => batch.every((c) => c.provider.synced), Math.max(0, deadline - nowMs()), 25);
