@@ -148,4 +148,21 @@ describe('Working offline', () => {
     expect(content.sections[0]!.text).toBe('First paragraph.\nSecond paragraph.');
     expect(user.errors).toEqual([]);
   }, 120_000);
+
+  it('keeps the words typed right before the page is reloaded', async () => {
+    const user = await openOfflineReady();
+    const { page, context } = user;
+    const id = await createReportInUi(user, 'Freedom of assembly', 'CCPR', 'Freedonia');
+    await waitForSyncState(page, 'synced');
+    await context.setOffline(true);
+    await waitForSyncState(page, 'offline');
+    // No wait between the last keystroke and the reload: IndexedDB may still be writing.
+    await typeAtEnd(page, 'Protesters were detained without charge.');
+    await page.reload();
+    await waitForEditorText(page, 'Protesters were detained without charge.');
+    await context.setOffline(false);
+    await waitForSyncState(page, 'synced');
+    expect((await getContent(server.url, id)).sections[0]!.text).toBe('Protesters were detained without charge.');
+    expect(user.errors).toEqual([]);
+  }, 120_000);
 });

@@ -30,7 +30,11 @@ import { createOutlineUndo } from '../features/outline/outlineUndo.ts';
 import { ChangeTracker } from './ChangeTracker.ts';
 import { localDocName } from './localDoc.ts';
 import { markReportOpen } from './openReports.ts';
+import { readStashes, removeStash, saveStash, stashKey } from './unsavedStash.ts';
 import { describeSync, initialSyncFacts, reduceSync, type SyncEvent, type SyncFacts, type SyncStatusView } from './syncStatus.ts';
+
+/** Origin of edits recovered from the unsaved-edit stash of an earlier visit. */
+const RECOVERED_ORIGIN = { name: 'rightsdraft-recovered' } as const;
 
 /** Retry publishing a report made offline this often while the server is unreachable. */
 const PUBLISH_RETRY_MS = 5000;
@@ -72,6 +76,10 @@ export class ReportSession {
   private remembered = false;
   private schemaChecked = false;
   private lastRecordedUnsynced = -1;
+  /** Local updates not yet known to be in IndexedDB, for the stash written when the page goes away. */
+  private unsavedUpdates: Uint8Array[] = [];
+  /** Stash keys (this visit's and recovered ones) to remove once IndexedDB holds everything. */
+  private readonly stashKeys = new Set<string>();
 
   private readonly foreground: boolean;
 
@@ -113,6 +121,8 @@ export class ReportSession {
 
   destroy(): void {
     if (this.destroyed) return;
+    // Leaving the report in-app: writes still pending finish, but the tab may close before they do.
+    this.stashUnsaved();
     this.destroyed = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     if (this.publishTimer) clearTimeout(this.publishTimer);
@@ -163,9 +173,11 @@ export class ReportSession {
   private async load(): Promise<void> {
     await this.persistence.whenSynced;
     if (this.destroyed) return;
+    const recovered = this.recoverStashes();
     const local = await getLocalReport(this.reportId);
     if (this.destroyed) return;
-    this.tracker.carryOver(local?.unsyncedChangeCount ?? 0);
+    // The catalogue's count may itself have missed the last write of a closing page.
+    this.tracker.carryOver(Math.max(local?.unsyncedChangeCount ?? 0, recovered ? 1 : 0));
     this.dispatch({ type: 'loaded', pendingCreate: local?.pendingCreate ?? false, unsyncedChanges: this.tracker.unsynced });
     this.handleMetaChange();
     if (navigator.onLine) this.connect();
@@ -279,17 +291,58 @@ export class ReportSession {
   }
 
   private watchDoc(): void {
-    const handleUpdate = (_update: Uint8Array, origin: unknown) => {
+    const handleUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === this.provider || origin === this.persistence) return;
-      this.tracker.localChange();
+      this.unsavedUpdates.push(update);
+      // Recovered edits were counted by the visit that made them (see load()).
+      if (origin !== RECOVERED_ORIGIN) this.tracker.localChange();
       void this.confirmLocalWrite();
     };
     this.doc.on('update', handleUpdate);
     const stopObserving = observeReport(this.doc, () => this.handleMetaChange());
+    const handlePageHide = () => this.stashUnsaved();
+    const handleVisibility = () => {
+      if (document.visibilityState === 'hidden') this.stashUnsaved();
+    };
+    window.addEventListener('pagehide', handlePageHide);
+    document.addEventListener('visibilitychange', handleVisibility);
     this.cleanups.push(() => {
       this.doc.off('update', handleUpdate);
       stopObserving();
+      window.removeEventListener('pagehide', handlePageHide);
+      document.removeEventListener('visibilitychange', handleVisibility);
     });
+  }
+
+  /** The page is going away (or hidden, which on phones often comes first): keep a synchronous copy. */
+  private stashUnsaved(): void {
+    if (this.unsavedUpdates.length === 0) return;
+    const key = stashKey(this.reportId, this.doc.clientID);
+    if (saveStash(localStorage, key, Y.mergeUpdates(this.unsavedUpdates))) this.stashKeys.add(key);
+  }
+
+  /** Apply copies left by a visit that ended before IndexedDB finished writing; they are removed once stored. */
+  /** Returns whether any recovered edit was new to this device's copy. */
+  private recoverStashes(): boolean {
+    let stashes: ReturnType<typeof readStashes> = [];
+    try {
+      stashes = readStashes(localStorage, this.reportId);
+    } catch {
+      return false;
+    }
+    const writesBefore = this.localWriteSeq;
+    for (const { key, update } of stashes) {
+      this.stashKeys.add(key);
+      // Applied as a local change: y-indexeddb stores it, and the tracker counts it until the server has it.
+      Y.applyUpdate(this.doc, update, RECOVERED_ORIGIN);
+    }
+    if (this.localWriteSeq === writesBefore) {
+      // IndexedDB already had all of it (the earlier visit's writes finished after all).
+      for (const key of this.stashKeys) removeStash(localStorage, key);
+      this.stashKeys.clear();
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -300,22 +353,28 @@ export class ReportSession {
     const seq = ++this.localWriteSeq;
     if (this.facts.savedLocally) this.dispatch({ type: 'saved-locally', saved: false });
     const db = this.persistence.db;
+    let stored = true;
     if (db) {
-      await new Promise<void>((resolve) => {
+      stored = await new Promise<boolean>((resolve) => {
         try {
           const tx = db.transaction('updates', 'readonly');
           tx.objectStore('updates').count();
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => resolve();
-          tx.onabort = () => resolve();
+          tx.oncomplete = () => resolve(true);
+          tx.onerror = () => resolve(false);
+          tx.onabort = () => resolve(false);
         } catch {
-          resolve();
+          resolve(false);
         }
       });
     } else {
       await this.persistence.whenSynced;
     }
-    if (!this.destroyed && seq === this.localWriteSeq) this.dispatch({ type: 'saved-locally', saved: true });
+    // A failed probe proves nothing either way: keep the updates for the stash.
+    if (!stored || seq !== this.localWriteSeq) return;
+    this.unsavedUpdates = [];
+    for (const key of this.stashKeys) removeStash(localStorage, key);
+    this.stashKeys.clear();
+    if (!this.destroyed) this.dispatch({ type: 'saved-locally', saved: true });
   }
 
   private handleUnsyncedChange(): void {

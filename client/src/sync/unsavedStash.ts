@@ -1,0 +1,52 @@
+/**
+ * A last-moment copy of edits IndexedDB has not finished writing. y-indexeddb writes each update in its own
+ * transaction, and a page that reloads or closes right after typing loses the transactions still pending
+ * (the last words typed before closing the tab). On `pagehide` the session merges those updates and puts
+ * them in localStorage, which writes synchronously; the next visit applies them and removes the copy once
+ * IndexedDB holds them. Yjs updates are idempotent, so applying a copy twice is harmless.
+ */
+import { fromBase64, toBase64 } from 'lib0/buffer';
+
+const PREFIX = 'rightsdraft.unsaved.';
+
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+/** One key per report and Y.Doc client, so two tabs of one report do not overwrite each other's copy. */
+export function stashKey(reportId: string, clientId: number): string {
+  return `${PREFIX}${reportId}.${clientId}`;
+}
+
+/** Returns false when storage refused the copy (full, or disabled in private mode). */
+export function saveStash(storage: KeyValueStorage, key: string, update: Uint8Array): boolean {
+  try {
+    storage.setItem(key, toBase64(update));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readStashes(storage: KeyValueStorage, reportId: string): { key: string; update: Uint8Array }[] {
+  const out: { key: string; update: Uint8Array }[] = [];
+  const prefix = `${PREFIX}${reportId}.`;
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (!key?.startsWith(prefix)) continue;
+    const raw = storage.getItem(key);
+    if (!raw) continue;
+    try {
+      out.push({ key, update: fromBase64(raw) });
+    } catch {
+      storage.removeItem(key);
+    }
+  }
+  return out;
+}
+
+export function removeStash(storage: KeyValueStorage, key: string): void {
+  try {
+    storage.removeItem(key);
+  } catch {
+    // Storage disabled: nothing was stashed.
+  }
+}
