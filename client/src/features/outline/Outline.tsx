@@ -96,6 +96,8 @@ export function Outline({ session, sections, selectedId, onSelect, canEdit }: Ou
     if (!section) return;
     const neighbour = sections[at + 1] ?? sections[at - 1] ?? null;
     deleteSection(doc, id, OUTLINE_ORIGIN);
+    const undo = session.outlineUndo;
+    const step = undo.undoStack[undo.undoStack.length - 1];
     if (selectedId === id) onSelect(neighbour?.id ?? null);
     if (neighbour) focusAfterRender.current = neighbour.id;
     showToast({
@@ -103,7 +105,12 @@ export function Outline({ session, sections, selectedId, onSelect, canEdit }: Ou
       action: {
         label: 'Undo',
         run: () => {
-          session.outlineUndo.undo();
+          // The outline undo is a stack: undoing now would revert a later change instead.
+          if (undo.undoStack[undo.undoStack.length - 1] !== step) {
+            showToast({ message: 'Can’t undo the deletion: the outline changed since. Undo those changes first.' });
+            return;
+          }
+          undo.undo();
           onSelect(id);
           focusAfterRender.current = id;
         },
