@@ -74,6 +74,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   return (
     <div className={`editor${editable ? '' : ' editor--readonly'}`}>
       {editable && <Toolbar editor={editor} />}
+      {!editable && words === 0 && <p className="editor__empty muted">This section has no text yet.</p>}
       <EditorContent editor={editor} className="editor__content" data-testid="section-editor" />
       <div className="editor__footer muted" aria-live="off">
         {words} {words === 1 ? 'word' : 'words'}

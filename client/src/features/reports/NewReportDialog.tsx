@@ -60,7 +60,10 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
           id="new-title"
           className="input"
           value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setErrors((x) => ({ ...x, title: undefined }));
+          }}
           maxLength={LIMITS.titleChars}
           placeholder="e.g. Joint shadow report on racial discrimination in housing"
           aria-invalid={errors.title ? true : undefined}
@@ -75,7 +78,10 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
           id="new-mechanism"
           className="input select"
           value={mechanism}
-          onChange={(e) => setMechanism(e.target.value as Mechanism | '')}
+          onChange={(e) => {
+            setMechanism(e.target.value as Mechanism | '');
+            setErrors((x) => ({ ...x, mechanism: undefined }));
+          }}
           aria-invalid={errors.mechanism ? true : undefined}
           aria-describedby={describedBy('mechanism')}
         >
@@ -96,7 +102,10 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
           id="new-state"
           className="input"
           value={stateUnderReview}
-          onChange={(e) => setState(e.target.value)}
+          onChange={(e) => {
+            setState(e.target.value);
+            setErrors((x) => ({ ...x, stateUnderReview: undefined }));
+          }}
           maxLength={LIMITS.stateChars}
           autoComplete="country-name"
           aria-invalid={errors.stateUnderReview ? true : undefined}
