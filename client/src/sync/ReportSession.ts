@@ -36,6 +36,9 @@ import { describeSync, initialSyncFacts, reduceSync, type SyncEvent, type SyncFa
 /** Origin of edits recovered from the unsaved-edit stash of an earlier visit. */
 const RECOVERED_ORIGIN = { name: 'rightsdraft-recovered' } as const;
 
+/** A local write slower than this shows "saving on this device…". */
+const SLOW_LOCAL_WRITE_MS = 300;
+
 /** Retry publishing a report made offline this often while the server is unreachable. */
 const PUBLISH_RETRY_MS = 5000;
 
@@ -72,6 +75,7 @@ export class ReportSession {
   private destroyed = false;
   private localWriteSeq = 0;
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private slowWriteTimer: ReturnType<typeof setTimeout> | null = null;
   private metaTimer: ReturnType<typeof setTimeout> | null = null;
   private remembered = false;
   private schemaChecked = false;
@@ -127,6 +131,7 @@ export class ReportSession {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     if (this.publishTimer) clearTimeout(this.publishTimer);
     if (this.metaTimer) clearTimeout(this.metaTimer);
+    if (this.slowWriteTimer) clearTimeout(this.slowWriteTimer);
     this.outlineUndo.destroy();
     if (this.foreground) usePresenceStore.getState().setPeers([]);
     this.provider.awareness.setLocalState(null);
@@ -351,7 +356,14 @@ export class ReportSession {
    */
   private async confirmLocalWrite(): Promise<void> {
     const seq = ++this.localWriteSeq;
-    if (this.facts.savedLocally) this.dispatch({ type: 'saved-locally', saved: false });
+    // Writes usually land within milliseconds; only a slow one is worth showing ("saving on this device…"),
+    // and re-rendering the page twice per keystroke is not.
+    if (this.facts.savedLocally && !this.slowWriteTimer) {
+      this.slowWriteTimer = setTimeout(() => {
+        this.slowWriteTimer = null;
+        if (!this.destroyed && this.unsavedUpdates.length > 0) this.dispatch({ type: 'saved-locally', saved: false });
+      }, SLOW_LOCAL_WRITE_MS);
+    }
     const db = this.persistence.db;
     let stored = true;
     if (db) {
@@ -374,7 +386,7 @@ export class ReportSession {
     this.unsavedUpdates = [];
     for (const key of this.stashKeys) removeStash(localStorage, key);
     this.stashKeys.clear();
-    if (!this.destroyed) this.dispatch({ type: 'saved-locally', saved: true });
+    if (!this.destroyed && !this.facts.savedLocally) this.dispatch({ type: 'saved-locally', saved: true });
   }
 
   private handleUnsyncedChange(): void {
@@ -449,8 +461,10 @@ export class ReportSession {
   }
 
   private dispatch(event: SyncEvent): void {
-    this.facts = reduceSync(this.facts, event);
-    this.publish();
+    const next = reduceSync(this.facts, event);
+    const changed = (Object.keys(next) as (keyof SyncFacts)[]).some((k) => next[k] !== this.facts[k]);
+    this.facts = next;
+    if (changed) this.publish();
     this.checkSchemaBeforeWriting();
   }
 

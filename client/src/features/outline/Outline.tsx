@@ -3,7 +3,7 @@
  * actions menu), change status, delete with undo. Every change goes through shared/report/layout.ts with
  * OUTLINE_ORIGIN, so the outline's own undo manager sees only outline changes, and only this user's.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import {
   addSection,
   deleteSection,
@@ -32,7 +32,8 @@ interface OutlineProps {
   canEdit: boolean;
 }
 
-export function Outline({ session, sections, selectedId, onSelect, canEdit }: OutlineProps) {
+/** Memoised: the page re-renders as sync facts change, the outline only when its own props do. */
+export const Outline = memo(function Outline({ session, sections, selectedId, onSelect, canEdit }: OutlineProps) {
   const doc = session.doc;
   const peers = usePresenceStore((s) => s.peers);
   const showToast = useToastStore((s) => s.show);
@@ -236,4 +237,4 @@ export function Outline({ session, sections, selectedId, onSelect, canEdit }: Ou
       </p>
     </nav>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type * as Y from 'yjs';
 import { getSectionBody, type SectionInfo } from '../../../../shared/report/layout.ts';
 import type { ReportSession } from '../../sync/ReportSession.ts';
@@ -21,7 +21,8 @@ function fragmentKey(fragment: Y.XmlFragment): number {
   return key;
 }
 
-export function SectionPane({
+/** Memoised so typing (which changes sync facts, not these props) does not re-render the editor's parent. */
+export const SectionPane = memo(function SectionPane({
   session,
   section,
   index,
@@ -69,4 +70,4 @@ export function SectionPane({
       )}
     </section>
   );
-}
+});
