@@ -12,6 +12,8 @@ import { sleep } from './stats.ts';
 
 export interface CapacityOptions {
   editorSteps: number[];
+  /** Editors on one report again, with the light clients of the server-bound supplement. */
+  lightEditorSteps: number[];
   reportSteps: number[];
   idleSteps: number[];
   idlePerReport: number;
@@ -39,6 +41,7 @@ export interface CapacitySweep {
 
 export interface CapacityResult {
   editorsOnOneReport: Partial<Record<ServerKind, CapacitySweep>>;
+  lightEditorsOnOneReport: Partial<Record<ServerKind, CapacitySweep>>;
   reportsWithThreeEditors: Partial<Record<ServerKind, CapacitySweep>>;
   idleConnections: Partial<Record<ServerKind, CapacitySweep & { baselineRssBytes: number; perConnectionBytes: number }>>;
 }
@@ -54,6 +57,7 @@ async function typingSweep(
   reports: (step: number) => number,
   log: (line: string) => void,
   label: string,
+  clients: 'stock' | 'light' = 'stock',
 ): Promise<CapacitySweep> {
   const sweep: CapacitySweep = { max: 0, steps: [] };
   for (let i = 0; i < steps.length; i++) {
@@ -65,6 +69,7 @@ async function typingSweep(
       r = await runEditorsRound(server, load, {
         reportIds: ids,
         editorsPerReport: editorsPerReport(step),
+        clients,
         keystrokesPerSecond: o.keystrokesPerSecond,
         warmupMs: o.warmupMs,
         measureMs: o.measureMs,
@@ -144,9 +149,13 @@ async function idleSweep(kind: ServerKind, load: LoadClients, o: CapacityOptions
 }
 
 export async function runCapacity(load: LoadClients, servers: ServerKind[], o: CapacityOptions, log: (line: string) => void): Promise<CapacityResult> {
-  const out: CapacityResult = { editorsOnOneReport: {}, reportsWithThreeEditors: {}, idleConnections: {} };
+  const out: CapacityResult = { editorsOnOneReport: {}, lightEditorsOnOneReport: {}, reportsWithThreeEditors: {}, idleConnections: {} };
   for (const kind of servers) {
     out.editorsOnOneReport[kind] = await typingSweep(kind, load, o, o.editorSteps, (n) => n, () => 1, log, 'editors on one report');
+  }
+  for (const kind of servers) {
+    if (o.lightEditorSteps.length === 0) break;
+    out.lightEditorsOnOneReport[kind] = await typingSweep(kind, load, o, o.lightEditorSteps, (n) => n, () => 1, log, 'light editors on one report', 'light');
   }
   for (const kind of servers) {
     out.reportsWithThreeEditors[kind] = await typingSweep(kind, load, o, o.reportSteps, () => 3, (n) => n, log, 'reports x 3 editors');

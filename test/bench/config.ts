@@ -42,13 +42,16 @@ export const config = {
   editorCounts: list('BENCH_EDITORS', [10, 50, 100], [10, 50]),
   keystrokesPerSecond: num('BENCH_KEYSTROKES_PER_S', 5, 5),
   warmupMs: num('BENCH_WARMUP_S', 2, 1) * 1000,
-  measureMs: num('BENCH_MEASURE_S', 12, 4) * 1000,
+  measureMs: num('BENCH_MEASURE_S', 10, 4) * 1000,
   drainMs: num('BENCH_DRAIN_S', 10, 5) * 1000,
+  /** Server-bound supplement: editors on one report driven by light protocol-level clients (0 = none). */
+  lightEditorCounts: list('BENCH_LIGHT_EDITORS', [100], [100]),
+  capacityLightEditors: list('BENCH_CAP_LIGHT_EDITORS', [50, 100, 150, 200, 250], [100, 200]),
   /** Capacity: editors on one report, reports with 3 editors, idle connections; stops at the first miss. */
   capacityEditors: list('BENCH_CAP_EDITORS', [25, 50, 100, 150, 200, 250], [25, 100]),
   capacityReports: list('BENCH_CAP_REPORTS', [100, 200, 300, 400], [50, 200]),
   capacityIdle: list('BENCH_CAP_IDLE', [1000, 2500, 5000, 7500, 10000], [500, 2000]),
-  capacityMeasureMs: num('BENCH_CAP_MEASURE_S', 8, 3) * 1000,
+  capacityMeasureMs: num('BENCH_CAP_MEASURE_S', 6, 3) * 1000,
   /** Idle connections per report in the idle-connection capacity test. */
   idlePerReport: num('BENCH_IDLE_PER_REPORT', 10, 10),
   /** p99 sync latency that ends a capacity sweep. */

@@ -27,6 +27,8 @@ export interface EditorsRoundOptions {
   /** Report ids (created on the server already) and editors on each. */
   reportIds: string[];
   editorsPerReport: number;
+  /** Stock providers (default) or the light protocol-level clients of the server-bound supplement. */
+  clients?: 'stock' | 'light';
   keystrokesPerSecond: number;
   warmupMs: number;
   measureMs: number;
@@ -82,6 +84,7 @@ export async function runEditorsRound(server: BenchServer, load: LoadClients, o:
       sectionIds: Array.from({ length: Math.min(MAX_SECTIONS, o.editorsPerReport) }, () => crypto.randomUUID()),
     })),
     keystrokesPerSecond: o.keystrokesPerSecond,
+    clients: o.clients ?? 'stock',
     maxKeystrokes,
     clientIdBase: 1_000_000 + Math.floor(Math.random() * 1_000_000) * 10,
     connectTimeoutMs,

@@ -10,6 +10,7 @@ import { BenchServer, type ServerKind } from './servers.ts';
 
 export interface LatencyOptions {
   editorCounts: number[];
+  clients: 'stock' | 'light';
   rounds: number;
   servers: ServerKind[];
   keystrokesPerSecond: number;
@@ -40,6 +41,7 @@ export async function runLatency(load: LoadClients, o: LatencyOptions, log: (lin
           result = await runEditorsRound(server, load, {
             reportIds: [reportId],
             editorsPerReport: editors,
+            clients: o.clients,
             keystrokesPerSecond: o.keystrokesPerSecond,
             warmupMs: o.warmupMs,
             measureMs: o.measureMs,
@@ -48,14 +50,14 @@ export async function runLatency(load: LoadClients, o: LatencyOptions, log: (lin
         } finally {
           await server.stop();
         }
-        log(`latency ${kind} ${editors} editors round ${r + 1}: ${describe(result)}`);
+        log(`latency ${o.clients} ${kind} ${editors} editors round ${r + 1}: ${describe(result)}`);
         if (shouldRetry(result)) {
           log(`  other processes used ${result.otherCores.toFixed(2)} cores meanwhile: running this round again`);
           i--;
           continue;
         }
         ((out.rounds[kind] ??= {})[editors] ??= []).push(result);
-        if (kind === 'ours' && server.dataDir && result.ok) {
+        if (kind === 'ours' && server.dataDir && result.ok && o.clients === 'stock') {
           const stored = storedSize(server.dataDir, reportId);
           (out.stored[editors] ??= []).push(stored);
           log(`  stored ${stored.storedBytes} B in ${stored.rows} rows for ${stored.encodedBytes} B encoded (${stored.ratio.toFixed(2)}x)`);

@@ -34,6 +34,8 @@ export interface BenchResults {
   config: BenchConfig;
   source?: { commit: string; mode: string; worktreeDirty: boolean };
   latency?: LatencyResult;
+  /** The server-bound supplement: light protocol-level clients instead of stock providers. */
+  lightLatency?: LatencyResult;
   capacity?: CapacityResult;
   coldLoad?: ColdLoadResult;
   memory?: Partial<Record<ServerKind, LoadedReportsMemory>>;
@@ -93,6 +95,7 @@ function latencyMedians(rounds: EditorsRoundResult[] | undefined) {
     clientCores: m((r) => r.clientCores),
     sendLagP99: m((r) => r.sendLagP99Ms),
     clientEldP99: m((r) => r.clientEldP99Ms),
+    delivered: m((r) => r.delivered),
   };
 }
 
@@ -103,61 +106,73 @@ export const generatorSaturated = (m: { sendLagP99: number; clientEldP99: number
 export function buildRows(res: BenchResults): { rows: Row[]; notes: string[] } {
   const rows: Row[] = [];
   const notes: string[] = [];
-  const L = res.latency;
   const period = 1000 / res.config.keystrokesPerSecond;
   let dagger = false;
-  if (L) {
-    for (const n of res.config.editorCounts) {
+  const latencyRows = (L: LatencyResult, counts: number[], prefix: string) => {
+    for (const n of counts) {
       const o = latencyMedians(L.rounds.ours?.[n]);
       const r = latencyMedians(L.rounds.reference?.[n]);
       const mark = (m: typeof o) => (m.rounds && generatorSaturated(m, period) ? ((dagger = true), ' †') : '');
+      const lost = (m: typeof o) => (m.rounds && m.delivered < 1 ? ` (${(m.delivered * 100).toFixed(0)}% delivered)` : '');
       const both = o.rounds > 0 && r.rounds > 0;
-      const ratioP50 = o.p50 / r.p50;
       rows.push({
-        metric: `Sync latency p50, ${n} editors`,
+        metric: `${prefix}Sync latency p50, ${n} editors`,
         ours: ms(o.p50) + mark(o),
         reference: ms(r.p50) + mark(r),
         target: '≤ 1.25× reference',
-        status: !both ? 'n/a' : ratioP50 <= 1.25 ? 'pass' : 'MISS',
+        status: !both ? 'n/a' : o.p50 <= 1.25 * r.p50 || (!Number.isFinite(o.p50) && !Number.isFinite(r.p50)) ? 'pass' : 'MISS',
       });
       rows.push({
-        metric: `Sync latency p99, ${n} editors`,
-        ours: ms(o.p99) + mark(o),
-        reference: ms(r.p99) + mark(r),
+        metric: `${prefix}Sync latency p99, ${n} editors`,
+        ours: ms(o.p99) + lost(o) + mark(o),
+        reference: ms(r.p99) + lost(r) + mark(r),
         target: n >= 100 ? '< 100 ms' : '—',
         status: n >= 100 ? (o.rounds ? (o.p99 < 100 ? 'pass' : 'MISS') : 'n/a') : 'info',
       });
-      rows.push({ metric: `Server event-loop delay p99, ${n} editors`, ours: ms(o.eldP99), reference: ms(r.eldP99), target: '—', status: 'info' });
+      rows.push({ metric: `${prefix}Server event-loop delay p99, ${n} editors`, ours: ms(o.eldP99), reference: ms(r.eldP99), target: '—', status: 'info' });
       rows.push({
-        metric: `Server CPU per edit, ${n} editors`,
+        metric: `${prefix}Server CPU per edit, ${n} editors`,
         ours: us(o.cpuPerEdit),
         reference: us(r.cpuPerEdit),
         target: '≤ 1.5× reference',
         status: !both ? 'n/a' : o.cpuPerEdit / r.cpuPerEdit <= 1.5 ? 'pass' : 'MISS',
       });
       rows.push({
-        metric: `Load generator CPU per edit, ${n} editors`,
+        metric: `${prefix}Load generator CPU per edit, ${n} editors`,
         ours: `${us(o.clientCpuPerEdit)} (${isNum(o.clientCores) ? o.clientCores.toFixed(2) : '—'} cores)`,
         reference: `${us(r.clientCpuPerEdit)} (${isNum(r.clientCores) ? r.clientCores.toFixed(2) : '—'} cores)`,
         target: '—',
         status: 'info',
       });
     }
-    const stored = L.stored[Math.max(...res.config.editorCounts)] ?? [];
+  };
+  const L = res.latency;
+  if (L) {
+    latencyRows(L, res.config.editorCounts, '');
+    const top = Math.max(...res.config.editorCounts);
+    const stored = L.stored[top] ?? [];
     const ratio = median(stored.map((s) => s.ratio));
     const s = stored[0];
     rows.push({
-      metric: `Stored bytes / encoded size after the ${Math.max(...res.config.editorCounts)}-editor run`,
+      metric: `Stored bytes / encoded size after the ${top}-editor run`,
       ours: isNum(ratio) ? `${ratio.toFixed(2)}× (${s ? `${(s.storedBytes / 1024).toFixed(0)} KiB in ${s.rows} rows for ${(s.encodedBytes / 1024).toFixed(0)} KiB` : ''})` : '—',
       reference: 'n/a (no storage)',
       target: '≤ 2×',
       status: isNum(ratio) ? (ratio <= 2 ? 'pass' : 'MISS') : 'n/a',
     });
   }
+  if (res.lightLatency) latencyRows(res.lightLatency, res.config.lightEditorCounts, 'Server-bound (light clients): ');
   if (dagger) {
     notes.push(
       `† The load generator could not keep its own schedule in that run (median send-lag p99 above one keystroke period of ${period.toFixed(0)} ms, ` +
         'or its event-loop delay p99 above 50 ms): it ran out of CPU on this machine, so the latency includes its own queueing, not only the server.',
+    );
+  }
+  if (res.lightLatency || Object.keys(res.capacity?.lightEditorsOnOneReport ?? {}).length) {
+    notes.push(
+      'Server-bound rows use light protocol-level clients (test/bench/load/lightClient.ts): the same y-websocket messages, ' +
+        'keystrokes, cursor updates and presence echoes as the stock client, but they stop applying other editors\' changes once ' +
+        'typing starts, so that on this 2-core machine the server rather than the load generator is what runs out of CPU.',
     );
   }
   const C = res.capacity;
@@ -167,6 +182,9 @@ export function buildRows(res: BenchResults): { rows: Row[]; notes: string[] } {
     const sweepRow = (metric: string, target: number, o?: Sweep, r?: Sweep) =>
       rows.push({ metric, ours: show(o), reference: show(r), target: `≥ ${target}`, status: !o ? 'n/a' : o.max >= target ? 'pass' : 'MISS' });
     sweepRow('Capacity: editors on one report (p99 < 100 ms)', 150, C.editorsOnOneReport.ours, C.editorsOnOneReport.reference);
+    if (Object.keys(C.lightEditorsOnOneReport ?? {}).length) {
+      sweepRow('Server-bound (light clients): editors on one report', 150, C.lightEditorsOnOneReport.ours, C.lightEditorsOnOneReport.reference);
+    }
     sweepRow('Capacity: reports with 3 editors each (p99 < 100 ms)', 200, C.reportsWithThreeEditors.ours, C.reportsWithThreeEditors.reference);
     sweepRow('Capacity: idle connections', 5000, C.idleConnections.ours, C.idleConnections.reference);
     const perConn = (k: ServerKind) => C.idleConnections[k]?.perConnectionBytes;
@@ -262,6 +280,7 @@ function capacityTable(C: CapacityResult): string {
     }
   };
   add('editors on one report', C.editorsOnOneReport);
+  add('editors on one report, light clients', C.lightEditorsOnOneReport ?? {});
   add('reports × 3 editors', C.reportsWithThreeEditors);
   add('idle connections (+5-editor probe)', C.idleConnections);
   return lines.join('\n');

@@ -75,6 +75,23 @@ async function main(): Promise<void> {
         load!,
         {
           editorCounts: config.editorCounts,
+          clients: 'stock',
+          rounds: config.rounds,
+          servers,
+          measureMs: config.measureMs,
+          ...typing,
+        },
+        log,
+      );
+    });
+    await phase('latency', async () => {
+      if (config.lightEditorCounts.length === 0) return;
+      log('server-bound supplement: the same rounds with light protocol-level clients');
+      results.lightLatency = await runLatency(
+        load!,
+        {
+          editorCounts: config.lightEditorCounts,
+          clients: 'light',
           rounds: config.rounds,
           servers,
           measureMs: config.measureMs,
@@ -89,6 +106,7 @@ async function main(): Promise<void> {
         servers,
         {
           editorSteps: config.capacityEditors,
+          lightEditorSteps: config.capacityLightEditors,
           reportSteps: config.capacityReports,
           idleSteps: config.capacityIdle,
           idlePerReport: config.idlePerReport,

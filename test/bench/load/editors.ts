@@ -11,7 +11,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { addSection, getSectionBody } from '../../../shared/report/layout.ts';
 import { nowMs, waitUntil } from '../stats.ts';
-import { connectStockClient, type StockClient } from './stockClient.ts';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { LightClient } from './lightClient.ts';
+import { connectStockClient } from './stockClient.ts';
 import type { EditorReport, EditorSpec, EditorsConnect, TypingWindow, WorkerTypingResult } from './protocol.ts';
 
 const TEXT = 'The State party should ensure that victims of racial discrimination have access to effective remedies. ';
@@ -46,9 +48,54 @@ function slotOf(report: EditorReport, j: number): { section: string; paragraph: 
   return { section: report.sectionIds[j % s]!, paragraph: Math.floor(j / s) };
 }
 
+/** What an editor needs of its connection, stock provider or light client alike. */
+interface EditorClient {
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  readonly synced: boolean;
+  readonly disconnects: number;
+  /** Light clients only: stop applying remote changes, just report their items. */
+  startObserving?(onItems: (from: Map<number, number>, to: Map<number, number>) => void): void;
+  destroy(): void;
+}
+
+function stockEditor(setup: EditorsConnect, spec: EditorSpec, clientId: number): EditorClient {
+  const c = connectStockClient(setup.wsUrl, spec.report.room, `Editor ${spec.j + 1}`, clientId, undefined, setup.headers);
+  return {
+    doc: c.doc,
+    awareness: c.provider.awareness,
+    get synced() {
+      return c.provider.synced;
+    },
+    get disconnects() {
+      return c.disconnects;
+    },
+    destroy: () => c.destroy(),
+  };
+}
+
+function lightEditor(setup: EditorsConnect, spec: EditorSpec, clientId: number): EditorClient {
+  const c = new LightClient(setup.wsUrl, spec.report.room, `Editor ${spec.j + 1}`, clientId, setup.headers, true);
+  return {
+    doc: c.doc,
+    awareness: c.awareness,
+    get synced() {
+      return c.synced;
+    },
+    get disconnects() {
+      return c.disconnects;
+    },
+    startObserving(onItems) {
+      c.onRemoteItems = onItems;
+      c.observeOnly = true;
+    },
+    destroy: () => c.destroy(),
+  };
+}
+
 interface Editor {
   spec: EditorSpec;
-  client: StockClient;
+  client: EditorClient;
   text: Y.XmlText | null;
   sent: number;
   received: number;
@@ -68,23 +115,28 @@ export class EditorGroup {
   ) {
     for (const spec of specs) {
       const clientId = setup.clientIdBase + spec.g;
-      const client = connectStockClient(setup.wsUrl, spec.report.room, `Editor ${spec.j + 1}`, clientId, undefined, setup.headers);
+      const client = setup.clients === 'light' ? lightEditor(setup, spec, clientId) : stockEditor(setup, spec, clientId);
       const editor: Editor = { spec, client, text: null, sent: 0, received: 0, timer: null };
-      client.doc.on('afterTransaction', (tr: Y.Transaction) => this.handleTransaction(editor, tr));
+      client.doc.on('afterTransaction', (tr: Y.Transaction) => {
+        if (!tr.local) this.handleItems(editor, tr.beforeState, tr.afterState);
+      });
       this.editors.push(editor);
     }
   }
 
   async waitSynced(timeoutMs: number): Promise<number> {
-    await waitUntil(() => this.editors.every((e) => e.client.provider.synced), timeoutMs, 25);
-    return this.editors.filter((e) => e.client.provider.synced).length;
+    await waitUntil(() => this.editors.every((e) => e.client.synced), timeoutMs, 25);
+    return this.editors.filter((e) => e.client.synced).length;
   }
 
   /** The first editor of each report lays out its sections and paragraphs; everyone waits for their own. */
   async prepare(timeoutMs: number): Promise<number> {
     for (const e of this.editors) if (e.spec.j === 0) layOut(e.client.doc, e.spec.report);
     await waitUntil(() => this.editors.every((e) => this.findText(e)), timeoutMs, 25);
-    for (const e of this.editors) this.tables.clock0[e.spec.g] = Y.getState(e.client.doc.store, e.client.doc.clientID);
+    for (const e of this.editors) {
+      this.tables.clock0[e.spec.g] = Y.getState(e.client.doc.store, e.client.doc.clientID);
+      e.client.startObserving?.((from, to) => this.handleItems(e, from, to));
+    }
     // Joining editors set off a burst of presence messages (each client also echoes every other's presence
     // back): let this thread work through it before typing starts, or the first keystrokes measure the burst.
     let quiet = 0;
@@ -124,7 +176,7 @@ export class EditorGroup {
         const at = e.text.length;
         e.text.insert(at, TEXT[(e.spec.j * 7 + k) % TEXT.length]!);
         const cursor = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(e.text, at + 1));
-        e.client.provider.awareness.setLocalStateField('cursor', { anchor: cursor, head: cursor });
+        e.client.awareness.setLocalStateField('cursor', { anchor: cursor, head: cursor });
         scheduled += period;
         e.timer = setTimeout(tick, Math.max(0, scheduled - nowMs()));
       };
@@ -161,19 +213,19 @@ export class EditorGroup {
     };
   }
 
-  private handleTransaction(e: Editor, tr: Y.Transaction): void {
-    if (tr.local) return;
+  /** Items of other editors that just arrived at `e`: clocks [before, after) per client. */
+  private handleItems(e: Editor, before: Map<number, number>, after: Map<number, number>): void {
     const now = nowMs();
     const { t1, t2 } = this.window;
     const max = this.setup.maxKeystrokes;
     const total = this.tables.clock0.length;
-    tr.afterState.forEach((after, clientId) => {
+    after.forEach((end, clientId) => {
       const sender = clientId - this.setup.clientIdBase;
       if (sender < 0 || sender >= total) return;
-      const before = tr.beforeState.get(clientId) ?? 0;
-      if (after <= before) return;
+      const start = before.get(clientId) ?? 0;
+      if (end <= start) return;
       const c0 = this.tables.clock0[sender]!;
-      for (let clock = before; clock < after; clock++) {
+      for (let clock = start; clock < end; clock++) {
         const k = clock - c0;
         if (k < 0 || k >= max) continue;
         const sentAt = this.tables.sendTimes[sender * max + k]!;

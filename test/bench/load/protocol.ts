@@ -18,6 +18,11 @@ export interface EditorsConnect {
   keystrokesPerSecond: number;
   /** Upper bound of keystrokes per editor in the round (size of the send-time table). */
   maxKeystrokes: number;
+  /**
+   * 'stock': y-websocket providers (each applies every change, as a browser does). 'light': protocol-level
+   * clients that stop applying others' changes once typing starts (see load/lightClient.ts).
+   */
+  clients: 'stock' | 'light';
   /** Editor g uses Y clientID `clientIdBase + g`, so a receiver maps an arriving item to its sender. */
   clientIdBase: number;
   connectTimeoutMs: number;
