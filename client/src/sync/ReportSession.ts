@@ -1,46 +1,41 @@
 /**
  * One open report: its Y.Doc, stored on this device with y-indexeddb and synced with the server through the
- * stock y-websocket provider, plus the state the header and outline show (sync status, metadata, presence).
- * React reads it through `subscribe`/`getSnapshot`; see `useReportSession` for its lifecycle.
+ * stock y-websocket provider, plus what the page shows about it (sync status, metadata, presence). React
+ * reads it through `subscribe`/`getSnapshot`; `useReportSession` owns its lifecycle.
  */
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider, messageSync } from 'y-websocket';
+import { WebsocketProvider } from 'y-websocket';
+import { isMechanism } from '../../../shared/api/mechanisms.ts';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
-import { isMechanism } from '../../../shared/api/mechanisms.ts';
 import {
   canEditWithSchema,
   getReportMeta,
   isInitialised,
-  observeReport,
+  observeOutline,
   raiseEditorSchemaVersion,
   type ReportMeta,
 } from '../../../shared/report/layout.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/schema/version.ts';
-import { getLocalReport, markSynced, recordUnsyncedChanges, rememberReport, updateLocalMeta } from '../db/catalog.ts';
 import { postReport } from '../api/reportsApi.ts';
-import { publishReport } from '../features/reports/publish.ts';
-import { usePresenceStore, type Peer } from '../stores/presenceStore.ts';
-import type { LocalUser } from '../user/user.ts';
+import { getLocalReport, markSynced, recordUnsyncedChanges, rememberReport, updateLocalMeta } from '../db/catalog.ts';
 import { createOutlineUndo } from '../features/outline/outlineUndo.ts';
+import { publishReport } from '../features/reports/publish.ts';
+import { usePresenceStore } from '../stores/presenceStore.ts';
+import type { LocalUser } from '../user/user.ts';
 import { ChangeTracker } from './ChangeTracker.ts';
 import { localDocName } from './localDoc.ts';
+import { LocalWrites, RECOVERED_ORIGIN } from './LocalWrites.ts';
 import { markReportOpen } from './openReports.ts';
-import { readStashes, removeStash, saveStash, stashKey } from './unsavedStash.ts';
+import { peersFromAwareness } from './peers.ts';
+import { interceptSyncMessages, sendSyncStep1 } from './syncMessages.ts';
 import { describeSync, initialSyncFacts, reduceSync, type SyncEvent, type SyncFacts, type SyncStatusView } from './syncStatus.ts';
-
-/** Origin of edits recovered from the unsaved-edit stash of an earlier visit. */
-const RECOVERED_ORIGIN = { name: 'rightsdraft-recovered' } as const;
-
-/** A local write slower than this shows "saving on this device…". */
-const SLOW_LOCAL_WRITE_MS = 300;
 
 /** Retry publishing a report made offline this often while the server is unreachable. */
 const PUBLISH_RETRY_MS = 5000;
+/** Write title and State changes to the device catalogue at most this often. */
+const META_SAVE_MS = 500;
 
 export interface SessionSnapshot {
   facts: SyncFacts;
@@ -52,8 +47,6 @@ export interface SessionSnapshot {
   canEdit: boolean;
 }
 
-type Listener = () => void;
-
 export interface SessionOptions {
   /**
    * False for a background sync of a report nobody has on screen: no presence is announced to co-authors,
@@ -62,30 +55,26 @@ export interface SessionOptions {
   foreground?: boolean;
 }
 
+type Listener = () => void;
+
 export class ReportSession {
   readonly doc = new Y.Doc();
   readonly persistence: IndexeddbPersistence;
   readonly provider: WebsocketProvider;
   readonly outlineUndo: Y.UndoManager;
   private readonly tracker: ChangeTracker;
+  private readonly localWrites: LocalWrites;
+  private readonly foreground: boolean;
   private facts: SyncFacts;
   private snapshot: SessionSnapshot;
   private readonly listeners = new Set<Listener>();
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
-  private localWriteSeq = 0;
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
-  private slowWriteTimer: ReturnType<typeof setTimeout> | null = null;
   private metaTimer: ReturnType<typeof setTimeout> | null = null;
   private remembered = false;
   private schemaChecked = false;
   private lastRecordedUnsynced = -1;
-  /** Local updates not yet known to be in IndexedDB, for the stash written when the page goes away. */
-  private unsavedUpdates: Uint8Array[] = [];
-  /** Stash keys (this visit's and recovered ones) to remove once IndexedDB holds everything. */
-  private readonly stashKeys = new Set<string>();
-
-  private readonly foreground: boolean;
 
   constructor(
     readonly reportId: string,
@@ -102,9 +91,10 @@ export class ReportSession {
     if (this.foreground) this.cleanups.push(markReportOpen(reportId));
     this.outlineUndo = createOutlineUndo(this.doc);
     this.tracker = new ChangeTracker({
-      requestConfirmation: () => this.sendStep1(),
+      requestConfirmation: () => sendSyncStep1(this.provider, this.doc),
       onChange: () => this.handleUnsyncedChange(),
     });
+    this.localWrites = new LocalWrites(reportId, this.doc, this.persistence, (saved) => this.dispatch({ type: 'saved-locally', saved }));
     this.snapshot = this.buildSnapshot();
   }
 
@@ -115,25 +105,25 @@ export class ReportSession {
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
 
-  /** Load the device copy, then connect when online. Safe to call once. */
+  /** Load the device copy, then connect when online. Call once. */
   start(): void {
     this.watchProvider();
     this.watchDoc();
-    this.watchNetwork();
+    this.watchPage();
     void this.load();
   }
 
   destroy(): void {
     if (this.destroyed) return;
-    // Leaving the report in-app: writes still pending finish, but the tab may close before they do.
-    this.stashUnsaved();
+    // Leaving the report in-app: pending writes still finish, but the tab may close before they do.
+    this.localWrites.stash();
     this.destroyed = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    if (this.publishTimer) clearTimeout(this.publishTimer);
-    if (this.metaTimer) clearTimeout(this.metaTimer);
-    if (this.slowWriteTimer) clearTimeout(this.slowWriteTimer);
+    for (const timer of [this.publishTimer, this.metaTimer]) if (timer) clearTimeout(timer);
+    this.localWrites.destroy();
     this.outlineUndo.destroy();
     if (this.foreground) usePresenceStore.getState().setPeers([]);
+    // Co-authors see this user leave at once rather than when the server notices the socket is gone.
     this.provider.awareness.setLocalState(null);
     this.provider.destroy();
     void this.persistence.destroy();
@@ -143,13 +133,11 @@ export class ReportSession {
 
   /** Tell co-authors which section this user has open. */
   setSection(sectionId: string | null): void {
-    if (!this.foreground) return;
-    this.provider.awareness.setLocalStateField('section', sectionId);
+    if (this.foreground) this.provider.awareness.setLocalStateField('section', sectionId);
   }
 
   setUser(user: LocalUser): void {
-    if (!this.foreground) return;
-    this.provider.awareness.setLocalStateField('user', user);
+    if (this.foreground) this.provider.awareness.setLocalStateField('user', user);
   }
 
   /** Try again after an error that stopped reconnecting. */
@@ -159,8 +147,8 @@ export class ReportSession {
   }
 
   /**
-   * The server does not know a report this device has (its database was reset, or it was made on another
-   * server): create it there from this copy, then sync everything.
+   * The server does not know a report this device has (its database was reset, or the report was made
+   * against another server): create it there from this copy, then sync everything.
    */
   async uploadFromDevice(): Promise<boolean> {
     const meta = getReportMeta(this.doc);
@@ -178,10 +166,10 @@ export class ReportSession {
   private async load(): Promise<void> {
     await this.persistence.whenSynced;
     if (this.destroyed) return;
-    const recovered = this.recoverStashes();
+    const recovered = this.localWrites.recover();
     const local = await getLocalReport(this.reportId);
     if (this.destroyed) return;
-    // The catalogue's count may itself have missed the last write of a closing page.
+    // The catalogue's count may itself have missed the last write of a page that closed.
     this.tracker.carryOver(Math.max(local?.unsyncedChangeCount ?? 0, recovered ? 1 : 0));
     this.dispatch({ type: 'loaded', pendingCreate: local?.pendingCreate ?? false, unsyncedChanges: this.tracker.unsynced });
     this.handleMetaChange();
@@ -190,11 +178,8 @@ export class ReportSession {
 
   private connect(): void {
     if (this.destroyed || !navigator.onLine) return;
-    if (this.facts.pendingCreate) {
-      void this.publishThenConnect();
-      return;
-    }
-    this.provider.connect();
+    if (this.facts.pendingCreate) void this.publishThenConnect();
+    else this.provider.connect();
   }
 
   private async publishThenConnect(): Promise<void> {
@@ -210,46 +195,17 @@ export class ReportSession {
     }
   }
 
-  private watchNetwork(): void {
-    const handleOnline = () => {
-      this.dispatch({ type: 'online' });
-      this.connect();
-    };
-    // Chromium's offline mode (and some captive networks) leave an open WebSocket looking alive; close it.
-    const handleOffline = () => {
-      this.provider.disconnect();
-      this.dispatch({ type: 'offline' });
-    };
-    window.addEventListener('online', handleOnline);
-    window.addEventListener('offline', handleOffline);
-    this.cleanups.push(() => {
-      window.removeEventListener('online', handleOnline);
-      window.removeEventListener('offline', handleOffline);
-    });
-  }
-
   private watchProvider(): void {
     const provider = this.provider;
-    // Learn when the server asks for our changes (its step 1) and when it answers ours (step 2); the
-    // tracker turns those into confirmations. Messages relayed by BroadcastChannel (emitSynced false)
-    // come from other tabs, not the server, and are ignored.
-    const original = provider.messageHandlers[messageSync]!;
-    provider.messageHandlers[messageSync] = (encoder, decoder, p, emitSynced, type) => {
-      const syncType = decoding.peekVarUint(decoder);
-      original(encoder, decoder, p, emitSynced, type);
-      if (!emitSynced || p.ws === null) return;
-      if (syncType === syncProtocol.messageYjsSyncStep1) {
-        // The provider sends our answer when this handler returns; the tracker's request must follow it.
-        queueMicrotask(() => this.tracker.serverAskedForChanges());
-      } else if (syncType === syncProtocol.messageYjsSyncStep2) {
+    const restoreHandler = interceptSyncMessages(provider, {
+      onServerAsked: () => this.tracker.serverAskedForChanges(),
+      onServerAnswered: () => {
         this.tracker.serverAnswered();
-        if (!this.facts.handshakeDone) {
-          this.dispatch({ type: 'handshake-done' });
-          if (this.tracker.unsynced === 0) void markSynced(this.reportId);
-        }
-      }
-    };
-
+        if (this.facts.handshakeDone) return;
+        this.dispatch({ type: 'handshake-done' });
+        if (this.tracker.unsynced === 0) void markSynced(this.reportId);
+      },
+    });
     const handleStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       if (status === 'connecting') this.dispatch({ type: 'connecting' });
       if (status === 'connected') {
@@ -261,16 +217,20 @@ export class ReportSession {
       this.tracker.closed();
       this.dispatch({ type: 'closed', code: event?.code ?? null });
     };
-    // Emitted for close codes after which y-websocket stops reconnecting (4400-4499).
+    // Emitted for the close codes after which y-websocket stops reconnecting (4400-4499).
     const handleClosed = ({ code }: { code: number }) => {
       if (code === CloseCodes.UnknownReport.code) void this.handleUnknownReport();
     };
-    const handleAwareness = () => this.updatePeers();
+    const handleAwareness = () => {
+      if (!this.foreground) return;
+      usePresenceStore.getState().setPeers(peersFromAwareness(provider.awareness.getStates() as Map<number, Record<string, unknown>>, this.doc.clientID));
+    };
     provider.on('status', handleStatus);
     provider.on('connection-close', handleConnectionClose);
     provider.on('closed', handleClosed);
     provider.awareness.on('change', handleAwareness);
     this.cleanups.push(() => {
+      restoreHandler();
       provider.off('status', handleStatus);
       provider.off('connection-close', handleConnectionClose);
       provider.off('closed', handleClosed);
@@ -286,109 +246,49 @@ export class ReportSession {
     this.connect();
   }
 
-  private sendStep1(): void {
-    const ws = this.provider.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, messageSync);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    ws.send(encoding.toUint8Array(encoder));
-  }
-
   private watchDoc(): void {
     const handleUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === this.provider || origin === this.persistence) return;
-      this.unsavedUpdates.push(update);
+      this.localWrites.record(update);
       // Recovered edits were counted by the visit that made them (see load()).
       if (origin !== RECOVERED_ORIGIN) this.tracker.localChange();
-      void this.confirmLocalWrite();
     };
     this.doc.on('update', handleUpdate);
-    const stopObserving = observeReport(this.doc, () => this.handleMetaChange());
-    const handlePageHide = () => this.stashUnsaved();
-    const handleVisibility = () => {
-      if (document.visibilityState === 'hidden') this.stashUnsaved();
-    };
-    window.addEventListener('pagehide', handlePageHide);
-    document.addEventListener('visibilitychange', handleVisibility);
+    // The outline observer also fires for the report's metadata, and not for text typed in a section.
+    const stopObserving = observeOutline(this.doc, () => this.handleMetaChange());
     this.cleanups.push(() => {
       this.doc.off('update', handleUpdate);
       stopObserving();
+    });
+  }
+
+  private watchPage(): void {
+    const handleOnline = () => {
+      this.dispatch({ type: 'online' });
+      this.connect();
+    };
+    // Chromium's offline mode (and some captive networks) leave an open WebSocket looking alive: close it.
+    const handleOffline = () => {
+      this.provider.disconnect();
+      this.dispatch({ type: 'offline' });
+    };
+    const handlePageHide = () => this.localWrites.stash();
+    const handleVisibility = () => {
+      if (document.visibilityState === 'hidden') this.localWrites.stash();
+    };
+    window.addEventListener('online', handleOnline);
+    window.addEventListener('offline', handleOffline);
+    window.addEventListener('pagehide', handlePageHide);
+    document.addEventListener('visibilitychange', handleVisibility);
+    this.cleanups.push(() => {
+      window.removeEventListener('online', handleOnline);
+      window.removeEventListener('offline', handleOffline);
       window.removeEventListener('pagehide', handlePageHide);
       document.removeEventListener('visibilitychange', handleVisibility);
     });
   }
 
-  /** The page is going away (or hidden, which on phones often comes first): keep a synchronous copy. */
-  private stashUnsaved(): void {
-    if (this.unsavedUpdates.length === 0) return;
-    const key = stashKey(this.reportId, this.doc.clientID);
-    if (saveStash(localStorage, key, Y.mergeUpdates(this.unsavedUpdates))) this.stashKeys.add(key);
-  }
-
-  /** Apply copies left by a visit that ended before IndexedDB finished writing; they are removed once stored. */
-  /** Returns whether any recovered edit was new to this device's copy. */
-  private recoverStashes(): boolean {
-    let stashes: ReturnType<typeof readStashes> = [];
-    try {
-      stashes = readStashes(localStorage, this.reportId);
-    } catch {
-      return false;
-    }
-    const writesBefore = this.localWriteSeq;
-    for (const { key, update } of stashes) {
-      this.stashKeys.add(key);
-      // Applied as a local change: y-indexeddb stores it, and the tracker counts it until the server has it.
-      Y.applyUpdate(this.doc, update, RECOVERED_ORIGIN);
-    }
-    if (this.localWriteSeq === writesBefore) {
-      // IndexedDB already had all of it (the earlier visit's writes finished after all).
-      for (const key of this.stashKeys) removeStash(localStorage, key);
-      this.stashKeys.clear();
-      return false;
-    }
-    return true;
-  }
-
-  /**
-   * y-indexeddb writes each update without telling when it is stored. A read-only transaction on the same
-   * store starts only after earlier read-write ones finish, so when it completes the update is on disk.
-   */
-  private async confirmLocalWrite(): Promise<void> {
-    const seq = ++this.localWriteSeq;
-    // Writes usually land within milliseconds; only a slow one is worth showing ("saving on this device…"),
-    // and re-rendering the page twice per keystroke is not.
-    if (this.facts.savedLocally && !this.slowWriteTimer) {
-      this.slowWriteTimer = setTimeout(() => {
-        this.slowWriteTimer = null;
-        if (!this.destroyed && this.unsavedUpdates.length > 0) this.dispatch({ type: 'saved-locally', saved: false });
-      }, SLOW_LOCAL_WRITE_MS);
-    }
-    const db = this.persistence.db;
-    let stored = true;
-    if (db) {
-      stored = await new Promise<boolean>((resolve) => {
-        try {
-          const tx = db.transaction('updates', 'readonly');
-          tx.objectStore('updates').count();
-          tx.oncomplete = () => resolve(true);
-          tx.onerror = () => resolve(false);
-          tx.onabort = () => resolve(false);
-        } catch {
-          resolve(false);
-        }
-      });
-    } else {
-      await this.persistence.whenSynced;
-    }
-    // A failed probe proves nothing either way: keep the updates for the stash.
-    if (!stored || seq !== this.localWriteSeq) return;
-    this.unsavedUpdates = [];
-    for (const key of this.stashKeys) removeStash(localStorage, key);
-    this.stashKeys.clear();
-    if (!this.destroyed && !this.facts.savedLocally) this.dispatch({ type: 'saved-locally', saved: true });
-  }
-
+  /** Keep the device catalogue's count of waiting changes in step, so the list and a reload show it. */
   private handleUnsyncedChange(): void {
     const count = this.tracker.unsynced;
     if (count !== this.facts.unsyncedChanges) this.dispatch({ type: 'unsynced-changes', count });
@@ -403,7 +303,7 @@ export class ReportSession {
     const initialised = isInitialised(this.doc);
     const tooNew = initialised && !canEditWithSchema(this.doc, EDITOR_SCHEMA_VERSION);
     if (tooNew !== this.facts.schemaTooNew) this.dispatch({ type: 'schema', tooNew });
-    else this.publish();
+    else if (initialised !== this.snapshot.initialised || !sameMeta(getReportMeta(this.doc), this.snapshot.meta)) this.publish();
     if (!initialised || !this.facts.loaded) return;
     this.checkSchemaBeforeWriting();
     this.saveMetaSoon();
@@ -417,47 +317,28 @@ export class ReportSession {
    */
   private checkSchemaBeforeWriting(): void {
     const f = this.facts;
-    if (!this.foreground) return;
-    if (this.schemaChecked || f.schemaTooNew || !f.loaded || !isInitialised(this.doc)) return;
+    if (!this.foreground || this.schemaChecked || f.schemaTooNew || !f.loaded || !isInitialised(this.doc)) return;
     if (!(f.handshakeDone || f.pendingCreate || !f.online || f.failedAttempts > 0)) return;
     this.schemaChecked = true;
     raiseEditorSchemaVersion(this.doc, EDITOR_SCHEMA_VERSION);
     this.publish();
   }
 
-  /** Keep the device catalogue's title and State in step with the document, at most twice a second. */
+  /** Keep the device catalogue's title and State in step with the document. */
   private saveMetaSoon(): void {
     if (this.metaTimer) return;
-    this.metaTimer = setTimeout(() => {
-      this.metaTimer = null;
-      if (this.destroyed) return;
-      const meta = getReportMeta(this.doc);
-      const fields = { title: meta.title, mechanism: meta.mechanism, stateUnderReview: meta.stateUnderReview, createdAt: meta.createdAt };
-      if (this.remembered) void updateLocalMeta(this.reportId, fields);
-      else {
+    this.metaTimer = setTimeout(
+      () => {
+        this.metaTimer = null;
+        if (this.destroyed) return;
+        const { title, mechanism, stateUnderReview, createdAt } = getReportMeta(this.doc);
+        const fields = { title, mechanism, stateUnderReview, createdAt };
+        if (this.remembered) void updateLocalMeta(this.reportId, fields);
+        else void rememberReport(this.reportId, fields);
         this.remembered = true;
-        void rememberReport(this.reportId, fields);
-      }
-    }, this.remembered ? 500 : 0);
-  }
-
-  private updatePeers(): void {
-    if (!this.foreground) return;
-    const peers: Peer[] = [];
-    this.provider.awareness.getStates().forEach((state, clientId) => {
-      if (clientId === this.doc.clientID) return;
-      const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
-      if (!user || typeof user.name !== 'string') return;
-      const section = (state as { section?: unknown }).section;
-      peers.push({
-        clientId,
-        name: user.name,
-        color: typeof user.color === 'string' ? user.color : '#5b6472',
-        sectionId: typeof section === 'string' ? section : null,
-      });
-    });
-    peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
-    usePresenceStore.getState().setPeers(peers);
+      },
+      this.remembered ? META_SAVE_MS : 0,
+    );
   }
 
   private dispatch(event: SyncEvent): void {
@@ -470,27 +351,24 @@ export class ReportSession {
 
   private publish(): void {
     this.snapshot = this.buildSnapshot();
-    this.emit();
+    for (const l of this.listeners) l();
   }
 
   private buildSnapshot(): SessionSnapshot {
     const facts = this.facts;
     const initialised = isInitialised(this.doc);
-    const status = describeSync(facts);
     const blocked =
-      facts.schemaTooNew ||
-      facts.closeCode === CloseCodes.ReadOnly.code ||
-      facts.closeCode === CloseCodes.ReportDeleted.code;
+      facts.schemaTooNew || facts.closeCode === CloseCodes.ReadOnly.code || facts.closeCode === CloseCodes.ReportDeleted.code;
     return {
       facts,
-      status,
+      status: describeSync(facts),
       initialised,
       meta: getReportMeta(this.doc),
       canEdit: facts.loaded && initialised && this.schemaChecked && !blocked,
     };
   }
+}
 
-  private emit(): void {
-    for (const l of this.listeners) l();
-  }
+function sameMeta(a: ReportMeta, b: ReportMeta): boolean {
+  return (Object.keys(a) as (keyof ReportMeta)[]).every((k) => a[k] === b[k]);
 }

@@ -3,6 +3,7 @@
  * sync code, so the report list stays light.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { addSection } from '../../../../shared/report/layout.ts';
 import { TopBar } from '../../app/TopBar.tsx';
 import { handleLinkClick } from '../../app/router.ts';
@@ -96,7 +97,7 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
 
   if (!facts.loaded) return <Placeholder text="Opening report…" />;
   if (!initialised) {
-    if (facts.closeCode === 4404) {
+    if (facts.closeCode === CloseCodes.UnknownReport.code) {
       return (
         <Placeholder text="There is no report at this address, on this device or on the server.">
           <a href="/" className="button" onClick={handleLinkClick}>

@@ -1,0 +1,23 @@
+/** Co-authors as the outline shows them, read from awareness states (which any client may fill with anything). */
+import type { Peer } from '../stores/presenceStore.ts';
+
+const FALLBACK_COLOR = '#5c6878';
+const HEX = /^#[0-9a-f]{6}$/i;
+
+export function peersFromAwareness(states: Map<number, Record<string, unknown>>, ownClientId: number): Peer[] {
+  const peers: Peer[] = [];
+  states.forEach((state, clientId) => {
+    if (clientId === ownClientId) return;
+    const user = state.user as { name?: unknown; color?: unknown } | undefined;
+    if (!user || typeof user.name !== 'string' || user.name.trim() === '') return;
+    const section = state.section;
+    peers.push({
+      clientId,
+      name: user.name.trim().slice(0, 60),
+      // The colour lands in a style attribute: only plain hex colours get through.
+      color: typeof user.color === 'string' && HEX.test(user.color) ? user.color : FALLBACK_COLOR,
+      sectionId: typeof section === 'string' ? section : null,
+    });
+  });
+  return peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+}
