@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, makes the page inert and closes on Escape.
@@ -20,6 +20,7 @@ export function Dialog({
   className?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -30,14 +31,14 @@ export function Dialog({
     <dialog
       ref={ref}
       className={`dialog ${className}`}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         if (dismissible) onClose();
       }}
     >
       <div className="dialog__head">
-        <h2 id="dialog-title" className="dialog__title">
+        <h2 id={titleId} className="dialog__title">
           {title}
         </h2>
         {dismissible && (

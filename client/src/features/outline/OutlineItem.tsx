@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { SECTION_STATUSES, type SectionInfo, type SectionStatus } from '../../../../shared/report/layout.ts';
 import type { Peer } from '../../stores/presenceStore.ts';
 import { Icon } from '../../ui/Icon.tsx';
@@ -180,7 +180,7 @@ interface ItemMenuProps {
 function ItemMenu({ title, status, open, canMoveUp, canMoveDown, onOpenChange, onRename, onMove, onStatus, onDelete }: ItemMenuProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
-  const panelId = useRef(`menu-${Math.random().toString(36).slice(2)}`).current;
+  const panelId = useId();
 
   const onOpenChangeRef = useRef(onOpenChange);
   onOpenChangeRef.current = onOpenChange;

@@ -38,7 +38,7 @@ export function ReportHeader({ session, snapshot }: { session: ReportSession; sn
             </span>
           )}
           <span className="state-field">
-            <span className="state-field__label" id="state-label">
+            <span className="state-field__label">
               State
             </span>
             <EditableText
