@@ -18,10 +18,12 @@ interface FetchEvent extends ExtendableEvent {
 interface WorkerScope {
   __RD_PRECACHE: { version: string; files: string[] };
   location: Location;
+  registration: { active: unknown };
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
 const sw = self as unknown as WorkerScope;
@@ -33,12 +35,22 @@ const NAVIGATION_TIMEOUT_MS = 4000;
 
 sw.addEventListener('install', (event) => {
   // Every file must be cached before this version takes over, or an offline start could miss a chunk.
+  // The first version takes over at once; a later one waits until the user accepts the update (or every
+  // tab is closed), because an open page of the old build may still load its old chunks from the old cache.
+  const firstInstall = !sw.registration.active;
   event.waitUntil(
     caches
       .open(CACHE)
       .then((cache) => cache.addAll(files.map((f) => new Request(f, { cache: 'reload' }))))
-      .then(() => sw.skipWaiting()),
+      .then(() => (firstInstall ? sw.skipWaiting() : undefined)),
   );
+});
+
+/** The page asks a waiting version to take over (the user chose "Reload" on the update notice). */
+const SKIP_WAITING = 'rightsdraft:skip-waiting';
+
+sw.addEventListener('message', (event) => {
+  if (event.data === SKIP_WAITING) void sw.skipWaiting();
 });
 
 sw.addEventListener('activate', (event) => {
