@@ -5,7 +5,7 @@
  * under the limit). Server RSS is recorded at every step.
  */
 import type { LoadClients } from './loadClients.ts';
-import { runEditorsRound, shouldRetry, type EditorsRoundResult } from './editorsRound.ts';
+import { leastDisturbed, runEditorsRound, type EditorsRoundResult } from './editorsRound.ts';
 import { describe } from './latency.ts';
 import { BenchServer, type ServerKind } from './servers.ts';
 import { sleep } from './stats.ts';
@@ -60,32 +60,29 @@ async function typingSweep(
   clients: 'stock' | 'light' = 'stock',
 ): Promise<CapacitySweep> {
   const sweep: CapacitySweep = { max: 0, steps: [] };
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i]!;
-    const server = await BenchServer.start(kind);
-    let r: EditorsRoundResult;
-    try {
-      const ids = await server.createReports(reports(step));
-      r = await runEditorsRound(server, load, {
-        reportIds: ids,
-        editorsPerReport: editorsPerReport(step),
-        clients,
-        keystrokesPerSecond: o.keystrokesPerSecond,
-        warmupMs: o.warmupMs,
-        measureMs: o.measureMs,
-        drainMs: o.drainMs,
-      });
-    } finally {
-      await server.stop();
-    }
-    if (shouldRetry(r)) {
-      log(`capacity ${kind} ${label} ${step}: other processes used ${r.otherCores.toFixed(2)} cores meanwhile: running it again`);
-      i--;
-      continue;
-    }
+  for (const step of steps) {
+    const round = async () => {
+      const server = await BenchServer.start(kind);
+      try {
+        const ids = await server.createReports(reports(step));
+        const r = await runEditorsRound(server, load, {
+          reportIds: ids,
+          editorsPerReport: editorsPerReport(step),
+          clients,
+          keystrokesPerSecond: o.keystrokesPerSecond,
+          warmupMs: o.warmupMs,
+          measureMs: o.measureMs,
+          drainMs: o.drainMs,
+        });
+        log(`capacity ${kind} ${label} ${step}: ${passes(r, o.latencyLimitMs) ? 'pass' : 'MISS'}; ${describe(r)}`);
+        return r;
+      } finally {
+        await server.stop();
+      }
+    };
+    const r = await leastDisturbed(round, (x) => x, (line) => log(`  ${line}`));
     const pass = passes(r, o.latencyLimitMs);
     sweep.steps.push({ step, pass, p99Ms: r.latencyP99Ms, rssBytes: r.rssEndBytes, rssPeakBytes: r.rssPeakBytes, detail: r });
-    log(`capacity ${kind} ${label} ${step}: ${pass ? 'pass' : 'MISS'}; ${describe(r)}`);
     if (!pass) break;
     sweep.max = step;
   }
@@ -110,18 +107,16 @@ async function idleSweep(kind: ServerKind, load: LoadClients, o: CapacityOptions
       await sleep(1000);
       await server.stats(true);
       const rss = server.rssBytes();
-      let probe: EditorsRoundResult;
-      do {
-        const probeReport = await server.createReport('Idle probe');
-        probe = await runEditorsRound(server, load, {
-          reportIds: [probeReport],
+      const probeRound = async () =>
+        runEditorsRound(server, load, {
+          reportIds: [await server.createReport('Idle probe')],
           editorsPerReport: 5,
           keystrokesPerSecond: o.keystrokesPerSecond,
           warmupMs: o.warmupMs,
           measureMs: o.measureMs,
           drainMs: o.drainMs,
         });
-      } while (shouldRetry(probe) && (log(`capacity ${kind} idle ${connected}: probe disturbed by other processes, again`), true));
+      const probe = await leastDisturbed(probeRound, (x) => x, (line) => log(`  idle ${connected}: probe: ${line}`));
       const allSynced = idle.synced === idle.requested;
       const pass = allSynced && passes(probe, o.latencyLimitMs);
       sweep.steps.push({

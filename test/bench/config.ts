@@ -42,8 +42,8 @@ export const config = {
   editorCounts: list('BENCH_EDITORS', [10, 50, 100], [10, 50]),
   keystrokesPerSecond: num('BENCH_KEYSTROKES_PER_S', 5, 5),
   warmupMs: num('BENCH_WARMUP_S', 2, 1) * 1000,
-  measureMs: num('BENCH_MEASURE_S', 10, 4) * 1000,
-  drainMs: num('BENCH_DRAIN_S', 10, 5) * 1000,
+  measureMs: num('BENCH_MEASURE_S', 8, 4) * 1000,
+  drainMs: num('BENCH_DRAIN_S', 8, 5) * 1000,
   /** Server-bound supplement: editors on one report driven by light protocol-level clients (0 = none). */
   lightEditorCounts: list('BENCH_LIGHT_EDITORS', [100], [100]),
   capacityLightEditors: list('BENCH_CAP_LIGHT_EDITORS', [50, 100, 150, 200, 250], [100, 200]),
@@ -51,7 +51,7 @@ export const config = {
   capacityEditors: list('BENCH_CAP_EDITORS', [25, 50, 100, 150, 200, 250], [25, 100]),
   capacityReports: list('BENCH_CAP_REPORTS', [100, 200, 300, 400], [50, 200]),
   capacityIdle: list('BENCH_CAP_IDLE', [1000, 2500, 5000, 7500, 10000], [500, 2000]),
-  capacityMeasureMs: num('BENCH_CAP_MEASURE_S', 6, 3) * 1000,
+  capacityMeasureMs: num('BENCH_CAP_MEASURE_S', 5, 3) * 1000,
   /** Idle connections per report in the idle-connection capacity test. */
   idlePerReport: num('BENCH_IDLE_PER_REPORT', 10, 10),
   /** p99 sync latency that ends a capacity sweep. */
@@ -73,9 +73,9 @@ export const config = {
   source: (process.env.BENCH_SOURCE === 'worktree' ? 'worktree' : 'head') as 'head' | 'worktree',
   /** Latency rounds re-run because other processes used this much CPU (cores) meanwhile; at most this many. */
   disturbedCores: num('BENCH_DISTURBED_CORES', 0.25, 0.25),
-  retryBudget: num('BENCH_RETRIES', 6, 1),
+  retryBudget: num('BENCH_RETRIES', 6, 2),
   /** Before each typing round, wait at most this long for other processes on the machine to go quiet. */
-  quietWaitMs: num('BENCH_QUIET_WAIT_S', 15, 3) * 1000,
+  quietWaitMs: num('BENCH_QUIET_WAIT_S', 6, 3) * 1000,
   /** Which servers to run (ours,reference). */
   servers: (process.env.BENCH_SERVERS ?? 'ours,reference').split(',').map((s) => s.trim()) as ('ours' | 'reference')[],
 };

@@ -4,7 +4,7 @@
  * After each of our rounds the stored size of the report is compared with its encoded size.
  */
 import type { LoadClients } from './loadClients.ts';
-import { runEditorsRound, shouldRetry, type EditorsRoundResult } from './editorsRound.ts';
+import { leastDisturbed, runEditorsRound, type EditorsRoundResult } from './editorsRound.ts';
 import { storedSize, type StoredSize } from './memory.ts';
 import { BenchServer, type ServerKind } from './servers.ts';
 
@@ -31,31 +31,27 @@ export async function runLatency(load: LoadClients, o: LatencyOptions, log: (lin
   for (const editors of o.editorCounts) {
     for (let r = 0; r < o.rounds; r++) {
       const order = r % 2 === 0 ? o.servers : [...o.servers].reverse();
-      for (let i = 0; i < order.length; i++) {
-        const kind = order[i]!;
-        const server = await BenchServer.start(kind);
-        let result: EditorsRoundResult;
-        let reportId = '';
-        try {
-          reportId = await server.createReport(`Latency ${editors}`);
-          result = await runEditorsRound(server, load, {
-            reportIds: [reportId],
-            editorsPerReport: editors,
-            clients: o.clients,
-            keystrokesPerSecond: o.keystrokesPerSecond,
-            warmupMs: o.warmupMs,
-            measureMs: o.measureMs,
-            drainMs: o.drainMs,
-          });
-        } finally {
-          await server.stop();
-        }
-        log(`latency ${o.clients} ${kind} ${editors} editors round ${r + 1}: ${describe(result)}`);
-        if (shouldRetry(result)) {
-          log(`  other processes used ${result.otherCores.toFixed(2)} cores meanwhile: running this round again`);
-          i--;
-          continue;
-        }
+      for (const kind of order) {
+        const round = async () => {
+          const server = await BenchServer.start(kind);
+          try {
+            const reportId = await server.createReport(`Latency ${editors}`);
+            const result = await runEditorsRound(server, load, {
+              reportIds: [reportId],
+              editorsPerReport: editors,
+              clients: o.clients,
+              keystrokesPerSecond: o.keystrokesPerSecond,
+              warmupMs: o.warmupMs,
+              measureMs: o.measureMs,
+              drainMs: o.drainMs,
+            });
+            log(`latency ${o.clients} ${kind} ${editors} editors round ${r + 1}: ${describe(result)}`);
+            return { server, reportId, result };
+          } finally {
+            await server.stop();
+          }
+        };
+        const { server, reportId, result } = await leastDisturbed(round, (x) => x.result, (line) => log(`  ${line}`));
         ((out.rounds[kind] ??= {})[editors] ??= []).push(result);
         if (kind === 'ours' && server.dataDir && result.ok && o.clients === 'stock') {
           const stored = storedSize(server.dataDir, reportId);

@@ -81,13 +81,16 @@ const count = (n: number | undefined) => (isNum(n) ? String(n) : '—');
 function latencyMedians(rounds: EditorsRoundResult[] | undefined) {
   const ok = (rounds ?? []).filter((r) => r.ok);
   const m = (f: (r: EditorsRoundResult) => number | null) => (ok.length ? median(ok.map(f)) : NaN);
-  // An undelivered receipt makes a round's p99 Infinity; the median must keep that rather than skip it.
-  const p99s = ok.map((r) => r.latencyP99Ms).sort((a, b) => a - b);
-  const p99 = p99s.length ? (p99s.length % 2 ? p99s[(p99s.length - 1) / 2]! : (p99s[p99s.length / 2 - 1]! + p99s[p99s.length / 2]!) / 2) : NaN;
+  // Undelivered receipts make a round's percentiles Infinity; the median must keep those rather than skip them.
+  const withInf = (f: (r: EditorsRoundResult) => number) => {
+    const v = ok.map(f).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+    if (v.length === 0) return NaN;
+    return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+  };
   return {
     rounds: ok.length,
-    p50: m((r) => r.latencyP50Ms),
-    p99,
+    p50: withInf((r) => r.latencyP50Ms),
+    p99: withInf((r) => r.latencyP99Ms),
     eldP99: m((r) => r.eldP99Ms),
     cpuPerEdit: m((r) => r.serverCpuPerEditUs),
     clientCpuPerEdit: m((r) => r.clientCpuPerEditUs),
