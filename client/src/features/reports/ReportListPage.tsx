@@ -83,7 +83,7 @@ export function ReportListPage() {
 const PLACE_LABEL: Record<ReportListItem['place'], string | null> = {
   'device-only': 'Only on this device',
   both: null,
-  'server-only': 'On the server',
+  'server-only': 'Not yet on this device',
   device: 'On this device',
 };
 
