@@ -56,7 +56,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxRetryDelayMs: 10_000,
   });
   registry.onLoad((live) => attachCatalogSync(live, storage, log.child('catalog')));
-  const auth = new AuthService(storage, log.child('auth'), { sessionTtlMs: config.sessionTtlMs });
+  const auth = new AuthService(storage, log.child('auth'), {
+    sessionTtlMs: config.sessionTtlMs,
+    throttle: { slowAfter: config.loginSlowAfter, refuseAfter: config.loginRefuseAfter, delayStepMs: config.loginDelayStepMs },
+  });
   const access = new ReportAccess(storage);
   const sync = new SyncServer(registry, createSyncAccess(auth, access, storage), log.child('sync'), {
     maxMessageBytes: config.maxMessageBytes,

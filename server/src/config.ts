@@ -29,6 +29,11 @@ export interface Config {
   allowedOrigins: string[];
   /** How long an invitation link stays valid. */
   invitationTtlMs: number;
+  /** Failed sign-ins (per account and per address, in 15 minutes) before answers are slowed, and refused. */
+  loginSlowAfter: number;
+  loginRefuseAfter: number;
+  /** Extra delay per failed sign-in past `loginSlowAfter`. */
+  loginDelayStepMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -63,5 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     invitationTtlMs: int(env, 'INVITATION_TTL_HOURS', 7 * 24, 1) * 3600_000,
+    loginSlowAfter: int(env, 'LOGIN_SLOW_AFTER', 3, 1),
+    loginRefuseAfter: int(env, 'LOGIN_REFUSE_AFTER', 10, 1),
+    loginDelayStepMs: int(env, 'LOGIN_DELAY_STEP_MS', 1000),
   };
 }

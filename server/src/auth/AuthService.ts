@@ -9,7 +9,7 @@ import type { SignupInput } from '../../../shared/api/validate.ts';
 import type { AccessTokenRecord, Storage, UserRecord } from '../storage/Storage.ts';
 import type { Logger } from '../log.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
-import { LoginThrottle } from './LoginThrottle.ts';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './LoginThrottle.ts';
 import { ACCESS_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.ts';
 
 export const SESSION_COOKIE = 'rd_session';
@@ -33,6 +33,7 @@ export class AuthError extends Error {
 
 export interface AuthOptions {
   sessionTtlMs: number;
+  throttle?: Partial<ThrottleOptions>;
 }
 
 export function parseCookies(header: string | undefined): Map<string, string> {
@@ -52,13 +53,15 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 }
 
 export class AuthService {
-  readonly throttle = new LoginThrottle();
+  readonly throttle: LoginThrottle;
 
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly options: AuthOptions,
-  ) {}
+  ) {
+    this.throttle = new LoginThrottle({ ...DEFAULT_THROTTLE, ...options.throttle });
+  }
 
   private async startSession(user: UserRecord): Promise<string> {
     const token = newSecret();

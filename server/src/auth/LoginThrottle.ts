@@ -1,16 +1,17 @@
 /**
  * Failed sign-ins per account and per address within a window: after `slowAfter` failures answers are slowed
- * (one more second per failure), after `refuseAfter` they are refused (429) until the window passes. A success
+ * (one more `delayStepMs` per failure), after `refuseAfter` they are refused (429) until the window passes. A success
  * clears the account's count. Kept in memory per node.
  */
 export interface ThrottleOptions {
   windowMs: number;
   slowAfter: number;
   refuseAfter: number;
+  delayStepMs: number;
   maxDelayMs: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleOptions = { windowMs: 15 * 60_000, slowAfter: 3, refuseAfter: 10, maxDelayMs: 5000 };
+export const DEFAULT_THROTTLE: ThrottleOptions = { windowMs: 15 * 60_000, slowAfter: 3, refuseAfter: 10, delayStepMs: 1000, maxDelayMs: 5000 };
 
 export type Verdict = { refuse: true; retryAfterSeconds: number } | { refuse: false; delayMs: number };
 
@@ -41,7 +42,7 @@ export class LoginThrottle {
       return { refuse: true, retryAfterSeconds: Math.ceil((oldest + this.options.windowMs - now) / 1000) };
     }
     const excess = worst - this.options.slowAfter + 1;
-    return { refuse: false, delayMs: excess > 0 ? Math.min(this.options.maxDelayMs, excess * 1000) : 0 };
+    return { refuse: false, delayMs: excess > 0 ? Math.min(this.options.maxDelayMs, excess * this.options.delayStepMs) : 0 };
   }
 
   fail(keys: string[], now = Date.now()): void {
