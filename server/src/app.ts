@@ -16,6 +16,9 @@ import { registerReportRoutes } from './api/reportRoutes.ts';
 import { registerAuthRoutes } from './api/authRoutes.ts';
 import { registerCoalitionRoutes } from './api/coalitionRoutes.ts';
 import { registerMemberRoutes } from './api/memberRoutes.ts';
+import { registerVersionRoutes } from './api/versionRoutes.ts';
+import { registerDiscussionRoutes } from './api/discussionRoutes.ts';
+import { VersionService } from './versions/VersionService.ts';
 import { AuthService, type Principal } from './auth/AuthService.ts';
 import { createSyncAccess } from './auth/syncAccess.ts';
 import { changesState, isCrossSite } from './http/origin.ts';
@@ -66,6 +69,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     allowedOrigins: config.allowedOrigins,
   });
   const reports = new ReportService(storage, registry);
+  const versions = new VersionService(storage, registry);
+  // An editing session ends when the last person leaves a report: keep an automatic version if it changed.
+  sync.onSessionEnd((reportId, lastUserId) => {
+    void (async () => {
+      const user = lastUserId ? await storage.accounts.getUser(lastUserId) : null;
+      await versions.autoVersion(reportId, { id: user?.id ?? null, name: user?.name ?? 'unknown' });
+    })().catch((err: unknown) => log.warn('automatic version failed', { reportId, err }));
+  });
 
   const router = new Router();
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
@@ -73,6 +84,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerReportRoutes(router, { reports, access, storage, sync }, config);
   registerMemberRoutes(router, { access, storage, sync }, config);
   registerCoalitionRoutes(router, storage, sync, config);
+  registerVersionRoutes(router, { access, versions }, config);
+  registerDiscussionRoutes(router, { access, storage, registry });
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 

@@ -24,8 +24,8 @@ interface Run {
 export interface Linear {
   text: string;
   runs: Run[];
-  starts: Map<Y.AbstractType<unknown>, number>;
-  ends: Map<Y.AbstractType<unknown>, number>;
+  starts: Map<object, number>;
+  ends: Map<object, number>;
 }
 
 const INLINE = new Set(['hardBreak', 'footnote', 'mention']);
@@ -33,8 +33,8 @@ const INLINE = new Set(['hardBreak', 'footnote', 'mention']);
 export function linearize(fragment: Y.XmlFragment): Linear {
   let text = '';
   const runs: Run[] = [];
-  const starts = new Map<Y.AbstractType<unknown>, number>();
-  const ends = new Map<Y.AbstractType<unknown>, number>();
+  const starts = new Map<object, number>();
+  const ends = new Map<object, number>();
   let blocks = 0;
   const walk = (node: Y.XmlFragment | Y.XmlElement | Y.XmlText) => {
     if (node instanceof Y.XmlText) {
@@ -95,7 +95,7 @@ export function anchorAt(fragment: Y.XmlFragment, start: number, end: number): A
 
 /** Linear offset of an absolute Yjs position inside the body, or null when it is not in this body. */
 function offsetOf(lin: Linear, fragment: Y.XmlFragment, pos: Y.AbsolutePosition): number | null {
-  const type = pos.type as Y.AbstractType<unknown>;
+  const type: object = pos.type;
   if (type instanceof Y.XmlText) {
     const at = lin.starts.get(type);
     return at === undefined ? null : at + Math.min(pos.index, type.length);
@@ -103,7 +103,7 @@ function offsetOf(lin: Linear, fragment: Y.XmlFragment, pos: Y.AbsolutePosition)
   if (type === fragment || lin.starts.has(type)) {
     const children = (type as Y.XmlElement).toArray();
     const child = children[pos.index];
-    if (child) return lin.starts.get(child as Y.AbstractType<unknown>) ?? null;
+    if (child) return lin.starts.get(child) ?? null;
     return lin.ends.get(type) ?? lin.text.length;
   }
   return null;

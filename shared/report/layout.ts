@@ -329,7 +329,7 @@ const TOP_LEVEL_MAPS = [REPORT_MAP, SECTIONS_MAP] as const;
 
 type YValue = unknown;
 
-function sameJson(a: Y.AbstractType<unknown>, b: Y.AbstractType<unknown>): boolean {
+function sameJson(a: { toJSON(): unknown }, b: { toJSON(): unknown }): boolean {
   return JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
 }
 
@@ -346,7 +346,7 @@ function syncMap(target: Y.Map<YValue>, source: Y.Map<YValue>): void {
         // Keep the fragment itself (editors are bound to it); replace its children only when they differ.
         if (!sameJson(current, value)) {
           current.delete(0, current.length);
-          current.insert(0, value.toArray().map((child) => child.clone()));
+          current.insert(0, value.toArray().map((child) => child.clone() as Y.XmlElement | Y.XmlText));
         }
       } else target.set(key, value.clone());
     } else if (value instanceof Y.AbstractType) {

@@ -91,6 +91,25 @@ export interface ReportMemberRecord {
   addedAt: string;
 }
 
+export interface VersionRecord {
+  id: string;
+  reportId: string;
+  name: string;
+  /** Made by the server when an editing session ended, rather than named by a person. */
+  auto: boolean;
+  authorId: string | null;
+  authorName: string;
+  createdAt: string;
+}
+
+export interface VersionStore {
+  create(version: VersionRecord, content: Uint8Array, discussion: Uint8Array): Promise<void>;
+  /** Newest first, without the document states. */
+  list(reportId: string): Promise<VersionRecord[]>;
+  get(reportId: string, versionId: string): Promise<(VersionRecord & { content: Uint8Array; discussion: Uint8Array }) | null>;
+  latest(reportId: string): Promise<(VersionRecord & { content: Uint8Array }) | null>;
+}
+
 export interface AccountStore {
   /** Insert a user; the first user of the instance is made administrator in the same transaction, and adopts
    * every report that has no owner (made before accounts existed). Returns null when the e-mail is taken. */
@@ -140,6 +159,7 @@ export interface Storage {
   readonly accounts: AccountStore;
   readonly coalitions: CoalitionStore;
   readonly access: ReportAccessStore;
+  readonly versions: VersionStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;

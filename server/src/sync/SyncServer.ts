@@ -42,6 +42,7 @@ export class SyncServer {
   private readonly connections = new Set<Connection>();
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeat: NodeJS.Timeout;
+  private sessionEndListeners: ((reportId: string, lastUserId: string) => void)[] = [];
 
   constructor(
     private readonly registry: DocumentRegistry,
@@ -110,7 +111,7 @@ export class SyncServer {
       this.connections.delete(conn);
       if (held) {
         held = false;
-        this.release(name);
+        this.release(name, info);
       }
     });
     try {
@@ -143,11 +144,18 @@ export class SyncServer {
     }
   }
 
-  private release(name: string): void {
+  /** Called when the last connection leaves a report's content document (an editing session ended). */
+  onSessionEnd(listener: (reportId: string, lastUserId: string) => void): void {
+    this.sessionEndListeners.push(listener);
+  }
+
+  private release(name: string, info: ConnectionInfo): void {
     const room = this.rooms.get(name);
     if (room && room.members.size === 0) {
       room.destroy();
       this.rooms.delete(name);
+      const parsed = parseRoomName(name);
+      if (parsed?.kind === 'content' && !this.closing) for (const l of this.sessionEndListeners) l(parsed.reportId, info.userId);
     }
     this.registry.release(name);
   }
@@ -195,7 +203,10 @@ export class SyncServer {
   }
 
   /** Close every connection with "server restarting"; clients reconnect to the next node. */
+  private closing = false;
+
   close(): void {
+    this.closing = true;
     clearInterval(this.heartbeat);
     for (const c of this.connections) c.close(CloseCodes.ServerShutdown.code, CloseCodes.ServerShutdown.reason);
     for (const room of this.rooms.values()) room.destroy();

@@ -6,6 +6,7 @@ import { SqlCoalitionStore } from './SqlCoalitionStore.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 import { MIGRATIONS, migrationSql } from './migrations.ts';
 import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
+import { SqlVersionStore } from './SqlVersionStore.ts';
 
 interface ReportRow {
   id: string;
@@ -42,12 +43,14 @@ export class SqlStorage implements Storage {
   readonly accounts: SqlAccountStore;
   readonly coalitions: SqlCoalitionStore;
   readonly access: SqlReportAccessStore;
+  readonly versions: SqlVersionStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
     this.accounts = new SqlAccountStore(db);
     this.coalitions = new SqlCoalitionStore(db);
     this.access = new SqlReportAccessStore(db);
+    this.versions = new SqlVersionStore(db);
   }
 
   async migrate(): Promise<void> {
@@ -133,6 +136,7 @@ export class SqlStorage implements Storage {
   deleteReport(id: string, docNames: string[]): Promise<void> {
     return this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM report_members WHERE report_id = ?', [id]);
+      await tx.run('DELETE FROM versions WHERE report_id = ?', [id]);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });

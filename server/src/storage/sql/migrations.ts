@@ -115,6 +115,24 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX report_members_user ON report_members (user_id);
     `,
   },
+  {
+    version: 3,
+    name: 'named and automatic versions of reports',
+    sql: (t) => `
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        auto INTEGER NOT NULL DEFAULT 0,
+        author_id TEXT,
+        author_name TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        content ${t.blob} NOT NULL,
+        discussion ${t.blob} NOT NULL
+      );
+      CREATE INDEX versions_report ON versions (report_id, created_at);
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {
