@@ -6,13 +6,23 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
-import { HttpError, NotFound, toErrorBody } from './errors.ts';
+import { Forbidden, HttpError, NotFound, TooManyRequests, Unauthorized, toErrorBody } from './errors.ts';
 import { sendJson } from './http/json.ts';
 import { Router } from './http/Router.ts';
 import { createStaticHandler } from './http/staticFiles.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { createLogger, type Logger } from './log.ts';
 import { registerReportRoutes } from './api/reportRoutes.ts';
+import { registerAuthRoutes } from './api/authRoutes.ts';
+import { registerCoalitionRoutes } from './api/coalitionRoutes.ts';
+import { registerMemberRoutes } from './api/memberRoutes.ts';
+import { registerVersionRoutes } from './api/versionRoutes.ts';
+import { registerDiscussionRoutes } from './api/discussionRoutes.ts';
+import { VersionService } from './versions/VersionService.ts';
+import { AuthService, type Principal } from './auth/AuthService.ts';
+import { createSyncAccess } from './auth/syncAccess.ts';
+import { changesState, isCrossSite } from './http/origin.ts';
+import { ReportAccess } from './reports/ReportAccess.ts';
 import { attachCatalogSync } from './reports/catalogSync.ts';
 import { ReportService } from './reports/ReportService.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -25,6 +35,7 @@ export interface RunningServer {
   storage: Storage;
   registry: DocumentRegistry;
   sync: SyncServer;
+  auth: AuthService;
   log: Logger;
   /** Stop accepting, close connections, store every change, close storage. */
   close(): Promise<void>;
@@ -48,12 +59,33 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxRetryDelayMs: 10_000,
   });
   registry.onLoad((live) => attachCatalogSync(live, storage, log.child('catalog')));
-  const sync = new SyncServer(registry, storage, log.child('sync'), { maxMessageBytes: config.maxMessageBytes });
+  const auth = new AuthService(storage, log.child('auth'), {
+    sessionTtlMs: config.sessionTtlMs,
+    throttle: { slowAfter: config.loginSlowAfter, refuseAfter: config.loginRefuseAfter, delayStepMs: config.loginDelayStepMs },
+  });
+  const access = new ReportAccess(storage);
+  const sync = new SyncServer(registry, createSyncAccess(auth, access, storage), log.child('sync'), {
+    maxMessageBytes: config.maxMessageBytes,
+    allowedOrigins: config.allowedOrigins,
+  });
   const reports = new ReportService(storage, registry);
+  const versions = new VersionService(storage, registry);
+  // An editing session ends when the last person leaves a report: keep an automatic version if it changed.
+  sync.onSessionEnd((reportId, lastUserId) => {
+    void (async () => {
+      const user = lastUserId ? await storage.accounts.getUser(lastUserId) : null;
+      await versions.autoVersion(reportId, { id: user?.id ?? null, name: user?.name ?? 'unknown' });
+    })().catch((err: unknown) => log.warn('automatic version failed', { reportId, err }));
+  });
 
   const router = new Router();
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
-  registerReportRoutes(router, reports, config.maxBodyBytes);
+  registerAuthRoutes(router, auth, sync, config);
+  registerReportRoutes(router, { reports, access, storage, sync }, config);
+  registerMemberRoutes(router, { access, storage, sync }, config);
+  registerCoalitionRoutes(router, storage, sync, config);
+  registerVersionRoutes(router, { access, versions }, config);
+  registerDiscussionRoutes(router, { access, storage, registry });
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 
@@ -63,7 +95,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     try {
       const route = router.match(req.method ?? 'GET', url.pathname);
       if (route) {
-        await route.handler({ req, res, params: route.params, url });
+        if (changesState(req.method) && isCrossSite(req, config.allowedOrigins)) {
+          throw new Forbidden('Requests from other sites are refused.', 'cross_site');
+        }
+        let principal: Promise<Principal | null> | null = null;
+        const principalOnce = () => (principal ??= auth.authenticate(req.headers));
+        await route.handler({
+          req,
+          res,
+          params: route.params,
+          url,
+          principal: principalOnce,
+          user: async () => {
+            const p = await principalOnce();
+            if (!p) throw new Unauthorized();
+            return p;
+          },
+        });
         return;
       }
       if (url.pathname.startsWith('/api/') || !serveStatic || !serveStatic(req, res, url.pathname)) {
@@ -75,6 +123,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         return;
       }
       if (err instanceof HttpError) {
+        if (err instanceof TooManyRequests) res.setHeader('retry-after', String(err.retryAfterSeconds));
         sendJson(res, err.status, toErrorBody(err));
         return;
       }
@@ -96,6 +145,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const url = `http://${config.host}:${port}`;
   log.info('listening', { url, storage: storage.description });
 
+  const sweep = setInterval(() => {
+    storage.accounts.deleteExpiredSessions(new Date().toISOString()).catch((err: unknown) => log.warn('session sweep failed', { err }));
+  }, 3600_000);
+  sweep.unref();
+
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -103,9 +157,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     storage,
     registry,
     sync,
+    auth,
     log,
     close() {
       closing ??= (async () => {
+        clearInterval(sweep);
         server.close();
         sync.close();
         await registry.close();

@@ -21,6 +21,19 @@ export interface Config {
   logLevel: Level;
   /** The built client (vite build output); null serves the API and sync only. */
   staticDir: string | null;
+  /** How long a session lasts without use; each use extends it. */
+  sessionTtlMs: number;
+  /** Trust X-Forwarded-Proto from a reverse proxy (to mark cookies Secure behind HTTPS). */
+  trustProxy: boolean;
+  /** Other origins allowed to call the API and open sync connections with cookies (e.g. a separate dev server). */
+  allowedOrigins: string[];
+  /** How long an invitation link stays valid. */
+  invitationTtlMs: number;
+  /** Failed sign-ins (per account and per address, in 15 minutes) before answers are slowed, and refused. */
+  loginSlowAfter: number;
+  loginRefuseAfter: number;
+  /** Extra delay per failed sign-in past `loginSlowAfter`. */
+  loginDelayStepMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -51,5 +64,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     compactAfterRows: int(env, 'COMPACT_AFTER_ROWS', 200, 2),
     logLevel,
     staticDir: env.STATIC_DIR === '' ? null : path.resolve(cwd, env.STATIC_DIR || 'dist/client'),
+    sessionTtlMs: int(env, 'SESSION_TTL_HOURS', 14 * 24, 1) * 3600_000,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    invitationTtlMs: int(env, 'INVITATION_TTL_HOURS', 7 * 24, 1) * 3600_000,
+    loginSlowAfter: int(env, 'LOGIN_SLOW_AFTER', 3, 1),
+    loginRefuseAfter: int(env, 'LOGIN_REFUSE_AFTER', 10, 1),
+    loginDelayStepMs: int(env, 'LOGIN_DELAY_STEP_MS', 1000),
   };
 }

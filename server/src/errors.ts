@@ -21,6 +21,33 @@ export class BadRequest extends HttpError {
   }
 }
 
+export class Unauthorized extends HttpError {
+  constructor(message = 'Sign in to continue.') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class Forbidden extends HttpError {
+  constructor(message = 'You may not do this.', code = 'forbidden') {
+    super(403, code, message);
+  }
+}
+
+export class Conflict extends HttpError {
+  constructor(code: string, message: string) {
+    super(409, code, message);
+  }
+}
+
+export class TooManyRequests extends HttpError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'too_many_attempts', message);
+  }
+}
+
 export class NotFound extends HttpError {
   constructor(message = 'Not found.') {
     super(404, 'not_found', message);

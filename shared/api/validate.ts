@@ -75,3 +75,80 @@ export function validateCreateReport(body: unknown): Validated<Required<CreateRe
   if (problems.length > 0 || !isMechanism(mechanism)) return { ok: false, problems };
   return { ok: true, value: { id, title, mechanism, stateUnderReview } };
 }
+
+export const ACCOUNT_LIMITS = {
+  passwordMinChars: 10,
+  passwordMaxChars: 200,
+  nameChars: 100,
+  emailChars: 254,
+} as const;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface SignupInput {
+  email: string;
+  password: string;
+  name: string;
+}
+
+function password(body: Record<string, unknown>, problems: Problem[], checkStrength: boolean): string {
+  const value = body.password;
+  if (typeof value !== 'string' || value.length === 0) {
+    problems.push({ field: 'password', code: 'missing_field', message: '"password" is required.' });
+    return '';
+  }
+  if (value.length > ACCOUNT_LIMITS.passwordMaxChars) {
+    problems.push({ field: 'password', code: 'too_long', message: `The password is longer than ${ACCOUNT_LIMITS.passwordMaxChars} characters.` });
+  } else if (checkStrength && [...value].length < ACCOUNT_LIMITS.passwordMinChars) {
+    problems.push({
+      field: 'password',
+      code: 'weak_password',
+      message: `Choose a password of at least ${ACCOUNT_LIMITS.passwordMinChars} characters; a few unrelated words work well.`,
+    });
+  }
+  return value;
+}
+
+function email(body: Record<string, unknown>, problems: Problem[]): string {
+  const value = text(body, 'email', ACCOUNT_LIMITS.emailChars, true, problems).toLowerCase();
+  if (value && !EMAIL.test(value)) problems.push({ field: 'email', code: 'invalid_email', message: 'Enter a valid e-mail address.' });
+  return value;
+}
+
+export function validateSignup(body: unknown): Validated<SignupInput> {
+  if (!isPlainObject(body)) return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
+  const problems: Problem[] = [];
+  const value = {
+    email: email(body, problems),
+    name: text(body, 'name', ACCOUNT_LIMITS.nameChars, true, problems),
+    password: password(body, problems, true),
+  };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}
+
+export function validateLogin(body: unknown): Validated<{ email: string; password: string }> {
+  if (!isPlainObject(body)) return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
+  const problems: Problem[] = [];
+  const value = { email: email(body, problems), password: password(body, problems, false) };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}
+
+/** A short required name (coalition, token), trimmed. */
+export function validateName(body: unknown, field = 'name', maxChars = 200): Validated<string> {
+  if (!isPlainObject(body)) return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
+  const problems: Problem[] = [];
+  const value = text(body, field, maxChars, true, problems);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}
+
+/** Organisation names as a list of non-empty strings (at most 100, each at most 200 characters). */
+export function validateOrganisations(value: unknown): Validated<string[]> {
+  if (value === undefined) return { ok: true, value: [] };
+  if (!Array.isArray(value) || value.length > 100 || !value.every((v) => typeof v === 'string' && v.trim().length > 0 && v.length <= 200)) {
+    return {
+      ok: false,
+      problems: [{ field: 'organisations', code: 'invalid_field', message: '"organisations" must be a list of up to 100 organisation names.' }],
+    };
+  }
+  return { ok: true, value: value.map((v: string) => v.trim()) };
+}

@@ -5,12 +5,14 @@
 export const CloseCodes = {
   /** The message could not be decoded as a y-websocket message or Yjs update. */
   MalformedMessage: { code: 4400, reason: 'Malformed sync message' },
-  /** No valid session (accounts arrive later; reserved now so clients already handle it). */
+  /** No valid session or token, or the session was signed out or expired. */
   Unauthorized: { code: 4401, reason: 'Not signed in' },
   /** The connection's role may not change this document. */
   ReadOnly: { code: 4403, reason: 'Read only' },
   /** The URL names no report, or one that does not exist. */
   UnknownReport: { code: 4404, reason: 'Unknown report' },
+  /** The user's role on the report changed (raised); the client reloads its role and reconnects. */
+  RoleChanged: { code: 4409, reason: 'Role changed' },
   /** The report was deleted while connected. */
   ReportDeleted: { code: 4410, reason: 'Report deleted' },
   /** A message exceeded the configured size limit (ws itself uses 1009 when it rejects a frame). */

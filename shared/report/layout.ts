@@ -323,3 +323,49 @@ export function observeOutline(doc: Y.Doc, listener: () => void): () => void {
     sections.unobserveDeep(onSections);
   };
 }
+
+/** Every top-level type of the layout, for operations over the whole document (restore). */
+const TOP_LEVEL_MAPS = [REPORT_MAP, SECTIONS_MAP] as const;
+
+type YValue = unknown;
+
+function sameJson(a: { toJSON(): unknown }, b: { toJSON(): unknown }): boolean {
+  return JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
+}
+
+/** Make `target` hold what `source` holds, touching only what differs, recursively through nested maps. */
+function syncMap(target: Y.Map<YValue>, source: Y.Map<YValue>): void {
+  for (const key of [...target.keys()]) if (!source.has(key)) target.delete(key);
+  source.forEach((value, key) => {
+    const current = target.get(key);
+    if (value instanceof Y.Map) {
+      if (current instanceof Y.Map) syncMap(current as Y.Map<YValue>, value as Y.Map<YValue>);
+      else target.set(key, value.clone());
+    } else if (value instanceof Y.XmlFragment) {
+      if (current instanceof Y.XmlFragment) {
+        // Keep the fragment itself (editors are bound to it); replace its children only when they differ.
+        if (!sameJson(current, value)) {
+          current.delete(0, current.length);
+          current.insert(0, value.toArray().map((child) => child.clone() as Y.XmlElement | Y.XmlText));
+        }
+      } else target.set(key, value.clone());
+    } else if (value instanceof Y.AbstractType) {
+      if (!(current instanceof Y.AbstractType) || !sameJson(current, value)) target.set(key, value.clone());
+    } else if (JSON.stringify(current) !== JSON.stringify(value) || (value instanceof Uint8Array && current !== value)) {
+      target.set(key, value);
+    }
+  });
+}
+
+/**
+ * Make `target` say what `source` (an older version) says, as new changes on top of target's history: nothing
+ * is rewritten, collaborators receive it like any other edit, and sections keep their ids. The editor schema
+ * version never goes down, so clients that could not edit today's text still cannot.
+ */
+export function restoreReport(target: Y.Doc, source: Y.Doc, origin?: unknown): void {
+  const keepSchema = getReportMeta(target).editorSchemaVersion;
+  target.transact(() => {
+    for (const name of TOP_LEVEL_MAPS) syncMap(target.getMap(name), source.getMap(name));
+    if (getReportMeta(target).editorSchemaVersion < keepSchema) reportMap(target).set(F.editorSchemaVersion, keepSchema);
+  }, origin);
+}

@@ -9,7 +9,7 @@ import { createTestStorage, STORAGE_KINDS, type TestStorage } from '../helpers/s
 
 function record(id: string, title = 'Report'): ReportRecord {
   const now = new Date().toISOString();
-  return { id, title, mechanism: 'CEDAW', stateUnderReview: 'Freedonia', createdAt: now, updatedAt: now };
+  return { id, title, mechanism: 'CEDAW', stateUnderReview: 'Freedonia', createdAt: now, updatedAt: now, ownerUserId: null, coalitionId: null };
 }
 
 function update(text: string): Uint8Array {

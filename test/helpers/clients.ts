@@ -14,9 +14,27 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectClient(wsUrl: string, room: string, doc: Y.Doc = new Y.Doc()): TestClient {
+/** A signed-up account and the session cookie a non-browser client sends with each request. */
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+  cookie: string;
+}
+
+/** The `ws` client sending a Cookie header, as a non-browser client authenticates its sync connection. */
+function socketWithCookie(cookie: string | undefined) {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  };
+}
+
+export function connectClient(wsUrl: string, room: string, as?: TestUser | null, doc: Y.Doc = new Y.Doc()): TestClient {
   const provider = new WebsocketProvider(wsUrl, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketWithCookie(as?.cookie) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
   const synced = new Promise<void>((resolve) => {
@@ -46,30 +64,52 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
   }
 }
 
-export async function api<T = unknown>(
-  baseUrl: string,
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: T }> {
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  as?: TestUser | null;
+}
+
+export async function api<T = unknown>(baseUrl: string, path: string, init: ApiInit = {}): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await fetch(baseUrl + path, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.as ? { cookie: init.as.cookie } : {}),
+      ...init.headers,
+    },
     body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
 
-export async function createReport(baseUrl: string, body: Partial<CreateReportRequest> = {}): Promise<ReportSummary> {
+let userCounter = 0;
+
+/** Sign up a new account (the first one on a server becomes its administrator). */
+export async function signUp(baseUrl: string, fields: { name?: string; email?: string; password?: string } = {}): Promise<TestUser> {
+  const n = ++userCounter;
+  const name = fields.name ?? `Member ${n}`;
+  const email = fields.email ?? `member${n}-${Math.random().toString(36).slice(2, 8)}@coalition.example`;
+  const password = fields.password ?? `correct horse battery ${n}`;
+  const res = await api<{ user: { id: string } }>(baseUrl, '/api/auth/signup', { body: { name, email, password } });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { id: res.body.user.id, email, name, password, cookie };
+}
+
+export async function createReport(baseUrl: string, as: TestUser, body: Partial<CreateReportRequest> & { coalitionId?: string } = {}): Promise<ReportSummary> {
   const res = await api<ReportSummary>(baseUrl, '/api/reports', {
+    as,
     body: { title: 'Shadow report', mechanism: 'CERD', stateUnderReview: 'Freedonia', ...body },
   });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`create report failed: ${res.status}`);
+  if (res.status !== 201 && res.status !== 200) throw new Error(`create report failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export async function getContent(baseUrl: string, reportId: string): Promise<ReportContentResponse> {
-  const res = await api<ReportContentResponse>(baseUrl, `/api/reports/${reportId}/content`);
+export async function getContent(baseUrl: string, as: TestUser, reportId: string): Promise<ReportContentResponse> {
+  const res = await api<ReportContentResponse>(baseUrl, `/api/reports/${reportId}/content`, { as });
   if (res.status !== 200) throw new Error(`content failed: ${res.status}`);
   return res.body;
 }

@@ -7,14 +7,14 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { addSection, listSections } from '../../shared/report/layout.ts';
-import { connectClient, createReport, getContent, waitFor, type TestClient } from '../helpers/clients.ts';
+import { connectClient, createReport, getContent, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
 import { typeParagraph } from '../helpers/typing.ts';
 
 /** Open a raw socket, send `frames` once open, and resolve with the close code ('open' if still open after waitMs). */
-function sendRaw(url: string, frames: (Uint8Array | string)[], waitMs = 5000): Promise<number | 'open'> {
+function sendRaw(url: string, frames: (Uint8Array | string)[], waitMs = 5000, cookie = rawCookie): Promise<number | 'open'> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { headers: { cookie } });
     const timer = setTimeout(() => {
       ws.terminate();
       resolve('open');
@@ -30,6 +30,9 @@ function sendRaw(url: string, frames: (Uint8Array | string)[], waitMs = 5000): P
   });
 }
 
+/** The session of the suite's account, for raw sockets. */
+let rawCookie = '';
+
 function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, 0);
@@ -42,6 +45,7 @@ describe.each(STORAGE_KINDS)('Bad sync input on %s', (kind) => {
   let storage: TestStorage;
   let server: TestServer;
   let reportId: string;
+  let owner: TestUser;
   let a: TestClient;
   let b: TestClient;
   let sectionId: string;
@@ -49,9 +53,11 @@ describe.each(STORAGE_KINDS)('Bad sync input on %s', (kind) => {
   beforeAll(async () => {
     storage = await createTestStorage(kind);
     server = await startTestServer(storage, { maxMessageBytes: 64 * 1024 });
-    reportId = (await createReport(server.url)).id;
-    a = connectClient(server.wsUrl, reportId);
-    b = connectClient(server.wsUrl, reportId);
+    owner = await signUp(server.url);
+    rawCookie = owner.cookie;
+    reportId = (await createReport(server.url, owner)).id;
+    a = connectClient(server.wsUrl, reportId, owner);
+    b = connectClient(server.wsUrl, reportId, owner);
     await Promise.all([a.synced, b.synced]);
     sectionId = addSection(a.doc, { title: 'Article 2' });
     typeParagraph(a.doc, sectionId, 'Existing text that must survive.');
@@ -69,7 +75,7 @@ describe.each(STORAGE_KINDS)('Bad sync input on %s', (kind) => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     typeParagraph(a.doc, sectionId, marker);
     await waitFor(() => JSON.stringify(b.doc.toJSON()).includes(marker), 5000, `${marker} to reach b`);
-    const content = await getContent(server.url, reportId);
+    const content = await getContent(server.url, owner, reportId);
     expect(content.sections[0]!.text).toContain('Existing text that must survive.');
     expect(content.sections[0]!.text).toContain(marker);
   }
@@ -99,14 +105,14 @@ describe.each(STORAGE_KINDS)('Bad sync input on %s', (kind) => {
     const big = new Uint8Array(100 * 1024);
     expect(await sendRaw(url(), [big])).toBe(1009);
     // The stock client pasting a huge text: its connection is closed, the paste is not stored or relayed.
-    const c = connectClient(server.wsUrl, reportId);
+    const c = connectClient(server.wsUrl, reportId, owner);
     await c.synced;
     const closed = c.nextClose();
     typeParagraph(c.doc, sectionId, 'x'.repeat(200 * 1024));
     expect(await closed).toBe(1009);
     c.destroy();
     await expectUnharmed('after-oversized');
-    const content = await getContent(server.url, reportId);
+    const content = await getContent(server.url, owner, reportId);
     expect(content.sections[0]!.text).not.toContain('x'.repeat(1000));
     expect(server.lines.some((l) => l.includes('sync connection error'))).toBe(true);
   });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSection, listSections } from '../../shared/report/layout.ts';
-import { connectClient, createReport, getContent, waitFor } from '../helpers/clients.ts';
+import { connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
 import { createTestStorage, STORAGE_KINDS, type TestStorage } from '../helpers/server.ts';
 import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
 import { typeParagraph } from '../helpers/typing.ts';
@@ -16,10 +16,13 @@ function seenWords(text: string): string[] {
 
 describe.each(STORAGE_KINDS)('Durability on %s', (kind) => {
   let storage: TestStorage;
+  let owner: TestUser | null = null;
   const running: ServerProcess[] = [];
   const start = async () => {
     const s = await spawnServer({ ...storage.env, COMPACT_AFTER_ROWS: '25' });
     running.push(s);
+    // One account for the whole suite: its session is stored, so it outlives restarts.
+    owner ??= await signUp(s.url);
     return s;
   };
 
@@ -34,9 +37,9 @@ describe.each(STORAGE_KINDS)('Durability on %s', (kind) => {
   it('loses nothing another client saw when the server is killed with SIGKILL mid-typing', async () => {
     for (let round = 0; round < 3; round++) {
       const server = await start();
-      const report = await createReport(server.url);
-      const a = connectClient(server.wsUrl, report.id);
-      const b = connectClient(server.wsUrl, report.id);
+      const report = await createReport(server.url, owner!);
+      const a = connectClient(server.wsUrl, report.id, owner);
+      const b = connectClient(server.wsUrl, report.id, owner);
       await Promise.all([a.synced, b.synced]);
       const sectionId = addSection(a.doc, { title: 'Live typing' });
       await waitFor(() => listSections(b.doc).length === 1);
@@ -56,7 +59,7 @@ describe.each(STORAGE_KINDS)('Durability on %s', (kind) => {
       b.destroy();
 
       const restarted = await start();
-      const content = await getContent(restarted.url, report.id);
+      const content = await getContent(restarted.url, owner!, report.id);
       const stored = new Set(seenWords(content.sections[0]?.text ?? ''));
       const lost = sawBeforeKill.filter((w) => !stored.has(w));
       expect(lost, `round ${round}: relayed but lost`).toEqual([]);
@@ -68,8 +71,8 @@ describe.each(STORAGE_KINDS)('Durability on %s', (kind) => {
 
   it('stores everything and exits with code 0 on SIGTERM, then serves it after a restart', async () => {
     const server = await start();
-    const report = await createReport(server.url, { title: 'Submission to CEDAW' });
-    const a = connectClient(server.wsUrl, report.id);
+    const report = await createReport(server.url, owner!, { title: 'Submission to CEDAW' });
+    const a = connectClient(server.wsUrl, report.id, owner);
     await a.synced;
     const sectionId = addSection(a.doc, { title: 'Article 10: education' });
     for (let i = 0; i < 50; i++) typeParagraph(a.doc, sectionId, `edit-${i}`);
@@ -84,7 +87,7 @@ describe.each(STORAGE_KINDS)('Durability on %s', (kind) => {
     a.destroy();
 
     const restarted = await start();
-    const content = await getContent(restarted.url, report.id);
+    const content = await getContent(restarted.url, owner!, report.id);
     expect(content.title).toBe('Submission to CEDAW');
     expect(content.sections[0]!.title).toBe('Article 10: education');
     expect(seenWords(content.sections[0]!.text)).toHaveLength(50);

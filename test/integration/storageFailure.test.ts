@@ -7,7 +7,7 @@ import { addSection, listSections } from '../../shared/report/layout.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { startServer, type RunningServer } from '../../server/src/app.ts';
-import { connectClient, createReport, getContent, waitFor, type TestClient } from '../helpers/clients.ts';
+import { connectClient, createReport, getContent, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
 import { withFaults } from '../helpers/faultyStorage.ts';
 import { createTestStorage, memoryLogger, STORAGE_KINDS, type TestStorage } from '../helpers/server.ts';
 import { typeParagraph } from '../helpers/typing.ts';
@@ -15,6 +15,7 @@ import { typeParagraph } from '../helpers/typing.ts';
 describe.each(STORAGE_KINDS)('Storage failures on %s', (kind) => {
   let ts: TestStorage;
   let server: RunningServer;
+  let owner: TestUser;
   const clients: TestClient[] = [];
   const cleanup: (() => Promise<void>)[] = [];
 
@@ -28,6 +29,7 @@ describe.each(STORAGE_KINDS)('Storage failures on %s', (kind) => {
       { storage, log },
     );
     const wsUrl = server.url.replace('http', 'ws') + '/sync';
+    owner = await signUp(server.url);
     cleanup.push(async () => {
       faults.failAppends = false;
       await server.close();
@@ -37,7 +39,7 @@ describe.each(STORAGE_KINDS)('Storage failures on %s', (kind) => {
     return { faults, lines, wsUrl };
   }
   const client = (wsUrl: string, id: string) => {
-    const c = connectClient(wsUrl, id);
+    const c = connectClient(wsUrl, id, owner);
     clients.push(c);
     return c;
   };
@@ -48,7 +50,7 @@ describe.each(STORAGE_KINDS)('Storage failures on %s', (kind) => {
 
   it('holds changes while the database is down, relays none of them, and delivers all once it is back', async () => {
     const { faults, lines, wsUrl } = await start();
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, owner);
     const a = client(wsUrl, report.id);
     const b = client(wsUrl, report.id);
     await Promise.all([a.synced, b.synced]);
@@ -72,18 +74,18 @@ describe.each(STORAGE_KINDS)('Storage failures on %s', (kind) => {
     await waitFor(() => lines.some((l) => l.includes('store recovered')), 15_000, 'recovery');
     await waitFor(() => server.registry.peek(roomName(report.id)) === null, 5000, 'unload after the store');
     // Read back from storage (the document is unloaded now), not from memory.
-    const content = await getContent(server.url, report.id);
+    const content = await getContent(server.url, owner, report.id);
     expect(content.sections[0]!.text).toBe('typed during the outage');
   });
 
   it('does not serve a report to a client before it has finished loading', async () => {
     const { faults, wsUrl } = await start(50);
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, owner);
     const a = client(wsUrl, report.id);
     await a.synced;
     const id = addSection(a.doc, { title: 'Stored section' });
     typeParagraph(a.doc, id, 'Stored text');
-    await waitFor(async () => (await getContent(server.url, report.id)).sections.length === 1);
+    await waitFor(async () => (await getContent(server.url, owner, report.id)).sections.length === 1);
     a.destroy();
     await waitFor(() => server.registry.peek(roomName(report.id)) === null, 5000, 'unload');
 
@@ -108,7 +110,8 @@ describe.each(STORAGE_KINDS)('Storage failures on %s', (kind) => {
       await real.close();
       await ts.destroy();
     });
-    const report = await createReport(server.url);
+    owner = await signUp(server.url);
+    const report = await createReport(server.url, owner);
     const a = client(server.url.replace('http', 'ws') + '/sync', report.id);
     await a.synced;
     const id = addSection(a.doc, { title: 'Many edits' });
@@ -116,7 +119,7 @@ describe.each(STORAGE_KINDS)('Storage failures on %s', (kind) => {
       typeParagraph(a.doc, id, `p${i}`);
       await new Promise((r) => setTimeout(r, 2));
     }
-    await waitFor(async () => (await getContent(server.url, report.id)).sections[0]?.text.includes('p99') ?? false);
+    await waitFor(async () => (await getContent(server.url, owner, report.id)).sections[0]?.text.includes('p99') ?? false);
     await waitFor(async () => (await real.documentStats(roomName(report.id))).rows < 20, 5000, 'compaction');
     const stored = await real.loadDocument(roomName(report.id));
     const Y = await import('yjs');

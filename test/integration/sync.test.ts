@@ -3,16 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addSection, getSectionBody, listSections, moveSection, renameSection } from '../../shared/report/layout.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
-import { connectClient, createReport, getContent, waitFor, type TestClient } from '../helpers/clients.ts';
+import { connectClient, createReport, getContent, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
 import { typeParagraph } from '../helpers/typing.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
 
 describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
   let storage: TestStorage;
   let server: TestServer;
+  let owner: TestUser;
   const clients: TestClient[] = [];
   const client = (room: string, doc?: Y.Doc) => {
-    const c = connectClient(server.wsUrl, room, doc);
+    const c = connectClient(server.wsUrl, room, owner, doc);
     clients.push(c);
     return c;
   };
@@ -20,6 +21,7 @@ describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
   beforeAll(async () => {
     storage = await createTestStorage(kind);
     server = await startTestServer(storage, { idleUnloadMs: 200 });
+    owner = await signUp(server.url);
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -28,7 +30,7 @@ describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
   });
 
   it('two stock clients editing one section converge, and the content API shows the result', async () => {
-    const report = await createReport(server.url, { title: 'Racial discrimination in Freedonia' });
+    const report = await createReport(server.url, owner, { title: 'Racial discrimination in Freedonia' });
     const a = client(report.id);
     const b = client(report.id);
     await Promise.all([a.synced, b.synced]);
@@ -38,7 +40,7 @@ describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
     typeParagraph(b.doc, id, 'Written by B.');
     const text = (doc: Y.Doc) => getSectionBody(doc, id)!.toString();
     await waitFor(() => text(a.doc) === text(b.doc) && text(a.doc).includes('by A') && text(a.doc).includes('by B'));
-    const content = await getContent(server.url, report.id);
+    const content = await getContent(server.url, owner, report.id);
     expect(content.title).toBe('Racial discrimination in Freedonia');
     expect(content.sections).toHaveLength(1);
     expect(content.sections[0]!.text).toContain('Written by A.');
@@ -47,7 +49,7 @@ describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
   });
 
   it('relays presence (awareness) between clients and drops it when a client leaves', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, owner);
     const a = client(report.id);
     const b = client(report.id);
     await Promise.all([a.synced, b.synced]);
@@ -60,7 +62,7 @@ describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
   });
 
   it('sends offline edits made by a client when it reconnects', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, owner);
     const a = client(report.id);
     await a.synced;
     const id = addSection(a.doc, { title: 'Methodology' });
@@ -76,13 +78,13 @@ describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
   });
 
   it('serves a new client the whole stored report after the document was unloaded', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, owner);
     const a = client(report.id);
     await a.synced;
     const ids = ['One', 'Two', 'Three'].map((title) => addSection(a.doc, { title }));
     moveSection(a.doc, ids[2]!, 0);
     typeParagraph(a.doc, ids[1]!, 'kept');
-    await waitFor(async () => (await getContent(server.url, report.id)).sections.length === 3);
+    await waitFor(async () => (await getContent(server.url, owner, report.id)).sections.length === 3);
     a.destroy();
     await waitFor(() => server.registry.peek(roomName(report.id)) === null, 5000, 'document to unload');
     const c = client(report.id);
@@ -92,7 +94,7 @@ describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
   });
 
   it('keeps the discussion document apart from the content document', async () => {
-    const report = await createReport(server.url);
+    const report = await createReport(server.url, owner);
     const content = client(report.id);
     const discussion = client(roomName(report.id, 'discussion'));
     await Promise.all([content.synced, discussion.synced]);
@@ -112,13 +114,13 @@ describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
   });
 
   it('keeps the report catalogue in step with the title edited in the document', async () => {
-    const report = await createReport(server.url, { title: 'Draft title' });
+    const report = await createReport(server.url, owner, { title: 'Draft title' });
     const a = client(report.id);
     await a.synced;
     const { setReportField } = await import('../../shared/report/layout.ts');
     setReportField(a.doc, 'title', 'Joint submission on Roma rights');
     await waitFor(async () => {
-      const res = await fetch(`${server.url}/api/reports/${report.id}`);
+      const res = await fetch(`${server.url}/api/reports/${report.id}`, { headers: { cookie: owner.cookie } });
       return ((await res.json()) as { title: string }).title === 'Joint submission on Roma rights';
     });
   });

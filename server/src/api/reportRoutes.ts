@@ -1,40 +1,72 @@
-/** /api/reports: create, list, read and read the content of reports. */
+/** /api/reports: create, list, read, read the content of, and delete reports; every call checks the caller's role. */
+import { atLeast } from '../../../shared/api/roles.ts';
 import { validateCreateReport } from '../../../shared/api/validate.ts';
+import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
-import { BadRequest, NotFound } from '../errors.ts';
+import type { Config } from '../config.ts';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../errors.ts';
 import { readJson, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
+import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { ReportService } from '../reports/ReportService.ts';
+import type { Storage } from '../storage/Storage.ts';
+import type { SyncServer } from '../sync/SyncServer.ts';
+import { ensure } from './validation.ts';
 
-export function registerReportRoutes(router: Router, reports: ReportService, maxBodyBytes: number): void {
-  const existing = async (id: string | undefined) => {
-    if (!isReportId(id)) throw new NotFound('No report with this id.');
-    const report = await reports.get(id);
-    if (!report) throw new NotFound('No report with this id.');
-    return report;
+export function registerReportRoutes(
+  router: Router,
+  deps: { reports: ReportService; access: ReportAccess; storage: Storage; sync: SyncServer },
+  config: Config,
+): void {
+  const { reports, access, storage, sync } = deps;
+  const id = (raw: string | undefined) => {
+    if (!isReportId(raw)) throw new NotFound('No report with this id.');
+    return raw;
   };
 
-  router.on('POST', '/api/reports', async ({ req, res }) => {
-    const body = await readJson(req, maxBodyBytes);
-    const checked = validateCreateReport(body);
-    if (!checked.ok) {
-      const first = checked.problems[0]!;
-      throw new BadRequest(first.code, first.message, first.field || undefined);
+  router.on('POST', '/api/reports', async (ctx) => {
+    const { user } = await ctx.user();
+    const body = await readJson(ctx.req, config.maxBodyBytes);
+    const input = ensure(validateCreateReport(body));
+    const coalitionId = (body as { coalitionId?: unknown }).coalitionId ?? null;
+    if (coalitionId !== null) {
+      if (typeof coalitionId !== 'string') throw new BadRequest('invalid_field', '"coalitionId" must be a string.', 'coalitionId');
+      const member = await storage.coalitions.member(coalitionId, user.id);
+      if (!member) throw new BadRequest('unknown_coalition', 'You are not a member of this coalition.', 'coalitionId');
+      if (!atLeast(member.reportRole, 'editor')) throw new Forbidden('Your role in this coalition cannot create reports.');
     }
-    const { created, report } = await reports.create(checked.value);
-    sendJson(res, created ? 201 : 200, report);
+    const { created, report } = await reports.create(input, { userId: user.id, coalitionId });
+    const role = await access.roleFor(user.id, report);
+    // A repeated POST from someone without access must not reveal what the id holds.
+    if (!role) throw new Conflict('id_taken', 'This id is in use; choose another.');
+    ctx.res.setHeader('location', `/api/reports/${report.id}`);
+    sendJson(ctx.res, created ? 201 : 200, { ...report, role });
   });
 
-  router.on('GET', '/api/reports', async ({ res }) => {
-    sendJson(res, 200, { reports: await reports.list() });
+  router.on('GET', '/api/reports', async (ctx) => {
+    const { user } = await ctx.user();
+    const records = await storage.getReports(await storage.access.reportIdsForUser(user.id));
+    const withRoles = await Promise.all(records.map(async (r) => ({ ...r, role: await access.roleFor(user.id, r) })));
+    sendJson(ctx.res, 200, { reports: withRoles });
   });
 
-  router.on('GET', '/api/reports/:id', async ({ res, params }) => {
-    sendJson(res, 200, await existing(params.id));
+  router.on('GET', '/api/reports/:id', async (ctx) => {
+    const { user } = await ctx.user();
+    const { report, role } = await access.require(user.id, id(ctx.params.id), 'viewer');
+    sendJson(ctx.res, 200, { ...report, role });
   });
 
-  router.on('GET', '/api/reports/:id/content', async ({ res, params }) => {
-    const report = await existing(params.id);
-    sendJson(res, 200, await reports.content(report.id));
+  router.on('GET', '/api/reports/:id/content', async (ctx) => {
+    const { user } = await ctx.user();
+    const { report } = await access.require(user.id, id(ctx.params.id), 'viewer');
+    sendJson(ctx.res, 200, await reports.content(report.id));
+  });
+
+  router.on('DELETE', '/api/reports/:id', async (ctx) => {
+    const { user } = await ctx.user();
+    const { report } = await access.require(user.id, id(ctx.params.id), 'owner');
+    sync.closeReport(report.id, CloseCodes.ReportDeleted.code, CloseCodes.ReportDeleted.reason);
+    await reports.delete(report.id);
+    ctx.res.writeHead(204).end();
   });
 }

@@ -116,6 +116,15 @@ export class DocumentRegistry {
     this.log.debug('unloaded idle document', { doc: name });
   }
 
+  /** Drop a document without storing what it has not stored yet: its report is being deleted. */
+  discard(name: string): void {
+    const entry = this.entries.get(name);
+    if (!entry) return;
+    this.entries.delete(name);
+    if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    void entry.loading.then((live) => live.destroy(), () => {});
+  }
+
   /** Store everything and free every document; used on SIGTERM. */
   async close(): Promise<void> {
     this.closing = true;

@@ -1,12 +1,17 @@
 /** A small method + path router: `/api/reports/:id` patterns, nothing more. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MethodNotAllowed } from '../errors.ts';
+import type { Principal } from '../auth/AuthService.ts';
 
 export interface RequestContext {
   req: IncomingMessage;
   res: ServerResponse;
   params: Record<string, string>;
   url: URL;
+  /** Who is calling (looked up once per request), or null. */
+  principal(): Promise<Principal | null>;
+  /** The caller, or a 401 error. */
+  user(): Promise<Principal>;
 }
 
 export type Handler = (ctx: RequestContext) => Promise<void> | void;

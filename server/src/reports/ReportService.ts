@@ -1,6 +1,6 @@
-/** Creating, finding and reading reports: the operations behind the reports API. */
+/** Creating, finding, reading and deleting reports: the operations behind the reports API. */
 import * as Y from 'yjs';
-import type { CreateReportRequest, ReportContentResponse, ReportSummary } from '../../../shared/api/types.ts';
+import type { CreateReportRequest, ReportContentResponse } from '../../../shared/api/types.ts';
 import { initReport } from '../../../shared/report/layout.ts';
 import { reportContent } from '../../../shared/report/content.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
@@ -18,7 +18,10 @@ export class ReportService {
    * Create a report, or return the existing one when a client repeats its POST with the same id (a report made
    * offline is posted again until the client sees the answer).
    */
-  async create(input: Required<CreateReportRequest>): Promise<{ created: boolean; report: ReportSummary }> {
+  async create(
+    input: Required<CreateReportRequest>,
+    owner: { userId: string; coalitionId: string | null },
+  ): Promise<{ created: boolean; report: ReportRecord }> {
     const now = new Date().toISOString();
     const record: ReportRecord = {
       id: input.id,
@@ -27,6 +30,8 @@ export class ReportService {
       stateUnderReview: input.stateUnderReview,
       createdAt: now,
       updatedAt: now,
+      ownerUserId: owner.userId,
+      coalitionId: owner.coalitionId,
     };
     const doc = new Y.Doc();
     initReport(doc, { ...input, editorSchemaVersion: EDITOR_SCHEMA_VERSION, createdAt: now });
@@ -36,16 +41,15 @@ export class ReportService {
     return { created: result.created, report: result.record };
   }
 
-  get(id: string): Promise<ReportSummary | null> {
-    return this.storage.getReport(id);
-  }
-
-  list(): Promise<ReportSummary[]> {
-    return this.storage.listReports();
-  }
-
   /** The report's current content, read from the live document (loaded for the call if needed). */
   async content(id: string): Promise<ReportContentResponse> {
     return this.registry.use(roomName(id), (live) => ({ id, ...reportContent(live.doc) }));
+  }
+
+  /** Delete the report and both its documents; nothing unstored of it is written afterwards. */
+  async delete(id: string): Promise<void> {
+    const names = [roomName(id), roomName(id, 'discussion')];
+    for (const name of names) this.registry.discard(name);
+    await this.storage.deleteReport(id, names);
   }
 }

@@ -21,9 +21,13 @@ export class ProtocolError extends Error {}
 
 export interface ConnectionInfo {
   doc: string;
-  /** False for roles that may only read: their non-empty updates close the connection. */
+  reportId: string;
+  /** False for roles that may only read: a change from them closes the connection with 4403. */
   canWrite: boolean;
   remote: string;
+  userId: string;
+  /** The session or token the connection was opened with: signing out closes it. */
+  credential: string;
 }
 
 export class Connection implements RoomMember {
@@ -159,10 +163,13 @@ export class Connection implements RoomMember {
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
         // Parse the whole update before touching the document, so garbage never reaches it.
-        const parsed = Y.decodeUpdate(update);
-        const empty = parsed.structs.length === 0 && parsed.ds.clients.size === 0;
-        if (empty) break;
-        if (!this.info.canWrite) throw new ReadOnlyError('read-only connection sent a change');
+        Y.decodeUpdate(update);
+        if (!this.info.canWrite) {
+          // A read-only client answers the server's sync step 1 with what it has; that is fine as long as the
+          // server has all of it already (a viewer's copy always carries the whole delete set).
+          if (Y.snapshotContainsUpdate(Y.snapshot(room.live.doc), update)) break;
+          throw new ReadOnlyError('read-only connection sent a change');
+        }
         Y.applyUpdate(room.live.doc, update, this);
         break;
       }

@@ -6,11 +6,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
-import { parseRoomName, roomName } from '../../../shared/protocol/rooms.ts';
+import { parseRoomName, roomName, type DocumentKind } from '../../../shared/protocol/rooms.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
-import type { Storage } from '../storage/Storage.ts';
+import { changesState, isCrossSite } from '../http/origin.ts';
 import type { Logger } from '../log.ts';
-import { Connection } from './Connection.ts';
+import { Connection, type ConnectionInfo } from './Connection.ts';
 import { Room } from './Room.ts';
 
 export const SYNC_PATH_PREFIX = '/sync/';
@@ -20,6 +20,20 @@ const HEARTBEAT_MS = 30_000;
 
 export interface SyncServerOptions {
   maxMessageBytes: number;
+  allowedOrigins: readonly string[];
+}
+
+type CloseCode = { code: number; reason: string };
+
+/** The server's decision on who may open, read and write a document; the sync server asks, never decides. */
+export interface SyncAccess {
+  authorize(
+    req: IncomingMessage,
+    reportId: string,
+    kind: DocumentKind,
+  ): Promise<{ ok: true; userId: string; credential: string; canWrite: boolean } | { ok: false; close: CloseCode }>;
+  /** Re-check an open connection (after a role change): may it still read, and write? */
+  recheck(info: ConnectionInfo, kind: DocumentKind): Promise<{ canRead: boolean; canWrite: boolean }>;
 }
 
 export class SyncServer {
@@ -28,12 +42,13 @@ export class SyncServer {
   private readonly connections = new Set<Connection>();
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeat: NodeJS.Timeout;
+  private sessionEndListeners: ((reportId: string, lastUserId: string) => void)[] = [];
 
   constructor(
     private readonly registry: DocumentRegistry,
-    private readonly storage: Storage,
+    private readonly access: SyncAccess,
     private readonly log: Logger,
-    options: SyncServerOptions,
+    private readonly options: SyncServerOptions,
   ) {
     // ws closes a connection whose frame exceeds maxPayload with 1009, before the frame is buffered whole.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
@@ -48,6 +63,12 @@ export class SyncServer {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
+    // A page on another site must not open a socket with this site's cookies.
+    if (isCrossSite(req, this.options.allowedOrigins) || changesState(req.method)) {
+      this.log.warn('refused a cross-site sync connection', { origin: req.headers.origin });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       void this.accept(ws, req);
     });
@@ -66,7 +87,8 @@ export class SyncServer {
       return;
     }
     const name = roomName(parsed.reportId, parsed.kind);
-    const conn = new Connection(ws, { doc: name, canWrite: true, remote }, this.log);
+    const info: ConnectionInfo = { doc: name, reportId: parsed.reportId, canWrite: false, remote, userId: '', credential: '' };
+    const conn = new Connection(ws, info, this.log);
     this.connections.add(conn);
     this.alive.set(ws, true);
     let held = false;
@@ -89,14 +111,19 @@ export class SyncServer {
       this.connections.delete(conn);
       if (held) {
         held = false;
-        this.release(name);
+        this.release(name, info);
       }
     });
     try {
-      if (!(await this.reportExists(parsed.reportId))) {
-        conn.close(CloseCodes.UnknownReport.code, CloseCodes.UnknownReport.reason);
+      // Decided before any document data is sent: no session, no report, or no role closes the connection here.
+      const decision = await this.access.authorize(req, parsed.reportId, parsed.kind);
+      if (!decision.ok) {
+        conn.close(decision.close.code, decision.close.reason);
         return;
       }
+      info.userId = decision.userId;
+      info.credential = decision.credential;
+      info.canWrite = decision.canWrite;
       const live = await this.registry.acquire(name);
       if (ws.readyState !== ws.OPEN) {
         // Closed while loading: the close handler ran before we held the document.
@@ -117,22 +144,51 @@ export class SyncServer {
     }
   }
 
-  private release(name: string): void {
+  /** Called when the last connection leaves a report's content document (an editing session ended). */
+  onSessionEnd(listener: (reportId: string, lastUserId: string) => void): void {
+    this.sessionEndListeners.push(listener);
+  }
+
+  private release(name: string, info: ConnectionInfo): void {
     const room = this.rooms.get(name);
     if (room && room.members.size === 0) {
       room.destroy();
       this.rooms.delete(name);
+      const parsed = parseRoomName(name);
+      if (parsed?.kind === 'content' && !this.closing) for (const l of this.sessionEndListeners) l(parsed.reportId, info.userId);
     }
     this.registry.release(name);
-  }
-
-  private async reportExists(reportId: string): Promise<boolean> {
-    return (await this.storage.getReport(reportId)) !== null;
   }
 
   /** Close every connection of a report (it was deleted). */
   closeReport(reportId: string, code: number, reason: string): void {
     for (const c of this.connections) if (parseRoomName(c.info.doc)?.reportId === reportId) c.close(code, reason);
+  }
+
+  /** Close the connections opened with this session or token (it was signed out). */
+  closeCredential(credential: string): void {
+    for (const c of this.connections) if (c.info.credential === credential) c.close(CloseCodes.Unauthorized.code, CloseCodes.Unauthorized.reason);
+  }
+
+  /**
+   * Re-check the role of every open connection that matches (after members or coalitions changed), at once:
+   * no role left closes with 4404, a write permission lost closes with 4403 (the client reconnects read-only),
+   * one gained closes with 4409 so the client reloads its role.
+   */
+  async recheck(match: (info: ConnectionInfo) => boolean): Promise<void> {
+    const affected = [...this.connections].filter((c) => c.info.userId && match(c.info));
+    await Promise.all(
+      affected.map(async (c) => {
+        const parsed = parseRoomName(c.info.doc);
+        if (!parsed) return;
+        const now = await this.access.recheck(c.info, parsed.kind);
+        if (!now.canRead) c.close(CloseCodes.UnknownReport.code, CloseCodes.UnknownReport.reason);
+        else if (c.info.canWrite && !now.canWrite) {
+          c.info.canWrite = false;
+          c.close(CloseCodes.ReadOnly.code, CloseCodes.ReadOnly.reason);
+        } else if (!c.info.canWrite && now.canWrite) c.close(CloseCodes.RoleChanged.code, CloseCodes.RoleChanged.reason);
+      }),
+    );
   }
 
   private checkAlive(): void {
@@ -147,7 +203,10 @@ export class SyncServer {
   }
 
   /** Close every connection with "server restarting"; clients reconnect to the next node. */
+  private closing = false;
+
   close(): void {
+    this.closing = true;
     clearInterval(this.heartbeat);
     for (const c of this.connections) c.close(CloseCodes.ServerShutdown.code, CloseCodes.ServerShutdown.reason);
     for (const room of this.rooms.values()) room.destroy();

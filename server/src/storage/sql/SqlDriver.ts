@@ -1,0 +1,24 @@
+/**
+ * The little a storage needs of a SQL database. Statements use `?` placeholders (the PostgreSQL driver
+ * numbers them); rows come back as plain objects with the column names as written in the SELECT.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface SqlExecutor {
+  all<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  get<T>(sql: string, params?: unknown[]): Promise<T | undefined>;
+  /** Run a statement; returns the number of rows it changed. */
+  run(sql: string, params?: unknown[]): Promise<number>;
+  /** Run several statements at once (a migration); no parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  readonly dialect: Dialect;
+  readonly description: string;
+  /** Run `fn` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Serialise migrations across processes sharing the database. */
+  withMigrationLock<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

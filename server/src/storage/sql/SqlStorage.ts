@@ -1,0 +1,183 @@
+/** The Storage port over any SqlDriver: reports and documents here, accounts, coalitions and access in their own stores. */
+import type { Mechanism } from '../../../../shared/api/mechanisms.ts';
+import type { DocumentStats, ReportRecord, Storage, StoredDocument } from '../Storage.ts';
+import { SqlAccountStore } from './SqlAccountStore.ts';
+import { SqlCoalitionStore } from './SqlCoalitionStore.ts';
+import type { SqlDriver } from './SqlDriver.ts';
+import { MIGRATIONS, migrationSql } from './migrations.ts';
+import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
+import { SqlVersionStore } from './SqlVersionStore.ts';
+
+interface ReportRow {
+  id: string;
+  title: string;
+  mechanism: string;
+  state_under_review: string;
+  created_at: string;
+  updated_at: string;
+  owner_user_id: string | null;
+  coalition_id: string | null;
+}
+
+const REPORT_COLUMNS = 'id, title, mechanism, state_under_review, created_at, updated_at, owner_user_id, coalition_id';
+
+function toReport(row: ReportRow): ReportRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    mechanism: row.mechanism as Mechanism,
+    stateUnderReview: row.state_under_review,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ownerUserId: row.owner_user_id,
+    coalitionId: row.coalition_id,
+  };
+}
+
+function bytes(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+export class SqlStorage implements Storage {
+  readonly description: string;
+  readonly accounts: SqlAccountStore;
+  readonly coalitions: SqlCoalitionStore;
+  readonly access: SqlReportAccessStore;
+  readonly versions: SqlVersionStore;
+
+  constructor(protected readonly db: SqlDriver) {
+    this.description = db.description;
+    this.accounts = new SqlAccountStore(db);
+    this.coalitions = new SqlCoalitionStore(db);
+    this.access = new SqlReportAccessStore(db);
+    this.versions = new SqlVersionStore(db);
+  }
+
+  async migrate(): Promise<void> {
+    await this.db.withMigrationLock(async (tx) => {
+      await tx.exec(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
+      const applied = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+      for (const m of MIGRATIONS) {
+        if (applied.has(m.version)) continue;
+        await tx.exec(migrationSql(m, this.db.dialect));
+        await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        ]);
+      }
+    });
+  }
+
+  /** Schema versions applied, oldest first (for tests and diagnostics). */
+  async appliedMigrations(): Promise<number[]> {
+    const rows = await this.db.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    return rows.map((r) => Number(r.version));
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  createReport(record: ReportRecord, docName: string, initialUpdate: Uint8Array) {
+    return this.db.transaction(async (tx) => {
+      const inserted = await tx.run(
+        `INSERT INTO reports (${REPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        [
+          record.id,
+          record.title,
+          record.mechanism,
+          record.stateUnderReview,
+          record.createdAt,
+          record.updatedAt,
+          record.ownerUserId,
+          record.coalitionId,
+        ],
+      );
+      if (inserted === 0) {
+        const row = await tx.get<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`, [record.id]);
+        return { created: false, record: toReport(row!) };
+      }
+      await tx.run('INSERT INTO document_updates (doc_name, data) VALUES (?, ?)', [docName, initialUpdate]);
+      return { created: true, record };
+    });
+  }
+
+  async getReport(id: string): Promise<ReportRecord | null> {
+    const row = await this.db.get<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`, [id]);
+    return row ? toReport(row) : null;
+  }
+
+  async getReports(ids: string[]): Promise<ReportRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.all<ReportRow>(
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY updated_at DESC, id`,
+      ids,
+    );
+    return rows.map(toReport);
+  }
+
+  async listReports(): Promise<ReportRecord[]> {
+    const rows = await this.db.all<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports ORDER BY updated_at DESC, id`);
+    return rows.map(toReport);
+  }
+
+  async updateReportMeta(id: string, fields: Pick<ReportRecord, 'title' | 'stateUnderReview' | 'updatedAt'>) {
+    await this.db.run('UPDATE reports SET title = ?, state_under_review = ?, updated_at = ? WHERE id = ?', [
+      fields.title,
+      fields.stateUnderReview,
+      fields.updatedAt,
+      id,
+    ]);
+  }
+
+  deleteReport(id: string, docNames: string[]): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await tx.run('DELETE FROM report_members WHERE report_id = ?', [id]);
+      await tx.run('DELETE FROM versions WHERE report_id = ?', [id]);
+      for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
+      await tx.run('DELETE FROM reports WHERE id = ?', [id]);
+    });
+  }
+
+  async loadDocument(docName: string): Promise<StoredDocument> {
+    const rows = await this.db.all<{ seq: number; data: Buffer }>(
+      'SELECT seq, data FROM document_updates WHERE doc_name = ? ORDER BY seq',
+      [docName],
+    );
+    return {
+      updates: rows.map((r) => bytes(r.data)),
+      lastSeq: rows.length > 0 ? Number(rows[rows.length - 1]!.seq) : 0,
+    };
+  }
+
+  appendUpdates(docName: string, updates: Uint8Array[]): Promise<number> {
+    const insert = async (tx: Pick<SqlDriver, 'get'>) => {
+      let last = 0;
+      for (const u of updates) {
+        const row = await tx.get<{ seq: number }>('INSERT INTO document_updates (doc_name, data) VALUES (?, ?) RETURNING seq', [docName, u]);
+        last = Number(row!.seq);
+      }
+      return last;
+    };
+    // One row (the usual case: the pipeline merges each batch) needs no explicit transaction.
+    return updates.length === 1 ? insert(this.db) : this.db.transaction(insert);
+  }
+
+  compact(docName: string, upToSeq: number, merged: Uint8Array): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await tx.run('DELETE FROM document_updates WHERE doc_name = ? AND seq <= ?', [docName, upToSeq]);
+      await tx.run('INSERT INTO document_updates (doc_name, data) VALUES (?, ?)', [docName, merged]);
+    });
+  }
+
+  async documentStats(docName: string): Promise<DocumentStats> {
+    const row = await this.db.get<{ n: number; bytes: number }>(
+      'SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM document_updates WHERE doc_name = ?',
+      [docName],
+    );
+    return { rows: Number(row!.n), bytes: Number(row!.bytes) };
+  }
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { SqlDriver, SqlExecutor } from './SqlDriver.ts';
+
+/** SQLite values: booleans become 0/1, Uint8Arrays become Buffers. */
+function bind(params: unknown[]): unknown[] {
+  return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+}
+
+/**
+ * better-sqlite3 on one file. WAL with synchronous=NORMAL: a committed transaction survives a killed process
+ * (the OS holds the write); only a power cut can lose the newest transactions.
+ *
+ * Calls are synchronous underneath, but a transaction's callback is async and may yield to the event loop, where
+ * another request would otherwise run its statements inside our open transaction. So statements outside a
+ * transaction wait for it to finish.
+ */
+export class SqliteDriver implements SqlDriver {
+  readonly dialect = 'sqlite' as const;
+  readonly description: string;
+  private readonly db: Database.Database;
+  private txLock: Promise<void> | null = null;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    this.description = `sqlite:${file}`;
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
+  private readonly direct: SqlExecutor = {
+    all: async <T>(sql: string, params: unknown[] = []) => this.prepare(sql).all(...bind(params)) as T[],
+    get: async <T>(sql: string, params: unknown[] = []) => this.prepare(sql).get(...bind(params)) as T | undefined,
+    run: async (sql: string, params: unknown[] = []) => this.prepare(sql).run(...bind(params)).changes,
+    exec: async (sql: string) => {
+      this.db.exec(sql);
+    },
+  };
+
+  private async idle(): Promise<void> {
+    while (this.txLock) await this.txLock;
+  }
+
+  async all<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    if (this.txLock) await this.idle();
+    return this.direct.all<T>(sql, params);
+  }
+
+  async get<T>(sql: string, params?: unknown[]): Promise<T | undefined> {
+    if (this.txLock) await this.idle();
+    return this.direct.get<T>(sql, params);
+  }
+
+  async run(sql: string, params?: unknown[]): Promise<number> {
+    if (this.txLock) await this.idle();
+    return this.direct.run(sql, params);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.idle();
+    this.db.exec(sql);
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    await this.idle();
+    let release!: () => void;
+    this.txLock = new Promise<void>((r) => (release = r));
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.direct);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      }
+    } finally {
+      this.txLock = null;
+      release();
+    }
+  }
+
+  withMigrationLock<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    // BEGIN IMMEDIATE takes SQLite's write lock: a second process waits (busy_timeout) until we commit.
+    return this.transaction(fn);
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    if (this.db.open) this.db.close();
+  }
+}

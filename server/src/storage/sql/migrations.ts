@@ -1,0 +1,140 @@
+/**
+ * The schema, as numbered migrations applied in order, written once for both databases: `t` supplies the
+ * few types that differ. Never edit a released step; add the next one. Times are ISO 8601 UTC text, which
+ * sorts correctly in both.
+ */
+import type { Dialect } from './SqlDriver.ts';
+
+interface Types {
+  autoId: string;
+  blob: string;
+}
+
+const TYPES: Record<Dialect, Types> = {
+  sqlite: { autoId: 'INTEGER PRIMARY KEY AUTOINCREMENT', blob: 'BLOB' },
+  postgres: { autoId: 'BIGSERIAL PRIMARY KEY', blob: 'BYTEA' },
+};
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: (t: Types) => string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'reports and document updates',
+    sql: (t) => `
+      CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        mechanism TEXT NOT NULL,
+        state_under_review TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE document_updates (
+        seq ${t.autoId},
+        doc_name TEXT NOT NULL,
+        data ${t.blob} NOT NULL
+      );
+      CREATE INDEX document_updates_doc ON document_updates (doc_name, seq);
+    `,
+  },
+  {
+    version: 2,
+    name: 'accounts, sessions, coalitions and roles; reports made before accounts await the first administrator',
+    sql: () => `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        is_admin INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE TABLE access_tokens (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT
+      );
+      CREATE TABLE coalitions (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE coalition_organisations (
+        coalition_id TEXT NOT NULL REFERENCES coalitions (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (coalition_id, position)
+      );
+      CREATE TABLE coalition_members (
+        coalition_id TEXT NOT NULL REFERENCES coalitions (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        manager INTEGER NOT NULL DEFAULT 0,
+        report_role TEXT NOT NULL,
+        joined_at TEXT NOT NULL,
+        PRIMARY KEY (coalition_id, user_id)
+      );
+      CREATE INDEX coalition_members_user ON coalition_members (user_id);
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        coalition_id TEXT NOT NULL REFERENCES coalitions (id) ON DELETE CASCADE,
+        report_role TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        used_by TEXT
+      );
+      ALTER TABLE reports ADD COLUMN owner_user_id TEXT REFERENCES users (id);
+      ALTER TABLE reports ADD COLUMN coalition_id TEXT REFERENCES coalitions (id);
+      CREATE INDEX reports_owner ON reports (owner_user_id);
+      CREATE INDEX reports_coalition ON reports (coalition_id);
+      CREATE TABLE report_members (
+        report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (report_id, user_id)
+      );
+      CREATE INDEX report_members_user ON report_members (user_id);
+    `,
+  },
+  {
+    version: 3,
+    name: 'named and automatic versions of reports',
+    sql: (t) => `
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        auto INTEGER NOT NULL DEFAULT 0,
+        author_id TEXT,
+        author_name TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        content ${t.blob} NOT NULL,
+        discussion ${t.blob} NOT NULL
+      );
+      CREATE INDEX versions_report ON versions (report_id, created_at);
+    `,
+  },
+];
+
+export function migrationSql(m: Migration, dialect: Dialect): string {
+  return m.sql(TYPES[dialect]);
+}

@@ -1,0 +1,290 @@
+/**
+ * THE layout of a report's discussion document (`<reportId>/discussion`): comment threads and suggested
+ * changes. Reviewers may write this document but not the content one, which is how the server enforces
+ * roles without reading updates. Everything else goes through these functions.
+ *
+ * ```
+ * Y.Map "threads"      <threadId> -> Y.Map
+ *                         sectionId, start, end (encoded relative positions into the section body), quote,
+ *                         authorId, authorName, createdAt, status: 'open' | 'resolved', resolvedBy, resolvedAt,
+ *                         comments: Y.Array<Y.Map { id, authorId, authorName, body, mentions: string[],
+ *                                                   createdAt, editedAt, deleted }>
+ * Y.Map "suggestions"  <suggestionId> -> Y.Map
+ *                         sectionId, start, end, originalText, insertText, authorId, authorName, createdAt,
+ *                         status: 'open' | 'accepted' | 'rejected', decidedBy, decidedAt
+ * ```
+ * A suggestion is an insertion (empty range, insertText), a deletion (range, no insertText) or a replacement.
+ */
+import * as Y from 'yjs';
+import { newUuid } from '../api/uuid.ts';
+import type { Anchor } from './anchors.ts';
+
+export interface Author {
+  id: string;
+  name: string;
+}
+
+export interface CommentInfo {
+  id: string;
+  authorId: string;
+  authorName: string;
+  body: string;
+  mentions: string[];
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+}
+
+export type ThreadStatus = 'open' | 'resolved';
+
+export interface ThreadInfo {
+  id: string;
+  sectionId: string;
+  anchor: Anchor;
+  quote: string;
+  authorId: string;
+  authorName: string;
+  createdAt: string;
+  status: ThreadStatus;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  comments: CommentInfo[];
+}
+
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected';
+
+export interface SuggestionInfo {
+  id: string;
+  sectionId: string;
+  anchor: Anchor;
+  originalText: string;
+  insertText: string;
+  authorId: string;
+  authorName: string;
+  createdAt: string;
+  status: SuggestionStatus;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+type YMapAny = Y.Map<unknown>;
+
+function threadsMap(doc: Y.Doc): Y.Map<YMapAny> {
+  return doc.getMap('threads') as Y.Map<YMapAny>;
+}
+
+function suggestionsMap(doc: Y.Doc): Y.Map<YMapAny> {
+  return doc.getMap('suggestions') as Y.Map<YMapAny>;
+}
+
+const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v : d);
+const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const bytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array());
+
+function readComment(m: YMapAny): CommentInfo {
+  const mentions = m.get('mentions');
+  return {
+    id: str(m.get('id')),
+    authorId: str(m.get('authorId')),
+    authorName: str(m.get('authorName')),
+    body: str(m.get('body')),
+    mentions: Array.isArray(mentions) ? mentions.filter((x): x is string => typeof x === 'string') : [],
+    createdAt: str(m.get('createdAt')),
+    editedAt: strOrNull(m.get('editedAt')),
+    deleted: m.get('deleted') === true,
+  };
+}
+
+function readThread(id: string, m: YMapAny): ThreadInfo {
+  const comments = m.get('comments');
+  return {
+    id,
+    sectionId: str(m.get('sectionId')),
+    anchor: { start: bytes(m.get('start')), end: bytes(m.get('end')) },
+    quote: str(m.get('quote')),
+    authorId: str(m.get('authorId')),
+    authorName: str(m.get('authorName')),
+    createdAt: str(m.get('createdAt')),
+    status: m.get('status') === 'resolved' ? 'resolved' : 'open',
+    resolvedBy: strOrNull(m.get('resolvedBy')),
+    resolvedAt: strOrNull(m.get('resolvedAt')),
+    comments: comments instanceof Y.Array ? comments.toArray().filter((c): c is YMapAny => c instanceof Y.Map).map(readComment) : [],
+  };
+}
+
+function newComment(author: Author, body: string, mentions: string[]): YMapAny {
+  const c: YMapAny = new Y.Map();
+  c.set('id', newUuid());
+  c.set('authorId', author.id);
+  c.set('authorName', author.name);
+  c.set('body', body);
+  c.set('mentions', mentions);
+  c.set('createdAt', new Date().toISOString());
+  c.set('deleted', false);
+  return c;
+}
+
+export interface NewThread {
+  sectionId: string;
+  anchor: Anchor;
+  quote: string;
+  body: string;
+  mentions?: string[];
+}
+
+export function createThread(doc: Y.Doc, author: Author, t: NewThread, origin?: unknown): string {
+  const id = newUuid();
+  doc.transact(() => {
+    const m: YMapAny = new Y.Map();
+    m.set('sectionId', t.sectionId);
+    m.set('start', t.anchor.start);
+    m.set('end', t.anchor.end);
+    m.set('quote', t.quote);
+    m.set('authorId', author.id);
+    m.set('authorName', author.name);
+    m.set('createdAt', new Date().toISOString());
+    m.set('status', 'open');
+    const comments = new Y.Array<YMapAny>();
+    comments.push([newComment(author, t.body, t.mentions ?? [])]);
+    m.set('comments', comments);
+    threadsMap(doc).set(id, m);
+  }, origin);
+  return id;
+}
+
+function threadMap(doc: Y.Doc, threadId: string): YMapAny | null {
+  const m = threadsMap(doc).get(threadId);
+  return m instanceof Y.Map ? m : null;
+}
+
+export function reply(doc: Y.Doc, threadId: string, author: Author, body: string, mentions: string[] = [], origin?: unknown): string | null {
+  const m = threadMap(doc, threadId);
+  const comments = m?.get('comments');
+  if (!(comments instanceof Y.Array)) return null;
+  const c = newComment(author, body, mentions);
+  doc.transact(() => comments.push([c]), origin);
+  return str(c.get('id'));
+}
+
+function commentMap(doc: Y.Doc, threadId: string, commentId: string): YMapAny | null {
+  const comments = threadMap(doc, threadId)?.get('comments');
+  if (!(comments instanceof Y.Array)) return null;
+  return (comments.toArray() as unknown[]).find((c): c is YMapAny => c instanceof Y.Map && c.get('id') === commentId) ?? null;
+}
+
+/** Edit one's own comment; returns false for someone else's (the UI hides the action; this is a second guard). */
+export function editComment(doc: Y.Doc, threadId: string, commentId: string, by: Author, body: string, mentions: string[] = [], origin?: unknown): boolean {
+  const c = commentMap(doc, threadId, commentId);
+  if (!c || c.get('authorId') !== by.id || c.get('deleted') === true) return false;
+  doc.transact(() => {
+    c.set('body', body);
+    c.set('mentions', mentions);
+    c.set('editedAt', new Date().toISOString());
+  }, origin);
+  return true;
+}
+
+/** Delete one's own comment: its text goes, a marker stays so the replies still read in order. */
+export function deleteComment(doc: Y.Doc, threadId: string, commentId: string, by: Author, origin?: unknown): boolean {
+  const c = commentMap(doc, threadId, commentId);
+  if (!c || c.get('authorId') !== by.id) return false;
+  doc.transact(() => {
+    c.set('body', '');
+    c.set('mentions', []);
+    c.set('deleted', true);
+  }, origin);
+  return true;
+}
+
+export function setThreadStatus(doc: Y.Doc, threadId: string, status: ThreadStatus, by: Author, origin?: unknown): void {
+  const m = threadMap(doc, threadId);
+  if (!m) return;
+  doc.transact(() => {
+    m.set('status', status);
+    m.set('resolvedBy', status === 'resolved' ? by.id : null);
+    m.set('resolvedAt', status === 'resolved' ? new Date().toISOString() : null);
+  }, origin);
+}
+
+export function listThreads(doc: Y.Doc): ThreadInfo[] {
+  const out: ThreadInfo[] = [];
+  threadsMap(doc).forEach((m, id) => {
+    if (m instanceof Y.Map) out.push(readThread(id, m));
+  });
+  return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** Open threads in which `userId` is mentioned and has not replied since: the "needs my attention" list. */
+export function threadsNeedingAttention(doc: Y.Doc, userId: string): ThreadInfo[] {
+  return listThreads(doc).filter((t) => {
+    if (t.status !== 'open') return false;
+    const lastMention = t.comments.map((c, i) => (!c.deleted && c.mentions.includes(userId) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+    if (lastMention < 0) return false;
+    return !t.comments.slice(lastMention + 1).some((c) => c.authorId === userId);
+  });
+}
+
+export interface NewSuggestion {
+  sectionId: string;
+  anchor: Anchor;
+  originalText: string;
+  insertText: string;
+}
+
+export function createSuggestion(doc: Y.Doc, author: Author, s: NewSuggestion, origin?: unknown): string {
+  const id = newUuid();
+  doc.transact(() => {
+    const m: YMapAny = new Y.Map();
+    m.set('sectionId', s.sectionId);
+    m.set('start', s.anchor.start);
+    m.set('end', s.anchor.end);
+    m.set('originalText', s.originalText);
+    m.set('insertText', s.insertText);
+    m.set('authorId', author.id);
+    m.set('authorName', author.name);
+    m.set('createdAt', new Date().toISOString());
+    m.set('status', 'open');
+    suggestionsMap(doc).set(id, m);
+  }, origin);
+  return id;
+}
+
+function readSuggestion(id: string, m: YMapAny): SuggestionInfo {
+  const status = m.get('status');
+  return {
+    id,
+    sectionId: str(m.get('sectionId')),
+    anchor: { start: bytes(m.get('start')), end: bytes(m.get('end')) },
+    originalText: str(m.get('originalText')),
+    insertText: str(m.get('insertText')),
+    authorId: str(m.get('authorId')),
+    authorName: str(m.get('authorName')),
+    createdAt: str(m.get('createdAt')),
+    status: status === 'accepted' || status === 'rejected' ? status : 'open',
+    decidedBy: strOrNull(m.get('decidedBy')),
+    decidedAt: strOrNull(m.get('decidedAt')),
+  };
+}
+
+export function listSuggestions(doc: Y.Doc): SuggestionInfo[] {
+  const out: SuggestionInfo[] = [];
+  suggestionsMap(doc).forEach((m, id) => {
+    if (m instanceof Y.Map) out.push(readSuggestion(id, m));
+  });
+  return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+}
+
+export function getSuggestion(doc: Y.Doc, id: string): SuggestionInfo | null {
+  const m = suggestionsMap(doc).get(id);
+  return m instanceof Y.Map ? readSuggestion(id, m) : null;
+}
+
+export function decideSuggestion(doc: Y.Doc, id: string, status: 'accepted' | 'rejected', by: Author, origin?: unknown): void {
+  const m = suggestionsMap(doc).get(id);
+  if (!(m instanceof Y.Map)) return;
+  doc.transact(() => {
+    m.set('status', status);
+    m.set('decidedBy', by.id);
+    m.set('decidedAt', new Date().toISOString());
+  }, origin);
+}
