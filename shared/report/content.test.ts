@@ -60,3 +60,20 @@ describe('reportContent', () => {
     expect(content.sections[1]!.status).toBe('drafting');
   });
 });
+
+describe('editor schema version', () => {
+  it('keeps the highest version when two clients raise it at the same time', async () => {
+    const { raiseEditorSchemaVersion, getReportMeta, canEditWithSchema } = await import('./layout.ts');
+    const a = new Y.Doc();
+    initReport(a, { title: 'T', mechanism: 'CRC', stateUnderReview: 'X', editorSchemaVersion: 1 });
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    raiseEditorSchemaVersion(a, 3);
+    raiseEditorSchemaVersion(b, 2);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(getReportMeta(a).editorSchemaVersion).toBe(3);
+    expect(getReportMeta(b).editorSchemaVersion).toBe(3);
+    expect(canEditWithSchema(b, 2)).toBe(false);
+  });
+});

@@ -8,6 +8,8 @@
  * │                      editorSchemaVersion: number the oldest editor schema that can edit the text safely
  * │                      title, mechanism, stateUnderReview: string
  * │                      createdAt: ISO string
+ * ├─ Y.Map "editorSchema" <version> -> true        every editor schema version a writer needed; the highest
+ * │                                                 wins (a map, so two clients raising it at once both count)
  * └─ Y.Map "sections"    <sectionId> -> Y.Map
  *                           title: string
  *                           order: string              fractional-index key; display order is (order, id)
@@ -34,6 +36,7 @@ export type SectionStatus = (typeof SECTION_STATUSES)[number];
 
 const REPORT_MAP = 'report';
 const SECTIONS_MAP = 'sections';
+const EDITOR_SCHEMA_MAP = 'editorSchema';
 
 const F = {
   schemaVersion: 'schemaVersion',
@@ -75,6 +78,20 @@ type SectionMap = Y.Map<unknown>;
 
 function reportMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(REPORT_MAP);
+}
+
+function editorSchemaMap(doc: Y.Doc): Y.Map<true> {
+  return doc.getMap(EDITOR_SCHEMA_MAP) as Y.Map<true>;
+}
+
+/** The highest editor schema version any writer recorded (the scalar in "report" is kept for older readers). */
+function editorSchemaVersionOf(doc: Y.Doc): number {
+  let max = num(reportMap(doc).get(F.editorSchemaVersion), 1);
+  for (const key of editorSchemaMap(doc).keys()) {
+    const v = Number(key);
+    if (Number.isInteger(v) && v > max) max = v;
+  }
+  return max;
 }
 
 function sectionsMap(doc: Y.Doc): Y.Map<SectionMap> {
@@ -129,7 +146,7 @@ export function getReportMeta(doc: Y.Doc): ReportMeta {
   const map = reportMap(doc);
   return {
     schemaVersion: num(map.get(F.schemaVersion), REPORT_SCHEMA_VERSION),
-    editorSchemaVersion: num(map.get(F.editorSchemaVersion), 1),
+    editorSchemaVersion: editorSchemaVersionOf(doc),
     title: str(map.get(F.title)),
     mechanism: str(map.get(F.mechanism)),
     stateUnderReview: str(map.get(F.stateUnderReview)),
@@ -149,8 +166,12 @@ export function setReportField(doc: Y.Doc, field: EditableReportField, value: st
  * read-only instead.
  */
 export function raiseEditorSchemaVersion(doc: Y.Doc, version: number, origin?: unknown): void {
-  const current = getReportMeta(doc).editorSchemaVersion;
-  if (version > current) doc.transact(() => reportMap(doc).set(F.editorSchemaVersion, version), origin);
+  if (version <= editorSchemaVersionOf(doc)) return;
+  doc.transact(() => {
+    // Concurrent raises to different versions all land in the map, so the highest always wins.
+    editorSchemaMap(doc).set(String(version), true);
+    reportMap(doc).set(F.editorSchemaVersion, version);
+  }, origin);
 }
 
 /** Whether a client built with `clientVersion` may edit this report without losing content it cannot parse. */
@@ -307,6 +328,19 @@ export function observeReport(doc: Y.Doc, listener: () => void): () => void {
   };
 }
 
+/** Call `listener` when the report's metadata (title, State, schema version ...) changes. */
+export function observeMeta(doc: Y.Doc, listener: () => void): () => void {
+  const report = reportMap(doc);
+  const schema = editorSchemaMap(doc);
+  const onChange = () => listener();
+  report.observe(onChange);
+  schema.observe(onChange);
+  return () => {
+    report.unobserve(onChange);
+    schema.unobserve(onChange);
+  };
+}
+
 /** Call `listener` when metadata or the outline (not the text inside a body) changes. */
 export function observeOutline(doc: Y.Doc, listener: () => void): () => void {
   const report = reportMap(doc);
@@ -326,6 +360,7 @@ export function observeOutline(doc: Y.Doc, listener: () => void): () => void {
 
 /** Every top-level type of the layout, for operations over the whole document (restore). */
 const TOP_LEVEL_MAPS = [REPORT_MAP, SECTIONS_MAP] as const;
+// EDITOR_SCHEMA_MAP is deliberately not restored: the schema version never goes down.
 
 type YValue = unknown;
 
@@ -363,9 +398,9 @@ function syncMap(target: Y.Map<YValue>, source: Y.Map<YValue>): void {
  * version never goes down, so clients that could not edit today's text still cannot.
  */
 export function restoreReport(target: Y.Doc, source: Y.Doc, origin?: unknown): void {
-  const keepSchema = getReportMeta(target).editorSchemaVersion;
+  const keepSchema = num(reportMap(target).get(F.editorSchemaVersion), 1);
   target.transact(() => {
     for (const name of TOP_LEVEL_MAPS) syncMap(target.getMap(name), source.getMap(name));
-    if (getReportMeta(target).editorSchemaVersion < keepSchema) reportMap(target).set(F.editorSchemaVersion, keepSchema);
+    if (num(reportMap(target).get(F.editorSchemaVersion), 1) < keepSchema) reportMap(target).set(F.editorSchemaVersion, keepSchema);
   }, origin);
 }
