@@ -1,5 +1,5 @@
 /**
- * Builds the compact taxonomy files in `shared/taxonomy/data/` from the reference data set (see its README for
+ * Builds the compact taxonomy files in `shared/taxonomy/generated/` from the reference data set (see its README for
  * provenance). Run it when the reference data changes, and commit the output:
  *
  *   node --import tsx shared/taxonomy/generate.ts [path/to/reference/data]
@@ -20,7 +20,7 @@ const TREATIES: readonly string[] = TREATY_IDS;
 const here = import.meta.dirname;
 const repoRoot = path.resolve(here, '../..');
 const sourceDir = path.resolve(process.argv[2] ?? path.join(repoRoot, '../shared/data'));
-const outDir = path.join(here, 'data');
+const outDir = path.join(here, 'generated');
 
 type Json = Record<string, any>;
 const read = (file: string): Json => JSON.parse(fs.readFileSync(path.join(sourceDir, file), 'utf8'));
@@ -62,7 +62,7 @@ function sdg(): Json {
     meta: {
       generatedFrom: generatedFrom('sdg.json'),
       version: src.meta.version,
-      attribution: Object.values(src.meta.sources as Record<string, string>),
+      attribution: [src.meta.sources.english, src.meta.sources.shortTitles],
       licence:
         'The goal, target and indicator texts are United Nations material (UN terms of use); the github:do-me/SDG and github:open-sdg/sdg-translations repositories that carried them are MIT-licensed. English only here.',
     },
@@ -126,5 +126,5 @@ const outputs: [string, Json][] = [
 ];
 for (const [name, data] of outputs) {
   fs.writeFileSync(path.join(outDir, name), compactJson(data));
-  console.log(`wrote shared/taxonomy/data/${name}`);
+  console.log(`wrote shared/taxonomy/generated/${name}`);
 }
