@@ -92,3 +92,17 @@ export function parseRecommendationTagId(id: string): { symbol: string; paragrap
 export function compareTagIds(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 }
+
+/** The SDG goal a goal, target or indicator id belongs to (SDG:5.2.1 -> 5), or null. */
+export function sdgGoalOf(id: string): number | null {
+  const m = /^SDG:(\d{1,2})(?:\.[0-9a-z]+){0,2}$/.exec(id);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Whether a section tagged `tag` is about `subject`: the same id, or a narrower SDG id (SDG:5.2 and SDG:5.2.1
+ * are about SDG:5; SDG:5.2.1 is about SDG:5.2).
+ */
+export function tagIsAbout(tag: string, subject: string): boolean {
+  return tag === subject || (subject.startsWith(`${SDG_PREFIX}:`) && tag.startsWith(`${subject}.`));
+}
