@@ -16,6 +16,8 @@ import { registerReportRoutes } from './api/reportRoutes.ts';
 import { registerAuthRoutes } from './api/authRoutes.ts';
 import { registerCoalitionRoutes } from './api/coalitionRoutes.ts';
 import { registerMemberRoutes } from './api/memberRoutes.ts';
+import { registerSubmissionRoutes } from './api/submissionRoutes.ts';
+import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
 import { AuthService, type Principal } from './auth/AuthService.ts';
 import { createSyncAccess } from './auth/syncAccess.ts';
 import { changesState, isCrossSite } from './http/origin.ts';
@@ -73,6 +75,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerReportRoutes(router, { reports, access, storage, sync }, config);
   registerMemberRoutes(router, { access, storage, sync }, config);
   registerCoalitionRoutes(router, storage, sync, config);
+  registerSubmissionRoutes(router, { reports, access });
+  registerTaxonomyRoutes(router);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 
