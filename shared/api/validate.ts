@@ -5,7 +5,7 @@
 import { isMechanism, MECHANISMS, type Mechanism } from './mechanisms.ts';
 import { isReportId } from '../protocol/rooms.ts';
 import type { ValidCreateReport } from './types.ts';
-import { isSubmissionType, SUBMISSION_TYPES } from '../report/coverFields.ts';
+import { isSubmissionType, SUBMISSION_TYPES } from '../report/submissionTypes.ts';
 import { defaultTemplateFor, isTemplateId, templateFits, TEMPLATE_IDS, type TemplateId } from '../templates/templateIds.ts';
 import { newUuid } from './uuid.ts';
 

@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { coverFieldsMap, positiveCount } from './layout.ts';
+import { isConfidentiality, isSubmissionType, type Confidentiality, type SubmissionType } from './submissionTypes.ts';
 
 const F = {
   session: 'session',
@@ -19,18 +20,8 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-export const SUBMISSION_TYPES = ['individual', 'joint'] as const;
-export type SubmissionType = (typeof SUBMISSION_TYPES)[number];
-export const CONFIDENTIALITIES = ['public', 'confidential'] as const;
-export type Confidentiality = (typeof CONFIDENTIALITIES)[number];
-
-export function isSubmissionType(value: unknown): value is SubmissionType {
-  return typeof value === 'string' && (SUBMISSION_TYPES as readonly string[]).includes(value);
-}
-
-export function isConfidentiality(value: unknown): value is Confidentiality {
-  return typeof value === 'string' && (CONFIDENTIALITIES as readonly string[]).includes(value);
-}
+export { CONFIDENTIALITIES, SUBMISSION_TYPES, isConfidentiality, isSubmissionType } from './submissionTypes.ts';
+export type { Confidentiality, SubmissionType } from './submissionTypes.ts';
 
 /** What the cover page and the formal checks need beyond title, mechanism and State; unset fields are empty. */
 export interface CoverFields {
