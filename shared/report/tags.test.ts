@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { seededRandom } from '../../test/helpers/random.ts';
 import { addEarlierRecommendations } from './earlierRecommendations.ts';
 import { addSection, getSection, initReport, listSections, setSectionTag } from './layout.ts';
 import { describeReportTag, reportTags, sectionsWithTag } from './tags.ts';
@@ -17,17 +18,6 @@ function newReport(): Y.Doc {
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-}
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('Section tags', () => {
@@ -57,7 +47,7 @@ describe('Section tags', () => {
 
   it('converges under random concurrent tag edits delivered in random order', () => {
     const seed = Number(process.env.TAG_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const random = rng(seed);
+    const random = seededRandom(seed);
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
     const origin = newReport();
     const sectionIds = [addSection(origin, { title: 'A' }), addSection(origin, { title: 'B' })];

@@ -59,20 +59,15 @@ function articles(): TaxonomyEntry[] {
 function sdgs(): TaxonomyEntry[] {
   const goals = sdgData.goals.map((g) => ({ id: sdgTagId(g.n), kind: 'sdg-goal' as const, label: `SDG ${g.n}: ${g.short}`, text: g.title }));
   const parentOf = (id: string) => id.slice(0, id.lastIndexOf('.'));
-  const targets = sdgData.targets.map((t) => ({
-    id: sdgTagId(t.id),
-    kind: 'sdg-target' as const,
-    label: `SDG target ${t.id}`,
-    text: t.text,
-    parent: sdgTagId(parentOf(t.id)),
-  }));
-  const indicators = sdgData.indicators.map((i) => ({
-    id: sdgTagId(i.id),
-    kind: 'sdg-indicator' as const,
-    label: `SDG indicator ${i.id}`,
-    text: i.text,
-    parent: sdgTagId(parentOf(i.id)),
-  }));
+  const below = (kind: 'sdg-target' | 'sdg-indicator', noun: string) => (x: { id: string; text: string }) => ({
+    id: sdgTagId(x.id),
+    kind,
+    label: `SDG ${noun} ${x.id}`,
+    text: x.text,
+    parent: sdgTagId(parentOf(x.id)),
+  });
+  const targets = sdgData.targets.map(below('sdg-target', 'target'));
+  const indicators = sdgData.indicators.map(below('sdg-indicator', 'indicator'));
   return [...goals, ...targets, ...indicators];
 }
 
