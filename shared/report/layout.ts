@@ -25,9 +25,9 @@
  * │                         createdAt: ISO string
  * │                         wordBudget: number         optional: the coalition's own budget for this section
  * │                         annex: boolean             optional: an annex, left out of the word count
- * └─ Y.Map "earlierRecommendations"   <symbol:paragraph> -> Y.Map   the previous cycle's recommendations or the
- *                                     committee's previous concluding observations; entries and their fields
- *                                     are read and written by earlierRecommendations.ts
+ * └─ Y.Map "earlierRecommendations"   <tag id REC:symbol:paragraph> -> Y.Map   the previous cycle's recommendations
+ *                                     or the committee's previous concluding observations; entries and their
+ *                                     fields are read and written by earlierRecommendations.ts
  * ```
  *
  * Sections live in a map rather than an array because Yjs arrays cannot move an element: a move would be a

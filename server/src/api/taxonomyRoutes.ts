@@ -1,5 +1,5 @@
 /** /api/taxonomy: the tag vocabulary (treaty articles, SDGs, general comments, UPR themes) and a search over it, for signed-in users. */
-import { TAXONOMY_SOURCES, taxonomyEntries, type EntryKind } from '../../../shared/taxonomy/entries.ts';
+import { TAXONOMY_SOURCES, taxonomyEntries } from '../../../shared/taxonomy/entries.ts';
 import { searchTaxonomy } from '../../../shared/taxonomy/search.ts';
 import { TAG_KINDS, type TagKind } from '../../../shared/taxonomy/tagIds.ts';
 import type { TaxonomyResponse, TaxonomySearchResponse } from '../../../shared/api/types.ts';
@@ -36,7 +36,7 @@ export function registerTaxonomyRoutes(router: Router): void {
     const rawLimit = ctx.url.searchParams.get('limit');
     const limit = rawLimit === null ? 20 : Number(rawLimit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new BadRequest('invalid_field', '"limit" must be a whole number from 1 to 200.', 'limit');
-    const kinds = kindsParam(ctx.url) as EntryKind[] | undefined;
+    const kinds = kindsParam(ctx.url);
     const hits = searchTaxonomy(query, { limit, ...(kinds ? { kinds } : {}) });
     const body: TaxonomySearchResponse = { query, results: hits.map((h) => ({ ...h.entry, score: h.score, match: h.match })) };
     sendJson(ctx.res, 200, body);
