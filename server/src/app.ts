@@ -19,6 +19,8 @@ import { registerMemberRoutes } from './api/memberRoutes.ts';
 import { registerVersionRoutes } from './api/versionRoutes.ts';
 import { registerDiscussionRoutes } from './api/discussionRoutes.ts';
 import { VersionService } from './versions/VersionService.ts';
+import { registerSubmissionRoutes } from './api/submissionRoutes.ts';
+import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
 import { AuthService, type Principal } from './auth/AuthService.ts';
 import { createSyncAccess } from './auth/syncAccess.ts';
 import { changesState, isCrossSite } from './http/origin.ts';
@@ -86,6 +88,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerCoalitionRoutes(router, storage, sync, config);
   registerVersionRoutes(router, { access, versions }, config);
   registerDiscussionRoutes(router, { access, storage, registry });
+  registerSubmissionRoutes(router, { reports, access });
+  registerTaxonomyRoutes(router);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 

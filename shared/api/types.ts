@@ -1,6 +1,13 @@
 /** Shapes of the JSON API under /api, shared by the server, the client and tests. */
 import type { Mechanism } from './mechanisms.ts';
 import type { ReportContent } from '../report/content.ts';
+import type { SubmissionType } from '../report/coverFields.ts';
+import type { Coverage } from '../report/coverage.ts';
+import type { EarlierRecommendation } from '../report/earlierRecommendations.ts';
+import type { RecommendationBlock } from '../report/recommendations.ts';
+import type { Checklist } from '../submission/checks.ts';
+import type { TaxonomyEntry } from '../taxonomy/entries.ts';
+import type { TemplateId } from '../templates/templateIds.ts';
 
 export interface ReportSummary {
   id: string;
@@ -16,10 +23,51 @@ export interface CreateReportRequest {
   title: string;
   mechanism: Mechanism;
   stateUnderReview?: string;
+  /** Start from a template: true for the mechanism's default, or a template id ("cerd", "cedaw", "upr", "treaty"). */
+  template?: boolean | TemplateId;
+  /** One organisation or several; decides the UPR word limit. */
+  submissionType?: SubmissionType;
+}
+
+/** A create request once validated: every field present, `template` resolved to an id or null. */
+export interface ValidCreateReport {
+  id: string;
+  title: string;
+  mechanism: Mechanism;
+  stateUnderReview: string;
+  template: TemplateId | null;
+  submissionType: SubmissionType | null;
 }
 
 export interface ReportContentResponse extends ReportContent {
   id: string;
+}
+
+export interface TaxonomyResponse {
+  entries: TaxonomyEntry[];
+  /** Where each part of the taxonomy comes from, and under which terms. */
+  sources: Record<string, unknown>;
+}
+
+export interface TaxonomySearchResponse {
+  query: string;
+  results: (TaxonomyEntry & { score: number; match: 'id' | 'id-prefix' | 'words' })[];
+}
+
+export interface CoverageResponse extends Coverage {
+  id: string;
+}
+
+export interface ChecksResponse extends Checklist {
+  id: string;
+}
+
+export interface RecommendationsResponse {
+  id: string;
+  /** The report's own recommendation blocks, with their SMART assessment. */
+  recommendations: RecommendationBlock[];
+  /** The earlier recommendations entered for follow-up, with the coalition's assessment (the matrix). */
+  earlier: EarlierRecommendation[];
 }
 
 export interface ApiErrorBody {

@@ -2,9 +2,11 @@
  * Validation of API request bodies. Each validator returns the clean value or a list of problems, so the
  * server answers 400 with the first one and a client form can show each beside its field.
  */
-import { isMechanism, MECHANISMS } from './mechanisms.ts';
+import { isMechanism, MECHANISMS, type Mechanism } from './mechanisms.ts';
 import { isReportId } from '../protocol/rooms.ts';
-import type { CreateReportRequest } from './types.ts';
+import type { ValidCreateReport } from './types.ts';
+import { isSubmissionType, SUBMISSION_TYPES } from '../report/submissionTypes.ts';
+import { defaultTemplateFor, isTemplateId, templateFits, TEMPLATE_IDS, type TemplateId } from '../templates/templateIds.ts';
 import { newUuid } from './uuid.ts';
 
 export interface Problem {
@@ -50,7 +52,7 @@ function text(
   return trimmed;
 }
 
-export function validateCreateReport(body: unknown): Validated<Required<CreateReportRequest>> {
+export function validateCreateReport(body: unknown): Validated<ValidCreateReport> {
   if (!isPlainObject(body)) {
     return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
   }
@@ -72,8 +74,30 @@ export function validateCreateReport(body: unknown): Validated<Required<CreateRe
     if (isReportId(body.id)) id = body.id;
     else problems.push({ field: 'id', code: 'invalid_id', message: '"id" must be a lower-case UUID.' });
   }
+  let submissionType: ValidCreateReport['submissionType'] = null;
+  if (body.submissionType !== undefined && body.submissionType !== null) {
+    if (isSubmissionType(body.submissionType)) submissionType = body.submissionType;
+    else problems.push({ field: 'submissionType', code: 'invalid_field', message: `"submissionType" must be one of ${SUBMISSION_TYPES.join(', ')}.` });
+  }
   if (problems.length > 0 || !isMechanism(mechanism)) return { ok: false, problems };
-  return { ok: true, value: { id, title, mechanism, stateUnderReview } };
+  const template = chooseTemplate(body.template, mechanism, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { id, title, mechanism, stateUnderReview, template, submissionType } };
+}
+
+/** `template`: absent or false for none, true for the mechanism's default, or a template that fits the mechanism. */
+function chooseTemplate(value: unknown, mechanism: Mechanism, problems: Problem[]): TemplateId | null {
+  if (value === undefined || value === null || value === false) return null;
+  if (value === true) return defaultTemplateFor(mechanism);
+  if (!isTemplateId(value)) {
+    problems.push({ field: 'template', code: 'unknown_template', message: `"template" must be true or one of ${TEMPLATE_IDS.join(', ')}.` });
+    return null;
+  }
+  if (!templateFits(value, mechanism)) {
+    problems.push({ field: 'template', code: 'template_mismatch', message: `The "${value}" template is not for ${mechanism} reports.` });
+    return null;
+  }
+  return value;
 }
 
 export const ACCOUNT_LIMITS = {

@@ -16,17 +16,11 @@ import {
   setSectionStatus,
 } from './layout.ts';
 import { reportContent } from './content.ts';
+import { seededRandom } from '../../test/helpers/random.ts';
 
-/** Small deterministic PRNG (mulberry32) so a seed replays a run exactly. */
+/** Seeded randomness so a seed replays a run exactly. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),

@@ -8,15 +8,28 @@
  * │                      editorSchemaVersion: number the oldest editor schema that can edit the text safely
  * │                      title, mechanism, stateUnderReview: string
  * │                      createdAt: ISO string
+ * │                      submission fields, each absent until set; coverFields.ts reads and writes them:
+ * │                      session, contact: string
+ * │                      submissionType: 'individual' | 'joint'   one organisation, or several signing together
+ * │                      confidentiality: 'public' | 'confidential'
+ * │                      organisations: Y.Array<string>          every submitting organisation, in order
+ * │                      wordLimit: number                       this report's limit where the committee's
+ * │                                                              information note differs from the limits table
+ * │                      paragraphNumbering: boolean             export numbers the paragraphs
  * ├─ Y.Map "editorSchema" <version> -> true        every editor schema version a writer needed; the highest
  * │                                                 wins (a map, so two clients raising it at once both count)
- * └─ Y.Map "sections"    <sectionId> -> Y.Map
- *                           title: string
- *                           order: string              fractional-index key; display order is (order, id)
- *                           status: 'drafting' | 'in-review' | 'final'
- *                           tags: Y.Map<tagId, true>
- *                           body: Y.XmlFragment        TipTap/ProseMirror nodes (paragraph, heading, ...)
- *                           createdAt: ISO string
+ * ├─ Y.Map "sections"    <sectionId> -> Y.Map
+ * │                         title: string
+ * │                         order: string              fractional-index key; display order is (order, id)
+ * │                         status: 'drafting' | 'in-review' | 'final'
+ * │                         tags: Y.Map<tagId, true>   see shared/taxonomy/tagIds.ts for the id grammar
+ * │                         body: Y.XmlFragment        TipTap/ProseMirror nodes (paragraph, heading, recommendation ...)
+ * │                         createdAt: ISO string
+ * │                         wordBudget: number         optional: the coalition's own budget for this section
+ * │                         annex: boolean             optional: an annex, left out of the word count
+ * └─ Y.Map "earlierRecommendations"   <tag id REC:symbol:paragraph> -> Y.Map   the previous cycle's recommendations
+ *                                     or the committee's previous concluding observations; entries and their
+ *                                     fields are read and written by earlierRecommendations.ts
  * ```
  *
  * Sections live in a map rather than an array because Yjs arrays cannot move an element: a move would be a
@@ -37,6 +50,7 @@ export type SectionStatus = (typeof SECTION_STATUSES)[number];
 const REPORT_MAP = 'report';
 const SECTIONS_MAP = 'sections';
 const EDITOR_SCHEMA_MAP = 'editorSchema';
+const EARLIER_RECOMMENDATIONS_MAP = 'earlierRecommendations';
 
 const F = {
   schemaVersion: 'schemaVersion',
@@ -54,6 +68,8 @@ const S = {
   tags: 'tags',
   body: 'body',
   createdAt: 'createdAt',
+  wordBudget: 'wordBudget',
+  annex: 'annex',
 } as const;
 
 export interface ReportMeta {
@@ -72,6 +88,10 @@ export interface SectionInfo {
   status: SectionStatus;
   tags: string[];
   createdAt: string;
+  /** The coalition's word budget for this section, or null. */
+  wordBudget: number | null;
+  /** An annex: not counted toward the word limit. */
+  annex: boolean;
 }
 
 type SectionMap = Y.Map<unknown>;
@@ -104,6 +124,11 @@ function str(value: unknown, fallback = ''): string {
 
 function num(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** A positive whole number (a word limit or budget), or null. */
+export function positiveCount(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
 }
 
 export function isSectionStatus(value: unknown): value is SectionStatus {
@@ -189,6 +214,8 @@ function readSection(id: string, map: SectionMap): SectionInfo {
     status: isSectionStatus(status) ? status : 'drafting',
     tags: tags instanceof Y.Map ? [...tags.keys()].sort() : [],
     createdAt: str(map.get(S.createdAt)),
+    wordBudget: positiveCount(map.get(S.wordBudget)),
+    annex: map.get(S.annex) === true,
   };
 }
 
@@ -232,6 +259,9 @@ export interface NewSection {
   /** Place the new section right after this one; omitted or null puts it at the end. */
   after?: string | null;
   status?: SectionStatus;
+  /** Tag ids the section starts with (a template's article or theme). */
+  tags?: string[];
+  annex?: boolean;
 }
 
 /** Neighbouring keys for a slot: the section at `index` will come right after sorted[index - 1]. */
@@ -255,9 +285,12 @@ export function addSection(doc: Y.Doc, section: NewSection, origin?: unknown): s
     map.set(S.title, section.title);
     map.set(S.order, orderBetween(lower, upper));
     map.set(S.status, section.status ?? 'drafting');
-    map.set(S.tags, new Y.Map());
+    const tags = new Y.Map<true>();
+    for (const tag of section.tags ?? []) tags.set(tag, true);
+    map.set(S.tags, tags);
     map.set(S.body, new Y.XmlFragment());
     map.set(S.createdAt, new Date().toISOString());
+    if (section.annex) map.set(S.annex, true);
     sectionsMap(doc).set(id, map);
   }, origin);
   return id;
@@ -310,6 +343,21 @@ export function setSectionTag(doc: Y.Doc, id: string, tagId: string, on: boolean
   doc.transact(() => (on ? tags.set(tagId, true) : tags.delete(tagId)), origin);
 }
 
+/** Set (a positive whole number) or clear (null) the coalition's word budget for a section. */
+export function setSectionWordBudget(doc: Y.Doc, id: string, words: number | null, origin?: unknown): void {
+  const map = sectionMapOrNull(doc, id);
+  if (!map) return;
+  const value = positiveCount(words);
+  doc.transact(() => (value === null ? map.delete(S.wordBudget) : map.set(S.wordBudget, value)), origin);
+}
+
+/** Mark a section as an annex (left out of the word count) or as part of the body. */
+export function setSectionAnnex(doc: Y.Doc, id: string, annex: boolean, origin?: unknown): void {
+  const map = sectionMapOrNull(doc, id);
+  if (!map) return;
+  doc.transact(() => (annex ? map.set(S.annex, true) : map.delete(S.annex)), origin);
+}
+
 /** The Yjs types that outline changes (add, rename, reorder, status, delete) touch: for an outline UndoManager. */
 export function outlineScope(doc: Y.Doc): Y.Map<SectionMap> {
   return sectionsMap(doc);
@@ -358,8 +406,18 @@ export function observeOutline(doc: Y.Doc, listener: () => void): () => void {
   };
 }
 
+/** The report map, for coverFields.ts, which owns the submission fields in it; nothing else may use it. */
+export function coverFieldsMap(doc: Y.Doc): Y.Map<unknown> {
+  return reportMap(doc);
+}
+
+/** The earlier-recommendations map; only earlierRecommendations.ts reads or writes its entries. */
+export function earlierRecommendationsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap(EARLIER_RECOMMENDATIONS_MAP) as Y.Map<Y.Map<unknown>>;
+}
+
 /** Every top-level type of the layout, for operations over the whole document (restore). */
-const TOP_LEVEL_MAPS = [REPORT_MAP, SECTIONS_MAP] as const;
+const TOP_LEVEL_MAPS = [REPORT_MAP, SECTIONS_MAP, EARLIER_RECOMMENDATIONS_MAP] as const;
 // EDITOR_SCHEMA_MAP is deliberately not restored: the schema version never goes down.
 
 type YValue = unknown;

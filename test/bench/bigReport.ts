@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { addSection, getSectionBody, listSections } from '../../shared/report/layout.ts';
+import { seededRandom as random } from '../helpers/random.ts';
 
 const VOCABULARY = (
   'the State party should ensure that all persons belonging to minorities enjoy equal access to education ' +
@@ -14,18 +15,6 @@ const VOCABULARY = (
   'data disaggregated by ethnicity gender age disability region concerns reports of police violence ' +
   'hate speech online offline prosecution sanctions training of law enforcement officials civil society'
 ).split(' ');
-
-/** Small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface BigReportStats {
   words: number;

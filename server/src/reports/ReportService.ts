@@ -1,8 +1,10 @@
 /** Creating, finding, reading and deleting reports: the operations behind the reports API. */
 import * as Y from 'yjs';
-import type { CreateReportRequest, ReportContentResponse } from '../../../shared/api/types.ts';
+import type { ReportContentResponse, ValidCreateReport } from '../../../shared/api/types.ts';
 import { initReport } from '../../../shared/report/layout.ts';
 import { reportContent } from '../../../shared/report/content.ts';
+import { setCoverFields } from '../../../shared/report/coverFields.ts';
+import { applyTemplate } from '../../../shared/templates/applyTemplate.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/schema/version.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
@@ -19,7 +21,7 @@ export class ReportService {
    * offline is posted again until the client sees the answer).
    */
   async create(
-    input: Required<CreateReportRequest>,
+    input: ValidCreateReport,
     owner: { userId: string; coalitionId: string | null },
   ): Promise<{ created: boolean; report: ReportRecord }> {
     const now = new Date().toISOString();
@@ -35,6 +37,10 @@ export class ReportService {
     };
     const doc = new Y.Doc();
     initReport(doc, { ...input, editorSchemaVersion: EDITOR_SCHEMA_VERSION, createdAt: now });
+    // The template goes into the first stored update, so every client that opens the report sees the same
+    // sections; a client that built them itself would add a second copy with other ids.
+    if (input.template) applyTemplate(doc, input.template, { mechanism: input.mechanism, submissionType: input.submissionType });
+    if (input.submissionType) setCoverFields(doc, { submissionType: input.submissionType });
     const initial = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const result = await this.storage.createReport(record, roomName(record.id), initial);
@@ -43,7 +49,12 @@ export class ReportService {
 
   /** The report's current content, read from the live document (loaded for the call if needed). */
   async content(id: string): Promise<ReportContentResponse> {
-    return this.registry.use(roomName(id), (live) => ({ id, ...reportContent(live.doc) }));
+    return this.read(id, (doc) => ({ id, ...reportContent(doc) }));
+  }
+
+  /** Compute something from the report's current document (loaded for the call if needed). */
+  async read<T>(id: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    return this.registry.use(roomName(id), (live) => fn(live.doc));
   }
 
   /** Delete the report and both its documents; nothing unstored of it is written afterwards. */

@@ -1,0 +1,2 @@
+export * from './smart.ts';
+export * from './parseUprList.ts';

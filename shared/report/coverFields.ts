@@ -1,0 +1,111 @@
+/**
+ * The submission fields of a report (cover information, submission type, organisations, word limit override),
+ * kept in the Y.Doc's "report" map beside the metadata; see the tree in layout.ts. This module alone names them.
+ */
+import * as Y from 'yjs';
+import { coverFieldsMap, positiveCount } from './layout.ts';
+import { isConfidentiality, isSubmissionType, type Confidentiality, type SubmissionType } from './submissionTypes.ts';
+
+const F = {
+  session: 'session',
+  contact: 'contact',
+  submissionType: 'submissionType',
+  confidentiality: 'confidentiality',
+  organisations: 'organisations',
+  wordLimit: 'wordLimit',
+  paragraphNumbering: 'paragraphNumbering',
+} as const;
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+export { CONFIDENTIALITIES, SUBMISSION_TYPES, isConfidentiality, isSubmissionType } from './submissionTypes.ts';
+export type { Confidentiality, SubmissionType } from './submissionTypes.ts';
+
+/** What the cover page and the formal checks need beyond title, mechanism and State; unset fields are empty. */
+export interface CoverFields {
+  /** e.g. "UPR 4th cycle, 47th session" or "CERD 112th session". */
+  session: string;
+  /** Who to contact about the submission (name and e-mail). */
+  contact: string;
+  submissionType: SubmissionType | null;
+  confidentiality: Confidentiality | null;
+  organisations: string[];
+  /** This report's word limit, overriding the limits table; null follows the table. */
+  wordLimit: number | null;
+  paragraphNumbering: boolean;
+}
+
+function organisationList(doc: Y.Doc): Y.Array<string> | null {
+  const list = coverFieldsMap(doc).get(F.organisations);
+  return list instanceof Y.Array ? (list as Y.Array<string>) : null;
+}
+
+export function getCoverFields(doc: Y.Doc): CoverFields {
+  const map = coverFieldsMap(doc);
+  const type = map.get(F.submissionType);
+  const confidentiality = map.get(F.confidentiality);
+  return {
+    session: str(map.get(F.session)),
+    contact: str(map.get(F.contact)),
+    submissionType: isSubmissionType(type) ? type : null,
+    confidentiality: isConfidentiality(confidentiality) ? confidentiality : null,
+    organisations: (organisationList(doc)?.toArray() ?? []).filter((o): o is string => typeof o === 'string'),
+    wordLimit: positiveCount(map.get(F.wordLimit)),
+    paragraphNumbering: map.get(F.paragraphNumbering) === true,
+  };
+}
+
+/** Set some cover fields; null clears a field. The organisation list changes through the functions below. */
+export function setCoverFields(doc: Y.Doc, fields: Partial<Omit<CoverFields, 'organisations'>>, origin?: unknown): void {
+  const map = coverFieldsMap(doc);
+  const put = (key: string, value: unknown) => (value === null ? map.delete(key) : map.set(key, value));
+  doc.transact(() => {
+    for (const key of ['session', 'contact', 'paragraphNumbering'] as const) {
+      if (fields[key] !== undefined) put(F[key], fields[key]);
+    }
+    if (fields.submissionType !== undefined && (fields.submissionType === null || isSubmissionType(fields.submissionType))) {
+      put(F.submissionType, fields.submissionType);
+    }
+    if (fields.confidentiality !== undefined && (fields.confidentiality === null || isConfidentiality(fields.confidentiality))) {
+      put(F.confidentiality, fields.confidentiality);
+    }
+    if (fields.wordLimit !== undefined) put(F.wordLimit, positiveCount(fields.wordLimit));
+  }, origin);
+}
+
+/**
+ * Add a submitting organisation at the end of the list. The list is a Y.Array so that two members adding
+ * organisations at once both keep theirs; replacing the whole list would duplicate or drop names.
+ */
+export function addOrganisation(doc: Y.Doc, name: string, origin?: unknown): void {
+  const trimmed = name.trim();
+  if (!trimmed) return;
+  doc.transact(() => {
+    let list = organisationList(doc);
+    if (!list) {
+      list = new Y.Array<string>();
+      coverFieldsMap(doc).set(F.organisations, list);
+    }
+    list.push([trimmed]);
+  }, origin);
+}
+
+/** Remove the organisation at `index` if it still has the name the caller saw there. */
+export function removeOrganisation(doc: Y.Doc, index: number, name: string, origin?: unknown): void {
+  const list = organisationList(doc);
+  if (!list || list.get(index) !== name) return;
+  doc.transact(() => list.delete(index, 1), origin);
+}
+
+/** Rename the organisation at `index` if it still has the name the caller saw there. */
+export function renameOrganisation(doc: Y.Doc, index: number, from: string, to: string, origin?: unknown): void {
+  const list = organisationList(doc);
+  const trimmed = to.trim();
+  if (!list || list.get(index) !== from || !trimmed) return;
+  doc.transact(() => {
+    list.delete(index, 1);
+    list.insert(index, [trimmed]);
+  }, origin);
+}

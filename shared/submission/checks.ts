@@ -1,0 +1,130 @@
+/**
+ * The formal rules a coalition must meet before it sends a submission, computed from the document: numbered
+ * paragraphs, every submitting organisation named, cover information complete, public or confidential chosen,
+ * recommendations present and specific, within the word limit, and for the UPR the previous cycle's
+ * recommendations assessed (OHCHR asks stakeholders to focus on their implementation).
+ */
+import type * as Y from 'yjs';
+import { getCoverFields } from '../report/coverFields.ts';
+import { listEarlierRecommendations } from '../report/earlierRecommendations.ts';
+import { getReportMeta } from '../report/layout.ts';
+import { listRecommendations } from '../report/recommendations.ts';
+import { reportWords, type ReportWords } from './reportWords.ts';
+
+export type CheckFigure = number | string | boolean | null | (number | string)[];
+
+export interface Check {
+  id: string;
+  label: string;
+  passed: boolean;
+  /** What the check measured, e.g. { words: 2900, organisations: 3 }. */
+  figures: Record<string, CheckFigure>;
+  /** The limit the figures were held against, when there is one. */
+  limit: number | null;
+  message: string;
+}
+
+export interface Checklist {
+  mechanism: string;
+  submissionType: string | null;
+  /** True when every check passed. */
+  passed: boolean;
+  checks: Check[];
+  words: ReportWords;
+}
+
+const check = (id: string, label: string, passed: boolean, figures: Record<string, CheckFigure>, message: string, limit: number | null = null): Check => ({
+  id,
+  label,
+  passed,
+  figures,
+  limit,
+  message,
+});
+
+export function runChecks(doc: Y.Doc): Checklist {
+  const meta = getReportMeta(doc);
+  const cover = getCoverFields(doc);
+  const words = reportWords(doc);
+  const recommendations = listRecommendations(doc);
+  const checks: Check[] = [];
+
+  checks.push(
+    check('paragraphs-numbered', 'Paragraphs are numbered', cover.paragraphNumbering, { paragraphNumbering: cover.paragraphNumbering },
+      cover.paragraphNumbering ? 'Export numbers every paragraph.' : 'Turn paragraph numbering on: OHCHR asks for numbered paragraphs.'),
+  );
+
+  const organisations = cover.organisations.filter((o) => o.trim().length > 0);
+  const needed = cover.submissionType === 'joint' ? 2 : 1;
+  const tooMany = cover.submissionType === 'individual' && organisations.length > 1;
+  checks.push(
+    check('organisations-named', 'Every submitting organisation is named', organisations.length >= needed && !tooMany,
+      { organisations: organisations.length, required: needed, submissionType: cover.submissionType },
+      tooMany
+        ? `${organisations.length} organisations are listed for an individual submission: make it a joint submission.`
+        : organisations.length >= needed
+          ? `${organisations.length} organisation(s) named.`
+          : cover.submissionType === 'joint'
+            ? 'A joint submission names all its organisations (at least two).'
+            : 'Name the submitting organisation.'),
+  );
+
+  const missing = [
+    ['title', meta.title],
+    ['stateUnderReview', meta.stateUnderReview],
+    ['session', cover.session],
+    ['contact', cover.contact],
+    ['submissionType', cover.submissionType ?? ''],
+  ].filter(([, value]) => !value?.trim()).map(([field]) => field!);
+  checks.push(
+    check('cover-complete', 'Cover information is complete', missing.length === 0, { missing },
+      missing.length === 0 ? 'Title, State, session, contact and submission type are filled in.' : `Missing: ${missing.join(', ')}.`),
+  );
+
+  checks.push(
+    check('confidentiality-chosen', 'Public or confidential is chosen', cover.confidentiality !== null, { confidentiality: cover.confidentiality },
+      cover.confidentiality ? `The submission is ${cover.confidentiality}.` : 'Say whether the submission may be published.'),
+  );
+
+  checks.push(
+    check('recommendations-present', 'The submission makes recommendations', recommendations.length > 0, { recommendations: recommendations.length },
+      recommendations.length > 0 ? `${recommendations.length} recommendation(s).` : 'Add recommendations (recommendation blocks) for the State.'),
+  );
+
+  const vague = recommendations.filter((r) => !r.smart.specific).map((r) => r.number);
+  checks.push(
+    check('recommendations-specific', 'Recommendations are specific', recommendations.length > 0 && vague.length === 0,
+      { recommendations: recommendations.length, specific: recommendations.length - vague.length, notSpecific: vague },
+      recommendations.length === 0
+        ? 'No recommendations yet.'
+        : vague.length === 0
+          ? 'Every recommendation asks for a specific action.'
+          : `Recommendation(s) ${vague.join(', ')} ask for no specific action (UPR Info category below 5).`),
+  );
+
+  const limit = words.limit.words;
+  checks.push(
+    check('within-word-limit', 'Within the word limit', limit === null || words.counted <= limit,
+      { words: words.counted, notCounted: [...words.limit.notCounted], limitFrom: words.limit.from },
+      limit === null
+        ? `No official word limit is known for ${meta.mechanism}; set one on the report if the committee's information note gives one.`
+        : words.counted <= limit
+          ? `${words.counted} of ${limit} words.`
+          : `${words.counted - limit} words over the limit of ${limit}.`,
+      limit),
+  );
+
+  if (meta.mechanism === 'UPR') {
+    const earlier = listEarlierRecommendations(doc);
+    const assessed = earlier.filter((r) => r.assessment !== null).length;
+    checks.push(
+      check('earlier-recommendations-assessed', "The previous cycle's recommendations are assessed", earlier.length > 0 && assessed === earlier.length,
+        { entered: earlier.length, assessed },
+        earlier.length === 0
+          ? "Enter the recommendations of the previous cycle and assess their implementation."
+          : `${assessed} of ${earlier.length} assessed.`),
+    );
+  }
+
+  return { mechanism: meta.mechanism, submissionType: cover.submissionType, passed: checks.every((c) => c.passed), checks, words };
+}

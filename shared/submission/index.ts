@@ -1,0 +1,4 @@
+export * from './wordLimits.ts';
+export * from './wordStatus.ts';
+export * from './reportWords.ts';
+export * from './checks.ts';

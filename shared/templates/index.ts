@@ -1,0 +1,3 @@
+export * from './templateIds.ts';
+export * from './templates.ts';
+export * from './applyTemplate.ts';
