@@ -8,6 +8,12 @@
  * │                      editorSchemaVersion: number the oldest editor schema that can edit the text safely
  * │                      title, mechanism, stateUnderReview: string
  * │                      createdAt: ISO string
+ * │                      optional cover fields (absent until someone sets them):
+ * │                      session, submissionType, contact, language (BCP 47): string
+ * │                      confidentiality: 'public' | 'confidential'   wordLimit: number
+ * │                      organisations: Y.Array<string>             every submitting organisation, in order
+ * │                      priorRecommendations: Y.Array<Y.Map>       earlier recommendations and the coalition's
+ * │                                                                  assessment: id, text, source, assessment, comment
  * └─ Y.Map "sections"    <sectionId> -> Y.Map
  *                           title: string
  *                           order: string              fractional-index key; display order is (order, id)
@@ -42,6 +48,14 @@ const F = {
   mechanism: 'mechanism',
   stateUnderReview: 'stateUnderReview',
   createdAt: 'createdAt',
+  session: 'session',
+  submissionType: 'submissionType',
+  contact: 'contact',
+  language: 'language',
+  confidentiality: 'confidentiality',
+  wordLimit: 'wordLimit',
+  organisations: 'organisations',
+  priorRecommendations: 'priorRecommendations',
 } as const;
 
 const S = {
@@ -322,4 +336,108 @@ export function observeOutline(doc: Y.Doc, listener: () => void): () => void {
     report.unobserve(onReport);
     sections.unobserveDeep(onSections);
   };
+}
+
+export const CONFIDENTIALITIES = ['public', 'confidential'] as const;
+export type Confidentiality = (typeof CONFIDENTIALITIES)[number];
+
+/** What a cover page shows beyond title, mechanism and State; every field may be missing in a report. */
+export interface CoverFields {
+  /** e.g. "4th cycle, 47th session" or "CEDAW 89th session". */
+  session: string;
+  /** e.g. "Joint stakeholder submission", "Alternative report", "List of issues". */
+  submissionType: string;
+  organisations: string[];
+  contact: string;
+  /** CEDAW and CRPD ask whether a submission may be published. Empty when nobody said. */
+  confidentiality: Confidentiality | '';
+  /** Language of the text, BCP 47 ("en", "fr", "ar"); empty when unknown. */
+  language: string;
+  /** The mechanism's word limit for this submission, when known. */
+  wordLimit: number | null;
+}
+
+export function getCoverFields(doc: Y.Doc): CoverFields {
+  const map = reportMap(doc);
+  const orgs = map.get(F.organisations);
+  const confidentiality = map.get(F.confidentiality);
+  const limit = map.get(F.wordLimit);
+  return {
+    session: str(map.get(F.session)),
+    submissionType: str(map.get(F.submissionType)),
+    organisations: orgs instanceof Y.Array ? orgs.toArray().filter((o): o is string => typeof o === 'string') : [],
+    contact: str(map.get(F.contact)),
+    confidentiality: (CONFIDENTIALITIES as readonly unknown[]).includes(confidentiality) ? (confidentiality as Confidentiality) : '',
+    language: str(map.get(F.language)),
+    wordLimit: typeof limit === 'number' && Number.isFinite(limit) && limit > 0 ? limit : null,
+  };
+}
+
+/** Set some cover fields; `organisations` replaces the whole list, a null `wordLimit` removes it. */
+export function setCoverFields(doc: Y.Doc, fields: Partial<CoverFields>, origin?: unknown): void {
+  const map = reportMap(doc);
+  doc.transact(() => {
+    for (const key of ['session', 'submissionType', 'contact', 'language', 'confidentiality'] as const) {
+      const value = fields[key];
+      if (value !== undefined) map.set(F[key], value);
+    }
+    if (fields.wordLimit !== undefined) {
+      if (fields.wordLimit === null) map.delete(F.wordLimit);
+      else map.set(F.wordLimit, fields.wordLimit);
+    }
+    if (fields.organisations) {
+      const current = map.get(F.organisations);
+      const list = current instanceof Y.Array ? (current as Y.Array<string>) : new Y.Array<string>();
+      if (list !== current) map.set(F.organisations, list);
+      list.delete(0, list.length);
+      list.insert(0, fields.organisations);
+    }
+  }, origin);
+}
+
+/** An earlier recommendation to the State and the coalition's assessment of its implementation. */
+export interface PriorRecommendation {
+  id: string;
+  text: string;
+  /** Who made it: a recommending State (UPR) or a document symbol such as CEDAW/C/XX/CO/8, para. 12. */
+  source: string;
+  /** e.g. "implemented", "partially implemented", "not implemented"; free text, shown as written. */
+  assessment: string;
+  comment: string;
+}
+
+function priorList(doc: Y.Doc): Y.Array<Y.Map<unknown>> | null {
+  const list = reportMap(doc).get(F.priorRecommendations);
+  return list instanceof Y.Array ? (list as Y.Array<Y.Map<unknown>>) : null;
+}
+
+/** The matrix of earlier recommendations, in the order they were entered; empty when the report has none. */
+export function listPriorRecommendations(doc: Y.Doc): PriorRecommendation[] {
+  const list = priorList(doc);
+  if (!list) return [];
+  return list
+    .toArray()
+    .filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
+    .map((m) => ({
+      id: str(m.get('id')),
+      text: str(m.get('text')),
+      source: str(m.get('source')),
+      assessment: str(m.get('assessment')),
+      comment: str(m.get('comment')),
+    }));
+}
+
+export function addPriorRecommendation(doc: Y.Doc, rec: Omit<PriorRecommendation, 'id'> & { id?: string }, origin?: unknown): string {
+  const id = rec.id ?? newUuid();
+  doc.transact(() => {
+    let list = priorList(doc);
+    if (!list) {
+      list = new Y.Array<Y.Map<unknown>>();
+      reportMap(doc).set(F.priorRecommendations, list);
+    }
+    const map = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries({ ...rec, id })) map.set(key, value);
+    list.push([map]);
+  }, origin);
+  return id;
 }

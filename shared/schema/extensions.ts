@@ -5,6 +5,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
+import { Footnote } from './footnote.ts';
 
 export function editorExtensions(): AnyExtension[] {
   return [
@@ -17,5 +18,6 @@ export function editorExtensions(): AnyExtension[] {
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    Footnote,
   ];
 }
