@@ -18,8 +18,8 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
-import type { ExportDocument, ProgressCallback, TagAnnexRow } from '../model.ts';
-import type { PriorRecommendation } from '../../report/layout.ts';
+import type { ExportDocument, ProgressCallback } from '../model.ts';
+import { ANNEX_TITLES, PRIOR_ANNEX_HEADER, TAG_ANNEX_HEADER, priorAnnexCells, tagAnnexCells } from '../annexTables.ts';
 import { docxBlocks, runs, type DocxContext } from './docxBlocks.ts';
 import { PAGE, STYLE_IDS, docxNumbering, docxStyles } from './docxStyles.ts';
 
@@ -55,24 +55,6 @@ function simpleTable(header: string[], rows: string[][]): Table {
       ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
     ],
   });
-}
-
-export const ANNEX_TITLES = {
-  tags: 'Annex: treaty articles, SDG targets and recommendations addressed by each section',
-  prior: 'Annex: implementation of earlier recommendations',
-  notes: 'Notes',
-} as const;
-
-export const TAG_ANNEX_HEADER = ['Section', 'Treaty articles', 'SDG targets', 'Recommendations'];
-export const PRIOR_ANNEX_HEADER = ['Recommendation', 'Source', 'Assessment', 'Comment'];
-
-/** Table rows of the tag annex as text; tags no column claims go with the articles. */
-export function tagAnnexCells(rows: TagAnnexRow[]): string[][] {
-  return rows.map((r) => [r.section, [...r.articles, ...r.other].join('\n'), r.sdgs.join('\n'), r.recommendations.join('\n')]);
-}
-
-export function priorAnnexCells(rows: PriorRecommendation[]): string[][] {
-  return rows.map((r) => [r.text, r.source, r.assessment, r.comment]);
 }
 
 function annexes(model: ExportDocument): (Paragraph | Table)[] {
