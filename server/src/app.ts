@@ -16,6 +16,8 @@ import { registerReportRoutes } from './api/reportRoutes.ts';
 import { registerAuthRoutes } from './api/authRoutes.ts';
 import { registerCoalitionRoutes } from './api/coalitionRoutes.ts';
 import { registerMemberRoutes } from './api/memberRoutes.ts';
+import { registerExportRoutes } from './api/exportRoutes.ts';
+import { ReportExporter } from './export/ReportExporter.ts';
 import { AuthService, type Principal } from './auth/AuthService.ts';
 import { createSyncAccess } from './auth/syncAccess.ts';
 import { changesState, isCrossSite } from './http/origin.ts';
@@ -71,6 +73,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
   registerAuthRoutes(router, auth, sync, config);
   registerReportRoutes(router, { reports, access, storage, sync }, config);
+  registerExportRoutes(router, { reports, access, exporter: new ReportExporter(), log: log.child('export') });
   registerMemberRoutes(router, { access, storage, sync }, config);
   registerCoalitionRoutes(router, storage, sync, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;

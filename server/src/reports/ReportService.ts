@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { CreateReportRequest, ReportContentResponse } from '../../../shared/api/types.ts';
 import { initReport } from '../../../shared/report/layout.ts';
 import { reportContent } from '../../../shared/report/content.ts';
+import { exportInputFromDoc, type ExportInput } from '../../../shared/export/input.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/schema/version.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
@@ -21,6 +22,8 @@ export class ReportService {
   async create(
     input: Required<CreateReportRequest>,
     owner: { userId: string; coalitionId: string | null },
+    /** Writes initial content (an imported document) into the new report before it is first stored. */
+    fill?: (doc: Y.Doc) => void,
   ): Promise<{ created: boolean; report: ReportRecord }> {
     const now = new Date().toISOString();
     const record: ReportRecord = {
@@ -35,6 +38,7 @@ export class ReportService {
     };
     const doc = new Y.Doc();
     initReport(doc, { ...input, editorSchemaVersion: EDITOR_SCHEMA_VERSION, createdAt: now });
+    fill?.(doc);
     const initial = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const result = await this.storage.createReport(record, roomName(record.id), initial);
@@ -44,6 +48,11 @@ export class ReportService {
   /** The report's current content, read from the live document (loaded for the call if needed). */
   async content(id: string): Promise<ReportContentResponse> {
     return this.registry.use(roomName(id), (live) => ({ id, ...reportContent(live.doc) }));
+  }
+
+  /** What export needs from the report, read from the live document. */
+  async exportInput(id: string): Promise<ExportInput> {
+    return this.registry.use(roomName(id), (live) => exportInputFromDoc(live.doc));
   }
 
   /** Delete the report and both its documents; nothing unstored of it is written afterwards. */
