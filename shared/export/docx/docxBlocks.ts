@@ -98,7 +98,7 @@ function table(rows: ModelCell[][], ctx: DocxContext): Table {
         new TableRow({
           tableHeader: cells.every((c) => c.header) || undefined,
           children: cells.map((cell) => {
-            const content = docxBlocks(cell.blocks, ctx, { bold: cell.header });
+            const content = docxBlocks(cell.blocks, ctx, cell.header ? { style: STYLE_IDS.tableHeader } : {});
             return new TableCell({
               columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
               width: { size: cellWidthPercent(cells, cell), type: WidthType.PERCENTAGE },

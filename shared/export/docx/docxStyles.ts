@@ -7,6 +7,10 @@ export const STYLE_IDS = {
   quote: 'RDQuote',
   recommendation: 'RDRecommendation',
   cover: 'RDCover',
+  /** Paragraphs of header cells: bold by style, so the text itself carries no bold mark on re-import. */
+  tableHeader: 'RDTableHeader',
+  /** Annex titles: everything from the first one on is generated, and import stops there. */
+  annexHeading: 'RDAnnexHeading',
 } as const;
 
 export const NUMBERING_REFS = {
@@ -59,7 +63,9 @@ export function docxStyles(language: string): IStylesOptions {
           shading: { fill: 'EAF2FA' },
         },
       },
+      { id: STYLE_IDS.tableHeader, name: 'Table Header', basedOn: 'Normal', run: { bold: true } },
       { id: STYLE_IDS.cover, name: 'Cover Line', basedOn: 'Normal', paragraph: { spacing: { after: 160 } } },
+      { id: STYLE_IDS.annexHeading, name: 'Annex Heading', basedOn: 'Heading1', next: 'Normal', paragraph: { outlineLevel: 0 } },
     ],
   };
 }

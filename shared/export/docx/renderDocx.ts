@@ -46,7 +46,7 @@ function simpleTable(header: string[], rows: string[][]): Table {
   const cell = (text: string, bold: boolean) =>
     new TableCell({
       width: { size: Math.round(100 / header.length), type: WidthType.PERCENTAGE },
-      children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
+      children: text.split('\n').map((line) => new Paragraph({ style: bold ? STYLE_IDS.tableHeader : undefined, children: [new TextRun(line)] })),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -60,11 +60,11 @@ function simpleTable(header: string[], rows: string[][]): Table {
 function annexes(model: ExportDocument): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (model.tagAnnex) {
-    out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(ANNEX_TITLES.tags)] }));
+    out.push(new Paragraph({ style: STYLE_IDS.annexHeading, pageBreakBefore: true, children: [new TextRun(ANNEX_TITLES.tags)] }));
     out.push(simpleTable(TAG_ANNEX_HEADER, tagAnnexCells(model.tagAnnex)));
   }
   if (model.priorRecommendations) {
-    out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(ANNEX_TITLES.prior)] }));
+    out.push(new Paragraph({ style: STYLE_IDS.annexHeading, pageBreakBefore: true, children: [new TextRun(ANNEX_TITLES.prior)] }));
     out.push(simpleTable(PRIOR_ANNEX_HEADER, priorAnnexCells(model.priorRecommendations)));
   }
   return out;
