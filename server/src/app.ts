@@ -17,6 +17,7 @@ import { registerAuthRoutes } from './api/authRoutes.ts';
 import { registerCoalitionRoutes } from './api/coalitionRoutes.ts';
 import { registerMemberRoutes } from './api/memberRoutes.ts';
 import { registerExportRoutes } from './api/exportRoutes.ts';
+import { registerImportRoutes } from './api/importRoutes.ts';
 import { ReportExporter } from './export/ReportExporter.ts';
 import { AuthService, type Principal } from './auth/AuthService.ts';
 import { createSyncAccess } from './auth/syncAccess.ts';
@@ -74,6 +75,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerAuthRoutes(router, auth, sync, config);
   registerReportRoutes(router, { reports, access, storage, sync }, config);
   registerExportRoutes(router, { reports, access, exporter: new ReportExporter(), log: log.child('export') });
+  registerImportRoutes(router, { reports, log: log.child('import') }, config);
   registerMemberRoutes(router, { access, storage, sync }, config);
   registerCoalitionRoutes(router, storage, sync, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
