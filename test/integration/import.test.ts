@@ -23,7 +23,7 @@ interface ImportAnswer extends ReportSummary {
 async function upload(baseUrl: string, as: TestUser | null, file: Uint8Array | null, fields: Record<string, string> = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries({ title: 'Imported report', mechanism: 'CEDAW', stateUnderReview: 'Freedonia', ...fields })) form.set(k, v);
-  if (file) form.set('file', new Blob([file], { type: DOCX_TYPE }), 'report.docx');
+  if (file) form.set('file', new Blob([new Uint8Array(file)], { type: DOCX_TYPE }), 'report.docx');
   const res = await fetch(`${baseUrl}/api/reports/import`, { method: 'POST', body: form, headers: as ? { cookie: as.cookie } : {} });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as ImportAnswer & ApiErrorBody };
