@@ -1,5 +1,5 @@
 /** Styles, list definitions and page setup of exported Word files. */
-import { AlignmentType, BorderStyle, LevelFormat, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
 
 /** Style ids the importer recognises, so a re-imported export does not turn numbered paragraphs into a list. */
 export const STYLE_IDS = {
@@ -29,7 +29,8 @@ export function docxStyles(language: string): IStylesOptions {
     default: {
       document: {
         run: { font: 'Calibri', size: 22, language: { value: language, eastAsia: 'zh-CN', bidirectional: 'ar-SA' } },
-        paragraph: { spacing: { after: 120, line: 276 } },
+        // Without an explicit rule LibreOffice reads the line height as exact, and a large title overprints itself.
+        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
       },
     },
     paragraphStyles: [
