@@ -33,9 +33,11 @@ export class ReportExporter {
   constructor(private readonly fontDir: string = FONT_DIR) {}
 
   private pdfFonts(): Promise<PdfFonts> {
-    this.fonts ??= loadPdfFonts(async (name) => new Uint8Array(await fs.readFile(`${this.fontDir}/${name}`)));
-    // A failed read (a missing font file) is retried on the next export rather than cached.
-    this.fonts.catch(() => (this.fonts = null));
+    if (!this.fonts) {
+      this.fonts = loadPdfFonts(async (name) => new Uint8Array(await fs.readFile(`${this.fontDir}/${name}`)));
+      // A failed read (a missing font file) is retried on the next export rather than cached.
+      this.fonts.catch(() => (this.fonts = null));
+    }
     return this.fonts;
   }
 
