@@ -31,6 +31,7 @@ function report(): Y.Doc {
     el('bulletList', [el('listItem', [el('paragraph', [txt('in a list'), el('footnote', [txt('note two')])])])]),
     el('blockquote', [el('paragraph', [txt('quoted')])]),
     el('recommendation', [el('paragraph', [txt('Ratify the Optional Protocol')])]),
+    el('recommendationBlock', [txt('Adopt a national action plan')]),
     el('callout', [txt('an unknown inline container')]),
   ]);
   getSectionBody(doc, b)!.insert(0, [
@@ -52,9 +53,10 @@ describe('buildExportModel', () => {
       ['First[1]', 1],
       ['quoted', undefined],
       ['Ratify the Optional Protocol', 2],
+      ['Adopt a national action plan', 3],
       ['an unknown inline container', undefined],
-      ['kept inserted end', 3],
-      ['Second[3]', 4],
+      ['kept inserted end', 4],
+      ['Second[3]', 5],
     ]);
   });
 
@@ -75,7 +77,7 @@ describe('buildExportModel', () => {
   it('sets recommendation blocks apart and renders unknown nodes rather than dropping them', () => {
     const model = buildExportModel(exportInputFromDoc(report()), defaultExportOptions('UPR'));
     const kinds = model.sections[0]!.blocks.map((b) => b.kind);
-    expect(kinds).toEqual(['paragraph', 'list', 'quote', 'recommendation', 'paragraph']);
+    expect(kinds).toEqual(['paragraph', 'list', 'quote', 'recommendation', 'recommendation', 'paragraph']);
   });
 
   it('shows on the cover only the fields the report has, and the word count against the limit', () => {

@@ -155,16 +155,19 @@ function blocks(nodes: PmNode[] | undefined, ctx: Context, numbered: boolean): B
       case 'horizontalRule':
         out.push({ kind: 'rule' });
         break;
-      default:
+      default: {
         // Nodes this version does not know (a recommendation block, a future container) are rendered, not dropped.
-        if ((node.content ?? []).some(isInlineNode)) {
+        const inline = (node.content ?? []).some(isInlineNode);
+        if (/recommendation/i.test(node.type)) {
+          const inner = inline ? blocks([{ type: 'paragraph', content: node.content }], ctx, numbered) : blocks(node.content, ctx, numbered);
+          if (inner.length > 0) out.push({ kind: 'recommendation', blocks: inner });
+        } else if (inline) {
           const list = inlines(node.content, ctx);
           if (hasText(list)) out.push({ kind: 'paragraph', inlines: list });
-        } else if (/recommendation/i.test(node.type)) {
-          out.push({ kind: 'recommendation', blocks: blocks(node.content, ctx, numbered) });
         } else {
           out.push(...blocks(node.content, ctx, numbered));
         }
+      }
     }
   }
   return out;
