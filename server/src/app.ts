@@ -21,6 +21,9 @@ import { registerDiscussionRoutes } from './api/discussionRoutes.ts';
 import { VersionService } from './versions/VersionService.ts';
 import { registerSubmissionRoutes } from './api/submissionRoutes.ts';
 import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
+import { registerExportRoutes } from './api/exportRoutes.ts';
+import { registerImportRoutes } from './api/importRoutes.ts';
+import { ReportExporter } from './export/ReportExporter.ts';
 import { AuthService, type Principal } from './auth/AuthService.ts';
 import { createSyncAccess } from './auth/syncAccess.ts';
 import { changesState, isCrossSite } from './http/origin.ts';
@@ -84,6 +87,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
   registerAuthRoutes(router, auth, sync, config);
   registerReportRoutes(router, { reports, access, storage, sync }, config);
+  registerExportRoutes(router, { reports, access, exporter: new ReportExporter(), log: log.child('export') });
+  registerImportRoutes(router, { reports, log: log.child('import') }, config);
   registerMemberRoutes(router, { access, storage, sync }, config);
   registerCoalitionRoutes(router, storage, sync, config);
   registerVersionRoutes(router, { access, versions }, config);

@@ -14,6 +14,11 @@ export interface Config {
   maxMessageBytes: number;
   /** Largest accepted JSON request body. */
   maxBodyBytes: number;
+  /** Largest .docx accepted by POST /api/reports/import. */
+  maxImportBytes: number;
+  /** Zip-bomb guards for imports: total uncompressed size of the parts read, and entries in the archive. */
+  maxImportUncompressedBytes: number;
+  maxImportEntries: number;
   /** How long a document with no connection stays in memory before it is unloaded (once stored). */
   idleUnloadMs: number;
   /** Stored rows of one document that trigger a background compaction. */
@@ -60,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024),
+    maxImportBytes: int(env, 'MAX_IMPORT_BYTES', 25 * 1024 * 1024, 1024),
+    maxImportUncompressedBytes: int(env, 'MAX_IMPORT_UNCOMPRESSED_BYTES', 200 * 1024 * 1024, 1024),
+    maxImportEntries: int(env, 'MAX_IMPORT_ENTRIES', 2000, 10),
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
     compactAfterRows: int(env, 'COMPACT_AFTER_ROWS', 200, 2),
     logLevel,

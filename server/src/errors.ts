@@ -67,8 +67,8 @@ export class PayloadTooLarge extends HttpError {
 }
 
 export class UnsupportedMediaType extends HttpError {
-  constructor() {
-    super(415, 'unsupported_media_type', 'Send the request body as application/json.');
+  constructor(message = 'Send the request body as application/json.') {
+    super(415, 'unsupported_media_type', message);
   }
 }
 

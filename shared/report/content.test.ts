@@ -77,3 +77,53 @@ describe('editor schema version', () => {
     expect(canEditWithSchema(b, 2)).toBe(false);
   });
 });
+
+describe('footnotes in content', () => {
+  function reportWithNotes(mechanism: 'UPR' | 'CCPR') {
+    const doc = new Y.Doc();
+    initReport(doc, { title: 'T', mechanism, stateUnderReview: 'Freedonia', editorSchemaVersion: 2 });
+    const first = addSection(doc, { title: 'One' });
+    const second = addSection(doc, { title: 'Two' });
+    const para = (words: string, notes: string[]) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(words)]);
+      notes.forEach((n, i) => {
+        const note = new Y.XmlElement('footnote');
+        note.insert(0, [new Y.XmlText(n)]);
+        p.insert(1 + i, [note]);
+      });
+      return p;
+    };
+    getSectionBody(doc, second)!.insert(0, [para('Second section text.', ['Third note here'])]);
+    getSectionBody(doc, first)!.insert(0, [para('First section words', ['First note', 'Second note'])]);
+    return doc;
+  }
+
+  it('numbers notes in document order across sections and leaves them out of the text', async () => {
+    const { numberFootnotes } = await import('./content.ts');
+    const content = reportContent(reportWithNotes('CCPR'));
+    expect(content.sections[0]!.text).toBe('First section words');
+    expect(content.sections[0]!.notes).toEqual(['First note', 'Second note']);
+    const numbered = numberFootnotes(content.sections);
+    expect(numbered.map((n) => [n.number, n.text])).toEqual([
+      [1, 'First note'],
+      [2, 'Second note'],
+      [3, 'Third note here'],
+    ]);
+    expect(numbered[2]!.sectionId).toBe(content.sections[1]!.id);
+  });
+
+  it('counts note words for the treaty bodies but not for UPR, where endnotes hold references only', () => {
+    expect(reportContent(reportWithNotes('CCPR')).wordCount).toBe(6 + 7);
+    const upr = reportContent(reportWithNotes('UPR'));
+    expect(upr.wordCount).toBe(6);
+    expect(upr.sections[0]!.noteWordCount).toBe(4);
+    expect(reportContent(reportWithNotes('UPR'), { countNotes: true }).wordCount).toBe(13);
+  });
+
+  it('can put note text inline in brackets', async () => {
+    const { nodeText } = await import('./content.ts');
+    const content = reportContent(reportWithNotes('UPR'));
+    expect(nodeText(content.sections[0]!.content, { notes: 'inline' })).toBe('First section words [First note] [Second note]');
+  });
+});

@@ -5,6 +5,8 @@
 import * as Y from 'yjs';
 import { getReportMeta, getSectionBody, listSections, type ReportMeta, type SectionInfo } from './layout.ts';
 import { countWords } from './wordCount.ts';
+import { wordLimitFor } from '../submission/wordLimits.ts';
+import { FOOTNOTE_NODE } from '../schema/footnote.ts';
 
 export interface PmMark {
   type: string;
@@ -20,9 +22,25 @@ export interface PmNode {
 }
 
 export interface SectionContent extends SectionInfo {
+  /** Plain text of the body, notes left out. */
   text: string;
+  /** Plain text of each footnote in the section, in document order. */
+  notes: string[];
+  /** Words of `text`, plus the notes' words when the report's mechanism counts them (see `notesCountAsWords`). */
   wordCount: number;
+  /** Words in the notes alone, counted or not. */
+  noteWordCount: number;
   content: PmNode;
+}
+
+export interface ContentOptions {
+  /** Count the words of footnotes in `wordCount`; the default follows the mechanism (`notesCountAsWords`). */
+  countNotes?: boolean;
+}
+
+export interface TextOptions {
+  /** 'omit' leaves footnote text out (the default); 'inline' puts it in brackets where the note is anchored. */
+  notes?: 'omit' | 'inline';
 }
 
 export interface ReportContent extends ReportMeta {
@@ -31,7 +49,7 @@ export interface ReportContent extends ReportMeta {
 }
 
 /** Block nodes whose text starts on a new line in the plain-text rendering. */
-const INLINE_NODES = new Set(['text', 'hardBreak', 'mention', 'footnoteReference']);
+const INLINE_NODES = new Set(['text', 'hardBreak', 'mention', FOOTNOTE_NODE]);
 
 /** y-prosemirror stores overlapping marks of one type as `name--hash`; the mark's type is the part before. */
 function markType(key: string): string {
@@ -83,10 +101,15 @@ export function fragmentToJson(fragment: Y.XmlFragment): PmNode {
 }
 
 /** Plain text of a ProseMirror tree: one line per block, inline content joined. */
-export function nodeText(node: PmNode): string {
+export function nodeText(node: PmNode, options: TextOptions = {}): string {
+  const notes = options.notes ?? 'omit';
   const lines: string[] = [];
   let line = '';
   const walk = (n: PmNode) => {
+    if (n.type === FOOTNOTE_NODE) {
+      if (notes === 'inline') line += ` [${inlineText(n)}]`;
+      return;
+    }
     if (n.type === 'text') {
       line += n.text ?? '';
       return;
@@ -111,16 +134,73 @@ export function nodeText(node: PmNode): string {
   return lines.join('\n');
 }
 
-export function sectionContent(doc: Y.Doc, section: SectionInfo): SectionContent {
+/** The text of an inline container (a footnote), hard breaks as spaces. */
+function inlineText(node: PmNode): string {
+  let out = '';
+  for (const c of node.content ?? []) out += c.type === 'text' ? (c.text ?? '') : c.type === 'hardBreak' ? ' ' : inlineText(c);
+  return out;
+}
+
+/** The footnote nodes of a tree in document order (notes inside notes are not possible in the schema). */
+export function footnotesIn(node: PmNode): PmNode[] {
+  const out: PmNode[] = [];
+  const walk = (n: PmNode) => {
+    if (n.type === FOOTNOTE_NODE) out.push(n);
+    else for (const c of n.content ?? []) walk(c);
+  };
+  walk(node);
+  return out;
+}
+
+/** Plain text of one footnote node. */
+export function footnoteText(note: PmNode): string {
+  return inlineText(note);
+}
+
+/**
+ * Whether the words of notes count toward a mechanism's word limit, as the limits table says (UPR stakeholder
+ * submissions keep references in endnotes, which OHCHR does not count).
+ */
+export function notesCountAsWords(mechanism: string): boolean {
+  return !wordLimitFor(mechanism, null).notCounted.includes('footnotes');
+}
+
+export interface NumberedNote {
+  /** 1-based, continuous through the report in document order. */
+  number: number;
+  sectionId: string;
+  /** Position among the section's own notes, 0-based. */
+  indexInSection: number;
+  node: PmNode;
+  text: string;
+}
+
+/** Number every footnote of the report in document order across sections (sections in display order). */
+export function numberFootnotes(sections: { id: string; content: PmNode }[]): NumberedNote[] {
+  const out: NumberedNote[] = [];
+  for (const section of sections) {
+    footnotesIn(section.content).forEach((node, indexInSection) => {
+      out.push({ number: out.length + 1, sectionId: section.id, indexInSection, node, text: footnoteText(node) });
+    });
+  }
+  return out;
+}
+
+export function sectionContent(doc: Y.Doc, section: SectionInfo, options: ContentOptions = {}): SectionContent {
   const body = getSectionBody(doc, section.id);
   const content = body ? fragmentToJson(body) : { type: 'doc', content: [] };
   const text = nodeText(content);
-  return { ...section, text, wordCount: countWords(text), content };
+  const notes = footnotesIn(content).map(footnoteText);
+  const noteWordCount = notes.reduce((sum, n) => sum + countWords(n), 0);
+  const countNotes = options.countNotes ?? true;
+  return { ...section, text, notes, wordCount: countWords(text) + (countNotes ? noteWordCount : 0), noteWordCount, content };
 }
 
-/** The whole report in display order, with per-section and total word counts. */
-export function reportContent(doc: Y.Doc): ReportContent {
-  const sections = listSections(doc).map((s) => sectionContent(doc, s));
+/** The whole report in display order, with per-section and total word counts (notes counted as the mechanism says). */
+export function reportContent(doc: Y.Doc, options: ContentOptions = {}): ReportContent {
+  const meta = getReportMeta(doc);
+  const countNotes = options.countNotes ?? notesCountAsWords(meta.mechanism);
+  const sections = listSections(doc).map((s) => sectionContent(doc, s, { countNotes }));
   const wordCount = sections.reduce((sum, s) => sum + s.wordCount, 0);
-  return { ...getReportMeta(doc), sections, wordCount };
+  return { ...meta, sections, wordCount };
 }

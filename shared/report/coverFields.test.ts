@@ -14,6 +14,7 @@ describe('Cover fields', () => {
       organisations: [],
       wordLimit: null,
       paragraphNumbering: false,
+      language: '',
     });
     setCoverFields(doc, { session: 'UPR 4th cycle, 48th session', contact: 'Ana, ana@example.org', submissionType: 'joint', confidentiality: 'public', wordLimit: 6000, paragraphNumbering: true });
     expect(getCoverFields(doc)).toMatchObject({ submissionType: 'joint', confidentiality: 'public', wordLimit: 6000, paragraphNumbering: true });

@@ -14,6 +14,7 @@ const F = {
   organisations: 'organisations',
   wordLimit: 'wordLimit',
   paragraphNumbering: 'paragraphNumbering',
+  language: 'language',
 } as const;
 
 function str(value: unknown): string {
@@ -35,6 +36,8 @@ export interface CoverFields {
   /** This report's word limit, overriding the limits table; null follows the table. */
   wordLimit: number | null;
   paragraphNumbering: boolean;
+  /** Language of the text as a BCP 47 tag ("en", "fr", "ar"); empty when nobody said. */
+  language: string;
 }
 
 function organisationList(doc: Y.Doc): Y.Array<string> | null {
@@ -54,6 +57,7 @@ export function getCoverFields(doc: Y.Doc): CoverFields {
     organisations: (organisationList(doc)?.toArray() ?? []).filter((o): o is string => typeof o === 'string'),
     wordLimit: positiveCount(map.get(F.wordLimit)),
     paragraphNumbering: map.get(F.paragraphNumbering) === true,
+    language: str(map.get(F.language)),
   };
 }
 
@@ -62,7 +66,7 @@ export function setCoverFields(doc: Y.Doc, fields: Partial<Omit<CoverFields, 'or
   const map = coverFieldsMap(doc);
   const put = (key: string, value: unknown) => (value === null ? map.delete(key) : map.set(key, value));
   doc.transact(() => {
-    for (const key of ['session', 'contact', 'paragraphNumbering'] as const) {
+    for (const key of ['session', 'contact', 'paragraphNumbering', 'language'] as const) {
       if (fields[key] !== undefined) put(F[key], fields[key]);
     }
     if (fields.submissionType !== undefined && (fields.submissionType === null || isSubmissionType(fields.submissionType))) {

@@ -6,6 +6,7 @@ import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { Recommendation } from './recommendation.ts';
+import { Footnote } from './footnote.ts';
 
 export function editorExtensions(): AnyExtension[] {
   return [
@@ -19,5 +20,6 @@ export function editorExtensions(): AnyExtension[] {
     }),
     TableKit.configure({ table: { resizable: false } }),
     Recommendation,
+    Footnote,
   ];
 }

@@ -3,10 +3,12 @@
  * or changes its attributes: reports written with a newer schema then open read-only in older clients,
  * because the Yjs binding deletes content its schema does not know.
  */
-export const EDITOR_SCHEMA_VERSION = 2;
+export const EDITOR_SCHEMA_VERSION = 3;
 
 // History:
 // 1  StarterKit (headings 2-4, no code), links, tables.
 // 2  `recommendation` block node (issue 4: paragraphs with addressee and tag attributes). A version-1 editor
 //    would delete every recommendation block it met, so reports a version-2 client has written open
-//    read-only there. (The footnotes issue also adds a node; whichever lands second takes version 3.)
+//    read-only there.
+// 3  `footnote` inline node (issue 6; its text is its own content, so two people editing one note merge).
+//    An older editor would delete every note it met.

@@ -5,6 +5,7 @@ import { initReport } from '../../../shared/report/layout.ts';
 import { reportContent } from '../../../shared/report/content.ts';
 import { setCoverFields } from '../../../shared/report/coverFields.ts';
 import { applyTemplate } from '../../../shared/templates/applyTemplate.ts';
+import { exportInputFromDoc, type ExportInput } from '../../../shared/export/input.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/schema/version.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
@@ -23,6 +24,8 @@ export class ReportService {
   async create(
     input: ValidCreateReport,
     owner: { userId: string; coalitionId: string | null },
+    /** Writes initial content (an imported document) into the new report before it is first stored. */
+    fill?: (doc: Y.Doc) => void,
   ): Promise<{ created: boolean; report: ReportRecord }> {
     const now = new Date().toISOString();
     const record: ReportRecord = {
@@ -41,6 +44,7 @@ export class ReportService {
     // sections; a client that built them itself would add a second copy with other ids.
     if (input.template) applyTemplate(doc, input.template, { mechanism: input.mechanism, submissionType: input.submissionType });
     if (input.submissionType) setCoverFields(doc, { submissionType: input.submissionType });
+    fill?.(doc);
     const initial = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const result = await this.storage.createReport(record, roomName(record.id), initial);
@@ -55,6 +59,11 @@ export class ReportService {
   /** Compute something from the report's current document (loaded for the call if needed). */
   async read<T>(id: string, fn: (doc: Y.Doc) => T): Promise<T> {
     return this.registry.use(roomName(id), (live) => fn(live.doc));
+  }
+
+  /** What export needs from the report, read from the live document. */
+  async exportInput(id: string): Promise<ExportInput> {
+    return this.registry.use(roomName(id), (live) => exportInputFromDoc(live.doc));
   }
 
   /** Delete the report and both its documents; nothing unstored of it is written afterwards. */

@@ -1,0 +1,43 @@
+/** GET /api/reports/:id/export: the report as a Word or PDF file, for anyone who may read it. */
+import { EXPORT_FORMATS, contentDisposition, parseExportOptions, type ExportFormat } from '../../../shared/export/index.ts';
+import { isReportId } from '../../../shared/protocol/rooms.ts';
+import { BadRequest, NotFound } from '../errors.ts';
+import type { Router } from '../http/Router.ts';
+import type { ReportExporter } from '../export/ReportExporter.ts';
+import type { ReportAccess } from '../reports/ReportAccess.ts';
+import type { ReportService } from '../reports/ReportService.ts';
+import type { Logger } from '../log.ts';
+
+function isFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export function registerExportRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess; exporter: ReportExporter; log: Logger }): void {
+  const { reports, access, exporter, log } = deps;
+
+  router.on('GET', '/api/reports/:id/export', async (ctx) => {
+    const { user } = await ctx.user();
+    const reportId = ctx.params.id;
+    if (!isReportId(reportId)) throw new NotFound('No report with this id.');
+    const { report } = await access.require(user.id, reportId, 'viewer');
+    const query = ctx.url.searchParams;
+    const format = query.get('format') ?? 'docx';
+    if (!isFormat(format)) throw new BadRequest('invalid_format', `"format" must be one of ${EXPORT_FORMATS.join(', ')}.`, 'format');
+    const input = await reports.exportInput(report.id);
+    const parsed = parseExportOptions((name) => query.get(name), input.meta.mechanism);
+    if (!parsed.ok) {
+      const first = parsed.problems[0]!;
+      throw new BadRequest('invalid_option', first.message, first.field);
+    }
+    const started = Date.now();
+    const file = await exporter.export(input, format, parsed.value);
+    log.info('exported', { reportId: report.id, userId: user.id, format, bytes: file.bytes.length, ms: Date.now() - started });
+    ctx.res.writeHead(200, {
+      'content-type': file.mimeType,
+      'content-length': file.bytes.length,
+      'content-disposition': contentDisposition(file.fileName),
+      'cache-control': 'no-store',
+    });
+    ctx.res.end(file.bytes);
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * POST /api/reports/import: a .docx upload (multipart/form-data: `file`, `title`, `mechanism`,
+ * `stateUnderReview`, optional `headingLevel`) becomes a new report owned by the caller, split into sections.
+ */
+import { validateCreateReport } from '../../../shared/api/validate.ts';
+import { ImportError, parseDocx, writeImportedSections, type SplitResult } from '../../../shared/import/index.ts';
+import type { Config } from '../config.ts';
+import { BadRequest, HttpError } from '../errors.ts';
+import { sendJson } from '../http/json.ts';
+import { readMultipart } from '../http/multipart.ts';
+import type { Router } from '../http/Router.ts';
+import type { Logger } from '../log.ts';
+import type { ReportService } from '../reports/ReportService.ts';
+import { ensure } from './validation.ts';
+
+function headingLevel(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 6) throw new BadRequest('invalid_field', '"headingLevel" must be a whole number from 1 to 6.', 'headingLevel');
+  return n;
+}
+
+/** Bombs and oversized documents are 413; anything that is not a Word document is 400. */
+function refusal(err: ImportError): HttpError {
+  const status = err.code === 'too_large' || err.code === 'too_many_entries' ? 413 : 400;
+  return new HttpError(status, err.code, err.message, 'file');
+}
+
+export function registerImportRoutes(router: Router, deps: { reports: ReportService; log: Logger }, config: Config): void {
+  const { reports, log } = deps;
+
+  router.on('POST', '/api/reports/import', async (ctx) => {
+    const { user } = await ctx.user();
+    const form = await readMultipart(ctx.req, { maxFileBytes: config.maxImportBytes, fileField: 'file' });
+    if (!form.file || form.file.bytes.length === 0) throw new BadRequest('missing_file', 'Attach the .docx file in the "file" field.', 'file');
+    const input = ensure(validateCreateReport({ title: form.fields.title, mechanism: form.fields.mechanism, stateUnderReview: form.fields.stateUnderReview }));
+    const level = headingLevel(form.fields.headingLevel);
+    let parsed: SplitResult;
+    try {
+      parsed = parseDocx(form.file.bytes, {
+        headingLevel: level,
+        limits: { maxEntries: config.maxImportEntries, maxUncompressedBytes: config.maxImportUncompressedBytes },
+      });
+    } catch (err) {
+      if (err instanceof ImportError) throw refusal(err);
+      throw err;
+    }
+    const { report } = await reports.create(input, { userId: user.id, coalitionId: null }, (doc) => writeImportedSections(doc, parsed.sections));
+    log.info('imported', { reportId: report.id, userId: user.id, bytes: form.file.bytes.length, sections: parsed.sections.length });
+    ctx.res.setHeader('location', `/api/reports/${report.id}`);
+    sendJson(ctx.res, 201, { ...report, role: 'owner', sections: parsed.sections.length });
+  });
+}

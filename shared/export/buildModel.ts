@@ -1,0 +1,196 @@
+/** Turns a report (its content JSON, cover fields and annex data) into the export document model. */
+import { MECHANISM_NAMES, isMechanism } from '../api/mechanisms.ts';
+import type { PmMark, PmNode } from '../report/content.ts';
+import { FOOTNOTE_NODE } from '../schema/footnote.ts';
+import { tagAnnexRows, tagIdResolver, type TagResolver } from './annex.ts';
+import type { ExportInput } from './input.ts';
+import type { Block, CoverLine, ExportDocument, Inline, Note, ProgressCallback, TableCell, TextInline } from './model.ts';
+import type { ExportOptions } from './options.ts';
+
+/**
+ * Marks the suggestions feature puts on suggested insertions and deletions. Export keeps or drops their text
+ * according to `ExportOptions.suggestions`.
+ */
+export const SUGGESTION_MARKS = { insert: 'suggestionInsert', delete: 'suggestionDelete' } as const;
+
+export interface BuildOptions {
+  tagResolver?: TagResolver;
+  onProgress?: ProgressCallback;
+}
+
+interface Context {
+  options: ExportOptions;
+  notes: Note[];
+  paragraphNumber: number;
+}
+
+function formatNumber(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function coverLines(input: ExportInput): CoverLine[] {
+  const { meta, cover } = input;
+  const lines: CoverLine[] = [];
+  const add = (label: string, value: string) => {
+    if (value.trim()) lines.push({ label, value: value.trim() });
+  };
+  add('Mechanism', isMechanism(meta.mechanism) ? MECHANISM_NAMES[meta.mechanism] : meta.mechanism);
+  add('Session', cover.session);
+  add('State under review', meta.stateUnderReview);
+  add('Submission type', cover.submissionType);
+  add(cover.organisations.length > 1 ? 'Submitting organisations' : 'Submitting organisation', cover.organisations.join('\n'));
+  add('Contact', cover.contact);
+  if (cover.confidentiality === 'public') add('Publication', 'Public: this submission may be published.');
+  if (cover.confidentiality === 'confidential') add('Publication', 'Confidential: this submission must not be published.');
+  return lines;
+}
+
+function wordCountLine(input: ExportInput): string {
+  if (input.wordCount === 0 && !input.cover.wordLimit) return '';
+  let line = `Word count: ${formatNumber(input.wordCount)}`;
+  if (input.cover.wordLimit) line += ` of a limit of ${formatNumber(input.cover.wordLimit)}`;
+  if (!input.notesCounted) line += ' (notes not counted)';
+  return line;
+}
+
+/** Whether text carrying these marks is left out under the chosen suggestion mode. */
+function droppedBySuggestion(marks: PmMark[] | undefined, ctx: Context): boolean {
+  if (!marks) return false;
+  const drop = ctx.options.suggestions === 'accepted' ? SUGGESTION_MARKS.delete : SUGGESTION_MARKS.insert;
+  return marks.some((m) => m.type === drop);
+}
+
+function textInline(node: PmNode): TextInline {
+  const inline: TextInline = { kind: 'text', text: node.text ?? '' };
+  for (const mark of node.marks ?? []) {
+    if (mark.type === 'bold') inline.bold = true;
+    else if (mark.type === 'italic') inline.italic = true;
+    else if (mark.type === 'underline') inline.underline = true;
+    else if (mark.type === 'strike') inline.strike = true;
+    else if (mark.type === 'link' && typeof mark.attrs?.href === 'string') inline.href = mark.attrs.href;
+  }
+  return inline;
+}
+
+function inlines(nodes: PmNode[] | undefined, ctx: Context): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes ?? []) {
+    if (droppedBySuggestion(node.marks, ctx)) continue;
+    if (node.type === 'text') {
+      if (node.text) out.push(textInline(node));
+    } else if (node.type === 'hardBreak') {
+      out.push({ kind: 'break' });
+    } else if (node.type === FOOTNOTE_NODE) {
+      const number = ctx.notes.length + 1;
+      // Reserve the number before converting the note's own content, so numbering follows document order.
+      const note: Note = { number, inlines: [] };
+      ctx.notes.push(note);
+      note.inlines = inlines(node.content, ctx);
+      out.push({ kind: 'note', number });
+    } else {
+      out.push(...inlines(node.content, ctx));
+    }
+  }
+  return out;
+}
+
+function isInlineNode(node: PmNode): boolean {
+  return node.type === 'text' || node.type === 'hardBreak' || node.type === FOOTNOTE_NODE;
+}
+
+function hasText(list: Inline[]): boolean {
+  return list.some((i) => i.kind === 'note' || (i.kind === 'text' && i.text.trim().length > 0));
+}
+
+function tableRows(table: PmNode, ctx: Context): TableCell[][] {
+  const rows: TableCell[][] = [];
+  for (const row of table.content ?? []) {
+    const cells: TableCell[] = [];
+    for (const cell of row.content ?? []) {
+      const colspan = Number(cell.attrs?.colspan ?? 1);
+      cells.push({
+        blocks: blocks(cell.content, ctx, false),
+        header: cell.type === 'tableHeader',
+        colspan: Number.isInteger(colspan) && colspan > 1 ? colspan : 1,
+      });
+    }
+    if (cells.length > 0) rows.push(cells);
+  }
+  return rows;
+}
+
+function blocks(nodes: PmNode[] | undefined, ctx: Context, numbered: boolean): Block[] {
+  const out: Block[] = [];
+  for (const node of nodes ?? []) {
+    switch (node.type) {
+      case 'paragraph': {
+        const list = inlines(node.content, ctx);
+        if (!hasText(list)) break;
+        const numberIt = numbered && ctx.options.numberParagraphs;
+        out.push(numberIt ? { kind: 'paragraph', inlines: list, number: ++ctx.paragraphNumber } : { kind: 'paragraph', inlines: list });
+        break;
+      }
+      case 'heading': {
+        const level = Math.min(4, Math.max(2, Number(node.attrs?.level ?? 2))) as 2 | 3 | 4;
+        const list = inlines(node.content, ctx);
+        if (hasText(list)) out.push({ kind: 'heading', level, inlines: list });
+        break;
+      }
+      case 'bulletList':
+      case 'orderedList':
+        out.push({
+          kind: 'list',
+          ordered: node.type === 'orderedList',
+          items: (node.content ?? []).map((item) => blocks(item.content, ctx, false)).filter((b) => b.length > 0),
+        });
+        break;
+      case 'blockquote':
+        out.push({ kind: 'quote', blocks: blocks(node.content, ctx, false) });
+        break;
+      case 'table': {
+        const rows = tableRows(node, ctx);
+        if (rows.length > 0) out.push({ kind: 'table', rows });
+        break;
+      }
+      case 'horizontalRule':
+        out.push({ kind: 'rule' });
+        break;
+      default: {
+        // Nodes this version does not know (a recommendation block, a future container) are rendered, not dropped.
+        const inline = (node.content ?? []).some(isInlineNode);
+        if (/recommendation/i.test(node.type)) {
+          const inner = inline ? blocks([{ type: 'paragraph', content: node.content }], ctx, numbered) : blocks(node.content, ctx, numbered);
+          if (inner.length > 0) out.push({ kind: 'recommendation', blocks: inner });
+        } else if (inline) {
+          const list = inlines(node.content, ctx);
+          if (hasText(list)) out.push({ kind: 'paragraph', inlines: list });
+        } else {
+          out.push(...blocks(node.content, ctx, numbered));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Build the document model; `onProgress` reports up to 0.3 of the whole export. */
+export function buildExportModel(input: ExportInput, options: ExportOptions, build: BuildOptions = {}): ExportDocument {
+  const ctx: Context = { options, notes: [], paragraphNumber: 0 };
+  const sections = input.sections.map((section, i) => {
+    const converted = { id: section.id, title: section.title, blocks: blocks(section.content.content, ctx, true) };
+    build.onProgress?.((0.3 * (i + 1)) / input.sections.length);
+    return converted;
+  });
+  const annex = options.includeAnnex;
+  return {
+    title: input.meta.title,
+    language: input.cover.language || 'en',
+    cover: coverLines(input),
+    wordCountLine: wordCountLine(input),
+    sections,
+    notes: ctx.notes,
+    tagAnnex: annex ? tagAnnexRows(input.sections, build.tagResolver ?? tagIdResolver) : null,
+    priorRecommendations: annex && input.priorRecommendations.length > 0 ? input.priorRecommendations : null,
+    options,
+  };
+}

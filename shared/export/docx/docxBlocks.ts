@@ -1,0 +1,150 @@
+/** Model blocks and inlines to `docx` paragraphs, runs and tables. */
+import {
+  AlignmentType,
+  BorderStyle,
+  EndnoteReferenceRun,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { firstStrongDirection, hasRtl } from '../direction.ts';
+import type { Block, Inline, TableCell as ModelCell } from '../model.ts';
+import type { NotePlacement } from '../options.ts';
+import { NUMBERING_REFS, STYLE_IDS } from './docxStyles.ts';
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+
+export interface DocxContext {
+  notes: NotePlacement;
+  /** Each ordered list gets its own numbering instance, so it counts from 1. */
+  nextListInstance: number;
+}
+
+function plainText(inlines: Inline[]): string {
+  return inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('');
+}
+
+export function runs(inlines: Inline[], ctx: DocxContext, extra: { bold?: boolean } = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const inline of inlines) {
+    if (inline.kind === 'break') {
+      out.push(new TextRun({ break: 1 }));
+    } else if (inline.kind === 'note') {
+      out.push(ctx.notes === 'endnotes' ? new EndnoteReferenceRun(inline.number) : new FootnoteReferenceRun(inline.number));
+    } else {
+      const run = new TextRun({
+        text: inline.text,
+        bold: inline.bold || extra.bold,
+        italics: inline.italic,
+        underline: inline.underline ? {} : undefined,
+        strike: inline.strike,
+        rightToLeft: hasRtl(inline.text) || undefined,
+        style: inline.href ? 'Hyperlink' : undefined,
+      });
+      out.push(inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run);
+    }
+  }
+  return out;
+}
+
+/** Paragraph options that make a right-to-left paragraph run from the right. */
+function direction(inlines: Inline[]) {
+  return firstStrongDirection(plainText(inlines)) === 'rtl' ? { bidirectional: true, alignment: AlignmentType.START } : {};
+}
+
+function listParagraphs(items: Block[][], ordered: boolean, level: number, ctx: DocxContext, instance: number): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  for (const item of items) {
+    let first = true;
+    for (const block of item) {
+      if (block.kind === 'list') {
+        const nested = block.ordered ? ctx.nextListInstance++ : 0;
+        out.push(...listParagraphs(block.items, block.ordered, Math.min(level + 1, 8), ctx, nested));
+      } else if (block.kind === 'paragraph' && first) {
+        out.push(
+          new Paragraph({
+            children: runs(block.inlines, ctx),
+            numbering: { reference: ordered ? NUMBERING_REFS.ordered : NUMBERING_REFS.bullets, level, instance },
+            ...direction(block.inlines),
+          }),
+        );
+        first = false;
+      } else {
+        // Further paragraphs of an item sit under its text, without a bullet of their own.
+        out.push(...docxBlocks([block], ctx));
+      }
+    }
+  }
+  return out;
+}
+
+function cellWidthPercent(cells: ModelCell[], cell: ModelCell): number {
+  const columns = cells.reduce((n, c) => n + c.colspan, 0);
+  return Math.round((100 * cell.colspan) / Math.max(1, columns));
+}
+
+function table(rows: ModelCell[][], ctx: DocxContext): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          tableHeader: cells.every((c) => c.header) || undefined,
+          children: cells.map((cell) => {
+            const content = docxBlocks(cell.blocks, ctx, cell.header ? { style: STYLE_IDS.tableHeader } : {});
+            return new TableCell({
+              columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
+              width: { size: cellWidthPercent(cells, cell), type: WidthType.PERCENTAGE },
+              // Word refuses a cell without a paragraph.
+              children: content.length > 0 ? content : [new Paragraph({})],
+            });
+          }),
+        }),
+    ),
+  });
+}
+
+export function docxBlocks(blocks: Block[], ctx: DocxContext, opts: { style?: string; bold?: boolean } = {}): (Paragraph | Table)[] {
+  const { style, bold } = opts;
+  const out: (Paragraph | Table)[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        out.push(new Paragraph({ heading: HEADINGS[block.level - 1], children: runs(block.inlines, ctx), ...direction(block.inlines) }));
+        break;
+      case 'paragraph':
+        out.push(
+          new Paragraph({
+            children: runs(block.inlines, ctx, { bold }),
+            style: style ?? (block.number !== undefined ? STYLE_IDS.numberedParagraph : undefined),
+            numbering: block.number !== undefined ? { reference: NUMBERING_REFS.paragraphs, level: 0, instance: 0, custom: true } : undefined,
+            ...direction(block.inlines),
+          }),
+        );
+        break;
+      case 'list':
+        out.push(...listParagraphs(block.items, block.ordered, 0, ctx, block.ordered ? ctx.nextListInstance++ : 0));
+        break;
+      case 'table':
+        out.push(table(block.rows, ctx), new Paragraph({}));
+        break;
+      case 'quote':
+        out.push(...docxBlocks(block.blocks, ctx, { style: STYLE_IDS.quote }));
+        break;
+      case 'recommendation':
+        out.push(...docxBlocks(block.blocks, ctx, { style: STYLE_IDS.recommendation }));
+        break;
+      case 'rule':
+        out.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] }));
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/** The one entry point of export, for the server and the browser alike: a report in, a file's bytes out. */
+import type { TagResolver } from './annex.ts';
+import { buildExportModel } from './buildModel.ts';
+import { renderDocx } from './docx/renderDocx.ts';
+import { exportFileName } from './fileName.ts';
+import type { ExportInput } from './input.ts';
+import type { ProgressCallback } from './model.ts';
+import type { ExportFormat, ExportOptions } from './options.ts';
+import type { PdfFonts, PdfMakeEngine } from './pdf/pdfFonts.ts';
+import { renderPdf } from './pdf/renderPdf.ts';
+
+export const EXPORT_MIME_TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+export interface ExportRequest {
+  format: ExportFormat;
+  options: ExportOptions;
+  /** Labels and columns for section tags; without one, tag ids are printed (see `tagIdResolver`). */
+  tagResolver?: TagResolver;
+  /** Called with 0..1 while the export runs (the model, then the writer). */
+  onProgress?: ProgressCallback;
+  /** Needed for PDF: the pdfmake build of the platform and the fonts to embed. */
+  pdf?: { engine: PdfMakeEngine; fonts: PdfFonts };
+}
+
+export interface ExportedFile {
+  bytes: Uint8Array;
+  fileName: string;
+  mimeType: string;
+}
+
+export class ExportSetupError extends Error {}
+
+export async function exportReport(input: ExportInput, request: ExportRequest): Promise<ExportedFile> {
+  const { format, options, onProgress } = request;
+  if (format === 'pdf' && !request.pdf) throw new ExportSetupError('PDF export needs a pdfmake engine and fonts.');
+  onProgress?.(0);
+  const model = buildExportModel(input, options, { tagResolver: request.tagResolver, onProgress });
+  const bytes = format === 'docx' ? await renderDocx(model, onProgress) : await renderPdf(model, { ...request.pdf!, onProgress });
+  return { bytes, fileName: exportFileName(input.meta, format), mimeType: EXPORT_MIME_TYPES[format] };
+}

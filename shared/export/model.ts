@@ -1,0 +1,117 @@
+/**
+ * The export document model: one neutral description of the file, built once from a report and rendered by the
+ * Word and the PDF writers. Notes are numbered, paragraphs numbered and annexes assembled here, so both formats
+ * say the same thing.
+ */
+import type { PriorRecommendation } from './input.ts';
+import type { ExportOptions } from './options.ts';
+
+export interface TextInline {
+  kind: 'text';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strike?: boolean;
+  href?: string;
+}
+
+/** The reference mark of note `number` (1-based, continuous through the report). */
+export interface NoteInline {
+  kind: 'note';
+  number: number;
+}
+
+export interface BreakInline {
+  kind: 'break';
+}
+
+export type Inline = TextInline | NoteInline | BreakInline;
+
+export interface HeadingBlock {
+  kind: 'heading';
+  /** 1 is a section title; headings inside a section keep their editor level (2 to 4). */
+  level: 1 | 2 | 3 | 4;
+  inlines: Inline[];
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  inlines: Inline[];
+  /** The paragraph's number when paragraphs are numbered (only body paragraphs get one). */
+  number?: number;
+}
+
+export interface ListBlock {
+  kind: 'list';
+  ordered: boolean;
+  items: Block[][];
+}
+
+export interface TableCell {
+  blocks: Block[];
+  header: boolean;
+  colspan: number;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  rows: TableCell[][];
+}
+
+/** A block quote, or a recommendation (set apart with a border), or any other container: its blocks inside. */
+export interface BoxBlock {
+  kind: 'quote' | 'recommendation';
+  blocks: Block[];
+}
+
+export interface RuleBlock {
+  kind: 'rule';
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | BoxBlock | RuleBlock;
+
+export interface Note {
+  number: number;
+  inlines: Inline[];
+}
+
+export interface ExportSection {
+  id: string;
+  title: string;
+  blocks: Block[];
+}
+
+/** One label and value on the cover page, in the order shown. */
+export interface CoverLine {
+  label: string;
+  value: string;
+}
+
+export interface TagAnnexRow {
+  section: string;
+  articles: string[];
+  sdgs: string[];
+  recommendations: string[];
+  other: string[];
+}
+
+export interface ExportDocument {
+  title: string;
+  /** BCP 47 language of the text ("en" when the report does not say). */
+  language: string;
+  /** Lines under the title on the cover page. */
+  cover: CoverLine[];
+  /** "Word count: 5,210 of 5,630 (endnotes not counted)"; empty when nothing is known. */
+  wordCountLine: string;
+  sections: ExportSection[];
+  notes: Note[];
+  /** Rows of the tag annex; null when the annex is left out or no section has tags. */
+  tagAnnex: TagAnnexRow[] | null;
+  /** The earlier-recommendations matrix; null when left out or absent. */
+  priorRecommendations: PriorRecommendation[] | null;
+  options: ExportOptions;
+}
+
+/** Called with a fraction from 0 to 1 as an export proceeds, for a progress bar. */
+export type ProgressCallback = (fraction: number) => void;

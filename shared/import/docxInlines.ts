@@ -1,0 +1,118 @@
+/** Runs of a Word paragraph to ProseMirror inline nodes: text with marks, links, breaks and footnotes. */
+import type { PmMark, PmNode } from '../report/content.ts';
+import { FOOTNOTE_NODE } from '../schema/footnote.ts';
+import { child, textOf, type XNode } from './xml.ts';
+
+export interface InlineContext {
+  /** Relationship id -> URL, for the part being read (document, footnotes or endnotes). */
+  rels: Map<string, string>;
+  /** The inline content of a footnote or endnote by its id; null outside the document body. */
+  note: ((kind: 'footnote' | 'endnote', id: string) => PmNode[]) | null;
+}
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+function on(node: XNode | undefined): boolean {
+  if (!node) return false;
+  const v = node.attrs.val;
+  return v === undefined || !['0', 'false', 'off', 'none'].includes(v);
+}
+
+function runMarks(rPr: XNode | undefined, href: string | null): PmMark[] {
+  const marks: PmMark[] = [];
+  if (on(child(rPr, 'b'))) marks.push({ type: 'bold' });
+  if (on(child(rPr, 'i'))) marks.push({ type: 'italic' });
+  if (on(child(rPr, 'u'))) marks.push({ type: 'underline' });
+  if (on(child(rPr, 'strike')) || on(child(rPr, 'dstrike'))) marks.push({ type: 'strike' });
+  if (href) marks.push({ type: 'link', attrs: { href } });
+  return marks;
+}
+
+function pushText(out: PmNode[], text: string, marks: PmMark[]): void {
+  if (!text) return;
+  const last = out[out.length - 1];
+  if (last && last.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(marks)) {
+    last.text += text;
+    return;
+  }
+  out.push(marks.length > 0 ? { type: 'text', text, marks } : { type: 'text', text });
+}
+
+function run(r: XNode, href: string | null, ctx: InlineContext, out: PmNode[]): void {
+  const marks = runMarks(child(r, 'rPr'), href);
+  for (const c of r.children) {
+    switch (c.name) {
+      case 't':
+        pushText(out, textOf(c), marks);
+        break;
+      case 'tab':
+      case 'ptab':
+        pushText(out, ' ', marks);
+        break;
+      case 'noBreakHyphen':
+        pushText(out, '\u2011', marks);
+        break;
+      case 'br':
+      case 'cr':
+        // Page and column breaks are layout, not text.
+        if (c.attrs.type !== 'page' && c.attrs.type !== 'column') out.push({ type: 'hardBreak' });
+        break;
+      case 'footnoteReference':
+      case 'endnoteReference':
+        if (ctx.note && c.attrs.id) {
+          const content = ctx.note(c.name === 'footnoteReference' ? 'footnote' : 'endnote', c.attrs.id);
+          out.push(content.length > 0 ? { type: FOOTNOTE_NODE, content } : { type: FOOTNOTE_NODE });
+        }
+        break;
+      default:
+      // footnoteRef (a note's own number), instrText (field codes), delText, drawings: not text.
+    }
+  }
+}
+
+/** Inline content of the children of a paragraph (or of a hyperlink, an insertion, a content control ...). */
+export function paragraphInlines(node: XNode, ctx: InlineContext, href: string | null = null, out: PmNode[] = []): PmNode[] {
+  for (const c of node.children) {
+    switch (c.name) {
+      case 'r':
+        run(c, href, ctx, out);
+        break;
+      case 'hyperlink': {
+        const target = c.attrs.id ? ctx.rels.get(c.attrs.id) : undefined;
+        paragraphInlines(c, ctx, target && SAFE_LINK.test(target) ? target : href, out);
+        break;
+      }
+      case 'del':
+      case 'moveFrom':
+      case 'pPr':
+        break;
+      case 'sdt':
+        paragraphInlines(child(c, 'sdtContent') ?? c, ctx, href, out);
+        break;
+      default:
+        // ins, moveTo, smartTag, customXml, fldSimple, bookmarks: their runs are the visible text.
+        if (c.children.length > 0) paragraphInlines(c, ctx, href, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * A note's content as the footnote node holds it: text only (no breaks), paragraphs joined by a space, and the
+ * space Word puts after the note's number removed.
+ */
+export function noteInlines(paragraphs: XNode[], ctx: InlineContext): PmNode[] {
+  const out: PmNode[] = [];
+  paragraphs.forEach((p, i) => {
+    if (i > 0) pushText(out, ' ', []);
+    for (const node of paragraphInlines(p, ctx)) {
+      if (node.type === 'text') pushText(out, node.text ?? '', node.marks ?? []);
+      else if (node.type === 'hardBreak') pushText(out, ' ', []);
+    }
+  });
+  const first = out[0];
+  if (first?.text) first.text = first.text.replace(/^\s+/, '');
+  const last = out[out.length - 1];
+  if (last?.text) last.text = last.text.replace(/\s+$/, '');
+  return out.filter((n) => n.text);
+}

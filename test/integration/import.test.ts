@@ -1,0 +1,153 @@
+/**
+ * POST /api/reports/import on both storages: our own export comes back as the same sections, text and footnotes;
+ * a .docx that LibreOffice wrote imports with its headings, footnotes, links, lists and table; bad files, bombs and
+ * oversized uploads are refused with a clear error.
+ */
+import fs from 'node:fs';
+import { zipSync, strToU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody, ReportContentResponse, ReportSummary } from '../../shared/api/types.ts';
+import { api, connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
+import { createOffice, type Office } from '../helpers/office.ts';
+import { writeSampleReport } from '../helpers/sampleReport.ts';
+import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
+
+const FIXTURE = new URL('../fixtures/womens-rights.fodt', import.meta.url);
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+interface ImportAnswer extends ReportSummary {
+  role: string;
+  sections: number;
+}
+
+async function upload(baseUrl: string, as: TestUser | null, file: Uint8Array | null, fields: Record<string, string> = {}) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ title: 'Imported report', mechanism: 'CEDAW', stateUnderReview: 'Freedonia', ...fields })) form.set(k, v);
+  if (file) form.set('file', new Blob([new Uint8Array(file)], { type: DOCX_TYPE }), 'report.docx');
+  const res = await fetch(`${baseUrl}/api/reports/import`, { method: 'POST', body: form, headers: as ? { cookie: as.cookie } : {} });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as ImportAnswer & ApiErrorBody };
+}
+
+/** What a round trip must keep: titles, body text, notes and the ProseMirror content. */
+function sectionsOf(content: ReportContentResponse) {
+  return content.sections.map((s) => ({ title: s.title, text: s.text, notes: s.notes, content: s.content }));
+}
+
+describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
+  let storage: TestStorage;
+  let server: TestServer;
+  let office: Office;
+  let owner: TestUser;
+  let stranger: TestUser;
+  let exported: Uint8Array;
+  let original: ReportContentResponse;
+
+  beforeAll(async () => {
+    storage = await createTestStorage(kind);
+    server = await startTestServer(storage, { maxImportBytes: 512 * 1024, maxImportUncompressedBytes: 2 * 1024 * 1024, maxImportEntries: 100 });
+    office = createOffice();
+    owner = await signUp(server.url);
+    stranger = await signUp(server.url);
+    const report = await createReport(server.url, owner, { title: 'Segregation of Roma children', mechanism: 'CERD', stateUnderReview: 'Freedonia' });
+    const client = connectClient(server.wsUrl, report.id, owner);
+    await client.synced;
+    writeSampleReport(client.doc);
+    await waitFor(async () => (await getContent(server.url, owner, report.id)).sections.length === 3);
+    client.destroy();
+    original = await getContent(server.url, owner, report.id);
+    const res = await fetch(`${server.url}/api/reports/${report.id}/export?format=docx&notes=endnotes`, { headers: { cookie: owner.cookie } });
+    exported = new Uint8Array(await res.arrayBuffer());
+  });
+  afterAll(async () => {
+    office?.dispose();
+    await server?.close();
+    await storage?.destroy();
+  });
+
+  it('gives back the same sections, text and footnotes from an exported report (import of export)', async () => {
+    const res = await upload(server.url, owner, exported, { title: 'Round trip', mechanism: 'CERD' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ title: 'Round trip', mechanism: 'CERD', stateUnderReview: 'Freedonia', role: 'owner', sections: 3 });
+    const imported = await getContent(server.url, owner, res.body.id);
+    expect(sectionsOf(imported)).toEqual(sectionsOf(original));
+    expect(imported.sections.flatMap((s) => s.notes)).toEqual([
+      'European Roma Rights Centre, school survey 2023.',
+      'Ministry of Education statistics, table 4.',
+      'See also the previous concluding observations.',
+    ]);
+    // The importer owns the new report; nobody else sees it.
+    expect((await api(server.url, `/api/reports/${res.body.id}`, { as: stranger })).status).toBe(404);
+  });
+
+  it('imports a .docx written by LibreOffice with headings, footnotes, links, a list and a table', async () => {
+    const docx = await office.convert(new Uint8Array(fs.readFileSync(FIXTURE)), 'fodt', 'docx');
+    const res = await upload(server.url, owner, docx);
+    expect(res.status).toBe(201);
+    const content = await getContent(server.url, owner, res.body.id);
+    expect(content.sections.map((s) => s.title)).toEqual(['Women in employment', 'Violence against women']);
+    const [employment, violence] = content.sections;
+    expect(employment!.text).toBe('Women earn a fifth less than men. See the full report.\nWages by sector\nSector\nGap\nAgriculture\n31%\nUnpaid care work\nPension gap');
+    expect(employment!.notes).toEqual(['Labour force survey 2022, table 3.']);
+    expect(violence!.notes).toEqual(['Shelter network annual report.']);
+    const blocks = employment!.content.content!.map((b) => b.type);
+    expect(blocks).toEqual(['paragraph', 'heading', 'table', 'bulletList']);
+    const paragraph = JSON.stringify(employment!.content.content![0]);
+    expect(paragraph).toContain('"href":"https://example.org/report"');
+    expect(paragraph).toContain('"href":"https://example.org/lfs"');
+    expect(paragraph).toContain('{"type":"text","text":"a fifth less","marks":[{"type":"bold"}]}');
+    expect(employment!.content.content![2]!.content![0]!.content![0]!.type).toBe('tableHeader');
+  });
+
+  it('splits at a chosen heading level', async () => {
+    const res = await upload(server.url, owner, exported, { headingLevel: '2' });
+    expect(res.status).toBe(201);
+    const content = await getContent(server.url, owner, res.body.id);
+    expect(content.sections.map((s) => s.title)).toEqual(['Introduction', 'Background of the survey', 'Access to education', 'Testimonies in other languages']);
+  });
+
+  const bad: [string, () => Uint8Array, number, string][] = [
+    ['a file that is not a zip', () => strToU8('This is a plain text file, not a Word document.'), 400, 'not_a_zip'],
+    ['a zip that is not a document', () => zipSync({ 'notes.txt': strToU8('hello'), 'data/list.csv': strToU8('a,b') }), 400, 'not_a_document'],
+    [
+      'a document whose XML is broken',
+      () => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document><w:body><w:p></w:document') }),
+      400,
+      'invalid_xml',
+    ],
+    [
+      'a zip bomb (3 MB of text compressed to a few kB)',
+      () => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(3 * 1024 * 1024).fill(32) }, { level: 9 }),
+      413,
+      'too_large',
+    ],
+    [
+      'an archive with thousands of entries',
+      () => zipSync(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`junk/${i}.txt`, strToU8('x')]))),
+      413,
+      'too_many_entries',
+    ],
+    ['a file over the size limit', () => new Uint8Array(600 * 1024).fill(65), 413, 'payload_too_large'],
+  ];
+  it.each(bad)('refuses %s with a clear error', async (_what, make, status, code) => {
+    const res = await upload(server.url, owner, make());
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toBe(code);
+    expect(res.body.error.message.length).toBeGreaterThan(15);
+  });
+
+  it('asks for a session, a file and valid report fields', async () => {
+    expect((await upload(server.url, null, exported)).status).toBe(401);
+    const noFile = await upload(server.url, owner, null);
+    expect(noFile.status).toBe(400);
+    expect(noFile.body.error).toMatchObject({ code: 'missing_file', field: 'file' });
+    const mechanism = await upload(server.url, owner, exported, { mechanism: 'ICJ' });
+    expect(mechanism.status).toBe(400);
+    expect(mechanism.body.error.code).toBe('unknown_mechanism');
+    const level = await upload(server.url, owner, exported, { headingLevel: 'seven' });
+    expect(level.status).toBe(400);
+    expect(level.body.error.field).toBe('headingLevel');
+    const json = await api<ApiErrorBody>(server.url, '/api/reports/import', { as: owner, body: { title: 'x' } });
+    expect(json.status).toBe(415);
+  });
+});
