@@ -8,17 +8,7 @@ import { addSection, getSectionBody } from '../report/layout.ts';
 import { anchorAt, linearize, resolveAnchor } from './anchors.ts';
 import { createSuggestion, createThread, getSuggestion, listThreads, threadsNeedingAttention } from './layout.ts';
 import { applySuggestion, suggestionState } from './suggestions.ts';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../test/helpers/random.ts';
 
 function section(doc: Y.Doc, paragraphs: string[]): string {
   const id = addSection(doc, { title: 'S', id: 'sec' });
@@ -38,7 +28,7 @@ describe('Anchors', () => {
     const base = Number(process.env.FUZZ_SEED ?? 7);
     for (let run = 0; run < 60; run++) {
       const seed = base + run;
-      const rand = rng(seed);
+      const rand = seededRandom(seed);
       const origin = new Y.Doc();
       section(origin, ['Roma families report ' + PHRASE + ' in schools of the capital.', 'Second paragraph with more text.']);
       const replicas = [0, 1, 2].map(() => {
