@@ -1,57 +1,58 @@
-/** The reports API over fetch. Network failures and API errors are told apart, so callers can go offline. */
-import type { ApiErrorBody, CreateReportRequest, ReportSummary } from '../../../shared/api/types.ts';
+/** The reports API: list, read (with the caller's role), create, delete, and a report's members. */
+import type { Role } from '../../../shared/api/roles.ts';
+import type { CreateReportRequest, ReportSummary } from '../../../shared/api/types.ts';
+import { request } from './http.ts';
 
-/** The server answered with an error body. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
+export { ApiError, NetworkError } from './http.ts';
+
+/** A report as the server lists it for the caller: with their role and the coalition it belongs to. */
+export interface ServerReport extends ReportSummary {
+  role: Role;
+  ownerUserId: string | null;
+  coalitionId: string | null;
 }
 
-/** The server could not be reached (offline, DNS, refused, timed out). */
-export class NetworkError extends Error {}
-
-const TIMEOUT_MS = 10_000;
-
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json', ...init.headers } });
-  } catch (err) {
-    throw new NetworkError(err instanceof Error ? err.message : 'network error');
-  }
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // A proxy's HTML error page: reported below with the status.
-  }
-  if (!res.ok) {
-    const error = (body as ApiErrorBody | null)?.error;
-    throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? `Request failed (${res.status})`, error?.field);
-  }
-  return body as T;
+export interface NewReportRequest extends CreateReportRequest {
+  coalitionId?: string | null;
 }
 
-export async function fetchServerReports(): Promise<ReportSummary[]> {
-  return (await request<{ reports: ReportSummary[] }>('/api/reports')).reports;
+export async function fetchServerReports(): Promise<ServerReport[]> {
+  return (await request<{ reports: ServerReport[] }>('/api/reports')).reports;
 }
 
-export function fetchServerReport(id: string): Promise<ReportSummary> {
-  return request<ReportSummary>(`/api/reports/${encodeURIComponent(id)}`);
+export function fetchServerReport(id: string): Promise<ServerReport> {
+  return request<ServerReport>(`/api/reports/${encodeURIComponent(id)}`);
 }
 
 /** Create a report; repeating it with the same id is safe (the server answers 200 with the existing one). */
-export function postReport(body: CreateReportRequest): Promise<ReportSummary> {
-  return request<ReportSummary>('/api/reports', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+export function postReport(body: NewReportRequest): Promise<ServerReport> {
+  return request<ServerReport>('/api/reports', { body });
+}
+
+/** Owners only; open connections close with 4410. */
+export async function deleteReport(id: string): Promise<void> {
+  await request(`/api/reports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export interface ReportMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** Why they have the role: they own the report, it was given to them on it, or through its coalition. */
+  via: 'owner' | 'direct' | 'coalition';
+}
+
+export async function fetchReportMembers(id: string): Promise<ReportMember[]> {
+  return (await request<{ members: ReportMember[] }>(`/api/reports/${encodeURIComponent(id)}/members`)).members;
+}
+
+/** Give a person a role on the report (or change theirs): owners only. */
+export function addReportMember(id: string, email: string, role: Role): Promise<ReportMember> {
+  return request<ReportMember>(`/api/reports/${encodeURIComponent(id)}/members`, { body: { email, role } });
+}
+
+/** Withdraw a role given on the report (a coalition member then has their coalition role again). */
+export async function removeReportMember(id: string, userId: string): Promise<void> {
+  await request(`/api/reports/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' });
 }

@@ -1,32 +1,76 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { currentAccount } from '../auth/sessionState.ts';
+import { SignInPage, SignUpPage } from '../features/account/AuthPages.tsx';
+import { CoalitionPage } from '../features/coalitions/CoalitionPage.tsx';
+import { CoalitionsPage } from '../features/coalitions/CoalitionsPage.tsx';
+import { InvitePage } from '../features/coalitions/InvitePage.tsx';
 import { startPublishing } from '../features/reports/publish.ts';
 import { ReportListPage } from '../features/reports/ReportListPage.tsx';
+import { startSessionWatch, useSessionStore } from '../stores/sessionStore.ts';
 import { Toasts } from '../ui/Toasts.tsx';
-import { NameDialog } from './NameDialog.tsx';
-import { handleLinkClick, useRoute } from './router.ts';
+import { handleLinkClick, navigate, useRoute } from './router.ts';
+import { nextPath, PUBLIC_ROUTES, signInPath } from './routes.ts';
 import { TopBar } from './TopBar.tsx';
 
 const ReportView = lazy(() => import('../features/report/ReportView.tsx'));
 
 export function App() {
   const route = useRoute();
-  // Reports made offline are published from any page, as soon as the server is reachable.
-  useEffect(() => startPublishing(), []);
+  const state = useSessionStore((s) => s.state);
+  const account = currentAccount(state);
+  const accountId = account?.id;
+  const signedIn = state.status === 'signed-in';
+  useEffect(() => startSessionWatch(), []);
+  // Reports made offline are published from any page, as soon as the server is reachable and accepts us.
+  useEffect(() => (signedIn && accountId ? startPublishing(accountId) : undefined), [signedIn, accountId]);
+
+  // Nobody signed in on this device: every page but the account and invitation pages asks to sign in first.
+  const needsSignIn = state.status === 'signed-out' && !PUBLIC_ROUTES.has(route.name);
+  const alreadyIn = state.status === 'signed-in' && (route.name === 'signin' || route.name === 'signup');
+  useEffect(() => {
+    if (needsSignIn) navigate(signInPath(location.pathname + location.search), { replace: true });
+    else if (alreadyIn) navigate(nextPath(location.search), { replace: true });
+  }, [needsSignIn, alreadyIn]);
+
+  let page;
+  if (PUBLIC_ROUTES.has(route.name) && !alreadyIn) {
+    page =
+      route.name === 'invite' ? <InvitePage key={route.token} token={route.token} /> : route.name === 'signup' ? <SignUpPage /> : <SignInPage />;
+  } else if (!account) {
+    page = <Opening />;
+  } else if (route.name === 'reports') {
+    page = <ReportListPage />;
+  } else if (route.name === 'report') {
+    page = (
+      <Suspense fallback={<Loading />}>
+        <ReportView key={`${account.id}:${route.reportId}`} reportId={route.reportId} />
+      </Suspense>
+    );
+  } else if (route.name === 'coalitions') {
+    page = <CoalitionsPage />;
+  } else if (route.name === 'coalition') {
+    page = <CoalitionPage key={route.coalitionId} coalitionId={route.coalitionId} />;
+  } else {
+    page = <NotFound />;
+  }
+
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      {route.name === 'reports' && <ReportListPage />}
-      {route.name === 'report' && (
-        <Suspense fallback={<Loading />}>
-          <ReportView key={route.reportId} reportId={route.reportId} />
-        </Suspense>
-      )}
-      {route.name === 'not-found' && <NotFound />}
-      <NameDialog />
+      {page}
       <Toasts />
     </>
+  );
+}
+
+/** While the server is asked who is signed in (only when this device has no account cached). */
+function Opening() {
+  return (
+    <main id="main" className="report-placeholder">
+      <p role="status">Opening Rightsdraft…</p>
+    </main>
   );
 }
 

@@ -1,25 +1,40 @@
 import type { ReactNode } from 'react';
-import { handleLinkClick } from './router.ts';
-import { useUserStore } from '../stores/userStore.ts';
-import { Avatar } from '../ui/Avatar.tsx';
+import { useSessionStore } from '../stores/sessionStore.ts';
+import { AccountMenu } from '../features/account/AccountMenu.tsx';
+import { SessionEndedBanner } from '../features/account/SessionEnded.tsx';
+import { handleLinkClick, useRoute } from './router.ts';
 
-/** The bar across the top of every page: the brand (home link), page-specific items, and the user. */
+/**
+ * The bar across the top of every signed-in page: the brand (home link), the main sections or page-specific
+ * items, and the account menu; under it, the notice that the session ended, when it has.
+ */
 export function TopBar({ children }: { children?: ReactNode }) {
-  const user = useUserStore((s) => s.user);
-  const openNameDialog = useUserStore((s) => s.openNameDialog);
+  const state = useSessionStore((s) => s.state);
+  const route = useRoute();
+  const account = state.status === 'signed-in' || state.status === 'expired' ? state.account : null;
+  const here = route.name === 'coalitions' || route.name === 'coalition' ? 'coalitions' : route.name === 'reports' ? 'reports' : null;
   return (
-    <header className="topbar">
-      <a href="/" className="brand" onClick={handleLinkClick}>
-        <img src="/icon.svg" alt="" width="28" height="28" />
-        <span className="brand__name">Rightsdraft</span>
-      </a>
-      <div className="topbar__middle">{children}</div>
-      {user && (
-        <button type="button" className="user-chip" onClick={openNameDialog} aria-label={`Signed in on this device as ${user.name}. Change name`}>
-          <Avatar name={user.name} color={user.color} size="sm" label="" />
-          <span className="user-chip__name">{user.name}</span>
-        </button>
-      )}
-    </header>
+    <>
+      <header className="topbar">
+        <a href="/" className="brand" onClick={handleLinkClick}>
+          <img src="/icon.svg" alt="" width="28" height="28" />
+          <span className="brand__name">Rightsdraft</span>
+        </a>
+        <div className="topbar__middle">
+          {children ?? (
+            <nav className="main-nav" aria-label="Main">
+              <a href="/" className="main-nav__link" aria-current={here === 'reports' ? 'page' : undefined} onClick={handleLinkClick}>
+                Reports
+              </a>
+              <a href="/coalitions" className="main-nav__link" aria-current={here === 'coalitions' ? 'page' : undefined} onClick={handleLinkClick}>
+                Coalitions
+              </a>
+            </nav>
+          )}
+        </div>
+        {account && <AccountMenu account={account} />}
+      </header>
+      {state.status === 'expired' && <SessionEndedBanner account={state.account} />}
+    </>
   );
 }

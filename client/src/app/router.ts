@@ -18,7 +18,7 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function navigate(path: string, { replace = false } = {}): void {
-  if (path === location.pathname) return;
+  if (path === location.pathname + location.search) return;
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   notify();

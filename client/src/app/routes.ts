@@ -1,16 +1,51 @@
 /** The app's routes and their URLs. Pure, so parsing is unit-tested. */
 import { isReportId } from '../../../shared/protocol/rooms.ts';
 
-export type Route = { name: 'reports' } | { name: 'report'; reportId: string } | { name: 'not-found' };
+export type Route =
+  | { name: 'reports' }
+  | { name: 'report'; reportId: string }
+  | { name: 'signin' }
+  | { name: 'signup' }
+  | { name: 'coalitions' }
+  | { name: 'coalition'; coalitionId: string }
+  | { name: 'invite'; token: string }
+  | { name: 'not-found' };
+
+/** Pages anyone may open without an account. */
+export const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['signin', 'signup', 'invite']);
+
+/** Invitation tokens and coalition ids: URL-safe characters only. */
+const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/reports') return { name: 'reports' };
-  const match = /^\/reports\/([^/]+)$/.exec(path);
-  if (match && isReportId(match[1])) return { name: 'report', reportId: match[1] };
+  if (path === '/signin') return { name: 'signin' };
+  if (path === '/signup') return { name: 'signup' };
+  if (path === '/coalitions') return { name: 'coalitions' };
+  const [, first, second, ...rest] = path.split('/');
+  if (rest.length > 0 || second === undefined) return { name: 'not-found' };
+  if (first === 'reports' && isReportId(second)) return { name: 'report', reportId: second };
+  if (first === 'coalitions' && TOKEN.test(second)) return { name: 'coalition', coalitionId: second };
+  if (first === 'invite' && TOKEN.test(second)) return { name: 'invite', token: second };
   return { name: 'not-found' };
 }
 
 export function reportPath(reportId: string): string {
   return `/reports/${reportId}`;
+}
+
+export function coalitionPath(coalitionId: string): string {
+  return `/coalitions/${encodeURIComponent(coalitionId)}`;
+}
+
+/** The sign-in page, coming back to `next` afterwards. */
+export function signInPath(next?: string): string {
+  return next && next !== '/' ? `/signin?next=${encodeURIComponent(next)}` : '/signin';
+}
+
+/** Where to go after signing in: an in-app path from `?next=`, never another site. */
+export function nextPath(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }

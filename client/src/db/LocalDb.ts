@@ -4,6 +4,7 @@
  * one class, oldest first, each with the date it was added.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { Role } from '../../../shared/api/roles.ts';
 
 export interface LocalReport {
   id: string;
@@ -21,6 +22,15 @@ export interface LocalReport {
   lastSyncedAt: string | null;
   /** When the report was last opened or created on this device (ISO); the list sorts by it. */
   lastOpenedAt: string;
+  // The fields below came with accounts; entries written before them lack them (none is indexed, so no new version).
+  /** The account this copy was opened or made by; the list shows a signed-in account its own copies only. */
+  accountId?: string;
+  /** That account's role on the report as last read from the server, so the report opens read-only offline too. */
+  role?: Role | null;
+  /** The coalition the report belongs to (for a report made offline, the one to create it in). */
+  coalitionId?: string | null;
+  /** The server said the report was deleted (4410); the device copy is kept, read-only. */
+  deletedOnServer?: boolean;
 }
 
 export class LocalDb extends Dexie {

@@ -1,5 +1,6 @@
 /** The operations the app performs on the device catalogue; nothing else touches the Dexie tables. */
 import { liveQuery, type Subscription } from 'dexie';
+import type { Role } from '../../../shared/api/roles.ts';
 import { localDb, type LocalReport } from './LocalDb.ts';
 
 export type { LocalReport };
@@ -32,17 +33,29 @@ export interface ReportMetaFields {
   createdAt: string;
 }
 
+/** Who holds this copy and with which role (see LocalReport). */
+export interface AccessFields {
+  accountId?: string;
+  role?: Role | null;
+  coalitionId?: string | null;
+}
+
+function definedOnly(fields: AccessFields): AccessFields {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as AccessFields;
+}
+
 /** Record that a report is on this device (opened from the server or a link), keeping what is known of it. */
-export async function rememberReport(id: string, meta: ReportMetaFields): Promise<void> {
+export async function rememberReport(id: string, meta: ReportMetaFields, access: AccessFields = {}): Promise<void> {
   const now = new Date().toISOString();
   await localDb.transaction('rw', localDb.reports, async () => {
     const existing = await localDb.reports.get(id);
     if (existing) {
-      await localDb.reports.update(id, { ...meta, lastOpenedAt: now });
+      await localDb.reports.update(id, { ...meta, ...definedOnly(access), lastOpenedAt: now });
     } else {
       await localDb.reports.put({
         id,
         ...meta,
+        ...definedOnly(access),
         pendingCreate: false,
         hasUnsyncedChanges: false,
         unsyncedChangeCount: 0,
@@ -58,8 +71,27 @@ export async function updateLocalMeta(id: string, meta: Partial<ReportMetaFields
   await localDb.reports.update(id, meta);
 }
 
-export async function markCreatedOnServer(id: string): Promise<void> {
-  await localDb.reports.update(id, { pendingCreate: false });
+/** Keep the role read from the server (and the coalition) for opening the report offline. */
+export async function recordAccess(id: string, access: AccessFields): Promise<void> {
+  await localDb.reports.update(id, definedOnly(access));
+}
+
+export async function markCreatedOnServer(id: string, role?: Role): Promise<void> {
+  await localDb.reports.update(id, role ? { pendingCreate: false, role } : { pendingCreate: false });
+}
+
+export async function markDeletedOnServer(id: string): Promise<void> {
+  await localDb.reports.update(id, { deletedOnServer: true });
+}
+
+/** Forget a report on this device: its catalogue entry and its stored content (after its owner deleted it). */
+export async function forgetReport(id: string, contentDbName: string): Promise<void> {
+  await localDb.reports.delete(id);
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase(contentDbName);
+    // Blocked while a tab still has it open: it is deleted once they close it; nothing to wait for.
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
 }
 
 export async function recordUnsyncedChanges(id: string, count: number): Promise<void> {

@@ -1,26 +1,16 @@
-/** The local user (name and colour) and whether the name dialog is open. */
+/** This device's presence colour (the name comes from the account; see sessionStore). */
 import { create } from 'zustand';
-import { loadUser, randomColor, saveUser, type LocalUser } from '../user/user.ts';
+import { loadDeviceColor, saveDeviceColor } from '../user/user.ts';
 
-interface UserState {
-  user: LocalUser | null;
-  nameDialogOpen: boolean;
-  setName(name: string): void;
-  openNameDialog(): void;
-  closeNameDialog(): void;
+interface DeviceState {
+  color: string;
+  setColor(color: string): void;
 }
 
-export const useUserStore = create<UserState>((set, get) => {
-  const user = loadUser();
-  return {
-    user,
-    nameDialogOpen: user === null,
-    setName(name) {
-      const next = { name: name.trim(), color: get().user?.color ?? randomColor() };
-      saveUser(next);
-      set({ user: next, nameDialogOpen: false });
-    },
-    openNameDialog: () => set({ nameDialogOpen: true }),
-    closeNameDialog: () => set((s) => ({ nameDialogOpen: s.user === null })),
-  };
-});
+export const useDeviceStore = create<DeviceState>((set) => ({
+  color: loadDeviceColor(),
+  setColor(color) {
+    saveDeviceColor(color);
+    set({ color });
+  },
+}));

@@ -1,4 +1,5 @@
 /** Co-authors as the outline shows them, read from awareness states (which any client may fill with anything). */
+import { isRole } from '../../../shared/api/roles.ts';
 import type { Peer } from '../stores/presenceStore.ts';
 
 const FALLBACK_COLOR = '#5c6878';
@@ -8,7 +9,7 @@ export function peersFromAwareness(states: Map<number, Record<string, unknown>>,
   const peers: Peer[] = [];
   states.forEach((state, clientId) => {
     if (clientId === ownClientId) return;
-    const user = state.user as { name?: unknown; color?: unknown } | undefined;
+    const user = state.user as { name?: unknown; color?: unknown; role?: unknown } | undefined;
     if (!user || typeof user.name !== 'string' || user.name.trim() === '') return;
     const section = state.section;
     peers.push({
@@ -17,6 +18,8 @@ export function peersFromAwareness(states: Map<number, Record<string, unknown>>,
       // The colour lands in a style attribute: only plain hex colours get through.
       color: typeof user.color === 'string' && HEX.test(user.color) ? user.color : FALLBACK_COLOR,
       sectionId: typeof section === 'string' ? section : null,
+      // As the person's own client announces it: for display only, the server decides what they may do.
+      role: isRole(user.role) ? user.role : null,
     });
   });
   return peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);

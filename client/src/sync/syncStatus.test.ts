@@ -59,7 +59,7 @@ describe('sync status', () => {
     const base = run([{ type: 'loaded', pendingCreate: false, unsyncedChanges: 0 }, { type: 'connecting' }]);
     expect(describeSync(reduceSync(base, { type: 'closed', code: CloseCodes.UnknownReport.code }))).toMatchObject({
       state: 'error',
-      label: 'This report is not on the server',
+      label: 'This report is not on the server, or you no longer have access',
     });
     expect(describeSync(reduceSync(base, { type: 'closed', code: CloseCodes.ReportDeleted.code })).state).toBe('error');
     const readOnly = reduceSync(base, { type: 'closed', code: CloseCodes.ReadOnly.code });
@@ -75,5 +75,47 @@ describe('sync status', () => {
 
   it('is read-only when the report needs a newer editor', () => {
     expect(describeSync(run([...openedAndSynced, { type: 'schema', tooNew: true }])).state).toBe('read-only');
+  });
+});
+
+describe('sync status with roles', () => {
+  const asReviewer: SyncEvent[] = [{ type: 'loaded', pendingCreate: false, unsyncedChanges: 0 }, { type: 'role', role: 'reviewer' }];
+
+  it('tells a reviewer or viewer they read only, once synced', () => {
+    expect(describeSync(run([...asReviewer, { type: 'connecting' }])).state).toBe('connecting');
+    expect(describeSync(run([...asReviewer, { type: 'connecting' }, { type: 'open' }, { type: 'handshake-done' }]))).toMatchObject({
+      state: 'read-only',
+      label: 'Read only — you are a reviewer on this report',
+    });
+    expect(describeSync(run([...asReviewer, { type: 'offline' }]))).toMatchObject({ state: 'offline', label: 'Offline — read only' });
+  });
+
+  it('says how many changes on this device cannot be sent after the role was lowered', () => {
+    const facts = run([
+      { type: 'loaded', pendingCreate: false, unsyncedChanges: 3 },
+      { type: 'role', role: 'editor' },
+      { type: 'open' },
+      { type: 'closed', code: CloseCodes.ReadOnly.code },
+      { type: 'role', role: 'viewer' },
+      { type: 'view', view: 'server' },
+      { type: 'open' },
+      { type: 'handshake-done' },
+    ]);
+    expect(describeSync(facts)).toMatchObject({ state: 'read-only', label: 'Read only — 3 changes made on this device can’t be sent' });
+  });
+
+  it('lifts a refusal to write when the role is raised again', () => {
+    const refused = run([...openedAndSynced, { type: 'closed', code: CloseCodes.ReadOnly.code }]);
+    expect(refused.closeCode).toBe(CloseCodes.ReadOnly.code);
+    expect(reduceSync(refused, { type: 'role', role: 'viewer' }).closeCode).toBe(CloseCodes.ReadOnly.code);
+    const raised = reduceSync(refused, { type: 'role', role: 'editor' });
+    expect(raised.closeCode).toBeNull();
+    expect(describeSync(run([{ type: 'open' }, { type: 'handshake-done' }], raised)).state).toBe('synced');
+  });
+
+  it('shows signed out when the session ended, until a new handshake', () => {
+    const out = run([...openedAndSynced, { type: 'closed', code: CloseCodes.Unauthorized.code }]);
+    expect(describeSync(out)).toMatchObject({ state: 'signed-out', label: 'Signed out — sign in again to sync this report' });
+    expect(describeSync(run([{ type: 'connecting' }, { type: 'open' }, { type: 'handshake-done' }], out)).state).toBe('synced');
   });
 });

@@ -2,9 +2,18 @@
  * The sync status shown in every report's header: what the session knows (`SyncFacts`), how events change it
  * (`reduceSync`), and what to tell the user (`describeSync`). Pure, so every state is unit-tested.
  */
+import type { Role } from '../../../shared/api/roles.ts';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
+import { isReader, readOnlyMessage } from '../auth/permissions.ts';
 
-export type SyncState = 'connecting' | 'synced' | 'offline' | 'saved-local' | 'unsynced' | 'read-only' | 'error';
+export type SyncState = 'connecting' | 'synced' | 'offline' | 'saved-local' | 'unsynced' | 'read-only' | 'signed-out' | 'error';
+
+/**
+ * Which copy of the report the page shows. `device`: the copy stored here, synced both ways (read-only for a
+ * reader). `server`: a fresh in-memory copy of the server's text, for a reader whose device copy holds changes
+ * the server refuses (their role was lowered while they were offline); those stay on the device.
+ */
+export type ReportView = 'device' | 'server';
 
 export type ConnectionPhase = 'idle' | 'connecting' | 'open';
 
@@ -30,6 +39,9 @@ export interface SyncFacts {
   closeCode: number | null;
   /** The report was written with a newer editor schema than this client's. */
   schemaTooNew: boolean;
+  /** This user's role on the report: from the server, or cached on the device; null while unknown. */
+  role: Role | null;
+  view: ReportView;
 }
 
 export type SyncEvent =
@@ -44,7 +56,11 @@ export type SyncEvent =
   | { type: 'saved-locally'; saved: boolean }
   | { type: 'pending-create' }
   | { type: 'published' }
-  | { type: 'schema'; tooNew: boolean };
+  | { type: 'schema'; tooNew: boolean }
+  | { type: 'role'; role: Role | null }
+  /** The API said what a close code would (401: signed out, 404: unknown or no access), without a connection. */
+  | { type: 'refused'; code: number }
+  | { type: 'view'; view: ReportView };
 
 export function initialSyncFacts(online: boolean): SyncFacts {
   return {
@@ -59,6 +75,8 @@ export function initialSyncFacts(online: boolean): SyncFacts {
     everSynced: false,
     closeCode: null,
     schemaTooNew: false,
+    role: null,
+    view: 'device',
   };
 }
 
@@ -116,6 +134,15 @@ export function reduceSync(facts: SyncFacts, event: SyncEvent): SyncFacts {
       return { ...facts, pendingCreate: false, closeCode: facts.closeCode === CloseCodes.UnknownReport.code ? null : facts.closeCode };
     case 'schema':
       return { ...facts, schemaTooNew: event.tooNew };
+    case 'role': {
+      // A role that may write lifts an earlier refusal to write.
+      const lifted = facts.closeCode === CloseCodes.ReadOnly.code && !isReader(event.role);
+      return { ...facts, role: event.role, closeCode: lifted ? null : facts.closeCode };
+    }
+    case 'refused':
+      return { ...facts, closeCode: event.code };
+    case 'view':
+      return { ...facts, view: event.view, connection: 'idle', handshakeDone: false };
   }
 }
 
@@ -138,20 +165,26 @@ function changes(n: number): string {
 
 export function describeSync(f: SyncFacts): SyncStatusView {
   const n = f.unsyncedChanges;
-  if (f.closeCode === CloseCodes.ReadOnly.code) {
-    return { state: 'read-only', label: 'Read only — you can read this report but not change it', short: 'Read only' };
+  if (f.closeCode === CloseCodes.ReportDeleted.code) {
+    return { state: 'error', label: 'This report was deleted on the server', short: 'Deleted' };
+  }
+  if (f.closeCode === CloseCodes.Unauthorized.code) {
+    return { state: 'signed-out', label: 'Signed out — sign in again to sync this report', short: 'Signed out' };
+  }
+  if (f.closeCode === CloseCodes.UnknownReport.code && !f.pendingCreate) {
+    return { state: 'error', label: 'This report is not on the server, or you no longer have access', short: 'Not on server' };
   }
   if (f.schemaTooNew) {
     return { state: 'read-only', label: 'Read only — written with a newer version of Rightsdraft', short: 'Read only' };
   }
-  if (f.closeCode === CloseCodes.ReportDeleted.code) {
-    return { state: 'error', label: 'This report was deleted on the server', short: 'Deleted' };
+  if (f.view === 'server' && f.role && n > 0) {
+    return { state: 'read-only', label: `Read only — ${changes(n)} made on this device can’t be sent`, short: 'Read only' };
   }
-  if (f.closeCode === CloseCodes.UnknownReport.code && !f.pendingCreate) {
-    return { state: 'error', label: 'This report is not on the server', short: 'Not on server' };
-  }
-  if (f.closeCode === CloseCodes.Unauthorized.code) {
-    return { state: 'error', label: 'Sign in again to sync this report', short: 'Sign in' };
+  if (f.role && isReader(f.role)) {
+    if (!f.online) return { state: 'offline', label: 'Offline — read only', short: 'Offline' };
+    if (f.connection === 'open' && f.handshakeDone) return { state: 'read-only', label: readOnlyMessage(f.role), short: 'Read only' };
+  } else if (f.closeCode === CloseCodes.ReadOnly.code) {
+    return { state: 'read-only', label: 'Read only — you can read this report but not change it', short: 'Read only' };
   }
   if (f.closeCode === CloseCodes.MalformedMessage.code && f.connection === 'idle') {
     return { state: 'error', label: 'Sync stopped: the server could not read a change', short: 'Sync error' };

@@ -1,6 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { LocalUser } from '../user/user.ts';
-import { ReportSession, type SessionSnapshot } from './ReportSession.ts';
+import { ReportSession, type PresenceUser, type SessionSnapshot } from './ReportSession.ts';
 
 /**
  * The session of the open report. It is created in an effect, never during render: React StrictMode mounts,
@@ -8,19 +7,19 @@ import { ReportSession, type SessionSnapshot } from './ReportSession.ts';
  * IndexedDB handle) before the second is made, so a report never has two providers writing one Y.Doc and
  * nothing leaks. A session made in useMemo or useState would be created twice and never destroyed.
  */
-export function useReportSession(reportId: string, user: LocalUser): ReportSession | null {
+export function useReportSession(reportId: string, user: PresenceUser, accountId: string | undefined): ReportSession | null {
   const [session, setSession] = useState<ReportSession | null>(null);
   useEffect(() => {
-    const created = new ReportSession(reportId, user);
+    const created = new ReportSession(reportId, user, { accountId });
     created.start();
     setSession(created);
     return () => {
       created.destroy();
       setSession(null);
     };
-    // The user is applied by the effect below; a new name must not reopen the report.
+    // The user is applied by the effect below; a new colour must not reopen the report.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reportId]);
+  }, [reportId, accountId]);
   useEffect(() => {
     session?.setUser(user);
   }, [session, user]);

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
- * A modal built on the native <dialog>: the browser traps focus, makes the page inert and closes on Escape.
- * `onClose` runs for Escape and for the close button; the parent owns `open`.
+ * A modal built on the native <dialog>: the browser traps focus, makes the page inert, closes on Escape and
+ * gives focus back to where it was. `onClose` runs for Escape and for the close button; the parent owns `open`.
+ * On opening, focus goes to the element marked `data-autofocus`, else the first field (React's autoFocus fires
+ * before the dialog is shown, when nothing in it can take focus).
  */
 export function Dialog({
   open,
@@ -24,7 +26,13 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      const target =
+        dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+        dialog.querySelector<HTMLElement>('.dialog__body input:not([type=hidden]):not([disabled]), .dialog__body select, .dialog__body textarea');
+      target?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -47,7 +55,7 @@ export function Dialog({
           </button>
         )}
       </div>
-      {open && children}
+      <div className="dialog__body">{open && children}</div>
     </dialog>
   );
 }

@@ -23,6 +23,7 @@ const PATHS = {
   close: 'M6 6l12 12M18 6L6 18',
   cloud: 'M7 18h10a4 4 0 0 0 .5-8A6 6 0 0 0 6 9.5 4.3 4.3 0 0 0 7 18z',
   device: 'M4 5h16v11H4zM2 19h20',
+  people: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M16 4.5a3.5 3.5 0 0 1 0 6.5M18 14.5c1.9.8 3 2.9 3 5.5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { initials, parseUser } from './user.ts';
+import { initials, parseColor } from './user.ts';
 
-describe('parseUser', () => {
-  it('reads the stored name and colour', () => {
-    expect(parseUser('{"name":" Amina ","color":"#1f5fa8"}')).toEqual({ name: 'Amina', color: '#1f5fa8' });
+describe('parseColor', () => {
+  it('reads the colour stored on this device, and the one chosen before accounts existed', () => {
+    expect(parseColor('#1F5FA8')).toBe('#1f5fa8');
+    expect(parseColor('{"name":" Amina ","color":"#0f7a55"}')).toBe('#0f7a55');
   });
 
-  it('asks again when the stored value is missing, empty or broken', () => {
-    expect(parseUser(null)).toBeNull();
-    expect(parseUser('{"name":"  "}')).toBeNull();
-    expect(parseUser('not json')).toBeNull();
-    expect(parseUser('"Amina"')).toBeNull();
-  });
-
-  it('replaces a colour that is not a hex colour, so no CSS is injected through it', () => {
-    const user = parseUser('{"name":"Amina","color":"red;background:url(x)"}');
-    expect(user?.color).toMatch(/^#[0-9a-f]{6}$/i);
+  it('rejects anything that is not a plain hex colour, so no CSS is injected through it', () => {
+    expect(parseColor(null)).toBeNull();
+    expect(parseColor('red;background:url(x)')).toBeNull();
+    expect(parseColor('{"color":"red;background:url(x)"}')).toBeNull();
+    expect(parseColor('{not json')).toBeNull();
   });
 });
 

@@ -1,10 +1,15 @@
-/** The local user's display name and colour, shown to co-authors beside their caret and in the outline. */
+/**
+ * How co-authors see this person beside their caret and in the outline: the account's name and a colour
+ * chosen per device (so two devices of one person can be told apart).
+ */
 export interface LocalUser {
   name: string;
   color: string;
 }
 
-export const USER_STORAGE_KEY = 'rightsdraft.user';
+/** Where the device's colour is kept; before accounts it held a display name too, whose colour is reused. */
+export const COLOR_STORAGE_KEY = 'rightsdraft.color';
+const LEGACY_USER_KEY = 'rightsdraft.user';
 
 /** Colours that keep white text readable (contrast of 4.5:1 or more) and stay distinct from each other. */
 export const USER_COLORS = ['#1f5fa8', '#0f7a55', '#a23a8c', '#b4441b', '#5b4bb7', '#006f86', '#8a5a00', '#b3283f'] as const;
@@ -15,33 +20,37 @@ export function randomColor(): string {
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
-/** Parse the stored JSON; null when missing or malformed (the name dialog then asks again). */
-export function parseUser(raw: string | null): LocalUser | null {
+/** A stored colour if it is a plain hex colour (it lands in style attributes), else null. */
+export function parseColor(raw: string | null): string | null {
   if (!raw) return null;
+  let value: unknown = raw;
   try {
-    const value = JSON.parse(raw) as unknown;
-    if (typeof value !== 'object' || value === null) return null;
-    const { name, color } = value as Record<string, unknown>;
-    if (typeof name !== 'string' || name.trim() === '') return null;
-    return { name: name.trim().slice(0, 60), color: typeof color === 'string' && HEX.test(color) ? color : randomColor() };
+    // The legacy entry is JSON ({"name","color"}); the current one is the colour itself.
+    if (raw.startsWith('{')) value = (JSON.parse(raw) as { color?: unknown }).color;
   } catch {
     return null;
   }
+  return typeof value === 'string' && HEX.test(value) ? value.toLowerCase() : null;
 }
 
-export function loadUser(): LocalUser | null {
+/** This device's colour: the stored one, the one chosen before accounts existed, or a new random one (kept). */
+export function loadDeviceColor(): string {
   try {
-    return parseUser(localStorage.getItem(USER_STORAGE_KEY));
+    const color = parseColor(localStorage.getItem(COLOR_STORAGE_KEY)) ?? parseColor(localStorage.getItem(LEGACY_USER_KEY));
+    if (color) return color;
+    const chosen = randomColor();
+    localStorage.setItem(COLOR_STORAGE_KEY, chosen);
+    return chosen;
   } catch {
-    return null;
+    return randomColor();
   }
 }
 
-export function saveUser(user: LocalUser): void {
+export function saveDeviceColor(color: string): void {
   try {
-    localStorage.setItem(USER_STORAGE_KEY, JSON.stringify(user));
+    localStorage.setItem(COLOR_STORAGE_KEY, color);
   } catch {
-    // Private mode with storage disabled: the name lasts for this visit only.
+    // Private mode with storage disabled: the colour lasts for this visit only.
   }
 }
 

@@ -1,8 +1,13 @@
 import { useState } from 'react';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
+import { isReader, readOnlyMessage, roleWithArticle } from '../../auth/permissions.ts';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
 
-/** Explanations that need more room than the status: read-only, newer schema, report missing on the server. */
+function changes(n: number): string {
+  return n === 1 ? '1 change' : `${n} changes`;
+}
+
+/** Explanations that need more room than the status: the role, newer schema, report missing on the server. */
 export function Banners({ session, snapshot }: { session: ReportSession; snapshot: SessionSnapshot }) {
   const { facts } = snapshot;
   const [uploading, setUploading] = useState(false);
@@ -12,8 +17,26 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
   if (facts.schemaTooNew) {
     banners.push({ key: 'schema', tone: 'warning', text: 'This report was written with a newer version of Rightsdraft; update to edit it.' });
   }
-  if (facts.closeCode === CloseCodes.ReadOnly.code) {
-    banners.push({ key: 'read-only', tone: 'info', text: 'You can read this report but not change it. Ask a coordinator of the report for edit access.' });
+  const role = facts.role;
+  if (role && isReader(role) && facts.view === 'server') {
+    const n = facts.unsyncedChanges;
+    banners.push({
+      key: 'unsendable',
+      tone: 'warning',
+      text:
+        (n > 0
+          ? `You are now ${roleWithArticle(role)}; ${changes(n)} made on this device can’t be sent.`
+          : `You are now ${roleWithArticle(role)}; changes made on this device can’t be sent.`) +
+        ' They stay on this device and are sent if you can edit again. Shown here: the text on the server.',
+    });
+  } else if (role && isReader(role)) {
+    banners.push({
+      key: 'read-only',
+      tone: 'info',
+      text: `${readOnlyMessage(role)}. The text and the outline can’t be changed from this account; ask the report’s owner if you need to edit.`,
+    });
+  } else if (facts.closeCode === CloseCodes.ReadOnly.code) {
+    banners.push({ key: 'read-only', tone: 'info', text: 'You can read this report but not change it. Ask the report’s owner for edit access.' });
   }
   if (facts.closeCode === CloseCodes.ReportDeleted.code) {
     banners.push({ key: 'deleted', tone: 'error', text: 'This report was deleted on the server. The copy on this device is shown read-only.' });
@@ -23,8 +46,8 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
       key: 'unknown',
       tone: 'error',
       text: uploadFailed
-        ? 'This report is not on the server, and uploading it failed. Your copy on this device is safe; try again later.'
-        : 'This report is not on the server. Your copy on this device is safe and you can keep working on it.',
+        ? 'This report is not on the server, and uploading it failed (or someone else’s report has this address). Your copy on this device is safe.'
+        : 'This report is not on the server, or you no longer have access to it. Your copy on this device is safe.',
       action: {
         label: uploading ? 'Uploading…' : 'Upload it to the server',
         run: () => {

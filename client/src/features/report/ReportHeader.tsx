@@ -1,21 +1,47 @@
+import { useState } from 'react';
 import { MECHANISM_NAMES, isMechanism } from '../../../../shared/api/mechanisms.ts';
 import { LIMITS } from '../../../../shared/api/validate.ts';
 import { setReportField } from '../../../../shared/report/layout.ts';
+import { deleteReport } from '../../api/reportsApi.ts';
+import { navigate } from '../../app/router.ts';
+import { useAccount } from '../../auth/useAccount.ts';
+import { forgetReport } from '../../db/catalog.ts';
+import { localDocName } from '../../sync/localDoc.ts';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
 import { usePresenceStore } from '../../stores/presenceStore.ts';
 import { useReportUiStore } from '../../stores/reportUiStore.ts';
-import { SyncStatusBadge } from '../../ui/SyncStatusBadge.tsx';
+import { useToastStore } from '../../stores/toastStore.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
-import { PeerDots } from '../outline/PeerDots.tsx';
+import { RoleBadge } from '../../ui/RoleBadge.tsx';
+import { SyncStatusBadge } from '../../ui/SyncStatusBadge.tsx';
 import { EditableText } from './EditableText.tsx';
+import { PeopleHere } from './PeopleHere.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
 
-/** Title, mechanism and State of the report, who else is here, and the sync status. */
+/** Title, mechanism and State of the report, the user's role, who else is here, sharing, and the sync status. */
 export function ReportHeader({ session, snapshot }: { session: ReportSession; snapshot: SessionSnapshot }) {
-  const { meta, canEdit, status } = snapshot;
+  const { meta, canEdit, status, facts, permissions } = snapshot;
   const peers = usePresenceStore((s) => s.peers);
   const outlineOpen = useReportUiStore((s) => s.outlineOpen);
   const setOutlineOpen = useReportUiStore((s) => s.setOutlineOpen);
+  const showToast = useToastStore((s) => s.show);
+  const account = useAccount();
+  const [sharing, setSharing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const mechanismName = isMechanism(meta.mechanism) ? MECHANISM_NAMES[meta.mechanism] : meta.mechanism;
+  const title = meta.title || 'Untitled report';
+  // Members live on the server; a report made offline and not yet published has none to show.
+  const canShare = facts.online && !facts.pendingCreate && facts.role !== null;
+
+  const handleDelete = async () => {
+    await deleteReport(session.reportId);
+    setDeleting(false);
+    void forgetReport(session.reportId, localDocName(session.reportId));
+    showToast({ message: `Deleted “${title}”` });
+    navigate('/');
+  };
+
   return (
     <header className="report-header">
       <div className="report-header__main">
@@ -38,14 +64,12 @@ export function ReportHeader({ session, snapshot }: { session: ReportSession; sn
             </span>
           )}
           <span className="state-field">
-            <span className="state-field__label">
-              State
-            </span>
+            <span className="state-field__label">State</span>
             <EditableText
               className="state-field__input"
               label="State under review"
               value={meta.stateUnderReview}
-              placeholder="Add the State"
+              placeholder={canEdit ? 'Add the State' : 'Not set'}
               disabled={!canEdit}
               maxLength={LIMITS.stateChars}
               onCommit={(v) => setReportField(session.doc, 'stateUnderReview', v)}
@@ -63,9 +87,42 @@ export function ReportHeader({ session, snapshot }: { session: ReportSession; sn
         >
           <Icon name="menu" size={16} /> Outline
         </button>
-        <PeerDots peers={peers} where="in this report" max={4} />
+        <PeopleHere peers={peers} />
+        {facts.role && <RoleBadge role={facts.role} prefix="You:" focusable />}
+        {canShare && (
+          <button type="button" className="button button--small share-button" onClick={() => setSharing(true)}>
+            <Icon name="people" size={16} /> <span className="share-button__label">{permissions.manageMembers ? 'Share' : 'People'}</span>
+          </button>
+        )}
         <SyncStatusBadge status={status} />
       </div>
+      {canShare && (
+        <ShareDialog
+          open={sharing}
+          onClose={() => setSharing(false)}
+          reportId={session.reportId}
+          reportTitle={title}
+          isOwner={permissions.manageMembers}
+          myUserId={account?.id}
+          onDelete={() => {
+            setSharing(false);
+            setDeleting(true);
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={deleting}
+        title={`Delete “${title}”?`}
+        confirmLabel="Delete report"
+        danger
+        onClose={() => setDeleting(false)}
+        onConfirm={handleDelete}
+      >
+        <p>
+          “{title}” and its text, comments and versions are deleted from the server for everyone who has access. Anyone who has it open sees that it was
+          deleted. This cannot be undone.
+        </p>
+      </ConfirmDialog>
     </header>
   );
 }

@@ -2,18 +2,17 @@
  * The report page: header, outline and the selected section's editor. Loaded on demand, with Yjs and the
  * sync code, so the report list stays light.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { addSection } from '../../../../shared/report/layout.ts';
 import { TopBar } from '../../app/TopBar.tsx';
 import { handleLinkClick } from '../../app/router.ts';
+import { useAccount, usePresenceUser } from '../../auth/useAccount.ts';
 import { useReportUiStore } from '../../stores/reportUiStore.ts';
-import { useUserStore } from '../../stores/userStore.ts';
-import type { ReportSession } from '../../sync/ReportSession.ts';
+import type { PresenceUser, ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
 import { OUTLINE_ORIGIN } from '../outline/outlineUndo.ts';
 import { useReportSession, useSessionSnapshot } from '../../sync/useReportSession.ts';
 import { Icon } from '../../ui/Icon.tsx';
-import { randomColor, type LocalUser } from '../../user/user.ts';
 import { Outline, UNTITLED_SECTION } from '../outline/Outline.tsx';
 import { useOutline } from '../outline/useOutline.ts';
 import { Banners } from './Banners.tsx';
@@ -21,12 +20,13 @@ import { ReportHeader } from './ReportHeader.tsx';
 import { SectionPane } from './SectionPane.tsx';
 import './report.css';
 
-/** Until the name dialog is answered, co-authors see this. */
-const GUEST: LocalUser = { name: 'Guest', color: randomColor() };
+/** Never shown: the app opens a report only for an account (see App). */
+const NOBODY: PresenceUser = { name: 'Someone', color: '#5c6878' };
 
 export default function ReportView({ reportId }: { reportId: string }) {
-  const user = useUserStore((s) => s.user) ?? GUEST;
-  const session = useReportSession(reportId, user);
+  const user = usePresenceUser() ?? NOBODY;
+  const accountId = useAccount()?.id;
+  const session = useReportSession(reportId, user, accountId);
   return (
     <div className="page report-page">
       <TopBar>
@@ -34,7 +34,7 @@ export default function ReportView({ reportId }: { reportId: string }) {
           <Icon name="back" size={16} /> All reports
         </a>
       </TopBar>
-      {session ? <Workspace session={session} user={user} /> : <Placeholder text="Opening report…" />}
+      {session ? <SessionView session={session} user={user} /> : <Placeholder text="Opening report…" />}
     </div>
   );
 }
@@ -50,8 +50,13 @@ function Placeholder({ text, children }: { text: string; children?: ReactNode })
 
 const selectionKey = (reportId: string) => `rightsdraft.section.${reportId}`;
 
-function Workspace({ session, user }: { session: ReportSession; user: LocalUser }) {
+/** The workspace is rebuilt when the page switches between the device copy and the server's text. */
+function SessionView({ session, user }: { session: ReportSession; user: PresenceUser }) {
   const snapshot = useSessionSnapshot(session);
+  return <Workspace key={snapshot.facts.view} session={session} snapshot={snapshot} user={user} />;
+}
+
+function Workspace({ session, snapshot, user }: { session: ReportSession; snapshot: SessionSnapshot; user: PresenceUser }) {
   const sections = useOutline(session.doc);
   const selectedId = useReportUiStore((s) => s.selectedSectionId);
   const selectSection = useReportUiStore((s) => s.selectSection);
@@ -59,6 +64,8 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
   const setOutlineOpen = useReportUiStore((s) => s.setOutlineOpen);
   const drawerRef = useRef<HTMLElement>(null);
   const { facts, initialised, canEdit, meta } = snapshot;
+  // Carets carry the role too: the editor's caret extension replaces the whole awareness user.
+  const presence = useMemo(() => ({ ...user, role: facts.role }), [user, facts.role]);
 
   // Keep a valid section selected: the remembered one, else the first.
   useEffect(() => {
@@ -99,12 +106,24 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
   if (!initialised) {
     if (facts.closeCode === CloseCodes.UnknownReport.code) {
       return (
-        <Placeholder text="There is no report at this address, on this device or on the server.">
+        <Placeholder text="There is no report at this address, or you do not have access to it. If someone shared it with you, check you are signed in with the account they added.">
           <a href="/" className="button" onClick={handleLinkClick}>
             Back to reports
           </a>
         </Placeholder>
       );
+    }
+    if (facts.closeCode === CloseCodes.ReportDeleted.code) {
+      return (
+        <Placeholder text="This report was deleted on the server.">
+          <a href="/" className="button" onClick={handleLinkClick}>
+            Back to reports
+          </a>
+        </Placeholder>
+      );
+    }
+    if (facts.closeCode === CloseCodes.Unauthorized.code) {
+      return <Placeholder text="Your session ended. Sign in again to open this report." />;
     }
     if (!facts.online) {
       return (
@@ -131,7 +150,7 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
         {outlineOpen && <div className="drawer-backdrop" onClick={() => setOutlineOpen(false)} aria-hidden="true" />}
         <main id="main" className="workspace__main">
           {selected ? (
-            <SectionPane session={session} section={selected} index={selectedIndex} count={sections.length} user={user} canEdit={canEdit} />
+            <SectionPane session={session} section={selected} index={selectedIndex} count={sections.length} user={presence} canEdit={canEdit} />
           ) : (
             <div className="empty">
               <h2>No sections yet</h2>

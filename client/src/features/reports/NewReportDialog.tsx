@@ -4,6 +4,11 @@ import { validateCreateReport, LIMITS } from '../../../../shared/api/validate.ts
 import { Dialog } from '../../ui/Dialog.tsx';
 import { navigate } from '../../app/router.ts';
 import { reportPath } from '../../app/routes.ts';
+import { useAccount } from '../../auth/useAccount.ts';
+import { forgetReport } from '../../db/catalog.ts';
+import { localDocName } from '../../sync/localDoc.ts';
+import { useCoalitions } from '../coalitions/useCoalitions.ts';
+import { publishReport, publishReportExplained } from './publish.ts';
 
 /** Create a report: works offline (the report is published when the server is reachable). */
 export function NewReportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -14,12 +19,18 @@ export function NewReportDialog({ open, onClose }: { open: boolean; onClose: () 
   );
 }
 
-type Errors = Partial<Record<'title' | 'mechanism' | 'stateUnderReview' | 'form', string>>;
+type Errors = Partial<Record<'title' | 'mechanism' | 'stateUnderReview' | 'coalition' | 'form', string>>;
+
+/** The "Just me" choice of the coalition radio group. */
+const JUST_ME = '';
 
 function NewReportForm({ onCancel }: { onCancel: () => void }) {
   const [title, setTitle] = useState('');
   const [mechanism, setMechanism] = useState<Mechanism | ''>('');
   const [stateUnderReview, setState] = useState('');
+  const [coalitionId, setCoalitionId] = useState(JUST_ME);
+  const { coalitions } = useCoalitions();
+  const accountId = useAccount()?.id;
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
@@ -36,11 +47,24 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
       setErrors(next);
       return;
     }
+    if (!accountId) return;
     setBusy(true);
     try {
       const { createLocalReport } = await import('./createLocalReport.ts');
       const { title: t, mechanism: m, stateUnderReview: s } = checked.value;
-      const id = await createLocalReport({ title: t, mechanism: m, stateUnderReview: s });
+      const id = await createLocalReport({ title: t, mechanism: m, stateUnderReview: s, coalitionId: coalitionId || null, accountId });
+      if (coalitionId && navigator.onLine) {
+        // The coalition may refuse (a viewer's role there cannot create reports): say so here, not later.
+        const result = await publishReportExplained(id);
+        if (!result.ok && result.refused && result.refused.status < 500) {
+          await forgetReport(id, localDocName(id));
+          setErrors({ coalition: result.refused.message });
+          setBusy(false);
+          return;
+        }
+      } else if (navigator.onLine) {
+        void publishReport(id);
+      }
       navigate(reportPath(id));
     } catch (err) {
       console.error(err);
@@ -68,7 +92,6 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
           placeholder="e.g. Joint shadow report on racial discrimination in housing"
           aria-invalid={errors.title ? true : undefined}
           aria-describedby={describedBy('title')}
-          autoFocus
         />
         {errors.title && <p id="new-title-error" className="field__error">{errors.title}</p>}
       </div>
@@ -109,13 +132,42 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
           maxLength={LIMITS.stateChars}
           autoComplete="country-name"
           aria-invalid={errors.stateUnderReview ? true : undefined}
-          aria-describedby={describedBy('stateUnderReview', 'new-state-help')}
+          aria-describedby={describedBy('stateUnderReview')}
         />
         {errors.stateUnderReview && <p id="new-stateUnderReview-error" className="field__error">{errors.stateUnderReview}</p>}
-        <p id="new-state-help" className="field__help">
+      </div>
+      <fieldset className="field choice-group" aria-describedby={describedBy('coalition', 'new-coalition-help')}>
+        <legend>Who writes it</legend>
+        <label className="choice">
+          <input type="radio" name="new-coalition" value={JUST_ME} checked={coalitionId === JUST_ME} onChange={() => setCoalitionId(JUST_ME)} />
+          <span>
+            <span className="choice__label">Just me</span>
+            <span className="choice__help">You can give others a role on it later.</span>
+          </span>
+        </label>
+        {(coalitions ?? []).map((c) => (
+          <label key={c.id} className="choice">
+            <input
+              type="radio"
+              name="new-coalition"
+              value={c.id}
+              checked={coalitionId === c.id}
+              onChange={() => {
+                setCoalitionId(c.id);
+                setErrors((x) => ({ ...x, coalition: undefined }));
+              }}
+            />
+            <span>
+              <span className="choice__label">{c.name}</span>
+              <span className="choice__help">Its members get their coalition role on it.</span>
+            </span>
+          </label>
+        ))}
+        {errors.coalition && <p id="new-coalition-error" className="field__error">{errors.coalition}</p>}
+        <p id="new-coalition-help" className="field__help">
           The report is saved on this device first, so you can create it offline.
         </p>
-      </div>
+      </fieldset>
       {errors.form && <p className="field__error" role="alert">{errors.form}</p>}
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>

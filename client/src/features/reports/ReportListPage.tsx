@@ -1,6 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { MECHANISM_NAMES, isMechanism } from '../../../../shared/api/mechanisms.ts';
 import { TopBar } from '../../app/TopBar.tsx';
+import { roleWithArticle } from '../../auth/permissions.ts';
+import { useAccount } from '../../auth/useAccount.ts';
+import { formatDate } from '../../ui/dates.ts';
+import { RoleBadge } from '../../ui/RoleBadge.tsx';
+import { useCoalitions } from '../coalitions/useCoalitions.ts';
 import { handleLinkClick } from '../../app/router.ts';
 import { reportPath } from '../../app/routes.ts';
 import { useOnline } from '../../app/useOnline.ts';
@@ -14,6 +19,9 @@ import { useServerReports } from './useServerReports.ts';
 export function ReportListPage() {
   const local = useLocalReports();
   const { list } = useServerReports();
+  const accountId = useAccount()?.id;
+  const { coalitions } = useCoalitions();
+  const coalitionNames = useMemo(() => new Map((coalitions ?? []).map((c) => [c.id, c.name])), [coalitions]);
   const online = useOnline();
   const offlineReady = useOfflineReady();
   const [creating, setCreating] = useState(false);
@@ -22,8 +30,8 @@ export function ReportListPage() {
   }, []);
 
   const items = useMemo(
-    () => (local === null ? null : mergeReports(local, list.state === 'ok' ? list.reports : null)),
-    [local, list],
+    () => (local === null ? null : mergeReports(local, list.state === 'ok' ? list.reports : null, accountId)),
+    [local, list, accountId],
   );
   const loading = items === null || (list.state === 'loading' && items.length === 0);
 
@@ -34,7 +42,7 @@ export function ReportListPage() {
         <div className="list-page__head">
           <div>
             <h1 className="page-title">Shadow reports</h1>
-            <p className="muted">Reports your coalition is writing, on this device and on your server.</p>
+            <p className="muted">Reports you write or read, on your own or with your coalitions, on this device and on your server.</p>
           </div>
           <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
             <Icon name="plus" /> New report
@@ -58,7 +66,10 @@ export function ReportListPage() {
         ) : items.length === 0 ? (
           <div className="empty">
             <h2>No reports yet</h2>
-            <p className="muted">Start a shadow report for a treaty body or the Universal Periodic Review. You can invite co-authors by sharing its link.</p>
+            <p className="muted">
+              Start a shadow report for a treaty body or the Universal Periodic Review, on your own or for one of your coalitions. Reports
+              shared with you appear here too.
+            </p>
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
               <Icon name="plus" /> New report
             </button>
@@ -66,7 +77,7 @@ export function ReportListPage() {
         ) : (
           <ul className="report-list" aria-label="Reports">
             {items.map((item) => (
-              <ReportCard key={item.id} item={item} />
+              <ReportCard key={item.id} item={item} coalitionName={item.coalitionId ? (coalitionNames.get(item.coalitionId) ?? null) : null} />
             ))}
           </ul>
         )}
@@ -87,7 +98,7 @@ const PLACE_LABEL: Record<ReportListItem['place'], string | null> = {
   device: 'On this device',
 };
 
-function ReportCard({ item }: { item: ReportListItem }) {
+function ReportCard({ item, coalitionName }: { item: ReportListItem; coalitionName: string | null }) {
   const mechanismName = isMechanism(item.mechanism) ? MECHANISM_NAMES[item.mechanism] : item.mechanism;
   const place = PLACE_LABEL[item.place];
   return (
@@ -100,22 +111,25 @@ function ReportCard({ item }: { item: ReportListItem }) {
           {item.mechanism}
         </abbr>
         {item.stateUnderReview && <span>{item.stateUnderReview}</span>}
+        <span className="report-card__owner" data-testid="report-coalition">
+          {item.coalitionId ? (coalitionName ?? 'A coalition') : item.role === 'owner' || item.role === null ? 'Your own report' : 'Shared with you'}
+        </span>
         <span className="muted">Updated {formatDate(item.activityAt)}</span>
       </p>
       <p className="report-card__badges">
+        {item.role && <RoleBadge role={item.role} />}
+        {item.deletedOnServer && <span className="badge badge--deleted">Deleted on the server</span>}
         {place && (
           <span className={`badge badge--${item.place}`}>
             <Icon name={item.place === 'server-only' ? 'cloud' : 'device'} size={14} /> {place}
           </span>
         )}
-        {item.hasUnsyncedChanges && item.place !== 'device-only' && <span className="badge badge--unsynced">Changes waiting to sync</span>}
+        {item.unsendable ? (
+          <span className="badge badge--unsynced">Changes on this device can’t be sent: you are now {item.role ? roleWithArticle(item.role) : 'a reader'}</span>
+        ) : (
+          item.hasUnsyncedChanges && item.place !== 'device-only' && !item.deletedOnServer && <span className="badge badge--unsynced">Changes waiting to sync</span>
+        )}
       </p>
     </li>
   );
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '—';
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }

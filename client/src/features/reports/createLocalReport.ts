@@ -11,21 +11,26 @@ import { addSection, getReportMeta, initReport } from '../../../../shared/report
 import { EDITOR_SCHEMA_VERSION } from '../../../../shared/schema/version.ts';
 import { addLocalReport } from '../../db/catalog.ts';
 import { localDocName } from '../../sync/localDoc.ts';
-import { publishReport } from './publish.ts';
 
 export interface NewReportInput {
   title: string;
   mechanism: Mechanism;
   stateUnderReview: string;
+  /** The coalition whose members get their default role on it; null for "just me". */
+  coalitionId: string | null;
+  /** The account creating it (its owner). */
+  accountId: string;
 }
 
 /** The sections a new report starts with, so the writer lands in an editor. */
 const FIRST_SECTION = 'Introduction';
 
+/** Returns the new report's id; the caller publishes it (see publish.ts) when online. */
 export async function createLocalReport(input: NewReportInput): Promise<string> {
   const id = newUuid();
   const doc = new Y.Doc();
-  initReport(doc, { ...input, editorSchemaVersion: EDITOR_SCHEMA_VERSION });
+  const { title, mechanism, stateUnderReview } = input;
+  initReport(doc, { title, mechanism, stateUnderReview, editorSchemaVersion: EDITOR_SCHEMA_VERSION });
   addSection(doc, { title: FIRST_SECTION });
   const persistence = new IndexeddbPersistence(localDocName(id), doc);
   // whenSynced resolves once y-indexeddb has written the doc's state along with its first read.
@@ -46,7 +51,9 @@ export async function createLocalReport(input: NewReportInput): Promise<string> 
     unsyncedChangeCount: 1,
     lastSyncedAt: null,
     lastOpenedAt: now,
+    accountId: input.accountId,
+    role: 'owner',
+    coalitionId: input.coalitionId,
   });
-  if (navigator.onLine) void publishReport(id);
   return id;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportSummary } from '../../../../shared/api/types.ts';
+import type { ServerReport } from '../../api/reportsApi.ts';
 import type { LocalReport } from '../../db/LocalDb.ts';
 import { mergeReports } from './mergeReports.ts';
 
@@ -17,8 +17,11 @@ const local = (id: string, over: Partial<LocalReport> = {}): LocalReport => ({
   ...over,
 });
 
-const server = (id: string, over: Partial<ReportSummary> = {}): ReportSummary => ({
+const server = (id: string, over: Partial<ServerReport> = {}): ServerReport => ({
   id,
+  role: 'editor',
+  ownerUserId: 'u0',
+  coalitionId: null,
   title: 'Server ' + id,
   mechanism: 'UPR',
   stateUnderReview: 'Sylvania',
@@ -53,5 +56,24 @@ describe('mergeReports', () => {
       [server('new', { updatedAt: '2025-03-01T00:00:00.000Z' })],
     );
     expect(items.map((i) => i.id)).toEqual(['new', 'old']);
+  });
+
+  it('shows the role and coalition from the server, else as cached on this device', () => {
+    const [fromServer] = mergeReports([local('a', { role: 'editor' })], [server('a', { role: 'viewer', coalitionId: 'c1' })]);
+    expect(fromServer).toMatchObject({ role: 'viewer', coalitionId: 'c1' });
+    const [offline] = mergeReports([local('a', { role: 'reviewer', coalitionId: 'c1' })], null);
+    expect(offline).toMatchObject({ role: 'reviewer', coalitionId: 'c1' });
+    expect(mergeReports([local('b', { pendingCreate: true })], null)[0]!.role).toBe('owner');
+  });
+
+  it('leaves out device copies of another account, and keeps those from before accounts', () => {
+    const items = mergeReports([local('mine', { accountId: 'u1' }), local('theirs', { accountId: 'u2' }), local('old')], null, 'u1');
+    expect(items.map((i) => i.id).sort()).toEqual(['mine', 'old']);
+  });
+
+  it('flags changes on this device that a reader can no longer send', () => {
+    const [item] = mergeReports([local('a', { hasUnsyncedChanges: true, role: 'editor' })], [server('a', { role: 'viewer' })]);
+    expect(item!.unsendable).toBe(true);
+    expect(mergeReports([local('a', { hasUnsyncedChanges: true })], [server('a')])[0]!.unsendable).toBe(false);
   });
 });

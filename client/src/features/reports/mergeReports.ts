@@ -1,5 +1,7 @@
 /** The report list: the device catalogue and the server's list, merged by id. */
-import type { ReportSummary } from '../../../../shared/api/types.ts';
+import type { Role } from '../../../../shared/api/roles.ts';
+import type { ServerReport } from '../../api/reportsApi.ts';
+import { isReader } from '../../auth/permissions.ts';
 import type { LocalReport } from '../../db/LocalDb.ts';
 
 export type ReportPlace =
@@ -21,12 +23,24 @@ export interface ReportListItem {
   hasUnsyncedChanges: boolean;
   /** For sorting and "Updated ..." (ISO). */
   activityAt: string;
+  /** This account's role: from the server's list, else as cached on the device; null if never known. */
+  role: Role | null;
+  coalitionId: string | null;
+  /** Changes on this device that the role may not send (it was lowered while they waited). */
+  unsendable: boolean;
+  /** The server said it was deleted; the device copy remains. */
+  deletedOnServer: boolean;
 }
 
-/** `server` is null when the server's list could not be fetched (offline). Newest activity first. */
-export function mergeReports(local: LocalReport[], server: ReportSummary[] | null): ReportListItem[] {
+/**
+ * `server` is null when the server's list could not be fetched (offline). Device copies made or opened by
+ * another account on this device are left out (copies from before accounts have no account and are kept).
+ * Newest activity first.
+ */
+export function mergeReports(local: LocalReport[], server: ServerReport[] | null, accountId?: string): ReportListItem[] {
   const byId = new Map<string, ReportListItem>();
   for (const r of local) {
+    if (r.accountId && accountId && r.accountId !== accountId) continue;
     byId.set(r.id, {
       id: r.id,
       title: r.title,
@@ -35,6 +49,10 @@ export function mergeReports(local: LocalReport[], server: ReportSummary[] | nul
       place: r.pendingCreate ? 'device-only' : server === null ? 'device' : 'both',
       hasUnsyncedChanges: r.hasUnsyncedChanges || r.pendingCreate,
       activityAt: r.lastOpenedAt,
+      role: r.pendingCreate ? 'owner' : (r.role ?? null),
+      coalitionId: r.coalitionId ?? null,
+      unsendable: false,
+      deletedOnServer: r.deletedOnServer ?? false,
     });
   }
   const onServer = new Set<string>();
@@ -48,6 +66,9 @@ export function mergeReports(local: LocalReport[], server: ReportSummary[] | nul
         mine.stateUnderReview = s.stateUnderReview;
       }
       mine.place = 'both';
+      mine.role = s.role ?? mine.role;
+      mine.coalitionId = s.coalitionId ?? null;
+      mine.deletedOnServer = false;
       if (s.updatedAt > mine.activityAt) mine.activityAt = s.updatedAt;
     } else {
       byId.set(s.id, {
@@ -58,8 +79,13 @@ export function mergeReports(local: LocalReport[], server: ReportSummary[] | nul
         place: 'server-only',
         hasUnsyncedChanges: false,
         activityAt: s.updatedAt,
+        role: s.role ?? null,
+        coalitionId: s.coalitionId ?? null,
+        unsendable: false,
+        deletedOnServer: false,
       });
     }
   }
+  for (const item of byId.values()) item.unsendable = item.hasUnsyncedChanges && item.place !== 'device-only' && isReader(item.role);
   return [...byId.values()].sort((a, b) => (a.activityAt < b.activityAt ? 1 : a.activityAt > b.activityAt ? -1 : a.id < b.id ? -1 : 1));
 }

@@ -4,68 +4,81 @@
  * (before it connects its sync provider) go through `publishReport`, which runs one POST per report at a time.
  */
 import { isMechanism } from '../../../../shared/api/mechanisms.ts';
-import type { CreateReportRequest } from '../../../../shared/api/types.ts';
 import { getLocalReport, listLocalReports, markCreatedOnServer, type LocalReport } from '../../db/catalog.ts';
 import { isReportOpen } from '../../sync/openReports.ts';
-import { ApiError, postReport } from '../../api/reportsApi.ts';
+import { ApiError, postReport, type NewReportRequest } from '../../api/reportsApi.ts';
+import { isReader } from '../../auth/permissions.ts';
 
 /** Retry pending reports this often while the browser believes it is online (the server may be down). */
 const RETRY_MS = 15_000;
 
-const inFlight = new Map<string, Promise<boolean>>();
+const inFlight = new Map<string, Promise<PublishResult>>();
 
-function createRequest(report: LocalReport): CreateReportRequest | null {
+function createRequest(report: LocalReport): NewReportRequest | null {
   if (!isMechanism(report.mechanism)) return null;
   return {
     id: report.id,
     title: report.title.trim() || 'Untitled report',
     mechanism: report.mechanism,
     stateUnderReview: report.stateUnderReview,
+    ...(report.coalitionId ? { coalitionId: report.coalitionId } : {}),
   };
 }
 
+/** What publishing a report made on this device came to. */
+export type PublishResult = { ok: true } | { ok: false; refused: ApiError | null };
+
 /**
- * Make sure the server knows this report. Resolves true once it does (or the device never marked it as
- * pending), false when the server could not be reached or refused it; never rejects.
+ * Make sure the server knows this report. Resolves ok once it does (or the device never marked it as pending);
+ * otherwise with the server's refusal, or null when it could not be reached. Never rejects.
  */
-export function publishReport(id: string): Promise<boolean> {
+export function publishReportExplained(id: string): Promise<PublishResult> {
   const running = inFlight.get(id);
   if (running) return running;
-  const attempt = (async () => {
+  const attempt = (async (): Promise<PublishResult> => {
     const local = await getLocalReport(id);
-    if (!local || !local.pendingCreate) return true;
+    if (!local || !local.pendingCreate) return { ok: true };
     const body = createRequest(local);
-    if (!body) return false;
+    if (!body) return { ok: false, refused: null };
     try {
-      await postReport(body);
-      await markCreatedOnServer(id);
-      return true;
+      const created = await postReport(body);
+      await markCreatedOnServer(id, created.role);
+      return { ok: true };
     } catch (err) {
-      if (err instanceof ApiError) console.warn('Rightsdraft: the server refused a report made offline', { id, code: err.code });
-      return false;
+      if (!(err instanceof ApiError)) return { ok: false, refused: null };
+      console.warn('Rightsdraft: the server refused a report made offline', { id, code: err.code });
+      return { ok: false, refused: err };
     }
   })().finally(() => inFlight.delete(id));
   inFlight.set(id, attempt);
   return attempt;
 }
 
+/** `publishReportExplained`, as true once the server has the report. */
+export async function publishReport(id: string): Promise<boolean> {
+  return (await publishReportExplained(id)).ok;
+}
+
 let running = false;
 
 /**
- * Publish every report made on this device that the server does not have yet, then sync the content of
- * those and of any report with changes waiting, one at a time. Reports open on screen sync themselves.
+ * Publish every report `accountId` made on this device that the server does not have yet, then sync the content
+ * of those and of any report with changes waiting, one at a time. Reports open on screen sync themselves; a
+ * report the account may only read keeps its changes on the device (the server would refuse them).
  */
-export async function publishPendingReports(): Promise<void> {
+export async function publishPendingReports(accountId: string): Promise<void> {
   if (running || !navigator.onLine) return;
   running = true;
   try {
     for (const report of await listLocalReports()) {
       if (!navigator.onLine) return;
+      if (report.accountId && report.accountId !== accountId) continue;
+      if (isReader(report.role ?? null) || report.deletedOnServer) continue;
       if (isReportOpen(report.id) || !(report.pendingCreate || report.hasUnsyncedChanges)) continue;
       if (report.pendingCreate && !(await publishReport(report.id))) continue;
       if (isReportOpen(report.id)) continue;
       const { syncInBackground } = await import('./backgroundSync.ts');
-      await syncInBackground(report.id);
+      await syncInBackground(report.id, accountId);
     }
   } finally {
     running = false;
@@ -73,8 +86,8 @@ export async function publishPendingReports(): Promise<void> {
 }
 
 /** Run `publishPendingReports` now, whenever the browser comes online, and periodically; returns a stop function. */
-export function startPublishing(): () => void {
-  const run = () => void publishPendingReports();
+export function startPublishing(accountId: string): () => void {
+  const run = () => void publishPendingReports(accountId);
   run();
   window.addEventListener('online', run);
   const timer = setInterval(run, RETRY_MS);

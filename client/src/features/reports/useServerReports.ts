@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ReportSummary } from '../../../../shared/api/types.ts';
-import { fetchServerReports } from '../../api/reportsApi.ts';
+import { fetchServerReports, type ServerReport } from '../../api/reportsApi.ts';
 
-export type ServerList = { state: 'loading' } | { state: 'ok'; reports: ReportSummary[] } | { state: 'unreachable' };
+export type ServerList = { state: 'loading' } | { state: 'ok'; reports: ServerReport[] } | { state: 'unreachable' };
 
-/** The server's report list, fetched on open, when the browser comes online, and on `refresh()`. */
+/** Re-read the list this often while the page is visible: a report someone shared appears without a reload. */
+const REFRESH_MS = 10_000;
+
+/** The server's list of reports the user may read, fetched on mount, when online, periodically while visible, and on `refresh()`. */
 export function useServerReports(): { list: ServerList; refresh: () => void } {
   const [list, setList] = useState<ServerList>({ state: 'loading' });
   const refresh = useCallback(() => {
@@ -15,8 +17,15 @@ export function useServerReports(): { list: ServerList; refresh: () => void } {
   }, []);
   useEffect(() => {
     refresh();
+    const handleVisible = () => document.visibilityState === 'visible' && refresh();
+    const timer = setInterval(() => document.visibilityState === 'visible' && navigator.onLine && refresh(), REFRESH_MS);
     window.addEventListener('online', refresh);
-    return () => window.removeEventListener('online', refresh);
+    document.addEventListener('visibilitychange', handleVisible);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', refresh);
+      document.removeEventListener('visibilitychange', handleVisible);
+    };
   }, [refresh]);
   return { list, refresh };
 }

@@ -1,0 +1,123 @@
+/**
+ * The sign-in and sign-up forms (pages, the invitation page and the "session ended" dialog use them). Fields
+ * are checked with the shared validators before sending; the server's errors appear beside their field.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import { ACCOUNT_LIMITS, validateLogin, validateSignup } from '../../../../shared/api/validate.ts';
+import type { Account } from '../../api/authApi.ts';
+import { useSessionStore } from '../../stores/sessionStore.ts';
+import { TextField } from '../../ui/TextField.tsx';
+import { apiErrorToErrors, problemsToErrors, type AccountField, type FormErrors } from './formErrors.ts';
+
+export type AuthMode = 'signin' | 'signup';
+
+export function AuthForm({
+  mode,
+  onDone,
+  submitLabel,
+  initialEmail = '',
+  emailReadOnly = false,
+}: {
+  mode: AuthMode;
+  onDone: (account: Account) => void | Promise<void>;
+  submitLabel?: string;
+  initialEmail?: string;
+  emailReadOnly?: boolean;
+}) {
+  const signIn = useSessionStore((s) => s.signIn);
+  const signUp = useSessionStore((s) => s.signUp);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState(initialEmail);
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const refs = { name: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
+  const formErrorRef = useRef<HTMLParagraphElement>(null);
+
+  /** Show errors and move focus to the first one, so keyboard and screen-reader users land on it. */
+  const fail = (next: FormErrors) => {
+    setErrors(next);
+    const first = (['name', 'email', 'password'] as AccountField[]).find((f) => next[f] && (f !== 'name' || mode === 'signup'));
+    requestAnimationFrame(() => (first ? refs[first].current?.focus() : formErrorRef.current?.focus()));
+  };
+
+  const handleSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const checked = mode === 'signup' ? validateSignup({ name, email, password }) : validateLogin({ email, password });
+    if (!checked.ok) return fail(problemsToErrors(checked.problems));
+    setBusy(true);
+    try {
+      const account = mode === 'signup' ? await signUp({ name: name.trim(), email: email.trim(), password }) : await signIn(email.trim(), password);
+      await onDone(account);
+    } catch (err) {
+      setBusy(false);
+      fail(apiErrorToErrors(err));
+    }
+  };
+
+  const clear = (field: AccountField) => setErrors((x) => ({ ...x, [field]: undefined, form: undefined }));
+
+  return (
+    <form className="form auth-form" onSubmit={handleSubmit} noValidate>
+      {errors.form && (
+        <p className="form__error" role="alert" tabIndex={-1} ref={formErrorRef}>
+          {errors.form}
+        </p>
+      )}
+      {mode === 'signup' && (
+        <TextField
+          label="Your name"
+          inputRef={refs.name}
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            clear('name');
+          }}
+          autoComplete="name"
+          maxLength={ACCOUNT_LIMITS.nameChars}
+          error={errors.name}
+          help="Co-authors see it beside your cursor and in the member lists."
+        />
+      )}
+      <TextField
+        label="E-mail address"
+        inputRef={refs.email}
+        type="email"
+        value={email}
+        readOnly={emailReadOnly}
+        onChange={(e) => {
+          setEmail(e.target.value);
+          clear('email');
+        }}
+        autoComplete={mode === 'signup' ? 'email' : 'username'}
+        maxLength={ACCOUNT_LIMITS.emailChars}
+        spellCheck={false}
+        error={errors.email}
+      />
+      <TextField
+        label="Password"
+        inputRef={refs.password}
+        type="password"
+        value={password}
+        onChange={(e) => {
+          setPassword(e.target.value);
+          clear('password');
+        }}
+        autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
+        maxLength={ACCOUNT_LIMITS.passwordMaxChars}
+        error={errors.password}
+        help={
+          mode === 'signup'
+            ? `At least ${ACCOUNT_LIMITS.passwordMinChars} characters. A few unrelated words are easy to remember and hard to guess.`
+            : undefined
+        }
+      />
+      <div className="form__actions form__actions--stretch">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? (mode === 'signup' ? 'Creating your account…' : 'Signing in…') : (submitLabel ?? (mode === 'signup' ? 'Create account' : 'Sign in'))}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Who is signed in on this device (see auth/sessionState.ts for the rules) and the actions that change it.
+ * Sync sessions subscribe to it: a session that ended (4401) reconnects once the user signs in again.
+ */
+import { create } from 'zustand';
+import { fetchMe, signIn, signOut, signUp, type Account } from '../api/authApi.ts';
+import { ApiError, onUnauthorized } from '../api/http.ts';
+import { ACCOUNT_STORAGE_KEY, loadAccount, parseAccount, saveAccount } from '../auth/accountCache.ts';
+import { initialSessionState, reduceSession, type SessionEvent, type SessionState } from '../auth/sessionState.ts';
+import type { SignupInput } from '../../../shared/api/validate.ts';
+
+interface SessionStore {
+  state: SessionState;
+  dispatch(event: SessionEvent): void;
+  /** Ask the server who this device is signed in as (at start, when back online, after a 401 to confirm). */
+  check(): Promise<void>;
+  signIn(email: string, password: string): Promise<Account>;
+  signUp(input: SignupInput): Promise<Account>;
+  /** End the session on the server (everywhere it is used) and forget the account on this device. */
+  signOut(): Promise<void>;
+}
+
+export const useSessionStore = create<SessionStore>((set, get) => ({
+  state: initialSessionState(loadAccount()),
+  dispatch(event) {
+    const next = reduceSession(get().state, event);
+    if (next === get().state) return;
+    set({ state: next });
+    if (next.status === 'signed-in' && next.verified) saveAccount(next.account);
+    if (next.status === 'signed-out') saveAccount(null);
+  },
+  async check() {
+    try {
+      get().dispatch({ type: 'me', account: await fetchMe() });
+    } catch (err) {
+      get().dispatch(err instanceof ApiError && err.status === 401 ? { type: 'me-unauthorized' } : { type: 'me-unreachable' });
+    }
+  },
+  async signIn(email, password) {
+    const account = await signIn(email, password);
+    get().dispatch({ type: 'signed-in', account });
+    return account;
+  },
+  async signUp(input) {
+    const account = await signUp(input);
+    get().dispatch({ type: 'signed-in', account });
+    return account;
+  },
+  async signOut() {
+    await signOut();
+    get().dispatch({ type: 'signed-out' });
+  },
+}));
+
+/** Wire the store to the page: the first check, 401s from the API, other tabs, the network returning. */
+export function startSessionWatch(): () => void {
+  const store = useSessionStore.getState();
+  onUnauthorized(() => useSessionStore.getState().dispatch({ type: 'unauthorized' }));
+  // Tabs share the cookie: signing in or out in one is true for all of them.
+  const handleStorage = (e: StorageEvent) => {
+    if (e.key !== ACCOUNT_STORAGE_KEY) return;
+    const account = parseAccount(e.newValue);
+    useSessionStore.getState().dispatch(account ? { type: 'signed-in', account } : { type: 'unauthorized' });
+  };
+  const handleOnline = () => void useSessionStore.getState().check();
+  window.addEventListener('storage', handleStorage);
+  window.addEventListener('online', handleOnline);
+  void store.check();
+  return () => {
+    onUnauthorized(null);
+    window.removeEventListener('storage', handleStorage);
+    window.removeEventListener('online', handleOnline);
+  };
+}
