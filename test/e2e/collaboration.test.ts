@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createReport, getContent } from '../helpers/clients.ts';
+import { api, createReport, getContent } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
 import {
   AMINA,
@@ -15,7 +15,7 @@ import {
   editorText,
   eventually,
   launchBrowser,
-  openAs,
+  openSignedIn,
   poll,
   syncLabel,
   typeAtEnd,
@@ -46,11 +46,14 @@ describe('Two co-authors, one of them offline', () => {
   });
 
   it('shows each other’s text and carets, keeps offline edits across a reload, and converges', async () => {
-    const report = await createReport(server.url, { title: 'Housing and racial discrimination', mechanism: 'CERD', stateUnderReview: 'Freedonia' });
-    const reportUrl = `${server.url}/reports/${report.id}`;
-    const amina = await openAs(browser, AMINA);
-    const bruno = await openAs(browser, BRUNO);
+    const amina = await openSignedIn(browser, server.url, AMINA);
+    const bruno = await openSignedIn(browser, server.url, BRUNO);
     users.push(amina, bruno);
+    // Amina owns the report and gives Bruno the editor role on it.
+    const report = await createReport(server.url, amina.account, { title: 'Housing and racial discrimination', mechanism: 'CERD', stateUnderReview: 'Freedonia' });
+    const added = await api(server.url, `/api/reports/${report.id}/members`, { as: amina.account, body: { email: bruno.account.email, role: 'editor' } });
+    expect(added.status).toBe(201);
+    const reportUrl = `${server.url}/reports/${report.id}`;
 
     // Amina opens the report (made through the API, so it has no section yet) and adds one.
     await amina.page.goto(reportUrl);
@@ -90,7 +93,7 @@ describe('Two co-authors, one of them offline', () => {
 
     // Nothing of Bruno's offline text reached the server, and Amina's text did not reach Bruno.
     const whileOffline = await eventually(
-      () => getContent(server.url, report.id),
+      () => getContent(server.url, amina.account, report.id),
       (c) => c.sections[0]?.text.includes('Added online by Amina.') ?? false,
       'Amina’s online edit on the server',
     );
@@ -111,7 +114,7 @@ describe('Two co-authors, one of them offline', () => {
     await waitForEditorText(amina.page, 'Written offline by Bruno.');
     await poll(() => editorText(amina.page)).toBe(await editorText(bruno.page));
     const merged = await eventually(
-      () => getContent(server.url, report.id),
+      () => getContent(server.url, amina.account, report.id),
       (c) => (c.sections[0]?.text.includes('Written offline by Bruno.') ?? false) && c.sections[0]!.text.includes('Added online by Amina.'),
       'the merged text on the server',
     );

@@ -12,14 +12,14 @@ import {
   assertClientBuilt,
   eventually,
   launchBrowser,
-  openAs,
+  openSignedIn,
+  type SignedInPage,
   poll,
   syncLabel,
   typeAtEnd,
   waitForEditorText,
   waitForOfflineReady,
   waitForSyncState,
-  type UserPage,
 } from './support.ts';
 
 const REPORT_PATH = /\/reports\/([0-9a-f-]{36})$/;
@@ -28,7 +28,7 @@ describe('Working offline', () => {
   let storage: TestStorage;
   let server: TestServer;
   let browser: Browser;
-  const users: UserPage[] = [];
+  const users: SignedInPage[] = [];
 
   beforeAll(async () => {
     assertClientBuilt();
@@ -44,8 +44,8 @@ describe('Working offline', () => {
     await storage?.destroy();
   });
 
-  async function openOfflineReady(): Promise<UserPage> {
-    const user = await openAs(browser, AMINA);
+  async function openOfflineReady(): Promise<SignedInPage> {
+    const user = await openSignedIn(browser, server.url, AMINA);
     users.push(user);
     await user.page.goto(server.url + '/');
     await waitForOfflineReady(user.page);
@@ -53,7 +53,7 @@ describe('Working offline', () => {
     return user;
   }
 
-  async function createReportInUi(user: UserPage, title: string, mechanism: string, state: string): Promise<string> {
+  async function createReportInUi(user: SignedInPage, title: string, mechanism: string, state: string): Promise<string> {
     const { page } = user;
     await page.getByRole('button', { name: 'New report' }).first().click();
     await page.getByLabel('Title').fill(title);
@@ -76,12 +76,12 @@ describe('Working offline', () => {
     await poll(() => syncLabel(page)).toBe('Offline — 1 change saved on this device, waiting to sync');
     await typeAtEnd(page, 'Written on a train with no signal.');
     await poll(() => syncLabel(page)).toBe('Offline — 2 changes saved on this device, waiting to sync');
-    expect((await api(server.url, `/api/reports/${id}`)).status).toBe(404);
+    expect((await api(server.url, `/api/reports/${id}`, { as: user.account })).status).toBe(404);
 
     await context.setOffline(false);
     await waitForSyncState(page, 'synced');
     const content = await eventually(
-      () => getContent(server.url, id),
+      () => getContent(server.url, user.account, id),
       (c) => c.sections.some((s) => s.text.includes('Written on a train with no signal.')),
       'the offline report and its text on the server',
     );
@@ -106,7 +106,7 @@ describe('Working offline', () => {
 
     await context.setOffline(false);
     await eventually(
-      () => api<{ title: string }>(server.url, `/api/reports/${id}`),
+      () => api<{ title: string }>(server.url, `/api/reports/${id}`, { as: user.account }),
       (r) => r.status === 200 && r.body.title === 'Juvenile justice',
       'the report on the server',
     );
@@ -114,7 +114,7 @@ describe('Working offline', () => {
     expect(await card.innerText()).not.toContain('Only on this device');
     // Its content, made on this device, follows without the report being opened again.
     const content = await eventually(
-      () => getContent(server.url, id),
+      () => getContent(server.url, user.account, id),
       (c) => c.sections.length === 1,
       'the offline report’s first section on the server',
     );
@@ -144,7 +144,7 @@ describe('Working offline', () => {
     await context.setOffline(false);
     await waitForSyncState(page, 'synced');
     await waitForEditorText(page, 'Second paragraph.');
-    const content = await getContent(server.url, id);
+    const content = await getContent(server.url, user.account, id);
     expect(content.sections[0]!.text).toBe('First paragraph.\nSecond paragraph.');
     expect(user.errors).toEqual([]);
   }, 120_000);
@@ -162,7 +162,7 @@ describe('Working offline', () => {
     await waitForEditorText(page, 'Protesters were detained without charge.');
     await context.setOffline(false);
     await waitForSyncState(page, 'synced');
-    expect((await getContent(server.url, id)).sections[0]!.text).toBe('Protesters were detained without charge.');
+    expect((await getContent(server.url, user.account, id)).sections[0]!.text).toBe('Protesters were detained without charge.');
     expect(user.errors).toEqual([]);
   }, 120_000);
 });

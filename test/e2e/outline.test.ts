@@ -12,12 +12,12 @@ import {
   assertClientBuilt,
   eventually,
   launchBrowser,
-  openAs,
+  openSignedIn,
+  type SignedInPage,
   poll,
   typeAtEnd,
   waitForEditorText,
   waitForSyncState,
-  type UserPage,
 } from './support.ts';
 
 function outlineTitles(page: Page): Promise<string[]> {
@@ -36,7 +36,7 @@ describe('Report outline', () => {
   let storage: TestStorage;
   let server: TestServer;
   let browser: Browser;
-  let user: UserPage;
+  let user: SignedInPage;
 
   beforeAll(async () => {
     assertClientBuilt();
@@ -52,13 +52,13 @@ describe('Report outline', () => {
     await storage?.destroy();
   });
 
-  const serverTitles = async (id: string) => (await getContent(server.url, id)).sections.map((s) => s.title);
+  const serverTitles = async (id: string) => (await getContent(server.url, user.account, id)).sections.map((s) => s.title);
   const serverHas = (id: string, expected: string[]) =>
     eventually(() => serverTitles(id), (titles) => JSON.stringify(titles) === JSON.stringify(expected), `server outline ${expected.join(' | ')}`);
 
   it('adds, renames, reorders by keyboard, changes status, deletes and undoes', async () => {
-    const report = await createReport(server.url, { title: 'Torture in detention', mechanism: 'CAT', stateUnderReview: 'Freedonia' });
-    user = await openAs(browser, AMINA);
+    user = await openSignedIn(browser, server.url, AMINA);
+    const report = await createReport(server.url, user.account, { title: 'Torture in detention', mechanism: 'CAT', stateUnderReview: 'Freedonia' });
     const { page } = user;
     await page.goto(`${server.url}/reports/${report.id}`);
     await waitForSyncState(page, 'synced');
@@ -105,7 +105,7 @@ describe('Report outline', () => {
     const intro = page.locator('[data-testid="outline-item"]').filter({ hasText: 'Introduction' });
     await poll(() => intro.locator('.status-badge').innerText()).toBe('In review');
     await eventually(
-      () => getContent(server.url, report.id),
+      () => getContent(server.url, user.account, report.id),
       (c) => c.sections.find((s) => s.title === 'Introduction')?.status === 'in-review',
       'the new status on the server',
     );
@@ -114,7 +114,7 @@ describe('Report outline', () => {
     await outlineButton(page, 'Recommendations').click();
     await typeAtEnd(page, 'Ratify the Optional Protocol.');
     await eventually(
-      () => getContent(server.url, report.id),
+      () => getContent(server.url, user.account, report.id),
       (c) => c.sections.find((s) => s.title === 'Recommendations')?.text === 'Ratify the Optional Protocol.',
       'the recommendation text on the server',
     );
@@ -129,7 +129,7 @@ describe('Report outline', () => {
     await poll(() => page.locator('#section-heading').innerText()).toBe('Recommendations');
     await waitForEditorText(page, 'Ratify the Optional Protocol.');
     await eventually(
-      () => getContent(server.url, report.id),
+      () => getContent(server.url, user.account, report.id),
       (c) => c.sections.find((s) => s.title === 'Recommendations')?.text === 'Ratify the Optional Protocol.',
       'the restored section and its text on the server',
     );
@@ -146,7 +146,7 @@ describe('Report outline', () => {
   }, 120_000);
 
   it('reorders by drag and drop', async () => {
-    const report = await createReport(server.url, { title: 'Disability rights', mechanism: 'CRPD' });
+    const report = await createReport(server.url, user.account, { title: 'Disability rights', mechanism: 'CRPD' });
     const { page } = user;
     await page.goto(`${server.url}/reports/${report.id}`);
     await waitForSyncState(page, 'synced');

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { signUp, type TestUser as ApiUser } from '../helpers/clients.ts';
 
 export const CLIENT_DIR = path.resolve('dist/client');
 
@@ -34,13 +35,16 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export interface TestUser {
+/** A person in a browser test: the account they sign up with, and the colour their device shows. */
+export interface Person {
   name: string;
+  email: string;
+  password: string;
   color: string;
 }
 
-export const AMINA: TestUser = { name: 'Amina Diallo', color: '#1f5fa8' };
-export const BRUNO: TestUser = { name: 'Bruno Costa', color: '#a23a8c' };
+export const AMINA: Person = { name: 'Amina Diallo', email: 'amina@roma-rights.example', password: 'kettle orchard lantern', color: '#1f5fa8' };
+export const BRUNO: Person = { name: 'Bruno Costa', email: 'bruno@legal-aid.example', password: 'harbour pebble violin', color: '#a23a8c' };
 
 export interface UserPage {
   context: BrowserContext;
@@ -49,15 +53,52 @@ export interface UserPage {
   errors: string[];
 }
 
-/** A fresh browser profile whose user already chose a display name (the name dialog is skipped). */
-export async function openAs(browser: Browser, user: TestUser, viewport = { width: 1280, height: 800 }): Promise<UserPage> {
+export interface SignedInPage extends UserPage {
+  /** The account, with its session cookie, for API calls made on the person's behalf. */
+  account: ApiUser;
+}
+
+/** A fresh browser profile (its own cookies, IndexedDB and service worker) with the person's device colour. */
+export async function newProfile(browser: Browser, person?: Pick<Person, 'color'>, viewport = { width: 1280, height: 800 }): Promise<UserPage> {
   const context = await browser.newContext({ viewport });
-  await context.addInitScript((u) => localStorage.setItem('rightsdraft.user', JSON.stringify(u)), user);
+  if (person) await context.addInitScript((color) => localStorage.setItem('rightsdraft.color', color), person.color);
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   return { context, page, errors };
+}
+
+/** Give a browser profile an account's session, as if it had signed in. */
+export async function addSession(context: BrowserContext, baseUrl: string, account: ApiUser): Promise<void> {
+  const [name, value] = account.cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/**
+ * A person with an account (made through the API, with a unique e-mail address) whose browser profile is
+ * signed in. Tests of the account pages themselves sign up through the UI instead.
+ */
+export async function openSignedIn(browser: Browser, baseUrl: string, person: Person, viewport?: { width: number; height: number }): Promise<SignedInPage> {
+  const account = await signUp(baseUrl, { name: person.name, password: person.password, email: uniqueEmail(person.email) });
+  const profile = await newProfile(browser, person, viewport);
+  await addSession(profile.context, baseUrl, account);
+  return { ...profile, account };
+}
+
+let emailCounter = 0;
+
+/** amina@x.example -> amina+3-k2j9@x.example: every test server run gets its own accounts. */
+export function uniqueEmail(email: string): string {
+  const [local, domain] = email.split('@');
+  return `${local}+${++emailCounter}-${Math.random().toString(36).slice(2, 6)}@${domain}`;
+}
+
+/** Fill and send the sign-up form on the page that shows it (the sign-up page, or an invitation). */
+export async function fillSignUp(page: Page, person: Person, email = person.email): Promise<void> {
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
 }
 
 export async function waitForSyncState(page: Page, state: string): Promise<void> {
