@@ -2,7 +2,8 @@
  * Capacity sweeps, each stopping at the first step that misses: editors on one report and reports with three
  * editors (a step passes when p99 sync latency stays under the limit and every receipt arrived), and idle
  * connections (a step passes when every connection synced and five editors on another report still see p99
- * under the limit). Server RSS is recorded at every step.
+ * under the limit). Server RSS is recorded at every step. A sweep ends at its first miss, so a step disturbed by
+ * other processes on the machine is run once more (its own budget) and the less disturbed result kept.
  */
 import type { LoadClients } from './loadClients.ts';
 import { leastDisturbed, runEditorsRound, type EditorsRoundResult } from './editorsRound.ts';
@@ -80,7 +81,7 @@ async function typingSweep(
         await server.stop();
       }
     };
-    const r = await leastDisturbed(round, (x) => x, (line) => log(`  ${line}`));
+    const r = await leastDisturbed(round, (x) => x, (line) => log(`  ${line}`), { retriesLeft: 1 });
     const pass = passes(r, o.latencyLimitMs);
     sweep.steps.push({ step, pass, p99Ms: r.latencyP99Ms, rssBytes: r.rssEndBytes, rssPeakBytes: r.rssPeakBytes, detail: r });
     if (!pass) break;
@@ -116,7 +117,7 @@ async function idleSweep(kind: ServerKind, load: LoadClients, o: CapacityOptions
           measureMs: o.measureMs,
           drainMs: o.drainMs,
         });
-      const probe = await leastDisturbed(probeRound, (x) => x, (line) => log(`  idle ${connected}: probe: ${line}`));
+      const probe = await leastDisturbed(probeRound, (x) => x, (line) => log(`  idle ${connected}: probe: ${line}`), { retriesLeft: 1 });
       const allSynced = idle.synced === idle.requested;
       const pass = allSynced && passes(probe, o.latencyLimitMs);
       sweep.steps.push({

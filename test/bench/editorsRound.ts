@@ -17,9 +17,9 @@ import { nowMs, sleep } from './stats.ts';
 export const disturbance = { quietCores: 0.3, quietWaitMs: 20_000, disturbedCores: 0.25, retriesLeft: 4 };
 
 /** True (and one retry used) when `r` was disturbed by other processes and the budget allows a re-run. */
-export function shouldRetry(r: EditorsRoundResult): boolean {
-  if (!r.ok || !(r.otherCores > disturbance.disturbedCores) || disturbance.retriesLeft <= 0) return false;
-  disturbance.retriesLeft--;
+export function shouldRetry(r: EditorsRoundResult, budget: { retriesLeft: number } = disturbance): boolean {
+  if (!r.ok || !(r.otherCores > disturbance.disturbedCores) || budget.retriesLeft <= 0) return false;
+  budget.retriesLeft--;
   return true;
 }
 
@@ -27,9 +27,14 @@ export function shouldRetry(r: EditorsRoundResult): boolean {
  * Run `round`; when other processes disturbed it and the budget allows, run it once more and keep the less
  * disturbed of the two. `pick` gives the round result out of whatever `round` returns.
  */
-export async function leastDisturbed<T>(round: () => Promise<T>, pick: (t: T) => EditorsRoundResult, say: (line: string) => void): Promise<T> {
+export async function leastDisturbed<T>(
+  round: () => Promise<T>,
+  pick: (t: T) => EditorsRoundResult,
+  say: (line: string) => void,
+  budget: { retriesLeft: number } = disturbance,
+): Promise<T> {
   const first = await round();
-  if (!shouldRetry(pick(first))) return first;
+  if (!shouldRetry(pick(first), budget)) return first;
   say(`other processes used ${pick(first).otherCores.toFixed(2)} cores during that round: running it again`);
   const second = await round();
   const a = pick(first);
