@@ -255,6 +255,11 @@ export class ReportSession {
     if (!this.roleFresh) {
       const result = await this.refreshRole();
       if (this.destroyed || !navigator.onLine || result === 'signed-out' || result === 'no-access') return;
+      // Refused once and the role can't be read: connecting the device copy again would only be refused again.
+      if (result === 'unreachable' && this.refusedWrite) {
+        this.reconnectAfterRefusal();
+        return;
+      }
     }
     const view = chooseView({ role: this.facts.role, unsyncedChanges: this.tracker.unsynced, refusedWrite: this.refusedWrite });
     if (view === 'server') {
