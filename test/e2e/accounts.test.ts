@@ -153,7 +153,7 @@ describe('Accounts, coalitions and roles', () => {
     // He reads it read-only: no editing of the text or the outline.
     await brunoCard.getByRole('link').click();
     await waitForSyncState(bruno.page, 'read-only');
-    expect(await syncLabel(bruno.page)).toBe('Read only — you are a reviewer on this report');
+    expect(await syncLabel(bruno.page)).toBe('Read only — up to date');
     await waitForEditorText(bruno.page, 'Evictions of Roma families doubled.');
     expect(await bruno.page.locator('.prose').getAttribute('contenteditable')).toBe('false');
     expect(await bruno.page.locator('.report-header [data-testid="role-badge"]').innerText()).toContain('Reviewer');
@@ -257,7 +257,7 @@ describe('Accounts, coalitions and roles', () => {
     expect(await brunoCard.getByTestId('report-coalition').innerText()).toBe('Shared with you');
     await brunoCard.getByRole('link').click();
     await waitForSyncState(bruno.page, 'read-only');
-    expect(await syncLabel(bruno.page)).toBe('Read only — you are a viewer on this report');
+    expect(await bruno.page.getByTestId('banner-read-only').innerText()).toContain('Read only — you are a viewer on this report');
     // A viewer sees who else has a role, read-only.
     await bruno.page.getByRole('button', { name: 'People' }).click();
     const brunoDialog = bruno.page.getByRole('dialog');
@@ -316,7 +316,7 @@ describe('Accounts, coalitions and roles', () => {
     await banner.waitFor();
     expect(await banner.innerText()).toContain('You are now a viewer; 1 change made on this device can’t be sent');
     await waitForSyncState(bruno.page, 'read-only');
-    expect(await syncLabel(bruno.page)).toBe('Read only — 1 change made on this device can’t be sent');
+    expect(await syncLabel(bruno.page)).toBe('Read only — 1 change on this device not sent');
     await waitForEditorText(bruno.page, 'Cells hold three times their capacity.');
     expect(await editorText(bruno.page)).not.toContain('Written offline by Bruno.');
     expect(await bruno.page.locator('.prose').getAttribute('contenteditable')).toBe('false');

@@ -85,7 +85,7 @@ describe('sync status with roles', () => {
     expect(describeSync(run([...asReviewer, { type: 'connecting' }])).state).toBe('connecting');
     expect(describeSync(run([...asReviewer, { type: 'connecting' }, { type: 'open' }, { type: 'handshake-done' }]))).toMatchObject({
       state: 'read-only',
-      label: 'Read only — you are a reviewer on this report',
+      label: 'Read only — up to date',
     });
     expect(describeSync(run([...asReviewer, { type: 'offline' }]))).toMatchObject({ state: 'offline', label: 'Offline — read only' });
   });
@@ -101,7 +101,7 @@ describe('sync status with roles', () => {
       { type: 'open' },
       { type: 'handshake-done' },
     ]);
-    expect(describeSync(facts)).toMatchObject({ state: 'read-only', label: 'Read only — 3 changes made on this device can’t be sent' });
+    expect(describeSync(facts)).toMatchObject({ state: 'read-only', label: 'Read only — 3 changes on this device not sent' });
   });
 
   it('lifts a refusal to write when the role is raised again', () => {

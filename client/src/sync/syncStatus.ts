@@ -4,7 +4,7 @@
  */
 import type { Role } from '../../../shared/api/roles.ts';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
-import { isReader, readOnlyMessage } from '../auth/permissions.ts';
+import { isReader } from '../auth/permissions.ts';
 
 export type SyncState = 'connecting' | 'synced' | 'offline' | 'saved-local' | 'unsynced' | 'read-only' | 'signed-out' | 'error';
 
@@ -178,11 +178,12 @@ export function describeSync(f: SyncFacts): SyncStatusView {
     return { state: 'read-only', label: 'Read only — written with a newer version of Rightsdraft', short: 'Read only' };
   }
   if (f.view === 'server' && f.role && n > 0) {
-    return { state: 'read-only', label: `Read only — ${changes(n)} made on this device can’t be sent`, short: 'Read only' };
+    return { state: 'read-only', label: `Read only — ${changes(n)} on this device not sent`, short: 'Read only' };
   }
   if (f.role && isReader(f.role)) {
     if (!f.online) return { state: 'offline', label: 'Offline — read only', short: 'Offline' };
-    if (f.connection === 'open' && f.handshakeDone) return { state: 'read-only', label: readOnlyMessage(f.role), short: 'Read only' };
+    // The banner says why (the role); the status says what matters besides: the text shown is the latest.
+    if (f.connection === 'open' && f.handshakeDone) return { state: 'read-only', label: 'Read only — up to date', short: 'Read only' };
   } else if (f.closeCode === CloseCodes.ReadOnly.code) {
     return { state: 'read-only', label: 'Read only — you can read this report but not change it', short: 'Read only' };
   }

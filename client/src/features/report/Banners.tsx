@@ -18,22 +18,24 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
     banners.push({ key: 'schema', tone: 'warning', text: 'This report was written with a newer version of Rightsdraft; update to edit it.' });
   }
   const role = facts.role;
-  if (role && isReader(role) && facts.view === 'server') {
+  const gone = facts.closeCode === CloseCodes.ReportDeleted.code;
+  if (gone) {
+    // Said below; the role no longer matters.
+  } else if (role && isReader(role) && facts.view === 'server') {
     const n = facts.unsyncedChanges;
     banners.push({
       key: 'unsendable',
       tone: 'warning',
       text:
-        (n > 0
-          ? `You are now ${roleWithArticle(role)}; ${changes(n)} made on this device can’t be sent.`
-          : `You are now ${roleWithArticle(role)}; changes made on this device can’t be sent.`) +
-        ' They stay on this device and are sent if you can edit again. Shown here: the text on the server.',
+        n > 0
+          ? `You are now ${roleWithArticle(role)}; ${changes(n)} made on this device can’t be sent. ${n === 1 ? 'It stays' : 'They stay'} on this device and ${n === 1 ? 'is' : 'are'} sent if you can edit again. Shown here: the text on the server.`
+          : `You are now ${roleWithArticle(role)}; changes made on this device can’t be sent. They stay on this device. Shown here: the text on the server.`,
     });
   } else if (role && isReader(role)) {
     banners.push({
       key: 'read-only',
       tone: 'info',
-      text: `${readOnlyMessage(role)}. The text and the outline can’t be changed from this account; ask the report’s owner if you need to edit.`,
+      text: `${readOnlyMessage(role)}. Ask its owner if you need to edit.`,
     });
   } else if (facts.closeCode === CloseCodes.ReadOnly.code) {
     banners.push({ key: 'read-only', tone: 'info', text: 'You can read this report but not change it. Ask the report’s owner for edit access.' });

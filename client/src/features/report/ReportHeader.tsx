@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { MECHANISM_NAMES, isMechanism } from '../../../../shared/api/mechanisms.ts';
 import { LIMITS } from '../../../../shared/api/validate.ts';
+import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { setReportField } from '../../../../shared/report/layout.ts';
 import { deleteReport } from '../../api/reportsApi.ts';
 import { navigate } from '../../app/router.ts';
@@ -32,7 +33,8 @@ export function ReportHeader({ session, snapshot }: { session: ReportSession; sn
   const mechanismName = isMechanism(meta.mechanism) ? MECHANISM_NAMES[meta.mechanism] : meta.mechanism;
   const title = meta.title || 'Untitled report';
   // Members live on the server; a report made offline and not yet published has none to show.
-  const canShare = facts.online && !facts.pendingCreate && facts.role !== null;
+  const refusedCodes: number[] = [CloseCodes.Unauthorized.code, CloseCodes.UnknownReport.code, CloseCodes.ReportDeleted.code];
+  const canShare = facts.online && !facts.pendingCreate && facts.role !== null && !refusedCodes.includes(facts.closeCode ?? 0);
 
   const handleDelete = async () => {
     await deleteReport(session.reportId);
@@ -90,7 +92,12 @@ export function ReportHeader({ session, snapshot }: { session: ReportSession; sn
         <PeopleHere peers={peers} />
         {facts.role && <RoleBadge role={facts.role} prefix="You:" focusable />}
         {canShare && (
-          <button type="button" className="button button--small share-button" onClick={() => setSharing(true)}>
+          <button
+            type="button"
+            className="button button--small share-button"
+            aria-label={permissions.manageMembers ? 'Share' : 'People'}
+            onClick={() => setSharing(true)}
+          >
             <Icon name="people" size={16} /> <span className="share-button__label">{permissions.manageMembers ? 'Share' : 'People'}</span>
           </button>
         )}

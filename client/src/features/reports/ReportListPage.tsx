@@ -111,8 +111,11 @@ function ReportCard({ item, coalitionName }: { item: ReportListItem; coalitionNa
           {item.mechanism}
         </abbr>
         {item.stateUnderReview && <span>{item.stateUnderReview}</span>}
-        <span className="report-card__owner" data-testid="report-coalition">
-          {item.coalitionId ? (coalitionName ?? 'A coalition') : item.role === 'owner' || item.role === null ? 'Your own report' : 'Shared with you'}
+        <span className="report-card__owner">
+          <Icon name={item.coalitionId ? 'people' : 'person'} size={15} />
+          <span data-testid="report-coalition">
+            {item.coalitionId ? (coalitionName ?? 'A coalition') : item.role === 'owner' || item.role === null ? 'Your own report' : 'Shared with you'}
+          </span>
         </span>
         <span className="muted">Updated {formatDate(item.activityAt)}</span>
       </p>
