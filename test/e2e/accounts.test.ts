@@ -279,6 +279,37 @@ describe('Accounts, coalitions and roles', () => {
     expect(bruno.errors).toEqual([]);
   }, 120_000);
 
+  it('keeps an editor lowered to reviewer while connected reading the report live, with nothing lost', async () => {
+    const amina = await openSignedIn(browser, server.url, AMINA);
+    const bruno = await openSignedIn(browser, server.url, BRUNO);
+    users.push(amina, bruno);
+    const report = await createReport(server.url, amina.account, { title: 'Right to water', mechanism: 'CESCR' });
+    const setBrunoRole = (role: string) => api(server.url, `/api/reports/${report.id}/members`, { as: amina.account, body: { email: bruno.account.email, role } });
+    await setBrunoRole('editor');
+    await openReport(amina.page, server.url, report.id);
+    await amina.page.getByRole('button', { name: 'Add section' }).click();
+    await amina.page.getByLabel('Section title').fill('Access in informal settlements');
+    await amina.page.keyboard.press('Enter');
+    await openReport(bruno.page, server.url, report.id);
+    await typeAtEnd(bruno.page, 'Written by Bruno as an editor.');
+    await waitForEditorText(amina.page, 'Written by Bruno as an editor.');
+    await waitForSyncState(bruno.page, 'synced');
+
+    // Lowered while connected: the server closes his connection (4403); nothing of his was waiting, so he
+    // goes on reading his own copy, read-only, with the owner's edits arriving live.
+    await setBrunoRole('reviewer');
+    await waitForSyncState(bruno.page, 'read-only');
+    await bruno.page.getByTestId('banner-read-only').waitFor();
+    expect(await bruno.page.getByTestId('banner-unsendable').count()).toBe(0);
+    await poll(() => bruno.page.locator('.prose').getAttribute('contenteditable')).toBe('false');
+    expect(await bruno.page.locator('.report-header [data-testid="role-badge"]').innerText()).toContain('Reviewer');
+    await typeAtEnd(amina.page, ' Added by Amina after the change.');
+    await waitForEditorText(bruno.page, 'Added by Amina after the change.');
+    expect(await editorText(bruno.page)).toContain('Written by Bruno as an editor.');
+    expect(amina.errors).toEqual([]);
+    expect(bruno.errors).toEqual([]);
+  }, 120_000);
+
   it('keeps changes made offline by someone lowered to viewer on their device, shows the server’s text, and sends them once raised again', async () => {
     const amina = await openSignedIn(browser, server.url, AMINA);
     const bruno = await openSignedIn(browser, server.url, BRUNO);

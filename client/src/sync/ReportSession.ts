@@ -401,9 +401,11 @@ export class ReportSession {
       case CloseCodes.ReadOnly.code:
         // The fresh copy is never written, so a refusal there would repeat forever: stop.
         if (source === 'server') break;
-        // The role was lowered, or this copy holds changes a reader may not send: read the role, then show
-        // the server's text if this copy cannot be synced.
-        this.refusedWrite = true;
+        // The role was lowered (the server closes every writer it demotes), or this copy holds changes a
+        // reader may not send. With changes of ours unconfirmed, or refused although we connected as a
+        // reader, this copy holds something the server won't take: after reading the role, the page shows
+        // the server's text. With nothing pending, the copy reconnects read-only.
+        if (this.tracker.unsynced > 0 || isReader(this.facts.role)) this.refusedWrite = true;
         this.roleFresh = false;
         this.reconnectAfterRefusal();
         break;

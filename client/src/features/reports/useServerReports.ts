@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchServerReports, type ServerReport } from '../../api/reportsApi.ts';
+import { ApiError, fetchServerReports, type ServerReport } from '../../api/reportsApi.ts';
 
-export type ServerList = { state: 'loading' } | { state: 'ok'; reports: ServerReport[] } | { state: 'unreachable' };
+/** `signed-out`: the server refused the session (the page says so elsewhere); the device's reports are shown. */
+export type ServerList = { state: 'loading' } | { state: 'ok'; reports: ServerReport[] } | { state: 'unreachable' } | { state: 'signed-out' };
 
 /** Re-read the list this often while the page is visible: a report someone shared appears without a reload. */
 const REFRESH_MS = 10_000;
@@ -12,7 +13,7 @@ export function useServerReports(): { list: ServerList; refresh: () => void } {
   const refresh = useCallback(() => {
     fetchServerReports().then(
       (reports) => setList({ state: 'ok', reports }),
-      () => setList({ state: 'unreachable' }),
+      (err: unknown) => setList({ state: err instanceof ApiError && err.status === 401 ? 'signed-out' : 'unreachable' }),
     );
   }, []);
   useEffect(() => {
