@@ -45,8 +45,8 @@ import { localDocName } from './localDoc.ts';
 import { LocalWrites, RECOVERED_ORIGIN } from './LocalWrites.ts';
 import { markReportOpen } from './openReports.ts';
 import { peersFromAwareness } from './peers.ts';
-import { createProvider } from './providers.ts';
-import { interceptSyncMessages, sendSyncStep1 } from './syncMessages.ts';
+import { createProvider, watchProvider } from './providers.ts';
+import { sendSyncStep1 } from './syncMessages.ts';
 import { describeSync, initialSyncFacts, reduceSync, type SyncEvent, type SyncFacts, type SyncStatusView } from './syncStatus.ts';
 
 /** Retry publishing a report made offline this often while the server is unreachable. */
@@ -347,44 +347,33 @@ export class ReportSession {
   /** Feed a provider's events into the facts; only the provider of the copy on screen counts. */
   private watchProvider(provider: WebsocketProvider, source: Source): () => void {
     const active = () => this.provider === provider;
-    const restoreHandler = interceptSyncMessages(provider, {
+    const device = source === 'device';
+    return watchProvider(provider, {
       onServerAsked: () => {
-        if (source === 'device') this.tracker.serverAskedForChanges();
+        if (device) this.tracker.serverAskedForChanges();
       },
       onServerAnswered: () => {
-        if (source === 'device') this.tracker.serverAnswered();
+        if (device) this.tracker.serverAnswered();
         if (!active() || this.facts.handshakeDone) return;
         this.dispatch({ type: 'handshake-done' });
-        if (source === 'device' && this.tracker.unsynced === 0) void markSynced(this.reportId);
+        if (device && this.tracker.unsynced === 0) void markSynced(this.reportId);
+      },
+      onStatus: (status) => {
+        if (status === 'connected' && device) this.tracker.opened();
+        if (!active()) return;
+        if (status === 'connecting') this.dispatch({ type: 'connecting' });
+        if (status === 'connected') this.dispatch({ type: 'open' });
+      },
+      onConnectionClose: (code) => {
+        if (device) this.tracker.closed();
+        if (active()) this.dispatch({ type: 'closed', code });
+      },
+      onRefused: (code) => this.handleRefusal(code, source),
+      onAwareness: () => {
+        if (!this.foreground || !active()) return;
+        usePresenceStore.getState().setPeers(peersFromAwareness(provider.awareness.getStates() as Map<number, Record<string, unknown>>, provider.doc.clientID));
       },
     });
-    const handleStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-      if (status === 'connected' && source === 'device') this.tracker.opened();
-      if (!active()) return;
-      if (status === 'connecting') this.dispatch({ type: 'connecting' });
-      if (status === 'connected') this.dispatch({ type: 'open' });
-    };
-    const handleConnectionClose = (event: CloseEvent | null) => {
-      if (source === 'device') this.tracker.closed();
-      if (active()) this.dispatch({ type: 'closed', code: event?.code ?? null });
-    };
-    // Emitted for the close codes after which y-websocket stops reconnecting (4400-4499).
-    const handleClosed = ({ code }: { code: number }) => this.handleRefusal(code, source);
-    const handleAwareness = () => {
-      if (!this.foreground || !active()) return;
-      usePresenceStore.getState().setPeers(peersFromAwareness(provider.awareness.getStates() as Map<number, Record<string, unknown>>, provider.doc.clientID));
-    };
-    provider.on('status', handleStatus);
-    provider.on('connection-close', handleConnectionClose);
-    provider.on('closed', handleClosed);
-    provider.awareness.on('change', handleAwareness);
-    return () => {
-      restoreHandler();
-      provider.off('status', handleStatus);
-      provider.off('connection-close', handleConnectionClose);
-      provider.off('closed', handleClosed);
-      provider.awareness.off('change', handleAwareness);
-    };
   }
 
   /** A close code the stock provider will not retry after: decide what happens next. */

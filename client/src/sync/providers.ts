@@ -1,7 +1,11 @@
-/** The y-websocket providers of a report: one place for the sync URL and the options every one of them needs. */
+/**
+ * The y-websocket providers of a report: one place for the sync URL, the options every one of them needs, and
+ * their events.
+ */
 import type * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { roomName } from '../../../shared/protocol/rooms.ts';
+import { interceptSyncMessages } from './syncMessages.ts';
 
 /**
  * Created unconnected (a report made offline must be POSTed before the server accepts a sync for it), and
@@ -11,4 +15,37 @@ import { roomName } from '../../../shared/protocol/rooms.ts';
 export function createProvider(reportId: string, doc: Y.Doc): WebsocketProvider {
   const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
   return new WebsocketProvider(`${wsProto}://${location.host}/sync`, roomName(reportId), doc, { connect: false, disableBc: true });
+}
+
+export interface ProviderHandlers {
+  /** The server sent its sync step 1; the provider has just queued our answer. */
+  onServerAsked(): void;
+  /** The server answered a step 1 of ours. */
+  onServerAnswered(): void;
+  onStatus(status: 'connected' | 'disconnected' | 'connecting'): void;
+  /** The socket closed: the server's close code, or null when we closed it. */
+  onConnectionClose(code: number | null): void;
+  /** A close code after which the stock provider does not reconnect by itself (4400-4499). */
+  onRefused(code: number): void;
+  onAwareness(): void;
+}
+
+/** Subscribe to a provider's events; returns the function that unsubscribes. */
+export function watchProvider(provider: WebsocketProvider, handlers: ProviderHandlers): () => void {
+  const restoreHandler = interceptSyncMessages(provider, { onServerAsked: handlers.onServerAsked, onServerAnswered: handlers.onServerAnswered });
+  const handleStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => handlers.onStatus(status);
+  const handleConnectionClose = (event: CloseEvent | null) => handlers.onConnectionClose(event?.code ?? null);
+  const handleClosed = ({ code }: { code: number }) => handlers.onRefused(code);
+  const handleAwareness = () => handlers.onAwareness();
+  provider.on('status', handleStatus);
+  provider.on('connection-close', handleConnectionClose);
+  provider.on('closed', handleClosed);
+  provider.awareness.on('change', handleAwareness);
+  return () => {
+    restoreHandler();
+    provider.off('status', handleStatus);
+    provider.off('connection-close', handleConnectionClose);
+    provider.off('closed', handleClosed);
+    provider.awareness.off('change', handleAwareness);
+  };
 }
