@@ -276,7 +276,7 @@ function markdownTable(rows: Row[]): string {
 }
 
 function capacityTable(C: CapacityResult): string {
-  const lines = ['| Sweep | Server | Step | p99 | Result | Server RSS (end / peak) |', '|---|---|---|---|---|---|'];
+  const lines = ['| Sweep | Server | Step | p99 | Result | Server RSS (after the window / peak in it) |', '|---|---|---|---|---|---|'];
   const add = (name: string, sweeps: Partial<Record<ServerKind, { steps: { step: number; pass: boolean; p99Ms: number; rssBytes: number; rssPeakBytes: number }[] }>>) => {
     for (const [kind, sweep] of Object.entries(sweeps)) {
       for (const s of sweep!.steps) {
@@ -291,6 +291,30 @@ function capacityTable(C: CapacityResult): string {
   return lines.join('\n');
 }
 
+/** Every typing round of the run (latency, server-bound and capacity), for run-wide figures. */
+function allRounds(res: BenchResults): EditorsRoundResult[] {
+  const out: EditorsRoundResult[] = [];
+  for (const L of [res.latency, res.lightLatency]) for (const byN of Object.values(L?.rounds ?? {})) for (const rs of Object.values(byN ?? {})) out.push(...rs);
+  const C = res.capacity;
+  if (C) {
+    for (const sweeps of [C.editorsOnOneReport, C.lightEditorsOnOneReport ?? {}, C.reportsWithThreeEditors, C.idleConnections]) {
+      for (const sw of Object.values(sweeps)) for (const s of sw?.steps ?? []) out.push(s.detail as EditorsRoundResult);
+    }
+  }
+  return out.filter((r) => r && typeof r.otherCores === 'number' && Number.isFinite(r.otherCores));
+}
+
+/** How busy the rest of the machine was during the measured windows. */
+export function disturbanceNote(res: BenchResults): string | null {
+  const other = allRounds(res).map((r) => r.otherCores);
+  if (other.length === 0) return null;
+  const busy = other.filter((c) => c > 0.25).length;
+  return (
+    `Other processes on this shared machine used a median of ${median(other).toFixed(2)} cores (max ${Math.max(...other).toFixed(2)}) ` +
+    `during the ${other.length} measured typing windows; ${busy} of them had more than 0.25 cores of outside load.`
+  );
+}
+
 export function markdownSummary(res: BenchResults): string {
   const m = res.machine;
   const parts = [
@@ -302,7 +326,9 @@ export function markdownSummary(res: BenchResults): string {
     '',
     markdownTable(res.rows ?? []),
   ];
-  if (res.notes?.length) parts.push('', ...res.notes);
+  for (const note of res.notes ?? []) parts.push('', note);
+  const disturbed = disturbanceNote(res);
+  if (disturbed) parts.push('', disturbed);
   if (res.capacity) parts.push('', '### Capacity steps', '', capacityTable(res.capacity));
   if (res.errors.length) parts.push('', '### Errors', '', ...res.errors.map((e) => `- ${e.phase}: ${e.message}`));
   return parts.join('\n');

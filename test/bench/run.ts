@@ -3,6 +3,7 @@
  * docs/BENCHMARKS.md for what is measured and how; config.ts for the knobs (BENCH_QUICK=1 for a smoke run).
  * Targets are reported, never enforced: the exit code is 0 unless a measurement itself could not run.
  */
+import fs from 'node:fs';
 import { runCapacity } from './capacity.ts';
 import { killAll } from './children.ts';
 import { prepareClient } from './clientBuild.ts';
@@ -13,7 +14,7 @@ import { runLatency } from './latency.ts';
 import { LoadClients } from './loadClients.ts';
 import { disturbance } from './editorsRound.ts';
 import { measureLoadedReports } from './memory.ts';
-import { buildRows, consoleTable, machineInfo, markdownSummary, writeBenchmarksDoc, writeJson, type BenchResults } from './report.ts';
+import { buildRows, consoleTable, disturbanceNote, machineInfo, markdownSummary, writeBenchmarksDoc, writeJson, type BenchResults } from './report.ts';
 import { removeRunDir } from './paths.ts';
 import { prepareSource } from './source.ts';
 import type { ServerKind } from './servers.ts';
@@ -143,12 +144,27 @@ async function main(): Promise<void> {
   save();
   process.stdout.write(`\n${consoleTable(results.rows ?? [])}\n`);
   for (const note of results.notes ?? []) process.stdout.write(`\n${note}\n`);
+  const disturbed = disturbanceNote(results);
+  if (disturbed) process.stdout.write(`\n${disturbed}\n`);
   log(`figures written to bench-results/${jsonName}`);
   if (!partial || process.env.BENCH_WRITE_DOCS === '1') log(`summary written to ${writeBenchmarksDoc(markdownSummary(results))}`);
   else log('docs/BENCHMARKS.md left alone (quick or partial run; BENCH_WRITE_DOCS=1 writes it anyway)');
 }
 
-main()
+/** BENCH_REPORT_FROM=<results.json>: rebuild the table and docs/BENCHMARKS.md from saved figures, measure nothing. */
+async function reportOnly(file: string): Promise<void> {
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'), (_k, v) =>
+    v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v === 'NaN' ? NaN : v,
+  ) as BenchResults;
+  const { rows, notes } = buildRows(saved);
+  saved.rows = rows;
+  saved.notes = notes;
+  process.stdout.write(`${consoleTable(rows)}\n`);
+  for (const note of notes) process.stdout.write(`\n${note}\n`);
+  log(`summary written to ${writeBenchmarksDoc(markdownSummary(saved))}`);
+}
+
+(process.env.BENCH_REPORT_FROM ? reportOnly(process.env.BENCH_REPORT_FROM) : main())
   .catch((err: unknown) => {
     results.errors.push({ phase: 'main', message: String((err as Error)?.stack ?? err) });
     process.stderr.write(`bench failed: ${(err as Error)?.stack ?? err}\n`);
