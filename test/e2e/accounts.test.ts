@@ -56,7 +56,8 @@ describe('Accounts, coalitions and roles', () => {
   beforeAll(async () => {
     assertClientBuilt();
     storage = await createTestStorage('sqlite');
-    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
+    // Sign-ins are refused after 3 failures (without the slow-down), so the last test sees a 429 quickly.
+    server = await startTestServer(storage, { staticDir: CLIENT_DIR, loginSlowAfter: 100, loginRefuseAfter: 3 });
     browser = await launchBrowser();
   });
 
@@ -378,4 +379,28 @@ describe('Accounts, coalitions and roles', () => {
     expect(amina.errors).toEqual([]);
     expect(bruno.errors).toEqual([]);
   }, 180_000);
+
+  // Runs last: the failures count against this machine's address too, so later sign-ins would be refused.
+  it('says how long to wait after too many wrong passwords', async () => {
+    const { account } = await openSignedIn(browser, server.url, AMINA);
+    const profile = await newProfile(browser, AMINA);
+    users.push(profile);
+    const { page } = profile;
+    await page.goto(server.url + '/signin');
+    const attempt = async (password: string) => {
+      await page.getByLabel('E-mail address').fill(account.email);
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      const answered = page.waitForResponse('**/api/auth/login');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      return (await answered).status();
+    };
+    for (let i = 0; i < 3; i++) {
+      expect(await attempt('not the password')).toBe(401);
+      await poll(() => page.getByRole('alert').innerText()).toBe('The e-mail address or password is not right.');
+    }
+    expect(await attempt(AMINA.password)).toBe(429);
+    await poll(() => page.getByRole('alert').innerText()).toBe('Too many attempts — try again in 15 minutes.');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Too many attempts — try again in 15 minutes.');
+    expect(profile.errors).toEqual([]);
+  }, 60_000);
 });

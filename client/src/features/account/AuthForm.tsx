@@ -105,6 +105,8 @@ export function AuthForm({
           clear('password');
         }}
         autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
+        // With the address filled in already (signing in again), the password is what is left to type.
+        data-autofocus={initialEmail ? true : undefined}
         maxLength={ACCOUNT_LIMITS.passwordMaxChars}
         error={errors.password}
         help={
