@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/api/roles.ts';
 import { acceptInvitation, fetchInvitation, type InvitationPreview } from '../../api/coalitionsApi.ts';
-import { ApiError, describeError } from '../../api/http.ts';
+import { describeError } from '../../api/http.ts';
 import { navigate } from '../../app/router.ts';
 import { coalitionPath } from '../../app/routes.ts';
 import { whatYouCanDo } from '../../auth/permissions.ts';
@@ -14,23 +14,13 @@ import { useToastStore } from '../../stores/toastStore.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { AuthForm, type AuthMode } from '../account/AuthForm.tsx';
 import { AuthLayout } from '../account/AuthPages.tsx';
+import { deadLinkMessage } from './invitations.ts';
 
 type Load =
   | { state: 'loading' }
   | { state: 'ok'; invitation: InvitationPreview }
   | { state: 'gone'; title: string; message: string }
   | { state: 'failed'; message: string };
-
-/** What a dead link tells its holder (410 used or expired, 404 not valid). */
-export function deadLinkMessage(err: unknown): { title: string; message: string } | null {
-  if (!(err instanceof ApiError)) return null;
-  if (err.code === 'invitation_expired') return { title: 'This invitation has expired', message: 'Ask the person who invited you for a new link.' };
-  if (err.code === 'invitation_used') {
-    return { title: 'This invitation has been used already', message: 'Each link works once. If it was not you who used it, ask for a new one.' };
-  }
-  if (err.status === 404) return { title: 'This invitation link is not valid', message: 'Check that you opened the whole link, or ask for a new one.' };
-  return null;
-}
 
 export function InvitePage({ token }: { token: string }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });

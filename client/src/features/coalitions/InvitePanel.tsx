@@ -4,6 +4,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../../../../sh
 import { createInvitation, type Invitation } from '../../api/coalitionsApi.ts';
 import { describeError } from '../../api/http.ts';
 import { formatDateTime } from '../../ui/dates.ts';
+import { invitationLink } from './invitations.ts';
 
 const EXPIRY_CHOICES = [
   { hours: 24, label: '1 day' },
@@ -11,11 +12,6 @@ const EXPIRY_CHOICES = [
   { hours: 168, label: '7 days' },
   { hours: 720, label: '30 days' },
 ] as const;
-
-/** The link people open: this app's own address (the server's guess may miss a proxy's https). */
-export function invitationLink(invitation: Pick<Invitation, 'token'>, origin = location.origin): string {
-  return `${origin}/invite/${invitation.token}`;
-}
 
 export function InvitePanel({ coalitionId, coalitionName }: { coalitionId: string; coalitionName: string }) {
   const [role, setRole] = useState<Role>('editor');
