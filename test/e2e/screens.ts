@@ -157,6 +157,7 @@ async function main(): Promise<void> {
     await waitForSyncState(c, 'read-only');
     await c.screenshot({ path: path.join(outDir, '23-unsendable-desktop.png') });
     await c.setViewportSize(SIZES.phone);
+    await c.waitForTimeout(400); // the outline drawer slides out of view
     await c.screenshot({ path: path.join(outDir, '23-unsendable-phone.png') });
 
     // Deleted while open.
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
     await d.getByTestId('banner-deleted').waitFor();
     await d.screenshot({ path: path.join(outDir, '24-deleted-desktop.png') });
     await d.setViewportSize(SIZES.phone);
+    await d.waitForTimeout(400);
     await d.screenshot({ path: path.join(outDir, '24-deleted-phone.png') });
     console.log(`screenshots in ${outDir}`);
   } finally {
