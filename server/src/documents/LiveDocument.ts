@@ -50,6 +50,9 @@ export class LiveDocument {
   /** Storage sequence number of the newest stored row, for compaction. */
   private storedRowSeq = 0;
   private storedRows = 0;
+  /** Bytes appended since the last compaction, and the size of the last compacted state. */
+  private bytesSinceCompaction = 0;
+  private compactedBytes = 0;
   /** Serialises appends and compactions of this document. */
   private chain: Promise<void> = Promise.resolve();
   private flushScheduled = false;
@@ -80,6 +83,7 @@ export class LiveDocument {
     }
     live.storedRowSeq = stored.lastSeq;
     live.storedRows = stored.updates.length;
+    live.compactedBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0);
     if (live.storedRows >= options.compactAfterRows) live.scheduleCompaction();
     return live;
   }
@@ -155,14 +159,27 @@ export class LiveDocument {
     if (this.failures > 0) this.log.info('store recovered', { doc: this.name, afterFailures: this.failures });
     this.failures = 0;
     this.storedRows++;
+    this.bytesSinceCompaction += merged.byteLength;
     this.committedSeq = batch[batch.length - 1]!.seq;
-    const committed = batch.map(({ update, origin }) => ({ update, origin }));
+    // Relay the batch as the one merged update that was stored: one frame per connection per commit instead of
+    // one per change, which is what keeps fan-out to many editors from flooding the event loop. The sender is
+    // skipped only when the whole batch came from one connection.
+    const origin = batch.every((p) => p.origin === batch[0]!.origin) ? batch[0]!.origin : null;
+    const committed = [{ update: merged, origin }];
     for (const listener of this.committedListeners) listener(committed);
     const ready = this.waiters.filter((w) => w.seq <= this.committedSeq);
     this.waiters = this.waiters.filter((w) => w.seq > this.committedSeq);
     for (const w of ready) w.fn();
     if (this.outbox.length > 0) this.scheduleFlush();
-    if (this.storedRows >= this.options.compactAfterRows) this.scheduleCompaction();
+    if (this.needsCompaction()) this.scheduleCompaction();
+  }
+
+  /**
+   * Compact after `compactAfterRows` rows, or once the rows appended since the last compaction outweigh the
+   * document itself, so stored bytes stay within about twice the encoded size even for small documents.
+   */
+  private needsCompaction(): boolean {
+    return this.storedRows >= this.options.compactAfterRows || (this.storedRows > 2 && this.bytesSinceCompaction > this.compactedBytes);
   }
 
   private compactionScheduled = false;
@@ -187,6 +204,8 @@ export class LiveDocument {
     try {
       await this.storage.compact(this.name, upTo, merged);
       this.storedRows = 1;
+      this.bytesSinceCompaction = 0;
+      this.compactedBytes = merged.byteLength;
     } catch (err) {
       // The uncompacted rows are still all there; a later commit schedules another attempt.
       this.log.warn('compaction failed', { doc: this.name, err });

@@ -9,6 +9,9 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { LiveDocument, CommittedUpdate } from '../documents/LiveDocument.ts';
 import { MessageType } from './messages.ts';
 
+/** How long presence changes (carets, selections, names) are gathered before they are relayed. */
+const PRESENCE_BATCH_MS = 20;
+
 /** What a room needs of a connection. */
 export interface RoomMember {
   send(message: Uint8Array): void;
@@ -55,12 +58,25 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
-    const changed = added.concat(updated, removed);
     const from = origin as RoomMember | null;
     if (from && this.members.has(from)) {
       for (const id of added) from.awarenessIds.add(id);
       for (const id of removed) from.awarenessIds.delete(id);
     }
+    for (const id of added.concat(updated, removed)) this.pendingPresence.add(id);
+    // Carets move on every keystroke: relaying each one to every member costs (members x keystrokes) frames.
+    // Gathering them for PRESENCE_BATCH_MS sends one message per member with everyone's latest position.
+    this.presenceTimer ??= setTimeout(this.flushPresence, PRESENCE_BATCH_MS);
+  };
+
+  private pendingPresence = new Set<number>();
+  private presenceTimer: NodeJS.Timeout | null = null;
+
+  private flushPresence = () => {
+    this.presenceTimer = null;
+    if (this.pendingPresence.size === 0) return;
+    const changed = [...this.pendingPresence];
+    this.pendingPresence.clear();
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Awareness);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -79,6 +95,7 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.stopCommitted();
     this.awareness.off('update', this.handleAwarenessUpdate);
     this.awareness.destroy();
