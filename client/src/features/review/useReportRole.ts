@@ -1,0 +1,42 @@
+/**
+ * The signed-in user's role on a report (`GET /api/reports/:id`), remembered per report on this device so a
+ * reviewer offline still gets a reviewer's screen. Null until known.
+ */
+import { useEffect, useState } from 'react';
+import { isRole, type Role } from '../../../../shared/api/roles.ts';
+import { fetchRole } from './reviewApi.ts';
+
+const key = (reportId: string) => `rightsdraft.role.${reportId}`;
+
+function remembered(reportId: string): Role | null {
+  try {
+    const value = localStorage.getItem(key(reportId));
+    return isRole(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function useReportRole(reportId: string, online: boolean): Role | null {
+  const [role, setRole] = useState<Role | null>(() => remembered(reportId));
+  useEffect(() => {
+    if (!online) return;
+    let live = true;
+    fetchRole(reportId).then(
+      (r) => {
+        if (!live) return;
+        setRole(r);
+        try {
+          if (r) localStorage.setItem(key(reportId), r);
+        } catch {
+          // Storage disabled: known for this visit.
+        }
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [reportId, online]);
+  return role;
+}
