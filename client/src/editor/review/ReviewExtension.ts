@@ -72,7 +72,7 @@ function computeDecorations(state: EditorState, bridge: ReviewBridge): Decoratio
   }
   if (bridge.draft) {
     const range = inDoc(linearRangeToPm(map, bridge.draft.start, bridge.draft.end));
-    if (range && range.from < range.to) decorations.push(Decoration.inline(range.from, range.to, { class: 'rd-comment rd-comment--draft' }));
+    if (range && range.from < range.to) decorations.push(Decoration.inline(range.from, range.to, { class: 'rd-comment rd-comment--draft' }, { draft: true }));
   }
   for (const s of listSuggestions(discussion)) {
     if (s.sectionId !== bridge.sectionId || s.status !== 'open') continue;
