@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { MECHANISM_NAMES, isMechanism } from '../../../../shared/api/mechanisms.ts';
 import { LIMITS } from '../../../../shared/api/validate.ts';
 import { setReportField } from '../../../../shared/report/layout.ts';
@@ -10,7 +11,7 @@ import { PeerDots } from '../outline/PeerDots.tsx';
 import { EditableText } from './EditableText.tsx';
 
 /** Title, mechanism and State of the report, who else is here, and the sync status. */
-export function ReportHeader({ session, snapshot }: { session: ReportSession; snapshot: SessionSnapshot }) {
+export function ReportHeader({ session, snapshot, actions }: { session: ReportSession; snapshot: SessionSnapshot; actions?: ReactNode }) {
   const { meta, canEdit, status } = snapshot;
   const peers = usePresenceStore((s) => s.peers);
   const outlineOpen = useReportUiStore((s) => s.outlineOpen);
@@ -63,6 +64,7 @@ export function ReportHeader({ session, snapshot }: { session: ReportSession; sn
         >
           <Icon name="menu" size={16} /> Outline
         </button>
+        {actions}
         <PeerDots peers={peers} where="in this report" max={4} />
         <SyncStatusBadge status={status} />
       </div>

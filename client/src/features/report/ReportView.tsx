@@ -19,7 +19,13 @@ import { useOutline } from '../outline/useOutline.ts';
 import { Banners } from './Banners.tsx';
 import { ReportHeader } from './ReportHeader.tsx';
 import { SectionPane } from './SectionPane.tsx';
+import { canWriteDocument } from '../../../../shared/api/roles.ts';
+import { ReviewProvider } from '../review/ReviewContext.tsx';
+import { ReviewChrome } from '../review/ReviewChrome.tsx';
+import { ReviewHeaderButton } from '../review/ReviewHeaderButton.tsx';
+import { useReportRole } from '../review/useReportRole.ts';
 import './report.css';
+import '../review/review.css';
 
 /** Until the name dialog is answered, co-authors see this. */
 const GUEST: LocalUser = { name: 'Guest', color: randomColor() };
@@ -58,7 +64,11 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
   const outlineOpen = useReportUiStore((s) => s.outlineOpen);
   const setOutlineOpen = useReportUiStore((s) => s.setOutlineOpen);
   const drawerRef = useRef<HTMLElement>(null);
-  const { facts, initialised, canEdit, meta } = snapshot;
+  const { facts, initialised, meta } = snapshot;
+  // Reviewers and viewers never write the content (the server would close their connection): the text,
+  // outline and header are read-only for them; reviewers suggest instead (features/review).
+  const role = useReportRole(session.reportId, facts.online);
+  const canEdit = snapshot.canEdit && (role === null || canWriteDocument(role, 'content'));
 
   // Keep a valid section selected: the remembered one, else the first.
   useEffect(() => {
@@ -118,8 +128,8 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
   const selected = sections[selectedIndex];
 
   return (
-    <>
-      <ReportHeader session={session} snapshot={snapshot} />
+    <ReviewProvider session={session}>
+      <ReportHeader session={session} snapshot={canEdit === snapshot.canEdit ? snapshot : { ...snapshot, canEdit }} actions={<ReviewHeaderButton />} />
       <Banners session={session} snapshot={snapshot} />
       <div className="workspace">
         <aside id="outline-pane" ref={drawerRef} className={`outline-pane${outlineOpen ? ' outline-pane--open' : ''}`}>
@@ -149,6 +159,7 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
           )}
         </main>
       </div>
-    </>
+      <ReviewChrome />
+    </ReviewProvider>
   );
 }

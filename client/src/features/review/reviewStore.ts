@@ -1,7 +1,7 @@
 /** View state of reviewing the open report: mode, the side panel, what is active, the comment being written. */
 import { create } from 'zustand';
-import type { Editor } from '@tiptap/core';
 import type { Anchor } from '../../../../shared/discussion/anchors.ts';
+import type { EditorHandle } from '../../editor/review/editorHandle.ts';
 
 export type ReviewPanelTab = 'comments' | 'suggestions' | 'versions';
 
@@ -32,7 +32,9 @@ interface ReviewUiState {
   draft: CommentDraft | null;
   filters: ThreadFilters;
   /** The editor of the open section, for positions, comments on the selection and accepting suggestions. */
-  editor: { sectionId: string; editor: Editor } | null;
+  editor: EditorHandle | null;
+  /** A highlight to scroll into view once its section's editor is open: `thread:<id>` or `suggestion:<id>`. */
+  reveal: string | null;
   /** Polite announcement for screen readers (new comments, accepted suggestions). */
   announcement: { text: string; at: number } | null;
   setSuggesting(on: boolean): void;
@@ -41,8 +43,9 @@ interface ReviewUiState {
   activateSuggestion(id: string | null): void;
   setDraft(draft: CommentDraft | null): void;
   setFilters(patch: Partial<ThreadFilters>): void;
-  setEditor(editor: { sectionId: string; editor: Editor } | null): void;
+  setEditor(editor: EditorHandle | null): void;
   announce(text: string): void;
+  requestReveal(key: string | null): void;
   reset(): void;
 }
 
@@ -57,6 +60,7 @@ export const useReviewStore = create<ReviewUiState>((set) => ({
   filters: INITIAL_FILTERS,
   editor: null,
   announcement: null,
+  reveal: null,
   setSuggesting: (suggesting) => set({ suggesting }),
   openPanel: (panel) => set({ panel }),
   activateThread: (activeThreadId) => set({ activeThreadId, activeSuggestionId: null }),
@@ -65,5 +69,6 @@ export const useReviewStore = create<ReviewUiState>((set) => ({
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   setEditor: (editor) => set({ editor }),
   announce: (text) => set({ announcement: { text, at: Date.now() } }),
-  reset: () => set({ suggesting: false, panel: null, activeThreadId: null, activeSuggestionId: null, draft: null, filters: INITIAL_FILTERS, editor: null }),
+  requestReveal: (reveal) => set({ reveal }),
+  reset: () => set({ suggesting: false, panel: null, activeThreadId: null, activeSuggestionId: null, draft: null, filters: INITIAL_FILTERS, editor: null, reveal: null }),
 }));

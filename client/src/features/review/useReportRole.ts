@@ -17,12 +17,23 @@ function remembered(reportId: string): Role | null {
   }
 }
 
+/** One request per report at a time, however many components ask. */
+const inflight = new Map<string, Promise<Role | null>>();
+function requestRole(reportId: string): Promise<Role | null> {
+  let p = inflight.get(reportId);
+  if (!p) {
+    p = fetchRole(reportId).finally(() => setTimeout(() => inflight.delete(reportId), 1000));
+    inflight.set(reportId, p);
+  }
+  return p;
+}
+
 export function useReportRole(reportId: string, online: boolean): Role | null {
   const [role, setRole] = useState<Role | null>(() => remembered(reportId));
   useEffect(() => {
     if (!online) return;
     let live = true;
-    fetchRole(reportId).then(
+    requestRole(reportId).then(
       (r) => {
         if (!live) return;
         setRole(r);
