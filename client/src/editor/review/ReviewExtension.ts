@@ -36,7 +36,8 @@ export interface ReviewBridge {
   activeSuggestionId: string | null;
   /** The range of the comment being written, in linear offsets. */
   draft: { start: number; end: number } | null;
-  onActivate(target: { threadId: string } | { suggestionId: string }): void;
+  /** `byPointer`: the user clicked the highlight (a narrow screen then opens the list); else the caret moved into it. */
+  onActivate(target: { threadId: string } | { suggestionId: string }, byPointer: boolean): void;
   onCommentShortcut(): void;
   onRefused(reason: 'line-break' | 'no-text' | 'no-account'): void;
 }
@@ -168,8 +169,8 @@ export function ReviewExtension(bridge: ReviewBridge) {
             const set = reviewPluginKey.getState(view.state)?.decorations;
             const found = set?.find(sel.from, sel.from, (spec) => !!spec.threadId || !!spec.suggestionId)[0];
             const spec = found?.spec as { threadId?: string; suggestionId?: string } | undefined;
-            if (spec?.suggestionId && spec.suggestionId !== bridge.activeSuggestionId) bridge.onActivate({ suggestionId: spec.suggestionId });
-            else if (spec?.threadId && spec.threadId !== bridge.activeThreadId) bridge.onActivate({ threadId: spec.threadId });
+            if (spec?.suggestionId && spec.suggestionId !== bridge.activeSuggestionId) bridge.onActivate({ suggestionId: spec.suggestionId }, false);
+            else if (spec?.threadId && spec.threadId !== bridge.activeThreadId) bridge.onActivate({ threadId: spec.threadId }, false);
           }
         },
       };
@@ -203,7 +204,7 @@ export function ReviewExtension(bridge: ReviewBridge) {
       handleDrop: () => bridge.suggesting,
       handleClick(_view, _pos, event) {
         const target = targetOf(event.target);
-        if (target) bridge.onActivate(target);
+        if (target) bridge.onActivate(target, true);
         return false;
       },
       handleDOMEvents: {

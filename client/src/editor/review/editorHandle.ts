@@ -74,7 +74,8 @@ export function createEditorHandle(editor: Editor, bridge: ReviewBridge): Editor
       return tops;
     },
     selectionBox() {
-      if (editor.isDestroyed) return null;
+      // Not while focus is elsewhere (the comment composer): the selection there is the one just commented on.
+      if (editor.isDestroyed || !editor.view.hasFocus()) return null;
       const { from, to, empty } = editor.state.selection;
       if (empty || !editor.state.doc.textBetween(from, to, ' ').trim()) return null;
       try {

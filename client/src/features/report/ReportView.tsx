@@ -68,7 +68,7 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
   // Reviewers and viewers never write the content (the server would close their connection): the text,
   // outline and header are read-only for them; reviewers suggest instead (features/review).
   const role = useReportRole(session.reportId, facts.online);
-  const canEdit = snapshot.canEdit && (role === null || canWriteDocument(role, 'content'));
+  const canEdit = snapshot.canEdit && (role === null || (role !== undefined && canWriteDocument(role, 'content')));
 
   // Keep a valid section selected: the remembered one, else the first.
   useEffect(() => {

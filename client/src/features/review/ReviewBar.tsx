@@ -64,7 +64,7 @@ export function ReviewBar({ sectionId, suggesting }: { sectionId: string; sugges
       )}
       {review.canComment && review.suggestOnly && (
         <span className="review-bar__mode" data-testid="suggesting-note">
-          <span className="review-bar__dot" aria-hidden="true" /> Suggesting — your edits become suggestions
+          <span className="review-bar__dot" aria-hidden="true" /> Suggesting<span className="review-bar__long"> — your edits become suggestions</span>
         </span>
       )}
       {review.canComment && !review.suggestOnly && review.canWriteContent && (

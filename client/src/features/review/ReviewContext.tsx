@@ -18,7 +18,8 @@ export interface ReviewContextValue {
   session: ReportSession;
   discussion: DiscussionSession;
   me: Author | null;
-  role: Role | null;
+  /** Undefined while being asked for, null when it cannot be known. */
+  role: Role | null | undefined;
   /** May write comments and suggestions (reviewers and up, once the account is known). */
   canComment: boolean;
   /** May change the text. Unknown role: the content session decides, as before roles were known. */
@@ -87,9 +88,9 @@ export function ReviewProvider({ session, children }: { session: ReportSession; 
       discussion,
       me,
       role,
-      canComment: !!me && canWriteDocument(role, 'discussion'),
-      canWriteContent: role === null || canWriteDocument(role, 'content'),
-      canDecide: atLeast(role, 'editor'),
+      canComment: !!me && canWriteDocument(role ?? null, 'discussion'),
+      canWriteContent: role === null || (role !== undefined && canWriteDocument(role, 'content')),
+      canDecide: atLeast(role ?? null, 'editor'),
       suggestOnly: role === 'reviewer',
       members,
     };

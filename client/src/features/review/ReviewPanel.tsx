@@ -40,7 +40,9 @@ export function ReviewPanel() {
   useEffect(() => {
     if (!tab) return;
     const handleKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented && ref.current?.contains(document.activeElement)) openPanel(null);
+      // A dialog opened from the panel (a version, a comparison) closes first, on its own.
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (ref.current?.contains(document.activeElement)) openPanel(null);
     };
     document.addEventListener('keydown', handleKey);
     return () => document.removeEventListener('keydown', handleKey);

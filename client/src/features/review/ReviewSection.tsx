@@ -91,11 +91,11 @@ export function ReviewSection({
     bridge.activeThreadId = activeThreadId;
     bridge.activeSuggestionId = activeSuggestionId;
     bridge.draft = draft && draft.sectionId === sectionId ? { start: draft.start, end: draft.end } : null;
-    bridge.onActivate = (target) => {
+    bridge.onActivate = (target, byPointer) => {
       const store = useReviewStore.getState();
       if ('threadId' in target) store.activateThread(target.threadId);
       else store.activateSuggestion(target.suggestionId);
-      if (!window.matchMedia('(min-width: 1100px)').matches) store.openPanel('suggestionId' in target ? 'suggestions' : 'comments');
+      if (byPointer && !window.matchMedia('(min-width: 1100px)').matches) store.openPanel('suggestionId' in target ? 'suggestions' : 'comments');
     };
     bridge.onCommentShortcut = () => {
       const h = useReviewStore.getState().editor;

@@ -1,6 +1,8 @@
 /**
  * The signed-in user's role on a report (`GET /api/reports/:id`), remembered per report on this device so a
- * reviewer offline still gets a reviewer's screen. Null until known.
+ * reviewer offline still gets a reviewer's screen. `undefined` while it is being asked for the first time
+ * (nothing may be written yet: a reviewer's first keystroke would close their connection), `null` when it
+ * cannot be known (offline on a new device, or the server could not say).
  */
 import { useEffect, useState } from 'react';
 import { isRole, type Role } from '../../../../shared/api/roles.ts';
@@ -28,10 +30,13 @@ function requestRole(reportId: string): Promise<Role | null> {
   return p;
 }
 
-export function useReportRole(reportId: string, online: boolean): Role | null {
-  const [role, setRole] = useState<Role | null>(() => remembered(reportId));
+export function useReportRole(reportId: string, online: boolean): Role | null | undefined {
+  const [role, setRole] = useState<Role | null | undefined>(() => remembered(reportId) ?? (online ? undefined : null));
   useEffect(() => {
-    if (!online) return;
+    if (!online) {
+      setRole((r) => (r === undefined ? null : r));
+      return;
+    }
     let live = true;
     requestRole(reportId).then(
       (r) => {
@@ -43,7 +48,7 @@ export function useReportRole(reportId: string, online: boolean): Role | null {
           // Storage disabled: known for this visit.
         }
       },
-      () => undefined,
+      () => live && setRole((r) => (r === undefined ? null : r)),
     );
     return () => {
       live = false;
