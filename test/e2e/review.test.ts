@@ -57,9 +57,17 @@ describe('Review in the browser', () => {
     // The reviewer comments on a phrase (Ctrl+Alt+M on the selection) ...
     await selectPhrase(reviewer.page, 'systematic segregation');
     await reviewer.page.keyboard.press('Control+Alt+m');
-    await reviewer.page.getByRole('combobox', { name: 'Comment' }).fill('Which schools? Add a source.');
+    const composer = reviewer.page.getByRole('combobox', { name: 'Comment' });
+    await composer.fill('Which schools? Add a source. @Ed');
+    // "@" offers the report's members; Enter completes the name, and the comment mentions them.
+    await reviewer.page.getByRole('option', { name: /Edwin Okafor/ }).waitFor();
+    await composer.press('Enter');
+    expect(await composer.inputValue()).toBe('Which schools? Add a source. @Edwin Okafor ');
     await reviewer.page.getByTestId('comment-draft').getByRole('button', { name: 'Comment' }).click();
     await margin(reviewer.page).getByTestId('thread').filter({ hasText: 'Which schools? Add a source.' }).waitFor();
+    const attention = async () =>
+      ((await (await fetch(`${server.url}/api/attention`, { headers: { cookie: editor.account.cookie } })).json()) as { threads: unknown[] }).threads.length;
+    await poll(attention).toBe(1);
     await poll(() => reviewer.page.getByTestId('review-announcer').innerText()).toBe('Comment added');
 
     // ... and suggests a replacement by typing over a selection.
@@ -88,6 +96,8 @@ describe('Review in the browser', () => {
     const reviewerThread = margin(reviewer.page).getByTestId('thread');
     await poll(() => reviewerThread.innerText()).toContain('1 reply');
     await poll(() => reviewer.page.getByTestId('review-announcer').innerText()).toContain('New comment from Edwin Okafor');
+    // Answered: no longer waiting for the editor's attention.
+    await poll(attention).toBe(0);
 
     // The editor accepts: the text changes for both, as an ordinary edit.
     await margin(editor.page).getByTestId('suggestion').getByRole('button', { name: 'Accept' }).click();
@@ -140,6 +150,13 @@ describe('Review in the browser', () => {
     await reviewer.page.getByRole('combobox', { name: 'Comment' }).fill('By how much?');
     await reviewer.page.getByRole('combobox', { name: 'Comment' }).press('Control+Enter');
     await poll(() => editor.page.locator('.prose .rd-comment').allInnerTexts()).toEqual(['rose sharply']);
+    // The reviewer corrects their comment; the editor sees the new text, marked as edited.
+    const own = margin(reviewer.page).getByTestId('thread');
+    await own.getByRole('button', { name: 'Edit' }).click();
+    await own.getByRole('combobox', { name: 'Edit your comment' }).fill('By how much, and where?');
+    await own.getByRole('button', { name: 'Save' }).click();
+    await poll(() => margin(editor.page).getByTestId('thread').innerText()).toContain('By how much, and where?');
+    expect(await margin(editor.page).getByTestId('thread').innerText()).toContain('(edited)');
 
     // The editor deletes the phrase (and the space after it).
     await selectPhrase(editor.page, 'rose sharply ');
@@ -150,13 +167,55 @@ describe('Review in the browser', () => {
       const thread = margin(p.page).getByTestId('thread');
       await thread.getByTestId('thread-detached').waitFor();
       expect(await thread.getByTestId('thread-detached').innerText()).toContain('rose sharply');
-      expect(await thread.innerText()).toContain('By how much?');
+      expect(await thread.innerText()).toContain('By how much, and where?');
       expect(await p.page.locator('.prose .rd-comment').count()).toBe(0);
     }
     // The server's thread list agrees.
     const res = await fetch(`${server.url}/api/reports/${id}/threads`, { headers: { cookie: editor.account.cookie } });
     const { threads } = (await res.json()) as { threads: { detached: boolean; quote: string }[] };
     expect(threads).toMatchObject([{ detached: true, quote: 'rose sharply' }]);
+    expect(editor.errors).toEqual([]);
+    expect(reviewer.errors).toEqual([]);
+  }, 120_000);
+
+  it("flags a suggestion whose text changed since, applies it only when asked, and turns an editor's typing into suggestions in Suggesting mode", async () => {
+    const editor = await person(browser, server, 'Ines Duarte');
+    const reviewer = await person(browser, server, 'Tomas Novak');
+    people.push(editor, reviewer);
+    const original = 'Most evictions happened in the capital last winter.';
+    const { id } = await seedReport(server, editor.account, [{ title: 'Evictions', paragraphs: [original] }], [{ who: reviewer.account, role: 'reviewer' }]);
+    const url = `${server.url}/reports/${id}`;
+    await open(reviewer, url);
+    await open(editor, url);
+    await reviewer.page.getByTestId('suggesting-note').waitFor();
+
+    await selectPhrase(reviewer.page, 'in the capital');
+    await reviewer.page.keyboard.type('in Freetown');
+    const card = margin(editor.page).getByTestId('suggestion');
+    await poll(() => card.innerText()).toContain('in Freetown');
+
+    // The editor rewrites part of that text before deciding: the suggestion is now stale.
+    await selectPhrase(editor.page, 'capital');
+    await editor.page.keyboard.type('city');
+    await card.getByTestId('suggestion-stale').waitFor();
+    expect(await card.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+    await card.getByRole('button', { name: 'Apply anyway' }).click();
+    await waitForEditorText(reviewer.page, 'in Freetown');
+    await poll(() => margin(editor.page).getByTestId('suggestion').count()).toBe(0);
+
+    // Suggesting mode: the editor's own typing becomes a suggestion, the text stays as it was.
+    await editor.page.getByRole('switch', { name: 'Suggesting' }).click();
+    await selectPhrase(editor.page, 'last winter');
+    await editor.page.keyboard.press('Backspace');
+    await poll(() => editor.page.locator('.prose del.rd-sugg-del').allInnerTexts()).toEqual(['last winter']);
+    await poll(() => reviewer.page.locator('.prose del.rd-sugg-del').allInnerTexts()).toEqual(['last winter']);
+    const text = await editorText(editor.page);
+    expect(text).toContain('last winter');
+    await eventually(
+      () => getContent(server.url, editor.account, id),
+      (c) => c.sections[0]!.text.includes('in Freetown') && c.sections[0]!.text.includes('last winter'),
+      'the content without the suggested deletion',
+    );
     expect(editor.errors).toEqual([]);
     expect(reviewer.errors).toEqual([]);
   }, 120_000);
