@@ -17,6 +17,8 @@ export interface Person extends UserPage {
 export async function person(browser: Browser, server: TestServer, name: string, viewport = { width: 1280, height: 800 }): Promise<Person> {
   const account = await signUp(server.url, { name });
   const opened = await openAs(browser, { name, color: '#1f5fa8' }, viewport);
+  // tsx (esbuild with keepNames) wraps functions passed to page.evaluate in a `__name` helper the page lacks.
+  await opened.context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)');
   const [cookieName, ...rest] = account.cookie.split('=');
   await opened.context.addCookies([{ name: cookieName!, value: rest.join('='), url: server.url }]);
   return { ...opened, account };

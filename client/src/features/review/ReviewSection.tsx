@@ -10,7 +10,9 @@ import type { EditorHandle } from '../../editor/review/editorHandle.ts';
 import { useToastStore } from '../../stores/toastStore.ts';
 import { CommentButton } from './CommentButton.tsx';
 import { ReviewBar } from './ReviewBar.tsx';
-import { useReview } from './ReviewContext.tsx';
+import { getSuggestion, listThreads } from '../../../../shared/discussion/layout.ts';
+import { useReview, type ReviewContextValue } from './ReviewContext.tsx';
+import { relativeTime } from './timeText.ts';
 import { ReviewMargin } from './ReviewMargin.tsx';
 import { useReviewStore } from './reviewStore.ts';
 import { useWideLayout } from './useWideLayout.ts';
@@ -54,7 +56,6 @@ export function ReviewSection({
   const subscribeSession = useCallback((l: () => void) => (session ? session.subscribe(l) : () => undefined), [session]);
   // The session's own verdict (loaded, schema checked, not closed read-only), before roles.
   const sessionCanEdit = useSyncExternalStore(subscribeSession, () => session?.getSnapshot().canEdit ?? false);
-  const discussionRevision = useDiscussionSnapshot(review?.discussion ?? NO_DISCUSSION).revision;
 
   const bridge = useMemo<ReviewBridge | null>(
     () =>
@@ -95,6 +96,11 @@ export function ReviewSection({
       const store = useReviewStore.getState();
       if ('threadId' in target) store.activateThread(target.threadId);
       else store.activateSuggestion(target.suggestionId);
+      // The caret moved into a highlight: say what is there (the card beside it may be off screen).
+      if (!byPointer) {
+        const label = describeTarget(review, target);
+        if (label) store.announce(label);
+      }
       if (byPointer && !window.matchMedia('(min-width: 1100px)').matches) store.openPanel('suggestionId' in target ? 'suggestions' : 'comments');
     };
     bridge.onCommentShortcut = () => {
@@ -107,10 +113,10 @@ export function ReviewSection({
     bridge.onRefused = (reason) => useToastStore.getState().show({ message: REFUSALS[reason] }, 5000);
   }
 
-  // Redraw highlights when what they show changes.
+  // Redraw highlights when what they show changes (the discussion itself: see RefreshOnDiscussion).
   useEffect(() => {
     if (handle && handle.sectionId === sectionId) handle.refresh();
-  }, [handle, sectionId, activeThreadId, activeSuggestionId, draft, discussionRevision, suggesting]);
+  }, [handle, sectionId, activeThreadId, activeSuggestionId, draft, suggesting]);
 
   const reveal = useReviewStore((s) => s.reveal);
   useEffect(() => {
@@ -141,6 +147,7 @@ export function ReviewSection({
 
   return (
     <div className={`review-section${wide ? ' review-section--wide' : ''}`}>
+      <RefreshOnDiscussion sectionId={sectionId} />
       <ReviewBar sectionId={sectionId} suggesting={suggesting} />
       <div className="review-section__body">
         <div className="review-section__text">{editor}</div>
@@ -150,8 +157,25 @@ export function ReviewSection({
   );
 }
 
-const NO_SNAPSHOT = { status: 'loading' as const, revision: 0, closeCode: null };
-const NO_DISCUSSION = {
-  subscribe: () => () => undefined,
-  getSnapshot: () => NO_SNAPSHOT,
-} as unknown as import('./DiscussionSession.ts').DiscussionSession;
+/** Redraws the editor's highlights when the discussion changes, without re-rendering the editor's parent. */
+function RefreshOnDiscussion({ sectionId }: { sectionId: string }) {
+  const review = useReview()!;
+  const { revision } = useDiscussionSnapshot(review.discussion);
+  const handle = useReviewStore((s) => s.editor);
+  useEffect(() => {
+    if (handle && handle.sectionId === sectionId) handle.refresh();
+  }, [handle, sectionId, revision]);
+  return null;
+}
+
+function describeTarget(review: ReviewContextValue, target: { threadId: string } | { suggestionId: string }): string | null {
+  if ('suggestionId' in target) {
+    const s = getSuggestion(review.discussion.doc, target.suggestionId);
+    if (!s || s.authorId === review.me?.id) return null;
+    const what = !s.originalText ? `insert “${s.insertText}”` : !s.insertText ? `delete “${s.originalText}”` : `replace “${s.originalText}” with “${s.insertText}”`;
+    return `${s.authorName} suggests: ${what} (${relativeTime(s.createdAt)})`;
+  }
+  const t = listThreads(review.discussion.doc).find((x) => x.id === target.threadId);
+  const first = t?.comments.find((c) => !c.deleted);
+  return t && first ? `Comment by ${first.authorName}: ${first.body}` : null;
+}

@@ -147,7 +147,7 @@ export default function VersionsPanel() {
           const { before } = await restoreVersion(reportId, v.id);
           setRestoring(null);
           setOverlay(null);
-          useToastStore.getState().show({ message: `Restored “${v.name}”. The text before was kept as “${before.name}”.` }, 10_000);
+          useToastStore.getState().show({ message: `Restored “${v.name}”. The text before it is kept as a version: ${before.name}.` }, 10_000);
           load();
         }}
       />
