@@ -32,6 +32,8 @@ export interface ReviewBridge {
   writable: boolean;
   /** Attempted edits become suggestions. */
   suggesting: boolean;
+  /** May apply accepted suggestions to the text (an editor whose session may write, even while suggesting). */
+  canAccept: boolean;
   activeThreadId: string | null;
   activeSuggestionId: string | null;
   /** The range of the comment being written, in linear offsets. */
@@ -150,7 +152,7 @@ export function ReviewExtension(bridge: ReviewBridge) {
       },
     },
     filterTransaction(tr) {
-      if (!tr.docChanged || bridge.writable || isRemote(tr) || tr.getMeta(REVIEW_ACCEPT_META)) return true;
+      if (!tr.docChanged || bridge.writable || isRemote(tr) || (tr.getMeta(REVIEW_ACCEPT_META) && bridge.canAccept)) return true;
       return false;
     },
     view() {

@@ -88,7 +88,7 @@ export function createEditorHandle(editor: Editor, bridge: ReviewBridge): Editor
     },
     draftFromSelection: () => draftFromSelection(editor.state, bridge.fragment, bridge.sectionId),
     accept(suggestions, force = false) {
-      if (!bridge.discussion || !bridge.me || editor.isDestroyed) return null;
+      if (!bridge.discussion || !bridge.me || !bridge.canAccept || editor.isDestroyed) return null;
       return acceptSuggestions(editor, { content: bridge.content, fragment: bridge.fragment, discussion: bridge.discussion, me: bridge.me }, suggestions, force);
     },
     refresh() {

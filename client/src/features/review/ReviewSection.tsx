@@ -68,6 +68,7 @@ export function ReviewSection({
             me: null,
             writable: false,
             suggesting: false,
+            canAccept: false,
             activeThreadId: null,
             activeSuggestionId: null,
             draft: null,
@@ -89,6 +90,7 @@ export function ReviewSection({
     bridge.me = review.me;
     bridge.writable = canEdit && !suggesting;
     bridge.suggesting = suggesting;
+    bridge.canAccept = canEdit && review.canDecide;
     bridge.activeThreadId = activeThreadId;
     bridge.activeSuggestionId = activeSuggestionId;
     bridge.draft = draft && draft.sectionId === sectionId ? { start: draft.start, end: draft.end } : null;
@@ -128,6 +130,15 @@ export function ReviewSection({
     }, 50);
     return () => clearTimeout(timer);
   }, [reveal, handle, sectionId]);
+
+  // A comment started here and not sent is dropped when the section closes (its anchor is in this text).
+  useEffect(
+    () => () => {
+      const store = useReviewStore.getState();
+      if (store.draft?.sectionId === sectionId) store.setDraft(null);
+    },
+    [sectionId],
+  );
 
   const onHandle = useCallback((h: EditorHandle | null) => {
     const store = useReviewStore.getState();
