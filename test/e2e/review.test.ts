@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { getContent } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
-import { assertClientBuilt, CLIENT_DIR, editorText, eventually, launchBrowser, poll, waitForEditorText, waitForSyncState } from './support.ts';
+import {
+  assertClientBuilt,
+  CLIENT_DIR,
+  editorText,
+  eventually,
+  launchBrowser,
+  poll,
+  waitForEditorText,
+  waitForOfflineReady,
+  waitForSyncState,
+} from './support.ts';
 import { person, seedReport, selectPhrase, type Person } from './reviewSupport.ts';
 
 const PARAGRAPH = 'Roma pupils face systematic segregation in schools. The State should consider adopting a law.';
@@ -216,6 +226,40 @@ describe('Review in the browser', () => {
       (c) => c.sections[0]!.text.includes('in Freetown') && c.sections[0]!.text.includes('last winter'),
       'the content without the suggested deletion',
     );
+    expect(editor.errors).toEqual([]);
+    expect(reviewer.errors).toEqual([]);
+  }, 120_000);
+
+  it('keeps a comment written offline across a reload, and delivers it when the network returns', async () => {
+    const editor = await person(browser, server, 'Lena Vogel');
+    const reviewer = await person(browser, server, 'Sami Khan');
+    people.push(editor, reviewer);
+    const { id } = await seedReport(server, editor.account, [{ title: 'Detention', paragraphs: ['Pre-trial detention lasts 14 months on average.'] }], [
+      { who: reviewer.account, role: 'reviewer' },
+    ]);
+    const url = `${server.url}/reports/${id}`;
+    await open(reviewer, url);
+    await open(editor, url);
+    await reviewer.page.getByTestId('suggesting-note').waitFor();
+    await waitForOfflineReady(reviewer.page);
+
+    await reviewer.context.setOffline(true);
+    await waitForSyncState(reviewer.page, 'offline');
+    await selectPhrase(reviewer.page, '14 months');
+    await reviewer.page.keyboard.press('Control+Alt+m');
+    await reviewer.page.getByRole('combobox', { name: 'Comment' }).fill('Source for the average?');
+    await reviewer.page.getByRole('combobox', { name: 'Comment' }).press('Control+Enter');
+    await margin(reviewer.page).getByTestId('thread').waitFor();
+    // Give IndexedDB its moment, then reload with no network: the comment is still on this device.
+    await reviewer.page.waitForTimeout(500);
+    await reviewer.page.reload();
+    await reviewer.page.locator('.prose').waitFor();
+    await poll(() => margin(reviewer.page).getByTestId('thread').innerText()).toContain('Source for the average?');
+    expect(await margin(editor.page).getByTestId('thread').count()).toBe(0);
+
+    await reviewer.context.setOffline(false);
+    await poll(() => margin(editor.page).getByTestId('thread').innerText()).toContain('Source for the average?');
+    await poll(() => editor.page.locator('.prose .rd-comment').allInnerTexts()).toEqual(['14 months']);
     expect(editor.errors).toEqual([]);
     expect(reviewer.errors).toEqual([]);
   }, 120_000);
