@@ -3,7 +3,7 @@
  * through the stock y-websocket client, and helpers to select text in the editor.
  */
 import type { Browser, Page } from 'playwright-core';
-import { addSection, getSectionBody } from '../../shared/report/layout.ts';
+import { addSection } from '../../shared/report/layout.ts';
 import { api, connectClient, createReport, getContent, signUp, type TestUser as ApiUser } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { typeParagraph } from '../helpers/typing.ts';
@@ -51,7 +51,6 @@ export async function seedReport(
     (c) => c.sections.length === sections.length && c.sections.every((s, i) => s.text === sections[i]!.paragraphs.join('\n')),
     'the seeded report on the server',
   );
-  void getSectionBody;
   client.destroy();
   return { id: report.id, sectionIds };
 }

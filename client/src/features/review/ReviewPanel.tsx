@@ -32,10 +32,18 @@ export function ReviewPanel() {
   const ref = useRef<HTMLElement>(null);
   const titleId = useId();
 
+  const isOpen = tab !== null;
   useEffect(() => {
-    if (!tab) return;
-    ref.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
-  }, [tab !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!isOpen) return;
+    const panel = ref.current;
+    panel?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+    return () => {
+      // Closing with focus inside: back to the button that opens it, not lost on the page.
+      if (panel && (panel.contains(document.activeElement) || document.activeElement === document.body)) {
+        document.querySelector<HTMLElement>('[data-testid="review-toggle"]')?.focus();
+      }
+    };
+  }, [isOpen]);
 
   useEffect(() => {
     if (!tab) return;
