@@ -65,7 +65,8 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
       editable,
       editorProps: { attributes: textAttributes(label) },
     },
-    [fragment, provider],
+    // The review bridge is one object per fragment; listed so an editor never outlives the one it was made with.
+    [fragment, provider, review],
   );
 
   useEffect(() => {

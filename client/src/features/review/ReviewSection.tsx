@@ -146,7 +146,16 @@ export function ReviewSection({
     else if (store.editor?.sectionId === sectionId) setEditor(null);
   }, [sectionId, setEditor]);
 
-  if (!review || !bridge) return <>{children({ editable: canEdit, showToolbar: canEdit })}</>;
+  // The review context exists from the report page's first effect on. Until then the editor waits: made
+  // without the review extension it would never get it (it is not re-created for new props), and for a
+  // reviewer that extension is what keeps the text from being written.
+  if (!review || !bridge) {
+    return (
+      <div className="editor editor--loading" aria-busy="true">
+        Loading editor…
+      </div>
+    );
+  }
 
   const editor = children({
     editable,
