@@ -279,6 +279,36 @@ export function getSuggestion(doc: Y.Doc, id: string): SuggestionInfo | null {
   return m instanceof Y.Map ? readSuggestion(id, m) : null;
 }
 
+/**
+ * Change one's own open suggestion: suggesting mode grows it as the person types. Returns false for someone
+ * else's or a decided one.
+ */
+export function reviseSuggestion(
+  doc: Y.Doc,
+  id: string,
+  by: Author,
+  s: Pick<NewSuggestion, 'anchor' | 'originalText' | 'insertText'>,
+  origin?: unknown,
+): boolean {
+  const m = suggestionsMap(doc).get(id);
+  if (!(m instanceof Y.Map) || m.get('authorId') !== by.id || m.get('status') !== 'open') return false;
+  doc.transact(() => {
+    m.set('start', s.anchor.start);
+    m.set('end', s.anchor.end);
+    m.set('originalText', s.originalText);
+    m.set('insertText', s.insertText);
+  }, origin);
+  return true;
+}
+
+/** Take back one's own open suggestion (its author typed it and erased it again): it is removed. */
+export function withdrawSuggestion(doc: Y.Doc, id: string, by: Author, origin?: unknown): boolean {
+  const m = suggestionsMap(doc).get(id);
+  if (!(m instanceof Y.Map) || m.get('authorId') !== by.id || m.get('status') !== 'open') return false;
+  doc.transact(() => suggestionsMap(doc).delete(id), origin);
+  return true;
+}
+
 export function decideSuggestion(doc: Y.Doc, id: string, status: 'accepted' | 'rejected', by: Author, origin?: unknown): void {
   const m = suggestionsMap(doc).get(id);
   if (!(m instanceof Y.Map)) return;

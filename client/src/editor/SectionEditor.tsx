@@ -3,7 +3,7 @@
  * ProseMirror are most of the app's code). Its parent mounts one editor at a time and gives it a new key
  * when the section, or the fragment object behind it, changes.
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -13,7 +13,10 @@ import { editorExtensions } from '../../../shared/schema/extensions.ts';
 import { countWords } from '../../../shared/report/wordCount.ts';
 import type { LocalUser } from '../user/user.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { ReviewExtension, type ReviewBridge } from './review/ReviewExtension.ts';
+import { createEditorHandle, type EditorHandle } from './review/editorHandle.ts';
 import './editor.css';
+import './review/review-editor.css';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -22,6 +25,14 @@ export interface SectionEditorProps {
   editable: boolean;
   /** Accessible name of the text area, e.g. "Text of Introduction". */
   label: string;
+  /** Review (comments, suggestions): decorations and suggesting mode; read when used, so keep one object per fragment. */
+  review?: ReviewBridge;
+  /** Hide the formatting toolbar (suggesting mode) even when editable. */
+  showToolbar?: boolean;
+  /** Receives the editor's review handle once it exists, and null when it goes. */
+  onHandle?: (handle: EditorHandle | null) => void;
+  /** Drawn over the text (the comment button on a selection). */
+  children?: ReactNode;
 }
 
 /** A co-author's caret: a coloured bar with their name above it. */
@@ -42,18 +53,20 @@ function textAttributes(label: string): Record<string, string> {
   return { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, spellcheck: 'true' };
 }
 
-export default function SectionEditor({ fragment, provider, user, editable, label }: SectionEditorProps) {
+export default function SectionEditor({ fragment, provider, user, editable, label, review, showToolbar = editable, onHandle, children }: SectionEditorProps) {
   const editor = useEditor(
     {
       extensions: [
         ...editorExtensions(),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        ...(review ? [ReviewExtension(review)] : []),
       ],
       editable,
       editorProps: { attributes: textAttributes(label) },
     },
-    [fragment, provider],
+    // The review bridge is one object per fragment; listed so an editor never outlives the one it was made with.
+    [fragment, provider, review],
   );
 
   useEffect(() => {
@@ -69,13 +82,20 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
     editor.setOptions({ editorProps: { attributes: textAttributes(label) } });
   }, [editor, label]);
 
+  useEffect(() => {
+    if (!review || !onHandle) return;
+    onHandle(createEditorHandle(editor, review));
+    return () => onHandle(null);
+  }, [editor, review, onHandle]);
+
   const words = useEditorState({ editor, selector: ({ editor: e }) => countWords(e.getText({ blockSeparator: '\n' })) });
 
   return (
     <div className={`editor${editable ? '' : ' editor--readonly'}`}>
-      {editable && <Toolbar editor={editor} />}
+      {editable && showToolbar && <Toolbar editor={editor} />}
       {!editable && words === 0 && <p className="editor__empty muted">This section has no text yet.</p>}
       <EditorContent editor={editor} className="editor__content" data-testid="section-editor" />
+      {children}
       <div className="editor__footer muted" aria-live="off">
         {words} {words === 1 ? 'word' : 'words'}
       </div>

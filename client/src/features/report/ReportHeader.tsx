@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { MECHANISM_NAMES, isMechanism } from '../../../../shared/api/mechanisms.ts';
 import { LIMITS } from '../../../../shared/api/validate.ts';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
@@ -20,8 +20,8 @@ import { EditableText } from './EditableText.tsx';
 import { PeopleHere } from './PeopleHere.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 
-/** Title, mechanism and State of the report, the user's role, who else is here, sharing, and the sync status. */
-export function ReportHeader({ session, snapshot }: { session: ReportSession; snapshot: SessionSnapshot }) {
+/** Title, mechanism and State of the report, the user's role, who else is here, sharing, review actions, and the sync status. */
+export function ReportHeader({ session, snapshot, actions }: { session: ReportSession; snapshot: SessionSnapshot; actions?: ReactNode }) {
   const { meta, canEdit, status, facts, permissions } = snapshot;
   const peers = usePresenceStore((s) => s.peers);
   const outlineOpen = useReportUiStore((s) => s.outlineOpen);
@@ -89,6 +89,7 @@ export function ReportHeader({ session, snapshot }: { session: ReportSession; sn
         >
           <Icon name="menu" size={16} /> Outline
         </button>
+        {actions}
         <PeopleHere peers={peers} />
         {facts.role && <RoleBadge role={facts.role} prefix="You:" focusable />}
         {canShare && (

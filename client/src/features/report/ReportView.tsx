@@ -18,7 +18,11 @@ import { useOutline } from '../outline/useOutline.ts';
 import { Banners } from './Banners.tsx';
 import { ReportHeader } from './ReportHeader.tsx';
 import { SectionPane } from './SectionPane.tsx';
+import { ReviewProvider } from '../review/ReviewContext.tsx';
+import { ReviewChrome } from '../review/ReviewChrome.tsx';
+import { ReviewHeaderButton } from '../review/ReviewHeaderButton.tsx';
 import './report.css';
+import '../review/review.css';
 
 /** Never shown: the app opens a report only for an account (see App). */
 const NOBODY: PresenceUser = { name: 'Someone', color: '#5c6878' };
@@ -137,8 +141,8 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
   const selected = sections[selectedIndex];
 
   return (
-    <>
-      <ReportHeader session={session} snapshot={snapshot} />
+    <ReviewProvider session={session}>
+      <ReportHeader session={session} snapshot={canEdit === snapshot.canEdit ? snapshot : { ...snapshot, canEdit }} actions={<ReviewHeaderButton />} />
       <Banners session={session} snapshot={snapshot} />
       <div className="workspace">
         <aside id="outline-pane" ref={drawerRef} className={`outline-pane${outlineOpen ? ' outline-pane--open' : ''}`}>
@@ -168,6 +172,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
           )}
         </main>
       </div>
-    </>
+      <ReviewChrome />
+    </ReviewProvider>
   );
 }

@@ -6,6 +6,7 @@ import { usePresenceStore } from '../../stores/presenceStore.ts';
 import type { LocalUser } from '../../user/user.ts';
 import { PeerDots } from '../outline/PeerDots.tsx';
 import { StatusBadge } from '../outline/StatusBadge.tsx';
+import { ReviewSection } from '../review/ReviewSection.tsx';
 
 const SectionEditor = lazy(() => import('../../editor/SectionEditor.tsx'));
 
@@ -55,16 +56,24 @@ export const SectionPane = memo(function SectionPane({
         </div>
       </div>
       {body ? (
-        <Suspense fallback={<div className="editor editor--loading" aria-busy="true">Loading editor…</div>}>
-          <SectionEditor
-            key={`${section.id}:${fragmentKey(body)}`}
-            fragment={body}
-            provider={session.provider}
-            user={user}
-            editable={canEdit}
-            label={`Text of ${title}`}
-          />
-        </Suspense>
+        <ReviewSection key={`${section.id}:${fragmentKey(body)}`} sectionId={section.id} fragment={body} canEdit={canEdit}>
+          {(review) => (
+            <Suspense fallback={<div className="editor editor--loading" aria-busy="true">Loading editor…</div>}>
+              <SectionEditor
+                fragment={body}
+                provider={session.provider}
+                user={user}
+                editable={review.editable}
+                label={`Text of ${title}`}
+                review={review.review}
+                showToolbar={review.showToolbar}
+                onHandle={review.onHandle}
+              >
+                {review.overlay}
+              </SectionEditor>
+            </Suspense>
+          )}
+        </ReviewSection>
       ) : (
         <p className="muted">This section has no text body.</p>
       )}

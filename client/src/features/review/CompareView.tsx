@@ -1,0 +1,136 @@
+/**
+ * Two versions (or a version and now) side by side in one reading: sections added, removed, moved or
+ * renamed, and inside each the words deleted (struck, red) and inserted (underlined, green).
+ */
+import { useEffect, useState } from 'react';
+import type { DiffOp, SectionComparison } from '../../../../shared/report/compare.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { compareVersions, type Version } from './reviewApi.ts';
+
+/** Long unchanged stretches are shortened to their ends, so the changes stand out. */
+const CONTEXT_CHARS = 160;
+
+function Equal({ text, first, last }: { text: string; first: boolean; last: boolean }) {
+  if (text.length <= CONTEXT_CHARS * 2 + 20) return <span>{text}</span>;
+  const head = first ? '' : text.slice(0, CONTEXT_CHARS);
+  const tail = last ? '' : text.slice(-CONTEXT_CHARS);
+  return (
+    <span>
+      {head}
+      <span className="diff-gap" aria-label="unchanged text left out">
+        {' '}…{' '}
+      </span>
+      {tail}
+    </span>
+  );
+}
+
+function Ops({ ops }: { ops: DiffOp[] }) {
+  return (
+    <p className="diff-text">
+      {ops.map((op, i) =>
+        op.kind === 'insert' ? (
+          <ins key={i} className="diff-ins">
+            {op.text}
+          </ins>
+        ) : op.kind === 'delete' ? (
+          <del key={i} className="diff-del">
+            {op.text}
+          </del>
+        ) : (
+          <Equal key={i} text={op.text} first={i === 0} last={i === ops.length - 1} />
+        ),
+      )}
+    </p>
+  );
+}
+
+function SectionDiff({ s }: { s: SectionComparison }) {
+  return (
+    <section className={`diff-section diff-section--${s.change}`} data-testid="diff-section">
+      <div className="diff-section__head">
+        <h3 className="diff-section__title">{s.change === 'removed' ? <del>{s.title || 'Untitled section'}</del> : s.title || 'Untitled section'}</h3>
+        {s.change === 'added' && <span className="badge badge--added">Added</span>}
+        {s.change === 'removed' && <span className="badge badge--removed">Removed</span>}
+        {s.previousTitle !== null && <span className="badge">Renamed from “{s.previousTitle}”</span>}
+        {s.moved && <span className="badge">Moved</span>}
+        {(s.inserted > 0 || s.deleted > 0) && (
+          <span className="diff-section__counts muted">
+            {s.inserted > 0 && <span className="diff-count--ins">+{s.inserted}</span>} {s.deleted > 0 && <span className="diff-count--del">−{s.deleted}</span>}{' '}
+            words
+          </span>
+        )}
+      </div>
+      {s.ops.length > 0 ? <Ops ops={s.ops} /> : <p className="muted">No text.</p>}
+    </section>
+  );
+}
+
+export default function CompareView({
+  reportId,
+  from,
+  to,
+  versions,
+  onClose,
+}: {
+  reportId: string;
+  from: string;
+  to: string;
+  versions: Version[];
+  onClose: () => void;
+}) {
+  const [sections, setSections] = useState<SectionComparison[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [showUnchanged, setShowUnchanged] = useState(false);
+  useEffect(() => {
+    let live = true;
+    setSections(null);
+    compareVersions(reportId, from, to).then(
+      (s) => live && setSections(s),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [reportId, from, to]);
+
+  const name = (ref: string) => (ref === 'current' ? 'now' : `“${versions.find((v) => v.id === ref)?.name ?? 'a version'}”`);
+  const changed = sections?.filter((s) => s.change !== 'unchanged' || s.moved) ?? [];
+  const unchanged = sections?.filter((s) => s.change === 'unchanged' && !s.moved) ?? [];
+  const inserted = changed.reduce((n, s) => n + s.inserted, 0);
+  const deleted = changed.reduce((n, s) => n + s.deleted, 0);
+
+  return (
+    <Dialog open onClose={onClose} title={`Changes from ${name(from)} to ${name(to)}`} className="dialog--sheet">
+      <div className="sheet" data-testid="compare-view">
+        <div className="sheet__bar">
+          {sections && (
+            <p className="muted" aria-live="polite">
+              {changed.length === 0
+                ? 'No differences.'
+                : `${changed.length} ${changed.length === 1 ? 'section' : 'sections'} changed · ${inserted} ${inserted === 1 ? 'word' : 'words'} inserted · ${deleted} deleted`}
+            </p>
+          )}
+          <p className="diff-legend muted" aria-hidden="true">
+            <del className="diff-del">deleted</del> <ins className="diff-ins">inserted</ins>
+          </p>
+        </div>
+        <div className="sheet__body">
+          {failed && <p className="field__error">The comparison could not be loaded. Try again when you are online.</p>}
+          {!sections && !failed && <p className="muted">Comparing…</p>}
+          {changed.map((s) => (
+            <SectionDiff key={s.id} s={s} />
+          ))}
+          {unchanged.length > 0 && (
+            <div className="diff-unchanged">
+              <button type="button" className="button button--small button--ghost" aria-expanded={showUnchanged} onClick={() => setShowUnchanged(!showUnchanged)}>
+                {showUnchanged ? 'Hide' : 'Show'} {unchanged.length} unchanged {unchanged.length === 1 ? 'section' : 'sections'}
+              </button>
+              {showUnchanged && unchanged.map((s) => <SectionDiff key={s.id} s={s} />)}
+            </div>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}

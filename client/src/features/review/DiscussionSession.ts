@@ -1,0 +1,130 @@
+/**
+ * The report's discussion document (`<reportId>/discussion`: comment threads and suggestions), kept on this
+ * device with y-indexeddb and synced like the content, so people can comment offline. Reviewers write only
+ * this document; nothing here touches the content document.
+ */
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import { roomName } from '../../../../shared/protocol/rooms.ts';
+import { localDocName } from '../../sync/localDoc.ts';
+
+export type DiscussionStatus = 'loading' | 'offline' | 'connecting' | 'synced' | 'stopped';
+
+export interface DiscussionSnapshot {
+  status: DiscussionStatus;
+  /** Bumped on every change of the document, local or remote. */
+  revision: number;
+  closeCode: number | null;
+}
+
+/** Origin of this tab's discussion edits. */
+export const DISCUSSION_ORIGIN = 'review-ui';
+
+export class DiscussionSession {
+  readonly doc = new Y.Doc();
+  readonly persistence: IndexeddbPersistence;
+  readonly provider: WebsocketProvider;
+  private snapshot: DiscussionSnapshot = { status: 'loading', revision: 0, closeCode: null };
+  private readonly listeners = new Set<() => void>();
+  private readonly cleanups: (() => void)[] = [];
+  private loaded = false;
+  private serverReady = false;
+  private destroyed = false;
+  private notifyScheduled = false;
+
+  constructor(readonly reportId: string) {
+    const room = roomName(reportId, 'discussion');
+    this.persistence = new IndexeddbPersistence(localDocName(room), this.doc);
+    const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
+    this.provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, room, this.doc, { connect: false });
+    // Presence is announced on the content document only.
+    this.provider.awareness.setLocalState(null);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): DiscussionSnapshot => this.snapshot;
+
+  start(): void {
+    const handleUpdate = () => this.bump();
+    const handleStatus = ({ status }: { status: string }) => {
+      if (status === 'connecting') this.set({ status: 'connecting' });
+    };
+    const handleSync = (synced: boolean) => synced && this.set({ status: 'synced' });
+    const handleClose = (event: CloseEvent | null) => {
+      if (!this.destroyed) this.set({ status: navigator.onLine ? 'connecting' : 'offline', closeCode: event?.code ?? null });
+    };
+    const handleClosed = ({ code }: { code: number }) => this.set({ status: 'stopped', closeCode: code });
+    const handleOnline = () => this.connect();
+    const handleOffline = () => {
+      this.provider.disconnect();
+      this.set({ status: 'offline' });
+    };
+    this.doc.on('update', handleUpdate);
+    this.provider.on('status', handleStatus);
+    this.provider.on('sync', handleSync);
+    this.provider.on('connection-close', handleClose);
+    this.provider.on('closed', handleClosed);
+    window.addEventListener('online', handleOnline);
+    window.addEventListener('offline', handleOffline);
+    this.cleanups.push(() => {
+      this.doc.off('update', handleUpdate);
+      this.provider.off('status', handleStatus);
+      this.provider.off('sync', handleSync);
+      this.provider.off('connection-close', handleClose);
+      this.provider.off('closed', handleClosed);
+      window.removeEventListener('online', handleOnline);
+      window.removeEventListener('offline', handleOffline);
+    });
+    void this.persistence.whenSynced.then(() => {
+      if (this.destroyed) return;
+      this.loaded = true;
+      this.set({ status: navigator.onLine ? 'connecting' : 'offline' });
+      this.connect();
+    });
+  }
+
+  /**
+   * The content session has reached the server, so the report exists there: a report made offline is
+   * published by the content session first, and connecting earlier would be refused as unknown.
+   */
+  setServerReady(ready: boolean): void {
+    this.serverReady = ready;
+    this.connect();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.provider.destroy();
+    void this.persistence.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private connect(): void {
+    if (this.destroyed || !this.loaded || !this.serverReady || !navigator.onLine) return;
+    if (this.provider.wsconnected || this.provider.wsconnecting) return;
+    this.provider.connect();
+  }
+
+  private bump(): void {
+    if (this.notifyScheduled) return;
+    // Typing a suggestion writes on every keystroke; one re-render per frame is enough.
+    this.notifyScheduled = true;
+    requestAnimationFrame(() => {
+      this.notifyScheduled = false;
+      if (!this.destroyed) this.set({ revision: this.snapshot.revision + 1 });
+    });
+  }
+
+  private set(patch: Partial<DiscussionSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const l of this.listeners) l();
+  }
+}

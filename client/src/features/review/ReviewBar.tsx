@@ -1,0 +1,120 @@
+/**
+ * Above the section's text: comment on the selection, the Suggesting switch (editors) or the note that a
+ * reviewer's edits are suggestions, the section's open comments and suggestions, and accepting or
+ * rejecting all of them.
+ */
+import { decideSuggestion } from '../../../../shared/discussion/layout.ts';
+import { COMMENT_SHORTCUT } from './CommentButton.tsx';
+import { DISCUSSION_ORIGIN } from './DiscussionSession.ts';
+import { useReview } from './ReviewContext.tsx';
+import { useReviewStore } from './reviewStore.ts';
+import { useReviewItems } from './useSectionReview.ts';
+import { useToastStore } from '../../stores/toastStore.ts';
+
+export function ReviewBar({ sectionId, suggesting }: { sectionId: string; suggesting: boolean }) {
+  const review = useReview()!;
+  const { threads, suggestions } = useReviewItems(review, sectionId);
+  const handle = useReviewStore((s) => s.editor);
+  const setSuggesting = useReviewStore((s) => s.setSuggesting);
+  const setDraft = useReviewStore((s) => s.setDraft);
+  const openPanel = useReviewStore((s) => s.openPanel);
+  const setFilters = useReviewStore((s) => s.setFilters);
+  const announce = useReviewStore((s) => s.announce);
+  const showToast = useToastStore((s) => s.show);
+  const openThreads = threads.filter((t) => t.thread.status === 'open').length;
+  const open = suggestions.filter((s) => s.suggestion.status === 'open');
+  const editorHere = handle?.sectionId === sectionId ? handle : null;
+
+  const acceptAll = () => {
+    const result = editorHere?.accept(open.map((s) => s.suggestion));
+    if (!result) return;
+    const stale = result.skipped.filter((s) => s.reason === 'stale').length;
+    const message =
+      `${result.accepted.length} ${result.accepted.length === 1 ? 'suggestion' : 'suggestions'} accepted` +
+      (stale ? `; ${stale} changed since ${stale === 1 ? 'it was' : 'they were'} suggested and ${stale === 1 ? 'needs' : 'need'} a look.` : '.');
+    announce(message);
+    showToast({ message }, 6000);
+  };
+
+  const rejectAll = () => {
+    if (!review.me) return;
+    const me = review.me;
+    review.discussion.doc.transact(() => {
+      for (const s of open) decideSuggestion(review.discussion.doc, s.suggestion.id, 'rejected', me, DISCUSSION_ORIGIN);
+    }, DISCUSSION_ORIGIN);
+    announce(`${open.length} suggestions rejected`);
+  };
+
+  return (
+    <div className="review-bar" role="toolbar" aria-label="Review">
+      {review.canComment && (
+        <button
+          type="button"
+          className="button button--small"
+          title={`Comment on the selected text (${COMMENT_SHORTCUT})`}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            const d = editorHere?.draftFromSelection();
+            if (d) setDraft(d);
+            else showToast({ message: `Select some text first, then choose Comment (or press ${COMMENT_SHORTCUT}).` }, 5000);
+          }}
+        >
+          Comment
+        </button>
+      )}
+      {review.canComment && review.suggestOnly && (
+        <span className="review-bar__mode" data-testid="suggesting-note">
+          <span className="review-bar__dot" aria-hidden="true" /> Suggesting<span className="review-bar__long"> — your edits become suggestions</span>
+        </span>
+      )}
+      {review.canComment && !review.suggestOnly && review.canWriteContent && (
+        <button
+          type="button"
+          role="switch"
+          aria-checked={suggesting}
+          className={`switch${suggesting ? ' switch--on' : ''}`}
+          onClick={() => setSuggesting(!suggesting)}
+          title="When on, your edits are suggested for others to accept instead of changing the text"
+        >
+          <span className="switch__track" aria-hidden="true">
+            <span className="switch__thumb" />
+          </span>
+          Suggesting
+        </button>
+      )}
+      <span className="review-bar__spacer" />
+      {review.canDecide && open.length > 1 && editorHere && (
+        <>
+          <button type="button" className="button button--small button--ghost" onClick={acceptAll}>
+            Accept all
+          </button>
+          <button type="button" className="button button--small button--ghost" onClick={rejectAll}>
+            Reject all
+          </button>
+        </>
+      )}
+      <button
+        type="button"
+        className="button button--small review-bar__counts"
+        aria-label={`${openThreads} open ${openThreads === 1 ? 'comment' : 'comments'} and ${open.length} ${open.length === 1 ? 'suggestion' : 'suggestions'} in this section`}
+        onClick={() => {
+          setFilters({ sectionId, status: 'open', attention: false, authorId: 'all' });
+          openPanel(open.length > 0 && openThreads === 0 ? 'suggestions' : 'comments');
+        }}
+      >
+        <span className="count-chip count-chip--comments" aria-hidden="true">
+          <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+            <path d="M5 5h14v10H10l-4 4v-4H5z" />
+          </svg>
+          {openThreads}
+        </span>
+        <span className="count-chip count-chip--suggestions" aria-hidden="true">
+          <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+            <path d="M4 20h4L19 9l-4-4L4 16z" />
+          </svg>
+          {open.length}
+        </span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/** A version opened read-only: every section as it was, rendered with the editor's own schema. */
+import { useEffect, useMemo, useState } from 'react';
+import { generateHTML } from '@tiptap/core';
+import { editorExtensions } from '../../../../shared/schema/extensions.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { fetchVersionContent, type Version, type VersionContent } from './reviewApi.ts';
+import { fullTime } from './timeText.ts';
+
+export default function VersionViewer({
+  reportId,
+  version,
+  onClose,
+  onCompare,
+  onRestore,
+}: {
+  reportId: string;
+  version: Version;
+  onClose: () => void;
+  onCompare: () => void;
+  onRestore?: () => void;
+}) {
+  const [content, setContent] = useState<VersionContent | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    fetchVersionContent(reportId, version.id).then(
+      (c) => live && setContent(c),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [reportId, version.id]);
+
+  const extensions = useMemo(() => editorExtensions(), []);
+  const sections = useMemo(
+    () =>
+      content?.sections.map((s) => {
+        let html = '';
+        try {
+          // DOM serialisation of the schema's nodes: text is escaped, links are filtered by the link extension.
+          html = generateHTML(s.content as Parameters<typeof generateHTML>[0], extensions);
+        } catch {
+          html = '';
+        }
+        return { ...s, html };
+      }) ?? [],
+    [content, extensions],
+  );
+
+  return (
+    <Dialog open onClose={onClose} title={`“${version.name}”`} className="dialog--sheet">
+      <div className="sheet" data-testid="version-viewer">
+        <div className="sheet__bar">
+          <p className="muted">
+            {version.auto ? 'Automatic version' : 'Named version'} · {version.authorName ? `${version.authorName}, ` : ''}
+            {fullTime(version.createdAt)} · read-only
+          </p>
+          <div className="sheet__actions">
+            <button type="button" className="button button--small" onClick={onCompare}>
+              Compare with now
+            </button>
+            {onRestore && (
+              <button type="button" className="button button--small" onClick={onRestore}>
+                Restore…
+              </button>
+            )}
+          </div>
+        </div>
+        <div className="sheet__body">
+          {failed && <p className="field__error">This version could not be loaded. Versions are kept on the server; try again when you are online.</p>}
+          {!content && !failed && <p className="muted">Loading…</p>}
+          {content && (
+            <article className="version-doc">
+              <h1 className="version-doc__title">{content.title || 'Untitled report'}</h1>
+              {sections.length === 0 && <p className="muted">This version has no sections.</p>}
+              {sections.map((s, i) => (
+                <section key={s.id} className="version-doc__section" aria-labelledby={`v-${s.id}`}>
+                  <p className="eyebrow">Section {i + 1}</p>
+                  <h2 id={`v-${s.id}`} className="version-doc__section-title">
+                    {s.title || 'Untitled section'}
+                  </h2>
+                  {s.html ? <div className="prose prose--static" dangerouslySetInnerHTML={{ __html: s.html }} /> : <p className="muted">No text.</p>}
+                </section>
+              ))}
+            </article>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}

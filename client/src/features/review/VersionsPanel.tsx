@@ -1,0 +1,286 @@
+/**
+ * Versions of the report: named ones ("Sent to OHCHR, 15 March") and those made when an editing session
+ * ends. Open any read-only, compare two (or one with now), save a new one, restore one.
+ */
+import { lazy, Suspense, useCallback, useEffect, useId, useState } from 'react';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { useToastStore } from '../../stores/toastStore.ts';
+import { ApiError, NetworkError } from '../../api/reportsApi.ts';
+import { useReview } from './ReviewContext.tsx';
+import { fetchVersions, restoreVersion, saveVersion, type Version } from './reviewApi.ts';
+import { fullTime, relativeTime } from './timeText.ts';
+
+const VersionViewer = lazy(() => import('./VersionViewer.tsx'));
+const CompareView = lazy(() => import('./CompareView.tsx'));
+
+type Overlay = { kind: 'view'; version: Version } | { kind: 'compare'; from: string; to: string } | null;
+
+const errorText = (err: unknown) =>
+  err instanceof NetworkError ? 'The server cannot be reached. Versions are kept on the server; try again when you are online.' : err instanceof ApiError ? err.message : 'Something went wrong.';
+
+export default function VersionsPanel() {
+  const review = useReview()!;
+  const reportId = review.reportId;
+  const [versions, setVersions] = useState<Version[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [restoring, setRestoring] = useState<Version | null>(null);
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('current');
+  const ids = { from: useId(), to: useId() };
+
+  const load = useCallback(() => {
+    fetchVersions(reportId).then(
+      (v) => {
+        setVersions(v);
+        setError(null);
+      },
+      (err) => setError(errorText(err)),
+    );
+  }, [reportId]);
+
+  useEffect(load, [load]);
+
+  useEffect(() => {
+    if (versions && versions.length > 0 && !versions.some((v) => v.id === from)) setFrom(versions[0]!.id);
+  }, [versions, from]);
+
+  const labelOf = (v: Version) => `${v.name} — ${relativeTime(v.createdAt)}`;
+
+  return (
+    <div className="versions" data-testid="versions-panel">
+      {review.canDecide && (
+        <button type="button" className="button button--primary versions__save" onClick={() => setSaving(true)}>
+          Save version…
+        </button>
+      )}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      {versions && versions.length > 0 && (
+        <form
+          className="compare-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (from) setOverlay({ kind: 'compare', from, to });
+          }}
+        >
+          <div className="filters__field">
+            <label htmlFor={ids.from}>Compare</label>
+            <select id={ids.from} className="input select filters__select" value={from} onChange={(e) => setFrom(e.target.value)}>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {labelOf(v)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filters__field">
+            <label htmlFor={ids.to}>with</label>
+            <select id={ids.to} className="input select filters__select" value={to} onChange={(e) => setTo(e.target.value)}>
+              <option value="current">Now (the current text)</option>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {labelOf(v)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button--small">
+            Compare
+          </button>
+        </form>
+      )}
+      {versions === null && !error && <p className="muted">Loading versions…</p>}
+      {versions?.length === 0 && (
+        <p className="muted">
+          No versions yet. A version is kept automatically when an editing session ends{review.canDecide ? ', and you can save a named one at any time' : ''}.
+        </p>
+      )}
+      <ol className="version-list" data-testid="version-list">
+        {versions?.map((v) => (
+          <li key={v.id} className="version" data-testid="version">
+            <div className="version__main">
+              <span className="version__name">{v.name}</span>
+              {v.auto && <span className="badge">Automatic</span>}
+            </div>
+            <p className="version__meta muted">
+              {v.authorName ? `${v.authorName}, ` : ''}
+              <time dateTime={v.createdAt} title={fullTime(v.createdAt)}>
+                {relativeTime(v.createdAt)}
+              </time>
+            </p>
+            <div className="version__actions">
+              <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'view', version: v })} aria-label={`Open “${v.name}”`}>
+                Open
+              </button>
+              <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'compare', from: v.id, to: 'current' })} aria-label={`Compare “${v.name}” with now`}>
+                Compare with now
+              </button>
+              {review.canDecide && (
+                <button type="button" className="button button--small button--ghost" onClick={() => setRestoring(v)} aria-label={`Restore “${v.name}”…`}>
+                  Restore…
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+
+      <SaveVersionDialog
+        open={saving}
+        onClose={() => setSaving(false)}
+        onSave={async (name) => {
+          await saveVersion(reportId, name);
+          setSaving(false);
+          useToastStore.getState().show({ message: `Version “${name}” saved.` });
+          load();
+        }}
+      />
+      <RestoreDialog
+        version={restoring}
+        onClose={() => setRestoring(null)}
+        onRestore={async (v) => {
+          const { before } = await restoreVersion(reportId, v.id);
+          setRestoring(null);
+          setOverlay(null);
+          useToastStore.getState().show({ message: `Restored “${v.name}”. The text before it is kept as a version: ${before.name}.` }, 10_000);
+          load();
+        }}
+      />
+      <Suspense fallback={null}>
+        {overlay?.kind === 'view' && (
+          <VersionViewer
+            reportId={reportId}
+            version={overlay.version}
+            onClose={() => setOverlay(null)}
+            onCompare={() => setOverlay({ kind: 'compare', from: overlay.version.id, to: 'current' })}
+            onRestore={review.canDecide ? () => setRestoring(overlay.version) : undefined}
+          />
+        )}
+        {overlay?.kind === 'compare' && versions && (
+          <CompareView reportId={reportId} from={overlay.from} to={overlay.to} versions={versions} onClose={() => setOverlay(null)} />
+        )}
+      </Suspense>
+    </div>
+  );
+}
+
+function SaveVersionDialog({ open, onClose, onSave }: { open: boolean; onClose: () => void; onSave: (name: string) => Promise<void> }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputId = useId();
+  const helpId = useId();
+  useEffect(() => {
+    if (open) {
+      setName('');
+      setError(null);
+    }
+  }, [open]);
+  return (
+    <Dialog open={open} onClose={onClose} title="Save a version">
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!name.trim()) return setError('Give the version a name.');
+          setBusy(true);
+          onSave(name.trim()).then(
+            () => setBusy(false),
+            (err) => {
+              setBusy(false);
+              setError(errorText(err));
+            },
+          );
+        }}
+      >
+        <div className="field">
+          <label htmlFor={inputId}>Name</label>
+          <input
+            id={inputId}
+            className="input"
+            value={name}
+            maxLength={200}
+            autoFocus
+            placeholder="Sent to OHCHR, 15 March"
+            aria-describedby={helpId}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => {
+              setName(e.target.value);
+              setError(null);
+            }}
+          />
+          <p id={helpId} className="field__help">
+            Everyone with the report can open, compare and restore it later.
+          </p>
+          {error && (
+            <p className="field__error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+        <div className="form__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save version'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function RestoreDialog({ version, onClose, onRestore }: { version: Version | null; onClose: () => void; onRestore: (v: Version) => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setBusy(false);
+    setError(null);
+  }, [version]);
+  return (
+    <Dialog open={version !== null} onClose={onClose} title="Restore this version?" className="dialog--wide">
+      {version && (
+        <div className="form" data-testid="restore-dialog">
+          <p>
+            The whole report — every section's title and text — will become what it was in <strong>“{version.name}”</strong> ({fullTime(version.createdAt)}).
+          </p>
+          <p>
+            This is applied as a new change: everyone who has the report open sees it at once, and nothing in the history is erased. Before
+            restoring, the current text is saved as a version named <strong>Before restoring “{version.name}”</strong>, so you can go back to it.
+          </p>
+          <p className="muted">Comments stay; those about text that the restore removes are kept as detached, with the words they quoted.</p>
+          {error && (
+            <p className="field__error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="form__actions">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => {
+                setBusy(true);
+                onRestore(version).catch((err) => {
+                  setBusy(false);
+                  setError(errorText(err));
+                });
+              }}
+            >
+              {busy ? 'Restoring…' : 'Restore version'}
+            </button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}
