@@ -60,7 +60,13 @@ export interface SessionSnapshot {
   /** The doc has the report's metadata (from this device or the server). */
   initialised: boolean;
   meta: ReportMeta;
-  /** Whether this user may change the report now. */
+  /**
+   * The text is on screen and nothing about the sync forbids changing it (loaded, not from a newer editor, not
+   * refused, deleted or the server's copy): the session's verdict before the role. Review's suggesting mode
+   * uses it, since a reviewer's suggestions go to the discussion document, never into this one.
+   */
+  textReady: boolean;
+  /** Whether this user may change the report's text and outline now: `textReady` and a role that writes. */
   canEdit: boolean;
   /** What the user's role allows (the role itself is `facts.role`). */
   permissions: ReportPermissions;
@@ -563,17 +569,16 @@ export class ReportSession {
     const initialised = isInitialised(doc);
     const permissions = permissionsFor(facts.role);
     const blocked =
-      facts.schemaTooNew ||
-      facts.view !== 'device' ||
-      !permissions.editContent ||
-      facts.closeCode === CloseCodes.ReadOnly.code ||
-      facts.closeCode === CloseCodes.ReportDeleted.code;
+      facts.schemaTooNew || facts.view !== 'device' || facts.closeCode === CloseCodes.ReadOnly.code || facts.closeCode === CloseCodes.ReportDeleted.code;
+    // A reader never raises the editor schema version (it never writes the text), so it is not waited for.
+    const textReady = facts.loaded && initialised && (this.schemaChecked || isReader(facts.role)) && !blocked;
     return {
       facts,
       status: describeSync(facts),
       initialised,
       meta: getReportMeta(doc),
-      canEdit: facts.loaded && initialised && this.schemaChecked && !blocked,
+      textReady,
+      canEdit: textReady && permissions.editContent,
       permissions,
     };
   }

@@ -55,7 +55,7 @@ export function ReviewSection({
   const session = review?.session;
   const subscribeSession = useCallback((l: () => void) => (session ? session.subscribe(l) : () => undefined), [session]);
   // The session's own verdict (loaded, schema checked, not closed read-only), before roles.
-  const sessionCanEdit = useSyncExternalStore(subscribeSession, () => session?.getSnapshot().canEdit ?? false);
+  const sessionCanEdit = useSyncExternalStore(subscribeSession, () => session?.getSnapshot().textReady ?? false);
 
   const bridge = useMemo<ReviewBridge | null>(
     () =>

@@ -1,10 +1,13 @@
 /**
- * Who is signed in, for authorship of comments and suggestions: `GET /api/auth/me`, remembered on this device
- * so the discussion can be written offline too. The accounts work brings its own session store; at the merge
- * this module is the one place to point at it.
+ * Who is signed in, for authorship of comments and suggestions: the account of the session store
+ * (stores/sessionStore.ts), which asks `GET /api/auth/me` and keeps the account on the device, so the
+ * discussion can be written offline too. Also while the session has ended: comments written then stay on the
+ * device and are sent after signing in again.
  */
-import { useEffect, useState } from 'react';
-import { getJson } from './reviewApi.ts';
+import { useMemo } from 'react';
+import { currentAccount } from '../../auth/sessionState.ts';
+import { useAccount } from '../../auth/useAccount.ts';
+import { useSessionStore } from '../../stores/sessionStore.ts';
 
 export interface CurrentUser {
   id: string;
@@ -12,49 +15,13 @@ export interface CurrentUser {
   email: string;
 }
 
-const STORAGE_KEY = 'rightsdraft.account';
-
-function remembered(): CurrentUser | null {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    const value = raw ? (JSON.parse(raw) as Partial<CurrentUser>) : null;
-    return value && typeof value.id === 'string' && typeof value.name === 'string' ? { id: value.id, name: value.name, email: value.email ?? '' } : null;
-  } catch {
-    return null;
-  }
-}
-
-let current: CurrentUser | null = remembered();
-let pending: Promise<CurrentUser | null> | null = null;
-
-/** Ask the server once per page; offline, the account remembered from the last visit. */
+/** The account now (the session store has already asked the server, or read the device's copy). */
 export function loadCurrentUser(): Promise<CurrentUser | null> {
-  pending ??= getJson<{ user: CurrentUser }>('/api/auth/me').then(
-    ({ user }) => {
-      current = { id: user.id, name: user.name, email: user.email };
-      try {
-        localStorage.setItem(STORAGE_KEY, JSON.stringify(current));
-      } catch {
-        // Storage disabled: known for this visit only.
-      }
-      return current;
-    },
-    () => {
-      pending = null;
-      return current;
-    },
-  );
-  return pending;
+  const account = currentAccount(useSessionStore.getState().state);
+  return Promise.resolve(account ? { id: account.id, name: account.name, email: account.email } : null);
 }
 
 export function useCurrentUser(): CurrentUser | null {
-  const [user, setUser] = useState<CurrentUser | null>(current);
-  useEffect(() => {
-    let live = true;
-    void loadCurrentUser().then((u) => live && setUser(u));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return user;
+  const account = useAccount();
+  return useMemo(() => (account ? { id: account.id, name: account.name, email: account.email } : null), [account]);
 }
