@@ -35,7 +35,10 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
     banners.push({
       key: 'read-only',
       tone: 'info',
-      text: `${readOnlyMessage(role)}. Ask its owner if you need to edit.`,
+      text:
+        role === 'reviewer'
+          ? `${readOnlyMessage(role)}. What you suggest and comment goes to its editors.`
+          : `${readOnlyMessage(role)}. Ask its owner if you need to edit.`,
     });
   } else if (facts.closeCode === CloseCodes.ReadOnly.code) {
     banners.push({ key: 'read-only', tone: 'info', text: 'You can read this report but not change it. Ask the report’s owner for edit access.' });
