@@ -56,7 +56,10 @@ export function ReviewProvider({ session, children }: { session: ReportSession; 
   const discussion = useDiscussionSession(session.reportId);
   const { facts } = useSessionSnapshot(session);
   const account = useCurrentUser();
-  const role = useReportRole(session.reportId, facts.online);
+  // The session's role (the accounts UI reads it before each connection and after a 4403) when it knows it;
+  // otherwise the review's own request, which also says when the role is still being asked for.
+  const askedRole = useReportRole(session.reportId, facts.online);
+  const role = facts.role ?? askedRole;
   const [members, setMembers] = useState<Member[]>([]);
 
   useEffect(() => {
