@@ -3,7 +3,7 @@
  * ProseMirror are most of the app's code). Its parent mounts one editor at a time and gives it a new key
  * when the section, or the fragment object behind it, changes.
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -13,6 +13,7 @@ import { editorExtensions } from '../../../shared/schema/extensions.ts';
 import { countWords } from '../../../shared/report/wordCount.ts';
 import type { LocalUser } from '../user/user.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { withRecommendationView } from '../features/recommendations/editor/recommendationView.ts';
 import './editor.css';
 
 export interface SectionEditorProps {
@@ -22,6 +23,8 @@ export interface SectionEditorProps {
   editable: boolean;
   /** Accessible name of the text area, e.g. "Text of Introduction". */
   label: string;
+  /** Shown under the text instead of the plain word count (the section's counts against its limits). */
+  footer?: ReactNode;
 }
 
 /** A co-author's caret: a coloured bar with their name above it. */
@@ -42,11 +45,11 @@ function textAttributes(label: string): Record<string, string> {
   return { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, spellcheck: 'true' };
 }
 
-export default function SectionEditor({ fragment, provider, user, editable, label }: SectionEditorProps) {
+export default function SectionEditor({ fragment, provider, user, editable, label, footer }: SectionEditorProps) {
   const editor = useEditor(
     {
       extensions: [
-        ...editorExtensions(),
+        ...withRecommendationView(editorExtensions()),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
       ],
@@ -73,12 +76,14 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
 
   return (
     <div className={`editor${editable ? '' : ' editor--readonly'}`}>
-      {editable && <Toolbar editor={editor} />}
+      {editable && <Toolbar editor={editor} doc={fragment.doc ?? undefined} />}
       {!editable && words === 0 && <p className="editor__empty muted">This section has no text yet.</p>}
       <EditorContent editor={editor} className="editor__content" data-testid="section-editor" />
-      <div className="editor__footer muted" aria-live="off">
-        {words} {words === 1 ? 'word' : 'words'}
-      </div>
+      {footer ?? (
+        <div className="editor__footer muted" aria-live="off">
+          {words} {words === 1 ? 'word' : 'words'}
+        </div>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * The report page: header, outline and the selected section's editor. Loaded on demand, with Yjs and the
  * sync code, so the report list stays light.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { addSection } from '../../../../shared/report/layout.ts';
 import { TopBar } from '../../app/TopBar.tsx';
@@ -20,6 +20,12 @@ import { Banners } from './Banners.tsx';
 import { ReportHeader } from './ReportHeader.tsx';
 import { SectionPane } from './SectionPane.tsx';
 import './report.css';
+// Treaty features (issue 4): views bar, outline tag filter, and the report views other than the sections.
+import { OutlineTagFilter } from '../tagging/OutlineTagFilter.tsx';
+import { ReportViewsBar } from '../treaty/ReportViewsBar.tsx';
+import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
+
+const TreatyViews = lazy(() => import('../treaty/TreatyViews.tsx'));
 
 /** Until the name dialog is answered, co-authors see this. */
 const GUEST: LocalUser = { name: 'Guest', color: randomColor() };
@@ -58,6 +64,16 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
   const outlineOpen = useReportUiStore((s) => s.outlineOpen);
   const setOutlineOpen = useReportUiStore((s) => s.setOutlineOpen);
   const drawerRef = useRef<HTMLElement>(null);
+  const view = useTreatyUiStore((s) => s.view);
+  const setView = useTreatyUiStore((s) => s.setView);
+  // Choosing a section from the outline shows it, whichever report view was open.
+  const openSection = useCallback(
+    (id: string | null) => {
+      selectSection(id);
+      setView('sections');
+    },
+    [selectSection, setView],
+  );
   const { facts, initialised, canEdit, meta } = snapshot;
 
   // Keep a valid section selected: the remembered one, else the first.
@@ -121,16 +137,23 @@ function Workspace({ session, user }: { session: ReportSession; user: LocalUser 
     <>
       <ReportHeader session={session} snapshot={snapshot} />
       <Banners session={session} snapshot={snapshot} />
+      <ReportViewsBar mechanism={meta.mechanism} />
       <div className="workspace">
         <aside id="outline-pane" ref={drawerRef} className={`outline-pane${outlineOpen ? ' outline-pane--open' : ''}`}>
           <button type="button" className="icon-button drawer-close" aria-label="Close outline" onClick={() => setOutlineOpen(false)}>
             <Icon name="close" />
           </button>
-          <Outline session={session} sections={sections} selectedId={selectedId} onSelect={selectSection} canEdit={canEdit} />
+          <OutlineTagFilter doc={session.doc} sections={sections} selectedId={selectedId} onSelect={openSection}>
+            <Outline session={session} sections={sections} selectedId={selectedId} onSelect={openSection} canEdit={canEdit} />
+          </OutlineTagFilter>
         </aside>
         {outlineOpen && <div className="drawer-backdrop" onClick={() => setOutlineOpen(false)} aria-hidden="true" />}
         <main id="main" className="workspace__main">
-          {selected ? (
+          {view !== 'sections' ? (
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <TreatyViews view={view} doc={session.doc} canEdit={canEdit} />
+            </Suspense>
+          ) : selected ? (
             <SectionPane session={session} section={selected} index={selectedIndex} count={sections.length} user={user} canEdit={canEdit} />
           ) : (
             <div className="empty">

@@ -6,6 +6,8 @@ import { usePresenceStore } from '../../stores/presenceStore.ts';
 import type { LocalUser } from '../../user/user.ts';
 import { PeerDots } from '../outline/PeerDots.tsx';
 import { StatusBadge } from '../outline/StatusBadge.tsx';
+import { SectionTags } from '../tagging/SectionTags.tsx';
+import { SectionWordFooter } from '../submission/SectionWordFooter.tsx';
 
 const SectionEditor = lazy(() => import('../../editor/SectionEditor.tsx'));
 
@@ -53,6 +55,7 @@ export const SectionPane = memo(function SectionPane({
           <StatusBadge status={section.status} />
           <PeerDots peers={peers} where="in this section" />
         </div>
+        <SectionTags doc={session.doc} section={section} canEdit={canEdit} />
       </div>
       {body ? (
         <Suspense fallback={<div className="editor editor--loading" aria-busy="true">Loading editor…</div>}>
@@ -63,6 +66,7 @@ export const SectionPane = memo(function SectionPane({
             user={user}
             editable={canEdit}
             label={`Text of ${title}`}
+            footer={<SectionWordFooter doc={session.doc} sectionId={section.id} canEdit={canEdit} />}
           />
         </Suspense>
       ) : (
