@@ -4,6 +4,8 @@ import { validateCreateReport, LIMITS } from '../../../../shared/api/validate.ts
 import { Dialog } from '../../ui/Dialog.tsx';
 import { navigate } from '../../app/router.ts';
 import { reportPath } from '../../app/routes.ts';
+import { useTemplateChoice } from '../treaty/TemplateFields.tsx';
+import { ApiError } from '../../api/reportsApi.ts';
 
 /** Create a report: works offline (the report is published when the server is reachable). */
 export function NewReportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -21,6 +23,8 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
   const [mechanism, setMechanism] = useState<Mechanism | ''>('');
   const [stateUnderReview, setState] = useState('');
   const [errors, setErrors] = useState<Errors>({});
+  // Issue 4: start from a template, and for the UPR say whether one organisation submits or several.
+  const { choice, fields: templateFields } = useTemplateChoice(mechanism);
   const [busy, setBusy] = useState(false);
 
   const handleSubmit = async (e: FormEvent) => {
@@ -40,10 +44,17 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
     try {
       const { createLocalReport } = await import('./createLocalReport.ts');
       const { title: t, mechanism: m, stateUnderReview: s } = checked.value;
-      const id = await createLocalReport({ title: t, mechanism: m, stateUnderReview: s });
+      const { createReportFromChoice, browserCreateDeps } = await import('../treaty/createFromTemplate.ts');
+      const deps = { ...(await browserCreateDeps()), createLocal: createLocalReport };
+      const { id } = await createReportFromChoice({ title: t, mechanism: m, stateUnderReview: s }, choice, deps);
       navigate(reportPath(id));
     } catch (err) {
       console.error(err);
+      if (err instanceof ApiError) {
+        setErrors({ form: `The server refused the report: ${err.message}` });
+        setBusy(false);
+        return;
+      }
       setErrors({ form: 'The report could not be saved on this device. Check that the browser allows site storage.' });
       setBusy(false);
     }
@@ -116,6 +127,7 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
           The report is saved on this device first, so you can create it offline.
         </p>
       </div>
+      {templateFields}
       {errors.form && <p className="field__error" role="alert">{errors.form}</p>}
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>

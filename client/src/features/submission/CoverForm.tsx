@@ -193,7 +193,7 @@ function WordLimitOverride({ value, disabled, onChange }: { value: number | null
           type="number"
           inputMode="numeric"
           min={1}
-          step={100}
+          step={1}
           value={shown}
           readOnly={disabled}
           placeholder="words"

@@ -86,6 +86,7 @@ function BudgetForm({ initial, onDone }: { initial: number | null; onDone: (valu
   return (
     <form
       className="budget-form"
+      noValidate
       onSubmit={handleSubmit}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -102,7 +103,7 @@ function BudgetForm({ initial, onDone }: { initial: number | null; onDone: (valu
         type="number"
         inputMode="numeric"
         min={1}
-        step={10}
+        step={1}
         value={value}
         autoFocus
         aria-invalid={error ? true : undefined}
