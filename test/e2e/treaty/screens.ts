@@ -38,6 +38,17 @@ async function main() {
         await (target ?? page).screenshot({ path: path.join(OUT, `${name}-${label}.png`) });
         console.log(`${name}-${label}.png`);
       };
+      /** The whole of a long view: the page is as tall as the view's scroll height for the shot. */
+      const fullShot = async (label: string) => {
+        await page.waitForTimeout(350);
+        const extra = await page.evaluate(() => {
+          const main = document.getElementById('main');
+          return main ? main.scrollHeight - main.clientHeight : 0;
+        });
+        await page.setViewportSize({ width: viewport.width, height: viewport.height + Math.min(extra, 4000) });
+        await shot(label);
+        await page.setViewportSize(viewport);
+      };
 
       // New report dialog: CERD, then UPR with the submission type.
       await page.goto(server.url);
@@ -91,9 +102,9 @@ async function main() {
       // Coverage.
       await openView(page, 'coverage');
       await page.locator('[data-testid="coverage-sdgs"]').waitFor();
-      await shot('09-coverage-upr');
+      await fullShot('09-coverage-upr');
       await page.getByLabel('Show only what no section addresses').check();
-      await shot('10-coverage-gaps');
+      await fullShot('10-coverage-gaps');
       await page.getByLabel('Show only what no section addresses').uncheck();
 
       // Words: a long paste, near then over the limit; the header's tooltip; a section budget.
@@ -138,7 +149,7 @@ async function main() {
       await shot('15-recommendation-block');
       await openView(page, 'recommendations');
       await page.locator('[data-testid="recommendation-card"]').nth(1).waitFor();
-      await shot('16-recommendations');
+      await fullShot('16-recommendations');
 
       // Earlier recommendations: paste with a problem, add, assess.
       await openView(page, 'earlier');
@@ -153,12 +164,12 @@ async function main() {
       await first.getByLabel('Comment on implementation').fill('The law was drafted in 2023 but has not been adopted.');
       await first.getByLabel('Comment on implementation').blur();
       await page.locator('[data-testid="earlier-recommendation"]').nth(2).getByText('Not implemented').click();
-      await shot('18-earlier-list');
+      await fullShot('18-earlier-list');
 
       // Checklist and cover information.
       await openView(page, 'checklist');
       await page.locator('[data-testid="check-item"]').first().waitFor();
-      await shot('19-checklist');
+      await fullShot('19-checklist');
       await openView(page, 'cover');
       await page.getByLabel('Session or cycle').fill('UPR 4th cycle, 48th session');
       await page.getByLabel('Contact person').fill('Amina Diallo, amina@roma-rights.example');
@@ -172,10 +183,9 @@ async function main() {
       await page.getByLabel('This report’s own limit').fill('7000');
       await page.getByLabel('This report’s own limit').press('Enter');
       await page.getByLabel('Number the paragraphs').check();
-      await page.locator('.cover-form').screenshot({ path: path.join(OUT, `${name}-21-cover-full.png`) });
-      console.log(`${name}-21-cover-full.png`);
+      await fullShot('21-cover-full');
       await openView(page, 'checklist');
-      await shot('22-checklist-after');
+      await fullShot('22-checklist-after');
 
       // A CERD report: coverage of ICERD's articles.
       await page.goto(server.url);
@@ -187,7 +197,7 @@ async function main() {
       await waitForSyncState(page, 'synced');
       await openView(page, 'coverage');
       await page.locator('[data-testid="coverage-articles"]').waitFor();
-      await shot('23-coverage-cerd');
+      await fullShot('23-coverage-cerd');
       client.destroy();
       await waitFor(() => true);
       if (user.errors.length) console.log('page errors:', user.errors);

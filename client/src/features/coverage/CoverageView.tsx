@@ -56,6 +56,7 @@ function CoverageBody({ taxonomy, doc }: { taxonomy: TaxonomyModule; doc: Y.Doc 
           noun="articles"
           gapsOnly={gapsOnly}
           onOpen={open}
+          describe={(id) => taxonomy.describeTag(id).text}
         />
       ) : (
         <p className="coverage__note">
@@ -76,6 +77,7 @@ function Group({
   noun,
   gapsOnly,
   onOpen,
+  describe,
 }: {
   id: string;
   title: string;
@@ -83,6 +85,8 @@ function Group({
   noun: string;
   gapsOnly: boolean;
   onOpen: (sectionId: string) => void;
+  /** A line of text under each label (an article's first sentence). */
+  describe?: (id: string) => string | undefined;
 }) {
   const items = gapsOnly ? group.items.filter((i) => i.addressedBy.length === 0) : group.items;
   const share = group.total === 0 ? 0 : Math.round((group.addressed / group.total) * 100);
@@ -105,7 +109,7 @@ function Group({
       {items.length > 0 ? (
         <ul className="coverage-list">
           {items.map((item) => (
-            <Item key={item.id} item={item} onOpen={onOpen} />
+            <Item key={item.id} item={item} onOpen={onOpen} text={describe?.(item.id)} />
           ))}
         </ul>
       ) : (
@@ -115,7 +119,7 @@ function Group({
   );
 }
 
-function Item({ item, onOpen }: { item: CoverageItem; onOpen: (sectionId: string) => void }) {
+function Item({ item, onOpen, text }: { item: CoverageItem; onOpen: (sectionId: string) => void; text?: string }) {
   const addressed = item.addressedBy.length > 0;
   return (
     <li className={`coverage-item coverage-item--${addressed ? 'yes' : 'no'}`} data-testid="coverage-item" data-tag-id={item.id} data-addressed={addressed}>
@@ -123,7 +127,10 @@ function Item({ item, onOpen }: { item: CoverageItem; onOpen: (sectionId: string
         <TreatyIcon name={addressed ? 'check' : 'cross'} size={16} />
         {addressed ? 'Addressed' : 'Not addressed'}
       </span>
-      <span className="coverage-item__label">{item.label}</span>
+      <span className="coverage-item__label">
+        {item.label}
+        {text && <span className="coverage-item__text">{text}</span>}
+      </span>
       <SectionLinks sections={item.addressedBy} onOpen={onOpen} label={item.label} />
     </li>
   );

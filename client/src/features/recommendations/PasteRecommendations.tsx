@@ -58,8 +58,14 @@ export function PasteRecommendations({ doc, existing, startOpen }: { doc: Y.Doc;
               className="input"
               value={symbol}
               placeholder={preview?.symbolFromPaste ? preview.symbol : 'A/HRC/46/15'}
+              aria-describedby={preview?.symbolFromPaste ? `${id}-symbol-help` : undefined}
               onChange={(e) => setSymbol(e.target.value)}
             />
+            {preview?.symbolFromPaste && (
+              <p id={`${id}-symbol-help`} className="field__help">
+                Read from the paste: {preview.symbol}. Type another to replace it.
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor={`${id}-response`}>Response where the paste gives none</label>

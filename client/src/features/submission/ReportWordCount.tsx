@@ -40,7 +40,8 @@ export function ReportWordCount({ doc }: { doc: Y.Doc }) {
           onClick={() => setView('checklist')}
         >
           {(display.tone === 'near' || display.tone === 'over') && <TreatyIcon name="alert" size={16} />}
-          <span className="word-count__count">{display.count}</span>
+          <span className="word-count__count">{display.count.replace(/ words?$/, '')}</span>
+          <span className="word-count__unit">{/ word$/.test(display.count) ? 'word' : 'words'}</span>
           {display.flag && <span className="word-count__flag">{display.flag}</span>}
         </button>
       </Tooltip>
