@@ -14,9 +14,15 @@ export interface SignedIn {
   errors: string[];
 }
 
-export async function signedIn(browser: Browser, baseUrl: string, name: string, viewport = { width: 1280, height: 800 }): Promise<SignedIn> {
+export async function signedIn(
+  browser: Browser,
+  baseUrl: string,
+  name: string,
+  viewport = { width: 1280, height: 800 },
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<SignedIn> {
   const account = await signUp(baseUrl, { name });
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, serviceWorkers: options.serviceWorkers ?? 'allow' });
   const [cookieName, value] = account.cookie.split('=') as [string, string];
   await context.addCookies([{ name: cookieName, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
   // The device's display name and colour, as the client keeps them (before and after the accounts UI).
