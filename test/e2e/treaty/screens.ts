@@ -36,7 +36,18 @@ async function main() {
       const shot = async (label: string, target?: Page) => {
         await (target ?? page).waitForTimeout(350);
         await (target ?? page).screenshot({ path: path.join(OUT, `${name}-${label}.png`) });
-        console.log(`${name}-${label}.png`);
+        // Anything wider than the screen makes the page or the view scroll sideways: say which.
+        const wide = await (target ?? page).evaluate(() => {
+          const limit = document.documentElement.clientWidth;
+          return [...document.querySelectorAll('body *')]
+            .filter((e) => {
+              const box = e.getBoundingClientRect();
+              return box.width > 0 && box.right > limit + 1 && !e.closest('.views-bar, .toolbar, .outline-pane:not(.outline-pane--open), .tooltip, .table-scroll');
+            })
+            .slice(0, 3)
+            .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`);
+        });
+        console.log(`${name}-${label}.png${wide.length ? `  WIDER THAN THE SCREEN: ${wide.join(', ')}` : ''}`);
       };
       /** The whole of a long view: the page is as tall as the view's scroll height for the shot. */
       const fullShot = async (label: string) => {
