@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import { getReportMeta } from '../../../../shared/report/layout.ts';
 import { useDocValue } from '../treaty/useDocValue.ts';
+import { AddEarlierRecommendation } from './AddEarlierRecommendation.tsx';
 import { EarlierRecommendationCard } from './EarlierRecommendationCard.tsx';
 import { PasteRecommendations } from './PasteRecommendations.tsx';
 import { useEarlierRecommendations } from './useEarlierRecommendations.ts';
@@ -38,7 +39,8 @@ export function EarlierRecommendationsView({ doc, canEdit }: { doc: Y.Doc; canEd
           </p>
         )}
       </header>
-      {canEdit && <PasteRecommendations doc={doc} existing={list} startOpen={list.length === 0} />}
+      {canEdit && <PasteRecommendations doc={doc} existing={list} startOpen={list.length === 0 && upr} />}
+      {canEdit && <AddEarlierRecommendation doc={doc} upr={upr} />}
       {list.length > 0 ? (
         <ol className="earlier__list">
           {list.map((rec) => (

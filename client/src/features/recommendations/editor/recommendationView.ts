@@ -9,6 +9,7 @@ import type { AnyExtension } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Recommendation, RECOMMENDATION_NODE } from '../../../../../shared/schema/recommendation.ts';
 import { loadTaxonomy, type TaxonomyModule } from '../../tagging/taxonomy.ts';
+import { parseRecommendationTagId } from '../../../../../shared/taxonomy/tagIds.ts';
 
 let taxonomy: TaxonomyModule | null = null;
 
@@ -29,8 +30,16 @@ function renderHead(head: HTMLElement, node: PmNode): void {
     const tag = document.createElement('span');
     tag.className = 'recommendation__tag';
     const described = taxonomy?.describeTag(id);
-    tag.textContent = id;
-    if (described && described.kind !== 'unknown') tag.title = `${described.label}${described.text ? ` — ${described.text}` : ''}`;
+    const rec = parseRecommendationTagId(id);
+    if (described && described.kind !== 'unknown') {
+      tag.textContent = described.label;
+      tag.title = `${described.label}${described.text ? ` — ${described.text}` : ''}`;
+    } else if (rec) {
+      tag.textContent = `${rec.symbol} para. ${rec.paragraph}`;
+      tag.title = 'Earlier recommendation';
+    } else {
+      tag.textContent = id;
+    }
     parts.push(tag);
   }
   head.replaceChildren(...parts);
@@ -49,20 +58,25 @@ export const RecommendationWithView = Recommendation.extend({
       const contentDOM = document.createElement('div');
       contentDOM.className = 'recommendation__body';
       dom.append(head, contentDOM);
-      renderHead(head, current);
-      if (!taxonomy && tagsOf(current).length > 0) {
-        void loadTaxonomy().then((m) => {
-          taxonomy = m;
-          if (head.isConnected) renderHead(head, current);
-        });
-      }
+      const render = () => {
+        renderHead(head, current);
+        // Labels need the taxonomy: until it has loaded the header shows ids, then it is drawn again.
+        if (!taxonomy && tagsOf(current).length > 0) {
+          void loadTaxonomy().then((m) => {
+            taxonomy = m;
+            if (head.isConnected) renderHead(head, current);
+          });
+        }
+      };
+      render();
       return {
         dom,
         contentDOM,
         update(next: PmNode) {
           if (next.type.name !== RECOMMENDATION_NODE) return false;
-          if (next.attrs.addressee !== current.attrs.addressee || JSON.stringify(next.attrs.tags) !== JSON.stringify(current.attrs.tags)) renderHead(head, next);
+          const changed = next.attrs.addressee !== current.attrs.addressee || JSON.stringify(next.attrs.tags) !== JSON.stringify(current.attrs.tags);
           current = next;
+          if (changed) render();
           return true;
         },
         // The header is ours: ProseMirror must not read its changes as edits.
