@@ -6,6 +6,8 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { LinkForm } from './LinkForm.tsx';
+import type * as Y from 'yjs';
+import { RecommendationButton, RecommendationControls } from '../features/recommendations/editor/RecommendationToolbar.tsx';
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'h4';
 
@@ -19,7 +21,8 @@ const BLOCK_LABELS: Record<Block, string> = {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
-export function Toolbar({ editor }: { editor: Editor }) {
+/** `doc` is the report's Y.Doc (the recommendation row offers its earlier recommendations as tags). */
+export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -39,6 +42,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
       blockquote: e.isActive('blockquote'),
       link: e.isActive('link'),
       table: e.isActive('table'),
+      recommendation: e.isActive('recommendation'),
+      canRecommend: e.can().setRecommendation(),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -141,6 +146,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
             disabled: state.table,
           })}
         </div>
+        <div className="toolbar__group">
+          <RecommendationButton editor={editor} active={state.recommendation} disabled={!state.canRecommend} tabIndex={tabIndexFor()} />
+        </div>
         <div className="toolbar__group toolbar__group--end">
           {button('undo', 'Undo', () => editor.chain().focus().undo().run(), { disabled: !state.canUndo, shortcut: `${MOD}Z` })}
           {button('redo', 'Redo', () => editor.chain().focus().redo().run(), { disabled: !state.canRedo, shortcut: isMac ? '⇧⌘Z' : 'Ctrl+Y' })}
@@ -156,6 +164,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         )}
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+      {state.recommendation && doc && <RecommendationControls editor={editor} doc={doc} />}
     </div>
   );
 }

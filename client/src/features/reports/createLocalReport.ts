@@ -8,6 +8,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { newUuid } from '../../../../shared/api/uuid.ts';
 import type { Mechanism } from '../../../../shared/api/mechanisms.ts';
 import { addSection, getReportMeta, initReport } from '../../../../shared/report/layout.ts';
+import { setCoverFields, type SubmissionType } from '../../../../shared/report/coverFields.ts';
+import type { TemplateId } from '../../../../shared/templates/templateIds.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../../../shared/schema/version.ts';
 import { addLocalReport } from '../../db/catalog.ts';
 import { localDocName } from '../../sync/localDoc.ts';
@@ -20,6 +22,9 @@ export interface NewReportInput {
   coalitionId: string | null;
   /** The account creating it (its owner). */
   accountId: string;
+  /** Written here, on the device; the report is then published without it (see features/treaty/createFromTemplate.ts). */
+  template?: TemplateId | null;
+  submissionType?: SubmissionType | null;
 }
 
 /** The sections a new report starts with, so the writer lands in an editor. */
@@ -31,7 +36,14 @@ export async function createLocalReport(input: NewReportInput): Promise<string> 
   const doc = new Y.Doc();
   const { title, mechanism, stateUnderReview } = input;
   initReport(doc, { title, mechanism, stateUnderReview, editorSchemaVersion: EDITOR_SCHEMA_VERSION });
-  addSection(doc, { title: FIRST_SECTION });
+  if (input.template) {
+    // The template's section lists need the taxonomy: load it only for a report made from one.
+    const { applyTemplate } = await import('../tagging/taxonomyModule.ts');
+    applyTemplate(doc, input.template, { mechanism, submissionType: input.submissionType ?? null });
+  } else {
+    addSection(doc, { title: FIRST_SECTION });
+  }
+  if (input.submissionType) setCoverFields(doc, { submissionType: input.submissionType });
   const persistence = new IndexeddbPersistence(localDocName(id), doc);
   // whenSynced resolves once y-indexeddb has written the doc's state along with its first read.
   await persistence.whenSynced;
