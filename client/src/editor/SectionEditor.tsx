@@ -14,6 +14,10 @@ import { countWords } from '../../../shared/report/wordCount.ts';
 import type { LocalUser } from '../user/user.ts';
 import { Toolbar } from './Toolbar.tsx';
 import './editor.css';
+// Footnotes (issue 6): node view, numbering and the list of notes under the text.
+import { withFootnoteEditing } from './footnotes/FootnoteEditing.ts';
+import { FootnoteList } from './footnotes/FootnoteList.tsx';
+import './footnotes/footnotes.css';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -46,7 +50,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   const editor = useEditor(
     {
       extensions: [
-        ...editorExtensions(),
+        ...withFootnoteEditing(editorExtensions(), fragment),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
       ],
@@ -79,6 +83,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
       <div className="editor__footer muted" aria-live="off">
         {words} {words === 1 ? 'word' : 'words'}
       </div>
+      <FootnoteList editor={editor} />
     </div>
   );
 }

@@ -23,6 +23,9 @@ const PATHS = {
   close: 'M6 6l12 12M18 6L6 18',
   cloud: 'M7 18h10a4 4 0 0 0 .5-8A6 6 0 0 0 6 9.5 4.3 4.3 0 0 0 7 18z',
   device: 'M4 5h16v11H4zM2 19h20',
+  footnote: 'M4 8h9M4 13h12M4 18h7M18 3.5l1.5-1V8',
+  download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  upload: 'M12 15V4M7 9l5-5 5 5M5 20h14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

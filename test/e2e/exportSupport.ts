@@ -1,0 +1,51 @@
+/**
+ * Helpers for the export, import and footnote browser tests: a signed-in browser context (an account made through
+ * the API, its session cookie given to the context) and a report seeded through the stock sync client.
+ */
+import type { Browser, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import type { ReportSummary } from '../../shared/api/types.ts';
+import type { Mechanism } from '../../shared/api/mechanisms.ts';
+import { connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
+import { writeSampleReport } from '../helpers/sampleReport.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { openAs, WAIT_MS, type UserPage } from './support.ts';
+
+export interface SignedInPage extends UserPage {
+  account: TestUser;
+}
+
+/** A fresh browser profile signed in as a new account (name chosen, so no dialog stands in the way). */
+export async function openSignedIn(browser: Browser, server: TestServer, viewport = { width: 1280, height: 800 }): Promise<SignedInPage> {
+  const account = await signUp(server.url, { name: 'Amina Diallo' });
+  const user = await openAs(browser, { name: account.name, color: '#1f5fa8' }, viewport);
+  const [name, value] = account.cookie.split('=') as [string, string];
+  await user.context.addCookies([{ name, value, url: server.url }]);
+  return { ...user, account };
+}
+
+/** A report made through the API with the shared sample content (three sections, three notes, cover fields). */
+export async function seedSampleReport(
+  server: TestServer,
+  account: TestUser,
+  fields: { title: string; mechanism: Mechanism; stateUnderReview: string },
+): Promise<ReportSummary> {
+  const report = await createReport(server.url, account, fields);
+  const client = connectClient(server.wsUrl, report.id, account, new Y.Doc());
+  await client.synced;
+  writeSampleReport(client.doc);
+  await waitFor(async () => (await getContent(server.url, account, report.id)).sections.length === 3, WAIT_MS, 'the sample sections on the server');
+  client.destroy();
+  return report;
+}
+
+/** The numbers shown on the footnote markers of the open section, in order. */
+export function markerNumbers(page: Page): Promise<string[]> {
+  return page.locator('.prose [data-testid="footnote-ref"]').allInnerTexts();
+}
+
+/** Open a section by its title in the outline. */
+export async function openSection(page: Page, title: string): Promise<void> {
+  await page.locator('[data-testid="outline-item"]').filter({ hasText: title }).locator('.outline-item__select').click();
+  await page.locator('#section-heading', { hasText: title }).waitFor();
+}
