@@ -10,6 +10,7 @@ import { PeerDots } from '../outline/PeerDots.tsx';
 import { EditableText } from './EditableText.tsx';
 // Export and import (issue 6).
 import { ExportButton } from '../export/ExportButton.tsx';
+import { ImportButton } from '../import/ImportButton.tsx';
 
 /** Title, mechanism and State of the report, who else is here, and the sync status. */
 export function ReportHeader({ session, snapshot }: { session: ReportSession; snapshot: SessionSnapshot }) {
@@ -66,6 +67,7 @@ export function ReportHeader({ session, snapshot }: { session: ReportSession; sn
           <Icon name="menu" size={16} /> Outline
         </button>
         <ExportButton session={session} snapshot={snapshot} />
+        {canEdit && <ImportButton session={session} />}
         <PeerDots peers={peers} where="in this report" max={4} />
         <SyncStatusBadge status={status} />
       </div>

@@ -22,11 +22,17 @@ export interface NewReportInput {
 /** The sections a new report starts with, so the writer lands in an editor. */
 const FIRST_SECTION = 'Introduction';
 
-export async function createLocalReport(input: NewReportInput): Promise<string> {
+export interface NewReportOptions {
+  /** Writes the report's first sections instead of the default one (import from Word, issue 6). */
+  write?: (doc: Y.Doc) => void;
+}
+
+export async function createLocalReport(input: NewReportInput, options: NewReportOptions = {}): Promise<string> {
   const id = newUuid();
   const doc = new Y.Doc();
   initReport(doc, { ...input, editorSchemaVersion: EDITOR_SCHEMA_VERSION });
-  addSection(doc, { title: FIRST_SECTION });
+  if (options.write) options.write(doc);
+  else addSection(doc, { title: FIRST_SECTION });
   const persistence = new IndexeddbPersistence(localDocName(id), doc);
   // whenSynced resolves once y-indexeddb has written the doc's state along with its first read.
   await persistence.whenSynced;
