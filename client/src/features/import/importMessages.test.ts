@@ -16,7 +16,7 @@ describe('importErrorMessage', () => {
     ];
     const messages = codes.map((c) => importErrorMessage(c));
     expect(new Set(messages).size).toBe(codes.length);
-    for (const m of messages) expect(m.length).toBeGreaterThan(30);
+    for (const m of messages) expect(m.length).toBeGreaterThan(25);
     expect(importErrorMessage('not_a_zip')).toContain('.docx');
   });
 
