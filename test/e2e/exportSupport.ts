@@ -2,8 +2,12 @@
  * Helpers for the export, import and footnote browser tests: a signed-in browser context (an account made through
  * the API, its session cookie given to the context) and a report seeded through the stock sync client.
  */
+import { getSchema } from '@tiptap/core';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
+import { addSection, getSectionBody } from '../../shared/report/layout.ts';
+import { editorExtensions } from '../../shared/schema/extensions.ts';
 import type { ReportSummary } from '../../shared/api/types.ts';
 import type { Mechanism } from '../../shared/api/mechanisms.ts';
 import { connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
@@ -35,6 +39,27 @@ export async function seedSampleReport(
   await client.synced;
   writeSampleReport(client.doc);
   await waitFor(async () => (await getContent(server.url, account, report.id)).sections.length === 3, WAIT_MS, 'the sample sections on the server');
+  client.destroy();
+  return report;
+}
+
+/** A report made through the API with sections of plain paragraphs. */
+export async function seedReport(
+  server: TestServer,
+  account: TestUser,
+  fields: { title: string; mechanism: Mechanism; stateUnderReview: string },
+  sections: { title: string; paragraphs: string[] }[],
+): Promise<ReportSummary> {
+  const schema = getSchema(editorExtensions());
+  const report = await createReport(server.url, account, fields);
+  const client = connectClient(server.wsUrl, report.id, account, new Y.Doc());
+  await client.synced;
+  for (const section of sections) {
+    const id = addSection(client.doc, { title: section.title });
+    const content = section.paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] }));
+    prosemirrorJSONToYXmlFragment(schema, { type: 'doc', content }, getSectionBody(client.doc, id)!);
+  }
+  await waitFor(async () => (await getContent(server.url, account, report.id)).sections.length === sections.length, WAIT_MS, 'the sections on the server');
   client.destroy();
   return report;
 }

@@ -137,7 +137,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
           {button('orderedList', 'Numbered list', () => editor.chain().focus().toggleOrderedList().run(), { active: state.orderedList })}
           {button('quote', 'Block quote', () => editor.chain().focus().toggleBlockquote().run(), { active: state.blockquote })}
           {button('link', state.link ? 'Edit link' : 'Add link', () => setLinkOpen((o) => !o), { active: state.link || linkOpen })}
-          {button('footnote', 'Insert footnote', () => editor.chain().focus().insertFootnote().run(), { shortcut: `${MOD}Alt+F` })}
+          {button('footnote', 'Insert footnote', () => editor.commands.insertFootnote(), { shortcut: `${MOD}Alt+F` })}
           {button('table', 'Insert table', () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), {
             disabled: state.table,
           })}

@@ -8,7 +8,7 @@ import { NodeSelection } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
 import { Footnote, FOOTNOTE_NODE } from '../../../../shared/schema/footnote.ts';
 import { footnoteNumbersKey, footnoteNumbersPlugin } from './footnoteNumbers.ts';
-import { FootnoteView, footnoteViewAt } from './FootnoteView.ts';
+import { focusNoteWhenOpened, footnotePanelsPlugin, FootnoteView, footnoteViewAt } from './FootnoteView.ts';
 import { NoteOffsetTracker } from './noteOffsets.ts';
 
 declare module '@tiptap/core' {
@@ -16,7 +16,7 @@ declare module '@tiptap/core' {
     footnote: {
       /** Insert an empty note after the selection, select it and put the caret in its text. */
       insertFootnote: () => ReturnType;
-      /** Select the note at `pos` and open its panel. */
+      /** Select the note at `pos`, which opens its panel; `focus` (the default) puts the caret in its text. */
       openFootnote: (pos: number, options?: { focus?: boolean }) => ReturnType;
     };
   }
@@ -68,19 +68,26 @@ export const FootnoteEditing = Footnote.extend<FootnoteEditingOptions, FootnoteE
           if (dispatch) {
             tr.insert(pos, type.create());
             tr.setSelection(NodeSelection.create(tr.doc, pos)).scrollIntoView();
-            // The node view exists once this transaction is applied.
-            requestAnimationFrame(() => {
-              if (!editor.isDestroyed) footnoteViewAt(editor, pos)?.open({ focus: true });
-            });
+            focusNoteWhenOpened(editor.view, pos);
           }
           return true;
         },
+      // A command (not a separate dispatch), so it also works inside chains: a transaction dispatched from within
+      // a command would be undone by the command's own transaction, made from the older state.
       openFootnote:
         (pos, options = {}) =>
-        ({ editor }) => {
-          const view = footnoteViewAt(editor, pos);
-          if (!view) return false;
-          view.open({ focus: options.focus ?? true });
+        ({ tr, dispatch, editor }) => {
+          if (tr.doc.nodeAt(pos)?.type.name !== FOOTNOTE_NODE) return false;
+          if (dispatch) {
+            const focus = options.focus ?? true;
+            const view = footnoteViewAt(editor, pos);
+            if (view?.isOpen()) {
+              if (focus) view.focusPanel();
+              return true;
+            }
+            if (focus) focusNoteWhenOpened(editor.view, pos);
+            tr.setSelection(NodeSelection.create(tr.doc, pos)).scrollIntoView();
+          }
           return true;
         },
     };
@@ -103,7 +110,7 @@ export const FootnoteEditing = Footnote.extend<FootnoteEditingOptions, FootnoteE
   },
 
   addProseMirrorPlugins() {
-    return [footnoteNumbersPlugin()];
+    return [footnoteNumbersPlugin(), footnotePanelsPlugin()];
   },
 
   onCreate() {

@@ -5,8 +5,9 @@
  */
 import type { Editor, NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
-import { TextSelection } from '@tiptap/pm/state';
-import type { Decoration, NodeView } from '@tiptap/pm/view';
+import { NodeSelection, Plugin, TextSelection } from '@tiptap/pm/state';
+import type { Decoration, EditorView, NodeView } from '@tiptap/pm/view';
+import { FOOTNOTE_NODE } from '../../../../shared/schema/footnote.ts';
 import { numberFromDecorations } from './footnoteNumbers.ts';
 import { NotePopover } from './NotePopover.ts';
 
@@ -16,6 +17,43 @@ const views = new WeakMap<Node, FootnoteView>();
 export function footnoteViewAt(editor: Editor, pos: number): FootnoteView | null {
   const dom = editor.view.nodeDOM(pos);
   return dom ? (views.get(dom) ?? null) : null;
+}
+
+/** Views whose panel is open (one at most per editor, as only one note can be selected). */
+const openViews = new Set<FootnoteView>();
+
+/**
+ * A note whose panel should take the focus as soon as it opens, by editor: set before the transaction that
+ * selects it. Focus moves within that same update, so keys typed right after Ctrl+Alt+F land in the note rather
+ * than replacing the selected note in the section's text.
+ */
+const focusOnOpen = new WeakMap<EditorView, number>();
+
+export function focusNoteWhenOpened(view: EditorView, pos: number): void {
+  focusOnOpen.set(view, pos);
+}
+
+/**
+ * Opens the panel of the selected note and closes the others after every update. ProseMirror itself calls
+ * selectNode only while the editor has focus, and a note is also opened from outside it (the list of notes).
+ */
+export function footnotePanelsPlugin(): Plugin {
+  return new Plugin({
+    view: () => ({
+      update(view: EditorView) {
+        const { selection } = view.state;
+        const dom = selection instanceof NodeSelection && selection.node.type.name === FOOTNOTE_NODE ? view.nodeDOM(selection.from) : null;
+        const selected = dom ? views.get(dom) : undefined;
+        for (const open of [...openViews]) if (open !== selected && open.belongsTo(view)) open.closePanel();
+        selected?.openPanel();
+        const focusPos = focusOnOpen.get(view);
+        if (focusPos !== undefined && selected && selection.from === focusPos) {
+          focusOnOpen.delete(view);
+          selected.focusPanel();
+        }
+      },
+    }),
+  });
 }
 
 /** Preview of a note's text for the marker's tooltip and accessible name. */
@@ -32,8 +70,6 @@ export class FootnoteView implements NodeView {
   private node: PmNode;
   private number: number | null;
   private popover: NotePopover | null = null;
-  /** Set by `open({ focus: true })` before the selection lands on the note. */
-  private focusWhenOpened = false;
 
   constructor(props: NodeViewRendererProps) {
     this.editor = props.editor;
@@ -48,9 +84,7 @@ export class FootnoteView implements NodeView {
     this.marker.setAttribute('data-testid', 'footnote-ref');
     this.dom.append(this.marker);
     // A click on the number selects the note (ProseMirror does that) and then puts the caret in its text.
-    this.marker.addEventListener('click', () => {
-      if (this.popover && this.editor.isEditable) this.popover.focus();
-    });
+    this.marker.addEventListener('click', () => this.open({ focus: true }));
     views.set(this.dom, this);
     this.render();
   }
@@ -71,19 +105,20 @@ export class FootnoteView implements NodeView {
 
   deselectNode(): void {
     this.dom.classList.remove('ProseMirror-selectednode');
-    this.closePanel();
+  }
+
+  belongsTo(view: EditorView): boolean {
+    return this.editor.view === view;
   }
 
   /** Select this note in the section editor and open its panel; `focus` puts the caret in the note's text. */
   open({ focus }: { focus: boolean }): void {
     const pos = this.getPos();
-    if (pos === undefined) return;
-    if (this.popover) {
-      if (focus) this.popover.focus();
-      return;
-    }
-    this.focusWhenOpened = focus;
-    this.editor.chain().setNodeSelection(pos).scrollIntoView().run();
+    if (pos !== undefined) this.editor.commands.openFootnote(pos, { focus });
+  }
+
+  focusPanel(): void {
+    if (this.editor.isEditable) this.popover?.focus();
   }
 
   isOpen(): boolean {
@@ -113,8 +148,10 @@ export class FootnoteView implements NodeView {
     this.dom.classList.toggle('footnote--empty', this.node.content.size === 0);
   }
 
-  private openPanel(): void {
+  openPanel(): void {
     if (this.popover) return;
+    openViews.add(this);
+    this.dom.classList.add('ProseMirror-selectednode');
     this.popover = new NotePopover(this.node, this.number, {
       outer: this.editor,
       getPos: this.getPos,
@@ -123,16 +160,12 @@ export class FootnoteView implements NodeView {
     });
     this.dom.append(this.popover.dom);
     this.popover.place();
-    const focus = this.focusWhenOpened;
-    this.focusWhenOpened = false;
-    // After ProseMirror has finished drawing the selection, which may move focus back to the section's text.
-    requestAnimationFrame(() => {
-      this.popover?.dom.scrollIntoView({ block: 'nearest' });
-      if (focus && this.editor.isEditable) this.popover?.focus();
-    });
+    requestAnimationFrame(() => this.popover?.dom.scrollIntoView({ block: 'nearest' }));
   }
 
-  private closePanel(): void {
+  closePanel(): void {
+    openViews.delete(this);
+    this.dom.classList.remove('ProseMirror-selectednode');
     if (!this.popover) return;
     const hadFocus = this.popover.hasFocus();
     this.popover.destroy();
