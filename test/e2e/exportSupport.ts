@@ -74,3 +74,19 @@ export async function openSection(page: Page, title: string): Promise<void> {
   await page.locator('[data-testid="outline-item"]').filter({ hasText: title }).locator('.outline-item__select').click();
   await page.locator('#section-heading', { hasText: title }).waitFor();
 }
+
+/**
+ * Put the caret at the start or end of the open section's text and wait until the editor has read it: ProseMirror
+ * takes a caret moved by the browser from the next selectionchange event, so a shortcut pressed at once could
+ * still act at the old place.
+ */
+export async function placeCaret(page: Page, where: 'start' | 'end'): Promise<void> {
+  await page.locator('.prose').click();
+  await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
+  await page.waitForFunction((at) => {
+    const editor = (document.querySelector('.prose') as unknown as { editor?: { state: { selection: { from: number; $from: { parentOffset: number; parent: { content: { size: number } } } }; doc: { content: { size: number } } } } }).editor;
+    if (!editor) return false;
+    const { selection, doc } = editor.state;
+    return at === 'start' ? selection.from === 1 : selection.from >= doc.content.size - 2 && selection.$from.parentOffset === selection.$from.parent.content.size;
+  }, where);
+}

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { getContent } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
-import { markerNumbers, openSection, openSignedIn, seedReport, type SignedInPage } from './exportSupport.ts';
-import { assertClientBuilt, CLIENT_DIR, eventually, launchBrowser, poll, typeAtEnd, waitForSyncState } from './support.ts';
+import { markerNumbers, openSection, openSignedIn, placeCaret, seedReport, type SignedInPage } from './exportSupport.ts';
+import { assertClientBuilt, CLIENT_DIR, eventually, launchBrowser, poll, waitForSyncState } from './support.ts';
 
 function outlineTitles(page: Page): Promise<string[]> {
   return page.locator('[data-testid="outline-item"] .outline-item__title').allInnerTexts();
@@ -50,7 +50,7 @@ describe('Footnotes', () => {
 
     // A note from the toolbar in the first section: its panel opens with the caret in it.
     await openSection(page, 'Overcrowding');
-    await typeAtEnd(page, '');
+    await placeCaret(page, 'end');
     await page.getByRole('button', { name: 'Insert footnote' }).click();
     const panel = page.getByTestId('footnote-popover');
     await panel.waitFor();
@@ -63,7 +63,7 @@ describe('Footnotes', () => {
 
     // A note with the keyboard shortcut in the second section continues the numbering.
     await openSection(page, 'Health care');
-    await typeAtEnd(page, '');
+    await placeCaret(page, 'end');
     await page.keyboard.press('Control+Alt+f');
     await panel.waitFor();
     await page.keyboard.type('Interviews with 40 former detainees.');
@@ -88,8 +88,7 @@ describe('Footnotes', () => {
     await poll(() => markerNumbers(page)).toEqual(['2']);
 
     // A second note before the first one in the same section: the later one becomes 3.
-    await page.locator('.prose').click();
-    await page.keyboard.press('Control+Home');
+    await placeCaret(page, 'start');
     await page.keyboard.press('Control+Alt+f');
     await panel.waitFor();
     await page.keyboard.type('Ombudsman visit, May 2024.');
