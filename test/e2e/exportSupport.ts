@@ -19,9 +19,9 @@ export interface SignedInPage extends UserPage {
   account: TestUser;
 }
 
-/** A fresh browser profile signed in as a new account (name chosen, so no dialog stands in the way). */
-export async function openSignedIn(browser: Browser, server: TestServer, viewport = { width: 1280, height: 800 }): Promise<SignedInPage> {
-  const account = await signUp(server.url, { name: 'Amina Diallo' });
+/** A fresh browser profile signed in as a new account, or as `existing` (name chosen, so no dialog stands in the way). */
+export async function openSignedIn(browser: Browser, server: TestServer, viewport = { width: 1280, height: 800 }, existing?: TestUser): Promise<SignedInPage> {
+  const account = existing ?? (await signUp(server.url, { name: 'Amina Diallo' }));
   const user = await openAs(browser, { name: account.name, color: '#1f5fa8' }, viewport);
   const [name, value] = account.cookie.split('=') as [string, string];
   await user.context.addCookies([{ name, value, url: server.url }]);
@@ -69,8 +69,10 @@ export function markerNumbers(page: Page): Promise<string[]> {
   return page.locator('.prose [data-testid="footnote-ref"]').allInnerTexts();
 }
 
-/** Open a section by its title in the outline. */
+/** Open a section by its title in the outline (a drawer opened from the header on small screens). */
 export async function openSection(page: Page, title: string): Promise<void> {
+  const toggle = page.locator('.outline-toggle');
+  if (await toggle.isVisible()) await toggle.click();
   await page.locator('[data-testid="outline-item"]').filter({ hasText: title }).locator('.outline-item__select').click();
   await page.locator('#section-heading', { hasText: title }).waitFor();
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { requestExportCaching } from './fontCache.ts';
+import './reportActions.css';
 
 const ExportDialog = lazy(() => import('./ExportDialog.tsx'));
 

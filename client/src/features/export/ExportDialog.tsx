@@ -174,43 +174,45 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
         </p>
       )}
 
-      <div className="export-form__status">
-        {phase.kind === 'running' && (
-          <div className="export-progress">
-            <label htmlFor={`${id}-progress`} className="export-progress__label">
-              {percent === 0 ? `Preparing the ${format === 'pdf' ? 'PDF' : 'Word file'}…` : `Making the ${format === 'pdf' ? 'PDF' : 'Word file'}… ${percent}%`}
-            </label>
-            <progress id={`${id}-progress`} className="export-progress__bar" max={100} value={percent} />
-          </div>
-        )}
-        {phase.kind === 'done' && (
-          <p className="export-form__done" data-testid="export-done">
-            Downloaded <strong>{phase.fileName}</strong>.
-          </p>
-        )}
-        {phase.kind === 'error' && (
-          <p className="field__error" role="alert">
-            {phase.message}
-          </p>
-        )}
+      <div className="dialog-footer">
+        <div className="export-form__status">
+          {phase.kind === 'running' && (
+            <div className="export-progress">
+              <label htmlFor={`${id}-progress`} className="export-progress__label">
+                {percent === 0 ? `Preparing the ${format === 'pdf' ? 'PDF' : 'Word file'}…` : `Making the ${format === 'pdf' ? 'PDF' : 'Word file'}… ${percent}%`}
+              </label>
+              <progress id={`${id}-progress`} className="export-progress__bar" max={100} value={percent} />
+            </div>
+          )}
+          {phase.kind === 'done' && (
+            <p className="export-form__done" data-testid="export-done">
+              Downloaded <strong>{phase.fileName}</strong>.
+            </p>
+          )}
+          {phase.kind === 'error' && (
+            <p className="field__error" role="alert">
+              {phase.message}
+            </p>
+          )}
+        </div>
         <p className="visually-hidden" role="status" aria-live="polite">
           {progressAnnouncement(phase.kind === 'running' ? phase.fraction : null, phase.kind === 'done' ? phase.fileName : null)}
         </p>
-      </div>
 
-      <div className="form__actions export-form__actions">
-        {running ? (
-          <button type="button" className="button" onClick={cancel}>
-            Stop
+        <div className="form__actions export-form__actions">
+          {running ? (
+            <button type="button" className="button" onClick={cancel}>
+              Stop
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={onClose}>
+              {phase.kind === 'done' ? 'Done' : 'Cancel'}
+            </button>
+          )}
+          <button type="submit" className="button button--primary" disabled={running || pdfBlocked}>
+            {running ? 'Exporting…' : `Export ${format === 'pdf' ? 'PDF' : 'Word file'}`}
           </button>
-        ) : (
-          <button type="button" className="button" onClick={onClose}>
-            {phase.kind === 'done' ? 'Close' : 'Cancel'}
-          </button>
-        )}
-        <button type="submit" className="button button--primary" disabled={running || pdfBlocked}>
-          {running ? 'Exporting…' : `Export ${format === 'pdf' ? 'PDF' : 'Word file'}`}
-        </button>
+        </div>
       </div>
     </form>
   );

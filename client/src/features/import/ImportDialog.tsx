@@ -225,48 +225,46 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
             />
             {errors.title && <p id={`${id}-title-error`} className="field__error">{errors.title}</p>}
           </div>
-          <div className="import-form__row">
-            <div className="field">
-              <label htmlFor={`${id}-mechanism`}>Mechanism</label>
-              <select
-                id={`${id}-mechanism`}
-                className="input select"
-                value={mechanism}
-                onChange={(e) => {
-                  setMechanism(e.target.value as Mechanism | '');
-                  setErrors((x) => ({ ...x, mechanism: undefined }));
-                }}
-                aria-invalid={errors.mechanism ? true : undefined}
-                aria-describedby={describedBy('mechanism')}
-              >
-                <option value="">Choose…</option>
-                {MECHANISMS.map((m) => (
-                  <option key={m} value={m}>
-                    {MECHANISM_NAMES[m]}
-                  </option>
-                ))}
-              </select>
-              {errors.mechanism && <p id={`${id}-mechanism-error`} className="field__error">{errors.mechanism}</p>}
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-state`}>
-                State under review <span className="field__optional">(optional)</span>
-              </label>
-              <input
-                id={`${id}-state`}
-                className="input"
-                value={stateUnderReview}
-                maxLength={LIMITS.stateChars}
-                autoComplete="country-name"
-                onChange={(e) => {
-                  setStateUnderReview(e.target.value);
-                  setErrors((x) => ({ ...x, stateUnderReview: undefined }));
-                }}
-                aria-invalid={errors.stateUnderReview ? true : undefined}
-                aria-describedby={describedBy('stateUnderReview')}
-              />
-              {errors.stateUnderReview && <p id={`${id}-stateUnderReview-error`} className="field__error">{errors.stateUnderReview}</p>}
-            </div>
+          <div className="field">
+            <label htmlFor={`${id}-mechanism`}>Mechanism</label>
+            <select
+              id={`${id}-mechanism`}
+              className="input select"
+              value={mechanism}
+              onChange={(e) => {
+                setMechanism(e.target.value as Mechanism | '');
+                setErrors((x) => ({ ...x, mechanism: undefined }));
+              }}
+              aria-invalid={errors.mechanism ? true : undefined}
+              aria-describedby={describedBy('mechanism')}
+            >
+              <option value="">Choose…</option>
+              {MECHANISMS.map((m) => (
+                <option key={m} value={m}>
+                  {MECHANISM_NAMES[m]}
+                </option>
+              ))}
+            </select>
+            {errors.mechanism && <p id={`${id}-mechanism-error`} className="field__error">{errors.mechanism}</p>}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-state`}>
+              State under review <span className="field__optional">(optional)</span>
+            </label>
+            <input
+              id={`${id}-state`}
+              className="input"
+              value={stateUnderReview}
+              maxLength={LIMITS.stateChars}
+              autoComplete="country-name"
+              onChange={(e) => {
+                setStateUnderReview(e.target.value);
+                setErrors((x) => ({ ...x, stateUnderReview: undefined }));
+              }}
+              aria-invalid={errors.stateUnderReview ? true : undefined}
+              aria-describedby={describedBy('stateUnderReview')}
+            />
+            {errors.stateUnderReview && <p id={`${id}-stateUnderReview-error`} className="field__error">{errors.stateUnderReview}</p>}
           </div>
           {!online && <p className="field__help">You are offline: the report is made on this device and uploaded when you are back online.</p>}
         </>
@@ -292,18 +290,20 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
         </fieldset>
       )}
 
-      {errors.form && (
-        <p className="field__error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={busy || read.state === 'reading'}>
-          {busy ? 'Importing…' : isNew ? 'Create report' : summary ? `Import ${plural(summary.sections.length, 'section', 'sections')}` : 'Import'}
-        </button>
+      <div className="dialog-footer">
+        {errors.form && (
+          <p className="field__error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className="form__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || read.state === 'reading'}>
+            {busy ? 'Importing…' : isNew ? 'Create report' : summary ? `Import ${plural(summary.sections.length, 'section', 'sections')}` : 'Import'}
+          </button>
+        </div>
       </div>
     </form>
   );
