@@ -18,6 +18,10 @@ import { createEditorHandle, type EditorHandle } from './review/editorHandle.ts'
 import { withRecommendationView } from '../features/recommendations/editor/recommendationView.ts';
 import './editor.css';
 import './review/review-editor.css';
+// Footnotes (issue 6): node view, numbering and the list of notes under the text.
+import { withFootnoteEditing } from './footnotes/FootnoteEditing.ts';
+import { FootnoteList } from './footnotes/FootnoteList.tsx';
+import './footnotes/footnotes.css';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -60,7 +64,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   const editor = useEditor(
     {
       extensions: [
-        ...withRecommendationView(editorExtensions()),
+        ...withFootnoteEditing(withRecommendationView(editorExtensions()), fragment),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         ...(review ? [ReviewExtension(review)] : []),
@@ -104,6 +108,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
           {words} {words === 1 ? 'word' : 'words'}
         </div>
       )}
+      <FootnoteList editor={editor} />
     </div>
   );
 }

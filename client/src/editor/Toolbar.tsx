@@ -142,6 +142,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
           {button('orderedList', 'Numbered list', () => editor.chain().focus().toggleOrderedList().run(), { active: state.orderedList })}
           {button('quote', 'Block quote', () => editor.chain().focus().toggleBlockquote().run(), { active: state.blockquote })}
           {button('link', state.link ? 'Edit link' : 'Add link', () => setLinkOpen((o) => !o), { active: state.link || linkOpen })}
+          {button('footnote', 'Insert footnote', () => editor.commands.insertFootnote(), { shortcut: `${MOD}Alt+F` })}
           {button('table', 'Insert table', () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), {
             disabled: state.table,
           })}

@@ -30,13 +30,19 @@ export interface NewReportInput {
 /** The sections a new report starts with, so the writer lands in an editor. */
 const FIRST_SECTION = 'Introduction';
 
+export interface NewReportOptions {
+  /** Writes the report's first sections instead of the default one (import from Word, issue 6). */
+  write?: (doc: Y.Doc) => void;
+}
+
 /** Returns the new report's id; the caller publishes it (see publish.ts) when online. */
-export async function createLocalReport(input: NewReportInput): Promise<string> {
+export async function createLocalReport(input: NewReportInput, options: NewReportOptions = {}): Promise<string> {
   const id = newUuid();
   const doc = new Y.Doc();
   const { title, mechanism, stateUnderReview } = input;
   initReport(doc, { title, mechanism, stateUnderReview, editorSchemaVersion: EDITOR_SCHEMA_VERSION });
-  if (input.template) {
+  if (options.write) options.write(doc);
+  else if (input.template) {
     // The template's section lists need the taxonomy: load it only for a report made from one.
     const { applyTemplate } = await import('../tagging/taxonomyModule.ts');
     applyTemplate(doc, input.template, { mechanism, submissionType: input.submissionType ?? null });
