@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { isExportAsset } from './client/src/sw/exportAssets.ts';
 
 const root = path.resolve(import.meta.dirname, 'client');
 const publicDir = path.join(root, 'public');
@@ -39,13 +40,17 @@ function serviceWorker(): Plugin {
       const sw = bundle[SW_FILE];
       if (!sw || sw.type !== 'chunk') throw new Error('service worker chunk missing from the bundle');
       const built = Object.keys(bundle).filter((f) => f !== SW_FILE && !f.endsWith('.map'));
-      const files = [...new Set([...built, ...listFiles(publicDir)])].sort();
+      const all = [...new Set([...built, ...listFiles(publicDir)])].sort();
+      // Export's worker and fonts (6 MB) are cached on demand, apart from the shell: client/src/sw/exportAssets.ts.
+      const deferred = all.filter((f) => isExportAsset(f, bundle[f]?.type ?? 'public'));
+      const files = all.filter((f) => !deferred.includes(f));
       const hash = createHash('sha256');
       for (const f of files) hash.update(f + '\n');
       const html = bundle['index.html'];
       if (html && html.type === 'asset') hash.update(html.source);
       hash.update(sw.code);
-      const manifest = { version: hash.digest('hex').slice(0, 16), files: files.map((f) => '/' + f) };
+      for (const f of deferred) hash.update(f + '\n');
+      const manifest = { version: hash.digest('hex').slice(0, 16), files: files.map((f) => '/' + f), exportAssets: deferred.map((f) => '/' + f) };
       sw.code = `self.__RD_PRECACHE = ${JSON.stringify(manifest)};\n${sw.code}`;
     },
   };
@@ -64,6 +69,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 900,
   },
+  // Module workers, so the export worker loads pdfmake only when a PDF is asked for.
+  worker: { format: 'es' },
   server: {
     // `npx vite` for UI work: the API and sync go to a server started with `npm run dev`.
     proxy: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addOrganisation, getCoverFields, removeOrganisation, renameOrganisation, setCoverFields } from './coverFields.ts';
+import { addOrganisation, getCoverFields, moveOrganisation, removeOrganisation, renameOrganisation, setCoverFields } from './coverFields.ts';
 import { addSection, getSection, setSectionAnnex, setSectionWordBudget } from './layout.ts';
 
 describe('Cover fields', () => {
@@ -52,6 +52,18 @@ describe('Cover fields', () => {
     renameOrganisation(doc, 1, 'B', 'Bee');
     removeOrganisation(doc, 0, 'A');
     expect(getCoverFields(doc).organisations).toEqual(['Bee']);
+  });
+
+  it('moves an organisation only if it is still where the caller saw it', () => {
+    const doc = new Y.Doc();
+    for (const name of ['A', 'B', 'C']) addOrganisation(doc, name);
+    moveOrganisation(doc, 0, 'A', 2);
+    expect(getCoverFields(doc).organisations).toEqual(['B', 'C', 'A']);
+    moveOrganisation(doc, 0, 'C', 1);
+    moveOrganisation(doc, 2, 'A', 99);
+    expect(getCoverFields(doc).organisations).toEqual(['B', 'C', 'A']);
+    moveOrganisation(doc, 2, 'A', -3);
+    expect(getCoverFields(doc).organisations).toEqual(['A', 'B', 'C']);
   });
 });
 

@@ -113,3 +113,19 @@ export function renameOrganisation(doc: Y.Doc, index: number, from: string, to: 
     list.insert(index, [trimmed]);
   }, origin);
 }
+
+/**
+ * Move the organisation at `from` to position `to` (in the list as it is now) if it still has the name the
+ * caller saw there. A move is a delete and an insert, so two people moving the same name at once leave it
+ * listed twice; the cover form shows the list, and either can remove the copy.
+ */
+export function moveOrganisation(doc: Y.Doc, from: number, name: string, to: number, origin?: unknown): void {
+  const list = organisationList(doc);
+  if (!list || list.get(from) !== name) return;
+  const target = Math.max(0, Math.min(list.length - 1, Math.floor(to)));
+  if (target === from) return;
+  doc.transact(() => {
+    list.delete(from, 1);
+    list.insert(target, [name]);
+  }, origin);
+}

@@ -15,8 +15,13 @@ import type { LocalUser } from '../user/user.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { ReviewExtension, type ReviewBridge } from './review/ReviewExtension.ts';
 import { createEditorHandle, type EditorHandle } from './review/editorHandle.ts';
+import { withRecommendationView } from '../features/recommendations/editor/recommendationView.ts';
 import './editor.css';
 import './review/review-editor.css';
+// Footnotes (issue 6): node view, numbering and the list of notes under the text.
+import { withFootnoteEditing } from './footnotes/FootnoteEditing.ts';
+import { FootnoteList } from './footnotes/FootnoteList.tsx';
+import './footnotes/footnotes.css';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -33,6 +38,8 @@ export interface SectionEditorProps {
   onHandle?: (handle: EditorHandle | null) => void;
   /** Drawn over the text (the comment button on a selection). */
   children?: ReactNode;
+  /** Shown under the text instead of the plain word count (the section's counts against its limits). */
+  footer?: ReactNode;
 }
 
 /** A co-author's caret: a coloured bar with their name above it. */
@@ -53,11 +60,11 @@ function textAttributes(label: string): Record<string, string> {
   return { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, spellcheck: 'true' };
 }
 
-export default function SectionEditor({ fragment, provider, user, editable, label, review, showToolbar = editable, onHandle, children }: SectionEditorProps) {
+export default function SectionEditor({ fragment, provider, user, editable, label, review, showToolbar = editable, onHandle, children, footer }: SectionEditorProps) {
   const editor = useEditor(
     {
       extensions: [
-        ...editorExtensions(),
+        ...withFootnoteEditing(withRecommendationView(editorExtensions()), fragment),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         ...(review ? [ReviewExtension(review)] : []),
@@ -92,13 +99,16 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
 
   return (
     <div className={`editor${editable ? '' : ' editor--readonly'}`}>
-      {editable && showToolbar && <Toolbar editor={editor} />}
+      {editable && showToolbar && <Toolbar editor={editor} doc={fragment.doc ?? undefined} />}
       {!editable && words === 0 && <p className="editor__empty muted">This section has no text yet.</p>}
       <EditorContent editor={editor} className="editor__content" data-testid="section-editor" />
       {children}
-      <div className="editor__footer muted" aria-live="off">
-        {words} {words === 1 ? 'word' : 'words'}
-      </div>
+      {footer ?? (
+        <div className="editor__footer muted" aria-live="off">
+          {words} {words === 1 ? 'word' : 'words'}
+        </div>
+      )}
+      <FootnoteList editor={editor} />
     </div>
   );
 }

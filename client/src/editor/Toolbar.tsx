@@ -6,6 +6,8 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { LinkForm } from './LinkForm.tsx';
+import type * as Y from 'yjs';
+import { RecommendationButton, RecommendationControls } from '../features/recommendations/editor/RecommendationToolbar.tsx';
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'h4';
 
@@ -19,7 +21,8 @@ const BLOCK_LABELS: Record<Block, string> = {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
-export function Toolbar({ editor }: { editor: Editor }) {
+/** `doc` is the report's Y.Doc (the recommendation row offers its earlier recommendations as tags). */
+export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -39,6 +42,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
       blockquote: e.isActive('blockquote'),
       link: e.isActive('link'),
       table: e.isActive('table'),
+      recommendation: e.isActive('recommendation'),
+      canRecommend: e.can().setRecommendation(),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -137,9 +142,13 @@ export function Toolbar({ editor }: { editor: Editor }) {
           {button('orderedList', 'Numbered list', () => editor.chain().focus().toggleOrderedList().run(), { active: state.orderedList })}
           {button('quote', 'Block quote', () => editor.chain().focus().toggleBlockquote().run(), { active: state.blockquote })}
           {button('link', state.link ? 'Edit link' : 'Add link', () => setLinkOpen((o) => !o), { active: state.link || linkOpen })}
+          {button('footnote', 'Insert footnote', () => editor.commands.insertFootnote(), { shortcut: `${MOD}Alt+F` })}
           {button('table', 'Insert table', () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), {
             disabled: state.table,
           })}
+        </div>
+        <div className="toolbar__group">
+          <RecommendationButton editor={editor} active={state.recommendation} disabled={!state.canRecommend} tabIndex={tabIndexFor()} />
         </div>
         <div className="toolbar__group toolbar__group--end">
           {button('undo', 'Undo', () => editor.chain().focus().undo().run(), { disabled: !state.canUndo, shortcut: `${MOD}Z` })}
@@ -156,6 +165,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         )}
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+      {state.recommendation && doc && <RecommendationControls editor={editor} doc={doc} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@
  * the few it needs are declared here.
  */
 import { CACHE_PREFIX, cacheName, strategyFor } from './strategy.ts';
+import { CACHE_EXPORT_ASSETS, EXPORT_CACHE } from './exportAssets.ts';
 
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
@@ -16,7 +17,8 @@ interface FetchEvent extends ExtendableEvent {
   respondWith(response: Promise<Response>): void;
 }
 interface WorkerScope {
-  __RD_PRECACHE: { version: string; files: string[] };
+  /** `exportAssets`: export's worker code and fonts, cached apart from the shell (exportAssets.ts). */
+  __RD_PRECACHE: { version: string; files: string[]; exportAssets?: string[] };
   location: Location;
   registration: { active: unknown };
   skipWaiting(): Promise<void>;
@@ -27,7 +29,8 @@ interface WorkerScope {
 }
 
 const sw = self as unknown as WorkerScope;
-const { version, files } = sw.__RD_PRECACHE;
+const { version, files, exportAssets = [] } = sw.__RD_PRECACHE;
+const EXPORT_ASSETS = new Set(exportAssets);
 const CACHE = cacheName(version);
 const SHELL = '/index.html';
 /** A page load waits this long for the network before it falls back to the cached shell (slow links). */
@@ -51,6 +54,7 @@ const SKIP_WAITING = 'rightsdraft:skip-waiting';
 
 sw.addEventListener('message', (event) => {
   if (event.data === SKIP_WAITING) void sw.skipWaiting();
+  if (event.data === CACHE_EXPORT_ASSETS) (event as MessageEvent & ExtendableEvent).waitUntil(cacheExportAssets());
 });
 
 sw.addEventListener('activate', (event) => {
@@ -58,13 +62,14 @@ sw.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((names) => Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE).map((n) => caches.delete(n))))
+      .then(() => pruneExportAssets())
       .then(() => sw.clients.claim()),
   );
 });
 
 sw.addEventListener('fetch', (event) => {
   const { request } = event;
-  switch (strategyFor(request, sw.location.origin)) {
+  switch (strategyFor(request, sw.location.origin, EXPORT_ASSETS)) {
     case 'navigate':
       event.respondWith(navigate(request));
       break;
@@ -73,6 +78,9 @@ sw.addEventListener('fetch', (event) => {
       break;
     case 'stale-while-revalidate':
       event.respondWith(staleWhileRevalidate(request, event));
+      break;
+    case 'export-asset':
+      event.respondWith(exportAsset(request));
       break;
     case 'bypass':
       break;
@@ -130,4 +138,28 @@ async function staleWhileRevalidate(request: Request, event: ExtendableEvent): P
   event.waitUntil(refresh.catch(() => undefined));
   const cached = await caches.match(request, { cacheName: CACHE });
   return cached ?? refresh;
+}
+
+/** Fetch export's files that are not cached yet (the page asks once a report is open; see exportAssets.ts). */
+async function cacheExportAssets(): Promise<void> {
+  const cache = await caches.open(EXPORT_CACHE);
+  const missing: string[] = [];
+  for (const file of exportAssets) if (!(await cache.match(file))) missing.push(file);
+  if (missing.length > 0) await cache.addAll(missing);
+}
+
+/** Drop export files of older builds. */
+async function pruneExportAssets(): Promise<void> {
+  const cache = await caches.open(EXPORT_CACHE);
+  const wanted = new Set(exportAssets.map((f) => new URL(f, sw.location.origin).href));
+  await Promise.all((await cache.keys()).filter((r) => !wanted.has(r.url)).map((r) => cache.delete(r)));
+}
+
+async function exportAsset(request: Request): Promise<Response> {
+  const cache = await caches.open(EXPORT_CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
 }

@@ -14,6 +14,13 @@ describe('strategyFor', () => {
     expect(strategyFor(req('/assets/index-abc123.js'), origin)).toBe('cache-first');
   });
 
+  it('keeps the export worker code and fonts in their own cache', () => {
+    const exportAssets = new Set(['/assets/NotoSans-Regular-abc123.ttf', '/assets/exportWorker-def456.js']);
+    expect(strategyFor(req('/assets/NotoSans-Regular-abc123.ttf'), origin, exportAssets)).toBe('export-asset');
+    expect(strategyFor(req('/assets/exportWorker-def456.js'), origin, exportAssets)).toBe('export-asset');
+    expect(strategyFor(req('/assets/index-abc123.js'), origin, exportAssets)).toBe('cache-first');
+  });
+
   it('never caches the API, the sync socket or the health check', () => {
     expect(strategyFor(req('/api/reports'), origin)).toBe('bypass');
     expect(strategyFor(req('/api/reports/1/content'), origin)).toBe('bypass');

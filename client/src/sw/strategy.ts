@@ -9,7 +9,9 @@ export type Strategy =
   /** Content-hashed build output: a file under a name never changes, so the cache wins. */
   | 'cache-first'
   /** Other files of the app shell (icon, manifest): the cache, refreshed from the network. */
-  | 'stale-while-revalidate';
+  | 'stale-while-revalidate'
+  /** Export's worker code and fonts: their own cache first, filled on first use (see exportAssets.ts). */
+  | 'export-asset';
 
 export interface RequestLike {
   url: string;
@@ -20,12 +22,14 @@ export interface RequestLike {
 /** Paths the worker must never answer from a cache: live data and the sync socket. */
 const NEVER_CACHED = ['/api/', '/sync/', '/healthz'];
 
-export function strategyFor(request: RequestLike, origin: string): Strategy {
+/** `exportAssets`: the paths of export's files (the build's `fonts` and worker output; see exportAssets.ts). */
+export function strategyFor(request: RequestLike, origin: string, exportAssets: ReadonlySet<string> = new Set()): Strategy {
   if (request.method !== 'GET') return 'bypass';
   const url = new URL(request.url);
   if (url.origin !== origin) return 'bypass';
   if (NEVER_CACHED.some((p) => url.pathname.startsWith(p) || url.pathname === p.replace(/\/$/, ''))) return 'bypass';
   if (request.mode === 'navigate') return 'navigate';
+  if (exportAssets.has(url.pathname)) return 'export-asset';
   if (url.pathname.startsWith('/assets/')) return 'cache-first';
   if (url.pathname === '/sw.js') return 'bypass';
   return 'stale-while-revalidate';

@@ -25,6 +25,9 @@ const PATHS = {
   device: 'M4 5h16v11H4zM2 19h20',
   person: 'M12 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM5.5 20c0-3.6 2.9-6.5 6.5-6.5s6.5 2.9 6.5 6.5',
   people: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M16 4.5a3.5 3.5 0 0 1 0 6.5M18 14.5c1.9.8 3 2.9 3 5.5',
+  footnote: 'M4 8h9M4 13h12M4 18h7M18 3.5l1.5-1V8',
+  download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  upload: 'M12 15V4M7 9l5-5 5 5M5 20h14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -19,6 +19,10 @@ import { SyncStatusBadge } from '../../ui/SyncStatusBadge.tsx';
 import { EditableText } from './EditableText.tsx';
 import { PeopleHere } from './PeopleHere.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
+import { ReportWordCount } from '../submission/ReportWordCount.tsx';
+// Export and import (issue 6).
+import { ExportButton } from '../export/ExportButton.tsx';
+import { ImportButton } from '../import/ImportButton.tsx';
 
 /** Title, mechanism and State of the report, the user's role, who else is here, sharing, review actions, and the sync status. */
 export function ReportHeader({ session, snapshot, actions }: { session: ReportSession; snapshot: SessionSnapshot; actions?: ReactNode }) {
@@ -90,6 +94,9 @@ export function ReportHeader({ session, snapshot, actions }: { session: ReportSe
           <Icon name="menu" size={16} /> Outline
         </button>
         {actions}
+        <ExportButton session={session} snapshot={snapshot} />
+        {canEdit && <ImportButton session={session} />}
+        <ReportWordCount doc={session.doc} />
         <PeopleHere peers={peers} />
         {facts.role && <RoleBadge role={facts.role} prefix="You:" focusable />}
         {canShare && (

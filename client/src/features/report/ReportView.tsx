@@ -2,7 +2,7 @@
  * The report page: header, outline and the selected section's editor. Loaded on demand, with Yjs and the
  * sync code, so the report list stays light.
  */
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { addSection } from '../../../../shared/report/layout.ts';
 import { TopBar } from '../../app/TopBar.tsx';
@@ -23,6 +23,12 @@ import { ReviewChrome } from '../review/ReviewChrome.tsx';
 import { ReviewHeaderButton } from '../review/ReviewHeaderButton.tsx';
 import './report.css';
 import '../review/review.css';
+// Treaty features (issue 4): views bar, outline tag filter, and the report views other than the sections.
+import { OutlineTagFilter } from '../tagging/OutlineTagFilter.tsx';
+import { ReportViewsBar } from '../treaty/ReportViewsBar.tsx';
+import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
+
+const TreatyViews = lazy(() => import('../treaty/TreatyViews.tsx'));
 
 /** Never shown: the app opens a report only for an account (see App). */
 const NOBODY: PresenceUser = { name: 'Someone', color: '#5c6878' };
@@ -67,6 +73,16 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
   const outlineOpen = useReportUiStore((s) => s.outlineOpen);
   const setOutlineOpen = useReportUiStore((s) => s.setOutlineOpen);
   const drawerRef = useRef<HTMLElement>(null);
+  const view = useTreatyUiStore((s) => s.view);
+  const setView = useTreatyUiStore((s) => s.setView);
+  // Choosing a section from the outline shows it, whichever report view was open.
+  const openSection = useCallback(
+    (id: string | null) => {
+      selectSection(id);
+      setView('sections');
+    },
+    [selectSection, setView],
+  );
   const { facts, initialised, canEdit, meta } = snapshot;
   // Carets carry the role too: the editor's caret extension replaces the whole awareness user.
   const presence = useMemo(() => ({ ...user, role: facts.role }), [user, facts.role]);
@@ -144,16 +160,23 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
     <ReviewProvider session={session}>
       <ReportHeader session={session} snapshot={canEdit === snapshot.canEdit ? snapshot : { ...snapshot, canEdit }} actions={<ReviewHeaderButton />} />
       <Banners session={session} snapshot={snapshot} />
+      <ReportViewsBar mechanism={meta.mechanism} />
       <div className="workspace">
         <aside id="outline-pane" ref={drawerRef} className={`outline-pane${outlineOpen ? ' outline-pane--open' : ''}`}>
           <button type="button" className="icon-button drawer-close" aria-label="Close outline" onClick={() => setOutlineOpen(false)}>
             <Icon name="close" />
           </button>
-          <Outline session={session} sections={sections} selectedId={selectedId} onSelect={selectSection} canEdit={canEdit} />
+          <OutlineTagFilter doc={session.doc} sections={sections} selectedId={selectedId} onSelect={openSection}>
+            <Outline session={session} sections={sections} selectedId={selectedId} onSelect={openSection} canEdit={canEdit} />
+          </OutlineTagFilter>
         </aside>
         {outlineOpen && <div className="drawer-backdrop" onClick={() => setOutlineOpen(false)} aria-hidden="true" />}
         <main id="main" className="workspace__main">
-          {selected ? (
+          {view !== 'sections' ? (
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <TreatyViews view={view} doc={session.doc} canEdit={canEdit} />
+            </Suspense>
+          ) : selected ? (
             <SectionPane session={session} section={selected} index={selectedIndex} count={sections.length} user={presence} canEdit={canEdit} />
           ) : (
             <div className="empty">

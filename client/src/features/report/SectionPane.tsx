@@ -7,6 +7,8 @@ import type { LocalUser } from '../../user/user.ts';
 import { PeerDots } from '../outline/PeerDots.tsx';
 import { StatusBadge } from '../outline/StatusBadge.tsx';
 import { ReviewSection } from '../review/ReviewSection.tsx';
+import { SectionTags } from '../tagging/SectionTags.tsx';
+import { SectionWordFooter } from '../submission/SectionWordFooter.tsx';
 
 const SectionEditor = lazy(() => import('../../editor/SectionEditor.tsx'));
 
@@ -54,6 +56,7 @@ export const SectionPane = memo(function SectionPane({
           <StatusBadge status={section.status} />
           <PeerDots peers={peers} where="in this section" />
         </div>
+        <SectionTags doc={session.doc} section={section} canEdit={canEdit} />
       </div>
       {body ? (
         <ReviewSection key={`${section.id}:${fragmentKey(body)}`} sectionId={section.id} fragment={body} canEdit={canEdit}>
@@ -68,6 +71,7 @@ export const SectionPane = memo(function SectionPane({
                 review={review.review}
                 showToolbar={review.showToolbar}
                 onHandle={review.onHandle}
+                footer={<SectionWordFooter doc={session.doc} sectionId={section.id} canEdit={canEdit} />}
               >
                 {review.overlay}
               </SectionEditor>

@@ -9,6 +9,9 @@ import { forgetReport } from '../../db/catalog.ts';
 import { localDocName } from '../../sync/localDoc.ts';
 import { useCoalitions } from '../coalitions/useCoalitions.ts';
 import { publishReport, publishReportExplained } from './publish.ts';
+import { useTemplateChoice } from '../treaty/TemplateFields.tsx';
+import { ApiError } from '../../api/reportsApi.ts';
+import type { CreateDeps } from '../treaty/createFromTemplate.ts';
 
 /** Create a report: works offline (the report is published when the server is reachable). */
 export function NewReportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -32,6 +35,8 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
   const { coalitions } = useCoalitions();
   const accountId = useAccount()?.id;
   const [errors, setErrors] = useState<Errors>({});
+  // Issue 4: start from a template, and for the UPR say whether one organisation submits or several.
+  const { choice, fields: templateFields } = useTemplateChoice(mechanism);
   const [busy, setBusy] = useState(false);
 
   const handleSubmit = async (e: FormEvent) => {
@@ -52,8 +57,15 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
     try {
       const { createLocalReport } = await import('./createLocalReport.ts');
       const { title: t, mechanism: m, stateUnderReview: s } = checked.value;
-      const id = await createLocalReport({ title: t, mechanism: m, stateUnderReview: s, coalitionId: coalitionId || null, accountId });
-      if (coalitionId && navigator.onLine) {
+      const { createReportFromChoice, browserCreateDeps } = await import('../treaty/createFromTemplate.ts');
+      const base = await browserCreateDeps();
+      const deps = {
+        ...base,
+        post: (body: Parameters<typeof base.post>[0]) => base.post({ ...body, ...(coalitionId ? { coalitionId } : {}) }),
+        createLocal: (input: Parameters<CreateDeps['createLocal']>[0]) => createLocalReport({ ...input, coalitionId: coalitionId || null, accountId }),
+      };
+      const { id, createdOn } = await createReportFromChoice({ title: t, mechanism: m, stateUnderReview: s }, choice, deps);
+      if (createdOn === 'device' && coalitionId && navigator.onLine) {
         // The coalition may refuse (a viewer's role there cannot create reports): say so here, not later.
         const result = await publishReportExplained(id);
         if (!result.ok && result.refused && result.refused.status < 500) {
@@ -62,12 +74,17 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
           setBusy(false);
           return;
         }
-      } else if (navigator.onLine) {
+      } else if (createdOn === 'device' && navigator.onLine) {
         void publishReport(id);
       }
       navigate(reportPath(id));
     } catch (err) {
       console.error(err);
+      if (err instanceof ApiError) {
+        setErrors({ form: `The server refused the report: ${err.message}` });
+        setBusy(false);
+        return;
+      }
       setErrors({ form: 'The report could not be saved on this device. Check that the browser allows site storage.' });
       setBusy(false);
     }
@@ -168,6 +185,7 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
           The report is saved on this device first, so you can create it offline.
         </p>
       </fieldset>
+      {templateFields}
       {errors.form && <p className="field__error" role="alert">{errors.form}</p>}
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>

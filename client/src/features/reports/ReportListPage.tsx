@@ -13,6 +13,7 @@ import { useOfflineReady } from '../../app/useOfflineReady.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { mergeReports, type ReportListItem } from './mergeReports.ts';
 import { NewReportDialog } from './NewReportDialog.tsx';
+import { ImportReportButton } from '../import/ImportReportButton.tsx';
 import { useLocalReports } from './useLocalReports.ts';
 import { useServerReports } from './useServerReports.ts';
 
@@ -44,9 +45,12 @@ export function ReportListPage() {
             <h1 className="page-title">Shadow reports</h1>
             <p className="muted">Reports you write or read, on your own or with your coalitions, on this device and on your server.</p>
           </div>
-          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-            <Icon name="plus" /> New report
-          </button>
+          <div className="list-page__actions">
+            <ImportReportButton />
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              <Icon name="plus" /> New report
+            </button>
+          </div>
         </div>
 
         {(!online || list.state === 'unreachable') && (

@@ -8,6 +8,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { newUuid } from '../../../../shared/api/uuid.ts';
 import type { Mechanism } from '../../../../shared/api/mechanisms.ts';
 import { addSection, getReportMeta, initReport } from '../../../../shared/report/layout.ts';
+import { setCoverFields, type SubmissionType } from '../../../../shared/report/coverFields.ts';
+import type { TemplateId } from '../../../../shared/templates/templateIds.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../../../shared/schema/version.ts';
 import { addLocalReport } from '../../db/catalog.ts';
 import { localDocName } from '../../sync/localDoc.ts';
@@ -20,18 +22,34 @@ export interface NewReportInput {
   coalitionId: string | null;
   /** The account creating it (its owner). */
   accountId: string;
+  /** Written here, on the device; the report is then published without it (see features/treaty/createFromTemplate.ts). */
+  template?: TemplateId | null;
+  submissionType?: SubmissionType | null;
 }
 
 /** The sections a new report starts with, so the writer lands in an editor. */
 const FIRST_SECTION = 'Introduction';
 
+export interface NewReportOptions {
+  /** Writes the report's first sections instead of the default one (import from Word, issue 6). */
+  write?: (doc: Y.Doc) => void;
+}
+
 /** Returns the new report's id; the caller publishes it (see publish.ts) when online. */
-export async function createLocalReport(input: NewReportInput): Promise<string> {
+export async function createLocalReport(input: NewReportInput, options: NewReportOptions = {}): Promise<string> {
   const id = newUuid();
   const doc = new Y.Doc();
   const { title, mechanism, stateUnderReview } = input;
   initReport(doc, { title, mechanism, stateUnderReview, editorSchemaVersion: EDITOR_SCHEMA_VERSION });
-  addSection(doc, { title: FIRST_SECTION });
+  if (options.write) options.write(doc);
+  else if (input.template) {
+    // The template's section lists need the taxonomy: load it only for a report made from one.
+    const { applyTemplate } = await import('../tagging/taxonomyModule.ts');
+    applyTemplate(doc, input.template, { mechanism, submissionType: input.submissionType ?? null });
+  } else {
+    addSection(doc, { title: FIRST_SECTION });
+  }
+  if (input.submissionType) setCoverFields(doc, { submissionType: input.submissionType });
   const persistence = new IndexeddbPersistence(localDocName(id), doc);
   // whenSynced resolves once y-indexeddb has written the doc's state along with its first read.
   await persistence.whenSynced;

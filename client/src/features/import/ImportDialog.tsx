@@ -1,0 +1,341 @@
+/**
+ * Import a Word document (.docx): into a new report (uploaded to the server when online, made on this device when
+ * offline), or into the open report, as new sections or appended to the selected section. The document is read in
+ * the browser first, so the sections it will give are shown before anything is written.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { MECHANISMS, MECHANISM_NAMES, type Mechanism } from '../../../../shared/api/mechanisms.ts';
+import { LIMITS, validateCreateReport } from '../../../../shared/api/validate.ts';
+import type { SplitResult } from '../../../../shared/import/sections.ts';
+import { ApiError, NetworkError } from '../../api/reportsApi.ts';
+import { navigate } from '../../app/router.ts';
+import { reportPath } from '../../app/routes.ts';
+import { useOnline } from '../../app/useOnline.ts';
+import { useReportUiStore } from '../../stores/reportUiStore.ts';
+import { useToastStore } from '../../stores/toastStore.ts';
+import { useAccount } from '../../auth/useAccount.ts';
+import type { ReportSession } from '../../sync/ReportSession.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { OUTLINE_ORIGIN } from '../outline/outlineUndo.ts';
+import '../export/export.css';
+import { importErrorMessage } from './importMessages.ts';
+import { plural, summariseImport } from './importSummary.ts';
+import { ImportRefused, readDocx } from './readDocx.ts';
+import { uploadImport } from './uploadImport.ts';
+import './import.css';
+
+/** Where the imported sections go. */
+export type ImportTarget = { kind: 'new' } | { kind: 'report'; session: ReportSession; sectionId: string | null; sectionTitle: string | null };
+
+export default function ImportDialog({ open, onClose, target }: { open: boolean; onClose: () => void; target: ImportTarget }) {
+  return (
+    <Dialog open={open} onClose={onClose} title={target.kind === 'new' ? 'New report from a Word document' : 'Import from Word'} className="dialog--wide import-dialog">
+      <ImportForm target={target} onClose={onClose} />
+    </Dialog>
+  );
+}
+
+type Placement = 'end' | 'after' | 'into';
+type Read = { state: 'none' } | { state: 'reading' } | { state: 'read'; result: SplitResult } | { state: 'refused'; message: string };
+type Errors = Partial<Record<'file' | 'title' | 'mechanism' | 'stateUnderReview' | 'form', string>>;
+
+const LEVELS = [1, 2, 3] as const;
+
+function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => void }) {
+  const accountId = useAccount()?.id ?? '';
+  const id = useId();
+  const online = useOnline();
+  const [file, setFile] = useState<File | null>(null);
+  const [level, setLevel] = useState(1);
+  const [read, setRead] = useState<Read>({ state: 'none' });
+  const [title, setTitle] = useState('');
+  const [titleTouched, setTitleTouched] = useState(false);
+  const [mechanism, setMechanism] = useState<Mechanism | ''>('');
+  const [stateUnderReview, setStateUnderReview] = useState('');
+  const [placement, setPlacement] = useState<Placement>('end');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const isNew = target.kind === 'new';
+
+  // Read the document again whenever the file or the heading level changes; the preview follows.
+  useEffect(() => {
+    if (!file) {
+      setRead({ state: 'none' });
+      return;
+    }
+    let live = true;
+    setRead({ state: 'reading' });
+    readDocx(file, level).then(
+      (result) => {
+        if (!live) return;
+        setRead({ state: 'read', result });
+        if (isNew && !titleTouched) setTitle((result.title ?? file.name.replace(/\.docx$/i, '')).slice(0, LIMITS.titleChars));
+      },
+      (err: unknown) => {
+        if (!live) return;
+        if (!(err instanceof ImportRefused)) console.error('Rightsdraft: reading a .docx failed', err);
+        setRead({ state: 'refused', message: err instanceof ImportRefused ? importErrorMessage(err.code) : importErrorMessage('invalid_xml') });
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // The title is filled in once per read; typing in it must not read the file again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [file, level]);
+
+  const summary = read.state === 'read' ? summariseImport(read.result.sections) : null;
+
+  const handleSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (read.state !== 'read') {
+      setErrors({ file: read.state === 'refused' ? read.message : read.state === 'reading' ? 'The document is still being read.' : importErrorMessage('missing_file') });
+      return;
+    }
+    setBusy(true);
+    try {
+      if (target.kind === 'new') await importAsNewReport(read.result);
+      else await importIntoReport(target, read.result);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importAsNewReport = async (result: SplitResult) => {
+    const checked = validateCreateReport({ title, mechanism: mechanism || undefined, stateUnderReview });
+    if (!checked.ok) {
+      const next: Errors = {};
+      for (const p of checked.problems) {
+        if (p.field === 'title') next.title ??= p.code === 'too_long' ? `Use at most ${LIMITS.titleChars} characters.` : 'Give the report a title.';
+        else if (p.field === 'mechanism') next.mechanism ??= 'Choose the UN mechanism the report is for.';
+        else if (p.field === 'stateUnderReview') next.stateUnderReview ??= `Use at most ${LIMITS.stateChars} characters.`;
+      }
+      setErrors(next);
+      return;
+    }
+    const input = { title: checked.value.title, mechanism: checked.value.mechanism, stateUnderReview: checked.value.stateUnderReview };
+    const count = plural(result.sections.length, 'section', 'sections');
+    if (navigator.onLine) {
+      try {
+        const report = await uploadImport({ file: file!, fileName: file!.name, headingLevel: level, ...input });
+        navigate(reportPath(report.id));
+        useToastStore.getState().show({ message: `Imported ${count} from ${file!.name}.` });
+        return;
+      } catch (err) {
+        if (err instanceof ApiError) {
+          const field: keyof Errors = err.field === 'title' || err.field === 'mechanism' || err.field === 'stateUnderReview' || err.field === 'file' ? err.field : 'form';
+          setErrors({ [field]: importErrorMessage(err.code, err.message) });
+          return;
+        }
+        if (!(err instanceof NetworkError)) throw err;
+        // The server could not be reached: make the report on this device instead, as the New report dialog does.
+      }
+    }
+    try {
+      const [{ createLocalReport }, { writeImportedSections }] = await Promise.all([import('../reports/createLocalReport.ts'), import('../../../../shared/import/index.ts')]);
+      const reportId = await createLocalReport({ ...input, coalitionId: null, accountId }, { write: (doc) => writeImportedSections(doc, result.sections) });
+      navigate(reportPath(reportId));
+      useToastStore.getState().show({ message: `Imported ${count} on this device; the report is uploaded when you are online.` });
+    } catch (err) {
+      console.error(err);
+      setErrors({ form: 'The report could not be saved on this device. Check that the browser allows site storage.' });
+    }
+  };
+
+  const importIntoReport = async (to: Extract<ImportTarget, { kind: 'report' }>, result: SplitResult) => {
+    const { writeImportedSections, importIntoSection } = await import('../../../../shared/import/index.ts');
+    {
+      const { session } = to;
+      const count = plural(result.sections.length, 'section', 'sections');
+      if (placement === 'into' && to.sectionId) {
+        importIntoSection(session.doc, to.sectionId, result.sections);
+        useToastStore.getState().show({ message: `Added ${count} to the end of “${to.sectionTitle ?? 'this section'}”.` });
+      } else {
+        // One outline change: the toast's Undo takes every imported section away again.
+        const ids = writeImportedSections(session.doc, result.sections, { after: placement === 'after' ? to.sectionId : null, origin: OUTLINE_ORIGIN });
+        session.outlineUndo.stopCapturing();
+        if (ids[0]) useReportUiStore.getState().selectSection(ids[0]);
+        useToastStore.getState().show({ message: `Imported ${count}.`, action: { label: 'Undo', run: () => session.outlineUndo.undo() } });
+      }
+      onClose();
+    }
+  };
+
+  const fileError = errors.file ?? (read.state === 'refused' ? read.message : undefined);
+  const describedBy = (field: keyof Errors, help?: string) => [errors[field] ? `${id}-${field}-error` : null, help].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <form className="form import-form" onSubmit={handleSubmit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>Word document</label>
+        <input
+          id={`${id}-file`}
+          className="file-input"
+          type="file"
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setErrors((x) => ({ ...x, file: undefined, form: undefined }));
+          }}
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={[fileError ? `${id}-file-error` : null, `${id}-file-help`].filter(Boolean).join(' ')}
+          data-testid="import-file"
+        />
+        <p id={`${id}-file-help`} className="field__help">
+          A .docx from Word or LibreOffice, up to 25 MB. Text, headings, lists, tables, links and footnotes are kept; images are not.
+        </p>
+        {fileError && (
+          <p id={`${id}-file-error`} className="field__error" role="alert" data-testid="import-error">
+            {fileError}
+          </p>
+        )}
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-level`}>Start a new section at</label>
+        <select id={`${id}-level`} className="input select" value={level} onChange={(e) => setLevel(Number(e.target.value))} aria-describedby={`${id}-level-help`}>
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {['Heading 1', 'Heading 1 or 2', 'Heading 1, 2 or 3'][l - 1]}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-level-help`} className="field__help">
+          Each heading of this level becomes a section of the report; deeper headings stay inside their section.
+        </p>
+      </div>
+
+      <ImportPreview read={read} summary={summary} />
+
+      {isNew ? (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-title`}>Report title</label>
+            <input
+              id={`${id}-title`}
+              className="input"
+              value={title}
+              maxLength={LIMITS.titleChars}
+              onChange={(e) => {
+                setTitle(e.target.value);
+                setTitleTouched(true);
+                setErrors((x) => ({ ...x, title: undefined }));
+              }}
+              aria-invalid={errors.title ? true : undefined}
+              aria-describedby={describedBy('title')}
+            />
+            {errors.title && <p id={`${id}-title-error`} className="field__error">{errors.title}</p>}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-mechanism`}>Mechanism</label>
+            <select
+              id={`${id}-mechanism`}
+              className="input select"
+              value={mechanism}
+              onChange={(e) => {
+                setMechanism(e.target.value as Mechanism | '');
+                setErrors((x) => ({ ...x, mechanism: undefined }));
+              }}
+              aria-invalid={errors.mechanism ? true : undefined}
+              aria-describedby={describedBy('mechanism')}
+            >
+              <option value="">Choose…</option>
+              {MECHANISMS.map((m) => (
+                <option key={m} value={m}>
+                  {MECHANISM_NAMES[m]}
+                </option>
+              ))}
+            </select>
+            {errors.mechanism && <p id={`${id}-mechanism-error`} className="field__error">{errors.mechanism}</p>}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-state`}>
+              State under review <span className="field__optional">(optional)</span>
+            </label>
+            <input
+              id={`${id}-state`}
+              className="input"
+              value={stateUnderReview}
+              maxLength={LIMITS.stateChars}
+              autoComplete="country-name"
+              onChange={(e) => {
+                setStateUnderReview(e.target.value);
+                setErrors((x) => ({ ...x, stateUnderReview: undefined }));
+              }}
+              aria-invalid={errors.stateUnderReview ? true : undefined}
+              aria-describedby={describedBy('stateUnderReview')}
+            />
+            {errors.stateUnderReview && <p id={`${id}-stateUnderReview-error`} className="field__error">{errors.stateUnderReview}</p>}
+          </div>
+          {!online && <p className="field__help">You are offline: the report is made on this device and uploaded when you are back online.</p>}
+        </>
+      ) : (
+        <fieldset className="choice-group">
+          <legend className="choice-group__legend">Put the imported text</legend>
+          <label className="check">
+            <input type="radio" name={`${id}-placement`} checked={placement === 'end'} onChange={() => setPlacement('end')} />
+            <span>As new sections at the end of the report</span>
+          </label>
+          {target.sectionId && (
+            <>
+              <label className="check">
+                <input type="radio" name={`${id}-placement`} checked={placement === 'after'} onChange={() => setPlacement('after')} />
+                <span>As new sections after “{target.sectionTitle}”</span>
+              </label>
+              <label className="check">
+                <input type="radio" name={`${id}-placement`} checked={placement === 'into'} onChange={() => setPlacement('into')} />
+                <span>At the end of “{target.sectionTitle}” (section titles become headings)</span>
+              </label>
+            </>
+          )}
+        </fieldset>
+      )}
+
+      <div className="dialog-footer">
+        {errors.form && (
+          <p className="field__error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className="form__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || read.state === 'reading'}>
+            {busy ? 'Importing…' : isNew ? 'Create report' : summary ? `Import ${plural(summary.sections.length, 'section', 'sections')}` : 'Import'}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function ImportPreview({ read, summary }: { read: Read; summary: ReturnType<typeof summariseImport> | null }) {
+  if (read.state === 'reading') {
+    return (
+      <p className="import-preview import-preview--reading muted" role="status">
+        Reading the document…
+      </p>
+    );
+  }
+  if (!summary) return null;
+  return (
+    <section className="import-preview" aria-labelledby="import-preview-title" data-testid="import-preview">
+      <h3 id="import-preview-title" className="import-preview__title" role="status">
+        Found {plural(summary.sections.length, 'section', 'sections')} · {plural(summary.words, 'word', 'words')} · {plural(summary.notes, 'note', 'notes')}
+      </h3>
+      <ol className="import-preview__list">
+        {summary.sections.map((s, i) => (
+          <li key={i} className="import-preview__item">
+            <span className="import-preview__name">{s.title || 'Untitled section'}</span>
+            <span className="import-preview__counts muted">
+              {plural(s.words, 'word', 'words')}
+              {s.notes > 0 ? ` · ${plural(s.notes, 'note', 'notes')}` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

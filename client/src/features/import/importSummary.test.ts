@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { PmNode } from '../../../../shared/report/content.ts';
+import { plural, summariseImport } from './importSummary.ts';
+
+const text = (t: string): PmNode => ({ type: 'text', text: t });
+const para = (...content: PmNode[]): PmNode => ({ type: 'paragraph', content });
+const note = (t: string): PmNode => ({ type: 'footnote', content: [text(t)] });
+
+describe('summariseImport', () => {
+  it('counts words without the notes, and the notes apart', () => {
+    const summary = summariseImport([
+      { title: 'Women in employment', content: { type: 'doc', content: [para(text('Women earn a fifth less'), note('Labour force survey 2022.'), text(' than men.'))] } },
+      { title: 'Empty heading', content: { type: 'doc', content: [] } },
+      {
+        title: 'Violence',
+        content: { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [para(text('Shelters closed'), note('Shelter network.'))] }] }] },
+      },
+    ]);
+    expect(summary.sections).toEqual([
+      { title: 'Women in employment', words: 7, notes: 1, noteWords: 4 },
+      { title: 'Empty heading', words: 0, notes: 0, noteWords: 0 },
+      { title: 'Violence', words: 2, notes: 1, noteWords: 2 },
+    ]);
+    expect(summary.words).toBe(9);
+    expect(summary.notes).toBe(2);
+  });
+});
+
+describe('plural', () => {
+  it('picks the form and groups thousands', () => {
+    expect(plural(1, 'section', 'sections')).toBe('1 section');
+    expect(plural(0, 'note', 'notes')).toBe('0 notes');
+    expect(plural(12040, 'word', 'words')).toBe('12,040 words');
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * What a pasted recommendation list will add, before anything is written: the parsed recommendations with the
+ * ids they will get, which of them the report already has (their text and response are refreshed, the
+ * assessment kept), and every problem the parser met, with its line. Pure, so it is unit-tested.
+ */
+import type { NewEarlierRecommendation, RecommendationResponse } from '../../../../shared/report/earlierRecommendations.ts';
+import { parseUprRecommendations, type ParseProblem, type ParsedRecommendation } from '../../../../shared/recommendations/parseUprList.ts';
+import { recommendationTagId } from '../../../../shared/taxonomy/tagIds.ts';
+
+export interface PreviewItem extends ParsedRecommendation {
+  /** The tag id it will have, or null until a document symbol is known. */
+  id: string | null;
+  /** The report already has it. */
+  exists: boolean;
+}
+
+export interface PastePreview {
+  symbol: string;
+  /** The symbol was read from the paste rather than typed. */
+  symbolFromPaste: boolean;
+  items: PreviewItem[];
+  problems: ParseProblem[];
+  /** What "Add" writes. */
+  ready: NewEarlierRecommendation[];
+}
+
+export function previewPaste(
+  pasted: string,
+  typedSymbol: string,
+  existingIds: ReadonlySet<string>,
+  defaultResponse: RecommendationResponse | null = null,
+): PastePreview {
+  const parsed = parseUprRecommendations(pasted, { defaultResponse });
+  const typed = typedSymbol.trim();
+  const symbol = typed || parsed.symbol || '';
+  const problems = [...parsed.problems];
+  if (!symbol && parsed.recommendations.length > 0) {
+    problems.unshift({ line: 0, message: 'Enter the document symbol of the report the recommendations come from (e.g. A/HRC/46/15).' });
+  }
+  const badSymbol = symbol !== '' && parsed.recommendations.length > 0 && recommendationTagId(symbol, parsed.recommendations[0]!.paragraph) === null;
+  if (badSymbol) problems.unshift({ line: 0, message: `“${symbol}” is not a document symbol (letters, digits and / . - only, e.g. A/HRC/46/15).` });
+  const items = parsed.recommendations.map((r) => {
+    const id = symbol ? recommendationTagId(symbol, r.paragraph) : null;
+    return { ...r, id, exists: id !== null && existingIds.has(id) };
+  });
+  const ready = items
+    .filter((i) => i.id !== null)
+    .map((i) => ({ symbol, paragraph: i.paragraph, text: i.text, recommendedBy: i.recommendedBy, response: i.response }));
+  return { symbol, symbolFromPaste: !typed && parsed.symbol !== null, items, problems: problems.sort((a, b) => a.line - b.line), ready };
+}

@@ -1,0 +1,101 @@
+/**
+ * The formal rules before sending, from runChecks(doc): each check passed or failed, with its figures, its
+ * limit, and what to do about it. Live as co-authors write.
+ */
+import type * as Y from 'yjs';
+import { setCoverFields } from '../../../../shared/report/coverFields.ts';
+import { runChecks } from '../../../../shared/submission/checks.ts';
+import { Tooltip } from '../../ui/Tooltip.tsx';
+import { derivedFrom, useDerived } from '../treaty/docDerived.ts';
+import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
+import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
+import { figuresOf, hintFor, type CheckFix } from './checkHints.ts';
+import { LimitSource } from './LimitSource.tsx';
+import { describeWordStatus } from './wordDisplay.ts';
+import './submission.css';
+
+const checksOf = derivedFrom(runChecks, 400);
+
+export function ChecklistView({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
+  const list = useDerived(checksOf(doc));
+  const setView = useTreatyUiStore((s) => s.setView);
+  const passed = list.checks.filter((c) => c.passed).length;
+  const words = describeWordStatus(list.words.status);
+  const longest = [...list.words.sections].filter((s) => s.counted > 0).sort((a, b) => b.counted - a.counted).slice(0, 3);
+
+  const runFix = (fix: CheckFix) => {
+    if (fix.kind === 'number-paragraphs') setCoverFields(doc, { paragraphNumbering: true });
+    else setView(fix.view);
+  };
+
+  return (
+    <section className="treaty-view checklist" aria-labelledby="checklist-title">
+      <header className="treaty-view__head">
+        <h2 id="checklist-title" className="treaty-view__title">
+          Submission checklist
+        </h2>
+        <p className={`checklist__summary checklist__summary--${list.passed ? 'pass' : 'fail'}`} role="status" data-testid="checklist-summary">
+          <TreatyIcon name={list.passed ? 'check' : 'alert'} size={18} />
+          {list.passed ? 'Every check passes.' : `${passed} of ${list.checks.length} checks pass.`}
+        </p>
+      </header>
+
+      <div className={`checklist__words word-panel word-panel--${words.tone}`}>
+        <div>
+          <p className="word-panel__label">Words counted</p>
+          <p className="word-panel__figure">{words.count}</p>
+          <p className="word-panel__long">{words.long}</p>
+        </div>
+        <Tooltip content={<LimitSource limit={list.words.limit} mechanism={list.mechanism} submissionType={list.submissionType} />}>
+          <button type="button" className="button button--ghost button--small word-panel__source">
+            <TreatyIcon name="info" size={16} /> Where the limit comes from
+          </button>
+        </Tooltip>
+      </div>
+
+      <ol className="checklist__list">
+        {list.checks.map((check) => {
+          const hint = hintFor(check);
+          const figures = figuresOf(check);
+          return (
+            <li key={check.id} className={`check-item check-item--${check.passed ? 'pass' : 'fail'}`} data-testid="check-item" data-check-id={check.id} data-passed={check.passed}>
+              <span className="check-item__icon" aria-hidden="true">
+                <TreatyIcon name={check.passed ? 'check' : 'cross'} size={18} />
+              </span>
+              <div className="check-item__body">
+                <h3 className="check-item__label">
+                  {check.label}
+                  <span className="check-item__state">{check.passed ? 'Passed' : 'Not yet'}</span>
+                </h3>
+                <p className="check-item__message">{check.message}</p>
+                {figures.length > 0 && (
+                  <dl className="check-item__figures">
+                    {figures.map((f) => (
+                      <div key={f.name}>
+                        <dt>{f.name}</dt>
+                        <dd>{f.value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
+                {!check.passed && hint && (
+                  <div className="check-item__fix">
+                    <p>{hint.hint}</p>
+                    {check.id === 'within-word-limit' && longest.length > 0 && (
+                      <p className="muted">Longest sections: {longest.map((s) => `${s.title || 'Untitled'} (${s.counted.toLocaleString('en-GB')})`).join(', ')}.</p>
+                    )}
+                    {hint.fix && (hint.fix.kind === 'view' || canEdit) && (
+                      <button type="button" className="button button--small" onClick={() => runFix(hint.fix!)}>
+                        {hint.fix.label} <TreatyIcon name="arrow" size={16} />
+                      </button>
+                    )}
+                  </div>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

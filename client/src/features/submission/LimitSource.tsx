@@ -1,0 +1,28 @@
+import type { EffectiveWordLimit } from '../../../../shared/submission/wordLimits.ts';
+import { limitOrigin, notCountedText } from './wordDisplay.ts';
+
+/** Where a word limit comes from and what it leaves out: the tooltip of every count shown against it. */
+export function LimitSource({ limit, mechanism, submissionType }: { limit: EffectiveWordLimit; mechanism: string; submissionType: string | null }) {
+  const rule = limit.rule;
+  return (
+    <>
+      <span className="tooltip__text">{limitOrigin(limit, mechanism, submissionType)} {notCountedText(limit)}</span>
+      {limit.from === 'table' && rule && (
+        <>
+          <span className="tooltip__meta">Source</span>
+          <span className="tooltip__sources">
+            {rule.sources.map((s) => (
+              <span key={s} className="tooltip__source">
+                {s}
+              </span>
+            ))}
+          </span>
+          {rule.note && <span className="tooltip__note">{rule.note}</span>}
+        </>
+      )}
+      {limit.from === 'report' && rule?.words != null && (
+        <span className="tooltip__note">The limits table says {rule.words.toLocaleString('en-GB')} words.</span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The report's word count against its limit, in the report header: counted as the mechanism counts it
+ * (footnotes and annexes out where the rules say), live as anyone types, warning near and past the limit in
+ * words and colour. Hover or focus shows where the limit comes from; a click opens the checklist.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { Tooltip } from '../../ui/Tooltip.tsx';
+import { useDerived } from '../treaty/docDerived.ts';
+import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
+import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
+import { LimitSource } from './LimitSource.tsx';
+import { reportWordsOf } from './reportWordsStore.ts';
+import { describeWordStatus } from './wordDisplay.ts';
+import './submission.css';
+
+export function ReportWordCount({ doc }: { doc: Y.Doc }) {
+  const words = useDerived(reportWordsOf(doc));
+  const setView = useTreatyUiStore((s) => s.setView);
+  const display = describeWordStatus(words.status);
+  const announcement = useStateAnnouncement(words.status.state === 'near' || words.status.state === 'over' ? display.flag : '');
+  return (
+    <>
+      <Tooltip
+        content={
+          <>
+            <span className="tooltip__title">{display.long}</span>
+            {words.total !== words.counted && <span className="tooltip__text">{words.total.toLocaleString('en-GB')} words in all, footnotes and annexes included.</span>}
+            <LimitSource limit={words.limit} mechanism={words.mechanism} submissionType={words.submissionType} />
+            <span className="tooltip__hint">Click for the submission checklist.</span>
+          </>
+        }
+      >
+        <button
+          type="button"
+          className={`word-count word-count--${display.tone}`}
+          data-testid="report-word-count"
+          data-state={words.status.state}
+          aria-label={`Report: ${display.long}`}
+          onClick={() => setView('checklist')}
+        >
+          {(display.tone === 'near' || display.tone === 'over') && <TreatyIcon name="alert" size={16} />}
+          <span className="word-count__count">{display.count.replace(/ words?$/, '')}</span>
+          <span className="word-count__unit">{/ word$/.test(display.count) ? 'word' : 'words'}</span>
+          {display.flag && <span className="word-count__flag">{display.flag}</span>}
+        </button>
+      </Tooltip>
+      <span className="visually-hidden" role="status">
+        {announcement}
+      </span>
+    </>
+  );
+}
+
+/** Announce a warning when it first appears or changes kind, not on every word typed. */
+function useStateAnnouncement(flag: string): string {
+  const [text, setText] = useState('');
+  const kind = flag.startsWith('Near') ? 'near' : flag ? 'over' : '';
+  const last = useRef(kind);
+  useEffect(() => {
+    if (kind === last.current) return;
+    last.current = kind;
+    setText(kind === 'near' ? 'The report is near its word limit.' : kind === 'over' ? 'The report is over its word limit.' : '');
+  }, [kind]);
+  return text;
+}

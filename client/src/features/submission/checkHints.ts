@@ -1,0 +1,99 @@
+/**
+ * What the checklist says beside each formal check: how to fix a failing one, where to go to do it, and the
+ * check's figures in words. Keyed by the check ids of shared/submission/checks.ts; a check added there later
+ * still shows, with its own message and raw figures.
+ */
+import type { Check, CheckFigure } from '../../../../shared/submission/checks.ts';
+import type { ReportViewName } from '../treaty/treatyUiStore.ts';
+
+export type CheckFix =
+  | { kind: 'view'; view: ReportViewName; label: string }
+  | { kind: 'number-paragraphs'; label: string };
+
+export interface CheckHint {
+  /** How to make the check pass. */
+  hint: string;
+  fix: CheckFix | null;
+}
+
+const COVER: CheckFix = { kind: 'view', view: 'cover', label: 'Open the cover information' };
+
+const HINTS: Record<string, CheckHint> = {
+  'paragraphs-numbered': {
+    hint: 'OHCHR and the committees ask for numbered paragraphs; with numbering on, the export numbers every paragraph.',
+    fix: { kind: 'number-paragraphs', label: 'Number the paragraphs' },
+  },
+  'organisations-named': {
+    hint: 'List every submitting organisation in the cover information; a joint submission names at least two.',
+    fix: COVER,
+  },
+  'cover-complete': { hint: 'Fill in the missing fields in the cover information.', fix: COVER },
+  'confidentiality-chosen': {
+    hint: 'Say whether the submission may be published on the OHCHR website or must stay confidential.',
+    fix: COVER,
+  },
+  'recommendations-present': {
+    hint: 'Select the paragraphs that ask the State to act and press “Recommendation” in the editor toolbar.',
+    fix: { kind: 'view', view: 'sections', label: 'Go to the sections' },
+  },
+  'recommendations-specific': {
+    hint: 'Start each recommendation with a specific action (adopt, repeal, establish, allocate…), and say who acts, what result is measured and by when.',
+    fix: { kind: 'view', view: 'recommendations', label: 'Review the recommendations' },
+  },
+  'within-word-limit': {
+    hint: 'Shorten the longest sections or move supporting material to an annex (annexes are not counted). Use the report’s own limit only where the committee’s information note says otherwise.',
+    fix: { kind: 'view', view: 'cover', label: 'Set the report’s own limit' },
+  },
+  'earlier-recommendations-assessed': {
+    hint: 'Enter the recommendations of the previous cycle and say, for each, whether it was implemented.',
+    fix: { kind: 'view', view: 'earlier', label: 'Open the earlier recommendations' },
+  },
+};
+
+export function hintFor(check: Pick<Check, 'id'>): CheckHint | null {
+  return HINTS[check.id] ?? null;
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  title: 'title',
+  stateUnderReview: 'State under review',
+  session: 'session',
+  contact: 'contact',
+  submissionType: 'submission type',
+};
+
+const FIGURE_NAMES: Record<string, string> = {
+  paragraphNumbering: 'Paragraph numbering',
+  organisations: 'Organisations named',
+  required: 'Required',
+  submissionType: 'Submission type',
+  missing: 'Missing',
+  confidentiality: 'Publication',
+  recommendations: 'Recommendations',
+  specific: 'Specific',
+  notSpecific: 'Not specific (numbers)',
+  words: 'Words counted',
+  notCounted: 'Not counted',
+  limitFrom: 'Limit from',
+  entered: 'Entered',
+  assessed: 'Assessed',
+};
+
+function valueText(key: string, value: CheckFigure): string {
+  if (value === null) return 'not set';
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'number') return value.toLocaleString('en-GB');
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    return value.map((v) => (key === 'missing' ? (FIELD_NAMES[String(v)] ?? String(v)) : String(v))).join(', ');
+  }
+  if (key === 'limitFrom') return value === 'report' ? 'this report' : 'the limits table';
+  return value;
+}
+
+/** The check's figures as "name: value" pairs, the limit last. */
+export function figuresOf(check: Pick<Check, 'figures' | 'limit'>): { name: string; value: string }[] {
+  const out = Object.entries(check.figures).map(([key, value]) => ({ name: FIGURE_NAMES[key] ?? key, value: valueText(key, value) }));
+  if (check.limit !== null) out.push({ name: 'Limit', value: check.limit.toLocaleString('en-GB') });
+  return out;
+}

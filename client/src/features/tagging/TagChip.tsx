@@ -1,0 +1,57 @@
+import type { TagDescription } from '../../../../shared/taxonomy/describeTag.ts';
+import { Tooltip } from '../../ui/Tooltip.tsx';
+import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
+import { TAG_KIND_LABELS, tagTone } from './tagKinds.ts';
+import { chipLabel } from './useTagDescriber.ts';
+
+/**
+ * One tag: its short label (the full text on hover and focus), a click that does `onActivate` (filter the
+ * outline by this tag), and a remove button when `onRemove` is given. Unknown ids stay visible as such.
+ */
+export function TagChip({
+  id,
+  description,
+  onActivate,
+  activateHint = 'Show the sections with this tag',
+  onRemove,
+}: {
+  id: string;
+  description: TagDescription | null;
+  onActivate?: () => void;
+  activateHint?: string;
+  onRemove?: () => void;
+}) {
+  const label = chipLabel(id, description);
+  const kind = description?.kind ?? 'unknown';
+  const tone = description ? tagTone(kind) : 'loading';
+  const tip = (
+    <>
+      <span className="tooltip__title">{label}</span>
+      {description && description.kind !== 'unknown' && (
+        <span className="tooltip__meta">
+          {TAG_KIND_LABELS[kind]} · <code>{id}</code>
+        </span>
+      )}
+      {description?.text && <span className="tooltip__text">{description.text}</span>}
+      {description?.kind === 'unknown' && (
+        <span className="tooltip__text">Rightsdraft does not know this tag. It is kept as it was written; remove it if it is wrong.</span>
+      )}
+      {onActivate && <span className="tooltip__hint">{activateHint}</span>}
+    </>
+  );
+  return (
+    <span className={`tag-chip tag-chip--${tone}`} data-tag-id={id} data-testid="tag-chip">
+      <Tooltip content={tip}>
+        <button type="button" className="tag-chip__label" onClick={onActivate} aria-disabled={onActivate ? undefined : true}>
+          {kind === 'unknown' && description && <TreatyIcon name="alert" size={14} />}
+          {label}
+        </button>
+      </Tooltip>
+      {onRemove && (
+        <button type="button" className="tag-chip__remove" aria-label={`Remove tag ${label}`} onClick={onRemove}>
+          <TreatyIcon name="cross" size={14} />
+        </button>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,36 @@
+/** Loads the taxonomy module once, on demand, and lets components re-render when it has arrived. */
+import { useEffect, useState } from 'react';
+
+export type TaxonomyModule = typeof import('./taxonomyModule.ts');
+
+let loaded: TaxonomyModule | null = null;
+let loading: Promise<TaxonomyModule> | null = null;
+
+export function loadTaxonomy(): Promise<TaxonomyModule> {
+  loading ??= import('./taxonomyModule.ts').then(
+    (m) => (loaded = m),
+    (err: unknown) => {
+      // Let a later call try again (a chunk request can fail on a flaky connection before the cache has it).
+      loading = null;
+      throw err;
+    },
+  );
+  return loading;
+}
+
+/** The taxonomy module when it has loaded, else null (and the load starts). */
+export function useTaxonomy(): TaxonomyModule | null {
+  const [module, setModule] = useState<TaxonomyModule | null>(loaded);
+  useEffect(() => {
+    if (module) return;
+    let live = true;
+    loadTaxonomy().then(
+      (m) => live && setModule(m),
+      (err: unknown) => console.warn('Rightsdraft: the taxonomy could not be loaded', err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [module]);
+  return module;
+}

@@ -1,0 +1,77 @@
+/**
+ * The New report dialog's template choice: the mechanism's templates (its own first) or a blank report, and for
+ * the UPR whether one organisation submits or several (it sets the word limit). Light: it names templates
+ * from templateIds.ts and never loads the section lists or the taxonomy.
+ */
+import { useState } from 'react';
+import type { Mechanism } from '../../../../shared/api/mechanisms.ts';
+import type { SubmissionType } from '../../../../shared/report/submissionTypes.ts';
+import { defaultTemplateFor, templateFits, templatesFor, TEMPLATE_NAMES, type TemplateId } from '../../../../shared/templates/templateIds.ts';
+import type { TemplateChoice } from './createFromTemplate.ts';
+import './treaty.css';
+
+const TEMPLATE_SECTIONS: Record<TemplateId, string> = {
+  cerd: 'Introduction, methodology and the coalition, ICERD articles 2 to 7 (one tagged section each), recommendations.',
+  cedaw: 'Introduction, methodology and the coalition, CEDAW articles 1 to 16 with their captions, recommendations.',
+  upr: 'Introduction and the submitting organisations, methodology and consultation, follow-up of the previous cycle’s recommendations, thematic issues, recommendations.',
+  treaty: 'Introduction, methodology and the coalition, follow-up of the previous concluding observations, issues under the treaty, recommendations.',
+};
+
+const BLANK = 'blank';
+
+/** The choice made so far: null picks the mechanism's default template / the individual UPR type. */
+export function useTemplateChoice(mechanism: Mechanism | '') {
+  const [pick, setPick] = useState<TemplateId | typeof BLANK | null>(null);
+  const [type, setType] = useState<SubmissionType>('individual');
+  const template: TemplateId | null = !mechanism
+    ? null
+    : pick === BLANK
+      ? null
+      : pick && templateFits(pick, mechanism)
+        ? pick
+        : defaultTemplateFor(mechanism);
+  const choice: TemplateChoice = { template, submissionType: mechanism === 'UPR' ? type : null };
+  const fields = mechanism ? (
+    <>
+      <fieldset className="field template-choice">
+        <legend>Start from</legend>
+        {templatesFor(mechanism).map((id) => (
+          <label key={id} className={`template-choice__option${template === id ? ' template-choice__option--on' : ''}`}>
+            <input type="radio" name="new-template" value={id} checked={template === id} onChange={() => setPick(id)} />
+            <span>
+              <span className="template-choice__label">{TEMPLATE_NAMES[id]}</span>
+              <span className="template-choice__help">{TEMPLATE_SECTIONS[id]}</span>
+            </span>
+          </label>
+        ))}
+        <label className={`template-choice__option${template === null ? ' template-choice__option--on' : ''}`}>
+          <input type="radio" name="new-template" value={BLANK} checked={template === null} onChange={() => setPick(BLANK)} />
+          <span>
+            <span className="template-choice__label">A blank report</span>
+            <span className="template-choice__help">One “Introduction” section; add your own.</span>
+          </span>
+        </label>
+      </fieldset>
+      {mechanism === 'UPR' && (
+        <fieldset className="field template-choice">
+          <legend>Submitted by</legend>
+          <label className={`template-choice__option${type === 'individual' ? ' template-choice__option--on' : ''}`}>
+            <input type="radio" name="new-submission-type" value="individual" checked={type === 'individual'} onChange={() => setType('individual')} />
+            <span>
+              <span className="template-choice__label">One organisation</span>
+              <span className="template-choice__help">Individual submission: up to 2,815 words.</span>
+            </span>
+          </label>
+          <label className={`template-choice__option${type === 'joint' ? ' template-choice__option--on' : ''}`}>
+            <input type="radio" name="new-submission-type" value="joint" checked={type === 'joint'} onChange={() => setType('joint')} />
+            <span>
+              <span className="template-choice__label">Several organisations</span>
+              <span className="template-choice__help">Joint submission: up to 5,630 words.</span>
+            </span>
+          </label>
+        </fieldset>
+      )}
+    </>
+  ) : null;
+  return { choice, fields };
+}

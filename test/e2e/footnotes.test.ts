@@ -1,0 +1,121 @@
+/**
+ * Footnotes in the editor: inserted from the toolbar and with Ctrl+Alt+F, written in their panel, numbered in
+ * document order across sections, and renumbered when a section moves or a note is removed. The notes reach the
+ * server as content of their sections.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { getContent } from '../helpers/clients.ts';
+import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { markerNumbers, openSection, openSignedIn, placeCaret, seedReport, type SignedInPage } from './exportSupport.ts';
+import { assertClientBuilt, CLIENT_DIR, eventually, launchBrowser, poll, waitForSyncState } from './support.ts';
+
+function outlineTitles(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="outline-item"] .outline-item__title').allInnerTexts();
+}
+
+function noteList(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="footnote-list"] li').allInnerTexts().then((items) => items.map((t) => t.replace(/\s+/g, ' ').trim()));
+}
+
+describe('Footnotes', () => {
+  let storage: TestStorage;
+  let server: TestServer;
+  let browser: Browser;
+  let user: SignedInPage | undefined;
+
+  beforeAll(async () => {
+    assertClientBuilt();
+    storage = await createTestStorage('sqlite');
+    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await user?.context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    await storage?.destroy();
+  });
+
+  it('numbers notes across sections and renumbers them when a section moves or a note is removed', async () => {
+    user = await openSignedIn(browser, server);
+    const { page, account } = user;
+    const report = await seedReport(server, account, { title: 'Detention conditions', mechanism: 'CAT', stateUnderReview: 'Freedonia' }, [
+      { title: 'Overcrowding', paragraphs: ['Cells hold three times their capacity.'] },
+      { title: 'Health care', paragraphs: ['Detainees wait weeks for a doctor.'] },
+    ]);
+    await page.goto(`${server.url}/reports/${report.id}`);
+    await waitForSyncState(page, 'synced');
+
+    // A note from the toolbar in the first section: its panel opens with the caret in it.
+    await openSection(page, 'Overcrowding');
+    await placeCaret(page, 'end');
+    await page.getByRole('button', { name: 'Insert footnote' }).click();
+    const panel = page.getByTestId('footnote-popover');
+    await panel.waitFor();
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Text of footnote 1');
+    await page.keyboard.type('Prison inspectorate, annual report 2023.');
+    await page.keyboard.press('Enter');
+    await panel.waitFor({ state: 'detached' });
+    expect(await markerNumbers(page)).toEqual(['1']);
+    await poll(() => noteList(page)).toEqual(['1 Prison inspectorate, annual report 2023.']);
+
+    // A note with the keyboard shortcut in the second section continues the numbering.
+    await openSection(page, 'Health care');
+    await placeCaret(page, 'end');
+    await page.keyboard.press('Control+Alt+f');
+    await panel.waitFor();
+    await page.keyboard.type('Interviews with 40 former detainees.');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await poll(() => markerNumbers(page)).toEqual(['2']);
+    await poll(() => noteList(page)).toEqual(['2 Interviews with 40 former detainees.']);
+
+    // Both notes are content of their sections on the server.
+    await eventually(
+      () => getContent(server.url, account, report.id),
+      (c) => JSON.stringify(c.sections.map((s) => s.notes)) === JSON.stringify([['Prison inspectorate, annual report 2023.'], ['Interviews with 40 former detainees.']]),
+      'both notes on the server',
+    );
+
+    // Move "Health care" first: its note becomes 1, the other 2.
+    await page.locator('[data-testid="outline-item"]').filter({ hasText: 'Health care' }).locator('.outline-item__select').focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await poll(() => outlineTitles(page)).toEqual(['Health care', 'Overcrowding']);
+    await poll(() => markerNumbers(page)).toEqual(['1']);
+    await openSection(page, 'Overcrowding');
+    await poll(() => markerNumbers(page)).toEqual(['2']);
+
+    // A second note before the first one in the same section: the later one becomes 3.
+    await placeCaret(page, 'start');
+    await page.keyboard.press('Control+Alt+f');
+    await panel.waitFor();
+    await page.keyboard.type('Ombudsman visit, May 2024.');
+    await page.keyboard.press('Enter');
+    await poll(() => markerNumbers(page)).toEqual(['2', '3']);
+    await poll(() => noteList(page)).toEqual(['2 Ombudsman visit, May 2024.', '3 Prison inspectorate, annual report 2023.']);
+
+    // Remove the note of "Health care" from its panel: the notes of "Overcrowding" become 1 and 2.
+    await openSection(page, 'Health care');
+    await page.locator('.prose [data-testid="footnote-ref"]').click();
+    await panel.getByRole('button', { name: 'Remove note' }).click();
+    await poll(() => markerNumbers(page)).toEqual([]);
+    expect(await page.getByTestId('footnote-list').count()).toBe(0);
+    await openSection(page, 'Overcrowding');
+    await poll(() => markerNumbers(page)).toEqual(['1', '2']);
+
+    // Edit a note's text from the list under the section: the change is the section's content on the server.
+    await page.getByRole('button', { name: /^Footnote 2: Prison inspectorate/ }).click();
+    await panel.waitFor();
+    await page.keyboard.type(' Page 12.');
+    await page.keyboard.press('Enter');
+    await eventually(
+      () => getContent(server.url, account, report.id),
+      (c) =>
+        JSON.stringify(c.sections.map((s) => s.notes)) === JSON.stringify([[], ['Ombudsman visit, May 2024.', 'Prison inspectorate, annual report 2023. Page 12.']]),
+      'the notes after the moves and edits on the server',
+    );
+    expect(user.errors).toEqual([]);
+  }, 120_000);
+});
