@@ -2,7 +2,7 @@
  * The sign-in and sign-up forms (pages, the invitation page and the "session ended" dialog use them). Fields
  * are checked with the shared validators before sending; the server's errors appear beside their field.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACCOUNT_LIMITS, validateLogin, validateSignup } from '../../../../shared/api/validate.ts';
 import type { Account } from '../../api/authApi.ts';
 import { useSessionStore } from '../../stores/sessionStore.ts';
@@ -34,11 +34,23 @@ export function AuthForm({
   const refs = { name: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
   const formErrorRef = useRef<HTMLParagraphElement>(null);
 
-  /** Show errors and move focus to the first one, so keyboard and screen-reader users land on it. */
+  // Where focus goes once the errors are on screen; a new object each time, so a repeated error refocuses.
+  const [focusRequest, setFocusRequest] = useState<{ target: AccountField | 'form' } | null>(null);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const { target } = focusRequest;
+    (target === 'form' ? formErrorRef.current : refs[target].current)?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRequest]);
+
+  /**
+   * Show errors and move focus to the first one, so keyboard and screen-reader users land on it (the submit
+   * button, disabled while sending, has dropped focus meanwhile).
+   */
   const fail = (next: FormErrors) => {
     setErrors(next);
     const first = (['name', 'email', 'password'] as AccountField[]).find((f) => next[f] && (f !== 'name' || mode === 'signup'));
-    requestAnimationFrame(() => (first ? refs[first].current?.focus() : formErrorRef.current?.focus()));
+    setFocusRequest({ target: first ?? 'form' });
   };
 
   const handleSubmit = async (e: FormEvent) => {
