@@ -127,6 +127,7 @@ describe('Accounts, coalitions and roles', () => {
     await page.getByRole('button', { name: 'New report' }).first().click();
     await page.getByLabel('Title').fill('Racial discrimination in housing');
     await page.getByLabel('Mechanism').selectOption('CERD');
+    await page.getByLabel(/A blank report/).check();
     await page.getByLabel('Freedonia Coalition for Racial Justice').check();
     await page.getByRole('button', { name: 'Create report' }).click();
     await page.waitForURL(REPORT_PATH);
