@@ -61,7 +61,8 @@ export const FootnoteEditing = Footnote.extend<FootnoteEditingOptions, FootnoteE
         () =>
         ({ tr, state, dispatch, editor }) => {
           const type = state.schema.nodes[FOOTNOTE_NODE];
-          if (!type) return false;
+          // Read-only editors (viewers, reviewers) never write; the server would refuse the change anyway.
+          if (!type || !editor.isEditable) return false;
           const pos = tr.selection.to;
           const $pos = tr.doc.resolve(pos);
           if (!$pos.parent.canReplaceWith($pos.index(), $pos.index(), type)) return false;

@@ -207,6 +207,10 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
       </div>
 
       <ImportPreview read={read} summary={summary} />
+      {/* One live region that is always there, so screen readers hear the reading and what was found. */}
+      <p className="visually-hidden" role="status">
+        {read.state === 'reading' ? 'Reading the document…' : summary ? `Found ${plural(summary.sections.length, 'section', 'sections')}, ${plural(summary.words, 'word', 'words')}, ${plural(summary.notes, 'note', 'notes')}.` : ''}
+      </p>
 
       {isNew ? (
         <>
@@ -314,17 +318,19 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
 function ImportPreview({ read, summary }: { read: Read; summary: ReturnType<typeof summariseImport> | null }) {
   if (read.state === 'reading') {
     return (
-      <p className="import-preview import-preview--reading muted" role="status">
+      <p className="import-preview import-preview--reading muted">
         Reading the document…
       </p>
     );
   }
   if (!summary) return null;
+  const found = `Found ${plural(summary.sections.length, 'section', 'sections')} · ${plural(summary.words, 'word', 'words')} · ${plural(summary.notes, 'note', 'notes')}`;
   return (
     <section className="import-preview" aria-labelledby="import-preview-title" data-testid="import-preview">
-      <h3 id="import-preview-title" className="import-preview__title" role="status">
-        Found {plural(summary.sections.length, 'section', 'sections')} · {plural(summary.words, 'word', 'words')} · {plural(summary.notes, 'note', 'notes')}
+      <h3 id="import-preview-title" className="import-preview__title">
+        {found}
       </h3>
+
       <ol className="import-preview__list">
         {summary.sections.map((s, i) => (
           <li key={i} className="import-preview__item">
