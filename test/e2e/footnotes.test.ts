@@ -118,4 +118,52 @@ describe('Footnotes', () => {
     );
     expect(user.errors).toEqual([]);
   }, 120_000);
+
+  it('merges two people writing in one note while its panel is open', async () => {
+    user ??= await openSignedIn(browser, server);
+    const { account } = user;
+    const report = await seedReport(server, account, { title: 'Freedom of expression', mechanism: 'CCPR', stateUnderReview: 'Freedonia' }, [
+      { title: 'Journalists', paragraphs: ['Twelve journalists were detained.'] },
+    ]);
+    const amina = user;
+    const bruno = await openSignedIn(browser, server, { width: 1280, height: 800 }, account);
+    try {
+      for (const { page } of [amina, bruno]) {
+        await page.goto(`${server.url}/reports/${report.id}`);
+        await waitForSyncState(page, 'synced');
+      }
+      const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+      await placeCaret(amina.page, 'end');
+      await amina.page.keyboard.press('Control+Alt+f');
+      await poll(() => focused(amina.page)).toBe('Text of footnote 1');
+      await amina.page.keyboard.type('Press freedom index.');
+      await eventually(
+        () => getContent(server.url, account, report.id),
+        (c) => c.sections[0]?.notes[0] === 'Press freedom index.',
+        'the note on the server',
+      );
+      await poll(() => markerNumbers(bruno.page)).toEqual(['1']);
+
+      // Bruno opens the same note and writes in it while Amina's panel stays open with her caret in it.
+      await bruno.page.locator('.prose [data-testid="footnote-ref"]').click();
+      const brunoInput = bruno.page.getByTestId('footnote-popover').getByRole('textbox');
+      await poll(() => brunoInput.innerText()).toBe('Press freedom index.');
+      await poll(() => focused(bruno.page)).toBe('Text of footnote 1');
+      await bruno.page.keyboard.type(' RSF, 2024.');
+      const aminaInput = amina.page.getByTestId('footnote-popover').getByRole('textbox');
+      await poll(() => aminaInput.innerText()).toBe('Press freedom index. RSF, 2024.');
+      // Amina's caret was where Bruno wrote: it moves on past his words, and she goes on writing after them.
+      expect(await focused(amina.page)).toBe('Text of footnote 1');
+      await amina.page.keyboard.type(' Accessed in May.');
+      await poll(() => brunoInput.innerText()).toBe('Press freedom index. RSF, 2024. Accessed in May.');
+      await eventually(
+        () => getContent(server.url, account, report.id),
+        (c) => c.sections[0]?.notes[0] === 'Press freedom index. RSF, 2024. Accessed in May.',
+        'the merged note on the server',
+      );
+      expect([...amina.errors, ...bruno.errors]).toEqual([]);
+    } finally {
+      await bruno.context.close();
+    }
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import type { AnyExtension, Editor } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
 import { Footnote, FOOTNOTE_NODE } from '../../../../shared/schema/footnote.ts';
+import { autolinkGuardPlugin } from './autolinkGuard.ts';
 import { footnoteNumbersKey, footnoteNumbersPlugin } from './footnoteNumbers.ts';
 import { focusNoteWhenOpened, footnotePanelsPlugin, FootnoteView, footnoteViewAt } from './FootnoteView.ts';
 import { NoteOffsetTracker } from './noteOffsets.ts';
@@ -111,7 +112,7 @@ export const FootnoteEditing = Footnote.extend<FootnoteEditingOptions, FootnoteE
   },
 
   addProseMirrorPlugins() {
-    return [footnoteNumbersPlugin(), footnotePanelsPlugin()];
+    return [footnoteNumbersPlugin(), footnotePanelsPlugin(), autolinkGuardPlugin()];
   },
 
   onCreate() {

@@ -73,7 +73,10 @@ export class NoteTextEditor {
   }
 
   setLabel(label: string): void {
-    this.view.setProps({ attributes: { ...(this.view.props.attributes as Record<string, string>), 'aria-label': label } });
+    const attributes = this.view.props.attributes as Record<string, string>;
+    // setProps redraws the view from its state, which would undo a caret move ProseMirror has not read yet.
+    if (attributes['aria-label'] === label) return;
+    this.view.setProps({ attributes: { ...attributes, 'aria-label': label } });
   }
 
   focus(atEnd = true): void {

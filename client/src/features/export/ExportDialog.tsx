@@ -25,6 +25,15 @@ export default function ExportDialog({ open, onClose, session, snapshot }: { ope
   );
 }
 
+function failureMessage(err: unknown): string {
+  const code = err instanceof ExportFailed ? err.code : 'failed';
+  if (code === 'fonts_unavailable') return 'The PDF fonts are not on this device yet. Connect to the internet once (or export to Word, which needs no fonts).';
+  if (code === 'worker_unavailable' && !navigator.onLine) {
+    return 'Export’s files are not on this device yet. Open a report once while online; after that, export works offline.';
+  }
+  return 'The file could not be made. Try again; if it keeps failing, export to the other format or from the server.';
+}
+
 type Phase = { kind: 'idle' } | { kind: 'running'; fraction: number } | { kind: 'done'; fileName: string } | { kind: 'error'; message: string };
 
 const FORMATS: { value: ExportFormat; title: string; help: string }[] = [
@@ -77,13 +86,7 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     } catch (err) {
       if (err instanceof ExportFailed && err.message === 'cancelled') return;
       console.error('Rightsdraft: export failed', err);
-      setPhase({
-        kind: 'error',
-        message:
-          err instanceof ExportFailed && err.code === 'fonts_unavailable'
-            ? 'The PDF fonts are not on this device yet. Connect to the internet once (or export to Word, which needs no fonts).'
-            : 'The file could not be made. Try again; if it keeps failing, export to the other format or from the server.',
-      });
+      setPhase({ kind: 'error', message: failureMessage(err) });
     } finally {
       if (run.current === current) run.current = null;
     }

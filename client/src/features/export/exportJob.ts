@@ -10,8 +10,11 @@ export interface ExportJob {
   fontUrls: Record<string, string>;
 }
 
-/** Why an export failed: fonts that could not be loaded (offline, never cached) or anything else. */
-export type ExportFailure = 'fonts_unavailable' | 'failed';
+/**
+ * Why an export failed: the worker's code or the fonts could not be loaded (offline before they were cached), or
+ * anything else.
+ */
+export type ExportFailure = 'worker_unavailable' | 'fonts_unavailable' | 'failed';
 
 export type ExportWorkerMessage =
   | { type: 'progress'; fraction: number }

@@ -44,7 +44,7 @@ export function runExport(job: ExportJob, onProgress: (fraction: number) => void
   worker.onerror = (event) => {
     // The worker script itself could not load (offline with an old cache) or threw outside the job.
     event.preventDefault();
-    settle?.reject(new ExportFailed('failed', event.message || 'The export could not start.'));
+    settle?.reject(new ExportFailed('worker_unavailable', event.message || 'The export could not start.'));
     finish();
   };
   worker.postMessage(job);
