@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
-import { Forbidden, HttpError, NotFound, TooManyRequests, Unauthorized, toErrorBody } from './errors.ts';
+import { Forbidden, HttpError, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, toErrorBody } from './errors.ts';
 import { sendJson } from './http/json.ts';
 import { Router } from './http/Router.ts';
 import { createStaticHandler } from './http/staticFiles.ts';
@@ -23,7 +23,7 @@ import { registerSubmissionRoutes } from './api/submissionRoutes.ts';
 import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
 import { registerExportRoutes } from './api/exportRoutes.ts';
 import { registerImportRoutes } from './api/importRoutes.ts';
-import { ReportExporter } from './export/ReportExporter.ts';
+import { OfficeWorkers } from './workers/OfficeWorkers.ts';
 import { AuthService, type Principal } from './auth/AuthService.ts';
 import { createSyncAccess } from './auth/syncAccess.ts';
 import { changesState, isCrossSite } from './http/origin.ts';
@@ -83,11 +83,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     })().catch((err: unknown) => log.warn('automatic version failed', { reportId, err }));
   });
 
+  const office = new OfficeWorkers(
+    { size: config.officeThreads, maxQueued: config.officeQueue, taskTimeoutMs: config.officeTimeoutMs, idleMs: 60_000, maxHeapMb: config.officeHeapMb },
+    log.child('office'),
+  );
+
   const router = new Router();
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
   registerAuthRoutes(router, auth, sync, config);
   registerReportRoutes(router, { reports, access, storage, sync }, config);
-  registerExportRoutes(router, { reports, access, exporter: new ReportExporter(), log: log.child('export') });
+  registerExportRoutes(router, { reports, access, office, log: log.child('export') });
   registerImportRoutes(router, { reports, log: log.child('import') }, config);
   registerMemberRoutes(router, { access, storage, sync }, config);
   registerCoalitionRoutes(router, storage, sync, config);
@@ -132,7 +137,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         return;
       }
       if (err instanceof HttpError) {
-        if (err instanceof TooManyRequests) res.setHeader('retry-after', String(err.retryAfterSeconds));
+        if (err instanceof TooManyRequests || err instanceof ServiceUnavailable) res.setHeader('retry-after', String(err.retryAfterSeconds));
         sendJson(res, err.status, toErrorBody(err));
         return;
       }
@@ -173,7 +178,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         clearInterval(sweep);
         server.close();
         sync.close();
-        await registry.close();
+        await Promise.all([registry.close(), office.close()]);
         if (!options.storage) await storage.close();
         server.closeAllConnections();
       })();

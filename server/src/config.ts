@@ -1,4 +1,5 @@
 /** Configuration from the environment, validated once at start. Every field has a working default. */
+import os from 'node:os';
 import path from 'node:path';
 import { isLevel, type Level } from './log.ts';
 
@@ -19,6 +20,12 @@ export interface Config {
   /** Zip-bomb guards for imports: total uncompressed size of the parts read, and entries in the archive. */
   maxImportUncompressedBytes: number;
   maxImportEntries: number;
+  /** Worker threads for export and Word import, tasks that may wait for one, and how long one may run. */
+  officeThreads: number;
+  officeQueue: number;
+  officeTimeoutMs: number;
+  /** Heap limit of each of those threads. */
+  officeHeapMb: number;
   /** How long a document with no connection stays in memory before it is unloaded (once stored). */
   idleUnloadMs: number;
   /** Stored rows of one document that trigger a background compaction. */
@@ -68,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxImportBytes: int(env, 'MAX_IMPORT_BYTES', 25 * 1024 * 1024, 1024),
     maxImportUncompressedBytes: int(env, 'MAX_IMPORT_UNCOMPRESSED_BYTES', 200 * 1024 * 1024, 1024),
     maxImportEntries: int(env, 'MAX_IMPORT_ENTRIES', 2000, 10),
+    officeThreads: int(env, 'OFFICE_THREADS', Math.max(1, Math.min(2, os.availableParallelism() - 1)), 1),
+    officeQueue: int(env, 'OFFICE_QUEUE', 8),
+    officeTimeoutMs: int(env, 'OFFICE_TIMEOUT_S', 120, 1) * 1000,
+    officeHeapMb: int(env, 'OFFICE_HEAP_MB', 2048, 64),
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
     compactAfterRows: int(env, 'COMPACT_AFTER_ROWS', 200, 2),
     logLevel,

@@ -48,6 +48,17 @@ export class TooManyRequests extends HttpError {
   }
 }
 
+/** The server cannot take this now (busy, shutting down); the client may retry after `retryAfterSeconds`. */
+export class ServiceUnavailable extends HttpError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(503, code, message);
+  }
+}
+
 export class NotFound extends HttpError {
   constructor(message = 'Not found.') {
     super(404, 'not_found', message);

@@ -3,17 +3,17 @@ import { EXPORT_FORMATS, contentDisposition, parseExportOptions, type ExportForm
 import { isReportId } from '../../../shared/protocol/rooms.ts';
 import { BadRequest, NotFound } from '../errors.ts';
 import type { Router } from '../http/Router.ts';
-import type { ReportExporter } from '../export/ReportExporter.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { ReportService } from '../reports/ReportService.ts';
 import type { Logger } from '../log.ts';
+import type { OfficeWorkers } from '../workers/OfficeWorkers.ts';
 
 function isFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-export function registerExportRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess; exporter: ReportExporter; log: Logger }): void {
-  const { reports, access, exporter, log } = deps;
+export function registerExportRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess; office: OfficeWorkers; log: Logger }): void {
+  const { reports, access, office, log } = deps;
 
   router.on('GET', '/api/reports/:id/export', async (ctx) => {
     const { user } = await ctx.user();
@@ -30,7 +30,7 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
       throw new BadRequest('invalid_option', first.message, first.field);
     }
     const started = Date.now();
-    const file = await exporter.export(input, format, parsed.value);
+    const file = await office.export(input, format, parsed.value);
     log.info('exported', { reportId: report.id, userId: user.id, format, bytes: file.bytes.length, ms: Date.now() - started });
     ctx.res.writeHead(200, {
       'content-type': file.mimeType,

@@ -1,0 +1,28 @@
+/** Worker thread entry: runs exports and Word parsing off the server's event loop (see WorkerPool). */
+import { parentPort, type Transferable as WorkerTransfer } from 'node:worker_threads';
+import { parseDocx } from '../../../shared/import/index.ts';
+import { exportInNode } from '../export/exportInNode.ts';
+import type { OfficeResult, OfficeTask } from './officeTasks.ts';
+import type { WorkerReply } from './WorkerPool.ts';
+
+async function run(task: OfficeTask): Promise<{ value: OfficeResult; transfer: WorkerTransfer[] }> {
+  if (task.kind === 'export') {
+    const file = await exportInNode(task.input, task.format, task.options);
+    return { value: file, transfer: [file.bytes.buffer as ArrayBuffer] };
+  }
+  return { value: parseDocx(task.bytes, { headingLevel: task.headingLevel, limits: task.limits }), transfer: [] };
+}
+
+const port = parentPort;
+if (!port) throw new Error('officeWorker.ts runs only as a worker thread');
+port.on('message', (message: { id: number; task: OfficeTask }) => {
+  run(message.task).then(
+    ({ value, transfer }) => port.postMessage({ id: message.id, ok: true, value } satisfies WorkerReply<OfficeResult>, transfer),
+    (err: unknown) => {
+      const e = err instanceof Error ? err : new Error(String(err));
+      const raw = (e as Error & { code?: unknown }).code;
+      const code = typeof raw === 'string' ? raw : undefined;
+      port.postMessage({ id: message.id, ok: false, error: { name: e.constructor.name, message: e.message, code } } satisfies WorkerReply<OfficeResult>);
+    },
+  );
+});
