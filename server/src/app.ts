@@ -42,6 +42,8 @@ export interface RunningServer {
   sync: SyncServer;
   auth: AuthService;
   log: Logger;
+  /** The worker threads that export and import Word and PDF files. */
+  office: OfficeWorkers;
   /** Stop accepting, close connections, store every change, close storage. */
   close(): Promise<void>;
 }
@@ -173,6 +175,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     sync,
     auth,
     log,
+    office,
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
