@@ -86,7 +86,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
 
   const office = new OfficeWorkers(
-    { size: config.officeThreads, maxQueued: config.officeQueue, taskTimeoutMs: config.officeTimeoutMs, idleMs: 60_000, maxHeapMb: config.officeHeapMb },
+    { size: config.officeThreads, maxQueued: config.officeQueue, taskTimeoutMs: config.officeTimeoutMs, idleMs: config.officeIdleMs, maxHeapMb: config.officeHeapMb },
     log.child('office'),
   );
 

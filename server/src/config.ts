@@ -26,6 +26,8 @@ export interface Config {
   officeTimeoutMs: number;
   /** Heap limit of each of those threads. */
   officeHeapMb: number;
+  /** An export thread left idle this long exits (starting one takes a second or two, so it is kept a while). */
+  officeIdleMs: number;
   /** How long a document with no connection stays in memory before it is unloaded (once stored). */
   idleUnloadMs: number;
   /** Stored rows of one document that trigger a background compaction. */
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     officeQueue: int(env, 'OFFICE_QUEUE', 8),
     officeTimeoutMs: int(env, 'OFFICE_TIMEOUT_S', 120, 1) * 1000,
     officeHeapMb: int(env, 'OFFICE_HEAP_MB', 2048, 64),
+    officeIdleMs: int(env, 'OFFICE_IDLE_S', 600, 1) * 1000,
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
     compactAfterRows: int(env, 'COMPACT_AFTER_ROWS', 200, 2),
     logLevel,

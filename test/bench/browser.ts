@@ -5,6 +5,7 @@
  * unresolvable for the browser, so nothing leaves the machine.
  */
 import fs from 'node:fs';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { ClientBuild } from './clientBuild.ts';
 import { onCleanup } from './children.ts';
 import { BenchServer } from './servers.ts';
@@ -12,6 +13,45 @@ import { median, nowMs } from './stats.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const EDITOR = '.ProseMirror[contenteditable="true"]';
+
+/** Headless Chromium for the benchmarks; every host but 127.0.0.1 is unresolvable, so nothing leaves the machine. */
+export async function launchBenchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+    timeout: 30_000,
+  });
+}
+
+/** A new browser context (empty cache) holding the bench session's cookie and a display name, as after sign-in. */
+export async function signedInContext(browser: Browser, url: string, headers: Record<string, string>): Promise<BrowserContext> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const cookies = (headers.cookie ?? '').split('; ').filter(Boolean).map((c) => {
+    const at = c.indexOf('=');
+    return { name: c.slice(0, at), value: c.slice(at + 1), url };
+  });
+  if (cookies.length) await context.addCookies(cookies);
+  await context.addInitScript(() => localStorage.setItem('rightsdraft.user', JSON.stringify({ name: 'Bench', color: '#1f6feb' })));
+  return context;
+}
+
+/** Whether the browser measurements can run, and why not. */
+export function browserUnavailable(client: ClientBuild): string | null {
+  if (!client.ok) return client.reason;
+  if (!fs.existsSync(CHROMIUM)) return `skipped: ${CHROMIUM} missing (apt-get install -y chromium)`;
+  return null;
+}
 
 export interface BrowserRound {
   /** page.goto() until the editor is visible and editable. */
@@ -36,37 +76,16 @@ export async function measureBrowser(o: {
   rounds: number;
   log: (line: string) => void;
 }): Promise<BrowserResult> {
-  if (!o.client.ok) return { status: 'skipped', reason: o.client.reason, rounds: [] };
-  if (!fs.existsSync(CHROMIUM)) return { status: 'skipped', reason: `skipped: ${CHROMIUM} missing (apt-get install -y chromium)`, rounds: [] };
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-    timeout: 30_000,
-  });
+  const unavailable = browserUnavailable(o.client);
+  if (unavailable || !o.client.ok) return { status: 'skipped', reason: unavailable ?? 'skipped', rounds: [] };
+  const browser = await launchBenchBrowser();
   const forget = onCleanup(() => browser.close());
   const rounds: BrowserRound[] = [];
   try {
     for (let r = 0; r < o.rounds; r++) {
       const server = await BenchServer.start('ours', { dataDir: o.dataDir, staticDir: o.client.dir, headers: o.headers });
-      const context = await browser.newContext();
+      const context = await signedInContext(browser, server.url, o.headers);
       try {
-        const cookies = (o.headers.cookie ?? '').split('; ').filter(Boolean).map((c) => {
-          const at = c.indexOf('=');
-          return { name: c.slice(0, at), value: c.slice(at + 1), url: server.url };
-        });
-        if (cookies.length) await context.addCookies(cookies);
-        await context.addInitScript(() => localStorage.setItem('rightsdraft.user', JSON.stringify({ name: 'Bench', color: '#1f6feb' })));
         const page = await context.newPage();
         const started = nowMs();
         await page.goto(`${server.url}/reports/${o.reportId}`, { waitUntil: 'commit', timeout: 30_000 });

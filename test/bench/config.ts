@@ -22,7 +22,7 @@ function list(key: string, full: number[], smoke: number[]): number[] {
   });
 }
 
-export const PHASES = ['latency', 'capacity', 'cold', 'memory', 'compaction'] as const;
+export const PHASES = ['latency', 'capacity', 'cold', 'memory', 'compaction', 'export'] as const;
 export type Phase = (typeof PHASES)[number];
 
 function phases(): Phase[] {
@@ -63,6 +63,8 @@ export const config = {
   coldRounds: num('BENCH_COLD_ROUNDS', 3, 1),
   /** Large reports held open at once for the memory-per-report figure. */
   loadedReports: num('BENCH_LOADED_REPORTS', 8, 2),
+  /** Export rounds of the long submission (100,000 words, 500 notes) per format and way. */
+  exportRounds: num('BENCH_EXPORT_ROUNDS', 3, 1),
   compactionRows: num('BENCH_COMPACTION_ROWS', 500, 200),
   /** Load generator: worker threads and niceness (the server keeps CPU priority on 2 cores). */
   workers: num('BENCH_WORKERS', 2, 2),

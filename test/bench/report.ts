@@ -10,6 +10,7 @@ import type { CapacityResult } from './capacity.ts';
 import type { ColdLoadResult } from './coldLoad.ts';
 import type { CompactionResult } from './compaction.ts';
 import type { EditorsRoundResult } from './editorsRound.ts';
+import type { ExportPhaseResult, ExportTimes } from './exportPhase.ts';
 import type { LatencyResult } from './latency.ts';
 import type { LoadedReportsMemory } from './memory.ts';
 import { REPO_ROOT } from './paths.ts';
@@ -40,6 +41,7 @@ export interface BenchResults {
   coldLoad?: ColdLoadResult;
   memory?: Partial<Record<ServerKind, LoadedReportsMemory>>;
   compaction?: CompactionResult;
+  export?: ExportPhaseResult;
   errors: { phase: string; message: string }[];
   rows?: Row[];
   notes?: string[];
@@ -253,6 +255,23 @@ export function buildRows(res: BenchResults): { rows: Row[]; notes: string[] } {
       target: '< 300 ms',
       status: isNum(P.medianCompactMs) ? (P.medianCompactMs < 300 ? 'pass' : 'MISS') : 'n/a',
     });
+  }
+  const E = res.export;
+  if (E) {
+    const size = `${E.report.words.toLocaleString('en')} words, ${E.report.sections} sections, ${E.report.notes} notes; ${mib(E.report.encodedBytes)} encoded`;
+    const cell = (t: ExportTimes, f: 'docxMedianMs' | 'pdfMedianMs') => (t.status === 'ok' ? ms(t[f]) : t.status);
+    const status = (t: ExportTimes, f: 'docxMedianMs' | 'pdfMedianMs', limit: number): Status =>
+      t.status !== 'ok' || !isNum(t[f]) ? (t.status === 'skipped' ? 'skipped' : 'n/a') : t[f]! < limit ? 'pass' : 'MISS';
+    const ref = E.reference.status === 'ok' ? `${ms(E.reference.pdfMedianMs)} (LibreOffice .docx → PDF)` : E.reference.status;
+    rows.push({ metric: `Export to Word in Node (${size})`, ours: `${cell(E.node, 'docxMedianMs')}, ${mib(E.report.docxBytes)}`, reference: 'n/a', target: '< 3 s', status: status(E.node, 'docxMedianMs', 3000) });
+    rows.push({ metric: 'Export to PDF in Node', ours: `${cell(E.node, 'pdfMedianMs')}, ${mib(E.report.pdfBytes)}`, reference: ref, target: '< 10 s', status: status(E.node, 'pdfMedianMs', 10_000) });
+    rows.push({ metric: 'Export to Word through the API (worker thread)', ours: cell(E.server, 'docxMedianMs'), reference: 'n/a', target: '—', status: 'info' });
+    rows.push({ metric: 'Export to PDF through the API (worker thread)', ours: cell(E.server, 'pdfMedianMs'), reference: ref, target: '—', status: 'info' });
+    rows.push({ metric: 'Export to Word in Chromium (dialog button → download)', ours: cell(E.browser, 'docxMedianMs'), reference: 'n/a', target: '< 3 s', status: status(E.browser, 'docxMedianMs', 3000) });
+    rows.push({ metric: 'Export to PDF in Chromium (dialog button → download)', ours: cell(E.browser, 'pdfMedianMs'), reference: ref, target: '< 10 s', status: status(E.browser, 'pdfMedianMs', 10_000) });
+    for (const [way, t] of [['in Chromium', E.browser], ['through the API', E.server]] as const) {
+      if (t.reason) notes.push(`Export ${way}: ${t.reason}`);
+    }
   }
   return { rows, notes };
 }

@@ -6,9 +6,10 @@
 import fs from 'node:fs';
 import { runCapacity } from './capacity.ts';
 import { killAll } from './children.ts';
-import { prepareClient } from './clientBuild.ts';
+import { prepareClient, type ClientBuild } from './clientBuild.ts';
 import { runColdLoad } from './coldLoad.ts';
 import { runCompaction } from './compaction.ts';
+import { runExportPhase } from './exportPhase.ts';
 import { config, type Phase } from './config.ts';
 import { runLatency } from './latency.ts';
 import { LoadClients } from './loadClients.ts';
@@ -54,6 +55,16 @@ async function phase(name: Phase, fn: () => Promise<void>): Promise<void> {
     log(`${name} failed: ${message}`);
   }
   save();
+}
+
+let clientBuild: Promise<ClientBuild> | null = null;
+/** The client is built once, for the first phase that opens it in Chromium. */
+function client(): Promise<ClientBuild> {
+  clientBuild ??= prepareClient(config.client).then((c) => {
+    log(c.ok ? `client built into ${c.dir}${c.buildMs ? ` in ${(c.buildMs / 1000).toFixed(0)} s` : ''}` : `browser measurement: ${c.reason}`);
+    return c;
+  });
+  return clientBuild;
 }
 
 async function main(): Promise<void> {
@@ -122,9 +133,7 @@ async function main(): Promise<void> {
     await load?.stop();
   }
   await phase('cold', async () => {
-    const client = await prepareClient(config.client);
-    log(client.ok ? `client built into ${client.dir}${client.buildMs ? ` in ${(client.buildMs / 1000).toFixed(0)} s` : ''}` : `browser measurement: ${client.reason}`);
-    results.coldLoad = await runColdLoad({ words: config.bigWords, sections: config.bigSections, rounds: config.coldRounds, servers }, client, log);
+    results.coldLoad = await runColdLoad({ words: config.bigWords, sections: config.bigSections, rounds: config.coldRounds, servers }, await client(), log);
   });
   await phase('memory', async () => {
     results.memory = {};
@@ -137,6 +146,9 @@ async function main(): Promise<void> {
   await phase('compaction', async () => {
     results.compaction = await runCompaction({ words: config.bigWords, sections: config.bigSections, rows: config.compactionRows, rounds: config.coldRounds });
     log(`compaction: median ${results.compaction.medianCompactMs.toFixed(1)} ms`);
+  });
+  await phase('export', async () => {
+    results.export = await runExportPhase({ rounds: config.exportRounds, client: await client() }, log);
   });
 
   results.finishedAt = new Date().toISOString();
