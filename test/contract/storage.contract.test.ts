@@ -123,4 +123,14 @@ describe.each(STORAGE_KINDS)('Storage contract on %s', (kind) => {
     expect(Buffer.compare(Buffer.from(stored.updates[0]!), Buffer.from(big))).toBe(0);
     expect((await storage.documentStats(name)).bytes).toBe(big.length);
   });
+
+  it('[ST9] knows whether any account exists, and makes only the first one administrator', async () => {
+    expect(await storage.accounts.hasUsers()).toBe(false);
+    const at = new Date().toISOString();
+    const first = await storage.accounts.createUser({ id: crypto.randomUUID(), email: 'first@example.org', name: 'First', createdAt: at }, 'hash');
+    expect(first?.isAdmin).toBe(true);
+    expect(await storage.accounts.hasUsers()).toBe(true);
+    const second = await storage.accounts.createUser({ id: crypto.randomUUID(), email: 'second@example.org', name: 'Second', createdAt: at }, 'hash');
+    expect(second?.isAdmin).toBe(false);
+  });
 });

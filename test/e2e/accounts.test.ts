@@ -73,10 +73,6 @@ describe('Accounts, coalitions and roles', () => {
     const amina = await newProfile(browser, AMINA);
     users.push(amina);
     const { page } = amina;
-    // The server does not say yet whether it has accounts (GET /api/auth/first-run, asked for in the client
-    // work's report); until it does, the test gives the answer a new instance would.
-    await page.route('**/api/auth/first-run', (route) => route.fulfill({ json: { firstRun: true } }));
-
     // Nobody is signed in: the app asks for an account, and on a new instance for its administrator's.
     await page.goto(server.url + '/');
     await page.waitForURL(/\/signup/);

@@ -16,14 +16,22 @@ describe.each(STORAGE_KINDS)('Accounts and coalitions on %s', (kind) => {
   let server: TestServer;
   let admin: TestUser;
 
+  let firstRunBefore: unknown;
+
   beforeAll(async () => {
     storage = await createTestStorage(kind);
     server = await startTestServer(storage, { loginSlowAfter: 2, loginRefuseAfter: 5, loginDelayStepMs: 150 });
+    firstRunBefore = (await api(server.url, '/api/auth/first-run')).body;
     admin = await signUp(server.url, { name: 'First Person', password: 'the first account on this instance' });
   });
   afterAll(async () => {
     await server.close();
     await storage.destroy();
+  });
+
+  it('tells the first visitor of a new instance to create the administrator, and nobody after that', async () => {
+    expect(firstRunBefore).toEqual({ firstRun: true });
+    expect((await api(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false });
   });
 
   it('makes the first account the administrator, and no later one', async () => {

@@ -27,7 +27,7 @@ export async function signOut(): Promise<void> {
 
 /**
  * Whether this instance has no account yet, so the sign-up page can say the first account administers it.
- * Needs `GET /api/auth/first-run` on the server; an older server (404) is taken as "not the first run".
+ * An error answer (an older server without `GET /api/auth/first-run`) is taken as "not the first run".
  */
 export async function fetchFirstRun(): Promise<boolean> {
   try {

@@ -49,6 +49,11 @@ export function registerAuthRoutes(router: Router, auth: AuthService, sync: Sync
     sendJson(ctx.res, 200, { signedOut: true });
   });
 
+  // Public, like the sign-up page it serves: a new instance asks its first visitor to create the administrator.
+  router.on('GET', '/api/auth/first-run', async ({ res }) => {
+    sendJson(res, 200, { firstRun: await auth.isFirstRun() });
+  });
+
   router.on('GET', '/api/auth/me', async (ctx) => {
     const { user } = await ctx.user();
     sendJson(ctx.res, 200, { user: publicUser(user) });

@@ -75,6 +75,11 @@ export class AuthService {
     return token;
   }
 
+  /** True until the instance's first account (its administrator) is made. */
+  async isFirstRun(): Promise<boolean> {
+    return !(await this.storage.accounts.hasUsers());
+  }
+
   async signup(input: SignupInput): Promise<{ user: UserRecord; token: string }> {
     const user = await this.storage.accounts.createUser(
       { id: newUuid(), email: input.email, name: input.name, createdAt: new Date().toISOString() },

@@ -115,6 +115,8 @@ export interface AccountStore {
    * every report that has no owner (made before accounts existed). Returns null when the e-mail is taken. */
   createUser(user: Omit<UserRecord, 'isAdmin'>, passwordHash: string): Promise<UserRecord | null>;
   getUser(id: string): Promise<UserRecord | null>;
+  /** Whether any account exists (none: the next sign-up makes the instance's administrator). */
+  hasUsers(): Promise<boolean>;
   findUserByEmail(email: string): Promise<(UserRecord & { passwordHash: string }) | null>;
   createSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | null>;

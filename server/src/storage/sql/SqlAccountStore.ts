@@ -54,6 +54,10 @@ export class SqlAccountStore implements AccountStore {
     return row ? toUser(row) : null;
   }
 
+  async hasUsers(): Promise<boolean> {
+    return !!(await this.db.get('SELECT id FROM users LIMIT 1'));
+  }
+
   async findUserByEmail(email: string) {
     const row = await this.db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email]);
     return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
