@@ -1,4 +1,5 @@
 /** Shapes of the JSON API under /api, shared by the server, the client and tests. */
+import type { Role } from './roles.ts';
 import type { Mechanism } from './mechanisms.ts';
 import type { ReportContent } from '../report/content.ts';
 import type { SubmissionType } from '../report/coverFields.ts';
@@ -16,6 +17,11 @@ export interface ReportSummary {
   stateUnderReview: string;
   createdAt: string;
   updatedAt: string;
+  /** The caller's role on the report, as the server decides it (answers from GET /api/reports and /:id). */
+  role?: Role;
+  /** The coalition the report belongs to, or null for a report of one person. */
+  coalitionId?: string | null;
+  ownerUserId?: string | null;
 }
 
 export interface CreateReportRequest {

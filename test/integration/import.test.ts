@@ -16,7 +16,6 @@ const FIXTURE = new URL('../fixtures/womens-rights.fodt', import.meta.url);
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 interface ImportAnswer extends ReportSummary {
-  role: string;
   sections: number;
 }
 
