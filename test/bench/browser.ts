@@ -6,32 +6,17 @@
  */
 import fs from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../helpers/chromium.ts';
 import type { ClientBuild } from './clientBuild.ts';
 import { onCleanup } from './children.ts';
 import { BenchServer } from './servers.ts';
 import { median, nowMs } from './stats.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const EDITOR = '.ProseMirror[contenteditable="true"]';
 
 /** Headless Chromium for the benchmarks; every host but 127.0.0.1 is unresolvable, so nothing leaves the machine. */
-export async function launchBenchBrowser(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-    timeout: 30_000,
-  });
+export function launchBenchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 /** A new browser context (empty cache) holding the bench session's cookie and a display name, as after sign-in. */
@@ -49,7 +34,7 @@ export async function signedInContext(browser: Browser, url: string, headers: Re
 /** Whether the browser measurements can run, and why not. */
 export function browserUnavailable(client: ClientBuild): string | null {
   if (!client.ok) return client.reason;
-  if (!fs.existsSync(CHROMIUM)) return `skipped: ${CHROMIUM} missing (apt-get install -y chromium)`;
+  if (!fs.existsSync(CHROMIUM_PATH)) return `skipped: ${CHROMIUM_PATH} missing (apt-get install -y chromium)`;
   return null;
 }
 

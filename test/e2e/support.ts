@@ -6,21 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.ts';
 import { signUp, type TestUser as ApiUser } from '../helpers/clients.ts';
 
 export const CLIENT_DIR = path.resolve('dist/client');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Generous waits: two cores run the server, Chromium and sometimes a second test file at once. */
 export const WAIT_MS = 30_000;
@@ -32,7 +22,7 @@ export function assertClientBuilt(): void {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 /** A person in a browser test: the account they sign up with, and the colour their device shows. */
