@@ -1,7 +1,7 @@
 /**
  * POST /api/reports/import on both storages: our own export comes back as the same sections, text and footnotes;
- * a .docx that LibreOffice wrote imports with its headings, footnotes, links, lists and table; bad files, bombs and
- * oversized uploads are refused with a clear error.
+ * a .docx that LibreOffice wrote imports with its headings, footnotes, links, lists and table; an import into a
+ * coalition is checked like POST /api/reports; bad files, bombs and oversized uploads are refused with a clear error.
  */
 import fs from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
@@ -59,6 +59,14 @@ describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
     const res = await fetch(`${server.url}/api/reports/${report.id}/export?format=docx&notes=endnotes`, { headers: { cookie: owner.cookie } });
     exported = new Uint8Array(await res.arrayBuffer());
   });
+  /** A new account that joined the coalition by an invitation with this default report role. */
+  async function joinCoalition(coalitionId: string, role: string): Promise<TestUser> {
+    const invite = await api<{ token: string }>(server.url, `/api/coalitions/${coalitionId}/invitations`, { as: owner, body: { role } });
+    const user = await signUp(server.url);
+    expect((await api(server.url, `/api/invitations/${invite.body.token}/accept`, { as: user, method: 'POST' })).status).toBe(200);
+    return user;
+  }
+
   afterAll(async () => {
     office?.dispose();
     await server?.close();
@@ -97,6 +105,36 @@ describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
     expect(paragraph).toContain('"href":"https://example.org/lfs"');
     expect(paragraph).toContain('{"type":"text","text":"a fifth less","marks":[{"type":"bold"}]}');
     expect(employment!.content.content![2]!.content![0]!.content![0]!.type).toBe('tableHeader');
+  });
+
+  it('imports into a coalition whose members see the report with their default role', async () => {
+    const coalition = await api<{ id: string }>(server.url, '/api/coalitions', { as: owner, body: { name: 'CEDAW shadow coalition' } });
+    const editor = await joinCoalition(coalition.body.id, 'editor');
+    const reviewer = await joinCoalition(coalition.body.id, 'reviewer');
+    // An editor by default may import into the coalition; the report is theirs and the coalition's.
+    const res = await upload(server.url, editor, exported, { coalitionId: coalition.body.id });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ coalitionId: coalition.body.id, role: 'owner', sections: 3 });
+    const listed = await api<{ reports: (ReportSummary & { role: string })[] }>(server.url, '/api/reports', { as: reviewer });
+    expect(listed.body.reports.find((r) => r.id === res.body.id)?.role).toBe('reviewer');
+    expect(sectionsOf(await getContent(server.url, reviewer, res.body.id))).toEqual(sectionsOf(original));
+    expect((await api(server.url, `/api/reports/${res.body.id}`, { as: stranger })).status).toBe(404);
+  });
+
+  it('refuses a coalition the importer is not a member of, and a member whose default role is viewer', async () => {
+    const coalition = await api<{ id: string }>(server.url, '/api/coalitions', { as: owner, body: { name: 'UPR coalition' } });
+    const before = await api<{ reports: ReportSummary[] }>(server.url, '/api/reports', { as: stranger });
+    const outsider = await upload(server.url, stranger, exported, { coalitionId: coalition.body.id });
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.error).toMatchObject({ code: 'unknown_coalition', field: 'coalitionId' });
+    const after = await api<{ reports: ReportSummary[] }>(server.url, '/api/reports', { as: stranger });
+    expect(after.body.reports).toEqual(before.body.reports);
+
+    const viewer = await joinCoalition(coalition.body.id, 'viewer');
+    const refused = await upload(server.url, viewer, exported, { coalitionId: coalition.body.id });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    expect((await api<{ reports: ReportSummary[] }>(server.url, '/api/reports', { as: viewer })).body.reports).toEqual([]);
   });
 
   it('splits at a chosen heading level', async () => {

@@ -1,6 +1,7 @@
 /**
  * POST /api/reports/import: a .docx upload (multipart/form-data: `file`, `title`, `mechanism`,
- * `stateUnderReview`, optional `headingLevel`) becomes a new report owned by the caller, split into sections.
+ * `stateUnderReview`, optional `headingLevel` and `coalitionId`) becomes a new report owned by the caller (and
+ * belonging to the coalition when one is given), split into sections.
  */
 import { validateCreateReport } from '../../../shared/api/validate.ts';
 import { ImportError, parseDocx, writeImportedSections, type SplitResult } from '../../../shared/import/index.ts';
@@ -11,6 +12,8 @@ import { readMultipart } from '../http/multipart.ts';
 import type { Router } from '../http/Router.ts';
 import type { Logger } from '../log.ts';
 import type { ReportService } from '../reports/ReportService.ts';
+import { coalitionForNewReport } from '../reports/newReportCoalition.ts';
+import type { Storage } from '../storage/Storage.ts';
 import { ensure } from './validation.ts';
 
 function headingLevel(raw: string | undefined): number {
@@ -26,8 +29,8 @@ function refusal(err: ImportError): HttpError {
   return new HttpError(status, err.code, err.message, 'file');
 }
 
-export function registerImportRoutes(router: Router, deps: { reports: ReportService; log: Logger }, config: Config): void {
-  const { reports, log } = deps;
+export function registerImportRoutes(router: Router, deps: { reports: ReportService; storage: Storage; log: Logger }, config: Config): void {
+  const { reports, storage, log } = deps;
 
   router.on('POST', '/api/reports/import', async (ctx) => {
     const { user } = await ctx.user();
@@ -35,6 +38,8 @@ export function registerImportRoutes(router: Router, deps: { reports: ReportServ
     if (!form.file || form.file.bytes.length === 0) throw new BadRequest('missing_file', 'Attach the .docx file in the "file" field.', 'file');
     const input = ensure(validateCreateReport({ title: form.fields.title, mechanism: form.fields.mechanism, stateUnderReview: form.fields.stateUnderReview }));
     const level = headingLevel(form.fields.headingLevel);
+    // Checked before the document is read: a refused coalition should not cost a parse.
+    const coalitionId = await coalitionForNewReport(storage.coalitions, user.id, form.fields.coalitionId);
     let parsed: SplitResult;
     try {
       parsed = parseDocx(form.file.bytes, {
@@ -45,8 +50,8 @@ export function registerImportRoutes(router: Router, deps: { reports: ReportServ
       if (err instanceof ImportError) throw refusal(err);
       throw err;
     }
-    const { report } = await reports.create(input, { userId: user.id, coalitionId: null }, (doc) => writeImportedSections(doc, parsed.sections));
-    log.info('imported', { reportId: report.id, userId: user.id, bytes: form.file.bytes.length, sections: parsed.sections.length });
+    const { report } = await reports.create(input, { userId: user.id, coalitionId }, (doc) => writeImportedSections(doc, parsed.sections));
+    log.info('imported', { reportId: report.id, userId: user.id, coalitionId, bytes: form.file.bytes.length, sections: parsed.sections.length });
     ctx.res.setHeader('location', `/api/reports/${report.id}`);
     sendJson(ctx.res, 201, { ...report, role: 'owner', sections: parsed.sections.length });
   });
