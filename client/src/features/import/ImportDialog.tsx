@@ -16,6 +16,7 @@ import { useToastStore } from '../../stores/toastStore.ts';
 import { useAccount } from '../../auth/useAccount.ts';
 import type { ReportSession } from '../../sync/ReportSession.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { CoalitionChoice, JUST_ME } from '../coalitions/CoalitionChoice.tsx';
 import { OUTLINE_ORIGIN } from '../outline/outlineUndo.ts';
 import '../export/export.css';
 import { importErrorMessage } from './importMessages.ts';
@@ -37,7 +38,7 @@ export default function ImportDialog({ open, onClose, target }: { open: boolean;
 
 type Placement = 'end' | 'after' | 'into';
 type Read = { state: 'none' } | { state: 'reading' } | { state: 'read'; result: SplitResult } | { state: 'refused'; message: string };
-type Errors = Partial<Record<'file' | 'title' | 'mechanism' | 'stateUnderReview' | 'form', string>>;
+type Errors = Partial<Record<'file' | 'title' | 'mechanism' | 'stateUnderReview' | 'coalition' | 'form', string>>;
 
 const LEVELS = [1, 2, 3] as const;
 
@@ -52,6 +53,7 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
   const [titleTouched, setTitleTouched] = useState(false);
   const [mechanism, setMechanism] = useState<Mechanism | ''>('');
   const [stateUnderReview, setStateUnderReview] = useState('');
+  const [coalitionId, setCoalitionId] = useState(JUST_ME);
   const [placement, setPlacement] = useState<Placement>('end');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -118,14 +120,13 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
     const count = plural(result.sections.length, 'section', 'sections');
     if (navigator.onLine) {
       try {
-        const report = await uploadImport({ file: file!, fileName: file!.name, headingLevel: level, ...input });
+        const report = await uploadImport({ file: file!, fileName: file!.name, headingLevel: level, coalitionId: coalitionId || null, ...input });
         navigate(reportPath(report.id));
         useToastStore.getState().show({ message: `Imported ${count} from ${file!.name}.` });
         return;
       } catch (err) {
         if (err instanceof ApiError) {
-          const field: keyof Errors = err.field === 'title' || err.field === 'mechanism' || err.field === 'stateUnderReview' || err.field === 'file' ? err.field : 'form';
-          setErrors({ [field]: importErrorMessage(err.code, err.message) });
+          setErrors({ [errorField(err)]: importErrorMessage(err.code, err.message) });
           return;
         }
         if (!(err instanceof NetworkError)) throw err;
@@ -134,7 +135,7 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
     }
     try {
       const [{ createLocalReport }, { writeImportedSections }] = await Promise.all([import('../reports/createLocalReport.ts'), import('../../../../shared/import/index.ts')]);
-      const reportId = await createLocalReport({ ...input, coalitionId: null, accountId }, { write: (doc) => writeImportedSections(doc, result.sections) });
+      const reportId = await createLocalReport({ ...input, coalitionId: coalitionId || null, accountId }, { write: (doc) => writeImportedSections(doc, result.sections) });
       navigate(reportPath(reportId));
       useToastStore.getState().show({ message: `Imported ${count} on this device; the report is uploaded when you are online.` });
     } catch (err) {
@@ -272,6 +273,15 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
             />
             {errors.stateUnderReview && <p id={`${id}-stateUnderReview-error`} className="field__error">{errors.stateUnderReview}</p>}
           </div>
+          <CoalitionChoice
+            name={`${id}-coalition`}
+            value={coalitionId}
+            onChange={(next) => {
+              setCoalitionId(next);
+              setErrors((x) => ({ ...x, coalition: undefined }));
+            }}
+            error={errors.coalition}
+          />
           {!online && <p className="field__help">You are offline: the report is made on this device and uploaded when you are back online.</p>}
         </>
       ) : (
@@ -313,6 +323,14 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
       </div>
     </form>
   );
+}
+
+/** Where the server's refusal of an upload is shown: under its field, or for the whole form. */
+function errorField(err: ApiError): keyof Errors {
+  if (err.field === 'title' || err.field === 'mechanism' || err.field === 'stateUnderReview' || err.field === 'file') return err.field;
+  // The coalition check answers 400 on coalitionId, or 403 when the member's role there cannot create reports.
+  if (err.field === 'coalitionId' || err.code === 'forbidden') return 'coalition';
+  return 'form';
 }
 
 function ImportPreview({ read, summary }: { read: Read; summary: ReturnType<typeof summariseImport> | null }) {

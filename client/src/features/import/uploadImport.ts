@@ -9,6 +9,8 @@ export interface ImportUpload {
   mechanism: string;
   stateUnderReview: string;
   headingLevel: number;
+  /** The coalition the report belongs to; null for the uploader alone. */
+  coalitionId: string | null;
 }
 
 /** Large files on slow links: give the upload time, but not forever. */
@@ -20,6 +22,7 @@ export async function uploadImport(upload: ImportUpload): Promise<ReportSummary 
   form.set('mechanism', upload.mechanism);
   form.set('stateUnderReview', upload.stateUnderReview);
   form.set('headingLevel', String(upload.headingLevel));
+  if (upload.coalitionId) form.set('coalitionId', upload.coalitionId);
   form.set('file', upload.file, upload.fileName);
   let res: Response;
   try {
