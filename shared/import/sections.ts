@@ -60,7 +60,7 @@ function tableNode(table: BodyTable): PmNode | null {
       const blocks = blockNodes(cell.items, { inCell: true });
       return {
         type: row.header ? 'tableHeader' : 'tableCell',
-        attrs: { colspan: cell.colspan, rowspan: 1, colwidth: null },
+        attrs: { colspan: cell.colspan, rowspan: cell.rowspan, colwidth: null },
         // A cell must hold at least one block.
         content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }],
       };
