@@ -197,3 +197,32 @@ describe('importing merged table cells', () => {
     expect(sections[0]!.content.content).toEqual([table]);
   });
 });
+
+describe('images in an imported document', () => {
+  const drawing = '<w:drawing><wp:inline><wp:extent cx="100" cy="100"/></wp:inline></w:drawing>';
+  const vmlPicture = '<w:pict><v:shape><v:imagedata o:title="photo"/></v:shape></w:pict>';
+
+  it('counts the images it leaves out, once each, in the body, tables and notes', () => {
+    const body = [
+      `<w:p><w:r><w:t xml:space="preserve">Shelters by region </w:t></w:r><w:r>${drawing}</w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`,
+      tbl(tr([tc('Map'), `<w:tc><w:p><w:r>${drawing}</w:r></w:p></w:tc>`])),
+      // Word writes a drawing with a VML fallback of the same picture: one image.
+      `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing}</mc:Choice><mc:Fallback>${vmlPicture}</mc:Fallback></mc:AlternateContent></w:r></w:p>`,
+      // An embedded object shows as a picture; a VML horizontal rule and a deleted picture are not images left out.
+      `<w:p><w:r><w:object>${vmlPicture.replace(/w:pict/g, 'v:group')}</w:object></w:r></w:p>`,
+      '<w:p><w:r><w:pict><v:rect o:hr="t"/></w:pict></w:r></w:p>',
+      `<w:p><w:del w:id="9"><w:r>${drawing}</w:r></w:del><w:r><w:t>End.</w:t></w:r></w:p>`,
+    ].join('');
+    const footnotes = `<w:footnotes><w:footnote w:id="1"><w:p><w:r><w:t>Photo: shelter network.</w:t></w:r><w:r>${vmlPicture}</w:r></w:p></w:footnote></w:footnotes>`;
+    const result = parseDocx(docx(body, { 'word/footnotes.xml': footnotes }));
+    expect(result.skipped).toEqual({ images: 5 });
+    const text = nodeText(result.sections[0]!.content, { notes: 'inline' });
+    expect(text).toContain('Shelters by region');
+    expect(text).toContain('Photo: shelter network.');
+    expect(text).toContain('End.');
+  });
+
+  it('counts none in a document without images', async () => {
+    expect(parseDocx(await exported()).skipped).toEqual({ images: 0 });
+  });
+});

@@ -51,8 +51,9 @@ export function registerImportRoutes(router: Router, deps: { reports: ReportServ
       throw err;
     }
     const { report } = await reports.create(input, { userId: user.id, coalitionId }, (doc) => writeImportedSections(doc, parsed.sections));
-    log.info('imported', { reportId: report.id, userId: user.id, coalitionId, bytes: form.file.bytes.length, sections: parsed.sections.length });
+    log.info('imported', { reportId: report.id, userId: user.id, coalitionId, bytes: form.file.bytes.length, sections: parsed.sections.length, skipped: parsed.skipped });
     ctx.res.setHeader('location', `/api/reports/${report.id}`);
-    sendJson(ctx.res, 201, { ...report, role: 'owner', sections: parsed.sections.length });
+    // `skipped` tells the importer what the document held that the report cannot (images).
+    sendJson(ctx.res, 201, { ...report, role: 'owner', sections: parsed.sections.length, skipped: parsed.skipped });
   });
 }
