@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, ReportContentResponse, ReportSummary } from '../../shared/api/types.ts';
+import type { PmNode } from '../../shared/report/content.ts';
 import { api, connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
 import { createOffice, type Office } from '../helpers/office.ts';
-import { writeSampleReport } from '../helpers/sampleReport.ts';
+import { MERGED_TABLE, writeMergedTable, writeSampleReport } from '../helpers/sampleReport.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
 
 const FIXTURE = new URL('../fixtures/womens-rights.fodt', import.meta.url);
@@ -18,6 +19,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 interface ImportAnswer extends ReportSummary {
   role: string;
   sections: number;
+  skipped: { images: number };
 }
 
 async function upload(baseUrl: string, as: TestUser | null, file: Uint8Array | null, fields: Record<string, string> = {}) {
@@ -32,6 +34,14 @@ async function upload(baseUrl: string, as: TestUser | null, file: Uint8Array | n
 /** What a round trip must keep: titles, body text, notes and the ProseMirror content. */
 function sectionsOf(content: ReportContentResponse) {
   return content.sections.map((s) => ({ title: s.title, text: s.text, notes: s.notes, content: s.content }));
+}
+
+/** A table's cells as "text colspan×rowspan" per row (header cells marked with #). */
+function cellGrid(table: PmNode | undefined): string[][] {
+  const text = (n: PmNode): string => n.text ?? (n.content ?? []).map(text).join('');
+  return (table?.content ?? []).map((row) =>
+    (row.content ?? []).map((cell) => `${cell.type === 'tableHeader' ? '#' : ''}${text(cell)} ${String(cell.attrs?.colspan)}×${String(cell.attrs?.rowspan)}`),
+  );
 }
 
 describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
@@ -76,7 +86,7 @@ describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
   it('gives back the same sections, text and footnotes from an exported report (import of export)', async () => {
     const res = await upload(server.url, owner, exported, { title: 'Round trip', mechanism: 'CERD' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ title: 'Round trip', mechanism: 'CERD', stateUnderReview: 'Freedonia', role: 'owner', sections: 3 });
+    expect(res.body).toMatchObject({ title: 'Round trip', mechanism: 'CERD', stateUnderReview: 'Freedonia', role: 'owner', sections: 3, skipped: { images: 0 } });
     const imported = await getContent(server.url, owner, res.body.id);
     expect(sectionsOf(imported)).toEqual(sectionsOf(original));
     expect(imported.sections.flatMap((s) => s.notes)).toEqual([
@@ -135,6 +145,36 @@ describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
     expect((await api<{ reports: ReportSummary[] }>(server.url, '/api/reports', { as: viewer })).body.reports).toEqual([]);
+  });
+
+  it('keeps merged table cells through our export, LibreOffice saving it again, and import', async () => {
+    const report = await createReport(server.url, owner, { title: 'Cases', mechanism: 'CEDAW' });
+    const client = connectClient(server.wsUrl, report.id, owner);
+    await client.synced;
+    writeMergedTable(client.doc);
+    await waitFor(async () => (await getContent(server.url, owner, report.id)).sections.length === 1);
+    client.destroy();
+    const res = await fetch(`${server.url}/api/reports/${report.id}/export?format=docx&annex=false`, { headers: { cookie: owner.cookie } });
+    const ours = new Uint8Array(await res.arrayBuffer());
+    // LibreOffice writes vertical merges its own way (a bare <w:vMerge/> continues).
+    const resaved = await office.convert(ours, 'docx', 'docx');
+    for (const file of [ours, resaved]) {
+      const imported = await upload(server.url, owner, file);
+      expect(imported.status).toBe(201);
+      const section = (await getContent(server.url, owner, imported.body.id)).sections.find((s) => s.title === 'Cases by region');
+      expect(cellGrid(section!.content.content!.find((n) => n.type === 'table'))).toEqual(cellGrid(MERGED_TABLE));
+    }
+  });
+
+  it('says how many images it left out', async () => {
+    const drawing = '<w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/></wp:inline></w:drawing></w:r>';
+    const document =
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">' +
+      `<w:body><w:p><w:r><w:t>Shelters by region</w:t></w:r>${drawing}</w:p><w:p>${drawing}</w:p></w:body></w:document>`;
+    const res = await upload(server.url, owner, zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(document) }));
+    expect(res.status).toBe(201);
+    expect(res.body.skipped).toEqual({ images: 2 });
+    expect((await getContent(server.url, owner, res.body.id)).sections[0]!.text).toBe('Shelters by region');
   });
 
   it('splits at a chosen heading level', async () => {
