@@ -95,7 +95,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerAuthRoutes(router, auth, sync, config);
   registerReportRoutes(router, { reports, access, storage, sync }, config);
   registerExportRoutes(router, { reports, access, office, log: log.child('export') });
-  registerImportRoutes(router, { reports, log: log.child('import') }, config);
+  registerImportRoutes(router, { reports, storage, office, log: log.child('import') }, config);
   registerMemberRoutes(router, { access, storage, sync }, config);
   registerCoalitionRoutes(router, storage, sync, config);
   registerVersionRoutes(router, { access, versions }, config);

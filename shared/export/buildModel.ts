@@ -102,19 +102,33 @@ function hasText(list: Inline[]): boolean {
   return list.some((i) => i.kind === 'note' || (i.kind === 'text' && i.text.trim().length > 0));
 }
 
+/** A cell's colspan or rowspan attribute as a whole number of at least 1. */
+function span(value: unknown): number {
+  const n = Number(value ?? 1);
+  return Number.isInteger(n) && n > 1 ? n : 1;
+}
+
 function tableRows(table: PmNode, ctx: Context): TableCell[][] {
   const rows: TableCell[][] = [];
-  for (const row of table.content ?? []) {
+  // Cells merged down, with the index of the last row they reach.
+  const spanning: { cell: TableCell; end: number }[] = [];
+  for (const [index, row] of (table.content ?? []).entries()) {
     const cells: TableCell[] = [];
     for (const cell of row.content ?? []) {
-      const colspan = Number(cell.attrs?.colspan ?? 1);
       cells.push({
         blocks: blocks(cell.content, ctx, false),
         header: cell.type === 'tableHeader',
-        colspan: Number.isInteger(colspan) && colspan > 1 ? colspan : 1,
+        colspan: span(cell.attrs?.colspan),
+        rowspan: span(cell.attrs?.rowspan),
       });
     }
-    if (cells.length > 0) rows.push(cells);
+    if (cells.length > 0) {
+      rows.push(cells);
+      for (const cell of cells) if (cell.rowspan > 1) spanning.push({ cell, end: index + cell.rowspan - 1 });
+    } else {
+      // A row without cells of its own is left out (Word refuses an empty row), so the cells crossing it span one less.
+      for (const s of spanning) if (s.end >= index) s.cell.rowspan--;
+    }
   }
   return rows;
 }

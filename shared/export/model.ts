@@ -52,6 +52,8 @@ export interface TableCell {
   blocks: Block[];
   header: boolean;
   colspan: number;
+  /** Rows the cell is merged down through, its own included. */
+  rowspan: number;
 }
 
 export interface TableBlock {

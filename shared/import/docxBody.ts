@@ -24,9 +24,16 @@ export interface BodyParagraph {
   role: 'body' | 'title' | 'cover' | 'quote' | 'annex';
 }
 
+export interface BodyCell {
+  colspan: number;
+  rowspan: number;
+  items: BodyItem[];
+}
+
 export interface BodyTable {
   kind: 'table';
-  rows: { header: boolean; cells: { colspan: number; items: BodyItem[] }[] }[];
+  /** Each row holds the cells that start in it; a cell merged down from above is only in its first row. */
+  rows: { header: boolean; cells: BodyCell[] }[];
 }
 
 export type BodyItem = BodyParagraph | BodyTable;
@@ -62,19 +69,56 @@ function paragraph(p: XNode, ctx: BodyContext): BodyParagraph {
   return { kind: 'paragraph', inlines: paragraphInlines(p, ctx), headingLevel, list, role };
 }
 
+/** A whole number of grid columns from a `w:val` (gridSpan, gridBefore, gridAfter); `fallback` when absent or odd. */
+function gridCount(node: XNode | undefined, fallback: number): number {
+  const n = Number(node?.attrs.val ?? fallback);
+  return Number.isInteger(n) && n >= 0 && n <= 1000 ? n : fallback;
+}
+
+/**
+ * Rows of cells with their spans. `w:gridSpan` is the colspan; a `w:vMerge` that is not "restart" continues the
+ * cell above that starts at the same grid column, which then spans one more row (the continuing cell is empty in
+ * Word, so it adds no text). Grid columns a row skips (`w:gridBefore`, `w:gridAfter`) become empty cells, so every
+ * cell keeps its column.
+ */
 function table(tbl: XNode, ctx: BodyContext): BodyTable {
   const rows: BodyTable['rows'] = [];
+  // The cell starting at each grid column in the row above (or merged down through it): what a vMerge continues.
+  let above = new Map<number, BodyCell>();
   for (const tr of childrenNamed(tbl, 'tr')) {
-    const header = child(child(tr, 'trPr'), 'tblHeader') !== undefined;
-    const cells = childrenNamed(tr, 'tc').map((tc) => {
+    const trPr = child(tr, 'trPr');
+    const header = child(trPr, 'tblHeader') !== undefined;
+    const cells: BodyCell[] = [];
+    const here = new Map<number, BodyCell>();
+    const before = gridCount(child(trPr, 'gridBefore'), 0);
+    if (before > 0) cells.push({ colspan: before, rowspan: 1, items: [] });
+    let column = before;
+    for (const tc of childrenNamed(tr, 'tc')) {
       const tcPr = child(tc, 'tcPr');
-      const span = Number(child(tcPr, 'gridSpan')?.attrs.val ?? 1);
+      const colspan = Math.max(1, gridCount(child(tcPr, 'gridSpan'), 1));
       const vMerge = child(tcPr, 'vMerge');
-      // A cell continuing a vertical merge repeats nothing: it stays empty, so no text appears twice.
       const continued = vMerge !== undefined && vMerge.attrs.val !== 'restart';
-      return { colspan: Number.isInteger(span) && span > 1 ? span : 1, items: continued ? [] : bodyItems(tc, ctx) };
-    });
-    if (cells.length > 0) rows.push({ header, cells });
+      const merged = continued ? above.get(column) : undefined;
+      if (merged && merged.colspan === colspan) {
+        merged.rowspan++;
+        here.set(column, merged);
+      } else {
+        // A continuation with nothing above to continue is kept as an empty cell, so its row keeps its columns.
+        const cell: BodyCell = { colspan, rowspan: 1, items: continued ? [] : bodyItems(tc, ctx) };
+        cells.push(cell);
+        here.set(column, cell);
+      }
+      column += colspan;
+    }
+    const after = gridCount(child(trPr, 'gridAfter'), 0);
+    if (after > 0 && cells.length > 0) cells.push({ colspan: after, rowspan: 1, items: [] });
+    if (cells.length > 0) {
+      rows.push({ header, cells });
+    } else {
+      // Every cell continues one from above: the row adds nothing, so it is left out and spans nothing.
+      for (const cell of new Set(here.values())) cell.rowspan--;
+    }
+    above = here;
   }
   return { kind: 'table', rows };
 }

@@ -1,13 +1,24 @@
-/** Runs of a Word paragraph to ProseMirror inline nodes: text with marks, links, breaks and footnotes. */
+/**
+ * Runs of a Word paragraph to ProseMirror inline nodes: text with marks, links, breaks and footnotes. Drawings are
+ * counted, not kept: the editor has no image node.
+ */
 import type { PmMark, PmNode } from '../report/content.ts';
 import { FOOTNOTE_NODE } from '../schema/footnote.ts';
 import { child, textOf, type XNode } from './xml.ts';
+
+/** What the document holds that import leaves out, so the person importing can be told. */
+export interface SkippedContent {
+  /** Pictures, charts and other drawings (DrawingML), and VML pictures of older documents. */
+  images: number;
+}
 
 export interface InlineContext {
   /** Relationship id -> URL, for the part being read (document, footnotes or endnotes). */
   rels: Map<string, string>;
   /** The inline content of a footnote or endnote by its id; null outside the document body. */
   note: ((kind: 'footnote' | 'endnote', id: string) => PmNode[]) | null;
+  /** Counts what is left out; shared by the body and the notes. */
+  skipped: SkippedContent;
 }
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -38,8 +49,25 @@ function pushText(out: PmNode[], text: string, marks: PmMark[]): void {
   out.push(marks.length > 0 ? { type: 'text', text, marks } : { type: 'text', text });
 }
 
+/** Whether a VML element (w:pict, w:object) shows a picture; a VML horizontal rule or empty shape does not. */
+function hasPicture(node: XNode): boolean {
+  return node.name === 'imagedata' || node.name === 'drawing' || node.children.some(hasPicture);
+}
+
+/**
+ * Markup compatibility: the first choice a reader understands, else the fallback. Word writes a drawing as a
+ * DrawingML choice and a VML fallback of the same picture, so reading both would count (or repeat) it twice.
+ */
+function alternative(node: XNode): XNode | undefined {
+  return child(node, 'Choice') ?? child(node, 'Fallback');
+}
+
 function run(r: XNode, href: string | null, ctx: InlineContext, out: PmNode[]): void {
-  const marks = runMarks(child(r, 'rPr'), href);
+  runContent(r, runMarks(child(r, 'rPr'), href), ctx, out);
+}
+
+/** The children of a run (or of the alternative chosen inside one), all with the run's marks. */
+function runContent(r: XNode, marks: PmMark[], ctx: InlineContext, out: PmNode[]): void {
   for (const c of r.children) {
     switch (c.name) {
       case 't':
@@ -64,8 +92,20 @@ function run(r: XNode, href: string | null, ctx: InlineContext, out: PmNode[]): 
           out.push(content.length > 0 ? { type: FOOTNOTE_NODE, content } : { type: FOOTNOTE_NODE });
         }
         break;
+      case 'drawing':
+        ctx.skipped.images++;
+        break;
+      case 'pict':
+      case 'object':
+        if (hasPicture(c)) ctx.skipped.images++;
+        break;
+      case 'AlternateContent': {
+        const chosen = alternative(c);
+        if (chosen) runContent(chosen, marks, ctx, out);
+        break;
+      }
       default:
-      // footnoteRef (a note's own number), instrText (field codes), delText, drawings: not text.
+      // footnoteRef (a note's own number), instrText (field codes), delText: not text.
     }
   }
 }
@@ -89,6 +129,11 @@ export function paragraphInlines(node: XNode, ctx: InlineContext, href: string |
       case 'sdt':
         paragraphInlines(child(c, 'sdtContent') ?? c, ctx, href, out);
         break;
+      case 'AlternateContent': {
+        const chosen = alternative(c);
+        if (chosen) paragraphInlines(chosen, ctx, href, out);
+        break;
+      }
       default:
         // ins, moveTo, smartTag, customXml, fldSimple, bookmarks: their runs are the visible text.
         if (c.children.length > 0) paragraphInlines(c, ctx, href, out);

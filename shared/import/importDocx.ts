@@ -1,6 +1,7 @@
 /**
  * Import a .docx (from Word or LibreOffice) as report sections: paragraphs, headings, lists, tables, links, quotes
- * and footnotes or endnotes (both become footnote nodes). Runs in the browser and on the server alike.
+ * and footnotes or endnotes (both become footnote nodes); images are counted in `skipped`, not imported. Runs in the
+ * browser and on the server alike.
  */
 import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
@@ -10,7 +11,7 @@ import { fragmentToJson, type PmNode } from '../report/content.ts';
 import { addSection, getSectionBody } from '../report/layout.ts';
 import { editorExtensions } from '../schema/extensions.ts';
 import { bodyItems, type BodyContext } from './docxBody.ts';
-import { noteInlines } from './docxInlines.ts';
+import { noteInlines, type SkippedContent } from './docxInlines.ts';
 import { readNumbering, readRels, readStyles } from './docxStyles.ts';
 import { ImportError } from './ImportError.ts';
 import { splitSections, type ImportedSection, type SplitResult } from './sections.ts';
@@ -46,17 +47,19 @@ export function parseDocx(bytes: Uint8Array, options: ImportOptions = {}): Split
   const endnotes = notesById(parsePart(parts.endnotes, 'word/endnotes.xml'), 'endnote');
   const footnoteRels = readRels(parsePart(parts.footnotesRels, 'word/_rels/footnotes.xml.rels'));
   const endnoteRels = readRels(parsePart(parts.endnotesRels, 'word/_rels/endnotes.xml.rels'));
+  const skipped: SkippedContent = { images: 0 };
   const ctx: BodyContext = {
     rels: readRels(parsePart(parts.documentRels, 'word/_rels/document.xml.rels')),
     styles: readStyles(parsePart(parts.styles, 'word/styles.xml')),
     numbering: readNumbering(parsePart(parts.numbering, 'word/numbering.xml')),
     note: (kind, id) => {
       const paragraphs = (kind === 'footnote' ? footnotes : endnotes).get(id) ?? [];
-      return noteInlines(paragraphs, { rels: kind === 'footnote' ? footnoteRels : endnoteRels, note: null });
+      return noteInlines(paragraphs, { rels: kind === 'footnote' ? footnoteRels : endnoteRels, note: null, skipped });
     },
+    skipped,
   };
   const level = Math.max(1, Math.min(9, Math.floor(options.headingLevel ?? 1)));
-  return splitSections(bodyItems(body, ctx), level);
+  return { ...splitSections(bodyItems(body, ctx), level), skipped };
 }
 
 let schema: Schema | null = null;

@@ -1,6 +1,7 @@
 /** Body items to report sections: split at a heading level, lists nested, quotes grouped, tables kept. */
 import type { PmNode } from '../report/content.ts';
 import type { BodyItem, BodyParagraph, BodyTable } from './docxBody.ts';
+import type { SkippedContent } from './docxInlines.ts';
 
 export interface ImportedSection {
   title: string;
@@ -12,6 +13,8 @@ export interface SplitResult {
   /** The first Title-style paragraph, if any (a suggestion for the report's title). */
   title: string | null;
   sections: ImportedSection[];
+  /** What the document holds that was not imported (the editor has no image node). */
+  skipped: SkippedContent;
 }
 
 /** Title of the section holding what comes before the first heading. */
@@ -60,7 +63,7 @@ function tableNode(table: BodyTable): PmNode | null {
       const blocks = blockNodes(cell.items, { inCell: true });
       return {
         type: row.header ? 'tableHeader' : 'tableCell',
-        attrs: { colspan: cell.colspan, rowspan: 1, colwidth: null },
+        attrs: { colspan: cell.colspan, rowspan: cell.rowspan, colwidth: null },
         // A cell must hold at least one block.
         content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }],
       };
@@ -120,7 +123,7 @@ export function blockNodes(items: BodyItem[], opts: { inCell?: boolean; sectionL
  * before the first one becomes an "Introduction" section. Title and cover paragraphs are left out; an exported
  * annex heading ends the import, since annexes are generated from the report itself.
  */
-export function splitSections(items: BodyItem[], headingLevel: number): SplitResult {
+export function splitSections(items: BodyItem[], headingLevel: number): Omit<SplitResult, 'skipped'> {
   let title: string | null = null;
   const groups: { title: string; items: BodyItem[] }[] = [];
   let current: { title: string; items: BodyItem[] } = { title: PREAMBLE_TITLE, items: [] };

@@ -1,13 +1,15 @@
 /**
  * Import from Word: a .docx that LibreOffice wrote (from test/fixtures/womens-rights.fodt) becomes a new report with
- * its sections, online (uploaded) and offline (made on this device, published when back online); sections go into
- * an open report; a file that is not a Word document is refused with a clear message.
+ * its sections, in a coalition, online (uploaded) and offline (made on this device, published when back online);
+ * sections go into an open report, with a notice of the images left out; a file that is not a Word document is
+ * refused with a clear message.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getContent } from '../helpers/clients.ts';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { api, getContent } from '../helpers/clients.ts';
 import { createOffice } from '../helpers/office.ts';
 import { createTestStorage, startTestServer, tempDir, type TestServer, type TestStorage } from '../helpers/server.ts';
 import { openSignedIn, seedReport, type SignedInPage } from './exportSupport.ts';
@@ -29,6 +31,8 @@ describe('Import dialog', () => {
   let browser: Browser;
   let user: SignedInPage | undefined;
   let docxPath: string;
+  /** The same document with two pictures in its first paragraph. */
+  let imagesPath: string;
   let dir: string;
 
   beforeAll(async () => {
@@ -40,7 +44,13 @@ describe('Import dialog', () => {
     try {
       dir = tempDir('rightsdraft-import-');
       docxPath = path.join(dir, 'womens-rights.docx');
-      fs.writeFileSync(docxPath, await office.convert(new Uint8Array(fs.readFileSync(FIXTURE)), 'fodt', 'docx'));
+      const docx = await office.convert(new Uint8Array(fs.readFileSync(FIXTURE)), 'fodt', 'docx');
+      fs.writeFileSync(docxPath, docx);
+      const parts = unzipSync(docx);
+      const picture = '<w:r><w:drawing></w:drawing></w:r>';
+      parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']!).replace('</w:p>', `${picture}${picture}</w:p>`));
+      imagesPath = path.join(dir, 'with-images.docx');
+      fs.writeFileSync(imagesPath, zipSync(parts));
     } finally {
       office.dispose();
     }
@@ -54,9 +64,10 @@ describe('Import dialog', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('makes a new report from a Word document, with a preview of its sections first', async () => {
+  it('makes a new report from a Word document in a coalition, with a preview of its sections first', async () => {
     user = await openSignedIn(browser, server);
     const { page, account } = user;
+    const coalition = await api<{ id: string }>(server.url, '/api/coalitions', { as: account, body: { name: 'Freedonia Women’s Coalition' } });
     await page.goto(server.url);
     await page.getByTestId('import-report-button').click();
     const dialog = page.getByRole('dialog', { name: 'New report from a Word document' });
@@ -79,16 +90,18 @@ describe('Import dialog', () => {
 
     await dialog.getByLabel('Mechanism').selectOption('CEDAW');
     await dialog.getByLabel(/State under review/).fill('Freedonia');
+    await dialog.getByRole('radio', { name: /Freedonia Women’s Coalition/ }).check();
     await dialog.getByRole('button', { name: 'Create report' }).click();
     await waitForSyncState(page, 'synced');
     await poll(() => outlineTitles(page)).toEqual(['Women in employment', 'Violence against women']);
     const content = await getContent(server.url, account, reportIdOf(page));
     expect(content).toMatchObject({ title: "Women's rights in Freedonia", mechanism: 'CEDAW', stateUnderReview: 'Freedonia' });
+    expect((await api<{ coalitionId: string }>(server.url, `/api/reports/${reportIdOf(page)}`, { as: account })).body.coalitionId).toBe(coalition.body.id);
     expect(content.sections.map((s) => s.notes)).toEqual([['Labour force survey 2022, table 3.'], ['Shelter network annual report.']]);
     expect(user.errors).toEqual([]);
   }, 120_000);
 
-  it('imports into the open report as new sections after the selected one', async () => {
+  it('imports into the open report as new sections after the selected one, saying which images were left out', async () => {
     const { page, account } = user!;
     const report = await seedReport(server, account, { title: 'Gender equality', mechanism: 'CEDAW', stateUnderReview: 'Freedonia' }, [
       { title: 'Introduction', paragraphs: ['This report covers 2020 to 2024.'] },
@@ -99,8 +112,8 @@ describe('Import dialog', () => {
     await page.locator('[data-testid="outline-item"]').filter({ hasText: 'Introduction' }).locator('.outline-item__select').click();
     await page.getByTestId('import-button').click();
     const dialog = page.getByRole('dialog', { name: 'Import from Word' });
-    await dialog.getByTestId('import-file').setInputFiles(docxPath);
-    await dialog.getByTestId('import-preview').waitFor();
+    await dialog.getByTestId('import-file').setInputFiles(imagesPath);
+    await poll(() => dialog.getByTestId('import-skipped').innerText()).toBe('2 images were not imported: add them to the Word file you send.');
     await dialog.getByLabel('As new sections after “Introduction”').check();
     await dialog.getByRole('button', { name: 'Import 2 sections' }).click();
     await poll(() => outlineTitles(page)).toEqual(['Introduction', 'Women in employment', 'Violence against women', 'Recommendations']);

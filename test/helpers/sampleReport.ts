@@ -78,3 +78,28 @@ export function writeSampleReport(doc: Y.Doc): string[] {
   updateEarlierRecommendation(doc, rec!, { assessment: 'not-implemented', comment: 'Forty segregated schools remain' });
   return ids;
 }
+
+const spanned = (type: 'tableCell' | 'tableHeader', t: string, colspan = 1, rowspan = 1): PmNode => ({
+  type,
+  attrs: { colspan, rowspan, colwidth: null },
+  content: [para(text(t))],
+});
+
+/** A table with cells merged across columns, down rows, and both: "North" spans 2 rows, "South and east" 2 × 2. */
+export const MERGED_TABLE: PmNode = {
+  type: 'table',
+  content: [
+    { type: 'tableRow', content: [spanned('tableHeader', 'Region'), spanned('tableHeader', 'Cases', 2)] },
+    { type: 'tableRow', content: [spanned('tableCell', 'North', 1, 2), spanned('tableCell', '2022'), spanned('tableCell', '10')] },
+    { type: 'tableRow', content: [spanned('tableCell', '2023'), spanned('tableCell', '12')] },
+    { type: 'tableRow', content: [spanned('tableCell', 'South and east', 2, 2), spanned('tableCell', '7')] },
+    { type: 'tableRow', content: [spanned('tableCell', '9')] },
+  ],
+};
+
+/** Add a section holding MERGED_TABLE; returns its id. */
+export function writeMergedTable(doc: Y.Doc): string {
+  const id = addSection(doc, { title: 'Cases by region' });
+  prosemirrorJSONToYXmlFragment(schema, { type: 'doc', content: [MERGED_TABLE] }, getSectionBody(doc, id)!);
+  return id;
+}

@@ -1,15 +1,16 @@
 /**
  * POST /api/reports/import on both storages: our own export comes back as the same sections, text and footnotes;
- * a .docx that LibreOffice wrote imports with its headings, footnotes, links, lists and table; bad files, bombs and
- * oversized uploads are refused with a clear error.
+ * a .docx that LibreOffice wrote imports with its headings, footnotes, links, lists and table; an import into a
+ * coalition is checked like POST /api/reports; bad files, bombs and oversized uploads are refused with a clear error.
  */
 import fs from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, ReportContentResponse, ReportSummary } from '../../shared/api/types.ts';
+import type { PmNode } from '../../shared/report/content.ts';
 import { api, connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
 import { createOffice, type Office } from '../helpers/office.ts';
-import { writeSampleReport } from '../helpers/sampleReport.ts';
+import { MERGED_TABLE, writeMergedTable, writeSampleReport } from '../helpers/sampleReport.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
 
 const FIXTURE = new URL('../fixtures/womens-rights.fodt', import.meta.url);
@@ -17,6 +18,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 interface ImportAnswer extends ReportSummary {
   sections: number;
+  skipped: { images: number };
 }
 
 async function upload(baseUrl: string, as: TestUser | null, file: Uint8Array | null, fields: Record<string, string> = {}) {
@@ -31,6 +33,14 @@ async function upload(baseUrl: string, as: TestUser | null, file: Uint8Array | n
 /** What a round trip must keep: titles, body text, notes and the ProseMirror content. */
 function sectionsOf(content: ReportContentResponse) {
   return content.sections.map((s) => ({ title: s.title, text: s.text, notes: s.notes, content: s.content }));
+}
+
+/** A table's cells as "text colspan×rowspan" per row (header cells marked with #). */
+function cellGrid(table: PmNode | undefined): string[][] {
+  const text = (n: PmNode): string => n.text ?? (n.content ?? []).map(text).join('');
+  return (table?.content ?? []).map((row) =>
+    (row.content ?? []).map((cell) => `${cell.type === 'tableHeader' ? '#' : ''}${text(cell)} ${String(cell.attrs?.colspan)}×${String(cell.attrs?.rowspan)}`),
+  );
 }
 
 describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
@@ -58,6 +68,14 @@ describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
     const res = await fetch(`${server.url}/api/reports/${report.id}/export?format=docx&notes=endnotes`, { headers: { cookie: owner.cookie } });
     exported = new Uint8Array(await res.arrayBuffer());
   });
+  /** A new account that joined the coalition by an invitation with this default report role. */
+  async function joinCoalition(coalitionId: string, role: string): Promise<TestUser> {
+    const invite = await api<{ token: string }>(server.url, `/api/coalitions/${coalitionId}/invitations`, { as: owner, body: { role } });
+    const user = await signUp(server.url);
+    expect((await api(server.url, `/api/invitations/${invite.body.token}/accept`, { as: user, method: 'POST' })).status).toBe(200);
+    return user;
+  }
+
   afterAll(async () => {
     office?.dispose();
     await server?.close();
@@ -67,7 +85,7 @@ describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
   it('gives back the same sections, text and footnotes from an exported report (import of export)', async () => {
     const res = await upload(server.url, owner, exported, { title: 'Round trip', mechanism: 'CERD' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ title: 'Round trip', mechanism: 'CERD', stateUnderReview: 'Freedonia', role: 'owner', sections: 3 });
+    expect(res.body).toMatchObject({ title: 'Round trip', mechanism: 'CERD', stateUnderReview: 'Freedonia', role: 'owner', sections: 3, skipped: { images: 0 } });
     const imported = await getContent(server.url, owner, res.body.id);
     expect(sectionsOf(imported)).toEqual(sectionsOf(original));
     expect(imported.sections.flatMap((s) => s.notes)).toEqual([
@@ -96,6 +114,66 @@ describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
     expect(paragraph).toContain('"href":"https://example.org/lfs"');
     expect(paragraph).toContain('{"type":"text","text":"a fifth less","marks":[{"type":"bold"}]}');
     expect(employment!.content.content![2]!.content![0]!.content![0]!.type).toBe('tableHeader');
+  });
+
+  it('imports into a coalition whose members see the report with their default role', async () => {
+    const coalition = await api<{ id: string }>(server.url, '/api/coalitions', { as: owner, body: { name: 'CEDAW shadow coalition' } });
+    const editor = await joinCoalition(coalition.body.id, 'editor');
+    const reviewer = await joinCoalition(coalition.body.id, 'reviewer');
+    // An editor by default may import into the coalition; the report is theirs and the coalition's.
+    const res = await upload(server.url, editor, exported, { coalitionId: coalition.body.id });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ coalitionId: coalition.body.id, role: 'owner', sections: 3 });
+    const listed = await api<{ reports: (ReportSummary & { role: string })[] }>(server.url, '/api/reports', { as: reviewer });
+    expect(listed.body.reports.find((r) => r.id === res.body.id)?.role).toBe('reviewer');
+    expect(sectionsOf(await getContent(server.url, reviewer, res.body.id))).toEqual(sectionsOf(original));
+    expect((await api(server.url, `/api/reports/${res.body.id}`, { as: stranger })).status).toBe(404);
+  });
+
+  it('refuses a coalition the importer is not a member of, and a member whose default role is viewer', async () => {
+    const coalition = await api<{ id: string }>(server.url, '/api/coalitions', { as: owner, body: { name: 'UPR coalition' } });
+    const before = await api<{ reports: ReportSummary[] }>(server.url, '/api/reports', { as: stranger });
+    const outsider = await upload(server.url, stranger, exported, { coalitionId: coalition.body.id });
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.error).toMatchObject({ code: 'unknown_coalition', field: 'coalitionId' });
+    const after = await api<{ reports: ReportSummary[] }>(server.url, '/api/reports', { as: stranger });
+    expect(after.body.reports).toEqual(before.body.reports);
+
+    const viewer = await joinCoalition(coalition.body.id, 'viewer');
+    const refused = await upload(server.url, viewer, exported, { coalitionId: coalition.body.id });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    expect((await api<{ reports: ReportSummary[] }>(server.url, '/api/reports', { as: viewer })).body.reports).toEqual([]);
+  });
+
+  it('keeps merged table cells through our export, LibreOffice saving it again, and import', async () => {
+    const report = await createReport(server.url, owner, { title: 'Cases', mechanism: 'CEDAW' });
+    const client = connectClient(server.wsUrl, report.id, owner);
+    await client.synced;
+    writeMergedTable(client.doc);
+    await waitFor(async () => (await getContent(server.url, owner, report.id)).sections.length === 1);
+    client.destroy();
+    const res = await fetch(`${server.url}/api/reports/${report.id}/export?format=docx&annex=false`, { headers: { cookie: owner.cookie } });
+    const ours = new Uint8Array(await res.arrayBuffer());
+    // LibreOffice writes vertical merges its own way (a bare <w:vMerge/> continues).
+    const resaved = await office.convert(ours, 'docx', 'docx');
+    for (const file of [ours, resaved]) {
+      const imported = await upload(server.url, owner, file);
+      expect(imported.status).toBe(201);
+      const section = (await getContent(server.url, owner, imported.body.id)).sections.find((s) => s.title === 'Cases by region');
+      expect(cellGrid(section!.content.content!.find((n) => n.type === 'table'))).toEqual(cellGrid(MERGED_TABLE));
+    }
+  });
+
+  it('says how many images it left out', async () => {
+    const drawing = '<w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/></wp:inline></w:drawing></w:r>';
+    const document =
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">' +
+      `<w:body><w:p><w:r><w:t>Shelters by region</w:t></w:r>${drawing}</w:p><w:p>${drawing}</w:p></w:body></w:document>`;
+    const res = await upload(server.url, owner, zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(document) }));
+    expect(res.status).toBe(201);
+    expect(res.body.skipped).toEqual({ images: 2 });
+    expect((await getContent(server.url, owner, res.body.id)).sections[0]!.text).toBe('Shelters by region');
   });
 
   it('splits at a chosen heading level', async () => {

@@ -1,9 +1,10 @@
 /**
  * POST /api/reports/import: a .docx upload (multipart/form-data: `file`, `title`, `mechanism`,
- * `stateUnderReview`, optional `headingLevel`) becomes a new report owned by the caller, split into sections.
+ * `stateUnderReview`, optional `headingLevel` and `coalitionId`) becomes a new report owned by the caller (and
+ * belonging to the coalition when one is given), split into sections.
  */
 import { validateCreateReport } from '../../../shared/api/validate.ts';
-import { ImportError, parseDocx, writeImportedSections, type SplitResult } from '../../../shared/import/index.ts';
+import { ImportError, writeImportedSections, type SplitResult } from '../../../shared/import/index.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, HttpError } from '../errors.ts';
 import { sendJson } from '../http/json.ts';
@@ -11,6 +12,9 @@ import { readMultipart } from '../http/multipart.ts';
 import type { Router } from '../http/Router.ts';
 import type { Logger } from '../log.ts';
 import type { ReportService } from '../reports/ReportService.ts';
+import { coalitionForNewReport } from '../reports/newReportCoalition.ts';
+import type { Storage } from '../storage/Storage.ts';
+import type { OfficeWorkers } from '../workers/OfficeWorkers.ts';
 import { ensure } from './validation.ts';
 
 function headingLevel(raw: string | undefined): number {
@@ -26,8 +30,8 @@ function refusal(err: ImportError): HttpError {
   return new HttpError(status, err.code, err.message, 'file');
 }
 
-export function registerImportRoutes(router: Router, deps: { reports: ReportService; log: Logger }, config: Config): void {
-  const { reports, log } = deps;
+export function registerImportRoutes(router: Router, deps: { reports: ReportService; storage: Storage; office: OfficeWorkers; log: Logger }, config: Config): void {
+  const { reports, storage, office, log } = deps;
 
   router.on('POST', '/api/reports/import', async (ctx) => {
     const { user } = await ctx.user();
@@ -35,19 +39,20 @@ export function registerImportRoutes(router: Router, deps: { reports: ReportServ
     if (!form.file || form.file.bytes.length === 0) throw new BadRequest('missing_file', 'Attach the .docx file in the "file" field.', 'file');
     const input = ensure(validateCreateReport({ title: form.fields.title, mechanism: form.fields.mechanism, stateUnderReview: form.fields.stateUnderReview }));
     const level = headingLevel(form.fields.headingLevel);
+    // Checked before the document is read: a refused coalition should not cost a parse.
+    const coalitionId = await coalitionForNewReport(storage.coalitions, user.id, form.fields.coalitionId);
     let parsed: SplitResult;
     try {
-      parsed = parseDocx(form.file.bytes, {
-        headingLevel: level,
-        limits: { maxEntries: config.maxImportEntries, maxUncompressedBytes: config.maxImportUncompressedBytes },
-      });
+      // Parsed on the export threads: a large document does not hold up sync and the API meanwhile.
+      parsed = await office.parseDocx(form.file.bytes, level, { maxEntries: config.maxImportEntries, maxUncompressedBytes: config.maxImportUncompressedBytes });
     } catch (err) {
       if (err instanceof ImportError) throw refusal(err);
       throw err;
     }
-    const { report } = await reports.create(input, { userId: user.id, coalitionId: null }, (doc) => writeImportedSections(doc, parsed.sections));
-    log.info('imported', { reportId: report.id, userId: user.id, bytes: form.file.bytes.length, sections: parsed.sections.length });
+    const { report } = await reports.create(input, { userId: user.id, coalitionId }, (doc) => writeImportedSections(doc, parsed.sections));
+    log.info('imported', { reportId: report.id, userId: user.id, coalitionId, bytes: form.file.bytes.length, sections: parsed.sections.length, skipped: parsed.skipped });
     ctx.res.setHeader('location', `/api/reports/${report.id}`);
-    sendJson(ctx.res, 201, { ...report, role: 'owner', sections: parsed.sections.length });
+    // `skipped` tells the importer what the document held that the report cannot (images).
+    sendJson(ctx.res, 201, { ...report, role: 'owner', sections: parsed.sections.length, skipped: parsed.skipped });
   });
 }

@@ -1,14 +1,14 @@
 /** /api/reports: create, list, read, read the content of, and delete reports; every call checks the caller's role. */
-import { atLeast } from '../../../shared/api/roles.ts';
 import { validateCreateReport } from '../../../shared/api/validate.ts';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
 import type { Config } from '../config.ts';
-import { BadRequest, Conflict, Forbidden, NotFound } from '../errors.ts';
+import { Conflict, NotFound } from '../errors.ts';
 import { readJson, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { ReportService } from '../reports/ReportService.ts';
+import { coalitionForNewReport } from '../reports/newReportCoalition.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { SyncServer } from '../sync/SyncServer.ts';
 import { ensure } from './validation.ts';
@@ -28,13 +28,7 @@ export function registerReportRoutes(
     const { user } = await ctx.user();
     const body = await readJson(ctx.req, config.maxBodyBytes);
     const input = ensure(validateCreateReport(body));
-    const coalitionId = (body as { coalitionId?: unknown }).coalitionId ?? null;
-    if (coalitionId !== null) {
-      if (typeof coalitionId !== 'string') throw new BadRequest('invalid_field', '"coalitionId" must be a string.', 'coalitionId');
-      const member = await storage.coalitions.member(coalitionId, user.id);
-      if (!member) throw new BadRequest('unknown_coalition', 'You are not a member of this coalition.', 'coalitionId');
-      if (!atLeast(member.reportRole, 'editor')) throw new Forbidden('Your role in this coalition cannot create reports.');
-    }
+    const coalitionId = await coalitionForNewReport(storage.coalitions, user.id, (body as { coalitionId?: unknown }).coalitionId);
     const { created, report } = await reports.create(input, { userId: user.id, coalitionId });
     const role = await access.roleFor(user.id, report);
     // A repeated POST from someone without access must not reveal what the id holds.

@@ -17,6 +17,7 @@ import {
 import { firstStrongDirection, hasRtl } from '../direction.ts';
 import type { Block, Inline, TableCell as ModelCell } from '../model.ts';
 import type { NotePlacement } from '../options.ts';
+import { tableGrid } from '../tableGrid.ts';
 import { NUMBERING_REFS, STYLE_IDS } from './docxStyles.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
@@ -85,23 +86,24 @@ function listParagraphs(items: Block[][], ordered: boolean, level: number, ctx: 
   return out;
 }
 
-function cellWidthPercent(cells: ModelCell[], cell: ModelCell): number {
-  const columns = cells.reduce((n, c) => n + c.colspan, 0);
-  return Math.round((100 * cell.colspan) / Math.max(1, columns));
-}
-
+/**
+ * A Word table. A cell merged down (rowspan) is written once, as the start of a vertical merge (`w:vMerge restart`);
+ * the `docx` package adds the continuing cells to the rows below at the cell's column.
+ */
 function table(rows: ModelCell[][], ctx: DocxContext): Table {
+  const grid = tableGrid(rows);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: rows.map(
+    rows: grid.rows.map(
       (cells) =>
         new TableRow({
-          tableHeader: cells.every((c) => c.header) || undefined,
-          children: cells.map((cell) => {
+          tableHeader: (cells.length > 0 && cells.every((c) => c.cell.header)) || undefined,
+          children: cells.map(({ cell, colspan, rowspan }) => {
             const content = docxBlocks(cell.blocks, ctx, cell.header ? { style: STYLE_IDS.tableHeader } : {});
             return new TableCell({
-              columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
-              width: { size: cellWidthPercent(cells, cell), type: WidthType.PERCENTAGE },
+              columnSpan: colspan > 1 ? colspan : undefined,
+              rowSpan: rowspan > 1 ? rowspan : undefined,
+              width: { size: Math.round((100 * colspan) / grid.columns), type: WidthType.PERCENTAGE },
               // Word refuses a cell without a paragraph.
               children: content.length > 0 ? content : [new Paragraph({})],
             });

@@ -2,6 +2,7 @@
 import type { Content, TableCell as PdfCell } from 'pdfmake/interfaces';
 import { hasRtl } from '../direction.ts';
 import type { Block, Inline, TableCell } from '../model.ts';
+import { tableGrid } from '../tableGrid.ts';
 import { bidiParagraph } from './bidiLines.ts';
 import type { Measure } from './measure.ts';
 import { pdfInlines } from './pdfInlines.ts';
@@ -42,27 +43,23 @@ function paragraph(block: Extract<Block, { kind: 'paragraph' }>, width: number, 
   } as Content;
 }
 
-function columnCount(rows: TableCell[][]): number {
-  return Math.max(1, ...rows.map((r) => r.reduce((n, c) => n + c.colspan, 0)));
-}
-
+/** A pdfmake table: every grid position holds a cell, and the positions a merged cell covers hold `{}`. */
 function table(rows: TableCell[][], width: number, ctx: PdfContext): Content {
-  const columns = columnCount(rows);
+  const { columns, rows: placed } = tableGrid(rows);
   const columnWidth = (width - columns * CELL_CHROME - 1) / columns;
-  const body: PdfCell[][] = rows.map((cells) => {
-    const row: PdfCell[] = [];
-    for (const cell of cells) {
-      const span = Math.min(cell.colspan, columns - row.length);
-      if (span <= 0) break;
-      const inner = columnWidth * span + CELL_CHROME * (span - 1);
-      row.push({ stack: pdfBlocks(cell.blocks, inner, ctx, cell.header), colSpan: span, fillColor: cell.header ? '#EEEEEE' : undefined } as PdfCell);
-      for (let i = 1; i < span; i++) row.push({});
+  const body: (PdfCell | null)[][] = rows.map(() => Array<PdfCell | null>(columns).fill(null));
+  placed.forEach((cells, r) => {
+    for (const { cell, column, colspan, rowspan } of cells) {
+      const inner = columnWidth * colspan + CELL_CHROME * (colspan - 1);
+      for (let below = r; below < r + rowspan; below++) for (let c = column; c < column + colspan; c++) body[below]![c] = {};
+      body[r]![column] = { stack: pdfBlocks(cell.blocks, inner, ctx, cell.header), colSpan: colspan, rowSpan: rowspan, fillColor: cell.header ? '#EEEEEE' : undefined } as PdfCell;
     }
-    while (row.length < columns) row.push({ text: '' });
-    return row;
   });
   const headerRows = rows[0]?.every((c) => c.header) ? 1 : 0;
-  return { table: { headerRows, widths: Array(columns).fill(columnWidth), body, dontBreakRows: false }, margin: [0, 2, 0, 8] } as Content;
+  return {
+    table: { headerRows, widths: Array(columns).fill(columnWidth), body: body.map((row) => row.map((cell) => cell ?? { text: '' })), dontBreakRows: false },
+    margin: [0, 2, 0, 8],
+  } as Content;
 }
 
 function recommendation(blocks: Block[], width: number, ctx: PdfContext): Content {

@@ -6,7 +6,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { MECHANISMS, MECHANISM_NAMES, type Mechanism } from '../../../../shared/api/mechanisms.ts';
 import { LIMITS, validateCreateReport } from '../../../../shared/api/validate.ts';
-import type { SplitResult } from '../../../../shared/import/sections.ts';
+import type { SkippedContent, SplitResult } from '../../../../shared/import/index.ts';
 import { ApiError, NetworkError } from '../../api/reportsApi.ts';
 import { navigate } from '../../app/router.ts';
 import { reportPath } from '../../app/routes.ts';
@@ -16,10 +16,12 @@ import { useToastStore } from '../../stores/toastStore.ts';
 import { useAccount } from '../../auth/useAccount.ts';
 import type { ReportSession } from '../../sync/ReportSession.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { CoalitionChoice, JUST_ME } from '../coalitions/CoalitionChoice.tsx';
 import { OUTLINE_ORIGIN } from '../outline/outlineUndo.ts';
 import '../export/export.css';
 import { importErrorMessage } from './importMessages.ts';
-import { plural, summariseImport } from './importSummary.ts';
+import { ImportPreview } from './ImportPreview.tsx';
+import { plural, skippedNotice, summariseImport } from './importSummary.ts';
 import { ImportRefused, readDocx } from './readDocx.ts';
 import { uploadImport } from './uploadImport.ts';
 import './import.css';
@@ -37,7 +39,7 @@ export default function ImportDialog({ open, onClose, target }: { open: boolean;
 
 type Placement = 'end' | 'after' | 'into';
 type Read = { state: 'none' } | { state: 'reading' } | { state: 'read'; result: SplitResult } | { state: 'refused'; message: string };
-type Errors = Partial<Record<'file' | 'title' | 'mechanism' | 'stateUnderReview' | 'form', string>>;
+type Errors = Partial<Record<'file' | 'title' | 'mechanism' | 'stateUnderReview' | 'coalition' | 'form', string>>;
 
 const LEVELS = [1, 2, 3] as const;
 
@@ -52,6 +54,7 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
   const [titleTouched, setTitleTouched] = useState(false);
   const [mechanism, setMechanism] = useState<Mechanism | ''>('');
   const [stateUnderReview, setStateUnderReview] = useState('');
+  const [coalitionId, setCoalitionId] = useState(JUST_ME);
   const [placement, setPlacement] = useState<Placement>('end');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -85,6 +88,7 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
   }, [file, level]);
 
   const summary = read.state === 'read' ? summariseImport(read.result.sections) : null;
+  const notice = read.state === 'read' ? skippedNotice(read.result.skipped) : null;
 
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -118,14 +122,13 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
     const count = plural(result.sections.length, 'section', 'sections');
     if (navigator.onLine) {
       try {
-        const report = await uploadImport({ file: file!, fileName: file!.name, headingLevel: level, ...input });
+        const report = await uploadImport({ file: file!, fileName: file!.name, headingLevel: level, coalitionId: coalitionId || null, ...input });
         navigate(reportPath(report.id));
-        useToastStore.getState().show({ message: `Imported ${count} from ${file!.name}.` });
+        useToastStore.getState().show({ message: withNotice(`Imported ${count} from ${file!.name}.`, report.skipped) });
         return;
       } catch (err) {
         if (err instanceof ApiError) {
-          const field: keyof Errors = err.field === 'title' || err.field === 'mechanism' || err.field === 'stateUnderReview' || err.field === 'file' ? err.field : 'form';
-          setErrors({ [field]: importErrorMessage(err.code, err.message) });
+          setErrors({ [errorField(err)]: importErrorMessage(err.code, err.message) });
           return;
         }
         if (!(err instanceof NetworkError)) throw err;
@@ -134,9 +137,9 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
     }
     try {
       const [{ createLocalReport }, { writeImportedSections }] = await Promise.all([import('../reports/createLocalReport.ts'), import('../../../../shared/import/index.ts')]);
-      const reportId = await createLocalReport({ ...input, coalitionId: null, accountId }, { write: (doc) => writeImportedSections(doc, result.sections) });
+      const reportId = await createLocalReport({ ...input, coalitionId: coalitionId || null, accountId }, { write: (doc) => writeImportedSections(doc, result.sections) });
       navigate(reportPath(reportId));
-      useToastStore.getState().show({ message: `Imported ${count} on this device; the report is uploaded when you are online.` });
+      useToastStore.getState().show({ message: withNotice(`Imported ${count} on this device; the report is uploaded when you are online.`, result.skipped) });
     } catch (err) {
       console.error(err);
       setErrors({ form: 'The report could not be saved on this device. Check that the browser allows site storage.' });
@@ -150,13 +153,13 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
       const count = plural(result.sections.length, 'section', 'sections');
       if (placement === 'into' && to.sectionId) {
         importIntoSection(session.doc, to.sectionId, result.sections);
-        useToastStore.getState().show({ message: `Added ${count} to the end of “${to.sectionTitle ?? 'this section'}”.` });
+        useToastStore.getState().show({ message: withNotice(`Added ${count} to the end of “${to.sectionTitle ?? 'this section'}”.`, result.skipped) });
       } else {
         // One outline change: the toast's Undo takes every imported section away again.
         const ids = writeImportedSections(session.doc, result.sections, { after: placement === 'after' ? to.sectionId : null, origin: OUTLINE_ORIGIN });
         session.outlineUndo.stopCapturing();
         if (ids[0]) useReportUiStore.getState().selectSection(ids[0]);
-        useToastStore.getState().show({ message: `Imported ${count}.`, action: { label: 'Undo', run: () => session.outlineUndo.undo() } });
+        useToastStore.getState().show({ message: withNotice(`Imported ${count}.`, result.skipped), action: { label: 'Undo', run: () => session.outlineUndo.undo() } });
       }
       onClose();
     }
@@ -206,10 +209,10 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
         </p>
       </div>
 
-      <ImportPreview read={read} summary={summary} />
+      <ImportPreview reading={read.state === 'reading'} summary={summary} skipped={read.state === 'read' ? read.result.skipped : null} />
       {/* One live region that is always there, so screen readers hear the reading and what was found. */}
       <p className="visually-hidden" role="status">
-        {read.state === 'reading' ? 'Reading the document…' : summary ? `Found ${plural(summary.sections.length, 'section', 'sections')}, ${plural(summary.words, 'word', 'words')}, ${plural(summary.notes, 'note', 'notes')}.` : ''}
+        {read.state === 'reading' ? 'Reading the document…' : summary ? `Found ${plural(summary.sections.length, 'section', 'sections')}, ${plural(summary.words, 'word', 'words')}, ${plural(summary.notes, 'note', 'notes')}. ${notice ?? ''}` : ''}
       </p>
 
       {isNew ? (
@@ -272,6 +275,15 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
             />
             {errors.stateUnderReview && <p id={`${id}-stateUnderReview-error`} className="field__error">{errors.stateUnderReview}</p>}
           </div>
+          <CoalitionChoice
+            name={`${id}-coalition`}
+            value={coalitionId}
+            onChange={(next) => {
+              setCoalitionId(next);
+              setErrors((x) => ({ ...x, coalition: undefined }));
+            }}
+            error={errors.coalition}
+          />
           {!online && <p className="field__help">You are offline: the report is made on this device and uploaded when you are back online.</p>}
         </>
       ) : (
@@ -315,33 +327,16 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
   );
 }
 
-function ImportPreview({ read, summary }: { read: Read; summary: ReturnType<typeof summariseImport> | null }) {
-  if (read.state === 'reading') {
-    return (
-      <p className="import-preview import-preview--reading muted">
-        Reading the document…
-      </p>
-    );
-  }
-  if (!summary) return null;
-  const found = `Found ${plural(summary.sections.length, 'section', 'sections')} · ${plural(summary.words, 'word', 'words')} · ${plural(summary.notes, 'note', 'notes')}`;
-  return (
-    <section className="import-preview" aria-labelledby="import-preview-title" data-testid="import-preview">
-      <h3 id="import-preview-title" className="import-preview__title">
-        {found}
-      </h3>
+/** The toast after an import, with the images it left out when there were any. */
+function withNotice(message: string, skipped: SkippedContent): string {
+  const notice = skippedNotice(skipped);
+  return notice ? `${message} ${notice}` : message;
+}
 
-      <ol className="import-preview__list">
-        {summary.sections.map((s, i) => (
-          <li key={i} className="import-preview__item">
-            <span className="import-preview__name">{s.title || 'Untitled section'}</span>
-            <span className="import-preview__counts muted">
-              {plural(s.words, 'word', 'words')}
-              {s.notes > 0 ? ` · ${plural(s.notes, 'note', 'notes')}` : ''}
-            </span>
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
+/** Where the server's refusal of an upload is shown: under its field, or for the whole form. */
+function errorField(err: ApiError): keyof Errors {
+  if (err.field === 'title' || err.field === 'mechanism' || err.field === 'stateUnderReview' || err.field === 'file') return err.field;
+  // The coalition check answers 400 on coalitionId, or 403 when the member's role there cannot create reports.
+  if (err.field === 'coalitionId' || err.code === 'forbidden') return 'coalition';
+  return 'form';
 }

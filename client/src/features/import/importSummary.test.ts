@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PmNode } from '../../../../shared/report/content.ts';
-import { plural, summariseImport } from './importSummary.ts';
+import { plural, skippedNotice, summariseImport } from './importSummary.ts';
 
 const text = (t: string): PmNode => ({ type: 'text', text: t });
 const para = (...content: PmNode[]): PmNode => ({ type: 'paragraph', content });
@@ -23,6 +23,14 @@ describe('summariseImport', () => {
     ]);
     expect(summary.words).toBe(9);
     expect(summary.notes).toBe(2);
+  });
+});
+
+describe('skippedNotice', () => {
+  it('says how many images were left out and what to do, and nothing when there were none', () => {
+    expect(skippedNotice({ images: 0 })).toBeNull();
+    expect(skippedNotice({ images: 1 })).toBe('1 image was not imported: add it to the Word file you send.');
+    expect(skippedNotice({ images: 2 })).toBe('2 images were not imported: add them to the Word file you send.');
   });
 });
 

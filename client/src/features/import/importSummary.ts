@@ -1,6 +1,7 @@
-/** What the import preview shows: each section found, with its words and notes, and the totals. */
+/** What the import preview shows: each section found, with its words and notes, the totals, and what is left out. */
 import { footnotesIn, footnoteText, nodeText, type PmNode } from '../../../../shared/report/content.ts';
 import { countWords } from '../../../../shared/report/wordCount.ts';
+import type { SkippedContent } from '../../../../shared/import/index.ts';
 
 export interface SectionPreview {
   title: string;
@@ -32,6 +33,14 @@ export function summariseImport(sections: { title: string; content: PmNode }[]):
     words: previews.reduce((sum, s) => sum + s.words, 0),
     notes: previews.reduce((sum, s) => sum + s.notes, 0),
   };
+}
+
+/** What to tell someone whose document holds images the report cannot (the editor has no image node); null if none. */
+export function skippedNotice(skipped: SkippedContent): string | null {
+  if (skipped.images <= 0) return null;
+  return skipped.images === 1
+    ? '1 image was not imported: add it to the Word file you send.'
+    : `${plural(skipped.images, 'image', 'images')} were not imported: add them to the Word file you send.`;
 }
 
 /** "1 section", "3 sections", "1,204 words" ... */

@@ -1,5 +1,6 @@
 /** POST /api/reports/import: the server makes the report from the .docx (it owns the report's first state). */
 import type { ApiErrorBody, ReportSummary } from '../../../../shared/api/types.ts';
+import type { SkippedContent } from '../../../../shared/import/index.ts';
 import { ApiError, NetworkError } from '../../api/reportsApi.ts';
 
 export interface ImportUpload {
@@ -9,17 +10,23 @@ export interface ImportUpload {
   mechanism: string;
   stateUnderReview: string;
   headingLevel: number;
+  /** The coalition the report belongs to; null for the uploader alone. */
+  coalitionId: string | null;
 }
 
 /** Large files on slow links: give the upload time, but not forever. */
 const UPLOAD_TIMEOUT_MS = 120_000;
 
-export async function uploadImport(upload: ImportUpload): Promise<ReportSummary & { sections: number }> {
+/** The created report, its section count and what the server left out of it (images). */
+export type ImportedReport = ReportSummary & { sections: number; skipped: SkippedContent };
+
+export async function uploadImport(upload: ImportUpload): Promise<ImportedReport> {
   const form = new FormData();
   form.set('title', upload.title);
   form.set('mechanism', upload.mechanism);
   form.set('stateUnderReview', upload.stateUnderReview);
   form.set('headingLevel', String(upload.headingLevel));
+  if (upload.coalitionId) form.set('coalitionId', upload.coalitionId);
   form.set('file', upload.file, upload.fileName);
   let res: Response;
   try {
@@ -38,5 +45,5 @@ export async function uploadImport(upload: ImportUpload): Promise<ReportSummary 
     const error = (body as ApiErrorBody | null)?.error;
     throw new ApiError(res.status, error?.code ?? (res.status === 413 ? 'payload_too_large' : `http_${res.status}`), error?.message ?? `Import failed (${res.status})`, error?.field);
   }
-  return body as ReportSummary & { sections: number };
+  return body as ImportedReport;
 }

@@ -7,7 +7,7 @@ import { reportPath } from '../../app/routes.ts';
 import { useAccount } from '../../auth/useAccount.ts';
 import { forgetReport } from '../../db/catalog.ts';
 import { localDocName } from '../../sync/localDoc.ts';
-import { useCoalitions } from '../coalitions/useCoalitions.ts';
+import { CoalitionChoice, JUST_ME } from '../coalitions/CoalitionChoice.tsx';
 import { publishReport, publishReportExplained } from './publish.ts';
 import { useTemplateChoice } from '../treaty/TemplateFields.tsx';
 import { ApiError } from '../../api/reportsApi.ts';
@@ -24,15 +24,11 @@ export function NewReportDialog({ open, onClose }: { open: boolean; onClose: () 
 
 type Errors = Partial<Record<'title' | 'mechanism' | 'stateUnderReview' | 'coalition' | 'form', string>>;
 
-/** The "Just me" choice of the coalition radio group. */
-const JUST_ME = '';
-
 function NewReportForm({ onCancel }: { onCancel: () => void }) {
   const [title, setTitle] = useState('');
   const [mechanism, setMechanism] = useState<Mechanism | ''>('');
   const [stateUnderReview, setState] = useState('');
   const [coalitionId, setCoalitionId] = useState(JUST_ME);
-  const { coalitions } = useCoalitions();
   const accountId = useAccount()?.id;
   const [errors, setErrors] = useState<Errors>({});
   // Issue 4: start from a template, and for the UPR say whether one organisation submits or several.
@@ -153,38 +149,16 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
         />
         {errors.stateUnderReview && <p id="new-stateUnderReview-error" className="field__error">{errors.stateUnderReview}</p>}
       </div>
-      <fieldset className="field choice-group" aria-describedby={describedBy('coalition', 'new-coalition-help')}>
-        <legend>Who writes it</legend>
-        <label className="choice">
-          <input type="radio" name="new-coalition" value={JUST_ME} checked={coalitionId === JUST_ME} onChange={() => setCoalitionId(JUST_ME)} />
-          <span>
-            <span className="choice__label">Just me</span>
-            <span className="choice__help">You can give others a role on it later.</span>
-          </span>
-        </label>
-        {(coalitions ?? []).map((c) => (
-          <label key={c.id} className="choice">
-            <input
-              type="radio"
-              name="new-coalition"
-              value={c.id}
-              checked={coalitionId === c.id}
-              onChange={() => {
-                setCoalitionId(c.id);
-                setErrors((x) => ({ ...x, coalition: undefined }));
-              }}
-            />
-            <span>
-              <span className="choice__label">{c.name}</span>
-              <span className="choice__help">Its members get their coalition role on it.</span>
-            </span>
-          </label>
-        ))}
-        {errors.coalition && <p id="new-coalition-error" className="field__error">{errors.coalition}</p>}
-        <p id="new-coalition-help" className="field__help">
-          The report is saved on this device first, so you can create it offline.
-        </p>
-      </fieldset>
+      <CoalitionChoice
+        name="new-coalition"
+        value={coalitionId}
+        onChange={(next) => {
+          setCoalitionId(next);
+          setErrors((x) => ({ ...x, coalition: undefined }));
+        }}
+        error={errors.coalition}
+        help="The report is saved on this device first, so you can create it offline."
+      />
       {templateFields}
       {errors.form && <p className="field__error" role="alert">{errors.form}</p>}
       <div className="form__actions">
