@@ -18,6 +18,7 @@
 import * as Y from 'yjs';
 import { newUuid } from '../api/uuid.ts';
 import type { Anchor } from './anchors.ts';
+import type { DiscussionData } from './changeRules.ts';
 
 export interface Author {
   id: string;
@@ -204,6 +205,11 @@ export function setThreadStatus(doc: Y.Doc, threadId: string, status: ThreadStat
     m.set('resolvedBy', status === 'resolved' ? by.id : null);
     m.set('resolvedAt', status === 'resolved' ? new Date().toISOString() : null);
   }, origin);
+}
+
+/** The whole discussion as plain data, for the server's check of who changed what (see changeRules.ts). */
+export function discussionData(doc: Y.Doc): DiscussionData {
+  return { threads: threadsMap(doc).toJSON() as DiscussionData['threads'], suggestions: suggestionsMap(doc).toJSON() as DiscussionData['suggestions'] };
 }
 
 export function listThreads(doc: Y.Doc): ThreadInfo[] {

@@ -9,6 +9,8 @@ export const CloseCodes = {
   Unauthorized: { code: 4401, reason: 'Not signed in' },
   /** The connection's role may not change this document. */
   ReadOnly: { code: 4403, reason: 'Read only' },
+  /** A change the connection's user may not make (another person's comment, a reviewer deciding a suggestion). */
+  ChangeRefused: { code: 4422, reason: 'Change refused' },
   /** The URL names no report, or one that does not exist. */
   UnknownReport: { code: 4404, reason: 'Unknown report' },
   /** The user's role on the report changed (raised); the client reloads its role and reconnects. */

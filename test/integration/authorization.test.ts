@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { anchorAt } from '../../shared/discussion/anchors.ts';
+import { createThread, listThreads } from '../../shared/discussion/layout.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { addSection, listSections } from '../../shared/report/layout.ts';
 import { api, connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
@@ -118,7 +120,14 @@ describe.each(STORAGE_KINDS)('Authorisation matrix on %s', (kind) => {
       if (!write) return 'allowed';
       const marker = `written by ${who}`;
       if (docKind === 'content') addSection(client.doc, { title: marker });
-      else client.doc.getMap('threads').set(marker, true);
+      else {
+        const body = new Y.Doc().getXmlFragment('body');
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText('text')]);
+        body.insert(0, [paragraph]);
+        const nowhere = anchorAt(body, 0, 4);
+        createThread(client.doc, { id: users[who]!.id, name: who }, { sectionId: 'matrix', anchor: nowhere, quote: '', body: marker });
+      }
       const outcome = await Promise.race([
         closed,
         (async () => {
@@ -127,7 +136,7 @@ describe.each(STORAGE_KINDS)('Authorisation matrix on %s', (kind) => {
           try {
             await check.synced;
             await waitFor(
-              () => (docKind === 'content' ? listSections(check.doc).some((s) => s.title === marker) : check.doc.getMap('threads').has(marker)),
+              () => (docKind === 'content' ? listSections(check.doc).some((s) => s.title === marker) : listThreads(check.doc).some((t) => t.comments[0]?.body === marker)),
               3000,
               'write to arrive',
             );

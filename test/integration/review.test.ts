@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorAt, linearize } from '../../shared/discussion/anchors.ts';
-import { createSuggestion, createThread, decideSuggestion, getSuggestion, listSuggestions } from '../../shared/discussion/layout.ts';
+import { createSuggestion, createThread, decideSuggestion, getSuggestion, listSuggestions, listThreads, reply } from '../../shared/discussion/layout.ts';
 import { applySuggestion } from '../../shared/discussion/suggestions.ts';
 import { addSection, getSectionBody, listSections } from '../../shared/report/layout.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
@@ -13,6 +13,8 @@ import type { ReportContentResponse } from '../../shared/api/types.ts';
 import { api, connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
 import { typeParagraph } from '../helpers/typing.ts';
+
+const threadIds = async (doc: import('yjs').Doc) => listThreads(doc).map((t) => t.id);
 
 interface Version {
   id: string;
@@ -173,6 +175,52 @@ describe.each(STORAGE_KINDS)('Review on %s', (kind) => {
     await waitFor(async () => (await threads())[0]!.detached);
     expect((await threads())[0]).toMatchObject({ quote: 'systematic segregation', comments: [{ body: 'Which schools? Add a source.' }] });
     for (const c of [ed, rev, discussion]) c.destroy();
+  });
+
+  it("refuses a reviewer's change to an editor's comment and a reviewer accepting a suggestion, closing only that connection", async () => {
+    const id = await newReport();
+    const ed = connectClient(server.wsUrl, id, editor);
+    await ed.synced;
+    const s = addSection(ed.doc, { title: 'Housing' });
+    typeParagraph(ed.doc, s, 'Evictions of Roma families doubled.');
+    const edDiscussion = connectClient(server.wsUrl, roomName(id, 'discussion'), editor);
+    await edDiscussion.synced;
+    await waitFor(() => linearize(getSectionBody(ed.doc, s)!).text.length > 0);
+    const body = getSectionBody(ed.doc, s)!;
+    createThread(edDiscussion.doc, { id: editor.id, name: editor.name }, { sectionId: s, anchor: anchorAt(body, 0, 9), quote: 'Evictions', body: 'Source: housing ministry, 2024.' });
+    const suggestionId = createSuggestion(edDiscussion.doc, { id: editor.id, name: editor.name }, { sectionId: s, anchor: anchorAt(body, 13, 17), originalText: 'Roma', insertText: 'Romani' });
+    type Thread = { comments: { body: string; authorName: string }[] };
+    const threads = async () => (await api<{ threads: Thread[] }>(server.url, `/api/reports/${id}/threads`, { as: viewer })).body.threads;
+    await waitFor(async () => (await threads()).length === 1);
+
+    // A tampered reviewer client rewrites the editor's comment, bypassing the layout module's own check.
+    const rev = connectClient(server.wsUrl, roomName(id, 'discussion'), reviewer);
+    await rev.synced;
+    await waitFor(() => rev.doc.getMap('threads').size === 1);
+    const closed = rev.nextClose();
+    const comment = ((rev.doc.getMap('threads').values().next().value as import('yjs').Map<unknown>).get('comments') as import('yjs').Array<import('yjs').Map<unknown>>).get(0);
+    comment.set('body', 'No source needed.');
+    expect(await closed).toBe(4422);
+    rev.destroy();
+
+    // A reviewer may not decide a suggestion either.
+    const rev2 = connectClient(server.wsUrl, roomName(id, 'discussion'), reviewer);
+    await rev2.synced;
+    await waitFor(() => listSuggestions(rev2.doc).length === 1);
+    const closed2 = rev2.nextClose();
+    decideSuggestion(rev2.doc, suggestionId, 'accepted', { id: reviewer.id, name: reviewer.name });
+    expect(await closed2).toBe(4422);
+    rev2.destroy();
+
+    // Nothing of either reached the server or the editor, whose connection stays open and working.
+    reply(edDiscussion.doc, (await threadIds(edDiscussion.doc))[0]!, { id: editor.id, name: editor.name }, 'Also the ombudsman report.');
+    await waitFor(async () => (await threads())[0]!.comments.length === 2);
+    expect((await threads())[0]!.comments.map((c) => c.body)).toEqual(['Source: housing ministry, 2024.', 'Also the ombudsman report.']);
+    expect(getSuggestion(edDiscussion.doc, suggestionId)?.status).toBe('open');
+    const fresh = connectClient(server.wsUrl, roomName(id, 'discussion'), owner);
+    await fresh.synced;
+    expect(getSuggestion(fresh.doc, suggestionId)?.status).toBe('open');
+    for (const c of [ed, edDiscussion, fresh]) c.destroy();
   });
 
   it("applies a reviewer's suggestion accepted by an editor while another editor types nearby", async () => {

@@ -10,6 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
+import type { Role } from '../../../shared/api/roles.ts';
 import type { Logger } from '../log.ts';
 import { MessageType } from './messages.ts';
 import type { Room, RoomMember } from './Room.ts';
@@ -28,6 +29,10 @@ export interface ConnectionInfo {
   userId: string;
   /** The session or token the connection was opened with: signing out closes it. */
   credential: string;
+  /** The user's role on the report now (kept current by re-checks). */
+  role: Role | null;
+  /** Checks a change before it is applied; returns why it is refused, or null. Set for the discussion document. */
+  guard?: (doc: Y.Doc, update: Uint8Array) => string | null;
 }
 
 export class Connection implements RoomMember {
@@ -124,13 +129,15 @@ export class Connection implements RoomMember {
       this.dispatch(data);
     } catch (err) {
       const readOnly = err instanceof ReadOnlyError;
-      this.log.warn(readOnly ? 'write refused on a read-only connection' : 'malformed sync message; closing connection', {
+      const refused = err instanceof RefusedChangeError;
+      this.log.warn(readOnly ? 'write refused on a read-only connection' : refused ? 'change refused' : 'malformed sync message; closing connection', {
         doc: this.info.doc,
         remote: this.info.remote,
+        userId: this.info.userId,
         bytes: data.byteLength,
         err,
       });
-      const close = readOnly ? CloseCodes.ReadOnly : CloseCodes.MalformedMessage;
+      const close = readOnly ? CloseCodes.ReadOnly : refused ? CloseCodes.ChangeRefused : CloseCodes.MalformedMessage;
       this.close(close.code, close.reason);
     }
   }
@@ -188,6 +195,8 @@ export class Connection implements RoomMember {
           if (Y.snapshotContainsUpdate(Y.snapshot(room.live.doc), update)) break;
           throw new ReadOnlyError('read-only connection sent a change');
         }
+        const refusal = this.info.guard?.(room.live.doc, update);
+        if (refusal) throw new RefusedChangeError(refusal);
         Y.applyUpdate(room.live.doc, update, this);
         break;
       }
@@ -198,3 +207,6 @@ export class Connection implements RoomMember {
 }
 
 export class ReadOnlyError extends Error {}
+
+/** A change the guard refused: it is never applied, stored or relayed. */
+export class RefusedChangeError extends Error {}

@@ -5,11 +5,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Role } from '../../../shared/api/roles.ts';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import { parseRoomName, roomName, type DocumentKind } from '../../../shared/protocol/rooms.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import { changesState, isCrossSite } from '../http/origin.ts';
 import type { Logger } from '../log.ts';
+import { refuseDiscussionUpdate } from './discussionGuard.ts';
 import { Connection, type ConnectionInfo } from './Connection.ts';
 import { Room } from './Room.ts';
 
@@ -31,9 +33,9 @@ export interface SyncAccess {
     req: IncomingMessage,
     reportId: string,
     kind: DocumentKind,
-  ): Promise<{ ok: true; userId: string; credential: string; canWrite: boolean } | { ok: false; close: CloseCode }>;
+  ): Promise<{ ok: true; userId: string; credential: string; role: Role; canWrite: boolean } | { ok: false; close: CloseCode }>;
   /** Re-check an open connection (after a role change): may it still read, and write? */
-  recheck(info: ConnectionInfo, kind: DocumentKind): Promise<{ canRead: boolean; canWrite: boolean }>;
+  recheck(info: ConnectionInfo, kind: DocumentKind): Promise<{ canRead: boolean; canWrite: boolean; role: Role | null }>;
 }
 
 export class SyncServer {
@@ -87,7 +89,9 @@ export class SyncServer {
       return;
     }
     const name = roomName(parsed.reportId, parsed.kind);
-    const info: ConnectionInfo = { doc: name, reportId: parsed.reportId, canWrite: false, remote, userId: '', credential: '' };
+    const info: ConnectionInfo = { doc: name, reportId: parsed.reportId, canWrite: false, remote, userId: '', credential: '', role: null };
+    // Discussion changes are checked against who may change what (another's comment, deciding suggestions).
+    if (parsed.kind === 'discussion') info.guard = (doc, update) => refuseDiscussionUpdate(doc, update, info);
     const conn = new Connection(ws, info, this.log);
     this.connections.add(conn);
     this.alive.set(ws, true);
@@ -124,6 +128,7 @@ export class SyncServer {
       info.userId = decision.userId;
       info.credential = decision.credential;
       info.canWrite = decision.canWrite;
+      info.role = decision.role;
       const live = await this.registry.acquire(name);
       if (ws.readyState !== ws.OPEN) {
         // Closed while loading: the close handler ran before we held the document.
@@ -182,6 +187,7 @@ export class SyncServer {
         const parsed = parseRoomName(c.info.doc);
         if (!parsed) return;
         const now = await this.access.recheck(c.info, parsed.kind);
+        c.info.role = now.role;
         if (!now.canRead) c.close(CloseCodes.UnknownReport.code, CloseCodes.UnknownReport.reason);
         else if (c.info.canWrite && !now.canWrite) {
           c.info.canWrite = false;

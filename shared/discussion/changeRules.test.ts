@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { anchorAt } from './anchors.ts';
+import { refuseDiscussionChange, type DiscussionActor } from './changeRules.ts';
+import { createSuggestion, createThread, decideSuggestion, deleteComment, discussionData, editComment, reply, reviseSuggestion, setThreadStatus, withdrawSuggestion } from './layout.ts';
+
+const rania = { id: 'u-rania', name: 'Rania' };
+const edwin = { id: 'u-edwin', name: 'Edwin' };
+const olga = { id: 'u-olga', name: 'Olga' };
+const as = (who: { id: string }, role: DiscussionActor['role']): DiscussionActor => ({ id: who.id, role });
+
+function setup() {
+  const content = new Y.Doc();
+  const body = content.getXmlFragment('body');
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText('The State should adopt a law.')]);
+  body.insert(0, [p]);
+  const doc = new Y.Doc();
+  const threadId = createThread(doc, rania, { sectionId: 's', anchor: anchorAt(body, 4, 9), quote: 'State', body: 'Which State body?' });
+  const suggestionId = createSuggestion(doc, rania, { sectionId: 's', anchor: anchorAt(body, 10, 16), originalText: 'should', insertText: 'must' });
+  const commentId = discussionData(doc).threads[threadId]!.comments as { id: string }[];
+  return { body, doc, threadId, suggestionId, firstComment: commentId[0]!.id };
+}
+
+/** What `actor` doing `change` would be told, checked on the data before and after. */
+function attempt(doc: Y.Doc, actor: DiscussionActor, change: (doc: Y.Doc) => void): string | null {
+  const before = discussionData(doc);
+  change(doc);
+  return refuseDiscussionChange(before, discussionData(doc), actor);
+}
+
+describe('who may change what in the discussion', () => {
+  it('lets anyone who writes the discussion start threads, reply, and resolve or reopen, in their own name', () => {
+    const { body, doc, threadId } = setup();
+    expect(attempt(doc, as(edwin, 'reviewer'), (d) => createThread(d, edwin, { sectionId: 's', anchor: anchorAt(body, 0, 3), quote: 'The', body: 'ok' }))).toBeNull();
+    expect(attempt(doc, as(edwin, 'reviewer'), (d) => reply(d, threadId, edwin, 'Ministry of the Interior.'))).toBeNull();
+    expect(attempt(doc, as(edwin, 'editor'), (d) => setThreadStatus(d, threadId, 'resolved', edwin))).toBeNull();
+    expect(attempt(doc, as(rania, 'reviewer'), (d) => setThreadStatus(d, threadId, 'open', rania))).toBeNull();
+  });
+
+  it("refuses a thread, reply or resolution under someone else's name", () => {
+    const { body, doc, threadId } = setup();
+    expect(attempt(doc, as(edwin, 'reviewer'), (d) => createThread(d, rania, { sectionId: 's', anchor: anchorAt(body, 0, 3), quote: 'The', body: 'x' }))).toMatch(/your own account/);
+    expect(attempt(doc, as(edwin, 'editor'), (d) => reply(d, threadId, rania, 'Words put in her mouth.'))).toMatch(/your own account/);
+    expect(attempt(doc, as(edwin, 'editor'), (d) => setThreadStatus(d, threadId, 'resolved', olga))).toMatch(/another name/);
+  });
+
+  it("lets only a comment's author edit or delete it, and an owner delete it to moderate", () => {
+    const { doc, threadId, firstComment } = setup();
+    expect(attempt(doc, as(edwin, 'editor'), (d) => d.transact(() => forceEdit(d, threadId, firstComment, 'Rewritten by Edwin')))).toMatch(/only its author/);
+    const own = setup();
+    expect(attempt(own.doc, as(rania, 'reviewer'), (d) => editComment(d, own.threadId, own.firstComment, rania, 'Which ministry?'))).toBeNull();
+    expect(attempt(own.doc, as(rania, 'reviewer'), (d) => deleteComment(d, own.threadId, own.firstComment, rania))).toBeNull();
+    const moderated = setup();
+    expect(attempt(moderated.doc, as(olga, 'owner'), (d) => forceDelete(d, moderated.threadId, moderated.firstComment))).toBeNull();
+    const notOwner = setup();
+    expect(attempt(notOwner.doc, as(olga, 'editor'), (d) => forceDelete(d, notOwner.threadId, notOwner.firstComment))).toMatch(/only its author/);
+  });
+
+  it('keeps what a thread is about and who started it fixed, and lets only owners remove threads', () => {
+    const { doc, threadId } = setup();
+    const thread = () => d(doc).get(threadId) as Y.Map<unknown>;
+    expect(attempt(doc, as(rania, 'owner'), () => thread().set('quote', 'law'))).toMatch(/quote cannot change/);
+    expect(attempt(doc, as(edwin, 'editor'), () => d(doc).delete(threadId))).toMatch(/only the report's owners/);
+    const again = setup();
+    expect(attempt(again.doc, as(olga, 'owner'), () => d(again.doc).delete(again.threadId))).toBeNull();
+  });
+
+  it('lets its author revise or withdraw an open suggestion, and only editors and owners decide one', () => {
+    const { body, doc, suggestionId } = setup();
+    expect(attempt(doc, as(rania, 'reviewer'), (x) => reviseSuggestion(x, suggestionId, rania, { anchor: anchorAt(body, 10, 16), originalText: 'should', insertText: 'shall' }))).toBeNull();
+    expect(attempt(doc, as(edwin, 'reviewer'), (x) => decideSuggestion(x, suggestionId, 'accepted', edwin))).toMatch(/only editors and owners/);
+    const other = setup();
+    expect(attempt(other.doc, as(edwin, 'reviewer'), (x) => forceRevise(x, other.suggestionId, 'abolish'))).toMatch(/only its author/);
+    const decided = setup();
+    expect(attempt(decided.doc, as(edwin, 'editor'), (x) => decideSuggestion(x, decided.suggestionId, 'rejected', edwin))).toBeNull();
+    expect(attempt(decided.doc, as(edwin, 'editor'), (x) => decideSuggestion(x, decided.suggestionId, 'accepted', rania))).toMatch(/another name/);
+    const withdrawn = setup();
+    expect(attempt(withdrawn.doc, as(rania, 'reviewer'), (x) => withdrawSuggestion(x, withdrawn.suggestionId, rania))).toBeNull();
+    const erased = setup();
+    expect(attempt(erased.doc, as(edwin, 'editor'), (x) => x.getMap('suggestions').delete(erased.suggestionId))).toMatch(/only its author withdraws/);
+  });
+
+  it('refuses every change from a viewer', () => {
+    const { doc, threadId } = setup();
+    expect(attempt(doc, as(edwin, 'viewer'), (x) => reply(x, threadId, edwin, 'hello'))).toMatch(/viewers/);
+  });
+});
+
+const d = (doc: Y.Doc) => doc.getMap('threads') as Y.Map<Y.Map<unknown>>;
+
+function commentOf(doc: Y.Doc, threadId: string, commentId: string): Y.Map<unknown> {
+  const comments = d(doc).get(threadId)!.get('comments') as Y.Array<Y.Map<unknown>>;
+  return comments.toArray().find((c) => c.get('id') === commentId)!;
+}
+
+/** What a tampered client could send: bypassing the layout module's own author check. */
+function forceEdit(doc: Y.Doc, threadId: string, commentId: string, body: string): void {
+  commentOf(doc, threadId, commentId).set('body', body);
+}
+
+function forceDelete(doc: Y.Doc, threadId: string, commentId: string): void {
+  doc.transact(() => {
+    const c = commentOf(doc, threadId, commentId);
+    c.set('body', '');
+    c.set('mentions', []);
+    c.set('deleted', true);
+  });
+}
+
+function forceRevise(doc: Y.Doc, suggestionId: string, insertText: string): void {
+  (doc.getMap('suggestions').get(suggestionId) as Y.Map<unknown>).set('insertText', insertText);
+}
