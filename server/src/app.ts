@@ -24,6 +24,9 @@ import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
 import { registerExportRoutes } from './api/exportRoutes.ts';
 import { registerImportRoutes } from './api/importRoutes.ts';
 import { OfficeWorkers } from './workers/OfficeWorkers.ts';
+import { LocalBus, type ClusterBus } from './cluster/ClusterBus.ts';
+import { joinCluster } from './cluster/clusterRelay.ts';
+import { RedisBus } from './cluster/RedisBus.ts';
 import { AuthService, type Principal } from './auth/AuthService.ts';
 import { createSyncAccess } from './auth/syncAccess.ts';
 import { changesState, isCrossSite } from './http/origin.ts';
@@ -59,7 +62,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = options.storage ?? openStorage(config);
   await storage.migrate();
 
+  const bus: ClusterBus = config.redisUrl ? await RedisBus.connect(config.redisUrl, log.child('cluster')) : new LocalBus();
   const registry = new DocumentRegistry(storage, log.child('documents'), {
+    sharedStorage: bus.shared,
     idleUnloadMs: config.idleUnloadMs,
     compactAfterRows: config.compactAfterRows,
     retryDelayMs: 100,
@@ -75,6 +80,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
   });
+  await joinCluster({ bus, registry, sync, storage, log: log.child('cluster') });
   const reports = new ReportService(storage, registry);
   const versions = new VersionService(storage, registry);
   // An editing session ends when the last person leaves a report: keep an automatic version if it changed.
@@ -182,6 +188,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         server.close();
         sync.close();
         await Promise.all([registry.close(), office.close()]);
+        await bus.close();
         if (!options.storage) await storage.close();
         server.closeAllConnections();
       })();

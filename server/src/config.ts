@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when set, PostgreSQL replaces SQLite. */
   databaseUrl: string | null;
+  /** Redis, for several server nodes on one PostgreSQL database: they share changes, presence and access. */
+  redisUrl: string | null;
   /** Largest accepted sync message; a bigger one closes that connection. */
   maxMessageBytes: number;
   /** Largest accepted JSON request body. */
@@ -67,11 +69,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  if (redisUrl && !databaseUrl) throw new ConfigError('REDIS_URL joins nodes that share a database: set DATABASE_URL (PostgreSQL) too');
   return {
     port: int(env, 'PORT', 8787),
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
     databaseUrl,
+    redisUrl,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024),
     maxImportBytes: int(env, 'MAX_IMPORT_BYTES', 25 * 1024 * 1024, 1024),

@@ -132,7 +132,7 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
       joinedAt: new Date().toISOString(),
     });
     if (!accepted) throw new HttpError(410, 'invitation_used', 'This invitation link has been used already. Ask for a new one.');
-    await sync.recheck((info) => info.userId === user.id);
+    await sync.recheck({ userId: user.id });
     const me = (await coalitions.member(invitation.coalitionId, user.id))!;
     sendJson(ctx.res, 200, await full(invitation.coalitionId, me));
   });
@@ -149,7 +149,7 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
       ...(isRole(body.role) ? { reportRole: body.role } : {}),
       ...(typeof body.manager === 'boolean' ? { manager: body.manager } : {}),
     });
-    await sync.recheck((info) => info.userId === target.userId);
+    await sync.recheck({ userId: target.userId });
     sendJson(ctx.res, 200, await full(coalition.id, me));
   });
 
@@ -166,7 +166,7 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
     }
     await coalitions.removeMember(coalition.id, target.userId);
     // Their open connections to the coalition's reports lose access now, not at their next reconnect.
-    await sync.recheck((info) => info.userId === target.userId);
+    await sync.recheck({ userId: target.userId });
     ctx.res.writeHead(204).end();
   });
 }

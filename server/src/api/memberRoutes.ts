@@ -62,7 +62,7 @@ export function registerMemberRoutes(
     }
     if (target.id === report.ownerUserId) throw new Conflict('is_owner', 'This person owns the report already.');
     await storage.access.setMember({ reportId: report.id, userId: target.id, role: body.role, addedAt: new Date().toISOString() });
-    await sync.recheck((info) => info.reportId === report.id && info.userId === target.id);
+    await sync.recheck({ userId: target.id, reportId: report.id });
     sendJson(ctx.res, 201, { userId: target.id, name: target.name, email: target.email, role: body.role, via: 'direct' });
   });
 
@@ -73,7 +73,7 @@ export function registerMemberRoutes(
     if (target === report.ownerUserId) throw new Conflict('is_owner', 'The owner cannot be removed from their report.');
     if (!(await storage.access.removeMember(report.id, target))) throw new NotFound('This person has no direct role on the report.');
     // Takes effect on their open connections at once.
-    await sync.recheck((info) => info.reportId === report.id && info.userId === target);
+    await sync.recheck({ userId: target, reportId: report.id });
     ctx.res.writeHead(204).end();
   });
 }

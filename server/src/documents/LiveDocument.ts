@@ -14,6 +14,9 @@ import type { Logger } from '../log.ts';
 /** Origin of the update that replays storage into a freshly created doc: it is stored already. */
 const LOAD_ORIGIN = Symbol('load');
 
+/** Origin of a change another server node stored and published: relayed here, never stored again. */
+export const REMOTE_ORIGIN = Symbol('remote');
+
 export interface CommittedUpdate {
   update: Uint8Array;
   origin: unknown;
@@ -25,6 +28,11 @@ export interface LiveDocumentOptions {
   /** First retry delay after a failed store; doubles up to `maxRetryDelayMs`. */
   retryDelayMs: number;
   maxRetryDelayMs: number;
+  /**
+   * Other nodes append rows to the same documents (a cluster): compaction then merges the stored rows it
+   * replaces into the document's state, so a row this node has not heard of yet is never dropped.
+   */
+  sharedStorage?: boolean;
 }
 
 export const DEFAULT_LIVE_DOCUMENT_OPTIONS: LiveDocumentOptions = {
@@ -88,8 +96,27 @@ export class LiveDocument {
     return live;
   }
 
+  private destroyListeners = new Set<() => void>();
+
+  /** Apply a change another node has stored: it is relayed to this node's connections at once. */
+  applyRemote(update: Uint8Array): void {
+    if (this.destroyed) return;
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  /** Called once when the document is freed. */
+  onDestroy(listener: () => void): void {
+    this.destroyListeners.add(listener);
+  }
+
   private handleUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
+    if (origin === REMOTE_ORIGIN) {
+      // Only what was new to this node reaches here; it is stored already, so it is committed as it arrives.
+      const committed = [{ update, origin }];
+      for (const listener of this.committedListeners) listener(committed);
+      return;
+    }
     this.outbox.push({ update, origin, seq: ++this.appliedSeq });
     this.scheduleFlush();
   };
@@ -199,9 +226,15 @@ export class LiveDocument {
     if (this.destroyed) return;
     // Only compact a document whose every change is stored, so the merged row covers exactly the rows it replaces.
     if (this.outbox.length > 0) return;
-    const upTo = this.storedRowSeq;
-    const merged = Y.encodeStateAsUpdate(this.doc);
+    let upTo = this.storedRowSeq;
+    let merged = Y.encodeStateAsUpdate(this.doc);
     try {
+      if (this.options.sharedStorage) {
+        const stored = await this.storage.loadDocument(this.name);
+        if (this.destroyed) return;
+        merged = Y.mergeUpdates([merged, ...stored.updates]);
+        upTo = stored.lastSeq;
+      }
       await this.storage.compact(this.name, upTo, merged);
       this.storedRows = 1;
       this.bytesSinceCompaction = 0;
@@ -220,7 +253,10 @@ export class LiveDocument {
 
   /** Free the doc. Only for a clean document: the registry checks `isClean` first. */
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    for (const listener of this.destroyListeners) listener();
+    this.destroyListeners.clear();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.doc.off('update', this.handleUpdate);
     this.doc.destroy();

@@ -12,6 +12,9 @@ import { MessageType } from './messages.ts';
 /** How long presence changes (carets, selections, names) are gathered before they are relayed. */
 const PRESENCE_BATCH_MS = 20;
 
+/** Origin of presence that came from another server node. */
+export const REMOTE_PRESENCE = Symbol('remote-presence');
+
 /** What a room needs of a connection. */
 export interface RoomMember {
   send(message: Uint8Array): void;
@@ -23,6 +26,11 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
   private readonly stopCommitted: () => void;
+  private readonly destroyListeners: (() => void)[] = [];
+  /** Set in a cluster: receives this node's presence changes (an awareness update) to tell the other nodes. */
+  publishPresence: ((update: Uint8Array) => void) | null = null;
+  /** Presence changed by this node's connections since the last batch (what other nodes need to hear). */
+  private pendingLocal = new Set<number>();
 
   constructor(readonly live: LiveDocument) {
     this.awareness = new awarenessProtocol.Awareness(live.doc);
@@ -63,7 +71,10 @@ export class Room {
       for (const id of added) from.awarenessIds.add(id);
       for (const id of removed) from.awarenessIds.delete(id);
     }
-    for (const id of added.concat(updated, removed)) this.pendingPresence.add(id);
+    for (const id of added.concat(updated, removed)) {
+      this.pendingPresence.add(id);
+      if (origin !== REMOTE_PRESENCE) this.pendingLocal.add(id);
+    }
     // Carets move on every keystroke: relaying each one to every member costs (members x keystrokes) frames.
     // Gathering them for PRESENCE_BATCH_MS sends one message per member with everyone's latest position.
     this.presenceTimer ??= setTimeout(this.flushPresence, PRESENCE_BATCH_MS);
@@ -77,12 +88,29 @@ export class Room {
     if (this.pendingPresence.size === 0) return;
     const changed = [...this.pendingPresence];
     this.pendingPresence.clear();
+    if (this.publishPresence && this.pendingLocal.size > 0) this.publishPresence(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.pendingLocal]));
+    this.pendingLocal.clear();
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Awareness);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     const message = encoding.toUint8Array(encoder);
     for (const m of this.members) m.send(message);
   };
+
+  /** Presence another node published: shown to this node's connections, never sent back. */
+  applyRemotePresence(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_PRESENCE);
+  }
+
+  /** The presence of this node's own connections (for another node that just opened this document). */
+  localPresence(): Uint8Array | null {
+    const ids = [...this.members].flatMap((m) => [...m.awarenessIds]);
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
+  }
+
+  onDestroy(listener: () => void): void {
+    this.destroyListeners.push(listener);
+  }
 
   /** The full presence of everyone here, for a newcomer. */
   awarenessMessage(): Uint8Array | null {
@@ -95,6 +123,7 @@ export class Room {
   }
 
   destroy(): void {
+    for (const listener of this.destroyListeners.splice(0)) listener();
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.stopCommitted();
     this.awareness.off('update', this.handleAwarenessUpdate);

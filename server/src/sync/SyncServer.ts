@@ -27,6 +27,12 @@ export interface SyncServerOptions {
 
 type CloseCode = { code: number; reason: string };
 
+/** A change of who may use which connection, carried out on every node. */
+export type AccessEvent =
+  | { type: 'recheck'; userId: string; reportId?: string }
+  | { type: 'credential'; credential: string }
+  | { type: 'report'; reportId: string; code: number; reason: string };
+
 /** The server's decision on who may open, read and write a document; the sync server asks, never decides. */
 export interface SyncAccess {
   authorize(
@@ -45,6 +51,8 @@ export class SyncServer {
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeat: NodeJS.Timeout;
   private sessionEndListeners: ((reportId: string, lastUserId: string) => void)[] = [];
+  private accessListeners: ((event: AccessEvent) => void)[] = [];
+  private roomListeners: ((room: Room, name: string) => void)[] = [];
 
   constructor(
     private readonly registry: DocumentRegistry,
@@ -141,6 +149,7 @@ export class SyncServer {
         room?.destroy();
         room = new Room(live);
         this.rooms.set(name, room);
+        for (const listener of this.roomListeners) listener(room, name);
       }
       conn.attach(room);
     } catch (err) {
@@ -165,23 +174,46 @@ export class SyncServer {
     this.registry.release(name);
   }
 
-  /** Close every connection of a report (it was deleted). */
+  /** Close every connection of a report (it was deleted), on every node. */
   closeReport(reportId: string, code: number, reason: string): void {
-    for (const c of this.connections) if (parseRoomName(c.info.doc)?.reportId === reportId) c.close(code, reason);
+    this.announce({ type: 'report', reportId, code, reason });
   }
 
-  /** Close the connections opened with this session or token (it was signed out). */
+  /** Close the connections opened with this session or token (it was signed out), on every node. */
   closeCredential(credential: string): void {
-    for (const c of this.connections) if (c.info.credential === credential) c.close(CloseCodes.Unauthorized.code, CloseCodes.Unauthorized.reason);
+    this.announce({ type: 'credential', credential });
   }
 
   /**
-   * Re-check the role of every open connection that matches (after members or coalitions changed), at once:
-   * no role left closes with 4404, a write permission lost closes with 4403 (the client reconnects read-only),
-   * one gained closes with 4409 so the client reloads its role.
+   * Re-check the role of the user's open connections (on one report, or all), on every node, at once: no role
+   * left closes with 4404, a write permission lost closes with 4403 (the client reconnects read-only), one
+   * gained closes with 4409 so the client reloads its role.
    */
-  async recheck(match: (info: ConnectionInfo) => boolean): Promise<void> {
-    const affected = [...this.connections].filter((c) => c.info.userId && match(c.info));
+  async recheck(filter: { userId: string; reportId?: string }): Promise<void> {
+    await this.announce({ type: 'recheck', ...filter });
+  }
+
+  /** Listen for access changes made here (the cluster tells the other nodes). */
+  onAccessEvent(listener: (event: AccessEvent) => void): void {
+    this.accessListeners.push(listener);
+  }
+
+  private announce(event: AccessEvent): Promise<void> {
+    for (const listener of this.accessListeners) listener(event);
+    return this.applyAccessEvent(event);
+  }
+
+  /** Carry out an access change on this node's connections (made here, or on another node). */
+  async applyAccessEvent(event: AccessEvent): Promise<void> {
+    if (event.type === 'report') {
+      for (const c of this.connections) if (parseRoomName(c.info.doc)?.reportId === event.reportId) c.close(event.code, event.reason);
+      return;
+    }
+    if (event.type === 'credential') {
+      for (const c of this.connections) if (c.info.credential === event.credential) c.close(CloseCodes.Unauthorized.code, CloseCodes.Unauthorized.reason);
+      return;
+    }
+    const affected = [...this.connections].filter((c) => c.info.userId === event.userId && (!event.reportId || c.info.reportId === event.reportId));
     await Promise.all(
       affected.map(async (c) => {
         const parsed = parseRoomName(c.info.doc);
@@ -195,6 +227,11 @@ export class SyncServer {
         } else if (!c.info.canWrite && now.canWrite) c.close(CloseCodes.RoleChanged.code, CloseCodes.RoleChanged.reason);
       }),
     );
+  }
+
+  /** Called with each room when it opens (a cluster relays its presence). */
+  onRoom(listener: (room: Room, name: string) => void): void {
+    this.roomListeners.push(listener);
   }
 
   private checkAlive(): void {
