@@ -169,6 +169,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const sweep = setInterval(() => {
     storage.accounts.deleteExpiredSessions(new Date().toISOString()).catch((err: unknown) => log.warn('session sweep failed', { err }));
+    auth.throttle.sweep().catch((err: unknown) => log.warn('sign-in failure sweep failed', { err }));
   }, 3600_000);
   sweep.unref();
 

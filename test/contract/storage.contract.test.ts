@@ -133,4 +133,17 @@ describe.each(STORAGE_KINDS)('Storage contract on %s', (kind) => {
     const second = await storage.accounts.createUser({ id: crypto.randomUUID(), email: 'second@example.org', name: 'Second', createdAt: at }, 'hash');
     expect(second?.isAdmin).toBe(false);
   });
+
+  it('[ST10] keeps failed sign-ins per key within a window, clears a key, and sweeps old ones', async () => {
+    const log = storage.accounts.loginFailures;
+    await log.add(['account:a@example.org', 'address:10.0.0.1'], 1_000);
+    await log.add(['account:a@example.org', 'address:10.0.0.1'], 2_000);
+    await log.add(['address:10.0.0.2'], 3_000);
+    const recent = await log.recent(['account:a@example.org', 'address:10.0.0.1', 'address:10.0.0.2'], 1_500);
+    expect(Object.fromEntries(recent)).toEqual({ 'account:a@example.org': [2_000], 'address:10.0.0.1': [2_000], 'address:10.0.0.2': [3_000] });
+    await log.clear('account:a@example.org');
+    expect((await log.recent(['account:a@example.org'], 0)).size).toBe(0);
+    await log.sweep(2_500);
+    expect(Object.fromEntries(await log.recent(['address:10.0.0.1', 'address:10.0.0.2'], 0))).toEqual({ 'address:10.0.0.2': [3_000] });
+  });
 });

@@ -3,19 +3,16 @@
  * link, who reads its report read-only while the owner's edits reach them live; signing out ending the live
  * session of another tab; a viewer given a role seeing the report appear; a role lowered while offline.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, createReport, getContent } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 import {
   AMINA,
   BRUNO,
-  CLIENT_DIR,
-  assertClientBuilt,
   editorText,
   eventually,
   fillSignUp,
-  launchBrowser,
   newProfile,
   openSignedIn,
   poll,
@@ -25,7 +22,7 @@ import {
   WAIT_MS,
   waitForEditorText,
   waitForSyncState,
-  type UserPage,
+  useBrowserSuite,
 } from './support.ts';
 
 const REPORT_PATH = /\/reports\/([0-9a-f-]{36})$/;
@@ -48,30 +45,16 @@ async function openReport(page: Page, baseUrl: string, reportId: string, state =
 }
 
 describe('Accounts, coalitions and roles', () => {
-  let storage: TestStorage;
+  // Sign-ins are refused after 3 failures (without the slow-down), so the last test sees a 429 quickly.
+  const suite = useBrowserSuite({ loginSlowAfter: 100, loginRefuseAfter: 3 });
   let server: TestServer;
   let browser: Browser;
-  const users: UserPage[] = [];
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    storage = await createTestStorage('sqlite');
-    // Sign-ins are refused after 3 failures (without the slow-down), so the last test sees a 429 quickly.
-    server = await startTestServer(storage, { staticDir: CLIENT_DIR, loginSlowAfter: 100, loginRefuseAfter: 3 });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const u of users) await u.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await storage?.destroy();
-  });
+  beforeAll(() => ({ server, browser } = suite));
 
   // Runs first: it creates the instance's first account.
   it('signs up the first account, creates a coalition, and a reviewer invited by link reads its report live, read-only', async () => {
     const amina = await newProfile(browser, AMINA);
-    users.push(amina);
+    suite.keep(amina);
     const { page } = amina;
     // Nobody is signed in: the app asks for an account, and on a new instance for its administrator's.
     await page.goto(server.url + '/');
@@ -135,7 +118,7 @@ describe('Accounts, coalitions and roles', () => {
 
     // Bruno opens the link, signs up right there, and joins as a reviewer.
     const bruno = await newProfile(browser, BRUNO);
-    users.push(bruno);
+    suite.keep(bruno);
     await bruno.page.goto(link);
     await bruno.page.getByRole('heading', { name: 'Amina Diallo invites you to join Freedonia Coalition for Racial Justice as reviewer' }).waitFor();
     expect(await bruno.page.getByText('Roma Rights Centre, Migrants Legal Aid').isVisible()).toBe(true);
@@ -184,7 +167,7 @@ describe('Accounts, coalitions and roles', () => {
 
   it('ends the live session of another tab when the user signs out, keeps its edits, and syncs them after signing in again', async () => {
     const amina = await openSignedIn(browser, server.url, AMINA);
-    users.push(amina);
+    suite.keep(amina);
     const report = await createReport(server.url, amina.account, { title: 'Freedom of expression', mechanism: 'CCPR' });
     const first = amina.page;
     await openReport(first, server.url, report.id);
@@ -234,7 +217,7 @@ describe('Accounts, coalitions and roles', () => {
   it('shows a report in the list of a viewer the owner adds, read-only, and tells them when the owner deletes it', async () => {
     const amina = await openSignedIn(browser, server.url, AMINA);
     const bruno = await openSignedIn(browser, server.url, BRUNO);
-    users.push(amina, bruno);
+    suite.keep(amina, bruno);
     const report = await createReport(server.url, amina.account, { title: 'Rights of the child in detention', mechanism: 'CRC' });
     await bruno.page.goto(server.url + '/');
     await bruno.page.getByRole('heading', { name: 'No reports yet' }).waitFor();
@@ -284,7 +267,7 @@ describe('Accounts, coalitions and roles', () => {
   it('keeps an editor lowered to reviewer while connected reading the report live, with nothing lost', async () => {
     const amina = await openSignedIn(browser, server.url, AMINA);
     const bruno = await openSignedIn(browser, server.url, BRUNO);
-    users.push(amina, bruno);
+    suite.keep(amina, bruno);
     const report = await createReport(server.url, amina.account, { title: 'Right to water', mechanism: 'CESCR' });
     const setBrunoRole = (role: string) => api(server.url, `/api/reports/${report.id}/members`, { as: amina.account, body: { email: bruno.account.email, role } });
     await setBrunoRole('editor');
@@ -315,7 +298,7 @@ describe('Accounts, coalitions and roles', () => {
   it('keeps changes made offline by someone lowered to viewer on their device, shows the server’s text, and sends them once raised again', async () => {
     const amina = await openSignedIn(browser, server.url, AMINA);
     const bruno = await openSignedIn(browser, server.url, BRUNO);
-    users.push(amina, bruno);
+    suite.keep(amina, bruno);
     const report = await createReport(server.url, amina.account, { title: 'Conditions of detention', mechanism: 'CAT' });
     const setBrunoRole = async (role: string) => {
       const res = await api(server.url, `/api/reports/${report.id}/members`, { as: amina.account, body: { email: bruno.account.email, role } });
@@ -385,7 +368,7 @@ describe('Accounts, coalitions and roles', () => {
   it('says how long to wait after too many wrong passwords', async () => {
     const { account } = await openSignedIn(browser, server.url, AMINA);
     const profile = await newProfile(browser, AMINA);
-    users.push(profile);
+    suite.keep(profile);
     const { page } = profile;
     await page.goto(server.url + '/signin');
     const attempt = async (password: string) => {

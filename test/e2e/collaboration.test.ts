@@ -3,18 +3,15 @@
  * goes offline, both keep editing, the offline one reloads with no network and still has their edits
  * (service worker + IndexedDB); the network returns and everything converges, on the server too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { api, createReport, getContent } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 import {
   AMINA,
   BRUNO,
-  CLIENT_DIR,
-  assertClientBuilt,
   editorText,
   eventually,
-  launchBrowser,
   openSignedIn,
   poll,
   syncLabel,
@@ -22,33 +19,19 @@ import {
   waitForEditorText,
   waitForOfflineReady,
   waitForSyncState,
-  type UserPage,
+  useBrowserSuite,
 } from './support.ts';
 
 describe('Two co-authors, one of them offline', () => {
-  let storage: TestStorage;
+  const suite = useBrowserSuite();
   let server: TestServer;
   let browser: Browser;
-  const users: UserPage[] = [];
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    storage = await createTestStorage('sqlite');
-    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const u of users) await u.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await storage?.destroy();
-  });
+  beforeAll(() => ({ server, browser } = suite));
 
   it('shows each other’s text and carets, keeps offline edits across a reload, and converges', async () => {
     const amina = await openSignedIn(browser, server.url, AMINA);
     const bruno = await openSignedIn(browser, server.url, BRUNO);
-    users.push(amina, bruno);
+    suite.keep(amina, bruno);
     // Amina owns the report and gives Bruno the editor role on it.
     const report = await createReport(server.url, amina.account, { title: 'Housing and racial discrimination', mechanism: 'CERD', stateUnderReview: 'Freedonia' });
     const added = await api(server.url, `/api/reports/${report.id}/members`, { as: amina.account, body: { email: bruno.account.email, role: 'editor' } });

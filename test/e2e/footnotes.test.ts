@@ -3,12 +3,12 @@
  * document order across sections, and renumbered when a section moves or a note is removed. The notes reach the
  * server as content of their sections.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { getContent } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { markerNumbers, openSection, openSignedIn, placeCaret, seedReport, type SignedInPage } from './exportSupport.ts';
-import { assertClientBuilt, CLIENT_DIR, eventually, launchBrowser, poll, waitForSyncState } from './support.ts';
+import { eventually, poll, waitForSyncState, useBrowserSuite } from './support.ts';
 
 function outlineTitles(page: Page): Promise<string[]> {
   return page.locator('[data-testid="outline-item"] .outline-item__title').allInnerTexts();
@@ -19,27 +19,15 @@ function noteList(page: Page): Promise<string[]> {
 }
 
 describe('Footnotes', () => {
-  let storage: TestStorage;
+  const suite = useBrowserSuite();
   let server: TestServer;
   let browser: Browser;
   let user: SignedInPage | undefined;
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    storage = await createTestStorage('sqlite');
-    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await user?.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await storage?.destroy();
-  });
+  beforeAll(() => ({ server, browser } = suite));
 
   it('numbers notes across sections and renumbers them when a section moves or a note is removed', async () => {
     user = await openSignedIn(browser, server);
+    suite.keep(user);
     const { page, account } = user;
     const report = await seedReport(server, account, { title: 'Detention conditions', mechanism: 'CAT', stateUnderReview: 'Freedonia' }, [
       { title: 'Overcrowding', paragraphs: ['Cells hold three times their capacity.'] },
@@ -120,7 +108,7 @@ describe('Footnotes', () => {
   }, 120_000);
 
   it('merges two people writing in one note while its panel is open', async () => {
-    user ??= await openSignedIn(browser, server);
+    user ??= suite.keep(await openSignedIn(browser, server));
     const { account } = user;
     const report = await seedReport(server, account, { title: 'Freedom of expression', mechanism: 'CCPR', stateUnderReview: 'Freedonia' }, [
       { title: 'Journalists', paragraphs: ['Twelve journalists were detained.'] },

@@ -2,16 +2,13 @@
  * Offline first: a report created with no network lives on the device and reaches the server when the
  * network returns; the sync status tells the user what is happening at each step.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { api, getContent } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 import {
   AMINA,
-  CLIENT_DIR,
-  assertClientBuilt,
   eventually,
-  launchBrowser,
   openSignedIn,
   type SignedInPage,
   poll,
@@ -20,33 +17,20 @@ import {
   waitForEditorText,
   waitForOfflineReady,
   waitForSyncState,
+  useBrowserSuite,
 } from './support.ts';
 
 const REPORT_PATH = /\/reports\/([0-9a-f-]{36})$/;
 
 describe('Working offline', () => {
-  let storage: TestStorage;
+  const suite = useBrowserSuite();
   let server: TestServer;
   let browser: Browser;
-  const users: SignedInPage[] = [];
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    storage = await createTestStorage('sqlite');
-    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const u of users) await u.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await storage?.destroy();
-  });
+  beforeAll(() => ({ server, browser } = suite));
 
   async function openOfflineReady(): Promise<SignedInPage> {
     const user = await openSignedIn(browser, server.url, AMINA);
-    users.push(user);
+    suite.keep(user);
     await user.page.goto(server.url + '/');
     await waitForOfflineReady(user.page);
     await poll(() => user.page.getByText('Rightsdraft is available offline on this device.').isVisible()).toBe(true);

@@ -2,22 +2,20 @@
  * The outline: add, rename inline, reorder by keyboard, by its menu and by drag and drop, change status,
  * delete and undo. Each change is checked on screen and on the server.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createReport, getContent } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 import {
   AMINA,
-  CLIENT_DIR,
-  assertClientBuilt,
   eventually,
-  launchBrowser,
   openSignedIn,
   type SignedInPage,
   poll,
   typeAtEnd,
   waitForEditorText,
   waitForSyncState,
+  useBrowserSuite,
 } from './support.ts';
 
 function outlineTitles(page: Page): Promise<string[]> {
@@ -33,24 +31,11 @@ function focusedTitle(page: Page): Promise<string | null> {
 }
 
 describe('Report outline', () => {
-  let storage: TestStorage;
+  const suite = useBrowserSuite();
   let server: TestServer;
   let browser: Browser;
   let user: SignedInPage;
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    storage = await createTestStorage('sqlite');
-    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await user?.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await storage?.destroy();
-  });
+  beforeAll(() => ({ server, browser } = suite));
 
   const serverTitles = async (id: string) => (await getContent(server.url, user.account, id)).sections.map((s) => s.title);
   const serverHas = (id: string, expected: string[]) =>
@@ -58,6 +43,7 @@ describe('Report outline', () => {
 
   it('adds, renames, reorders by keyboard, changes status, deletes and undoes', async () => {
     user = await openSignedIn(browser, server.url, AMINA);
+    suite.keep(user);
     const report = await createReport(server.url, user.account, { title: 'Torture in detention', mechanism: 'CAT', stateUnderReview: 'Freedonia' });
     const { page } = user;
     await page.goto(`${server.url}/reports/${report.id}`);

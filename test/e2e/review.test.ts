@@ -3,20 +3,18 @@
  * both, replies, accepts the suggestion (the text changes for both, and Ctrl+Z takes the accept back for
  * the editor), and resolves the thread. Then: a thread whose text is deleted is kept, detached, with its quote.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { getContent } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import type { TestServer } from '../helpers/server.ts';
 import {
-  assertClientBuilt,
-  CLIENT_DIR,
   editorText,
   eventually,
-  launchBrowser,
   poll,
   waitForEditorText,
   waitForOfflineReady,
   waitForSyncState,
+  useBrowserSuite,
 } from './support.ts';
 import { person, seedReport, selectPhrase, type Person } from './reviewSupport.ts';
 
@@ -32,29 +30,15 @@ async function open(p: Person, url: string): Promise<void> {
 const margin = (page: Page) => page.locator('.review-margin');
 
 describe('Review in the browser', () => {
-  let storage: TestStorage;
+  const suite = useBrowserSuite();
   let server: TestServer;
   let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    storage = await createTestStorage('sqlite');
-    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const p of people) await p.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await storage?.destroy();
-  });
+  beforeAll(() => ({ server, browser } = suite));
 
   it('lets a reviewer comment and suggest, and the editor reply, accept (undoably) and resolve', async () => {
     const editor = await person(browser, server, 'Edwin Okafor');
     const reviewer = await person(browser, server, 'Rania Haddad');
-    people.push(editor, reviewer);
+    suite.keep(editor, reviewer);
     const { id } = await seedReport(server, editor.account, [{ title: 'Right to education', paragraphs: [PARAGRAPH] }], [
       { who: reviewer.account, role: 'reviewer' },
     ]);
@@ -147,7 +131,7 @@ describe('Review in the browser', () => {
   it('keeps a thread whose text was deleted, detached, with the words it quoted', async () => {
     const editor = await person(browser, server, 'Olga Petrova');
     const reviewer = await person(browser, server, 'Kofi Mensah');
-    people.push(editor, reviewer);
+    suite.keep(editor, reviewer);
     const { id } = await seedReport(server, editor.account, [{ title: 'Housing', paragraphs: ['Evictions rose sharply in 2024 in the capital.'] }], [
       { who: reviewer.account, role: 'reviewer' },
     ]);
@@ -192,7 +176,7 @@ describe('Review in the browser', () => {
   it("flags a suggestion whose text changed since, applies it only when asked, and turns an editor's typing into suggestions in Suggesting mode", async () => {
     const editor = await person(browser, server, 'Ines Duarte');
     const reviewer = await person(browser, server, 'Tomas Novak');
-    people.push(editor, reviewer);
+    suite.keep(editor, reviewer);
     const original = 'Most evictions happened in the capital last winter.';
     const { id } = await seedReport(server, editor.account, [{ title: 'Evictions', paragraphs: [original] }], [{ who: reviewer.account, role: 'reviewer' }]);
     const url = `${server.url}/reports/${id}`;
@@ -234,7 +218,7 @@ describe('Review in the browser', () => {
   it('keeps a comment written offline across a reload, and delivers it when the network returns', async () => {
     const editor = await person(browser, server, 'Lena Vogel');
     const reviewer = await person(browser, server, 'Sami Khan');
-    people.push(editor, reviewer);
+    suite.keep(editor, reviewer);
     const { id } = await seedReport(server, editor.account, [{ title: 'Detention', paragraphs: ['Pre-trial detention lasts 14 months on average.'] }], [
       { who: reviewer.account, role: 'reviewer' },
     ]);

@@ -5,10 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
 import { signUp, type TestUser as ApiUser } from '../helpers/clients.ts';
+import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import type { Config } from '../../server/src/config.ts';
 
 export const CLIENT_DIR = path.resolve('dist/client');
 
@@ -23,6 +25,51 @@ export function assertClientBuilt(): void {
 
 export function launchBrowser(): Promise<Browser> {
   return launchChromium();
+}
+
+/** What the tests of one browser test file share (see `useBrowserSuite`). */
+export interface BrowserSuite {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** Close these people's browser contexts when the file's tests are done; returns the first. */
+  keep<T extends { context: BrowserContext }>(first: T, ...more: T[]): T;
+}
+
+/**
+ * Registers the file's beforeAll and afterAll: a fresh SQLite server serving the built client (with `overrides`),
+ * and Chromium; at the end every kept context, the browser, the server and its data are closed and removed.
+ */
+export function useBrowserSuite(overrides: Partial<Config> = {}): BrowserSuite {
+  let storage: TestStorage | undefined;
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    assertClientBuilt();
+    storage = await createTestStorage('sqlite');
+    server = await startTestServer(storage, { staticDir: CLIENT_DIR, ...overrides });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    await storage?.destroy();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the browser suite has not started');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser suite has not started');
+      return browser;
+    },
+    keep(first, ...more) {
+      for (const page of [first, ...more]) contexts.push(page.context);
+      return first;
+    },
+  };
 }
 
 /** A person in a browser test: the account they sign up with, and the colour their device shows. */

@@ -4,14 +4,14 @@
  * warning after a long paste. Also: a templated report made while the server cannot be reached gets its
  * sections on the device, and is published later without the template, so the server never doubles them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CreateReportRequest } from '../../shared/api/types.ts';
 import { templateSections } from '../../shared/templates/templates.ts';
 import { getContent } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
-import { CLIENT_DIR, assertClientBuilt, eventually, launchBrowser, poll, waitForSyncState } from './support.ts';
-import { addTag, longText, openSection, openView, outlineTitles, pasteText, signedIn, type SignedIn } from './treaty/support.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { eventually, poll, waitForSyncState, useBrowserSuite } from './support.ts';
+import { addTag, longText, openSection, openView, outlineTitles, pasteText, signedIn } from './treaty/support.ts';
 
 const JOINT_UPR_TITLES = templateSections('upr', 'UPR', 'joint').map((s) => s.title);
 
@@ -33,28 +33,14 @@ function coverageItem(page: Page, id: string) {
 }
 
 describe('Treaty and UPR reports in the browser', () => {
-  let storage: TestStorage;
+  const suite = useBrowserSuite();
   let server: TestServer;
   let browser: Browser;
-  const users: SignedIn[] = [];
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    storage = await createTestStorage('sqlite');
-    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const u of users) await u.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await storage?.destroy();
-  });
+  beforeAll(() => ({ server, browser } = suite));
 
   it('makes a joint UPR submission from its template, tags a section, follows coverage and warns at the word limit', async () => {
     const user = await signedIn(browser, server.url, 'Amina Diallo');
-    users.push(user);
+    suite.keep(user);
     const { page, account } = user;
 
     const reportId = await createFromDialog(page, server.url, 'Joint UPR submission on Roma rights');
@@ -125,7 +111,7 @@ describe('Treaty and UPR reports in the browser', () => {
 
   it('writes the template on the device when the server cannot be reached, and never sends it later', async () => {
     const user = await signedIn(browser, server.url, 'Bruno Costa', undefined, { serviceWorkers: 'block' });
-    users.push(user);
+    suite.keep(user);
     const { page, account } = user;
     let serverDown = true;
     const posted: CreateReportRequest[] = [];

@@ -2,37 +2,31 @@
  * Versions in the browser: save a named version, edit, compare it with now (the change highlighted), open
  * it read-only, and restore it; a collaborator who has the report open sees the restored text at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { getContent } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
-import { assertClientBuilt, CLIENT_DIR, editorText, eventually, launchBrowser, poll, typeAtEnd, waitForEditorText, waitForSyncState } from './support.ts';
-import { person, seedReport, type Person } from './reviewSupport.ts';
+import type { TestServer } from '../helpers/server.ts';
+import {
+  editorText,
+  eventually,
+  poll,
+  typeAtEnd,
+  waitForEditorText,
+  waitForSyncState,
+  useBrowserSuite,
+} from './support.ts';
+import { person, seedReport } from './reviewSupport.ts';
 
 describe('Versions in the browser', () => {
-  let storage: TestStorage;
+  const suite = useBrowserSuite();
   let server: TestServer;
   let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    storage = await createTestStorage('sqlite');
-    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const p of people) await p.context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await storage?.destroy();
-  });
+  beforeAll(() => ({ server, browser } = suite));
 
   it('saves, compares with the change highlighted, and restores for a collaborator online', async () => {
     const owner = await person(browser, server, 'Edwin Okafor');
     const colleague = await person(browser, server, 'Amina Diallo');
-    people.push(owner, colleague);
+    suite.keep(owner, colleague);
     const sent = 'Text as sent to OHCHR.';
     const { id } = await seedReport(server, owner.account, [{ title: 'Introduction', paragraphs: [sent] }], [{ who: colleague.account, role: 'editor' }]);
     const url = `${server.url}/reports/${id}`;

@@ -27,8 +27,9 @@ describe('Two server nodes on PostgreSQL and Redis', () => {
   beforeAll(async () => {
     storage = await createTestStorage('postgres');
     // Compaction after a few rows, so the nodes compact while both are writing.
-    a = await startTestServer(storage, { redisUrl: REDIS_URL, compactAfterRows: 5 });
-    b = await startTestServer(storage, { redisUrl: REDIS_URL, compactAfterRows: 5 });
+    const shared = { redisUrl: REDIS_URL, compactAfterRows: 5, loginSlowAfter: 100, loginRefuseAfter: 5 };
+    a = await startTestServer(storage, shared);
+    b = await startTestServer(storage, shared);
     owner = await signUp(a.url, { name: 'Olga' });
     editor = await signUp(b.url, { name: 'Edwin' });
   });
@@ -97,6 +98,16 @@ describe('Two server nodes on PostgreSQL and Redis', () => {
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
       return { ...editor, cookie };
     })();
+  });
+
+  it('counts failed sign-ins on every node, so a second node does not give more attempts', async () => {
+    const victim = await signUp(a.url, { name: 'Target' });
+    const attempt = (server: TestServer) => api(server.url, '/api/auth/login', { body: { email: victim.email, password: 'not the password at all' } });
+    // Node A and B each see some of the failures; together they pass the limit (LOGIN_REFUSE_AFTER).
+    for (let i = 0; i < 5; i++) await attempt(i % 2 === 0 ? a : b);
+    const refused = await attempt(b);
+    expect(refused.status).toBe(429);
+    expect((await attempt(a)).status).toBe(429);
   });
 
   it('keeps every change when both nodes write and compact the same report, for a node that opens it later', async () => {

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addSection, getSectionBody, listSections, moveSection, renameSection } from '../../shared/report/layout.ts';
+import { anchorAt } from '../../shared/discussion/anchors.ts';
+import { createThread, listThreads } from '../../shared/discussion/layout.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { connectClient, createReport, getContent, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
 import { typeParagraph } from '../helpers/typing.ts';
@@ -98,9 +100,16 @@ describe.each(STORAGE_KINDS)('Sync on %s', (kind) => {
     const content = client(report.id);
     const discussion = client(roomName(report.id, 'discussion'));
     await Promise.all([content.synced, discussion.synced]);
-    discussion.doc.getMap('threads').set('t1', 'a comment');
+    const section = addSection(content.doc, { title: 'Housing' });
+    typeParagraph(content.doc, section, 'Evictions doubled.');
+    const threadId = createThread(discussion.doc, { id: owner.id, name: owner.name }, {
+      sectionId: section,
+      anchor: anchorAt(getSectionBody(content.doc, section)!, 0, 9),
+      quote: 'Evictions',
+      body: 'a comment',
+    });
     const other = client(roomName(report.id, 'discussion'));
-    await waitFor(() => other.doc.getMap('threads').get('t1') === 'a comment');
+    await waitFor(() => listThreads(other.doc).some((t) => t.id === threadId && t.comments[0]?.body === 'a comment'));
     expect(content.doc.getMap('threads').size).toBe(0);
   });
 

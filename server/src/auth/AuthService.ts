@@ -60,7 +60,7 @@ export class AuthService {
     private readonly log: Logger,
     private readonly options: AuthOptions,
   ) {
-    this.throttle = new LoginThrottle({ ...DEFAULT_THROTTLE, ...options.throttle });
+    this.throttle = new LoginThrottle(storage.accounts.loginFailures, { ...DEFAULT_THROTTLE, ...options.throttle });
   }
 
   private async startSession(user: UserRecord): Promise<string> {
@@ -93,7 +93,7 @@ export class AuthService {
   /** Check a password, slowed and then refused after repeated failures for the account or the address. */
   async login(email: string, password: string, address: string): Promise<{ user: UserRecord; token: string }> {
     const keys = [`account:${email}`, `address:${address}`];
-    const verdict = this.throttle.check(keys);
+    const verdict = await this.throttle.check(keys);
     if (verdict.refuse) {
       this.log.warn('sign-in refused after repeated failures', { address, retryAfterSeconds: verdict.retryAfterSeconds });
       throw new AuthError('too_many_attempts', 'Too many failed sign-ins. Try again later.', verdict.retryAfterSeconds);
@@ -102,11 +102,11 @@ export class AuthService {
     const found = await this.storage.accounts.findUserByEmail(email);
     const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!found || !ok) {
-      this.throttle.fail(keys);
+      await this.throttle.fail(keys);
       this.log.info('failed sign-in', { address });
       throw new AuthError('invalid_credentials', 'The e-mail address or password is not right.');
     }
-    this.throttle.succeed(keys[0]!);
+    await this.throttle.succeed(keys[0]!);
     const { passwordHash: _hash, ...user } = found;
     return { user, token: await this.startSession(user) };
   }

@@ -1,8 +1,19 @@
 /**
  * Failed sign-ins per account and per address within a window: after `slowAfter` failures answers are slowed
  * (one more `delayStepMs` per failure), after `refuseAfter` they are refused (429) until the window passes. A success
- * clears the account's count. Kept in memory per node.
+ * clears the account's count. The failures are kept in the database (`FailureLog`), so every server node counts
+ * the same attempts; the window is short, and old rows are swept.
  */
+
+/** Where failed sign-ins are kept: times (ms) per key ("account:<email>", "address:<ip>"). */
+export interface FailureLog {
+  /** Failures of each key at or after `since` (ms), oldest first. */
+  recent(keys: string[], since: number): Promise<Map<string, number[]>>;
+  add(keys: string[], at: number): Promise<void>;
+  clear(key: string): Promise<void>;
+  /** Forget failures older than `before` (ms). */
+  sweep(before: number): Promise<void>;
+}
 export interface ThrottleOptions {
   windowMs: number;
   slowAfter: number;
@@ -16,23 +27,18 @@ export const DEFAULT_THROTTLE: ThrottleOptions = { windowMs: 15 * 60_000, slowAf
 export type Verdict = { refuse: true; retryAfterSeconds: number } | { refuse: false; delayMs: number };
 
 export class LoginThrottle {
-  private failures = new Map<string, number[]>();
-
-  constructor(private readonly options: ThrottleOptions = DEFAULT_THROTTLE) {}
-
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.options.windowMs);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
-  }
+  constructor(
+    private readonly log: FailureLog,
+    private readonly options: ThrottleOptions = DEFAULT_THROTTLE,
+  ) {}
 
   /** What to do before checking a password for this account from this address. */
-  check(keys: string[], now = Date.now()): Verdict {
+  async check(keys: string[], now = Date.now()): Promise<Verdict> {
+    const recent = await this.log.recent(keys, now - this.options.windowMs + 1);
     let worst = 0;
     let oldest = now;
     for (const key of keys) {
-      const list = this.recent(key, now);
+      const list = recent.get(key) ?? [];
       if (list.length > worst) {
         worst = list.length;
         oldest = list[0] ?? now;
@@ -45,15 +51,16 @@ export class LoginThrottle {
     return { refuse: false, delayMs: excess > 0 ? Math.min(this.options.maxDelayMs, excess * this.options.delayStepMs) : 0 };
   }
 
-  fail(keys: string[], now = Date.now()): void {
-    for (const key of keys) {
-      const list = this.recent(key, now);
-      list.push(now);
-      this.failures.set(key, list);
-    }
+  fail(keys: string[], now = Date.now()): Promise<void> {
+    return this.log.add(keys, now);
   }
 
-  succeed(key: string): void {
-    this.failures.delete(key);
+  succeed(key: string): Promise<void> {
+    return this.log.clear(key);
+  }
+
+  /** Drop failures older than the window (run now and then). */
+  sweep(now = Date.now()): Promise<void> {
+    return this.log.sweep(now - this.options.windowMs);
   }
 }

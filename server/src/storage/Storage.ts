@@ -2,6 +2,7 @@
  * The storage port. Adapters move bytes and run SQL; Yjs encoding, merging, authorisation and every decision
  * about when to store stay above this line. One contract suite (test/contract/) runs against each adapter.
  */
+import type { FailureLog } from '../auth/LoginThrottle.ts';
 import type { Mechanism } from '../../../shared/api/mechanisms.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 
@@ -115,6 +116,8 @@ export interface AccountStore {
    * every report that has no owner (made before accounts existed). Returns null when the e-mail is taken. */
   createUser(user: Omit<UserRecord, 'isAdmin'>, passwordHash: string): Promise<UserRecord | null>;
   getUser(id: string): Promise<UserRecord | null>;
+  /** Failed sign-ins, shared by every node (see LoginThrottle). */
+  readonly loginFailures: FailureLog;
   /** Whether any account exists (none: the next sign-up makes the instance's administrator). */
   hasUsers(): Promise<boolean>;
   findUserByEmail(email: string): Promise<(UserRecord & { passwordHash: string }) | null>;

@@ -1,5 +1,6 @@
 /** Users, sessions and personal access tokens. Only hashes of session and access tokens are stored. */
 import type { AccessTokenRecord, AccountStore, SessionRecord, UserRecord } from '../Storage.ts';
+import { SqlLoginFailures } from './SqlLoginFailures.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 
 interface UserRow {
@@ -28,7 +29,11 @@ function toToken(r: TokenRow): AccessTokenRecord {
 }
 
 export class SqlAccountStore implements AccountStore {
-  constructor(private readonly db: SqlDriver) {}
+  readonly loginFailures: SqlLoginFailures;
+
+  constructor(private readonly db: SqlDriver) {
+    this.loginFailures = new SqlLoginFailures(db);
+  }
 
   createUser(user: Omit<UserRecord, 'isAdmin'>, passwordHash: string): Promise<UserRecord | null> {
     return this.db.transaction(async (tx) => {

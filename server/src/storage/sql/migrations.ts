@@ -133,6 +133,17 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX versions_report ON versions (report_id, created_at);
     `,
   },
+  {
+    version: 4,
+    name: 'failed sign-ins, shared by every server node',
+    sql: () => `
+      CREATE TABLE login_failures (
+        key TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX login_failures_key ON login_failures (key, at);
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {
