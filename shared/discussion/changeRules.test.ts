@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { bodyWith } from '../../test/helpers/yjsContent.ts';
 import { anchorAt } from './anchors.ts';
 import { refuseDiscussionChange, type DiscussionActor } from './changeRules.ts';
 import { createSuggestion, createThread, decideSuggestion, deleteComment, discussionData, editComment, reply, reviseSuggestion, setThreadStatus, withdrawSuggestion } from './layout.ts';
@@ -10,11 +11,7 @@ const olga = { id: 'u-olga', name: 'Olga' };
 const as = (who: { id: string }, role: DiscussionActor['role']): DiscussionActor => ({ id: who.id, role });
 
 function setup() {
-  const content = new Y.Doc();
-  const body = content.getXmlFragment('body');
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText('The State should adopt a law.')]);
-  body.insert(0, [p]);
+  const body = bodyWith('The State should adopt a law.');
   const doc = new Y.Doc();
   const threadId = createThread(doc, rania, { sectionId: 's', anchor: anchorAt(body, 4, 9), quote: 'State', body: 'Which State body?' });
   const suggestionId = createSuggestion(doc, rania, { sectionId: 's', anchor: anchorAt(body, 10, 16), originalText: 'should', insertText: 'must' });

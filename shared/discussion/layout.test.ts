@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { bodyWith } from '../../test/helpers/yjsContent.ts';
 import { anchorAt } from './anchors.ts';
 import { createSuggestion, decideSuggestion, getSuggestion, listSuggestions, reviseSuggestion, withdrawSuggestion } from './layout.ts';
 
@@ -7,11 +8,7 @@ const rania = { id: 'u-rania', name: 'Rania' };
 const edwin = { id: 'u-edwin', name: 'Edwin' };
 
 function setup() {
-  const content = new Y.Doc();
-  const body = content.getXmlFragment('body');
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText('The State should adopt a law.')]);
-  body.insert(0, [p]);
+  const body = bodyWith('The State should adopt a law.');
   const discussion = new Y.Doc();
   const id = createSuggestion(discussion, rania, { sectionId: 's', anchor: anchorAt(body, 4, 4), originalText: '', insertText: 'm' });
   return { body, discussion, id };

@@ -38,3 +38,10 @@ export const recommendation = (text: string, attrs: { addressee?: string | null;
 });
 
 export const docOf = (...content: PmNode[]): PmNode => ({ type: 'doc', content });
+
+/** A section body in a document of its own holding one paragraph of `text` (for anchoring threads in tests). */
+export function bodyWith(text: string): Y.XmlFragment {
+  const body = new Y.Doc().getXmlFragment('body');
+  writeBody(body, docOf(paragraph(text)));
+  return body;
+}

@@ -10,6 +10,7 @@ import { createThread, listThreads } from '../../shared/discussion/layout.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { addSection, listSections } from '../../shared/report/layout.ts';
 import { api, connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
+import { bodyWith } from '../helpers/yjsContent.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
 
 type Who = 'owner' | 'editor' | 'reviewer' | 'viewer' | 'stranger' | 'no session' | 'signed out';
@@ -121,11 +122,7 @@ describe.each(STORAGE_KINDS)('Authorisation matrix on %s', (kind) => {
       const marker = `written by ${who}`;
       if (docKind === 'content') addSection(client.doc, { title: marker });
       else {
-        const body = new Y.Doc().getXmlFragment('body');
-        const paragraph = new Y.XmlElement('paragraph');
-        paragraph.insert(0, [new Y.XmlText('text')]);
-        body.insert(0, [paragraph]);
-        const nowhere = anchorAt(body, 0, 4);
+        const nowhere = anchorAt(bodyWith('text'), 0, 4);
         createThread(client.doc, { id: users[who]!.id, name: who }, { sectionId: 'matrix', anchor: nowhere, quote: '', body: marker });
       }
       const outcome = await Promise.race([
