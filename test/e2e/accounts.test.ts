@@ -133,6 +133,13 @@ describe('Accounts, coalitions and roles', () => {
     await poll(() => brunoCard.getByTestId('role-badge').innerText()).toBe('Reviewer');
     expect(await brunoCard.getByTestId('report-coalition').innerText()).toBe('Freedonia Coalition for Racial Justice');
 
+    // A reviewer cannot start the coalition's reports: the New report dialog says so instead of offering it.
+    await bruno.page.getByRole('button', { name: 'New report' }).first().click();
+    const coalitionChoice = bruno.page.getByLabel('Freedonia Coalition for Racial Justice');
+    expect(await coalitionChoice.isDisabled()).toBe(true);
+    expect(await bruno.page.getByText('As a reviewer in this coalition you cannot start its reports; ask a manager.').isVisible()).toBe(true);
+    await bruno.page.getByRole('button', { name: 'Cancel' }).click();
+
     // He reads it read-only: no editing of the text or the outline.
     await brunoCard.getByRole('link').click();
     await waitForSyncState(bruno.page, 'read-only');

@@ -116,6 +116,12 @@ describe.each(STORAGE_KINDS)('Accounts and coalitions on %s', (kind) => {
     const seen = await api<{ role: string }>(server.url, `/api/reports/${report.id}`, { as: first });
     expect(seen.body.role).toBe('reviewer');
     expect((await api(server.url, `/api/reports/${report.id}`, { as: second })).status).toBe(404);
+    // Each lists the coalition with their own standing in it: the manager, and the reviewer who cannot start reports.
+    type Listed = { coalitions: { id: string; me: { manager: boolean; role: string } }[] };
+    const mine = async (u: TestUser) => (await api<Listed>(server.url, '/api/coalitions', { as: u })).body.coalitions.find((c) => c.id === coalition.body.id);
+    expect((await mine(admin))?.me).toEqual({ manager: true, role: 'owner' });
+    expect((await mine(first))?.me).toEqual({ manager: false, role: 'reviewer' });
+    expect(await mine(second)).toBeUndefined();
 
     const short = await api<{ token: string }>(server.url, `/api/coalitions/${coalition.body.id}/invitations`, {
       as: admin,

@@ -9,6 +9,8 @@ export interface Coalition {
   createdAt: string;
   /** The organisations named on the cover page, in order. */
   organisations: string[];
+  /** The signed-in person's standing in it (absent in lists kept on the device by an older version). */
+  me?: { manager: boolean; role: Role };
 }
 
 export interface CoalitionMember {
@@ -21,7 +23,7 @@ export interface CoalitionMember {
   joinedAt: string;
 }
 
-export interface CoalitionDetail extends Coalition {
+export interface CoalitionDetail extends Omit<Coalition, 'me'> {
   me: CoalitionMember;
   members: CoalitionMember[];
 }

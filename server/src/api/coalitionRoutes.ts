@@ -47,7 +47,15 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
 
   router.on('GET', '/api/coalitions', async (ctx) => {
     const { user } = await ctx.user();
-    sendJson(ctx.res, 200, { coalitions: await coalitions.listForUser(user.id) });
+    const list = await coalitions.listForUser(user.id);
+    // Each with the caller's own standing in it, so a client can tell where they may start a report.
+    const withMe = await Promise.all(
+      list.map(async (c) => {
+        const me = await coalitions.member(c.id, user.id);
+        return { ...c, me: me ? { manager: me.manager, role: me.reportRole } : null };
+      }),
+    );
+    sendJson(ctx.res, 200, { coalitions: withMe.filter((c) => c.me !== null) });
   });
 
   router.on('GET', '/api/coalitions/:id', async (ctx) => {

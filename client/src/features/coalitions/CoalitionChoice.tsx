@@ -3,6 +3,7 @@
  * report. Used by the New report dialog and by a new report made from a Word document.
  */
 import type { ReactNode } from 'react';
+import { atLeast, ROLE_LABELS } from '../../../../shared/api/roles.ts';
 import { useCoalitions } from './useCoalitions.ts';
 
 /** The "Just me" choice: no coalition. */
@@ -32,15 +33,23 @@ export function CoalitionChoice({ name, value, onChange, error, help }: Coalitio
           <span className="choice__help">You can give others a role on it later.</span>
         </span>
       </label>
-      {(coalitions ?? []).map((c) => (
-        <label key={c.id} className="choice">
-          <input type="radio" name={name} value={c.id} checked={value === c.id} onChange={() => onChange(c.id)} />
-          <span>
-            <span className="choice__label">{c.name}</span>
-            <span className="choice__help">Its members get their coalition role on it.</span>
-          </span>
-        </label>
-      ))}
+      {(coalitions ?? []).map((c) => {
+        // The server refuses a report for a coalition where one's role is below editor; say so before asking.
+        const barred = c.me !== undefined && !atLeast(c.me.role, 'editor');
+        return (
+          <label key={c.id} className="choice">
+            <input type="radio" name={name} value={c.id} checked={value === c.id} disabled={barred} onChange={() => onChange(c.id)} />
+            <span>
+              <span className="choice__label">{c.name}</span>
+              <span className="choice__help">
+                {barred
+                  ? `As a ${ROLE_LABELS[c.me!.role].toLowerCase()} in this coalition you cannot start its reports; ask a manager.`
+                  : 'Its members get their coalition role on it.'}
+              </span>
+            </span>
+          </label>
+        );
+      })}
       {error && (
         <p id={`${name}-error`} className="field__error">
           {error}
