@@ -5,6 +5,7 @@
 import type * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { roomName } from '../../../shared/protocol/rooms.ts';
+import { sendOwnPresenceOnly } from './presenceEcho.ts';
 import { interceptSyncMessages } from './syncMessages.ts';
 
 /**
@@ -14,7 +15,9 @@ import { interceptSyncMessages } from './syncMessages.ts';
  */
 export function createProvider(reportId: string, doc: Y.Doc): WebsocketProvider {
   const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
-  return new WebsocketProvider(`${wsProto}://${location.host}/sync`, roomName(reportId), doc, { connect: false, disableBc: true });
+  const provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, roomName(reportId), doc, { connect: false, disableBc: true });
+  sendOwnPresenceOnly(provider);
+  return provider;
 }
 
 export interface ProviderHandlers {
