@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getContent } from '../helpers/clients.ts';
+import { api, getContent, signUp } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import {
   editorText,
@@ -172,6 +172,49 @@ describe('Review in the browser', () => {
     expect(editor.errors).toEqual([]);
     expect(reviewer.errors).toEqual([]);
   }, 120_000);
+
+  it('says when the server refuses a suggestion accepted offline by someone lowered to reviewer meanwhile, and lets them start again from the server', async () => {
+    const owner = await signUp(server.url, { name: 'Olga Petrova' });
+    const editor = await person(browser, server, 'Edwin Okafor');
+    const reviewer = await person(browser, server, 'Rania Haddad');
+    suite.keep(editor, reviewer);
+    const { id } = await seedReport(server, owner, [{ title: 'Housing', paragraphs: ['Evictions rose sharply in 2023.'] }], [
+      { who: editor.account, role: 'editor' },
+      { who: reviewer.account, role: 'reviewer' },
+    ]);
+    const url = `${server.url}/reports/${id}`;
+    await open(reviewer, url);
+    await open(editor, url);
+    await waitForOfflineReady(editor.page);
+    await reviewer.page.getByTestId('suggesting-note').waitFor();
+    await selectPhrase(reviewer.page, 'sharply');
+    await reviewer.page.keyboard.type('threefold');
+    const card = margin(editor.page).getByTestId('suggestion');
+    await poll(() => card.innerText()).toContain('threefold');
+
+    // Offline, the editor accepts; meanwhile the owner makes them a reviewer.
+    await editor.context.setOffline(true);
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await waitForEditorText(editor.page, 'Evictions rose threefold in 2023.');
+    const lowered = await api(server.url, `/api/reports/${id}/members`, { as: owner, body: { email: editor.account.email, role: 'reviewer' } });
+    expect(lowered.status).toBe(201);
+    await editor.context.setOffline(false);
+
+    // Back online, the server refuses the decision: the page says so rather than silently dropping comments.
+    const banner = editor.page.getByTestId('banner-discussion-stopped');
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.innerText()).toContain('Comments and suggestions from this device are not being saved');
+    const content = await getContent(server.url, owner, id);
+    expect(content.sections[0]!.text).toBe('Evictions rose sharply in 2023.');
+
+    // Discarding the device's copy of the discussion brings back the server's: the suggestion still open.
+    await banner.getByRole('button', { name: /Discard this device/ }).click();
+    await editor.page.waitForLoadState('load');
+    await margin(editor.page).getByTestId('suggestion').waitFor();
+    expect(await margin(editor.page).getByTestId('suggestion').innerText()).toContain('threefold');
+    expect(await editor.page.getByTestId('banner-discussion-stopped').count()).toBe(0);
+    expect(editor.errors).toEqual([]);
+  });
 
   it("flags a suggestion whose text changed since, applies it only when asked, and turns an editor's typing into suggestions in Suggesting mode", async () => {
     const editor = await person(browser, server, 'Ines Duarte');

@@ -16,6 +16,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { Outline, UNTITLED_SECTION } from '../outline/Outline.tsx';
 import { useOutline } from '../outline/useOutline.ts';
 import { Banners } from './Banners.tsx';
+import { DiscussionBanner } from '../review/DiscussionBanner.tsx';
 import { ReportHeader } from './ReportHeader.tsx';
 import { SectionPane } from './SectionPane.tsx';
 import { ReviewProvider } from '../review/ReviewContext.tsx';
@@ -160,6 +161,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
     <ReviewProvider session={session}>
       <ReportHeader session={session} snapshot={canEdit === snapshot.canEdit ? snapshot : { ...snapshot, canEdit }} actions={<ReviewHeaderButton />} />
       <Banners session={session} snapshot={snapshot} />
+      <DiscussionBanner />
       <ReportViewsBar mechanism={meta.mechanism} />
       <div className="workspace">
         <aside id="outline-pane" ref={drawerRef} className={`outline-pane${outlineOpen ? ' outline-pane--open' : ''}`}>

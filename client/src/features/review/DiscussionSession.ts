@@ -97,6 +97,22 @@ export class DiscussionSession {
     this.connect();
   }
 
+  /** Connect again after the server stopped the connection (the stock provider does not, for 4400-4499). */
+  retry(): void {
+    if (this.destroyed) return;
+    this.set({ status: 'connecting', closeCode: null });
+    this.connect();
+  }
+
+  /**
+   * Forget this device's copy of the discussion, unsent changes included, so the next load takes the server's.
+   * For a change the server refuses (4422): it would be refused again on every connection.
+   */
+  async discardLocalChanges(): Promise<void> {
+    this.provider.disconnect();
+    await this.persistence.clearData();
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
