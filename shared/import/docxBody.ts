@@ -6,15 +6,7 @@ import type { PmNode } from '../report/content.ts';
 import { paragraphInlines, type InlineContext } from './docxInlines.ts';
 import type { NumberingInfo, StyleInfo } from './docxStyles.ts';
 import { child, childrenNamed, type XNode } from './xml.ts';
-
-/** Styles the exporter writes (see shared/export/docx/docxStyles.ts), recognised so a round trip is faithful. */
-export const EXPORT_STYLES = {
-  numberedParagraph: 'RDNumberedParagraph',
-  quote: 'RDQuote',
-  recommendation: 'RDRecommendation',
-  cover: 'RDCover',
-  annexHeading: 'RDAnnexHeading',
-} as const;
+import { isExportStyle } from '../export/docx/styleIds.ts';
 
 export interface BodyParagraph {
   kind: 'paragraph';
@@ -52,13 +44,13 @@ function paragraph(p: XNode, ctx: BodyContext): BodyParagraph {
   if (ownOutline !== undefined && Number(ownOutline) < 9) headingLevel = Number(ownOutline) + 1;
 
   let role: BodyParagraph['role'] = 'body';
-  if (styleId === EXPORT_STYLES.cover) role = 'cover';
-  else if (styleId === EXPORT_STYLES.annexHeading) role = 'annex';
+  if (isExportStyle('cover', styleId, styleName)) role = 'cover';
+  else if (isExportStyle('annexHeading', styleId, styleName)) role = 'annex';
   else if (styleName === 'title' || styleId === 'Title') role = 'title';
-  else if (styleId === EXPORT_STYLES.quote || /quote/.test(styleName)) role = 'quote';
+  else if (isExportStyle('quote', styleId, styleName) || /quote/.test(styleName)) role = 'quote';
 
   // Paragraph numbering of an exported report (and recommendation boxes) is not a list.
-  const exportNumbering = styleId === EXPORT_STYLES.numberedParagraph || styleId === EXPORT_STYLES.recommendation;
+  const exportNumbering = isExportStyle('numberedParagraph', styleId, styleName) || isExportStyle('recommendation', styleId, styleName);
   const numPr = child(pPr, 'numPr');
   const numId = child(numPr, 'numId')?.attrs.val ?? ctx.styles.numId(styleId);
   const level = Number(child(numPr, 'ilvl')?.attrs.val ?? 0);

@@ -1,17 +1,11 @@
 /** Styles, list definitions and page setup of exported Word files. */
+import { EXPORT_STYLES } from './styleIds.ts';
 import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
 
-/** Style ids the importer recognises, so a re-imported export does not turn numbered paragraphs into a list. */
-export const STYLE_IDS = {
-  numberedParagraph: 'RDNumberedParagraph',
-  quote: 'RDQuote',
-  recommendation: 'RDRecommendation',
-  cover: 'RDCover',
-  /** Paragraphs of header cells: bold by style, so the text itself carries no bold mark on re-import. */
-  tableHeader: 'RDTableHeader',
-  /** Annex titles: everything from the first one on is generated, and import stops there. */
-  annexHeading: 'RDAnnexHeading',
-} as const;
+/** Style ids of exported files (names and ids in styleIds.ts, which the importer reads too). */
+export const STYLE_IDS = Object.fromEntries(Object.entries(EXPORT_STYLES).map(([key, style]) => [key, style.id])) as {
+  [K in keyof typeof EXPORT_STYLES]: (typeof EXPORT_STYLES)[K]['id'];
+};
 
 export const NUMBERING_REFS = {
   paragraphs: 'rd-paragraphs',
@@ -36,21 +30,21 @@ export function docxStyles(language: string): IStylesOptions {
     paragraphStyles: [
       {
         id: STYLE_IDS.numberedParagraph,
-        name: 'Numbered Paragraph',
+        name: EXPORT_STYLES.numberedParagraph.name,
         basedOn: 'Normal',
         quickFormat: true,
         paragraph: { alignment: AlignmentType.JUSTIFIED },
       },
       {
         id: STYLE_IDS.quote,
-        name: 'Block Quote',
+        name: EXPORT_STYLES.quote.name,
         basedOn: 'Normal',
         run: { italics: true },
         paragraph: { indent: { left: INDENT_STEP, right: INDENT_STEP } },
       },
       {
         id: STYLE_IDS.recommendation,
-        name: 'Recommendation',
+        name: EXPORT_STYLES.recommendation.name,
         basedOn: 'Normal',
         run: { bold: true },
         paragraph: {
@@ -64,9 +58,9 @@ export function docxStyles(language: string): IStylesOptions {
           shading: { fill: 'EAF2FA' },
         },
       },
-      { id: STYLE_IDS.tableHeader, name: 'Table Header', basedOn: 'Normal', run: { bold: true } },
-      { id: STYLE_IDS.cover, name: 'Cover Line', basedOn: 'Normal', paragraph: { spacing: { after: 160 } } },
-      { id: STYLE_IDS.annexHeading, name: 'Annex Heading', basedOn: 'Heading1', next: 'Normal', paragraph: { outlineLevel: 0 } },
+      { id: STYLE_IDS.tableHeader, name: EXPORT_STYLES.tableHeader.name, basedOn: 'Normal', run: { bold: true } },
+      { id: STYLE_IDS.cover, name: EXPORT_STYLES.cover.name, basedOn: 'Normal', paragraph: { spacing: { after: 160 } } },
+      { id: STYLE_IDS.annexHeading, name: EXPORT_STYLES.annexHeading.name, basedOn: 'Heading1', next: 'Normal', paragraph: { outlineLevel: 0 } },
     ],
   };
 }
