@@ -67,6 +67,21 @@ function gridCount(node: XNode | undefined, fallback: number): number {
   return Number.isInteger(n) && n >= 0 && n <= 1000 ? n : fallback;
 }
 
+/** OOXML on/off: present means on, unless its value says off. */
+function isOn(node: XNode | undefined): boolean {
+  return node !== undefined && !['0', 'false', 'off'].includes(node.attrs.val ?? '');
+}
+
+/** The `name` children of a table or row, looking through the content controls and custom XML wrapping them. */
+function tableParts(container: XNode, name: string, out: XNode[] = []): XNode[] {
+  for (const c of container.children) {
+    if (c.name === name) out.push(c);
+    else if (c.name === 'sdt') tableParts(child(c, 'sdtContent') ?? c, name, out);
+    else if (c.name === 'customXml') tableParts(c, name, out);
+  }
+  return out;
+}
+
 /**
  * Rows of cells with their spans. `w:gridSpan` is the colspan; a `w:vMerge` that is not "restart" continues the
  * cell above that starts at the same grid column, which then spans one more row (the continuing cell is empty in
@@ -77,15 +92,15 @@ function table(tbl: XNode, ctx: BodyContext): BodyTable {
   const rows: BodyTable['rows'] = [];
   // The cell starting at each grid column in the row above (or merged down through it): what a vMerge continues.
   let above = new Map<number, BodyCell>();
-  for (const tr of childrenNamed(tbl, 'tr')) {
+  for (const tr of tableParts(tbl, 'tr')) {
     const trPr = child(tr, 'trPr');
-    const header = child(trPr, 'tblHeader') !== undefined;
+    const header = isOn(child(trPr, 'tblHeader'));
     const cells: BodyCell[] = [];
     const here = new Map<number, BodyCell>();
     const before = gridCount(child(trPr, 'gridBefore'), 0);
     if (before > 0) cells.push({ colspan: before, rowspan: 1, items: [] });
     let column = before;
-    for (const tc of childrenNamed(tr, 'tc')) {
+    for (const tc of tableParts(tr, 'tc')) {
       const tcPr = child(tc, 'tcPr');
       const colspan = Math.max(1, gridCount(child(tcPr, 'gridSpan'), 1));
       const vMerge = child(tcPr, 'vMerge');

@@ -126,6 +126,24 @@ describe('importing merged table cells', () => {
     ]);
   });
 
+  it('reads rows and cells inside content controls, and a header row only when tblHeader is on', () => {
+    const sdt = (inner: string) => `<w:sdt><w:sdtPr/><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
+    const table = importedTable(
+      docx(
+        tbl(
+          tr([tc('Region'), tc('Cases')], '<w:tblHeader w:val="0"/>'),
+          sdt(tr([tc('North'), sdt(tc('10'))])),
+          tr([tc('South'), tc('7')], '<w:tblHeader w:val="true"/>'),
+        ),
+      ),
+    );
+    expect(cellGrid(table)).toEqual([
+      ['Region 1×1', 'Cases 1×1'],
+      ['North 1×1', '10 1×1'],
+      ['#South 1×1', '#7 1×1'],
+    ]);
+  });
+
   it('spans columns (w:gridSpan), merges blocks both ways, and keeps the columns a row skips (gridBefore, gridAfter)', () => {
     const table = importedTable(
       docx(
