@@ -8,7 +8,7 @@ import { createSuggestion, createThread, decideSuggestion, deleteComment, discus
 const rania = { id: 'u-rania', name: 'Rania' };
 const edwin = { id: 'u-edwin', name: 'Edwin' };
 const olga = { id: 'u-olga', name: 'Olga' };
-const as = (who: { id: string }, role: DiscussionActor['role']): DiscussionActor => ({ id: who.id, role });
+const as = (who: { id: string; name: string }, role: DiscussionActor['role']): DiscussionActor => ({ id: who.id, name: who.name, role });
 
 function setup() {
   const body = bodyWith('The State should adopt a law.');
@@ -40,6 +40,8 @@ describe('who may change what in the discussion', () => {
     expect(attempt(doc, as(edwin, 'reviewer'), (d) => createThread(d, rania, { sectionId: 's', anchor: anchorAt(body, 0, 3), quote: 'The', body: 'x' }))).toMatch(/your own account/);
     expect(attempt(doc, as(edwin, 'editor'), (d) => reply(d, threadId, rania, 'Words put in her mouth.'))).toMatch(/your own account/);
     expect(attempt(doc, as(edwin, 'editor'), (d) => setThreadStatus(d, threadId, 'resolved', olga))).toMatch(/another name/);
+    // The right id with someone else's name shown is refused too.
+    expect(attempt(doc, as(edwin, 'reviewer'), (d) => reply(d, threadId, { id: edwin.id, name: 'Rania' }, 'Signed as Rania.'))).toMatch(/your own account/);
   });
 
   it("lets only a comment's author edit or delete it, and an owner delete it to moderate", () => {

@@ -4,7 +4,7 @@
  * someone else's name, or (as a reviewer) accept a suggestion. The server applies each incoming change to a
  * copy first and checks what it changed against these rules; a change that breaks one is refused whole.
  *
- * - Threads: a new one carries its writer's id, as does its first comment. Only `status`, `resolvedBy`,
+ * - Threads: a new one carries its writer's id and account name, as does its first comment. Only `status`, `resolvedBy`,
  *   `resolvedAt` change afterwards (any writer may resolve or reopen; `resolvedBy` is the one resolving), and
  *   comments are only added. Only owners remove a thread or a comment.
  * - Comments: a new one carries its writer's id; body, mentions, edit time and the deleted mark change only by
@@ -24,6 +24,8 @@ export interface DiscussionData {
 export interface DiscussionActor {
   id: string;
   role: Role;
+  /** The account's name: new threads, comments and suggestions must carry it as their author's name. */
+  name: string;
 }
 
 const THREAD_MUTABLE = new Set(['status', 'resolvedBy', 'resolvedAt', 'comments']);
@@ -71,7 +73,7 @@ function checkComments(before: unknown, after: unknown, actor: DiscussionActor, 
   const known = new Set(old.map((c) => c.id));
   for (const c of now) {
     if (known.has(c.id)) continue;
-    if (c.authorId !== actor.id) return `${where}: a new comment must be written under your own account`;
+    if (c.authorId !== actor.id || c.authorName !== actor.name) return `${where}: a new comment must be written under your own account`;
   }
   return null;
 }
@@ -87,7 +89,7 @@ function checkThreads(before: DiscussionData['threads'], after: DiscussionData['
     }
     if (!now) continue;
     if (!old) {
-      if (now.authorId !== actor.id) return `${where}: a new thread must be started under your own account`;
+      if (now.authorId !== actor.id || now.authorName !== actor.name) return `${where}: a new thread must be started under your own account`;
       if (now.status === 'resolved' && now.resolvedBy !== actor.id) return `${where}: resolved under another name`;
       const problem = checkComments([], now.comments, actor, where);
       if (problem) return problem;
@@ -120,7 +122,7 @@ function checkSuggestions(before: DiscussionData['suggestions'], after: Discussi
     }
     if (!now) continue;
     if (!old) {
-      if (now.authorId !== actor.id) return `${where}: a new suggestion must be made under your own account`;
+      if (now.authorId !== actor.id || now.authorName !== actor.name) return `${where}: a new suggestion must be made under your own account`;
       if (now.status !== 'open' && !(decides && now.decidedBy === actor.id)) return `${where}: a new suggestion starts open`;
       continue;
     }

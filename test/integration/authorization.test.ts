@@ -123,7 +123,7 @@ describe.each(STORAGE_KINDS)('Authorisation matrix on %s', (kind) => {
       if (docKind === 'content') addSection(client.doc, { title: marker });
       else {
         const nowhere = anchorAt(bodyWith('text'), 0, 4);
-        createThread(client.doc, { id: users[who]!.id, name: who }, { sectionId: 'matrix', anchor: nowhere, quote: '', body: marker });
+        createThread(client.doc, { id: users[who]!.id, name: users[who]!.name }, { sectionId: 'matrix', anchor: nowhere, quote: '', body: marker });
       }
       const outcome = await Promise.race([
         closed,

@@ -14,7 +14,7 @@ export function createSyncAccess(auth: AuthService, access: ReportAccess, storag
       const report = await storage.getReport(reportId);
       const role = report ? await access.roleFor(principal.user.id, report) : null;
       if (!report || !role) return { ok: false, close: CloseCodes.UnknownReport };
-      return { ok: true, userId: principal.user.id, credential: principal.credential, role, canWrite: canWriteDocument(role, kind) };
+      return { ok: true, userId: principal.user.id, userName: principal.user.name, credential: principal.credential, role, canWrite: canWriteDocument(role, kind) };
     },
     async recheck(info, kind) {
       const report = await storage.getReport(info.reportId);

@@ -27,6 +27,8 @@ export interface ConnectionInfo {
   canWrite: boolean;
   remote: string;
   userId: string;
+  /** The account's name (what the discussion shows as the author of what this connection writes). */
+  userName: string;
   /** The session or token the connection was opened with: signing out closes it. */
   credential: string;
   /** The user's role on the report now (kept current by re-checks). */

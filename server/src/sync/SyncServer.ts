@@ -39,7 +39,7 @@ export interface SyncAccess {
     req: IncomingMessage,
     reportId: string,
     kind: DocumentKind,
-  ): Promise<{ ok: true; userId: string; credential: string; role: Role; canWrite: boolean } | { ok: false; close: CloseCode }>;
+  ): Promise<{ ok: true; userId: string; userName: string; credential: string; role: Role; canWrite: boolean } | { ok: false; close: CloseCode }>;
   /** Re-check an open connection (after a role change): may it still read, and write? */
   recheck(info: ConnectionInfo, kind: DocumentKind): Promise<{ canRead: boolean; canWrite: boolean; role: Role | null }>;
 }
@@ -97,7 +97,7 @@ export class SyncServer {
       return;
     }
     const name = roomName(parsed.reportId, parsed.kind);
-    const info: ConnectionInfo = { doc: name, reportId: parsed.reportId, canWrite: false, remote, userId: '', credential: '', role: null };
+    const info: ConnectionInfo = { doc: name, reportId: parsed.reportId, canWrite: false, remote, userId: '', userName: '', credential: '', role: null };
     // Discussion changes are checked against who may change what (another's comment, deciding suggestions).
     if (parsed.kind === 'discussion') info.guard = (doc, update) => refuseDiscussionUpdate(doc, update, info);
     const conn = new Connection(ws, info, this.log);
@@ -134,6 +134,7 @@ export class SyncServer {
         return;
       }
       info.userId = decision.userId;
+      info.userName = decision.userName;
       info.credential = decision.credential;
       info.canWrite = decision.canWrite;
       info.role = decision.role;

@@ -8,7 +8,7 @@ import { refuseDiscussionChange } from '../../../shared/discussion/changeRules.t
 import { discussionData } from '../../../shared/discussion/layout.ts';
 import type { ConnectionInfo } from './Connection.ts';
 
-export function refuseDiscussionUpdate(doc: Y.Doc, update: Uint8Array, info: Pick<ConnectionInfo, 'userId' | 'role'>): string | null {
+export function refuseDiscussionUpdate(doc: Y.Doc, update: Uint8Array, info: Pick<ConnectionInfo, 'userId' | 'userName' | 'role'>): string | null {
   if (!info.role) return 'no role on this report';
   // Nothing new (a client's answer to sync step 1 holding only what the server has): nothing to check.
   if (Y.snapshotContainsUpdate(Y.snapshot(doc), update)) return null;
@@ -17,7 +17,7 @@ export function refuseDiscussionUpdate(doc: Y.Doc, update: Uint8Array, info: Pic
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
     const before = discussionData(copy);
     Y.applyUpdate(copy, update);
-    return refuseDiscussionChange(before, discussionData(copy), { id: info.userId, role: info.role });
+    return refuseDiscussionChange(before, discussionData(copy), { id: info.userId, name: info.userName, role: info.role });
   } finally {
     copy.destroy();
   }
