@@ -42,6 +42,13 @@ describe('WorkerPool (exports and imports off the event loop)', () => {
     expect(await p.run({ kind: 'echo', value: 'after' })).toBe('after');
   });
 
+  it('fails a task that cannot be sent to a thread, and runs the next one', async () => {
+    const p = pool();
+    const notCloneable = { kind: 'echo', value: 'x', callback: () => undefined } as unknown as Task;
+    await expect(p.run(notCloneable)).rejects.toThrow();
+    expect(await p.run({ kind: 'echo', value: 'after' })).toBe('after');
+  });
+
   it('stops a task that runs too long and goes on with the next one on a fresh thread', async () => {
     const p = pool({ taskTimeoutMs: 200 });
     const slow = p.run({ kind: 'wait', ms: 5_000, value: 'never' });

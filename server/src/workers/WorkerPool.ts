@@ -131,9 +131,16 @@ export class WorkerPool<T, R> {
   private start(slot: Slot<T, R>, job: Job<T, R>): void {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = null;
+    try {
+      slot.worker.postMessage({ id: job.id, task: job.task }, job.transfer);
+    } catch (err) {
+      // A task that cannot be sent (not cloneable) fails alone; the thread stays free for the next one.
+      job.reject(err instanceof Error ? err : new Error(String(err)));
+      this.next(slot);
+      return;
+    }
     slot.job = job;
     if (slot.ready) this.startClock(slot);
-    slot.worker.postMessage({ id: job.id, task: job.task }, job.transfer);
   }
 
   private startClock(slot: Slot<T, R>): void {
