@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { api, getContent } from '../helpers/clients.ts';
+import { api, getContent, signUp } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import {
   AMINA,
@@ -106,6 +106,56 @@ describe('Working offline', () => {
     );
     expect(content.sections[0]!.title).toBe('Introduction');
     await poll(() => card.innerText()).not.toContain('Changes waiting to sync');
+    expect(user.errors).toEqual([]);
+  }, 120_000);
+
+  it('keeps a coalition report made offline that the server then refuses, says why, and sends it as the person’s own on request', async () => {
+    const owner = await signUp(server.url, { name: 'Olga Petrova' });
+    const coalition = (await api<{ id: string }>(server.url, '/api/coalitions', { as: owner, body: { name: 'Sylvania Coalition', organisations: ['Women’s Rights Network'] } })).body;
+    const user = await openSignedIn(browser, server.url, AMINA);
+    suite.keep(user);
+    const invite = (await api<{ token: string }>(server.url, `/api/coalitions/${coalition.id}/invitations`, { as: owner, body: { role: 'editor' } })).body;
+    expect((await api(server.url, `/api/invitations/${invite.token}/accept`, { as: user.account, method: 'POST' })).status).toBe(200);
+    const { page, context } = user;
+    await page.goto(server.url + '/');
+    await waitForOfflineReady(page);
+    // Offline, Amina starts a report for the coalition, where she is an editor (the device keeps her coalitions).
+    await page.getByRole('button', { name: 'New report' }).first().click();
+    await page.getByLabel('Sylvania Coalition').waitFor();
+    await context.setOffline(true);
+    await page.getByLabel('Title').fill('Rural women and land');
+    await page.getByLabel('Mechanism').selectOption('CEDAW');
+    await page.getByLabel(/A blank report/).check();
+    await page.getByLabel('Sylvania Coalition').check();
+    await page.getByRole('button', { name: 'Create report' }).click();
+    await page.waitForURL(REPORT_PATH);
+    const id = REPORT_PATH.exec(page.url())![1]!;
+    await page.getByRole('link', { name: 'All reports' }).click();
+    const card = page.locator(`[data-testid="report-card"][data-report-id="${id}"]`);
+    await poll(() => card.getAttribute('data-place')).toBe('device-only');
+
+    // Meanwhile the coalition makes her a viewer: the server will not take a report from her for it.
+    const lowered = await api(server.url, `/api/coalitions/${coalition.id}/members/${user.account.id}`, { as: owner, method: 'PATCH', body: { role: 'viewer' } });
+    expect(lowered.status).toBe(200);
+    await context.setOffline(false);
+    const refused = card.getByTestId('publish-refused');
+    await refused.waitFor({ timeout: 30_000 });
+    expect(await refused.innerText()).toContain('Your role in this coalition cannot create reports.');
+    expect(await refused.innerText()).toContain('It is safe on this device.');
+    expect(await card.getAttribute('data-place')).toBe('device-only');
+
+    // She makes it her own: the server takes it, as hers alone.
+    await refused.getByRole('button', { name: 'Make it your own report' }).click();
+    const onServer = await eventually(
+      () => api<{ coalitionId: string | null; role: string; title: string }>(server.url, `/api/reports/${id}`, { as: user.account }),
+      (r) => r.status === 200,
+      'the report on the server',
+    );
+    expect(onServer.body).toMatchObject({ title: 'Rural women and land', coalitionId: null, role: 'owner' });
+    await poll(() => card.getAttribute('data-place')).toBe('both');
+    expect(await card.getByTestId('publish-refused').count()).toBe(0);
+    expect(await card.getByTestId('report-coalition').innerText()).toBe('Your own report');
+    expect((await api(server.url, `/api/reports/${id}`, { as: owner })).status).toBe(404);
     expect(user.errors).toEqual([]);
   }, 120_000);
 

@@ -77,7 +77,17 @@ export async function recordAccess(id: string, access: AccessFields): Promise<vo
 }
 
 export async function markCreatedOnServer(id: string, role?: Role): Promise<void> {
-  await localDb.reports.update(id, role ? { pendingCreate: false, role } : { pendingCreate: false });
+  await localDb.reports.update(id, role ? { pendingCreate: false, role, publishRefused: null } : { pendingCreate: false, publishRefused: null });
+}
+
+/** The server refused a report made here; it stays on the device, with the reason, until the person decides. */
+export async function markPublishRefused(id: string, refusal: { code: string; message: string }): Promise<void> {
+  await localDb.reports.update(id, { publishRefused: refusal });
+}
+
+/** Make a report waiting on this device the person's own, not the coalition's, so the server takes it. */
+export async function makeOwnReport(id: string): Promise<void> {
+  await localDb.reports.update(id, { coalitionId: null, publishRefused: null });
 }
 
 export async function markDeletedOnServer(id: string): Promise<void> {

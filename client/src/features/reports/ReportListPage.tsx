@@ -14,6 +14,8 @@ import { Icon } from '../../ui/Icon.tsx';
 import { mergeReports, type ReportListItem } from './mergeReports.ts';
 import { NewReportDialog } from './NewReportDialog.tsx';
 import { ImportReportButton } from '../import/ImportReportButton.tsx';
+import { makeOwnReport } from '../../db/catalog.ts';
+import { publishReport } from './publish.ts';
 import { useLocalReports } from './useLocalReports.ts';
 import { useServerReports } from './useServerReports.ts';
 
@@ -95,6 +97,27 @@ export function ReportListPage() {
   );
 }
 
+/** A report made on this device that the server refused, with the reason and, for a coalition's, the way on. */
+function PublishRefused({ item }: { item: ReportListItem }) {
+  const [busy, setBusy] = useState(false);
+  const makeOwn = async () => {
+    setBusy(true);
+    await makeOwnReport(item.id);
+    await publishReport(item.id);
+    setBusy(false);
+  };
+  return (
+    <span className="report-card__refused" role="status" data-testid="publish-refused">
+      <span>The server did not take this report: {item.publishRefused!.message} It is safe on this device.</span>
+      {item.coalitionId && (
+        <button type="button" className="button button--small" disabled={busy} onClick={() => void makeOwn()}>
+          {busy ? 'Sending…' : 'Make it your own report'}
+        </button>
+      )}
+    </span>
+  );
+}
+
 const PLACE_LABEL: Record<ReportListItem['place'], string | null> = {
   'device-only': 'Only on this device',
   both: null,
@@ -131,6 +154,7 @@ function ReportCard({ item, coalitionName }: { item: ReportListItem; coalitionNa
             <Icon name={item.place === 'server-only' ? 'cloud' : 'device'} size={14} /> {place}
           </span>
         )}
+        {item.publishRefused && <PublishRefused item={item} />}
         {item.unsendable ? (
           <span className="badge badge--unsynced">Changes on this device can’t be sent: you are now {item.role ? roleWithArticle(item.role) : 'a reader'}</span>
         ) : (

@@ -30,6 +30,8 @@ export interface ReportListItem {
   unsendable: boolean;
   /** The server said it was deleted; the device copy remains. */
   deletedOnServer: boolean;
+  /** The server refused to take this report made on the device, and why. */
+  publishRefused: { code: string; message: string } | null;
 }
 
 /**
@@ -53,6 +55,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       coalitionId: r.coalitionId ?? null,
       unsendable: false,
       deletedOnServer: r.deletedOnServer ?? false,
+      publishRefused: r.pendingCreate ? (r.publishRefused ?? null) : null,
     });
   }
   const onServer = new Set<string>();
@@ -69,6 +72,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       mine.role = s.role ?? mine.role;
       mine.coalitionId = s.coalitionId ?? null;
       mine.deletedOnServer = false;
+      mine.publishRefused = null;
       if (s.updatedAt > mine.activityAt) mine.activityAt = s.updatedAt;
     } else {
       byId.set(s.id, {
@@ -83,6 +87,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
         coalitionId: s.coalitionId ?? null,
         unsendable: false,
         deletedOnServer: false,
+        publishRefused: null,
       });
     }
   }

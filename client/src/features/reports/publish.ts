@@ -4,7 +4,7 @@
  * (before it connects its sync provider) go through `publishReport`, which runs one POST per report at a time.
  */
 import { isMechanism } from '../../../../shared/api/mechanisms.ts';
-import { getLocalReport, listLocalReports, markCreatedOnServer, type LocalReport } from '../../db/catalog.ts';
+import { getLocalReport, listLocalReports, markCreatedOnServer, markPublishRefused, type LocalReport } from '../../db/catalog.ts';
 import { isReportOpen } from '../../sync/openReports.ts';
 import { ApiError, postReport, type NewReportRequest } from '../../api/reportsApi.ts';
 import { isReader } from '../../auth/permissions.ts';
@@ -47,6 +47,8 @@ export function publishReportExplained(id: string): Promise<PublishResult> {
     } catch (err) {
       if (!(err instanceof ApiError)) return { ok: false, refused: null };
       console.warn('Rightsdraft: the server refused a report made offline', { id, code: err.code });
+      // A refusal (not a failure of the server) is kept, so the list can say why and what to do.
+      if (err.status === 400 || err.status === 403 || err.status === 409) await markPublishRefused(id, { code: err.code, message: err.message });
       return { ok: false, refused: err };
     }
   })().finally(() => inFlight.delete(id));
@@ -75,7 +77,8 @@ export async function publishPendingReports(accountId: string): Promise<void> {
       if (report.accountId && report.accountId !== accountId) continue;
       if (isReader(report.role ?? null) || report.deletedOnServer) continue;
       if (isReportOpen(report.id) || !(report.pendingCreate || report.hasUnsyncedChanges)) continue;
-      if (report.pendingCreate && !(await publishReport(report.id))) continue;
+      // A refused report waits for its person to decide (see the report list) rather than being sent again.
+      if (report.pendingCreate && (report.publishRefused || !(await publishReport(report.id)))) continue;
       if (isReportOpen(report.id)) continue;
       const { syncInBackground } = await import('./backgroundSync.ts');
       await syncInBackground(report.id, accountId);
