@@ -103,6 +103,12 @@ export async function newProfile(browser: Browser, person?: Pick<Person, 'color'
   page.setDefaultTimeout(WAIT_MS);
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
+  // The app makes no request to any other host (no CDN, fonts or analytics): one would show up here as an error.
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    const local = ['data:', 'blob:'].includes(url.protocol) || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+    if (!local) errors.push(`request to another host: ${request.url()}`);
+  });
   return { context, page, errors };
 }
 
