@@ -1,13 +1,13 @@
 /**
  * Screenshots of the account, coalition and role screens at a desktop and a phone size, for looking at them
- * (not a test): `npx vite build && node --import tsx test/e2e/screens.ts [outDir]`.
+ * (not a test): `npx vite build && node --import tsx test/e2e/screens/accounts.ts [outDir]`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { api, createReport, signUp, type TestUser } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer } from '../helpers/server.ts';
-import { AMINA, BRUNO, CLIENT_DIR, addSession, assertClientBuilt, launchBrowser, newProfile, typeAtEnd, waitForSyncState } from './support.ts';
+import { api, createReport, signUp, type TestUser } from '../../helpers/clients.ts';
+import { createTestStorage, startTestServer } from '../../helpers/server.ts';
+import { AMINA, BRUNO, CLIENT_DIR, addSession, assertClientBuilt, launchBrowser, newProfile, typeAtEnd, waitForSyncState } from '../support.ts';
 
 const outDir = path.resolve(process.argv[2] ?? '/tmp/rightsdraft-screens');
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;

@@ -1,6 +1,6 @@
 /**
  * Screenshots of every treaty screen and state at 1280x800 and 390x844, for looking at, not asserting:
- * `npx vite build && node --import tsx test/e2e/treaty/screens.ts [out dir]` (default screenshots/treaty).
+ * `npx vite build && node --import tsx test/e2e/screens/treaty.ts [out dir]` (default screenshots/treaty).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { listSections, setSectionTag } from '../../../shared/report/layout.ts';
 import { connectClient, waitFor } from '../../helpers/clients.ts';
 import { createTestStorage, startTestServer } from '../../helpers/server.ts';
 import { CLIENT_DIR, assertClientBuilt, launchBrowser, waitForSyncState } from '../support.ts';
-import { addTag, longText, openSection, openView, pasteText, signedIn } from './support.ts';
+import { addTag, longText, openSection, openView, pasteText, signedIn } from '../treaty/support.ts';
 
 const OUT = path.resolve(process.argv[2] ?? 'screenshots/treaty');
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } } as const;

@@ -1,6 +1,6 @@
 /**
  * Screenshots of every screen and state of footnotes, export and import, at 1280x800 and 390x844, for review:
- * `npx vite build && node --import tsx test/e2e/screens/exportUiScreens.ts [outDir]` (default .tmp/screens).
+ * `npx vite build && node --import tsx test/e2e/screens/exportUi.ts [outDir]` (default .tmp/screens).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,13 +1,13 @@
 /**
  * Screenshots of every review screen and state at laptop (1280x800) and phone (390x844) sizes, for looking
- * at, not asserting: `npx vite build && node --import tsx test/e2e/reviewScreenshots.ts [outDir]`.
+ * at, not asserting: `npx vite build && node --import tsx test/e2e/screens/review.ts [outDir]`.
  */
 import path from 'node:path';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { createTestStorage, startTestServer } from '../helpers/server.ts';
-import { CLIENT_DIR, launchBrowser, waitForSyncState } from './support.ts';
-import { person, seedReport, selectPhrase, caretAfter } from './reviewSupport.ts';
+import { createTestStorage, startTestServer } from '../../helpers/server.ts';
+import { CLIENT_DIR, launchBrowser, waitForSyncState } from '../support.ts';
+import { person, seedReport, selectPhrase, caretAfter } from '../reviewSupport.ts';
 
 const out = path.resolve(process.argv[2] ?? 'test-results/review-screens');
 fs.mkdirSync(out, { recursive: true });
