@@ -13,6 +13,7 @@ import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { Logger } from '../log.ts';
 import { MessageType } from './messages.ts';
+import { isStalePresence } from './stalePresence.ts';
 import type { Room, RoomMember } from './Room.ts';
 
 /** Close a connection whose send buffer grows past this: the client is not reading. */
@@ -154,6 +155,8 @@ export class Connection implements RoomMember {
         break;
       case MessageType.Awareness: {
         const update = decoding.readVarUint8Array(decoder);
+        // Echoes of presence the room already has change nothing: skip them before their JSON is parsed.
+        if (isStalePresence(room.awareness, update)) break;
         awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this);
         break;
       }
