@@ -427,6 +427,56 @@ function sameJson(a: { toJSON(): unknown }, b: { toJSON(): unknown }): boolean {
 }
 
 /** Make `target` hold what `source` holds, touching only what differs, recursively through nested maps. */
+/** Above this many block pairs a restore replaces the changed run of a section whole instead of matching blocks. */
+const MAX_BLOCK_PAIRS = 250_000;
+
+/**
+ * Make `target`'s blocks those of `source`, keeping every block the two have in common (the same blocks at both
+ * ends, and between them a longest common subsequence by content) and replacing only the others: paragraphs a
+ * restore does not change keep their items, so comments anchored in them stay anchored.
+ */
+function syncBlocks(target: Y.XmlFragment, source: Y.XmlFragment): void {
+  const now = target.toArray().map((b) => b.toString());
+  const then = source.toArray();
+  const wanted = then.map((b) => b.toString());
+  let head = 0;
+  while (head < now.length && head < wanted.length && now[head] === wanted[head]) head++;
+  let tail = 0;
+  while (tail < now.length - head && tail < wanted.length - head && now[now.length - 1 - tail] === wanted[wanted.length - 1 - tail]) tail++;
+  const a = now.slice(head, now.length - tail);
+  const b = wanted.slice(head, wanted.length - tail);
+  const insert = (at: number, j: number) => target.insert(at, [then[head + j]!.clone() as Y.XmlElement | Y.XmlText]);
+  if (a.length * b.length > MAX_BLOCK_PAIRS) {
+    if (a.length > 0) target.delete(head, a.length);
+    b.forEach((_, j) => insert(head + j, j));
+    return;
+  }
+  // common[i][j]: how many blocks a[i..] and b[j..] have in common, in order.
+  const common = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      common[i]![j] = a[i] === b[j] ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
+    }
+  }
+  let i = 0;
+  let j = 0;
+  let at = head;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+      at++;
+    } else if (j >= b.length || (i < a.length && common[i + 1]![j]! >= common[i]![j + 1]!)) {
+      target.delete(at, 1);
+      i++;
+    } else {
+      insert(at, j);
+      j++;
+      at++;
+    }
+  }
+}
+
 function syncMap(target: Y.Map<YValue>, source: Y.Map<YValue>): void {
   for (const key of [...target.keys()]) if (!source.has(key)) target.delete(key);
   source.forEach((value, key) => {
@@ -436,11 +486,8 @@ function syncMap(target: Y.Map<YValue>, source: Y.Map<YValue>): void {
       else target.set(key, value.clone());
     } else if (value instanceof Y.XmlFragment) {
       if (current instanceof Y.XmlFragment) {
-        // Keep the fragment itself (editors are bound to it); replace its children only when they differ.
-        if (!sameJson(current, value)) {
-          current.delete(0, current.length);
-          current.insert(0, value.toArray().map((child) => child.clone() as Y.XmlElement | Y.XmlText));
-        }
+        // Keep the fragment itself (editors are bound to it); replace only the blocks that differ.
+        if (!sameJson(current, value)) syncBlocks(current, value);
       } else target.set(key, value.clone());
     } else if (value instanceof Y.AbstractType) {
       if (!(current instanceof Y.AbstractType) || !sameJson(current, value)) target.set(key, value.clone());
