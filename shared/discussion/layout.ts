@@ -212,6 +212,48 @@ export function discussionData(doc: Y.Doc): DiscussionData {
   return { threads: threadsMap(doc).toJSON() as DiscussionData['threads'], suggestions: suggestionsMap(doc).toJSON() as DiscussionData['suggestions'] };
 }
 
+/** Thread and suggestion ids, e.g. those a transaction touched. */
+export interface DiscussionKeys {
+  threads: Set<string>;
+  suggestions: Set<string>;
+}
+
+/** Only the given threads and suggestions as plain data (those absent are left out, as deleted ones are). */
+export function discussionDataOf(doc: Y.Doc, keys: DiscussionKeys): DiscussionData {
+  const pick = (map: Y.Map<YMapAny>, ids: Set<string>) => {
+    const out: Record<string, Record<string, unknown>> = {};
+    for (const id of ids) {
+      const value = map.get(id);
+      if (value !== undefined) out[id] = (value instanceof Y.AbstractType ? value.toJSON() : value) as Record<string, unknown>;
+    }
+    return out;
+  };
+  return { threads: pick(threadsMap(doc), keys.threads), suggestions: pick(suggestionsMap(doc), keys.suggestions) };
+}
+
+/** The threads and suggestions a transaction on `doc` changed, added or removed (at any depth inside them). */
+export function touchedBy(doc: Y.Doc, transaction: Y.Transaction): DiscussionKeys {
+  type AnyType = Y.AbstractType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const threads = new Set<string>();
+  const suggestions = new Set<string>();
+  const roots = new Map<AnyType, Set<string>>([
+    [threadsMap(doc), threads],
+    [suggestionsMap(doc), suggestions],
+  ]);
+  for (const [type, keys] of transaction.changed) {
+    const direct = roots.get(type);
+    if (direct) {
+      for (const key of keys) if (key !== null) direct.add(key);
+      continue;
+    }
+    // Walk up from a nested type (a comment in a thread's comment list) to the thread or suggestion holding it.
+    let item = type._item;
+    while (item && !roots.has(item.parent as AnyType)) item = (item.parent as AnyType)._item;
+    if (item?.parentSub) roots.get(item.parent as AnyType)!.add(item.parentSub);
+  }
+  return { threads, suggestions };
+}
+
 export function listThreads(doc: Y.Doc): ThreadInfo[] {
   const out: ThreadInfo[] = [];
   threadsMap(doc).forEach((m, id) => {

@@ -1,24 +1,71 @@
 /**
- * The check of a change to a discussion document before it is applied: the change goes onto a copy, and what it
- * changed is held against the rules of shared/discussion/changeRules.ts for the connection's user and role.
- * Costs a copy of the discussion per change; discussions are small next to the text and change seldom.
+ * The check of a change to a discussion document before it is applied, against the rules of
+ * shared/discussion/changeRules.ts for the connection's user and role. Each discussion document has a shadow copy
+ * kept in step with it: a change is applied to the shadow first, which tells which threads and suggestions it
+ * touches, and only those are compared, as they are in the document and as they would be. A refused change
+ * leaves the shadow ahead, so it is rebuilt from the document (rare). Cost per change: that change, not the
+ * size of the discussion (a reviewer typing a suggestion sends one per keystroke).
  */
 import * as Y from 'yjs';
 import { refuseDiscussionChange } from '../../../shared/discussion/changeRules.ts';
-import { discussionData } from '../../../shared/discussion/layout.ts';
+import { discussionDataOf, touchedBy, type DiscussionKeys } from '../../../shared/discussion/layout.ts';
 import type { ConnectionInfo } from './Connection.ts';
+
+class DiscussionGuard {
+  private shadow: Y.Doc;
+
+  constructor(private readonly doc: Y.Doc) {
+    this.shadow = this.copy();
+    // Changes that reach the document another way (a restored version) reach the shadow too.
+    doc.on('update', this.follow);
+    doc.once('destroy', () => {
+      doc.off('update', this.follow);
+      this.shadow.destroy();
+    });
+  }
+
+  private follow = (update: Uint8Array) => Y.applyUpdate(this.shadow, update);
+
+  private copy(): Y.Doc {
+    const shadow = new Y.Doc({ gc: false });
+    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
+    return shadow;
+  }
+
+  refuse(update: Uint8Array, actor: { id: string; name: string; role: NonNullable<ConnectionInfo['role']> }): string | null {
+    let touched: DiscussionKeys = { threads: new Set(), suggestions: new Set() };
+    const collect = (transaction: Y.Transaction) => {
+      const keys = touchedBy(this.shadow, transaction);
+      for (const id of keys.threads) touched.threads.add(id);
+      for (const id of keys.suggestions) touched.suggestions.add(id);
+    };
+    this.shadow.on('afterTransaction', collect);
+    try {
+      Y.applyUpdate(this.shadow, update);
+    } finally {
+      this.shadow.off('afterTransaction', collect);
+    }
+    if (touched.threads.size === 0 && touched.suggestions.size === 0) return null;
+    const refusal = refuseDiscussionChange(discussionDataOf(this.doc, touched), discussionDataOf(this.shadow, touched), actor);
+    if (refusal) {
+      this.shadow.destroy();
+      this.shadow = this.copy();
+    }
+    touched = { threads: new Set(), suggestions: new Set() };
+    return refusal;
+  }
+}
+
+const guards = new WeakMap<Y.Doc, DiscussionGuard>();
 
 export function refuseDiscussionUpdate(doc: Y.Doc, update: Uint8Array, info: Pick<ConnectionInfo, 'userId' | 'userName' | 'role'>): string | null {
   if (!info.role) return 'no role on this report';
   // Nothing new (a client's answer to sync step 1 holding only what the server has): nothing to check.
   if (Y.snapshotContainsUpdate(Y.snapshot(doc), update)) return null;
-  const copy = new Y.Doc({ gc: false });
-  try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    const before = discussionData(copy);
-    Y.applyUpdate(copy, update);
-    return refuseDiscussionChange(before, discussionData(copy), { id: info.userId, name: info.userName, role: info.role });
-  } finally {
-    copy.destroy();
+  let guard = guards.get(doc);
+  if (!guard) {
+    guard = new DiscussionGuard(doc);
+    guards.set(doc, guard);
   }
+  return guard.refuse(update, { id: info.userId, name: info.userName, role: info.role });
 }

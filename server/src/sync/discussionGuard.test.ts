@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { anchorAt } from '../../../shared/discussion/anchors.ts';
+import { createThread, editComment, listThreads, reply, setThreadStatus } from '../../../shared/discussion/layout.ts';
+import { bodyWith } from '../../../test/helpers/yjsContent.ts';
+import { refuseDiscussionUpdate } from './discussionGuard.ts';
+
+const rania = { id: 'u-rania', name: 'Rania' };
+const edwin = { id: 'u-edwin', name: 'Edwin' };
+const body = bodyWith('The State should adopt a law.');
+
+/** A client's change to its copy of the server's discussion, as the update it would send. */
+function change(server: Y.Doc, make: (client: Y.Doc) => void): Uint8Array {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const before = Y.encodeStateVector(client);
+  make(client);
+  return Y.encodeStateAsUpdate(client, before);
+}
+
+describe('the discussion guard of a document', () => {
+  it('judges each change against the document as it is, through accepted, refused and server-side changes', () => {
+    const server = new Y.Doc();
+    const check = (update: Uint8Array, who: typeof rania, role: 'reviewer' | 'editor' = 'reviewer') =>
+      refuseDiscussionUpdate(server, update, { userId: who.id, userName: who.name, role });
+    const apply = (update: Uint8Array) => Y.applyUpdate(server, update);
+
+    // Rania starts a thread: accepted and applied.
+    const start = change(server, (c) => createThread(c, rania, { sectionId: 's', anchor: anchorAt(body, 4, 9), quote: 'State', body: 'Which body?' }));
+    expect(check(start, rania)).toBeNull();
+    apply(start);
+    const [thread] = listThreads(server);
+
+    // Edwin rewrites her comment: refused, and not applied.
+    const rewrite = change(server, (c) => {
+      const comments = (c.getMap('threads').get(thread!.id) as Y.Map<unknown>).get('comments') as Y.Array<Y.Map<unknown>>;
+      comments.get(0).set('body', 'Nothing to see.');
+    });
+    expect(check(rewrite, edwin, 'editor')).toMatch(/only its author/);
+
+    // Her own edit of the same comment is still judged against the text she wrote, not Edwin's.
+    const edit = change(server, (c) => editComment(c, thread!.id, thread!.comments[0]!.id, rania, 'Which ministry?'));
+    expect(check(edit, rania)).toBeNull();
+    apply(edit);
+
+    // A change made on the server itself (a restored version) is known to the guard for the next check.
+    setThreadStatus(server, thread!.id, 'resolved', edwin);
+    const reopen = change(server, (c) => setThreadStatus(c, thread!.id, 'open', rania));
+    expect(check(reopen, rania)).toBeNull();
+    apply(reopen);
+
+    const forged = change(server, (c) => reply(c, thread!.id, edwin, 'Signed as Edwin.'));
+    expect(check(forged, rania)).toMatch(/your own account/);
+    expect(listThreads(server)[0]).toMatchObject({ status: 'open', comments: [{ body: 'Which ministry?' }] });
+  });
+});
