@@ -100,6 +100,16 @@ describe('Two server nodes on PostgreSQL and Redis', () => {
     })();
   });
 
+  it('closes the connections of a report deleted on the other node', async () => {
+    const id = await sharedReport();
+    const onB = connect(b, id, editor);
+    await onB.synced;
+    const closed = onB.nextClose();
+    expect((await api(a.url, `/api/reports/${id}`, { as: owner, method: 'DELETE' })).status).toBe(204);
+    expect(await closed).toBe(4410);
+    expect((await api(b.url, `/api/reports/${id}`, { as: owner })).status).toBe(404);
+  });
+
   it('counts failed sign-ins on every node, so a second node does not give more attempts', async () => {
     const victim = await signUp(a.url, { name: 'Target' });
     const attempt = (server: TestServer) => api(server.url, '/api/auth/login', { body: { email: victim.email, password: 'not the password at all' } });

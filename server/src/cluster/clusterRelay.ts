@@ -9,6 +9,7 @@
  * never a change.
  */
 import * as Y from 'yjs';
+import { roomName } from '../../../shared/protocol/rooms.ts';
 import { REMOTE_ORIGIN, type LiveDocument } from '../documents/LiveDocument.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { Logger } from '../log.ts';
@@ -80,5 +81,7 @@ export async function joinCluster(o: { bus: ClusterBus; registry: DocumentRegist
   await bus.subscribe(Channels.access, (message) => {
     const event = JSON.parse(new TextDecoder().decode(message)) as AccessEvent;
     void sync.applyAccessEvent(event).catch((err: unknown) => log.warn('access change from another node failed', { err }));
+    // A report deleted on another node: this node's copies go too, with nothing more to store for them.
+    if (event.type === 'report') for (const kind of ['content', 'discussion'] as const) registry.discard(roomName(event.reportId, kind));
   });
 }
