@@ -41,29 +41,28 @@ function element(name: string, children: (Y.XmlElement | Y.XmlText)[], attrs: Re
  * fields, two organisations and the sections. Returns the words written, notes included.
  */
 export function writeLongSubmission(doc: Y.Doc, size: LongSubmissionSize = LONG_SUBMISSION): number {
-  const TARGET = size;
   setCoverFields(doc, { session: '89th session', confidentiality: 'public', wordLimit: 110_000 });
   addOrganisation(doc, 'Coalition A');
   addOrganisation(doc, 'Coalition B');
   let seed = 7;
   const word = () => VOCABULARY[(seed = (seed * 1103515245 + 12345) % 2147483648) % VOCABULARY.length]!;
   const words = (n: number) => Array.from({ length: n }, word).join(' ');
-  const notesPerSection = Math.ceil(TARGET.notes / TARGET.sections);
+  const notesPerSection = Math.ceil(size.notes / size.sections);
   let notes = 0;
   let count = 0;
-  for (let s = 0; s < TARGET.sections; s++) {
+  for (let s = 0; s < size.sections; s++) {
     const id = addSection(doc, { title: `Section ${s + 1}: ${words(4)}` });
     setSectionTag(doc, id, `CEDAW:${(s % 16) + 1}`, true);
     setSectionTag(doc, id, `SDG:5.${(s % 6) + 1}`, true);
     const blocks: Y.XmlElement[] = [element('heading', [text(words(5))], { level: 2 })];
     count += 5 + 4;
-    const budget = Math.floor(TARGET.words / TARGET.sections) - 40;
+    const budget = Math.floor(size.words / size.sections) - 40;
     let used = 0;
     let p = 0;
     while (used < budget) {
       const n = Math.min(70, budget - used);
       const children: (Y.XmlElement | Y.XmlText)[] = [text(`${words(Math.max(1, n - 3))} `), text(words(3), { bold: {} })];
-      if (p % 2 === 0 && notes < TARGET.notes && p / 2 < notesPerSection) {
+      if (p % 2 === 0 && notes < size.notes && p / 2 < notesPerSection) {
         children.push(element('footnote', [text(`Source ${notes + 1}: ${words(6)}.`)]));
         notes++;
         count += 8;

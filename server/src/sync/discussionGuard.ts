@@ -33,7 +33,7 @@ class DiscussionGuard {
   }
 
   refuse(update: Uint8Array, actor: { id: string; name: string; role: NonNullable<ConnectionInfo['role']> }): string | null {
-    let touched: DiscussionKeys = { threads: new Set(), suggestions: new Set() };
+    const touched: DiscussionKeys = { threads: new Set(), suggestions: new Set() };
     const collect = (transaction: Y.Transaction) => {
       const keys = touchedBy(this.shadow, transaction);
       for (const id of keys.threads) touched.threads.add(id);
@@ -51,7 +51,6 @@ class DiscussionGuard {
       this.shadow.destroy();
       this.shadow = this.copy();
     }
-    touched = { threads: new Set(), suggestions: new Set() };
     return refusal;
   }
 }

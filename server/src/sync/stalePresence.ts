@@ -22,5 +22,6 @@ export function isStalePresence(awareness: Awareness, update: Uint8Array): boole
     const removal = state.length === 4 && NULL_STATE.every((b, at) => state[at] === b);
     if (known.clock === clock && removal && awareness.states.has(clientId)) return false;
   }
-  return decoding.hasContent(decoder) ? false : true;
+  // Anything after the states is not what y-protocols writes: let it decide.
+  return !decoding.hasContent(decoder);
 }

@@ -3,7 +3,6 @@
  * queue is 503 `busy` (with Retry-After), a task stopped for time is 503 `too_long`, a dead worker is 500
  * `export_failed`; a file the parser refuses keeps its ImportError code.
  */
-import type { Transferable as WorkerTransfer } from 'node:worker_threads';
 import type { ExportedFile, ExportFormat, ExportInput, ExportOptions } from '../../../shared/export/index.ts';
 import { ImportError, type ImportErrorCode, type ImportLimits, type SplitResult } from '../../../shared/import/index.ts';
 import { HttpError, ServiceUnavailable } from '../errors.ts';
@@ -25,12 +24,12 @@ export class OfficeWorkers {
   }
 
   async export(input: ExportInput, format: ExportFormat, options: ExportOptions): Promise<ExportedFile> {
-    return (await this.run({ kind: 'export', input, format, options }, [], 'export')) as ExportedFile;
+    return (await this.run({ kind: 'export', input, format, options }, 'export')) as ExportedFile;
   }
 
   /** Parse a .docx into sections; throws ImportError for a file that is not a Word document. */
   async parseDocx(bytes: Uint8Array, headingLevel: number, limits: ImportLimits): Promise<SplitResult> {
-    return (await this.run({ kind: 'import', bytes, headingLevel, limits }, [], 'import')) as SplitResult;
+    return (await this.run({ kind: 'import', bytes, headingLevel, limits }, 'import')) as SplitResult;
   }
 
   stats(): ReturnType<WorkerPool<OfficeTask, OfficeResult>['stats']> {
@@ -41,9 +40,9 @@ export class OfficeWorkers {
     return this.pool.close();
   }
 
-  private async run(task: OfficeTask, transfer: WorkerTransfer[], what: 'export' | 'import'): Promise<OfficeResult> {
+  private async run(task: OfficeTask, what: 'export' | 'import'): Promise<OfficeResult> {
     try {
-      return await this.pool.run(task, transfer);
+      return await this.pool.run(task);
     } catch (err) {
       if (err instanceof WorkerTaskError && err.code && IMPORT_ERROR_CODES.includes(err.code)) {
         throw new ImportError(err.code as ImportErrorCode, err.message);

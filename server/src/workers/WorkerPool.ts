@@ -4,7 +4,7 @@
  * the server is busy. A task that runs too long, or a worker that dies (out of memory, a bug), fails only
  * that task: the worker is replaced and the server goes on. Workers start on first use and stop when idle.
  */
-import { Worker, type Transferable as WorkerTransfer } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.ts';
 
 const BOOT = new URL('./bootWorker.mjs', import.meta.url);
@@ -44,7 +44,6 @@ export class WorkerTaskError extends Error {
 interface Job<T, R> {
   id: number;
   task: T;
-  transfer: WorkerTransfer[];
   resolve(value: R): void;
   reject(err: Error): void;
 }
@@ -71,11 +70,11 @@ export class WorkerPool<T, R> {
     private readonly log: Logger,
   ) {}
 
-  /** Run one task; `transfer` lists buffers handed to the worker rather than copied. */
-  run(task: T, transfer: WorkerTransfer[] = []): Promise<R> {
+  /** Run one task (copied to the thread). */
+  run(task: T): Promise<R> {
     if (this.closed) return Promise.reject(new WorkerPoolClosed('The server is shutting down.'));
     return new Promise<R>((resolve, reject) => {
-      const job: Job<T, R> = { id: this.nextId++, task, transfer, resolve, reject };
+      const job: Job<T, R> = { id: this.nextId++, task, resolve, reject };
       const slot = this.slots.find((s) => s.job === null) ?? (this.slots.length < this.options.size ? this.spawn() : null);
       if (slot) {
         this.start(slot, job);
@@ -117,12 +116,12 @@ export class WorkerPool<T, R> {
     });
     worker.on('error', (err) => {
       this.log.error('worker failed', { err });
-      void this.stop(slot, new WorkerCrashed('The export could not be completed: the server ran out of room for it.'));
+      void this.stop(slot, new WorkerCrashed('The task could not be completed: its thread failed (out of memory, or an error).'));
     });
     worker.on('exit', (code) => {
       if (this.slots.includes(slot)) {
         this.log.warn('worker exited', { code });
-        void this.stop(slot, new WorkerCrashed('The export could not be completed.'));
+        void this.stop(slot, new WorkerCrashed('The task could not be completed: its thread stopped.'));
       }
     });
     return slot;
@@ -132,7 +131,7 @@ export class WorkerPool<T, R> {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = null;
     try {
-      slot.worker.postMessage({ id: job.id, task: job.task }, job.transfer);
+      slot.worker.postMessage({ id: job.id, task: job.task });
     } catch (err) {
       // A task that cannot be sent (not cloneable) fails alone; the thread stays free for the next one.
       job.reject(err instanceof Error ? err : new Error(String(err)));
@@ -180,7 +179,7 @@ export class WorkerPool<T, R> {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     const job = slot.job;
     slot.job = null;
-    if (job) job.reject(reason ?? new WorkerCrashed('The export could not be completed.'));
+    if (job) job.reject(reason ?? new WorkerCrashed('The task could not be completed: its thread stopped.'));
     await slot.worker.terminate().catch(() => undefined);
     if (!this.closed && this.queue.length > 0 && this.slots.length < this.options.size) {
       const next = this.queue.shift()!;

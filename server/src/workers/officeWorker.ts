@@ -8,7 +8,11 @@ import type { WorkerReply } from './WorkerPool.ts';
 async function run(task: OfficeTask): Promise<{ value: OfficeResult; transfer: WorkerTransfer[] }> {
   if (task.kind === 'export') {
     const file = await exportInNode(task.input, task.format, task.options);
-    return { value: file, transfer: [file.bytes.buffer as ArrayBuffer] };
+    // Hand the file's memory over rather than copy it, when the bytes own their whole buffer (a small Node
+    // Buffer may be a slice of a shared pool, which must not be taken away from this thread).
+    const { buffer, byteOffset, byteLength } = file.bytes;
+    const whole = byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer;
+    return { value: file, transfer: whole ? [buffer] : [] };
   }
   return { value: parseDocx(task.bytes, { headingLevel: task.headingLevel, limits: task.limits }), transfer: [] };
 }
