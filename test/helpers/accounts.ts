@@ -1,5 +1,8 @@
 /** Signing in again (a second session of the same person), and what an account-management test needs often. */
 import { expect } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { anchorAt } from '../../shared/discussion/anchors.ts';
 import { createSuggestion, createThread, reply } from '../../shared/discussion/layout.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
@@ -68,4 +71,28 @@ export async function replyInThread(wsUrl: string, baseUrl: string, reportId: st
     return res.status === 200 && res.body.threads.some((t) => t.id === threadId && t.comments.some((c) => c.body === body));
   });
   client.destroy();
+}
+
+/** The stock y-websocket client authenticating with an access token (as a tool would), synced. */
+export async function openReportWithToken(wsUrl: string, reportId: string, token: string, opened: TestClient[]): Promise<TestClient> {
+  const Socket = class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { authorization: `Bearer ${token}` } });
+    }
+  };
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, reportId, doc, { WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket, disableBc: true });
+  const client: TestClient = {
+    doc,
+    provider,
+    synced: new Promise<void>((resolve) => provider.once('sync', (ok: boolean) => ok && resolve())),
+    nextClose: () => new Promise<number>((resolve) => provider.once('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0))),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  opened.push(client);
+  await client.synced;
+  return client;
 }
