@@ -285,6 +285,18 @@ describe.each(STORAGE_KINDS)('Managing an account on %s', (kind) => {
     expect((await api(server.url, '/api/auth/me', { headers: bearer })).status).toBe(200);
   });
 
+  it('keeps current, new and wrong passwords out of the logs', async () => {
+    const user = await signUp(server.url, { password: 'current secret passphrase' });
+    await api(server.url, '/api/auth/password', { as: user, body: { currentPassword: 'wrongly guessed passphrase', newPassword: 'never used passphrase' } });
+    await api(server.url, '/api/auth/password', { as: user, body: { currentPassword: 'current secret passphrase', newPassword: 'brand new passphrase' } });
+    await api(server.url, '/api/auth/me', { as: user, method: 'DELETE', body: { password: 'brand new passphrase' } });
+    const logs = server.lines.join('\n');
+    expect(logs).toContain('password changed');
+    for (const secret of ['current secret passphrase', 'wrongly guessed passphrase', 'never used passphrase', 'brand new passphrase', user.cookie.split('=')[1]!]) {
+      expect(logs).not.toContain(secret);
+    }
+  });
+
   it('refuses to delete the only administrator', async () => {
     const res = await api(server.url, '/api/auth/me', { as: admin, method: 'DELETE', body: { password: admin.password } });
     expectError(res, 409, 'sole_admin');
