@@ -2,6 +2,7 @@
  * /api/auth: what a signed-in person manages about their own account: a new password, their sessions, a copy of
  * everything held about them, and deleting the account. These need a browser session (a token is for tools).
  */
+import type { SessionsResponse } from '../../../shared/api/accountTypes.ts';
 import { validatePasswordChange, validatePasswordConfirmation } from '../../../shared/api/validate.ts';
 import { AccountService } from '../accounts/AccountService.ts';
 import { exportAccount } from '../accounts/accountExport.ts';
@@ -51,9 +52,10 @@ export function registerAccountRoutes(
   router.on('GET', '/api/auth/sessions', async (ctx) => {
     const { user, sessionHash } = await sessionUser(ctx);
     const sessions = await accounts.listSessions(user.id);
-    sendJson(ctx.res, 200, {
+    const body: SessionsResponse = {
       sessions: sessions.map((s) => ({ id: s.id, current: s.tokenHash === sessionHash, createdAt: s.createdAt, lastUsedAt: s.lastUsedAt, device: s.device })),
-    });
+    };
+    sendJson(ctx.res, 200, body);
   });
 
   router.on('DELETE', '/api/auth/sessions/:id', async (ctx) => {

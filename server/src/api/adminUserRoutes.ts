@@ -1,4 +1,5 @@
 /** /api/admin/users: administrators see every account and turn accounts off (and on again). */
+import type { AdminUserView } from '../../../shared/api/accountTypes.ts';
 import type { AccountService } from '../accounts/AccountService.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../errors.ts';
@@ -6,7 +7,7 @@ import { readJson, sendJson } from '../http/json.ts';
 import type { RequestContext, Router } from '../http/Router.ts';
 import type { AdminUserRecord } from '../storage/Storage.ts';
 
-function adminView(u: AdminUserRecord) {
+function adminView(u: AdminUserRecord): AdminUserView {
   return { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, disabled: u.disabled, createdAt: u.createdAt, lastSeenAt: u.lastSeenAt };
 }
 
