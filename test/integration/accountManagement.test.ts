@@ -122,6 +122,13 @@ describe.each(STORAGE_KINDS)('Managing an account on %s', (kind) => {
     expect((await me(user)).status).toBe(200);
     expect(await sessions(user)).toEqual([expect.objectContaining({ current: true })]);
     expect((await api(server.url, '/api/auth/sessions')).status).toBe(401);
+
+    // Ending the session one is using signs out of it.
+    const own = (await sessions(user))[0]!;
+    const self = await api(server.url, `/api/auth/sessions/${own.id}`, { as: user, method: 'DELETE' });
+    expect(self.status).toBe(204);
+    expect(self.headers.get('set-cookie')).toMatch(/^rd_session=;.*Max-Age=0/);
+    expect((await me(user)).status).toBe(401);
   });
 
   it('keeps account management to browser sessions: an access token cannot change the password, list sessions or export', async () => {

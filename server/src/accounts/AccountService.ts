@@ -38,12 +38,11 @@ export class AccountService {
     return this.storage.accounts.listSessions(userId, new Date().toISOString());
   }
 
-  /** End one of the user's sessions; false when it is not theirs. */
-  async endSession(userId: string, sessionId: string): Promise<boolean> {
+  /** End one of the user's sessions; the ended session's token hash, or null when it is not theirs. */
+  async endSession(userId: string, sessionId: string): Promise<string | null> {
     const hash = await this.storage.accounts.deleteSessionById(userId, sessionId);
-    if (!hash) return false;
-    this.closeSessions([hash]);
-    return true;
+    if (hash) this.closeSessions([hash]);
+    return hash;
   }
 
   /** End every session of the user but `keep` (the caller's own). */

@@ -59,9 +59,12 @@ export function registerAccountRoutes(
   });
 
   router.on('DELETE', '/api/auth/sessions/:id', async (ctx) => {
-    const { user } = await sessionUser(ctx);
+    const { user, sessionHash } = await sessionUser(ctx);
     const id = ctx.params.id!;
-    if (!SESSION_ID.test(id) || !(await accounts.endSession(user.id, id))) throw new NotFound('You have no session with this id.');
+    const ended = SESSION_ID.test(id) ? await accounts.endSession(user.id, id) : null;
+    if (!ended) throw new NotFound('You have no session with this id.');
+    // Ending the session this request came from is signing out.
+    if (ended === sessionHash) clearSessionCookie(ctx.res, isHttps(ctx.req, config.trustProxy));
     ctx.res.writeHead(204).end();
   });
 
