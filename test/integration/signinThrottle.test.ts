@@ -8,13 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signUp, type TestUser } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
 
 const LIMIT = 10;
 let addressCounter = 0;
 /** A documentation address (TEST-NET-2) of its own for each caller. */
 const newAddress = () => `198.51.100.${++addressCounter}`;
 
-function login(server: TestServer, email: string, password: string, from: string, device?: string) {
+function login(server: { url: string }, email: string, password: string, from: string, device?: string) {
   return api<{ error?: { code: string } }>(server.url, '/api/auth/login', {
     body: { email, password },
     headers: { 'x-forwarded-for': from, ...(device ? { cookie: device } : {}) },
@@ -114,5 +115,38 @@ describe.each(STORAGE_KINDS)('Sign-in throttle on %s (two server nodes on one da
     const fresh = await signUp(a.url, { password: 'a different account entirely' });
     expect((await login(a, fresh.email, fresh.password, guesser)).status).toBe(429);
     expect((await login(a, fresh.email, fresh.password, newAddress())).status).toBe(200);
+  });
+});
+
+// Two server processes on one SQLite file: their reservations are serialised by SQLite's own write lock
+// (BEGIN IMMEDIATE), not by anything inside one process.
+describe('Sign-in throttle across two server processes on one SQLite file', () => {
+  let storage: TestStorage;
+  const running: ServerProcess[] = [];
+
+  beforeAll(async () => {
+    storage = await createTestStorage('sqlite');
+    const env = { ...storage.env, TRUST_PROXY: '1', LOGIN_SLOW_AFTER: '1000', LOGIN_REFUSE_AFTER: String(LIMIT), LOG_LEVEL: 'warn' };
+    // One after the other, so the second finds the schema made.
+    running.push(await spawnServer(env));
+    running.push(await spawnServer(env));
+  });
+  afterAll(async () => {
+    for (const s of running) {
+      if (s.proc.exitCode === null) s.proc.kill('SIGTERM');
+      await s.exited;
+    }
+    await storage?.destroy();
+  });
+
+  it('checks at most LOGIN_REFUSE_AFTER passwords of a burst split across the processes', async () => {
+    const [a, b] = running as [ServerProcess, ServerProcess];
+    await signUp(a.url, { name: 'Administrator' });
+    const victim = await signUp(b.url, { password: 'the right password, at last' });
+    const guesser = newAddress();
+    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => login(i % 2 ? a : b, victim.email, `wrong guess ${i}`, guesser)));
+    const statuses = answers.map((r) => r.status);
+    expect({ checked: count(statuses, 401), refused: count(statuses, 429) }).toEqual({ checked: LIMIT, refused: 25 - LIMIT });
+    expect((await login(a, victim.email, victim.password, guesser)).status).toBe(429);
   });
 });
