@@ -17,6 +17,8 @@ import { registerAuthRoutes } from './api/authRoutes.ts';
 import { registerAccountRoutes } from './api/accountRoutes.ts';
 import { registerAdminUserRoutes } from './api/adminUserRoutes.ts';
 import { AccountService } from './accounts/AccountService.ts';
+import { registerAdminRoutes } from './api/adminRoutes.ts';
+import { Registration } from './auth/Registration.ts';
 import { registerCoalitionRoutes } from './api/coalitionRoutes.ts';
 import { registerMemberRoutes } from './api/memberRoutes.ts';
 import { registerVersionRoutes } from './api/versionRoutes.ts';
@@ -47,6 +49,7 @@ export interface RunningServer {
   registry: DocumentRegistry;
   sync: SyncServer;
   auth: AuthService;
+  registration: Registration;
   log: Logger;
   /** The worker threads that export and import Word and PDF files. */
   office: OfficeWorkers;
@@ -78,6 +81,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     sessionTtlMs: config.sessionTtlMs,
     throttle: { slowAfter: config.loginSlowAfter, refuseAfter: config.loginRefuseAfter, delayStepMs: config.loginDelayStepMs },
   });
+  const registration = new Registration(storage, log.child('registration'), {
+    defaultMode: config.registration,
+    signupLimitPerAddress: config.signupLimitPerAddress,
+    signupWindowMs: config.signupWindowMs,
+    invitationTtlMs: config.invitationTtlMs,
+  });
   const access = new ReportAccess(storage);
   const sync = new SyncServer(registry, createSyncAccess(auth, access, storage), log.child('sync'), {
     maxMessageBytes: config.maxMessageBytes,
@@ -101,10 +110,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const router = new Router();
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
-  registerAuthRoutes(router, auth, sync, config);
   const accounts = new AccountService(storage, access, sync, log.child('accounts'));
   registerAccountRoutes(router, { auth, accounts, storage, access, registry }, config);
   registerAdminUserRoutes(router, { accounts }, config);
+  registerAuthRoutes(router, auth, registration, sync, config);
+  registerAdminRoutes(router, registration, config);
   registerReportRoutes(router, { reports, access, storage, sync }, config);
   registerExportRoutes(router, { reports, access, office, log: log.child('export') });
   registerImportRoutes(router, { reports, storage, office, log: log.child('import') }, config);
@@ -172,10 +182,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
   log.info('listening', { url, storage: storage.description });
+  // A new instance: the link that lets its owner create the administrator account from another computer.
+  await registration.announceSetupLink(url);
 
   const sweep = setInterval(() => {
     storage.accounts.deleteExpiredSessions(new Date().toISOString()).catch((err: unknown) => log.warn('session sweep failed', { err }));
-    auth.throttle.sweep().catch((err: unknown) => log.warn('sign-in failure sweep failed', { err }));
+    auth.throttle.sweep().catch((err: unknown) => log.warn('sign-in attempt sweep failed', { err }));
+    registration.signupThrottle.sweep().catch((err: unknown) => log.warn('sign-up attempt sweep failed', { err }));
+    auth.sweepDevices().catch((err: unknown) => log.warn('device sweep failed', { err }));
   }, 3600_000);
   sweep.unref();
 
@@ -187,6 +201,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     registry,
     sync,
     auth,
+    registration,
     log,
     office,
     close() {

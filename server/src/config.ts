@@ -39,7 +39,7 @@ export interface Config {
   staticDir: string | null;
   /** How long a session lasts without use; each use extends it. */
   sessionTtlMs: number;
-  /** Trust X-Forwarded-Proto from a reverse proxy (to mark cookies Secure behind HTTPS). */
+  /** Trust X-Forwarded-Proto and X-Forwarded-For from a reverse proxy (cookies Secure behind HTTPS; the caller's address). */
   trustProxy: boolean;
   /** Other origins allowed to call the API and open sync connections with cookies (e.g. a separate dev server). */
   allowedOrigins: string[];
@@ -50,6 +50,19 @@ export interface Config {
   loginRefuseAfter: number;
   /** Extra delay per failed sign-in past `loginSlowAfter`. */
   loginDelayStepMs: number;
+  /** Who may create an account once the first exists, unless the administrator chose otherwise (stored setting). */
+  registration: RegistrationMode;
+  /** Sign-ups accepted from one address within `signupWindowMs`. */
+  signupLimitPerAddress: number;
+  signupWindowMs: number;
+}
+
+/** open: anyone signs up; invite: only with an invitation (coalition or administrator); closed: only an administrator's. */
+export type RegistrationMode = 'open' | 'invite' | 'closed';
+export const REGISTRATION_MODES: readonly RegistrationMode[] = ['open', 'invite', 'closed'];
+
+export function isRegistrationMode(value: unknown): value is RegistrationMode {
+  return typeof value === 'string' && (REGISTRATION_MODES as readonly string[]).includes(value);
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const redisUrl = env.REDIS_URL?.trim() || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
   if (redisUrl && !databaseUrl) throw new ConfigError('REDIS_URL joins nodes that share a database: set DATABASE_URL (PostgreSQL) too');
+  const registration = env.REGISTRATION?.trim() || 'invite';
+  if (!isRegistrationMode(registration)) throw new ConfigError(`REGISTRATION must be open, invite or closed, got "${registration}"`);
   return {
     port: int(env, 'PORT', 8787),
     host: env.HOST || '127.0.0.1',
@@ -99,5 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginSlowAfter: int(env, 'LOGIN_SLOW_AFTER', 3, 1),
     loginRefuseAfter: int(env, 'LOGIN_REFUSE_AFTER', 10, 1),
     loginDelayStepMs: int(env, 'LOGIN_DELAY_STEP_MS', 1000),
+    registration,
+    signupLimitPerAddress: int(env, 'SIGNUP_LIMIT_PER_ADDRESS', 5, 1),
+    signupWindowMs: int(env, 'SIGNUP_LIMIT_WINDOW_MINUTES', 60, 1) * 60_000,
   };
 }

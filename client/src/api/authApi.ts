@@ -25,15 +25,33 @@ export async function signOut(): Promise<void> {
   await request('/api/auth/logout', { method: 'POST' });
 }
 
+/** Who may sign up here: open (anyone), invite (with an invitation link), closed (an administrator's link only). */
+export type RegistrationMode = 'open' | 'invite' | 'closed';
+
+export interface SignupStatus {
+  /** No account exists yet: the next one administers the instance. */
+  firstRun: boolean;
+  registration: RegistrationMode;
+  /** The first account can be made from here only with the setup link the server printed in its log. */
+  setupLinkNeeded: boolean;
+}
+
 /**
- * Whether this instance has no account yet, so the sign-up page can say the first account administers it.
- * An error answer (an older server without `GET /api/auth/first-run`) is taken as "not the first run".
+ * What the sign-up page needs to know. An error answer (an older server) is taken as "not the first run, open
+ * sign-up": the server still decides when the form is sent.
  */
-export async function fetchFirstRun(): Promise<boolean> {
+export async function fetchSignupStatus(): Promise<SignupStatus> {
   try {
-    return (await request<{ firstRun?: unknown }>('/api/auth/first-run')).firstRun === true;
+    const body = await request<Partial<SignupStatus>>('/api/auth/first-run');
+    const registration = body.registration === 'invite' || body.registration === 'closed' ? body.registration : 'open';
+    return { firstRun: body.firstRun === true, registration, setupLinkNeeded: body.setupLinkNeeded === true };
   } catch (err) {
-    if (err instanceof ApiError) return false;
+    if (err instanceof ApiError) return { firstRun: false, registration: 'open', setupLinkNeeded: false };
     throw err;
   }
+}
+
+/** Whether this instance has no account yet, so the sign-in page can send its first visitor to sign up. */
+export async function fetchFirstRun(): Promise<boolean> {
+  return (await fetchSignupStatus()).firstRun;
 }

@@ -1,10 +1,13 @@
 /** /api/auth: sign up, sign in, sign out, who am I, and personal access tokens. */
-import { validateLogin, validateNewToken, validateSignup } from '../../../shared/api/validate.ts';
-import { AuthError, type AuthService } from '../auth/AuthService.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { validateLogin, validateName, validateNewToken, validateSignup } from '../../../shared/api/validate.ts';
+import { AuthError, DEVICE_COOKIE, parseCookies, type AuthService, type SignedIn } from '../auth/AuthService.ts';
 import { describeDevice } from '../auth/deviceName.ts';
+import type { Registration } from '../auth/Registration.ts';
 import type { Config } from '../config.ts';
 import { Conflict, Forbidden, HttpError, NotFound, TooManyRequests } from '../errors.ts';
-import { clearSessionCookie, isHttps, setSessionCookie } from '../http/cookies.ts';
+import { clientAddress, isLoopbackRequest } from '../http/clientAddress.ts';
+import { clearSessionCookie, isHttps, setDeviceCookie, setSessionCookie } from '../http/cookies.ts';
 import { readJson, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { UserRecord } from '../storage/Storage.ts';
@@ -18,28 +21,36 @@ export function publicUser(u: UserRecord) {
 export function mapAuthError(err: unknown): never {
   if (err instanceof AuthError) {
     if (err.code === 'too_many_attempts') throw new TooManyRequests(err.message, err.retryAfterSeconds);
-    if (err.code === 'email_taken') throw new Conflict('email_taken', err.message);
-    if (err.code === 'account_disabled' || err.code === 'wrong_password') throw new Forbidden(err.message, err.code);
+    if (err.code === 'email_taken' || err.code === 'first_account_exists') throw new Conflict(err.code, err.message);
+    if (err.code === 'invitation_used') throw new HttpError(410, err.code, err.message);
+    if (err.code === 'setup_link_required' || err.code === 'account_disabled' || err.code === 'wrong_password') throw new Forbidden(err.message, err.code);
     throw new HttpError(401, err.code, err.message);
   }
   throw err;
 }
 
-export function registerAuthRoutes(router: Router, auth: AuthService, sync: SyncServer, config: Config): void {
+export function registerAuthRoutes(router: Router, auth: AuthService, registration: Registration, sync: SyncServer, config: Config): void {
+  const caller = (req: IncomingMessage) => ({ address: clientAddress(req, config.trustProxy), loopback: isLoopbackRequest(req, config.trustProxy) });
+  const deviceToken = (req: IncomingMessage) => parseCookies(req.headers.cookie).get(DEVICE_COOKIE) ?? null;
+  const signedIn = (req: IncomingMessage, res: ServerResponse, result: SignedIn) => {
+    const secure = isHttps(req, config.trustProxy);
+    setSessionCookie(res, result.token, config.sessionTtlMs, secure);
+    setDeviceCookie(res, result.deviceToken, secure);
+  };
+
   router.on('POST', '/api/auth/signup', async ({ req, res }) => {
     const input = ensure(validateSignup(await readJson(req, config.maxBodyBytes)));
-    const { user, token } = await auth.signup(input, describeDevice(req.headers['user-agent'])).catch(mapAuthError);
-    setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
-    sendJson(res, 201, { user: publicUser(user) });
+    const permit = await registration.admit(input, caller(req));
+    const result = await auth.signup(input, permit, deviceToken(req), describeDevice(req.headers['user-agent'])).catch(mapAuthError);
+    signedIn(req, res, result);
+    sendJson(res, 201, { user: publicUser(result.user) });
   });
 
   router.on('POST', '/api/auth/login', async ({ req, res }) => {
     const { email, password } = ensure(validateLogin(await readJson(req, config.maxBodyBytes)));
-    const { user, token } = await auth
-      .login(email, password, req.socket.remoteAddress ?? 'unknown', describeDevice(req.headers['user-agent']))
-      .catch(mapAuthError);
-    setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
-    sendJson(res, 200, { user: publicUser(user) });
+    const result = await auth.login(email, password, { address: clientAddress(req, config.trustProxy), deviceToken: deviceToken(req), device: describeDevice(req.headers['user-agent']) }).catch(mapAuthError);
+    signedIn(req, res, result);
+    sendJson(res, 200, { user: publicUser(result.user) });
   });
 
   router.on('POST', '/api/auth/logout', async (ctx) => {
@@ -53,9 +64,10 @@ export function registerAuthRoutes(router: Router, auth: AuthService, sync: Sync
     sendJson(ctx.res, 200, { signedOut: true });
   });
 
-  // Public, like the sign-up page it serves: a new instance asks its first visitor to create the administrator.
-  router.on('GET', '/api/auth/first-run', async ({ res }) => {
-    sendJson(res, 200, { firstRun: await auth.isFirstRun() });
+  // Public, like the sign-up page it serves: whether the administrator's account is still to be made (and whether
+  // this caller needs the setup link for it), and who may sign up.
+  router.on('GET', '/api/auth/first-run', async ({ req, res }) => {
+    sendJson(res, 200, await registration.status(caller(req)));
   });
 
   router.on('GET', '/api/auth/me', async (ctx) => {

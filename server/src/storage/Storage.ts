@@ -2,7 +2,7 @@
  * The storage port. Adapters move bytes and run SQL; Yjs encoding, merging, authorisation and every decision
  * about when to store stay above this line. One contract suite (test/contract/) runs against each adapter.
  */
-import type { FailureLog } from '../auth/LoginThrottle.ts';
+import type { AttemptLog } from '../auth/LoginThrottle.ts';
 import type { Mechanism } from '../../../shared/api/mechanisms.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 
@@ -106,6 +106,48 @@ export interface InvitationRecord {
   usedBy: string | null;
 }
 
+/** A link that lets one person create an account: `setup` makes the first account (printed in the log at start),
+ * `admin` one made by an administrator. */
+export interface SignupInvitationRecord {
+  id: string;
+  kind: 'setup' | 'admin';
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedBy: string | null;
+}
+
+export interface SignupInvitationStore {
+  create(inv: SignupInvitationRecord, tokenHash: string): Promise<void>;
+  find(tokenHash: string): Promise<SignupInvitationRecord | null>;
+}
+
+/** The invitation a new account uses, claimed (marked used) in the same transaction that creates the account. */
+export type SignupClaim =
+  | { kind: 'signup-invitation'; id: string }
+  | { kind: 'coalition-invitation'; id: string; coalitionId: string; reportRole: Role };
+
+export type CreateUserResult =
+  | { created: true; user: UserRecord }
+  | { created: false; reason: 'email_taken' | 'invitation_used' | 'first_account_exists' | 'not_first_account' };
+
+/** Browsers that signed in to an account before (by the hash of their device cookie). */
+export interface KnownDeviceStore {
+  remember(tokenHash: string, userId: string, at: string): Promise<void>;
+  isKnown(tokenHash: string, userId: string): Promise<boolean>;
+  /** Whether the server issued this device cookie (it is known for some account). */
+  isIssued(tokenHash: string): Promise<boolean>;
+  /** Forget devices not used since then; returns how many. */
+  sweep(unusedSince: string): Promise<number>;
+}
+
+/** Instance-wide settings by name (e.g. "registration"), shared by every node. */
+export interface SettingsStore {
+  get(name: string): Promise<string | null>;
+  set(name: string, value: string, at: string): Promise<void>;
+}
+
 export interface ReportMemberRecord {
   reportId: string;
   userId: string;
@@ -136,9 +178,22 @@ export interface AccountStore {
   /** Insert a user; the first user of the instance is made administrator in the same transaction, and adopts
    * every report that has no owner (made before accounts existed). Returns null when the e-mail is taken. */
   createUser(user: Omit<UserRecord, 'isAdmin' | 'disabled'>, passwordHash: string): Promise<UserRecord | null>;
+  /**
+   * createUser with the checks sign-up needs, all in one transaction (serialised with other sign-ups): the
+   * account is made only if it is (`first: true`) or is not (`first: false`) the instance's first, and the
+   * invitation, if any, is still unused and unexpired at `now`; it is then marked used (a coalition invitation
+   * also makes the person a member). A first account removes every setup link.
+   */
+  createUserWith(
+    user: Omit<UserRecord, 'isAdmin' | 'disabled'>,
+    passwordHash: string,
+    options: { first: boolean; claim: SignupClaim | null; now: string },
+  ): Promise<CreateUserResult>;
   getUser(id: string): Promise<UserRecord | null>;
-  /** Failed sign-ins, shared by every node (see LoginThrottle). */
-  readonly loginFailures: FailureLog;
+  /** Sign-in and sign-up attempts, shared by every node (see LoginThrottle). */
+  readonly attempts: AttemptLog;
+  readonly devices: KnownDeviceStore;
+  readonly signupInvitations: SignupInvitationStore;
   /** Whether any account exists (none: the next sign-up makes the instance's administrator). */
   hasUsers(): Promise<boolean>;
   findUserByEmail(email: string): Promise<(UserRecord & { passwordHash: string }) | null>;
@@ -213,6 +268,7 @@ export interface Storage {
   readonly coalitions: CoalitionStore;
   readonly access: ReportAccessStore;
   readonly versions: VersionStore;
+  readonly settings: SettingsStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -17,8 +17,11 @@ export function AuthForm({
   submitLabel,
   initialEmail = '',
   emailReadOnly = false,
+  invitation,
 }: {
   mode: AuthMode;
+  /** Sign up with this invitation (or setup) link's token. */
+  invitation?: string;
   onDone: (account: Account) => void | Promise<void>;
   submitLabel?: string;
   initialEmail?: string;
@@ -60,7 +63,7 @@ export function AuthForm({
     if (!checked.ok) return fail(problemsToErrors(checked.problems));
     setBusy(true);
     try {
-      const account = mode === 'signup' ? await signUp({ name: name.trim(), email: email.trim(), password }) : await signIn(email.trim(), password);
+      const account = mode === 'signup' ? await signUp({ name: name.trim(), email: email.trim(), password, ...(invitation ? { invitation } : {}) }) : await signIn(email.trim(), password);
       await onDone(account);
     } catch (err) {
       setBusy(false);

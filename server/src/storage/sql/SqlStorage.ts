@@ -3,6 +3,7 @@ import type { Mechanism } from '../../../../shared/api/mechanisms.ts';
 import type { DocumentStats, ReportRecord, Storage, StoredDocument } from '../Storage.ts';
 import { SqlAccountStore } from './SqlAccountStore.ts';
 import { SqlCoalitionStore } from './SqlCoalitionStore.ts';
+import { SqlInstanceSettings } from './SqlInstanceSettings.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 import { MIGRATIONS, migrationSql } from './migrations.ts';
 import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
@@ -44,6 +45,7 @@ export class SqlStorage implements Storage {
   readonly coalitions: SqlCoalitionStore;
   readonly access: SqlReportAccessStore;
   readonly versions: SqlVersionStore;
+  readonly settings: SqlInstanceSettings;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -51,6 +53,7 @@ export class SqlStorage implements Storage {
     this.coalitions = new SqlCoalitionStore(db);
     this.access = new SqlReportAccessStore(db);
     this.versions = new SqlVersionStore(db);
+    this.settings = new SqlInstanceSettings(db);
   }
 
   async migrate(): Promise<void> {
