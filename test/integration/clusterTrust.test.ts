@@ -8,8 +8,13 @@ import { Redis } from 'ioredis';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roomName } from '../../shared/protocol/rooms.ts';
+import { anchorAt } from '../../shared/discussion/anchors.ts';
+import { createThread, listThreads } from '../../shared/discussion/layout.ts';
 import { addSection, listSections } from '../../shared/report/layout.ts';
 import { Channels } from '../../server/src/cluster/ClusterBus.ts';
+import { encodeDocumentMessage, type RelayedActor } from '../../server/src/cluster/documentMessage.ts';
+import { ClusterEnvelope } from '../../server/src/cluster/envelope.ts';
+import { bodyWith } from '../helpers/yjsContent.ts';
 import { connectClient, createReport, api, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
 import { typeParagraph } from '../helpers/typing.ts';
@@ -43,6 +48,18 @@ function forgeries(payload: Uint8Array, forgerId: Buffer): Buffer[] {
   header.writeBigUInt64BE(BigInt(Date.now()), 17);
   header.writeBigUInt64BE(1n, 25);
   return [Buffer.concat([forgerId, payload]), Buffer.concat([header, payload, crypto.randomBytes(16)])];
+}
+
+/** A discussion change as a node relays it: who made it (as that node established), then the change. */
+function relayedChange(update: Uint8Array, actor: RelayedActor): Uint8Array {
+  return encodeDocumentMessage({ update, actor });
+}
+
+/** Lines a node logged that say it refused a discussion change relayed by another node. */
+function discussionRefusals(server: TestServer, doc: string): { userId?: string; reason?: string }[] {
+  return server.lines
+    .map((l) => JSON.parse(l) as { message: string; doc?: string; userId?: string; reason?: string })
+    .filter((e) => e.message === 'relayed discussion change refused' && e.doc === doc);
 }
 
 const textOf = (c: TestClient) => {
@@ -133,5 +150,34 @@ describe('Cluster messages from someone who reaches Redis without the secret', (
     typeParagraph(onB.doc, section, 'Edwin keeps writing.');
     await waitFor(() => textOf(onA).includes('Edwin keeps writing.'), 10_000, 'the change from B on A');
     expect(closedWith).toBeNull();
+  });
+
+  it('relays a comment written on one node to the other', async () => {
+    const id = await sharedReport();
+    const onA = connect(a, roomName(id, 'discussion'), editor);
+    const onB = connect(b, roomName(id, 'discussion'), owner);
+    await Promise.all([onA.synced, onB.synced]);
+    createThread(onA.doc, { id: editor.id, name: editor.name }, { sectionId: 's1', anchor: anchorAt(bodyWith('text'), 0, 4), quote: 'text', body: 'A comment by Edwin.' });
+    await waitFor(() => listThreads(onB.doc).some((t) => t.comments[0]?.body === 'A comment by Edwin.'), 10_000, 'the comment on B');
+    expect(listThreads(onB.doc)[0]!.authorId).toBe(editor.id);
+  });
+
+  it('refuses a relayed discussion change that breaks the rules, even when it is signed with the secret', async () => {
+    const id = await sharedReport();
+    const room = roomName(id, 'discussion');
+    const onB = connect(b, room, owner);
+    await onB.synced;
+    // A compromised node holds the secret: it seals a change that puts words under Olga's name.
+    const compromised = new ClusterEnvelope(SECRET);
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(onB.doc));
+    const updates: Uint8Array[] = [];
+    forger.on('update', (u: Uint8Array) => updates.push(u));
+    createThread(forger, { id: owner.id, name: owner.name }, { sectionId: 's1', anchor: anchorAt(bodyWith('text'), 0, 4), quote: 'text', body: 'Olga never wrote this.' });
+    const channel = Channels.document(room);
+    await outsider.publish(channel, compromised.seal(channel, relayedChange(Y.mergeUpdates(updates), { userId: editor.id, userName: editor.name, role: 'editor' })));
+    await waitFor(() => listThreads(onB.doc).length > 0 || discussionRefusals(b, room).length > 0, 10_000, 'node B to apply or refuse the change');
+    expect(listThreads(onB.doc)).toEqual([]);
+    expect(discussionRefusals(b, room)[0]).toMatchObject({ userId: editor.id, reason: expect.stringMatching(/under your own account/) });
   });
 });
