@@ -180,4 +180,56 @@ describe('Cluster messages from someone who reaches Redis without the secret', (
     expect(listThreads(onB.doc)).toEqual([]);
     expect(discussionRefusals(b, room)[0]).toMatchObject({ userId: editor.id, reason: expect.stringMatching(/under your own account/) });
   });
+
+  it('refuses a genuine message published again by someone who recorded it', async () => {
+    const id = await sharedReport();
+    const channel = Channels.document(roomName(id));
+    const recorder = new Redis(REDIS_URL);
+    const recorded: Buffer[] = [];
+    recorder.on('messageBuffer', (_channel: Buffer, message: Buffer) => recorded.push(message));
+    try {
+      await recorder.subscribe(channel);
+      const onA = connect(a, id, owner);
+      const onB = connect(b, id, editor);
+      await Promise.all([onA.synced, onB.synced]);
+      const section = addSection(onA.doc, { title: 'Detention' });
+      typeParagraph(onA.doc, section, 'Recorded on its way.');
+      await waitFor(() => textOf(onB).includes('Recorded on its way.') && recorded.length > 0, 10_000, 'the change on B and on the recorder');
+      // Redis saw only sealed bytes.
+      expect(recorded.some((m) => m.includes(Buffer.from('Recorded on its way.')))).toBe(false);
+      const genuine = recorded[recorded.length - 1]!;
+      const sender = genuine.subarray(1, 17);
+      await outsider.publish(channel, genuine);
+      await waitFor(() => refusals(b, channel, sender).length > 0, 10_000, 'node B to refuse the replay');
+      expect(refusals(b, channel, sender).map((r) => r.reason)).toEqual(['replayed']);
+    } finally {
+      recorder.disconnect();
+    }
+  });
+
+  it('cuts off a node started with another secret: it neither hears nor is heard, and both sides log why', async () => {
+    const other = await startTestServer(storage, { redisUrl: REDIS_URL, clusterSecret: crypto.randomBytes(32).toString('hex') });
+    try {
+      const id = await sharedReport();
+      const channel = Channels.document(roomName(id));
+      const following = (server: TestServer) => server.lines.some((l) => l.includes('following a document across nodes') && l.includes(`"doc":"${id}"`));
+      const onA = connect(a, id, owner);
+      const onOther = connect(other, id, editor);
+      await Promise.all([onA.synced, onOther.synced]);
+      // Each node has subscribed and caught up from the database: from here on, what it learns comes from the bus.
+      await waitFor(() => following(a) && following(other), 10_000, 'both nodes to follow the report');
+      const section = addSection(onOther.doc, { title: 'From the odd node' });
+      typeParagraph(onOther.doc, section, 'Written on the node with the wrong secret.');
+      await waitFor(() => refusals(a, channel).length > 0, 10_000, 'node A to refuse the other node');
+      expect(textOf(onA)).not.toContain('wrong secret');
+      expect(refusals(a, channel)[0]!.reason).toBe('bad signature');
+
+      const mine = addSection(onA.doc, { title: 'From A' });
+      typeParagraph(onA.doc, mine, 'Written on node A.');
+      await waitFor(() => refusals(other, channel).length > 0, 10_000, 'the other node to refuse node A');
+      expect(textOf(onOther)).not.toContain('Written on node A.');
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -79,6 +79,7 @@ export async function joinCluster(o: { bus: ClusterBus; registry: DocumentRegist
     void bus
       .subscribe(channel, receive)
       .then(() => catchUp(live))
+      .then(() => log.debug('following a document across nodes', { doc: live.name }))
       .catch((err: unknown) => log.warn('could not follow a document across nodes', { doc: live.name, err }));
   });
 
