@@ -63,15 +63,19 @@ export class RedisBus implements ClusterBus {
   static async connect(o: RedisBusOptions, log: Logger): Promise<RedisBus> {
     const bus = new RedisBus(o, log);
     const host = new URL(o.url).host;
-    try {
-      await Promise.all([bus.pub.connect(), bus.sub.connect()]);
-    } catch (err) {
+    // Both attempts settle before giving up: a connection dropped in the middle of its TLS handshake would raise
+    // its error where nobody listens.
+    const attempts = await Promise.allSettled([bus.pub.connect(), bus.sub.connect()]);
+    const failed = attempts.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+    if (failed) {
       bus.pub.disconnect();
       bus.sub.disconnect();
-      const why = bus.lastError ?? (err as Error).message;
-      const hint = /NOAUTH|WRONGPASS|invalid password|AUTH/i.test(why)
+      const why = (bus.lastError ?? (failed.reason as Error).message).replace(/\.$/, '');
+      const hint = /NOAUTH/.test(why)
         ? ' Redis wants a password: put it in REDIS_URL as redis://:password@host:port (or rediss:// for TLS).'
-        : '';
+        : /WRONGPASS/.test(why)
+          ? ' Redis refused the user name or password in REDIS_URL.'
+          : '';
       throw new RedisBusConnectError(`could not connect to Redis at ${host}: ${why}.${hint}`);
     }
     log.info('cluster bus connected', { redis: host, tls: o.url.startsWith('rediss://') });
