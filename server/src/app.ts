@@ -68,7 +68,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = options.storage ?? openStorage(config);
   await storage.migrate();
 
-  const bus: ClusterBus = config.redisUrl ? await RedisBus.connect(config.redisUrl, log.child('cluster')) : new LocalBus();
+  if (config.redisUrl && !config.clusterSecret) throw new Error('REDIS_URL needs CLUSTER_SECRET (see the README)');
+  const bus: ClusterBus = config.redisUrl
+    ? await RedisBus.connect({ url: config.redisUrl, secret: config.clusterSecret!, tlsCa: config.redisTlsCa }, log.child('cluster'))
+    : new LocalBus();
   const registry = new DocumentRegistry(storage, log.child('documents'), {
     sharedStorage: bus.shared,
     idleUnloadMs: config.idleUnloadMs,

@@ -1,6 +1,8 @@
 /** Configuration from the environment, validated once at start. Every field has a working default. */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MIN_SECRET_LENGTH } from './cluster/envelope.ts';
 import { isLevel, type Level } from './log.ts';
 
 export interface Config {
@@ -13,6 +15,13 @@ export interface Config {
   databaseUrl: string | null;
   /** Redis, for several server nodes on one PostgreSQL database: they share changes, presence and access. */
   redisUrl: string | null;
+  /**
+   * CLUSTER_SECRET: the same on every node; seals (encrypts and authenticates) what nodes tell each other over
+   * Redis. Required with REDIS_URL. Never logged.
+   */
+  clusterSecret: string | null;
+  /** PEM of the CA that signed Redis's TLS certificate (REDIS_TLS_CA, a file path; for `rediss://`). */
+  redisTlsCa: string | null;
   /** Largest accepted sync message; a bigger one closes that connection. */
   maxMessageBytes: number;
   /** Largest accepted JSON request body. */
@@ -75,6 +84,19 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min = 0): nu
   return n;
 }
 
+function readTlsCa(file: string | null, cwd: string, redisUrl: string | null): string | null {
+  if (!file) return null;
+  if (!redisUrl?.startsWith('rediss://')) throw new ConfigError('REDIS_TLS_CA is for a TLS connection to Redis: REDIS_URL must start with rediss://');
+  try {
+    const pem = fs.readFileSync(path.resolve(cwd, file), 'utf8');
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`REDIS_TLS_CA must be a PEM certificate file; ${file} holds none`);
+    return pem;
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`REDIS_TLS_CA: cannot read ${file} (${(err as Error).message})`);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!isLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
@@ -87,12 +109,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (redisUrl && !databaseUrl) throw new ConfigError('REDIS_URL joins nodes that share a database: set DATABASE_URL (PostgreSQL) too');
   const registration = env.REGISTRATION?.trim() || 'invite';
   if (!isRegistrationMode(registration)) throw new ConfigError(`REGISTRATION must be open, invite or closed, got "${registration}"`);
+  const clusterSecret = env.CLUSTER_SECRET?.trim() || null;
+  if (redisUrl && !clusterSecret) {
+    throw new ConfigError(
+      'REDIS_URL needs CLUSTER_SECRET, the same on every node, so that nodes only trust each other and not whoever reaches Redis. Make one with: openssl rand -hex 32',
+    );
+  }
+  if (clusterSecret && clusterSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`CLUSTER_SECRET must be at least ${MIN_SECRET_LENGTH} characters of random data. Make one with: openssl rand -hex 32`);
+  }
+  const redisTlsCa = readTlsCa(env.REDIS_TLS_CA?.trim() || null, cwd, redisUrl);
   return {
     port: int(env, 'PORT', 8787),
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
     databaseUrl,
     redisUrl,
+    clusterSecret,
+    redisTlsCa,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024),
     maxImportBytes: int(env, 'MAX_IMPORT_BYTES', 25 * 1024 * 1024, 1024),

@@ -1,6 +1,7 @@
 /** `npm start`: read the environment, start the server, and shut down cleanly on SIGTERM or SIGINT. */
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './app.ts';
+import { RedisBusConnectError } from './cluster/RedisBus.ts';
 import { createLogger } from './log.ts';
 
 /** Give up on a clean shutdown after this long (a store that keeps failing); the changes are logged as lost. */
@@ -18,7 +19,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const server = await startServer(config, { log });
+  let server;
+  try {
+    server = await startServer(config, { log });
+  } catch (err) {
+    if (err instanceof RedisBusConnectError) {
+      process.stderr.write(`Cannot start: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
   process.stdout.write(`Rightsdraft is running at ${server.url}\n`);
 
   const shutdown = (signal: string) => {

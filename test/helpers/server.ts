@@ -1,4 +1,5 @@
 /** Real servers on port 0 for tests: SQLite in a temporary folder, or a fresh PostgreSQL database. */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,9 @@ export function memoryLogger(): { log: Logger; lines: string[] } {
   return { log: createLogger('debug', 'test', (line) => lines.push(line)), lines };
 }
 
+/** The CLUSTER_SECRET of test nodes joined by Redis unless a test gives its own (random per test run). */
+export const TEST_CLUSTER_SECRET = crypto.randomBytes(32).toString('hex');
+
 export interface TestServer extends RunningServer {
   wsUrl: string;
   lines: string[];
@@ -63,10 +67,16 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const config: Config = {
     ...loadConfig({ ...storage.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: '', ...TEST_REGISTRATION }),
+    // Nodes joined by Redis share a secret; tests that are about the secret pass their own.
+    ...(overrides.redisUrl ? { clusterSecret: TEST_CLUSTER_SECRET } : {}),
     ...overrides,
   };
   const { log, lines } = memoryLogger();
-  const server = await startServer(config, { storage: storage.open(), log });
+  const opened = storage.open();
+  const server = await startServer(config, { storage: opened, log }).catch(async (err: unknown) => {
+    await opened.close();
+    throw err;
+  });
   const close = server.close;
   return {
     ...server,

@@ -20,6 +20,8 @@ export const REMOTE_ORIGIN = Symbol('remote');
 export interface CommittedUpdate {
   update: Uint8Array;
   origin: unknown;
+  /** When a stored batch merged changes of several origins (`origin` is then null): each change with its own. */
+  parts?: readonly { update: Uint8Array; origin: unknown }[];
 }
 
 export interface LiveDocumentOptions {
@@ -192,7 +194,7 @@ export class LiveDocument {
     // one per change, which is what keeps fan-out to many editors from flooding the event loop. The sender is
     // skipped only when the whole batch came from one connection.
     const origin = batch.every((p) => p.origin === batch[0]!.origin) ? batch[0]!.origin : null;
-    const committed = [{ update: merged, origin }];
+    const committed: CommittedUpdate[] = [origin === null ? { update: merged, origin, parts: batch } : { update: merged, origin }];
     for (const listener of this.committedListeners) listener(committed);
     const ready = this.waiters.filter((w) => w.seq <= this.committedSeq);
     this.waiters = this.waiters.filter((w) => w.seq > this.committedSeq);

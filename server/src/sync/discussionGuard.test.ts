@@ -53,4 +53,22 @@ describe('the discussion guard of a document', () => {
     expect(check(forged, rania)).toMatch(/your own account/);
     expect(listThreads(server)[0]).toMatchObject({ status: 'open', comments: [{ body: 'Which ministry?' }] });
   });
+
+  it('checks the first change it sees, and the first after a refusal, as closely as any other', () => {
+    // The first change of a fresh discussion (and the first after a refused one, when the guard starts over)
+    // used to go unchecked: a thread under someone else's name went through.
+    const forged = (server: Y.Doc) =>
+      change(server, (c) => createThread(c, rania, { sectionId: 's', anchor: anchorAt(body, 4, 9), quote: 'State', body: 'Written by Edwin.' }));
+    const asEdwin = { userId: edwin.id, userName: edwin.name, role: 'editor' as const };
+    const fresh = new Y.Doc();
+    expect(refuseDiscussionUpdate(fresh, forged(fresh), asEdwin)).toMatch(/under your own account/);
+
+    const server = new Y.Doc();
+    const own = change(server, (c) => createThread(c, edwin, { sectionId: 's', anchor: anchorAt(body, 4, 9), quote: 'State', body: 'Mine.' }));
+    expect(refuseDiscussionUpdate(server, own, asEdwin)).toBeNull();
+    Y.applyUpdate(server, own);
+    expect(refuseDiscussionUpdate(server, forged(server), asEdwin)).toMatch(/under your own account/);
+    // Refused again right after a refusal.
+    expect(refuseDiscussionUpdate(server, forged(server), asEdwin)).toMatch(/under your own account/);
+  });
 });

@@ -8,7 +8,7 @@
  */
 import * as Y from 'yjs';
 import { refuseDiscussionChange } from '../../../shared/discussion/changeRules.ts';
-import { discussionDataOf, touchedBy, type DiscussionKeys } from '../../../shared/discussion/layout.ts';
+import { discussionDataOf, listSuggestions, listThreads, touchedBy, type DiscussionKeys } from '../../../shared/discussion/layout.ts';
 import type { ConnectionInfo } from './Connection.ts';
 
 class DiscussionGuard {
@@ -28,6 +28,10 @@ class DiscussionGuard {
 
   private copy(): Y.Doc {
     const shadow = new Y.Doc({ gc: false });
+    // Define the discussion's maps before any change lands: a change's events name the type it reached, and a
+    // map first defined later (during the check) is another object, so the first change would look untouched.
+    listThreads(shadow);
+    listSuggestions(shadow);
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
     return shadow;
   }
