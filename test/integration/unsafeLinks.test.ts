@@ -4,10 +4,6 @@
  * API, the Word file's relationships and the PDF's link annotations hold none of them; their text is still
  * there, as plain text. A Word file with such hyperlinks imports them as plain text. Both storages.
  */
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportContentResponse } from '../../shared/api/types.ts';
@@ -15,10 +11,10 @@ import type { PmNode } from '../../shared/report/content.ts';
 import { addSection, getSectionBody } from '../../shared/report/layout.ts';
 import { connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
 import { createOffice, squash, type Office } from '../helpers/office.ts';
-import { createTestStorage, startTestServer, STORAGE_KINDS, tempDir, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { pdfLinks, relationshipTargets } from '../helpers/exportedLinks.ts';
+import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
 import { docOf, paragraph, writeBody } from '../helpers/yjsContent.ts';
 
-const run = promisify(execFile);
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Link text -> the address a client put under it. Every one of these must come out as plain text. */
@@ -41,41 +37,6 @@ const link = (text: string, href: string): PmNode => ({ type: 'text', text, mark
 function hrefsIn(node: PmNode): string[] {
   const own = (node.marks ?? []).filter((m) => m.type === 'link').map((m) => String(m.attrs?.href));
   return [...own, ...(node.content ?? []).flatMap(hrefsIn)];
-}
-
-/** The external targets of every relationship part of a .docx (document, footnotes, endnotes, headers ...). */
-function relationshipTargets(docx: Uint8Array): string[] {
-  const files = unzipSync(docx);
-  const targets: string[] = [];
-  for (const [name, bytes] of Object.entries(files)) {
-    if (!name.endsWith('.rels')) continue;
-    for (const m of strFromU8(bytes).matchAll(/<Relationship\b[^>]*>/g)) {
-      if (!/TargetMode="External"/.test(m[0])) continue;
-      const target = /Target="([^"]*)"/.exec(m[0]);
-      if (target) targets.push(target[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'));
-    }
-  }
-  return targets;
-}
-
-/**
- * The link targets of a PDF as poppler reads its annotations (`pdftohtml -xml` writes each as an `<a href>`),
- * and, independently, every `/URI` entry in its bytes.
- */
-async function pdfLinks(pdf: Uint8Array): Promise<{ annotations: string[]; uris: string[]; uriEntries: number }> {
-  const dir = tempDir('rightsdraft-links-');
-  try {
-    const file = path.join(dir, 'in.pdf');
-    fs.writeFileSync(file, pdf);
-    const { stdout } = await run('pdftohtml', ['-xml', '-i', '-stdout', '-q', file], { maxBuffer: 64 * 1024 * 1024 });
-    const annotations = [...stdout.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-    const raw = Buffer.from(pdf).toString('latin1');
-    const uris = [...raw.matchAll(/\/URI\s*\(((?:\\.|[^\\)])*)\)/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
-    const uriEntries = raw.match(/\/URI\s*[(<]/g)?.length ?? 0;
-    return { annotations, uris, uriEntries };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** A minimal Word document: one paragraph per [text, target] pair, each a hyperlink to its target. */
