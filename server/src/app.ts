@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
 import { Forbidden, HttpError, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, toErrorBody } from './errors.ts';
 import { sendJson } from './http/json.ts';
-import { Router } from './http/Router.ts';
+import { Router, type RouteInfo } from './http/Router.ts';
 import { createStaticHandler } from './http/staticFiles.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -47,6 +47,8 @@ export interface RunningServer {
   log: Logger;
   /** The worker threads that export and import Word and PDF files. */
   office: OfficeWorkers;
+  /** The HTTP routes the server answers. */
+  routes: RouteInfo[];
   /** Stop accepting, close connections, store every change, close storage. */
   close(): Promise<void>;
 }
@@ -183,6 +185,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     auth,
     log,
     office,
+    routes: router.list(),
     close() {
       closing ??= (async () => {
         clearInterval(sweep);

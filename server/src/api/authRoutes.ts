@@ -4,7 +4,7 @@ import { AuthError, type AuthService } from '../auth/AuthService.ts';
 import type { Config } from '../config.ts';
 import { Conflict, HttpError, NotFound, TooManyRequests } from '../errors.ts';
 import { clearSessionCookie, isHttps, setSessionCookie } from '../http/cookies.ts';
-import { readJson, sendJson } from '../http/json.ts';
+import { readJsonObject, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { UserRecord } from '../storage/Storage.ts';
 import type { SyncServer } from '../sync/SyncServer.ts';
@@ -25,14 +25,14 @@ function mapAuthError(err: unknown): never {
 
 export function registerAuthRoutes(router: Router, auth: AuthService, sync: SyncServer, config: Config): void {
   router.on('POST', '/api/auth/signup', async ({ req, res }) => {
-    const input = ensure(validateSignup(await readJson(req, config.maxBodyBytes)));
+    const input = ensure(validateSignup(await readJsonObject(req, config.maxBodyBytes)));
     const { user, token } = await auth.signup(input).catch(mapAuthError);
     setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
     sendJson(res, 201, { user: publicUser(user) });
   });
 
   router.on('POST', '/api/auth/login', async ({ req, res }) => {
-    const { email, password } = ensure(validateLogin(await readJson(req, config.maxBodyBytes)));
+    const { email, password } = ensure(validateLogin(await readJsonObject(req, config.maxBodyBytes)));
     const { user, token } = await auth.login(email, password, req.socket.remoteAddress ?? 'unknown').catch(mapAuthError);
     setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
     sendJson(res, 200, { user: publicUser(user) });
@@ -61,7 +61,7 @@ export function registerAuthRoutes(router: Router, auth: AuthService, sync: Sync
 
   router.on('POST', '/api/auth/tokens', async (ctx) => {
     const principal = await ctx.user();
-    const name = ensure(validateName(await readJson(ctx.req, config.maxBodyBytes)));
+    const name = ensure(validateName(await readJsonObject(ctx.req, config.maxBodyBytes)));
     const { record, token } = await auth.createAccessToken(principal.user, name);
     // The token is shown once; only its hash is kept.
     sendJson(ctx.res, 201, { ...record, token });
