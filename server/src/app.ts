@@ -11,6 +11,8 @@ import { sendJson } from './http/json.ts';
 import { Router, type RouteInfo } from './http/Router.ts';
 import { createStaticHandler } from './http/staticFiles.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
+import { isHttps } from './http/cookies.ts';
+import { isLoopbackHost } from './http/publicUrl.ts';
 import { createLogger, type Logger } from './log.ts';
 import { registerReportRoutes } from './api/reportRoutes.ts';
 import { registerAuthRoutes } from './api/authRoutes.ts';
@@ -60,7 +62,7 @@ export interface StartOptions {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const log = options.log ?? createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel, 'server', undefined, { logIp: config.logIp });
   const storage = options.storage ?? openStorage(config);
   await storage.migrate();
 
@@ -115,7 +117,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    securityHeaders(res);
+    securityHeaders(res, isHttps(req, config.trustProxy));
     try {
       const route = router.match(req.method ?? 'GET', url.pathname);
       if (route) {
@@ -168,6 +170,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
   log.info('listening', { url, storage: storage.description });
+  if (!config.publicUrl && !isLoopbackHost(config.host)) {
+    log.warn('PUBLIC_URL is not set: invitation links are built from the Host header of each request. Set PUBLIC_URL to the address people use.', { host: config.host });
+  }
 
   const sweep = setInterval(() => {
     storage.accounts.deleteExpiredSessions(new Date().toISOString()).catch((err: unknown) => log.warn('session sweep failed', { err }));

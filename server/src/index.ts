@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, 'server', undefined, { logIp: config.logIp });
   const server = await startServer(config, { log });
   process.stdout.write(`Rightsdraft is running at ${server.url}\n`);
 

@@ -46,9 +46,9 @@ export async function createTestStorage(kind: StorageKind): Promise<TestStorage>
 }
 
 /** Logs kept in memory, so tests can assert what was (and was not) logged. */
-export function memoryLogger(): { log: Logger; lines: string[] } {
+export function memoryLogger(options: { logIp?: boolean } = {}): { log: Logger; lines: string[] } {
   const lines: string[] = [];
-  return { log: createLogger('debug', 'test', (line) => lines.push(line)), lines };
+  return { log: createLogger('debug', 'test', (line) => lines.push(line), options), lines };
 }
 
 export interface TestServer extends RunningServer {
@@ -64,7 +64,7 @@ export async function startTestServer(
     ...loadConfig({ ...storage.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: '' }),
     ...overrides,
   };
-  const { log, lines } = memoryLogger();
+  const { log, lines } = memoryLogger({ logIp: config.logIp });
   const server = await startServer(config, { storage: storage.open(), log });
   const close = server.close;
   return {

@@ -6,6 +6,7 @@ import { hashSecret, newSecret } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../errors.ts';
 import { readJsonObject, sendJson } from '../http/json.ts';
+import { linkBase } from '../http/publicUrl.ts';
 import type { Router } from '../http/Router.ts';
 import type { CoalitionMemberRecord, Storage } from '../storage/Storage.ts';
 import type { SyncServer } from '../sync/SyncServer.ts';
@@ -101,8 +102,8 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
       usedBy: null,
     };
     await coalitions.createInvitation(invitation, hashSecret(token));
-    const origin = `${ctx.req.headers['x-forwarded-proto'] && config.trustProxy ? ctx.req.headers['x-forwarded-proto'] : 'http'}://${ctx.req.headers.host}`;
-    sendJson(ctx.res, 201, { id: invitation.id, role: invitation.reportRole, expiresAt: invitation.expiresAt, token, url: `${origin}/invite/${token}` });
+    const { base, warning } = linkBase(config, ctx.req);
+    sendJson(ctx.res, 201, { id: invitation.id, role: invitation.reportRole, expiresAt: invitation.expiresAt, token, url: `${base}/invite/${token}`, ...(warning ? { warning } : {}) });
   });
 
   /** An invitation a person may still accept, or the reason it cannot be. */
@@ -153,6 +154,10 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
     const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (body.role !== undefined && !isRole(body.role)) throw new BadRequest('invalid_role', '"role" must be owner, editor, reviewer or viewer.', 'role');
     if (body.manager !== undefined && typeof body.manager !== 'boolean') throw new BadRequest('invalid_field', '"manager" must be true or false.', 'manager');
+    // As DELETE does: the last manager cannot step down (or be stepped down) until someone else manages.
+    if (body.manager === false && target.manager && (await coalitions.members(coalition.id)).filter((m) => m.manager).length === 1) {
+      throw new Conflict('last_manager', 'A coalition needs a manager: make someone else a manager first.');
+    }
     await coalitions.updateMember(coalition.id, target.userId, {
       ...(isRole(body.role) ? { reportRole: body.role } : {}),
       ...(typeof body.manager === 'boolean' ? { manager: body.manager } : {}),
