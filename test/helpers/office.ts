@@ -2,7 +2,7 @@
  * LibreOffice and poppler as independent readers of exported files: `soffice --headless` converts with a private
  * profile per helper (so test files can convert side by side), `pdftotext` extracts the text.
  *
- * Nothing read back may depend on the fonts a machine has: a .docx is read through LibreOffice's XHTML export
+ * Nothing read back may depend on the fonts a machine has: a .docx is read through LibreOffice's HTML export
  * (paragraphs, list numbers, table cells and notes, never laid out on a page), and text is compared with all
  * white space collapsed (`squash`). PDFs we make carry their own fonts, so their text is read with pdftotext.
  */
@@ -42,7 +42,7 @@ export interface Office {
    */
   pdfText(bytes: Uint8Array, mode?: 'flow' | 'layout'): Promise<string>;
   /**
-   * A .docx as LibreOffice reads it, exported as XHTML: no page layout, so nothing here depends on the fonts
+   * A .docx as LibreOffice reads it, exported as HTML: no page layout, so nothing here depends on the fonts
    * installed or where lines wrap.
    */
   readDocx(bytes: Uint8Array): Promise<DocxReading>;
@@ -77,7 +77,7 @@ export function createOffice(): Office {
       return stdout.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
     },
     async readDocx(bytes) {
-      return readXhtml(Buffer.from(await office.convert(bytes, 'docx', 'html:XHTML Writer File:UTF8')).toString('utf8'));
+      return readWriterHtml(Buffer.from(await office.convert(bytes, 'docx', 'html:HTML (StarWriter):UTF8')).toString('utf8'));
     },
     async docxText(bytes) {
       return (await office.readDocx(bytes)).text;
@@ -104,28 +104,52 @@ function decode(text: string): string {
 }
 
 /** Elements that start a new line of text. */
-const BLOCK = /^(p|div|li|ol|ul|td|th|tr|table|h[1-6]|br|blockquote|dt|dd|dl|caption|body)$/i;
+const BLOCK = /^(p|div|td|th|tr|table|thead|tbody|h[1-6]|br|blockquote|dt|dd|dl|caption|body)$/i;
 
-/** Text of an XHTML fragment, one line per block, white space collapsed in each. */
+const attribute = (attrs: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`, 'i').exec(attrs)?.[1];
+
+/**
+ * Text of an HTML fragment, one line per block, white space collapsed in each. A list item starts with its
+ * label as LibreOffice numbered it (`<ol start>`, `<li value>`): "3. " or "• ". A note's number, a link back to
+ * its anchor, is followed by a space.
+ */
 function blockText(html: string): string {
   let out = '';
-  // A list label (floated left of the text) and a note number linking back to its reference stand apart.
-  const tag = /<(\/?)([a-z0-9]+)([^>]*?)(\/?)>|([^<]+)/gi;
+  const lists: { ordered: boolean; next: number }[] = [];
   const spaced: boolean[] = [];
+  // Just after a list label: the item's first paragraph continues its line.
+  let afterLabel = false;
+  const tag = /<(\/?)([a-z0-9]+)([^>]*?)(\/?)>|([^<]+)/gi;
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
     if (m[5] !== undefined) {
-      out += decode(m[5]);
+      const text = decode(m[5].replace(/\s+/g, ' '));
+      if (text.trim()) afterLabel = false;
+      out += text;
       continue;
     }
-    const [, closing, name, attrs, selfClosing] = m;
-    if (BLOCK.test(name!)) {
+    const [, closing, rawName, attrs, selfClosing] = m;
+    const name = rawName!.toLowerCase();
+    if (name === 'ol' || name === 'ul') {
+      if (closing) lists.pop();
+      else lists.push({ ordered: name === 'ol', next: Number(attribute(attrs!, 'start') ?? 1) });
       out += '\n';
-      continue;
-    }
-    if (closing) {
+    } else if (name === 'li') {
+      if (closing) continue;
+      const list = lists[lists.length - 1];
+      let label = '•';
+      if (list?.ordered) {
+        const value = Number(attribute(attrs!, 'value') ?? list.next);
+        list.next = value + 1;
+        label = `${value}.`;
+      }
+      out += `\n${label} `;
+      afterLabel = true;
+    } else if (BLOCK.test(name)) {
+      if (!afterLabel) out += '\n';
+    } else if (closing) {
       if (spaced.pop()) out += ' ';
     } else if (!selfClosing) {
-      spaced.push(/float:\s*left/i.test(attrs!) || /href="#/i.test(attrs!));
+      spaced.push(name === 'a' && /^#/.test(attribute(attrs!, 'href') ?? ''));
     }
   }
   return out
@@ -135,12 +159,15 @@ function blockText(html: string): string {
     .join('\n');
 }
 
-/** Read LibreOffice's XHTML export of a document. */
-export function readXhtml(html: string): DocxReading {
+/** Read LibreOffice's HTML export of a document (the "HTML (StarWriter)" filter). */
+export function readWriterHtml(html: string): DocxReading {
   const body = html.slice(Math.max(0, html.search(/<body[\s>]/i)));
   const tables = [...body.matchAll(/<table[\s>][\s\S]*?<\/table>/gi)].map((t) =>
     [...t[0].matchAll(/<tr[\s>][\s\S]*?<\/tr>/gi)].map((row) => [...row[0].matchAll(/<t[dh][\s>][\s\S]*?<\/t[dh]>/gi)].map((cell) => blockText(cell[0]).replace(/\n/g, ' '))),
   );
-  const notes = [...body.matchAll(/title="(Footnote|Endnote): ([^"]*)"/g)].map((m) => ({ kind: m[1] === 'Footnote' ? ('footnote' as const) : ('endnote' as const), text: decode(m[2]!) }));
+  const notes = [...body.matchAll(/<div id="sd(foot|end)note\d+">([\s\S]*?)<\/div>/gi)].map((m) => ({
+    kind: m[1]!.toLowerCase() === 'foot' ? ('footnote' as const) : ('endnote' as const),
+    text: blockText(m[2]!.replace(/<a [^>]*class="sd(foot|end)notesym"[^>]*>[\s\S]*?<\/a>/i, '')).replace(/\n/g, ' '),
+  }));
   return { text: blockText(body), tables, notes };
 }

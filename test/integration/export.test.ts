@@ -1,5 +1,5 @@
 /**
- * GET /api/reports/:id/export on both storages: every .docx is read by LibreOffice (as XHTML: paragraphs, list
+ * GET /api/reports/:id/export on both storages: every .docx is read by LibreOffice (as HTML: paragraphs, list
  * numbers, table cells and notes, never laid out, so no check depends on the fonts installed) and every PDF by
  * pdftotext, and the text that comes out is checked with white space collapsed. Role checks as for every read.
  */
