@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportContentResponse } from '../../shared/api/types.ts';
 import type { PmNode } from '../../shared/report/content.ts';
 import { addSection, getSectionBody } from '../../shared/report/layout.ts';
-import { connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
+import { api, connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
 import { createOffice, squash, type Office } from '../helpers/office.ts';
 import { pdfLinks, relationshipTargets } from '../helpers/exportedLinks.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
@@ -104,12 +104,18 @@ describe.each(STORAGE_KINDS)('Unsafe links on %s', (kind) => {
     await storage?.destroy();
   });
 
-  it('the content API gives the text of unsafe links without the links', async () => {
+  it('the content API and a version\'s content give the text of unsafe links without the links', async () => {
     const content: ReportContentResponse = await getContent(server.url, owner, reportId);
     const section = content.sections[0]!;
     expect(hrefsIn(section.content)).toEqual([SAFE_HREF]);
     for (const text of Object.keys(UNSAFE)) expect(section.text).toContain(`See the ${text}.`);
     expect(section.notes).toContain('note share link');
+    // A version's content is read the same way.
+    const version = await api<{ id: string }>(server.url, `/api/reports/${reportId}/versions`, { as: owner, body: { name: 'With links' } });
+    expect(version.status).toBe(201);
+    const then = await api<ReportContentResponse>(server.url, `/api/reports/${reportId}/versions/${version.body.id}/content`, { as: owner });
+    expect(then.status).toBe(200);
+    expect(then.body.sections.flatMap((s) => hrefsIn(s.content))).toEqual([SAFE_HREF]);
   });
 
   it('the Word file has no relationship to an unsafe target and keeps the text', async () => {
