@@ -8,9 +8,11 @@ import type { Config } from './config.ts';
 import { DocumentRegistry } from './documents/DocumentRegistry.ts';
 import { Forbidden, HttpError, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, toErrorBody } from './errors.ts';
 import { sendJson } from './http/json.ts';
-import { Router } from './http/Router.ts';
+import { Router, type RouteInfo } from './http/Router.ts';
 import { createStaticHandler } from './http/staticFiles.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
+import { isHttps } from './http/cookies.ts';
+import { isLoopbackHost } from './http/publicUrl.ts';
 import { createLogger, type Logger } from './log.ts';
 import { registerReportRoutes } from './api/reportRoutes.ts';
 import { registerAuthRoutes } from './api/authRoutes.ts';
@@ -53,6 +55,8 @@ export interface RunningServer {
   log: Logger;
   /** The worker threads that export and import Word and PDF files. */
   office: OfficeWorkers;
+  /** The HTTP routes the server answers. */
+  routes: RouteInfo[];
   /** Stop accepting, close connections, store every change, close storage. */
   close(): Promise<void>;
 }
@@ -64,7 +68,7 @@ export interface StartOptions {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const log = options.log ?? createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel, 'server', undefined, { logIp: config.logIp });
   const storage = options.storage ?? openStorage(config);
   await storage.migrate();
 
@@ -132,7 +136,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    securityHeaders(res);
+    securityHeaders(res, isHttps(req, config.trustProxy));
     try {
       const route = router.match(req.method ?? 'GET', url.pathname);
       if (route) {
@@ -186,7 +190,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const url = `http://${config.host}:${port}`;
   log.info('listening', { url, storage: storage.description });
   // A new instance: the link that lets its owner create the administrator account from another computer.
-  await registration.announceSetupLink(url);
+  await registration.announceSetupLink(config.publicUrl ?? url);
+  if (!config.publicUrl && !isLoopbackHost(config.host)) {
+    log.warn('PUBLIC_URL is not set: invitation links are built from the Host header of each request. Set PUBLIC_URL to the address people use.', { host: config.host });
+  }
 
   const sweep = setInterval(() => {
     storage.accounts.deleteExpiredSessions(new Date().toISOString()).catch((err: unknown) => log.warn('session sweep failed', { err }));
@@ -207,6 +214,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     registration,
     log,
     office,
+    routes: router.list(),
     close() {
       closing ??= (async () => {
         clearInterval(sweep);

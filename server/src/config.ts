@@ -48,8 +48,15 @@ export interface Config {
   staticDir: string | null;
   /** How long a session lasts without use; each use extends it. */
   sessionTtlMs: number;
-  /** Trust X-Forwarded-Proto and X-Forwarded-For from a reverse proxy (cookies Secure behind HTTPS; the caller's address). */
+  /** Trust X-Forwarded-Proto and X-Forwarded-For from a reverse proxy (cookies Secure and HSTS behind HTTPS; the caller's address). */
   trustProxy: boolean;
+  /**
+   * The instance's public base URL (e.g. `https://rightsdraft.example.org`, no trailing slash), used for links in
+   * invitations and mails. Null: links are built from the request's Host header, and the answer says so.
+   */
+  publicUrl: string | null;
+  /** Keep people's whole IP addresses in the logs; otherwise IPv4 is cut to its /24 and IPv6 to its /48. */
+  logIp: boolean;
   /** Other origins allowed to call the API and open sync connections with cookies (e.g. a separate dev server). */
   allowedOrigins: string[];
   /** How long an invitation link stays valid. */
@@ -95,6 +102,30 @@ function readTlsCa(file: string | null, cwd: string, redisUrl: string | null): s
     if (err instanceof ConfigError) throw err;
     throw new ConfigError(`REDIS_TLS_CA: cannot read ${file} (${(err as Error).message})`);
   }
+}
+
+/** PUBLIC_URL: an http(s) origin, optionally with a path, without credentials, query, fragment or trailing slash. */
+function publicUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must be an http:// or https:// URL, got "${value}"`);
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError('PUBLIC_URL must be the plain address people open (no user name, password, query or fragment)');
+  }
+  return (url.origin + url.pathname).replace(/\/+$/, '');
+}
+
+function flag(env: NodeJS.ProcessEnv, key: string): boolean {
+  const raw = env[key]?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(`${key} must be 1 or 0 (true or false), got "${env[key]}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -143,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     staticDir: env.STATIC_DIR === '' ? null : path.resolve(cwd, env.STATIC_DIR || 'dist/client'),
     sessionTtlMs: int(env, 'SESSION_TTL_HOURS', 14 * 24, 1) * 3600_000,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    publicUrl: publicUrl(env.PUBLIC_URL),
+    logIp: flag(env, 'LOG_IP'),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     invitationTtlMs: int(env, 'INVITATION_TTL_HOURS', 7 * 24, 1) * 3600_000,
     loginSlowAfter: int(env, 'LOGIN_SLOW_AFTER', 3, 1),

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, 'server', undefined, { logIp: config.logIp });
   let server;
   try {
     server = await startServer(config, { log });

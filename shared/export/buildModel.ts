@@ -2,6 +2,7 @@
 import { MECHANISM_NAMES, isMechanism } from '../api/mechanisms.ts';
 import type { PmMark, PmNode } from '../report/content.ts';
 import { FOOTNOTE_NODE } from '../schema/footnote.ts';
+import { safeLinkHref } from '../schema/linkPolicy.ts';
 import { tagAnnexRows, tagIdResolver, type TagResolver } from './annex.ts';
 import type { ExportInput } from './input.ts';
 import type { Block, CoverLine, ExportDocument, Inline, Note, ProgressCallback, TableCell, TextInline } from './model.ts';
@@ -67,7 +68,10 @@ function textInline(node: PmNode): TextInline {
     else if (mark.type === 'italic') inline.italic = true;
     else if (mark.type === 'underline') inline.underline = true;
     else if (mark.type === 'strike') inline.strike = true;
-    else if (mark.type === 'link' && typeof mark.attrs?.href === 'string') inline.href = mark.attrs.href;
+    else if (mark.type === 'link') {
+      const href = safeLinkHref(mark.attrs?.href);
+      if (href) inline.href = href;
+    }
   }
   return inline;
 }

@@ -4,6 +4,7 @@
  */
 import type { PmMark, PmNode } from '../report/content.ts';
 import { FOOTNOTE_NODE } from '../schema/footnote.ts';
+import { safeLinkHref } from '../schema/linkPolicy.ts';
 import { child, textOf, type XNode } from './xml.ts';
 
 /** What the document holds that import leaves out, so the person importing can be told. */
@@ -20,8 +21,6 @@ export interface InlineContext {
   /** Counts what is left out; shared by the body and the notes. */
   skipped: SkippedContent;
 }
-
-const SAFE_LINK = /^(https?:|mailto:)/i;
 
 function on(node: XNode | undefined): boolean {
   if (!node) return false;
@@ -118,8 +117,9 @@ export function paragraphInlines(node: XNode, ctx: InlineContext, href: string |
         run(c, href, ctx, out);
         break;
       case 'hyperlink': {
-        const target = c.attrs.id ? ctx.rels.get(c.attrs.id) : undefined;
-        paragraphInlines(c, ctx, target && SAFE_LINK.test(target) ? target : href, out);
+        // A target outside the allow-list (file:, UNC, javascript: ...) comes in as the plain text of the link.
+        const target = c.attrs.id ? safeLinkHref(ctx.rels.get(c.attrs.id)) : null;
+        paragraphInlines(c, ctx, target ?? href, out);
         break;
       }
       case 'del':

@@ -7,6 +7,7 @@ import { getReportMeta, getSectionBody, listSections, type ReportMeta, type Sect
 import { countWords } from './wordCount.ts';
 import { wordLimitFor } from '../submission/wordLimits.ts';
 import { FOOTNOTE_NODE } from '../schema/footnote.ts';
+import { isSafeLinkHref } from '../schema/linkPolicy.ts';
 
 export interface PmMark {
   type: string;
@@ -63,13 +64,16 @@ function textNodes(text: Y.XmlText): PmNode[] {
     if (typeof op.insert !== 'string' || op.insert.length === 0) continue;
     const node: PmNode = { type: 'text', text: op.insert };
     if (op.attributes) {
-      const marks = Object.entries(op.attributes).map(([key, value]) => {
+      const marks: PmMark[] = [];
+      for (const [key, value] of Object.entries(op.attributes)) {
         const mark: PmMark = { type: markType(key) };
         if (value && typeof value === 'object' && Object.keys(value).length > 0) {
           mark.attrs = value as Record<string, unknown>;
         }
-        return mark;
-      });
+        // A link outside the allow-list (written by a client that skipped the editor) is read as plain text.
+        if (mark.type === 'link' && !isSafeLinkHref(mark.attrs?.href)) continue;
+        marks.push(mark);
+      }
       if (marks.length > 0) node.marks = marks;
     }
     out.push(node);

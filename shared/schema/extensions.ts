@@ -7,6 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { Recommendation } from './recommendation.ts';
 import { Footnote } from './footnote.ts';
+import { ALLOWED_LINK_SCHEMES, normaliseHref } from './linkPolicy.ts';
 
 export function editorExtensions(): AnyExtension[] {
   return [
@@ -16,7 +17,15 @@ export function editorExtensions(): AnyExtension[] {
       heading: { levels: [2, 3, 4] },
       codeBlock: false,
       code: false,
-      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: [...ALLOWED_LINK_SCHEMES],
+        defaultProtocol: 'https',
+        // Pasted, typed, set and displayed links all pass the one allow-list; a bare "example.org" found by
+        // autolink is allowed because it becomes https://example.org. Others are shown and kept as plain text.
+        isAllowedUri: (url) => typeof url === 'string' && normaliseHref(url) !== null,
+      },
     }),
     TableKit.configure({ table: { resizable: false } }),
     Recommendation,

@@ -100,6 +100,8 @@ describe('Accounts, coalitions and roles', () => {
     expect(await invitation.innerText()).toMatch(/Expires on .+\. It works for one person, once\./);
     const link = await invitation.locator('input').inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/invite/[A-Za-z0-9_-]+$`));
+    // This server has no PUBLIC_URL: the panel says the link uses the address Amina opened the app at.
+    expect(await invitation.getByTestId('invitation-public-url-note').innerText()).toContain('set PUBLIC_URL');
 
     // Amina writes a report for the coalition.
     await page.getByRole('link', { name: 'Reports' }).click();

@@ -1,8 +1,10 @@
 /** Bundled for Chromium by exportInBrowser.test.ts: the shared exporter with pdfmake's browser build, offline. */
 import * as Y from 'yjs';
 import { defaultExportOptions, exportInputFromDoc, exportReport, type PdfFonts, type PdfMakeEngine } from '../../shared/export/index.ts';
-import { initReport } from '../../shared/report/layout.ts';
+import { addSection, getSectionBody, initReport } from '../../shared/report/layout.ts';
 import { writeSampleReport } from '../helpers/sampleReport.ts';
+import { UNSAFE_LINKS } from '../helpers/unsafeLinks.ts';
+import { docOf, paragraph, writeBody } from '../helpers/yjsContent.ts';
 
 function fromBase64(b64: string): Uint8Array {
   return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -18,6 +20,11 @@ async function runExport(fonts: Record<string, string>): Promise<{ docx: string;
   const doc = new Y.Doc();
   initReport(doc, { title: 'Exported in the browser', mechanism: 'UPR', stateUnderReview: 'Freedonia', editorSchemaVersion: 2 });
   writeSampleReport(doc);
+  const sources = addSection(doc, { title: 'Sources' });
+  writeBody(
+    getSectionBody(doc, sources)!,
+    docOf(paragraph(...Object.entries(UNSAFE_LINKS).map(([text, href]) => ({ type: 'text', text: `See the ${text}. `, marks: [{ type: 'link', attrs: { href } }] })))),
+  );
   const pdfFonts: PdfFonts = {
     latin: { normal: fromBase64(fonts.latinNormal!), bold: fromBase64(fonts.latinBold!), italics: fromBase64(fonts.latinItalics!), bolditalics: fromBase64(fonts.latinBoldItalics!) },
     arabic: { normal: fromBase64(fonts.arabicNormal!), bold: fromBase64(fonts.arabicBold!) },

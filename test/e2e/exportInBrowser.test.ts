@@ -10,7 +10,9 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDF_FONT_FILES } from '../../shared/export/index.ts';
 import { createOffice, squash, type Office } from '../helpers/office.ts';
+import { pdfLinks, relationshipTargets } from '../helpers/exportedLinks.ts';
 import { ARABIC_SENTENCE, CHINESE_SENTENCE } from '../helpers/sampleReport.ts';
+import { UNSAFE_LINKS } from '../helpers/unsafeLinks.ts';
 import { launchBrowser } from './support.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -77,13 +79,21 @@ describe('Export in the browser', () => {
     expect(result.fileName).toBe('upr-freedonia-exported-in-the-browser.docx');
     expect(result.progress[result.progress.length - 1]).toBe(1);
 
-    const docxText = squash(await office.docxText(new Uint8Array(Buffer.from(result.docx, 'base64'))));
+    const docx = new Uint8Array(Buffer.from(result.docx, 'base64'));
+    const pdf = new Uint8Array(Buffer.from(result.pdf, 'base64'));
+    // Unsafe links written into the document come out as text; only the sample's web links stay links.
+    const safe = new Set(['https://example.org/survey', 'https://example.org/stats']);
+    expect(new Set(relationshipTargets(docx))).toEqual(safe);
+    expect(new Set((await pdfLinks(pdf)).uris)).toEqual(safe);
+    const docxText = squash(await office.docxText(docx));
+    for (const text of Object.keys(UNSAFE_LINKS)) expect(docxText).toContain(`See the ${text}.`);
     expect(docxText).toContain('Exported in the browser');
     expect(docxText).toContain('Universal Periodic Review');
     expect(docxText).toContain('European Roma Rights Centre, school survey 2023.');
     expect(docxText).toContain('Roma pupils enrolled');
 
-    const pdfText = squash(await office.pdfText(new Uint8Array(Buffer.from(result.pdf, 'base64'))));
+    const pdfText = squash(await office.pdfText(pdf));
+    for (const text of Object.keys(UNSAFE_LINKS)) expect(pdfText).toContain(`See the ${text}.`);
     for (const phrase of ['Exported in the browser', 'Access to education', 'Права человека для всех.', ARABIC_SENTENCE, CHINESE_SENTENCE, 'Notes 1. European Roma Rights Centre']) {
       expect(pdfText).toContain(phrase);
     }

@@ -48,9 +48,9 @@ export async function createTestStorage(kind: StorageKind): Promise<TestStorage>
 }
 
 /** Logs kept in memory, so tests can assert what was (and was not) logged. */
-export function memoryLogger(): { log: Logger; lines: string[] } {
+export function memoryLogger(options: { logIp?: boolean } = {}): { log: Logger; lines: string[] } {
   const lines: string[] = [];
-  return { log: createLogger('debug', 'test', (line) => lines.push(line)), lines };
+  return { log: createLogger('debug', 'test', (line) => lines.push(line), options), lines };
 }
 
 /** The CLUSTER_SECRET of test nodes joined by Redis unless a test gives its own (random per test run). */
@@ -71,7 +71,7 @@ export async function startTestServer(
     ...(overrides.redisUrl ? { clusterSecret: TEST_CLUSTER_SECRET } : {}),
     ...overrides,
   };
-  const { log, lines } = memoryLogger();
+  const { log, lines } = memoryLogger({ logIp: config.logIp });
   const opened = storage.open();
   const server = await startServer(config, { storage: opened, log }).catch(async (err: unknown) => {
     await opened.close();

@@ -33,7 +33,10 @@ export interface Invitation {
   role: Role;
   expiresAt: string;
   token: string;
+  /** The link, built from the server's PUBLIC_URL when the operator set it. */
   url: string;
+  /** Present when PUBLIC_URL is not set and `url` was built from the request's address. */
+  warning?: string;
 }
 
 export interface InvitationPreview {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Editor } from '@tiptap/react';
-import { normaliseHref } from './links.ts';
+import { normaliseHref } from '../../../shared/schema/linkPolicy.ts';
 
 export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
   const current = (editor.getAttributes('link').href as string | undefined) ?? '';

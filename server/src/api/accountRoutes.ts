@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import { Conflict, Forbidden, NotFound, TooManyRequests } from '../errors.ts';
 import { clearSessionCookie, isHttps } from '../http/cookies.ts';
-import { readJson, sendJson } from '../http/json.ts';
+import { readJsonObject, sendJson } from '../http/json.ts';
 import type { RequestContext, Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { Storage } from '../storage/Storage.ts';
@@ -41,7 +41,7 @@ export function registerAccountRoutes(
 
   router.on('POST', '/api/auth/password', async (ctx) => {
     const { user, sessionHash } = await sessionUser(ctx);
-    const { currentPassword, newPassword } = ensure(validatePasswordChange(await readJson(ctx.req, config.maxBodyBytes)));
+    const { currentPassword, newPassword } = ensure(validatePasswordChange(await readJsonObject(ctx.req, config.maxBodyBytes)));
     await auth.confirmPassword(user, currentPassword, address(ctx)).catch(mapAuthError);
     await auth.setPassword(user, newPassword);
     // Whoever else was signed in as this person is signed out, and their open connections close.
@@ -95,7 +95,7 @@ export function registerAccountRoutes(
 
   router.on('DELETE', '/api/auth/me', async (ctx) => {
     const { user } = await sessionUser(ctx);
-    const { password } = ensure(validatePasswordConfirmation(await readJson(ctx.req, config.maxBodyBytes)));
+    const { password } = ensure(validatePasswordConfirmation(await readJsonObject(ctx.req, config.maxBodyBytes)));
     await auth.confirmPassword(user, password, address(ctx)).catch(mapAuthError);
     const { blockers, transfers } = await accounts.deletionPlan(user);
     if (blockers.length > 0) throw new Conflict(blockers[0]!.code, blockers.map((b) => b.message).join(' '));

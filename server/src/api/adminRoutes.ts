@@ -3,7 +3,8 @@ import { isRegistrationMode } from '../config.ts';
 import type { Registration } from '../auth/Registration.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, Forbidden } from '../errors.ts';
-import { readJson, sendJson } from '../http/json.ts';
+import { readJsonObject, sendJson } from '../http/json.ts';
+import { linkBase } from '../http/publicUrl.ts';
 import type { RequestContext, Router } from '../http/Router.ts';
 
 async function asAdmin(ctx: RequestContext) {
@@ -20,13 +21,11 @@ export function registerAdminRoutes(router: Router, registration: Registration, 
 
   router.on('PATCH', '/api/admin/settings', async (ctx) => {
     const admin = await asAdmin(ctx);
-    const body = await readJson(ctx.req, config.maxBodyBytes);
+    const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest('invalid_body', 'Expected a JSON object.');
     const mode = (body as Record<string, unknown>).registration;
-    if (mode !== undefined) {
-      if (!isRegistrationMode(mode)) throw new BadRequest('invalid_field', '"registration" must be open, invite or closed.', 'registration');
-      await registration.setMode(mode, admin.id);
-    }
+    if (!isRegistrationMode(mode)) throw new BadRequest('invalid_field', '"registration" must be open, invite or closed.', 'registration');
+    await registration.setMode(mode, admin.id);
     sendJson(ctx.res, 200, { registration: await registration.mode() });
   });
 
@@ -34,7 +33,7 @@ export function registerAdminRoutes(router: Router, registration: Registration, 
   router.on('POST', '/api/admin/invitations', async (ctx) => {
     const admin = await asAdmin(ctx);
     const { id, token, expiresAt } = await registration.createInvitation(admin.id);
-    const proto = ctx.req.headers['x-forwarded-proto'] && config.trustProxy ? ctx.req.headers['x-forwarded-proto'] : 'http';
-    sendJson(ctx.res, 201, { id, url: `${proto}://${ctx.req.headers.host}/signup?invitation=${token}`, expiresAt });
+    const { base, warning } = linkBase(config, ctx.req);
+    sendJson(ctx.res, 201, { id, url: `${base}/signup?invitation=${token}`, expiresAt, ...(warning ? { warning } : {}) });
   });
 }

@@ -3,7 +3,7 @@ import type { AdminUserView } from '../../../shared/api/accountTypes.ts';
 import type { AccountService } from '../accounts/AccountService.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../errors.ts';
-import { readJson, sendJson } from '../http/json.ts';
+import { readJsonObject, sendJson } from '../http/json.ts';
 import type { RequestContext, Router } from '../http/Router.ts';
 import type { AdminUserRecord } from '../storage/Storage.ts';
 
@@ -27,7 +27,7 @@ export function registerAdminUserRoutes(router: Router, deps: { accounts: Accoun
 
   router.on('PATCH', '/api/admin/users/:id', async (ctx) => {
     const { user } = await requireAdmin(ctx);
-    const body = await readJson(ctx.req, config.maxBodyBytes);
+    const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest('invalid_body', 'Expected a JSON object.');
     const disabled = (body as Record<string, unknown>).disabled;
     if (typeof disabled !== 'boolean') throw new BadRequest('invalid_field', '"disabled" must be true or false.', 'disabled');

@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import { Conflict, Forbidden, HttpError, NotFound, TooManyRequests } from '../errors.ts';
 import { clientAddress, isLoopbackRequest } from '../http/clientAddress.ts';
 import { clearSessionCookie, isHttps, setDeviceCookie, setSessionCookie } from '../http/cookies.ts';
-import { readJson, sendJson } from '../http/json.ts';
+import { readJsonObject, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { UserRecord } from '../storage/Storage.ts';
 import type { SyncServer } from '../sync/SyncServer.ts';
@@ -39,7 +39,7 @@ export function registerAuthRoutes(router: Router, auth: AuthService, registrati
   };
 
   router.on('POST', '/api/auth/signup', async ({ req, res }) => {
-    const input = ensure(validateSignup(await readJson(req, config.maxBodyBytes)));
+    const input = ensure(validateSignup(await readJsonObject(req, config.maxBodyBytes)));
     const permit = await registration.admit(input, caller(req));
     const result = await auth.signup(input, permit, deviceToken(req), describeDevice(req.headers['user-agent'])).catch(mapAuthError);
     signedIn(req, res, result);
@@ -47,7 +47,7 @@ export function registerAuthRoutes(router: Router, auth: AuthService, registrati
   });
 
   router.on('POST', '/api/auth/login', async ({ req, res }) => {
-    const { email, password } = ensure(validateLogin(await readJson(req, config.maxBodyBytes)));
+    const { email, password } = ensure(validateLogin(await readJsonObject(req, config.maxBodyBytes)));
     const result = await auth.login(email, password, { address: clientAddress(req, config.trustProxy), deviceToken: deviceToken(req), device: describeDevice(req.headers['user-agent']) }).catch(mapAuthError);
     signedIn(req, res, result);
     sendJson(res, 200, { user: publicUser(result.user) });
@@ -81,7 +81,7 @@ export function registerAuthRoutes(router: Router, auth: AuthService, registrati
     if (!principal.credential.startsWith('session:')) {
       throw new Forbidden('Access tokens can only be created while signed in with a browser, not with another token.', 'token_cannot_create_tokens');
     }
-    const { name, expiresInDays } = ensure(validateNewToken(await readJson(ctx.req, config.maxBodyBytes)));
+    const { name, expiresInDays } = ensure(validateNewToken(await readJsonObject(ctx.req, config.maxBodyBytes)));
     const { record, token } = await auth.createAccessToken(principal.user, name, expiresInDays);
     // The token is shown once; only its hash is kept.
     sendJson(ctx.res, 201, { ...record, token });

@@ -5,7 +5,8 @@ import { validateName, validateOrganisations } from '../../../shared/api/validat
 import { hashSecret, newSecret } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../errors.ts';
-import { readJson, sendJson } from '../http/json.ts';
+import { readJsonObject, sendJson } from '../http/json.ts';
+import { linkBase } from '../http/publicUrl.ts';
 import type { Router } from '../http/Router.ts';
 import type { CoalitionMemberRecord, Storage } from '../storage/Storage.ts';
 import type { SyncServer } from '../sync/SyncServer.ts';
@@ -36,9 +37,9 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
 
   router.on('POST', '/api/coalitions', async (ctx) => {
     const { user } = await ctx.user();
-    const body = await readJson(ctx.req, config.maxBodyBytes);
+    const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     const name = ensure(validateName(body));
-    const organisations = ensure(validateOrganisations((body as { organisations?: unknown }).organisations));
+    const organisations = ensure(validateOrganisations(body.organisations));
     const now = new Date().toISOString();
     const id = newUuid();
     await coalitions.create({ id, name, createdBy: user.id, createdAt: now, organisations }, { userId: user.id, joinedAt: now });
@@ -67,7 +68,7 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
   router.on('PATCH', '/api/coalitions/:id', async (ctx) => {
     const { user } = await ctx.user();
     const { coalition, me } = await asMember(user.id, ctx.params.id, true);
-    const body = (await readJson(ctx.req, config.maxBodyBytes)) as Record<string, unknown>;
+    const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     const fields: { name?: string; organisations?: string[] } = {};
     if (body.name !== undefined) fields.name = ensure(validateName(body));
     if (body.organisations !== undefined) fields.organisations = ensure(validateOrganisations(body.organisations));
@@ -78,7 +79,7 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
   router.on('POST', '/api/coalitions/:id/invitations', async (ctx) => {
     const { user } = await ctx.user();
     const { coalition } = await asMember(user.id, ctx.params.id, true);
-    const body = (await readJson(ctx.req, config.maxBodyBytes)) as Record<string, unknown>;
+    const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (!isRole(body.role)) throw new BadRequest('invalid_role', '"role" must be owner, editor, reviewer or viewer.', 'role');
     let ttlMs = config.invitationTtlMs;
     if (body.expiresInHours !== undefined) {
@@ -101,8 +102,8 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
       usedBy: null,
     };
     await coalitions.createInvitation(invitation, hashSecret(token));
-    const origin = `${ctx.req.headers['x-forwarded-proto'] && config.trustProxy ? ctx.req.headers['x-forwarded-proto'] : 'http'}://${ctx.req.headers.host}`;
-    sendJson(ctx.res, 201, { id: invitation.id, role: invitation.reportRole, expiresAt: invitation.expiresAt, token, url: `${origin}/invite/${token}` });
+    const { base, warning } = linkBase(config, ctx.req);
+    sendJson(ctx.res, 201, { id: invitation.id, role: invitation.reportRole, expiresAt: invitation.expiresAt, token, url: `${base}/invite/${token}`, ...(warning ? { warning } : {}) });
   });
 
   /** An invitation a person may still accept, or the reason it cannot be. */
@@ -158,9 +159,13 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
     const { coalition, me } = await asMember(user.id, ctx.params.id, true);
     const target = await coalitions.member(coalition.id, ctx.params.userId!);
     if (!target) throw new NotFound('No such member.');
-    const body = (await readJson(ctx.req, config.maxBodyBytes)) as Record<string, unknown>;
+    const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (body.role !== undefined && !isRole(body.role)) throw new BadRequest('invalid_role', '"role" must be owner, editor, reviewer or viewer.', 'role');
     if (body.manager !== undefined && typeof body.manager !== 'boolean') throw new BadRequest('invalid_field', '"manager" must be true or false.', 'manager');
+    // As DELETE does: the last manager cannot step down (or be stepped down) until someone else manages.
+    if (body.manager === false && target.manager && (await coalitions.members(coalition.id)).filter((m) => m.manager).length === 1) {
+      throw new Conflict('last_manager', 'A coalition needs a manager: make someone else a manager first.');
+    }
     await coalitions.updateMember(coalition.id, target.userId, {
       ...(isRole(body.role) ? { reportRole: body.role } : {}),
       ...(typeof body.manager === 'boolean' ? { manager: body.manager } : {}),

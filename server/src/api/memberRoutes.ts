@@ -3,7 +3,7 @@ import { isRole, type Role } from '../../../shared/api/roles.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, Conflict, NotFound } from '../errors.ts';
-import { readJson, sendJson } from '../http/json.ts';
+import { readJsonObject, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { ReportRecord, Storage } from '../storage/Storage.ts';
@@ -53,7 +53,7 @@ export function registerMemberRoutes(
   router.on('POST', '/api/reports/:id/members', async (ctx) => {
     const { user } = await ctx.user();
     const { report } = await access.require(user.id, reportId(ctx.params.id), 'owner');
-    const body = (await readJson(ctx.req, config.maxBodyBytes)) as Record<string, unknown>;
+    const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (!isRole(body.role)) throw new BadRequest('invalid_role', '"role" must be owner, editor, reviewer or viewer.', 'role');
     if (typeof body.email !== 'string' || !body.email.trim()) throw new BadRequest('missing_field', '"email" is required.', 'email');
     const target = await storage.accounts.findUserByEmail(body.email.trim().toLowerCase());

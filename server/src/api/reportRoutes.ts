@@ -4,7 +4,7 @@ import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
 import type { Config } from '../config.ts';
 import { Conflict, NotFound } from '../errors.ts';
-import { readJson, sendJson } from '../http/json.ts';
+import { readJsonObject, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { ReportService } from '../reports/ReportService.ts';
@@ -26,9 +26,9 @@ export function registerReportRoutes(
 
   router.on('POST', '/api/reports', async (ctx) => {
     const { user } = await ctx.user();
-    const body = await readJson(ctx.req, config.maxBodyBytes);
+    const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     const input = ensure(validateCreateReport(body));
-    const coalitionId = await coalitionForNewReport(storage.coalitions, user.id, (body as { coalitionId?: unknown }).coalitionId);
+    const coalitionId = await coalitionForNewReport(storage.coalitions, user.id, body.coalitionId);
     const { created, report } = await reports.create(input, { userId: user.id, coalitionId });
     const role = await access.roleFor(user.id, report);
     // A repeated POST from someone without access must not reveal what the id holds.

@@ -3,7 +3,7 @@ import { validateName } from '../../../shared/api/validate.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, NotFound } from '../errors.ts';
-import { readJson, sendJson } from '../http/json.ts';
+import { readJsonObject, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { VersionService } from '../versions/VersionService.ts';
@@ -19,7 +19,7 @@ export function registerVersionRoutes(router: Router, deps: { access: ReportAcce
   router.on('POST', '/api/reports/:id/versions', async (ctx) => {
     const { user } = await ctx.user();
     const { report } = await access.require(user.id, reportId(ctx.params.id), 'editor');
-    const name = ensure(validateName(await readJson(ctx.req, config.maxBodyBytes), 'name', 200));
+    const name = ensure(validateName(await readJsonObject(ctx.req, config.maxBodyBytes), 'name', 200));
     sendJson(ctx.res, 201, await versions.create(report.id, name, { id: user.id, name: user.name }));
   });
 

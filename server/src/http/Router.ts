@@ -18,16 +18,28 @@ export type Handler = (ctx: RequestContext) => Promise<void> | void;
 
 interface Route {
   method: string;
+  pattern: string;
   parts: string[];
   handler: Handler;
+}
+
+/** A registered route as written, e.g. `{ method: 'POST', pattern: '/api/reports/:id/members' }`. */
+export interface RouteInfo {
+  method: string;
+  pattern: string;
 }
 
 export class Router {
   private routes: Route[] = [];
 
   on(method: string, pattern: string, handler: Handler): this {
-    this.routes.push({ method, parts: pattern.split('/').filter(Boolean), handler });
+    this.routes.push({ method, pattern, parts: pattern.split('/').filter(Boolean), handler });
     return this;
+  }
+
+  /** Every route, in the order registered (tests send bad input to each). */
+  list(): RouteInfo[] {
+    return this.routes.map(({ method, pattern }) => ({ method, pattern }));
   }
 
   /** Find the handler for a request: null when no path matches, a 405 error when only the method differs. */

@@ -22,6 +22,18 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
   }
 }
 
+/**
+ * A JSON body that must be an object (every route's body is): `null`, a list, a string or a number is a 400,
+ * so handlers can read fields without checking the shape first.
+ */
+export async function readJsonObject(req: IncomingMessage, maxBytes: number): Promise<Record<string, unknown>> {
+  const body = await readJson(req, maxBytes);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new BadRequest('invalid_body', 'The request body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {

@@ -19,7 +19,15 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function securityHeaders(res: ServerResponse): void {
+/**
+ * Browsers that once reached the app over HTTPS refuse plain HTTP to it for 180 days. Not for subdomains: the
+ * operator's other sites are not ours to decide for.
+ */
+export const HSTS = 'max-age=15552000';
+
+/** `https`: the request came over HTTPS (directly, or from a trusted proxy that says so). */
+export function securityHeaders(res: ServerResponse, https = false): void {
+  if (https) res.setHeader('strict-transport-security', HSTS);
   res.setHeader('content-security-policy', CSP);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');

@@ -14,6 +14,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { safeLinkHref } from '../../schema/linkPolicy.ts';
 import { firstStrongDirection, hasRtl } from '../direction.ts';
 import type { Block, Inline, TableCell as ModelCell } from '../model.ts';
 import type { NotePlacement } from '../options.ts';
@@ -40,6 +41,8 @@ export function runs(inlines: Inline[], ctx: DocxContext, extra: { bold?: boolea
     } else if (inline.kind === 'note') {
       out.push(ctx.notes === 'endnotes' ? new EndnoteReferenceRun(inline.number) : new FootnoteReferenceRun(inline.number));
     } else {
+      // The model holds only allowed links; checked again here so no other caller can put one in the file.
+      const href = safeLinkHref(inline.href);
       const run = new TextRun({
         text: inline.text,
         bold: inline.bold || extra.bold,
@@ -47,9 +50,9 @@ export function runs(inlines: Inline[], ctx: DocxContext, extra: { bold?: boolea
         underline: inline.underline ? {} : undefined,
         strike: inline.strike,
         rightToLeft: hasRtl(inline.text) || undefined,
-        style: inline.href ? 'Hyperlink' : undefined,
+        style: href ? 'Hyperlink' : undefined,
       });
-      out.push(inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run);
+      out.push(href ? new ExternalHyperlink({ link: href, children: [run] }) : run);
     }
   }
   return out;

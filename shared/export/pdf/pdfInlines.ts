@@ -1,4 +1,5 @@
 /** Model inlines to pdfmake text pieces, each in the font of its script. */
+import { safeLinkHref } from '../../schema/linkPolicy.ts';
 import { splitByScript } from '../direction.ts';
 import type { Inline, TextInline } from '../model.ts';
 import { FAMILY } from './pdfFonts.ts';
@@ -28,14 +29,16 @@ export function noteMark(number: number): PdfText {
 
 /** The pieces of one text inline, split where the script (and so the font) changes. */
 export function textPieces(inline: TextInline, extra: { bold?: boolean } = {}): PdfText[] {
+  // The model holds only allowed links; checked again here so no other caller can put one in the file.
+  const href = safeLinkHref(inline.href);
   return splitByScript(inline.text).map(({ script, text }) => {
     const piece: PdfText = { text, font: FAMILY[script] };
     if (inline.bold || extra.bold) piece.bold = true;
     if (inline.italic) piece.italics = true;
-    if (inline.underline || inline.href) piece.decoration = 'underline';
+    if (inline.underline || href) piece.decoration = 'underline';
     else if (inline.strike) piece.decoration = 'lineThrough';
-    if (inline.href) {
-      piece.link = inline.href;
+    if (href) {
+      piece.link = href;
       piece.color = LINK_COLOR;
     }
     return piece;

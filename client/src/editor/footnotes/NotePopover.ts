@@ -4,7 +4,7 @@
  */
 import type { Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
-import { normaliseHref } from '../links.ts';
+import { normaliseHref } from '../../../../shared/schema/linkPolicy.ts';
 import { NoteTextEditor } from './NoteTextEditor.ts';
 
 export interface NotePopoverOptions {

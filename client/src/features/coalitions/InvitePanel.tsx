@@ -106,6 +106,12 @@ export function InvitePanel({ coalitionId, coalitionName }: { coalitionId: strin
           <p className="field__help" role="status">
             {copied ? 'The link is on your clipboard. ' : ''}Expires {formatDateTime(created.expiresAt)}. It works for one person, once.
           </p>
+          {created.warning && (
+            <p className="field__help invite-link__note" data-testid="invitation-public-url-note">
+              This link uses the address you opened Rightsdraft at, because the server’s public address is not set. Check
+              that the people you invite can open it. For the administrator: set PUBLIC_URL to the address everyone uses.
+            </p>
+          )}
         </div>
       )}
     </section>

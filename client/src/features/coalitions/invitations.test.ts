@@ -3,8 +3,14 @@ import { ApiError, NetworkError } from '../../api/http.ts';
 import { deadLinkMessage, invitationLink } from './invitations.ts';
 
 describe('invitationLink', () => {
-  it('points at this app’s own address, whatever the server guessed', () => {
-    expect(invitationLink({ token: 'abc_-9' }, 'https://rightsdraft.example.org')).toBe('https://rightsdraft.example.org/invite/abc_-9');
+  it('uses the server’s link when its public address is set', () => {
+    expect(invitationLink({ token: 'abc_-9', url: 'https://rightsdraft.example.org/invite/abc_-9' }, 'http://10.0.0.5:8787')).toBe('https://rightsdraft.example.org/invite/abc_-9');
+  });
+
+  it('points at this app’s own address when the server only guessed its own', () => {
+    expect(invitationLink({ token: 'abc_-9', url: 'http://internal:8787/invite/abc_-9', warning: 'PUBLIC_URL is not set' }, 'https://rightsdraft.example.org')).toBe(
+      'https://rightsdraft.example.org/invite/abc_-9',
+    );
   });
 });
 

@@ -2,9 +2,13 @@
 import type { Invitation } from '../../api/coalitionsApi.ts';
 import { ApiError } from '../../api/http.ts';
 
-/** The link people open: this app's own address (the server's guess may miss a proxy's https). */
-export function invitationLink(invitation: Pick<Invitation, 'token'>, origin = location.origin): string {
-  return `${origin}/invite/${invitation.token}`;
+/**
+ * The link people open: the server's, built from its configured public address (PUBLIC_URL). When that is not
+ * set (the answer carries a warning), this app's own address is the better guess than the server's, which may
+ * miss a proxy's https.
+ */
+export function invitationLink(invitation: Pick<Invitation, 'token' | 'url' | 'warning'>, origin = location.origin): string {
+  return invitation.warning ? `${origin}/invite/${invitation.token}` : invitation.url;
 }
 
 /** What a dead link tells its holder (410 used or expired, 404 not valid). */
