@@ -1,0 +1,137 @@
+/**
+ * Issue 9 ("Trust"), the sync parts, on the real server with stock y-websocket clients, on SQLite and PostgreSQL:
+ * a comment written in someone else's name, presence (awareness) that is too large, speaks for too many clients
+ * or claims another person's name, a malformed sync path, and too many connections from one account. Each bad
+ * message closes only the connection that sent it: the document and everyone else carry on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { anchorAt, linearize } from '../../shared/discussion/anchors.ts';
+import { createThread, listThreads, reply } from '../../shared/discussion/layout.ts';
+import { CloseCodes } from '../../shared/protocol/closeCodes.ts';
+import { roomName } from '../../shared/protocol/rooms.ts';
+import { addSection, getSectionBody } from '../../shared/report/layout.ts';
+import { api, connectClient, createReport, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
+import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { typeParagraph } from '../helpers/typing.ts';
+
+type ThreadView = { id: string; comments: { id: string; body: string; authorName: string; authorId: string }[] };
+
+describe.each(STORAGE_KINDS)('Sync guard on %s', (kind) => {
+  let storage: TestStorage;
+  let server: TestServer;
+  let alice: TestUser;
+  let edwin: TestUser;
+  let rania: TestUser;
+  let vik: TestUser;
+
+  async function newReport(): Promise<string> {
+    const report = await createReport(server.url, alice);
+    for (const [u, role] of [[edwin, 'editor'], [rania, 'reviewer'], [vik, 'viewer']] as const) {
+      await api(server.url, `/api/reports/${report.id}/members`, { as: alice, body: { email: u.email, role } });
+    }
+    return report.id;
+  }
+
+  const threadsOf = async (id: string) => (await api<{ threads: ThreadView[] }>(server.url, `/api/reports/${id}/threads`, { as: vik })).body.threads;
+
+  beforeAll(async () => {
+    storage = await createTestStorage(kind);
+    server = await startTestServer(storage);
+    alice = await signUp(server.url, { name: 'Alice' });
+    edwin = await signUp(server.url, { name: 'Edwin' });
+    rania = await signUp(server.url, { name: 'Rania' });
+    vik = await signUp(server.url, { name: 'Vik' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await storage.destroy();
+  });
+
+  describe('comments in someone else\'s name', () => {
+    it("refuses a reviewer's comment carrying Alice's comment id, account and name, and keeps nothing of it", async () => {
+      const id = await newReport();
+      const content = connectClient(server.wsUrl, id, alice);
+      const aliceDiscussion = connectClient(server.wsUrl, roomName(id, 'discussion'), alice);
+      await Promise.all([content.synced, aliceDiscussion.synced]);
+      const s = addSection(content.doc, { title: 'Detention' });
+      typeParagraph(content.doc, s, 'Three witnesses described beatings in custody.');
+      await waitFor(() => linearize(getSectionBody(content.doc, s)!).text.length > 0);
+      const threadId = createThread(aliceDiscussion.doc, { id: alice.id, name: alice.name }, {
+        sectionId: s,
+        anchor: anchorAt(getSectionBody(content.doc, s)!, 0, 16),
+        quote: 'Three witnesses',
+        body: 'Keep this testimony: it is the core of section 4.',
+      });
+      await waitFor(async () => (await threadsOf(id)).length === 1, 10_000, 'the thread on the server');
+      const original = (await threadsOf(id))[0]!.comments[0]!;
+
+      // The reviewer, with the stock client, inserts before Alice's comment one with her id, account and name.
+      const attacker = connectClient(server.wsUrl, roomName(id, 'discussion'), rania);
+      await attacker.synced;
+      await waitFor(() => listThreads(attacker.doc).length === 1);
+      const closed = attacker.nextClose();
+      const comments = (attacker.doc.getMap('threads').get(threadId) as Y.Map<unknown>).get('comments') as Y.Array<Y.Map<unknown>>;
+      const forged = new Y.Map<unknown>();
+      for (const [key, value] of Object.entries({ ...original, body: 'I withdraw this; the testimony can be removed. — Alice', mentions: [], createdAt: new Date().toISOString(), editedAt: null, deleted: false })) forged.set(key, value);
+      comments.insert(0, [forged]);
+      const shownAsAlice = waitFor(
+        async () => (await threadsOf(id))[0]!.comments.some((c) => c.body.startsWith('I withdraw') && c.authorName === 'Alice'),
+        30_000,
+        'the forged comment',
+      ).then(
+        () => 'stored and shown as Alice\'s',
+        () => 'never shown',
+      );
+      expect(await Promise.race([closed.then((code) => `closed with ${code}`), shownAsAlice])).toBe(`closed with ${CloseCodes.ChangeRefused.code}`);
+      attacker.destroy();
+
+      // Nothing of it was stored or shown; Alice's connection still works and a newcomer sees only her words.
+      reply(aliceDiscussion.doc, threadId, { id: alice.id, name: alice.name }, 'Source: the detention monitoring visit.');
+      await waitFor(async () => (await threadsOf(id))[0]!.comments.length === 2, 10_000, "Alice's reply");
+      const shown = (await threadsOf(id))[0]!.comments;
+      expect(shown.map((c) => c.body)).toEqual(['Keep this testimony: it is the core of section 4.', 'Source: the detention monitoring visit.']);
+      const late = connectClient(server.wsUrl, roomName(id, 'discussion'), edwin);
+      await late.synced;
+      await waitFor(() => listThreads(late.doc)[0]?.comments.length === 2);
+      expect(listThreads(late.doc)[0]!.comments.map((c) => c.body)).not.toContain('I withdraw this; the testimony can be removed. — Alice');
+      for (const c of [content, aliceDiscussion, late]) c.destroy();
+    });
+
+    it("refuses a thread replaced by a copy that puts words in Alice's mouth", async () => {
+      const id = await newReport();
+      const aliceDiscussion = connectClient(server.wsUrl, roomName(id, 'discussion'), alice);
+      await aliceDiscussion.synced;
+      const threadId = createThread(aliceDiscussion.doc, { id: alice.id, name: alice.name }, {
+        sectionId: 'intro',
+        anchor: { start: new Uint8Array([1]), end: new Uint8Array([2]) },
+        quote: 'intro',
+        body: 'Please keep the names of the organisations.',
+      });
+      await waitFor(async () => (await threadsOf(id)).length === 1);
+      const attacker = connectClient(server.wsUrl, roomName(id, 'discussion'), edwin);
+      await attacker.synced;
+      await waitFor(() => listThreads(attacker.doc).length === 1);
+      const closed = attacker.nextClose();
+      const threads = attacker.doc.getMap('threads') as Y.Map<Y.Map<unknown>>;
+      const old = threads.get(threadId)!;
+      const copy = new Y.Map<unknown>();
+      old.forEach((value, key) => {
+        if (!(value instanceof Y.AbstractType)) copy.set(key, value);
+      });
+      const list = new Y.Array<Y.Map<unknown>>();
+      const comment = new Y.Map<unknown>();
+      (old.get('comments') as Y.Array<Y.Map<unknown>>).get(0).forEach((value, key) => comment.set(key, key === 'body' ? 'Remove the names of the organisations.' : value));
+      list.push([comment]);
+      copy.set('comments', list);
+      threads.set(threadId, copy);
+      expect(await closed).toBe(CloseCodes.ChangeRefused.code);
+      attacker.destroy();
+      expect((await threadsOf(id))[0]!.comments.map((c) => c.body)).toEqual(['Please keep the names of the organisations.']);
+      aliceDiscussion.destroy();
+    });
+  });
+});
