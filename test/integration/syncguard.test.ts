@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { anchorAt, linearize } from '../../shared/discussion/anchors.ts';
 import { createThread, listThreads, reply } from '../../shared/discussion/layout.ts';
@@ -134,4 +133,121 @@ describe.each(STORAGE_KINDS)('Sync guard on %s', (kind) => {
       aliceDiscussion.destroy();
     });
   });
+
+  describe('presence', () => {
+    /** The presence others see of one client id, as a stock client receives it. */
+    const stateOf = (c: TestClient, clientId: number) => c.provider.awareness.getStates().get(clientId) as Record<string, unknown> | undefined;
+    const namesSeenBy = (c: TestClient) =>
+      [...c.provider.awareness.getStates().entries()].filter(([cid]) => cid !== c.doc.clientID).map(([, st]) => (st as { user?: { name?: string } }).user?.name);
+
+    it("shows a viewer claiming to be 'Alice (owner)' under their own account's name and role, to everyone and to late joiners", async () => {
+      const id = await newReport();
+      const aliceClient = connectClient(server.wsUrl, id, alice);
+      const viewerClient = connectClient(server.wsUrl, id, vik);
+      await Promise.all([aliceClient.synced, viewerClient.synced]);
+      viewerClient.provider.awareness.setLocalState({ user: { name: 'Alice (owner)', color: '#1f5fa8', userId: alice.id, role: 'owner' }, section: 'intro' });
+      await waitFor(() => stateOf(aliceClient, viewerClient.doc.clientID)?.section === 'intro', 10_000, "the viewer's presence");
+      expect(stateOf(aliceClient, viewerClient.doc.clientID)).toEqual({ user: { name: 'Vik', color: '#1f5fa8', userId: vik.id, role: 'viewer' }, section: 'intro' });
+      const late = connectClient(server.wsUrl, id, edwin);
+      await late.synced;
+      await waitFor(() => stateOf(late, viewerClient.doc.clientID) !== undefined, 10_000, 'presence for the late joiner');
+      expect(stateOf(late, viewerClient.doc.clientID)).toEqual({ user: { name: 'Vik', color: '#1f5fa8', userId: vik.id, role: 'viewer' }, section: 'intro' });
+      expect(namesSeenBy(late)).not.toContain('Alice (owner)');
+      for (const c of [aliceClient, viewerClient, late]) c.destroy();
+    });
+
+    it('closes a connection that sends 1 MiB of presence (4413); nobody, not even a late joiner, receives any of it', async () => {
+      const id = await newReport();
+      const aliceClient = connectClient(server.wsUrl, id, alice);
+      const viewerClient = connectClient(server.wsUrl, id, vik);
+      await Promise.all([aliceClient.synced, viewerClient.synced]);
+      aliceClient.provider.awareness.setLocalState({ user: { name: 'Alice', color: '#0f7a55' }, section: 'one' });
+      await waitFor(() => stateOf(viewerClient, aliceClient.doc.clientID)?.section === 'one');
+      const closed = viewerClient.nextClose();
+      viewerClient.provider.awareness.setLocalState({ user: { name: 'Alice (owner)', color: '#1f5fa8' }, padding: 'x'.repeat(1024 * 1024) });
+      expect(await closed).toBe(CloseCodes.PresenceTooLarge.code);
+      const bigId = viewerClient.doc.clientID;
+      viewerClient.destroy();
+      // Alice is still connected and working: her next presence change reaches a late joiner, who sees no trace of the 1 MiB.
+      aliceClient.provider.awareness.setLocalStateField('section', 'two');
+      const late = connectClient(server.wsUrl, id, edwin);
+      await late.synced;
+      await waitFor(() => stateOf(late, aliceClient.doc.clientID)?.section === 'two', 10_000, "Alice's presence for the late joiner");
+      expect(stateOf(late, bigId)).toBeUndefined();
+      expect(stateOf(aliceClient, bigId)).toBeUndefined();
+      expect(aliceClient.provider.wsconnected).toBe(true);
+      for (const c of [aliceClient, late]) c.destroy();
+    });
+
+    it('closes a connection that speaks for 500 client ids (4413), and lets none of them through', async () => {
+      const id = await newReport();
+      const aliceClient = connectClient(server.wsUrl, id, alice);
+      await aliceClient.synced;
+      const raw = await openRaw(server, id, vik);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 1); // awareness
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, 500);
+      for (let i = 0; i < 500; i++) {
+        encoding.writeVarUint(update, 1_000_000 + i);
+        encoding.writeVarUint(update, 1);
+        encoding.writeVarString(update, JSON.stringify({ user: { name: `Alice (owner) ${i}`, color: '#1f5fa8' } }));
+      }
+      encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+      raw.socket.send(encoding.toUint8Array(encoder));
+      expect(await raw.closed).toBe(CloseCodes.PresenceTooLarge.code);
+      // Alice's connection is untouched and a late joiner sees nobody but Alice.
+      aliceClient.provider.awareness.setLocalState({ user: { name: 'Alice', color: '#0f7a55' }, section: 'after' });
+      const late = connectClient(server.wsUrl, id, edwin);
+      await late.synced;
+      await waitFor(() => stateOf(late, aliceClient.doc.clientID)?.section === 'after', 10_000, "Alice's presence");
+      expect(namesSeenBy(late)).toEqual(['Alice']);
+      for (const c of [aliceClient, late]) c.destroy();
+    });
+
+    it("ignores a connection's presence for another person's client id, but keeps the connection", async () => {
+      const id = await newReport();
+      const aliceClient = connectClient(server.wsUrl, id, alice);
+      const rogue = connectClient(server.wsUrl, id, vik);
+      await Promise.all([aliceClient.synced, rogue.synced]);
+      aliceClient.provider.awareness.setLocalState({ user: { name: 'Alice', color: '#0f7a55' }, section: 'mine' });
+      await waitFor(() => stateOf(rogue, aliceClient.doc.clientID)?.section === 'mine');
+      const aliceId = aliceClient.doc.clientID;
+      const clock = rogue.provider.awareness.meta.get(aliceId)!.clock;
+      const frame = (state: unknown) => {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, 1);
+        const update = encoding.createEncoder();
+        encoding.writeVarUint(update, 1);
+        encoding.writeVarUint(update, aliceId);
+        encoding.writeVarUint(update, clock + 5);
+        encoding.writeVarString(update, JSON.stringify(state));
+        encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+        return encoding.toUint8Array(encoder);
+      };
+      (rogue.provider.ws as unknown as WebSocket).send(frame({ user: { name: 'Alice' }, section: 'moved by Vik' }));
+      // The rogue's own presence, sent afterwards, arrives: the frames before it were read and ignored.
+      rogue.provider.awareness.setLocalState({ user: { name: 'Vik', color: '#b4441b' }, section: 'after' });
+      await waitFor(() => stateOf(aliceClient, rogue.doc.clientID)?.section === 'after', 10_000, "the rogue's own presence");
+      const late = connectClient(server.wsUrl, id, edwin);
+      await late.synced;
+      await waitFor(() => stateOf(late, rogue.doc.clientID)?.section === 'after');
+      expect(stateOf(late, aliceId)?.section).toBe('mine');
+      expect(rogue.provider.wsconnected).toBe(true);
+      for (const c of [aliceClient, rogue, late]) c.destroy();
+    });
+  });
 });
+
+/** A raw `ws` socket on a report's sync path with an account's cookie, and the close code it ends with. */
+async function openRaw(server: TestServer, room: string, as: TestUser, path = `/${room}`): Promise<{ socket: WebSocket; closed: Promise<number>; messages: Uint8Array[] }> {
+  const socket = new WebSocket(server.wsUrl + path, { headers: { cookie: as.cookie } });
+  const messages: Uint8Array[] = [];
+  socket.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return { socket, closed, messages };
+}
