@@ -237,6 +237,42 @@ describe.each(STORAGE_KINDS)('Sync guard on %s', (kind) => {
       for (const c of [aliceClient, rogue, late]) c.destroy();
     });
   });
+
+  describe('connections', () => {
+    it('closes a connection to a malformed sync path (/sync/%ZZ) at once with 4400, and the server carries on', async () => {
+      const id = await newReport();
+      const raw = await openRaw(server, id, alice, '/%ZZ');
+      expect(await raw.closed).toBe(CloseCodes.MalformedMessage.code);
+      expect(raw.messages).toEqual([]);
+      const fine = connectClient(server.wsUrl, id, alice);
+      await fine.synced;
+      fine.destroy();
+    });
+
+    it('closes the 21st connection of one account with 4429 and keeps the first 20 working; another account is not affected', async () => {
+      const id = await newReport();
+      const mine: TestClient[] = [];
+      for (let i = 0; i < 20; i++) mine.push(connectClient(server.wsUrl, i % 2 === 0 ? id : roomName(id, 'discussion'), vik));
+      await Promise.all(mine.map((c) => c.synced));
+      const extra = connectClient(server.wsUrl, id, vik);
+      expect(await extra.nextClose()).toBe(CloseCodes.TooManyConnections.code);
+      extra.destroy();
+      // Someone else connects as usual, and an edit reaches the viewer's first twenty connections.
+      const editorClient = connectClient(server.wsUrl, id, edwin);
+      await editorClient.synced;
+      const s = addSection(editorClient.doc, { title: 'Still working' });
+      await waitFor(() => mine.filter((_, i) => i % 2 === 0).every((c) => c.doc.getMap('sections').has(s)), 10_000, 'the edit on every open connection');
+      // One closed: a new one is accepted again.
+      mine.pop()!.destroy();
+      await waitFor(async () => {
+        const again = connectClient(server.wsUrl, id, vik);
+        const outcome = await Promise.race([again.synced.then(() => 'synced'), again.nextClose().then((code) => `closed ${code}`)]);
+        again.destroy();
+        return outcome === 'synced';
+      }, 10_000, 'a connection once one was closed');
+      for (const c of [...mine, editorClient]) c.destroy();
+    });
+  });
 });
 
 /** A raw `ws` socket on a report's sync path with an account's cookie, and the close code it ends with. */
