@@ -221,6 +221,16 @@ export function discussionData(doc: Y.Doc): DiscussionData {
   return discussionDataOf(doc, { threads: new Set(threadsMap(doc).keys()), suggestions: new Set(suggestionsMap(doc).keys()) });
 }
 
+/**
+ * Make `doc`'s two maps Y.Maps now. A document filled from an update holds them as plain shared types until they
+ * are first read, and reading them then swaps in new objects: a transaction applied before that would name types
+ * that `touchedBy` no longer recognises. Call this on a copy before applying changes to it.
+ */
+export function openDiscussion(doc: Y.Doc): void {
+  threadsMap(doc);
+  suggestionsMap(doc);
+}
+
 /** Thread and suggestion ids, e.g. those a transaction touched. */
 export interface DiscussionKeys {
   threads: Set<string>;
@@ -272,11 +282,16 @@ export function discussionDataOf(doc: Y.Doc, keys: DiscussionKeys): DiscussionDa
   return { threads, suggestions, items };
 }
 
-/** The threads and suggestions a transaction on `doc` changed, added or removed (at any depth inside them). */
-export function touchedBy(doc: Y.Doc, transaction: Y.Transaction): DiscussionKeys {
+/**
+ * The threads and suggestions a transaction on `doc` changed, added or removed (at any depth inside them), and
+ * whether it wrote anywhere else: another root type, or list content in the two maps. Nothing reads such data,
+ * so a client has no reason to write it (the server refuses it rather than store it for ever).
+ */
+export function touchedBy(doc: Y.Doc, transaction: Y.Transaction): DiscussionKeys & { elsewhere: boolean } {
   type AnyType = Y.AbstractType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const threads = new Set<string>();
   const suggestions = new Set<string>();
+  let elsewhere = false;
   const roots = new Map<AnyType, Set<string>>([
     [threadsMap(doc), threads],
     [suggestionsMap(doc), suggestions],
@@ -284,15 +299,19 @@ export function touchedBy(doc: Y.Doc, transaction: Y.Transaction): DiscussionKey
   for (const [type, keys] of transaction.changed) {
     const direct = roots.get(type);
     if (direct) {
-      for (const key of keys) if (key !== null) direct.add(key);
+      for (const key of keys) {
+        if (key !== null) direct.add(key);
+        else elsewhere = true;
+      }
       continue;
     }
     // Walk up from a nested type (a comment in a thread's comment list) to the thread or suggestion holding it.
     let item = type._item;
     while (item && !roots.has(item.parent as AnyType)) item = (item.parent as AnyType)._item;
     if (item?.parentSub) roots.get(item.parent as AnyType)!.add(item.parentSub);
+    else elsewhere = true;
   }
-  return { threads, suggestions };
+  return { threads, suggestions, elsewhere };
 }
 
 export function listThreads(doc: Y.Doc): ThreadInfo[] {

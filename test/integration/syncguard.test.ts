@@ -132,6 +132,41 @@ describe.each(STORAGE_KINDS)('Sync guard on %s', (kind) => {
       expect((await threadsOf(id))[0]!.comments.map((c) => c.body)).toEqual(['Please keep the names of the organisations.']);
       aliceDiscussion.destroy();
     });
+
+    it("refuses a reviewer removing Alice's thread right after a refused change (the guard's fresh copy)", async () => {
+      const id = await newReport();
+      const aliceDiscussion = connectClient(server.wsUrl, roomName(id, 'discussion'), alice);
+      await aliceDiscussion.synced;
+      const threadId = createThread(aliceDiscussion.doc, { id: alice.id, name: alice.name }, {
+        sectionId: 'intro',
+        anchor: { start: new Uint8Array([1]), end: new Uint8Array([2]) },
+        quote: 'intro',
+        body: 'The ministry denied access to two prisons.',
+      });
+      await waitFor(async () => (await threadsOf(id)).length === 1);
+      // A first, refused attempt: the guard rebuilds its copy of the discussion.
+      const first = connectClient(server.wsUrl, roomName(id, 'discussion'), rania);
+      await first.synced;
+      await waitFor(() => listThreads(first.doc).length === 1);
+      const closedFirst = first.nextClose();
+      reply(first.doc, threadId, { id: alice.id, name: alice.name }, 'Not true.');
+      expect(await closedFirst).toBe(CloseCodes.ChangeRefused.code);
+      first.destroy();
+      // The next attempt removes the thread outright.
+      const second = connectClient(server.wsUrl, roomName(id, 'discussion'), rania);
+      await second.synced;
+      await waitFor(() => listThreads(second.doc).length === 1);
+      const closedSecond = second.nextClose();
+      second.doc.getMap('threads').delete(threadId);
+      const gone = waitFor(async () => (await threadsOf(id)).length === 0, 30_000, 'the thread to be removed').then(
+        () => 'thread removed',
+        () => 'thread kept',
+      );
+      expect(await Promise.race([closedSecond.then((code) => `closed with ${code}`), gone])).toBe(`closed with ${CloseCodes.ChangeRefused.code}`);
+      second.destroy();
+      expect((await threadsOf(id)).map((t) => t.id)).toEqual([threadId]);
+      aliceDiscussion.destroy();
+    });
   });
 
   describe('presence', () => {
