@@ -98,6 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const sync = new SyncServer(registry, createSyncAccess(auth, access, storage), log.child('sync'), {
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
+    maxConnectionsPerAccount: config.maxConnectionsPerAccount,
   });
   await joinCluster({ bus, registry, sync, storage, log: log.child('cluster') });
   const reports = new ReportService(storage, registry);

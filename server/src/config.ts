@@ -24,6 +24,8 @@ export interface Config {
   redisTlsCa: string | null;
   /** Largest accepted sync message; a bigger one closes that connection. */
   maxMessageBytes: number;
+  /** Sync connections one account may hold open on one node; the next is closed with 4429. */
+  maxConnectionsPerAccount: number;
   /** Largest accepted JSON request body. */
   maxBodyBytes: number;
   /** Largest .docx accepted by POST /api/reports/import. */
@@ -159,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clusterSecret,
     redisTlsCa,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024),
+    maxConnectionsPerAccount: int(env, 'MAX_CONNECTIONS_PER_ACCOUNT', 20, 1),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024),
     maxImportBytes: int(env, 'MAX_IMPORT_BYTES', 25 * 1024 * 1024, 1024),
     maxImportUncompressedBytes: int(env, 'MAX_IMPORT_UNCOMPRESSED_BYTES', 200 * 1024 * 1024, 1024),

@@ -80,6 +80,104 @@ describe('who may change what in the discussion', () => {
     expect(attempt(erased.doc, as(edwin, 'editor'), (x) => x.getMap('suggestions').delete(erased.suggestionId))).toMatch(/only its author withdraws/);
   });
 
+  it("refuses a comment inserted before another with that comment's id, author and name (the forged withdrawal)", () => {
+    const { doc, threadId, firstComment } = setup();
+    expect(
+      attempt(doc, as(edwin, 'reviewer'), (x) => {
+        const original = commentOf(x, threadId, firstComment);
+        const forged = copyOf(original, { body: 'I withdraw this; the testimony can be removed. — Rania' });
+        (d(x).get(threadId)!.get('comments') as Y.Array<Y.Map<unknown>>).insert(0, [forged]);
+      }),
+    ).toMatch(/twice|replaced/);
+    // After it, and carrying the writer's own account, it is refused as well: one id, one comment.
+    const after = setup();
+    expect(
+      attempt(after.doc, as(edwin, 'reviewer'), (x) => {
+        const forged = copyOf(commentOf(x, after.threadId, after.firstComment), { authorId: edwin.id, authorName: edwin.name, body: 'Mine now' });
+        (d(x).get(after.threadId)!.get('comments') as Y.Array<Y.Map<unknown>>).push([forged]);
+      }),
+    ).toMatch(/twice|replaced|only its author/);
+  });
+
+  it('refuses a thread, a comment list, a comment or a suggestion replaced by a copy under the same id', () => {
+    const { doc, threadId, suggestionId, firstComment } = setup();
+    // An identical copy of the thread with one more "comment" by Rania: the map entry is replaced, not edited.
+    expect(
+      attempt(doc, as(edwin, 'editor'), (x) => {
+        const old = d(x).get(threadId)!;
+        const copy = copyOf(old, {});
+        const comments = new Y.Array<Y.Map<unknown>>();
+        comments.push([copyOf(commentOf(x, threadId, firstComment), {}), copyOf(commentOf(x, threadId, firstComment), { id: 'c-forged', body: 'Signed, Rania' })]);
+        copy.set('comments', comments);
+        d(x).set(threadId, copy);
+      }),
+    ).toMatch(/replaced|your own account/);
+    const same = setup();
+    expect(attempt(same.doc, as(edwin, 'editor'), (x) => d(x).set(same.threadId, copyOf(d(x).get(same.threadId)!, {})))).toMatch(/replaced/);
+    const list = setup();
+    expect(
+      attempt(list.doc, as(edwin, 'editor'), (x) => {
+        const comments = new Y.Array<Y.Map<unknown>>();
+        comments.push([copyOf(commentOf(x, list.threadId, list.firstComment), {})]);
+        d(x).get(list.threadId)!.set('comments', comments);
+      }),
+    ).toMatch(/replaced/);
+    const one = setup();
+    expect(
+      attempt(one.doc, as(olga, 'owner'), (x) => {
+        const comments = d(x).get(one.threadId)!.get('comments') as Y.Array<Y.Map<unknown>>;
+        const copy = copyOf(comments.get(0), {});
+        x.transact(() => {
+          comments.delete(0, 1);
+          comments.insert(0, [copy]);
+        });
+      }),
+    ).toMatch(/replaced/);
+    const s = doc.getMap('suggestions') as Y.Map<Y.Map<unknown>>;
+    expect(attempt(doc, as(edwin, 'editor'), () => s.set(suggestionId, copyOf(s.get(suggestionId)!, {})))).toMatch(/replaced/);
+    expect(attempt(doc, as(rania, 'owner'), () => s.set(suggestionId, copyOf(s.get(suggestionId)!, { insertText: 'shall' })))).toMatch(/replaced/);
+  });
+
+  it('refuses every identity field set to someone else, or one the layout does not have, on a new thread, comment or suggestion', () => {
+    const { body, doc, threadId, suggestionId } = setup();
+    const mine = { id: edwin.id, name: edwin.name };
+    // A new open thread already "resolved by" Rania, a new open suggestion already "decided by" Olga.
+    expect(
+      attempt(doc, as(edwin, 'editor'), (x) => {
+        const id = createThread(x, mine, { sectionId: 's', anchor: anchorAt(body, 0, 3), quote: 'The', body: 'ok' });
+        d(x).get(id)!.set('resolvedBy', rania.id);
+      }),
+    ).toMatch(/another name/);
+    expect(
+      attempt(doc, as(edwin, 'editor'), (x) => {
+        const id = createSuggestion(x, mine, { sectionId: 's', anchor: anchorAt(body, 0, 3), originalText: 'The', insertText: 'A' });
+        (x.getMap('suggestions').get(id) as Y.Map<unknown>).set('decidedBy', olga.id);
+      }),
+    ).toMatch(/another name/);
+    // Extra fields a reader might take for the author.
+    expect(
+      attempt(doc, as(edwin, 'reviewer'), (x) => {
+        const commentId = reply(x, threadId, mine, 'As Rania said:')!;
+        commentOf(x, threadId, commentId).set('onBehalfOf', rania.id);
+      }),
+    ).toMatch(/onBehalfOf/);
+    expect(
+      attempt(doc, as(edwin, 'reviewer'), (x) => {
+        const id = createSuggestion(x, mine, { sectionId: 's', anchor: anchorAt(body, 0, 3), originalText: 'The', insertText: 'A' });
+        (x.getMap('suggestions').get(id) as Y.Map<unknown>).set('authorEmail', 'rania@coalition.example');
+      }),
+    ).toMatch(/authorEmail/);
+    // A suggestion's author cannot be changed by revising it either.
+    expect(attempt(doc, as(rania, 'reviewer'), (x) => (x.getMap('suggestions').get(suggestionId) as Y.Map<unknown>).set('authorName', 'Olga'))).toMatch(/cannot change/);
+  });
+
+  it('still lets a thread that already holds a duplicate id (stored before this rule) be replied to', () => {
+    const { doc, threadId, firstComment } = setup();
+    const comments = d(doc).get(threadId)!.get('comments') as Y.Array<Y.Map<unknown>>;
+    comments.push([copyOf(commentOf(doc, threadId, firstComment), { body: 'stored earlier' })]);
+    expect(attempt(doc, as(edwin, 'reviewer'), (x) => reply(x, threadId, edwin, 'A later reply.'))).toBeNull();
+  });
+
   it('refuses every change from a viewer', () => {
     const { doc, threadId } = setup();
     expect(attempt(doc, as(edwin, 'viewer'), (x) => reply(x, threadId, edwin, 'hello'))).toMatch(/viewers/);
@@ -109,4 +207,14 @@ function forceDelete(doc: Y.Doc, threadId: string, commentId: string): void {
 
 function forceRevise(doc: Y.Doc, suggestionId: string, insertText: string): void {
   (doc.getMap('suggestions').get(suggestionId) as Y.Map<unknown>).set('insertText', insertText);
+}
+
+/** A new Y.Map with the same plain fields as `source` (nested types are left out) and some changed. */
+function copyOf(source: Y.Map<unknown>, changes: Record<string, unknown>): Y.Map<unknown> {
+  const copy = new Y.Map<unknown>();
+  source.forEach((value, key) => {
+    if (!(value instanceof Y.AbstractType)) copy.set(key, value);
+  });
+  for (const [key, value] of Object.entries(changes)) copy.set(key, value);
+  return copy;
 }

@@ -207,9 +207,28 @@ export function setThreadStatus(doc: Y.Doc, threadId: string, status: ThreadStat
   }, origin);
 }
 
+/** The fields each part of the discussion has, as this module writes them; a new part with any other is refused. */
+export const THREAD_FIELDS: ReadonlySet<string> = new Set([
+  'sectionId', 'start', 'end', 'quote', 'authorId', 'authorName', 'createdAt', 'status', 'resolvedBy', 'resolvedAt', 'comments',
+]);
+export const COMMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'authorId', 'authorName', 'body', 'mentions', 'createdAt', 'editedAt', 'deleted']);
+export const SUGGESTION_FIELDS: ReadonlySet<string> = new Set([
+  'sectionId', 'start', 'end', 'originalText', 'insertText', 'authorId', 'authorName', 'createdAt', 'status', 'decidedBy', 'decidedAt',
+]);
+
 /** The whole discussion as plain data, for the server's check of who changed what (see changeRules.ts). */
 export function discussionData(doc: Y.Doc): DiscussionData {
-  return { threads: threadsMap(doc).toJSON() as DiscussionData['threads'], suggestions: suggestionsMap(doc).toJSON() as DiscussionData['suggestions'] };
+  return discussionDataOf(doc, { threads: new Set(threadsMap(doc).keys()), suggestions: new Set(suggestionsMap(doc).keys()) });
+}
+
+/**
+ * Make `doc`'s two maps Y.Maps now. A document filled from an update holds them as plain shared types until they
+ * are first read, and reading them then swaps in new objects: a transaction applied before that would name types
+ * that `touchedBy` no longer recognises. Call this on a copy before applying changes to it.
+ */
+export function openDiscussion(doc: Y.Doc): void {
+  threadsMap(doc);
+  suggestionsMap(doc);
 }
 
 /** Thread and suggestion ids, e.g. those a transaction touched. */
@@ -218,24 +237,61 @@ export interface DiscussionKeys {
   suggestions: Set<string>;
 }
 
-/** Only the given threads and suggestions as plain data (those absent are left out, as deleted ones are). */
+/** Which Yjs item holds a part of the discussion ("client:clock"): a part replaced by a copy gets a new one. */
+const itemId = (type: { _item: Y.Item | null }): string => (type._item ? `${type._item.id.client}:${type._item.id.clock}` : '');
+
+/**
+ * Only the given threads and suggestions as plain data (those absent are left out, as deleted ones are), read
+ * as the rest of this module reads them: a thread or suggestion is a Y.Map and a comment a Y.Map in the thread's
+ * Y.Array, anything else is not shown and is left out here too. `items` names the Yjs item of each part (the
+ * thread, its comment list, each comment by id, the suggestion), so that a part replaced by a copy under the same
+ * id (a later `set` of the same key, or a comment deleted and inserted again) is told apart from an edit.
+ */
 export function discussionDataOf(doc: Y.Doc, keys: DiscussionKeys): DiscussionData {
-  const pick = (map: Y.Map<YMapAny>, ids: Set<string>) => {
-    const out: Record<string, Record<string, unknown>> = {};
-    for (const id of ids) {
-      const value = map.get(id);
-      if (value !== undefined) out[id] = (value instanceof Y.AbstractType ? value.toJSON() : value) as Record<string, unknown>;
+  const items: Record<string, string[]> = {};
+  const threads: DiscussionData['threads'] = {};
+  for (const id of keys.threads) {
+    const thread = threadsMap(doc).get(id);
+    if (!(thread instanceof Y.Map)) continue;
+    const data: Record<string, unknown> = {};
+    thread.forEach((value, key) => {
+      if (key !== 'comments') data[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+    });
+    items[`threads/${id}`] = [itemId(thread)];
+    const list = thread.get('comments');
+    const comments: Record<string, unknown>[] = [];
+    if (list instanceof Y.Array) {
+      items[`threads/${id}/comments`] = [itemId(list)];
+      for (const c of list.toArray() as unknown[]) {
+        if (!(c instanceof Y.Map)) continue;
+        const comment = c.toJSON() as Record<string, unknown>;
+        comments.push(comment);
+        (items[`threads/${id}/comments/${String(comment.id)}`] ??= []).push(itemId(c));
+      }
     }
-    return out;
-  };
-  return { threads: pick(threadsMap(doc), keys.threads), suggestions: pick(suggestionsMap(doc), keys.suggestions) };
+    data.comments = comments;
+    threads[id] = data;
+  }
+  const suggestions: DiscussionData['suggestions'] = {};
+  for (const id of keys.suggestions) {
+    const suggestion = suggestionsMap(doc).get(id);
+    if (!(suggestion instanceof Y.Map)) continue;
+    suggestions[id] = suggestion.toJSON() as Record<string, unknown>;
+    items[`suggestions/${id}`] = [itemId(suggestion)];
+  }
+  return { threads, suggestions, items };
 }
 
-/** The threads and suggestions a transaction on `doc` changed, added or removed (at any depth inside them). */
-export function touchedBy(doc: Y.Doc, transaction: Y.Transaction): DiscussionKeys {
+/**
+ * The threads and suggestions a transaction on `doc` changed, added or removed (at any depth inside them), and
+ * whether it wrote anywhere else: another root type, or list content in the two maps. Nothing reads such data,
+ * so a client has no reason to write it (the server refuses it rather than store it for ever).
+ */
+export function touchedBy(doc: Y.Doc, transaction: Y.Transaction): DiscussionKeys & { elsewhere: boolean } {
   type AnyType = Y.AbstractType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const threads = new Set<string>();
   const suggestions = new Set<string>();
+  let elsewhere = false;
   const roots = new Map<AnyType, Set<string>>([
     [threadsMap(doc), threads],
     [suggestionsMap(doc), suggestions],
@@ -243,15 +299,19 @@ export function touchedBy(doc: Y.Doc, transaction: Y.Transaction): DiscussionKey
   for (const [type, keys] of transaction.changed) {
     const direct = roots.get(type);
     if (direct) {
-      for (const key of keys) if (key !== null) direct.add(key);
+      for (const key of keys) {
+        if (key !== null) direct.add(key);
+        else elsewhere = true;
+      }
       continue;
     }
     // Walk up from a nested type (a comment in a thread's comment list) to the thread or suggestion holding it.
     let item = type._item;
     while (item && !roots.has(item.parent as AnyType)) item = (item.parent as AnyType)._item;
     if (item?.parentSub) roots.get(item.parent as AnyType)!.add(item.parentSub);
+    else elsewhere = true;
   }
-  return { threads, suggestions };
+  return { threads, suggestions, elsewhere };
 }
 
 export function listThreads(doc: Y.Doc): ThreadInfo[] {

@@ -3,8 +3,15 @@
  * leaves to applications; the last three digits echo the matching HTTP status.
  */
 export const CloseCodes = {
-  /** The message could not be decoded as a y-websocket message or Yjs update. */
+  /**
+   * The message could not be decoded as a y-websocket message or Yjs update, or the sync path itself could not
+   * be decoded (then the reason says "Malformed sync path").
+   */
   MalformedMessage: { code: 4400, reason: 'Malformed sync message' },
+  /** A presence (awareness) state over 8 KiB, or one connection speaking for more client ids than a client uses. */
+  PresenceTooLarge: { code: 4413, reason: 'Presence too large' },
+  /** The account already holds the most sync connections one account may hold (`MAX_CONNECTIONS_PER_ACCOUNT`). */
+  TooManyConnections: { code: 4429, reason: 'Too many connections' },
   /** No valid session or token, or the session was signed out or expired. */
   Unauthorized: { code: 4401, reason: 'Not signed in' },
   /** The connection's role may not change this document. */

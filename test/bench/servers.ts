@@ -91,7 +91,8 @@ export class BenchServer {
     const started = nowMs();
     if (kind === 'ours') {
       dataDir = options.dataDir ?? freshDataDir();
-      const env = { ...base, ...TEST_REGISTRATION, DATA_DIR: dataDir, DATABASE_URL: '', STATIC_DIR: options.staticDir ?? '', LOG_LEVEL: 'warn' };
+      // Every simulated client signs in as one account: lift the per-account connection cap for the load.
+      const env = { MAX_CONNECTIONS_PER_ACCOUNT: '1000000', ...base, ...TEST_REGISTRATION, DATA_DIR: dataDir, DATABASE_URL: '', STATIC_DIR: options.staticDir ?? '', LOG_LEVEL: 'warn' };
       child = spawn(process.execPath, [...prof, '--expose-gc', '--import', 'tsx', '--import', PRELOAD, 'server/src/index.ts'], {
         cwd: source().root,
         env,

@@ -1,4 +1,8 @@
-/** Co-authors as the outline shows them, read from awareness states (which any client may fill with anything). */
+/**
+ * Co-authors as the outline shows them, read from awareness states. The server rewrites each state's `user` (name,
+ * account id, role) from the sender's session before relaying it, and caps its size; the colour is the sender's
+ * choice, so it is still checked here, as is everything for a server that does not rewrite.
+ */
 import { isRole } from '../../../shared/api/roles.ts';
 import type { Peer } from '../stores/presenceStore.ts';
 
@@ -18,7 +22,7 @@ export function peersFromAwareness(states: Map<number, Record<string, unknown>>,
       // The colour lands in a style attribute: only plain hex colours get through.
       color: typeof user.color === 'string' && HEX.test(user.color) ? user.color : FALLBACK_COLOR,
       sectionId: typeof section === 'string' ? section : null,
-      // As the person's own client announces it: for display only, the server decides what they may do.
+      // As the server set it from the session: for display only, the server decides what they may do.
       role: isRole(user.role) ? user.role : null,
     });
   });

@@ -22,6 +22,12 @@ describe('sync status', () => {
     expect(describeSync(run(openedAndSynced))).toMatchObject({ state: 'synced', label: 'Synced' });
   });
 
+  it('says why sync stopped when an account has too many connections open (4429)', () => {
+    const facts = run([...openedAndSynced, { type: 'closed', code: CloseCodes.TooManyConnections.code }]);
+    expect(describeSync(facts)).toMatchObject({ state: 'error', short: 'Too many tabs' });
+    expect(describeSync(facts).label).toMatch(/too many reports or tabs open/);
+  });
+
   it('counts changes made offline and says they are on this device', () => {
     const facts = run([...openedAndSynced, { type: 'offline' }, { type: 'unsynced-changes', count: 3 }]);
     expect(describeSync(facts)).toMatchObject({

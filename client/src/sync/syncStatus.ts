@@ -87,6 +87,8 @@ const EXPLAINED_CODES = new Set<number>([
   CloseCodes.ReportDeleted.code,
   CloseCodes.Unauthorized.code,
   CloseCodes.MalformedMessage.code,
+  CloseCodes.PresenceTooLarge.code,
+  CloseCodes.TooManyConnections.code,
   CloseCodes.LoadFailed.code,
   CloseCodes.ServerShutdown.code,
 ]);
@@ -187,7 +189,10 @@ export function describeSync(f: SyncFacts): SyncStatusView {
   } else if (f.closeCode === CloseCodes.ReadOnly.code) {
     return { state: 'read-only', label: 'Read only — you can read this report but not change it', short: 'Read only' };
   }
-  if (f.closeCode === CloseCodes.MalformedMessage.code && f.connection === 'idle') {
+  if (f.closeCode === CloseCodes.TooManyConnections.code && f.connection === 'idle') {
+    return { state: 'error', label: 'Sync paused: you have too many reports or tabs open. Close some, then reload this page', short: 'Too many tabs' };
+  }
+  if ((f.closeCode === CloseCodes.MalformedMessage.code || f.closeCode === CloseCodes.PresenceTooLarge.code) && f.connection === 'idle') {
     return { state: 'error', label: 'Sync stopped: the server could not read a change', short: 'Sync error' };
   }
   if (!f.loaded) return { state: 'connecting', label: 'Opening…', short: 'Opening…' };

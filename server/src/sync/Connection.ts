@@ -13,6 +13,7 @@ import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { Logger } from '../log.ts';
 import { MessageType } from './messages.ts';
+import { PresenceRefusedError, screenPresence } from './presence.ts';
 import { isStalePresence } from './stalePresence.ts';
 import type { Room, RoomMember } from './Room.ts';
 
@@ -40,6 +41,7 @@ export interface ConnectionInfo {
 
 export class Connection implements RoomMember {
   readonly awarenessIds = new Set<number>();
+  readonly presenceClaims = new Set<number>();
   private room: Room | null = null;
   private queue: Uint8Array[] = [];
   private closed = false;
@@ -49,6 +51,10 @@ export class Connection implements RoomMember {
     readonly info: ConnectionInfo,
     private readonly log: Logger,
   ) {}
+
+  get userId(): string {
+    return this.info.userId;
+  }
 
   /** Queue a frame that arrived before the room is ready, or handle it now. */
   receive(data: Uint8Array): void {
@@ -133,14 +139,16 @@ export class Connection implements RoomMember {
     } catch (err) {
       const readOnly = err instanceof ReadOnlyError;
       const refused = err instanceof RefusedChangeError;
-      this.log.warn(readOnly ? 'write refused on a read-only connection' : refused ? 'change refused' : 'malformed sync message; closing connection', {
+      const presence = err instanceof PresenceRefusedError;
+      const what = readOnly ? 'write refused on a read-only connection' : refused ? 'change refused' : presence ? 'presence refused' : 'malformed sync message';
+      this.log.warn(`${what}; closing connection`, {
         doc: this.info.doc,
         remote: this.info.remote,
         userId: this.info.userId,
         bytes: data.byteLength,
         err,
       });
-      const close = readOnly ? CloseCodes.ReadOnly : refused ? CloseCodes.ChangeRefused : CloseCodes.MalformedMessage;
+      const close = readOnly ? CloseCodes.ReadOnly : refused ? CloseCodes.ChangeRefused : presence ? CloseCodes.PresenceTooLarge : CloseCodes.MalformedMessage;
       this.close(close.code, close.reason);
     }
   }
@@ -157,7 +165,15 @@ export class Connection implements RoomMember {
         const update = decoding.readVarUint8Array(decoder);
         // Echoes of presence the room already has change nothing: skip them before their JSON is parsed.
         if (isStalePresence(room.awareness, update)) break;
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this);
+        // Only this connection's own client ids, within the size limits, under the session's name and role.
+        const screened = screenPresence(update, {
+          identity: this.info,
+          presenceClaims: this.presenceClaims,
+          mayClaim: (clientId) => room.mayClaimPresence(this, clientId),
+        });
+        if (!screened) break;
+        room.claimPresence(this, screened.claimed);
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, screened.update, this);
         break;
       }
       case MessageType.QueryAwareness: {

@@ -20,6 +20,10 @@ export interface RoomMember {
   send(message: Uint8Array): void;
   /** Awareness client ids this connection has announced, removed when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** The account it was opened with. */
+  readonly userId: string;
+  /** Client ids whose presence this connection speaks for (see presence.ts). */
+  readonly presenceClaims: Set<number>;
 }
 
 export class Room {
@@ -31,6 +35,8 @@ export class Room {
   publishPresence: ((update: Uint8Array) => void) | null = null;
   /** Presence changed by this node's connections since the last batch (what other nodes need to hear). */
   private pendingLocal = new Set<number>();
+  /** Which connection here speaks for each client id. */
+  private readonly presenceOwners = new Map<number, RoomMember>();
 
   constructor(readonly live: LiveDocument) {
     this.awareness = new awarenessProtocol.Awareness(live.doc);
@@ -46,8 +52,31 @@ export class Room {
 
   leave(member: RoomMember): void {
     this.members.delete(member);
+    for (const id of member.presenceClaims) if (this.presenceOwners.get(id) === member) this.presenceOwners.delete(id);
     if (member.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessIds], member);
+    }
+  }
+
+  /**
+   * Whether `member` may start speaking for a client id: nobody here holds it and it has no presence from another
+   * node, or another connection of the same account holds it (the same device reconnected).
+   */
+  mayClaimPresence(member: RoomMember, clientId: number): boolean {
+    const owner = this.presenceOwners.get(clientId);
+    if (owner && owner !== member) return owner.userId === member.userId;
+    return owner === member || !this.awareness.states.has(clientId);
+  }
+
+  /** `member` now speaks for these ids; a connection of the same account that held one lets it go. */
+  claimPresence(member: RoomMember, clientIds: number[]): void {
+    for (const id of clientIds) {
+      const before = this.presenceOwners.get(id);
+      if (before && before !== member) {
+        before.presenceClaims.delete(id);
+        before.awarenessIds.delete(id);
+      }
+      this.presenceOwners.set(id, member);
     }
   }
 

@@ -23,6 +23,8 @@ const HEARTBEAT_MS = 30_000;
 export interface SyncServerOptions {
   maxMessageBytes: number;
   allowedOrigins: readonly string[];
+  /** Open sync connections one account may hold on this node; the next is closed with 4429. */
+  maxConnectionsPerAccount: number;
 }
 
 type CloseCode = { code: number; reason: string };
@@ -49,6 +51,8 @@ export class SyncServer {
   private readonly rooms = new Map<string, Room>();
   private readonly connections = new Set<Connection>();
   private readonly alive = new WeakMap<WebSocket, boolean>();
+  /** Authorised connections on this node per account. */
+  private readonly perAccount = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
   private sessionEndListeners: ((reportId: string, lastUserId: string) => void)[] = [];
   private accessListeners: ((event: AccessEvent) => void)[] = [];
@@ -89,9 +93,17 @@ export class SyncServer {
   }
 
   private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const parsed = parseRoomName(decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length)));
     const remote = req.socket.remoteAddress ?? 'unknown';
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname.slice(SYNC_PATH_PREFIX.length));
+    } catch {
+      // Not a path at all (`/sync/%ZZ`): say so at once rather than leave the socket to the heartbeat.
+      this.log.warn('malformed sync path; closing connection', { remote });
+      ws.close(CloseCodes.MalformedMessage.code, 'Malformed sync path');
+      return;
+    }
+    const parsed = parseRoomName(path);
     if (!parsed) {
       ws.close(CloseCodes.UnknownReport.code, CloseCodes.UnknownReport.reason);
       return;
@@ -104,6 +116,7 @@ export class SyncServer {
     this.connections.add(conn);
     this.alive.set(ws, true);
     let held = false;
+    let counted = false;
     // Listen before the first await: the client sends its sync step 1 at once, and a frame that arrives
     // while the report is looked up or loaded must be queued, not dropped.
     ws.on('message', (data: Buffer, isBinary: boolean) => {
@@ -121,6 +134,10 @@ export class SyncServer {
     ws.on('close', () => {
       conn.detach();
       this.connections.delete(conn);
+      if (counted) {
+        counted = false;
+        this.uncount(info.userId);
+      }
       if (held) {
         held = false;
         this.release(name, info);
@@ -133,6 +150,16 @@ export class SyncServer {
         conn.close(decision.close.code, decision.close.reason);
         return;
       }
+      if (ws.readyState !== ws.OPEN) return;
+      // Counted in the same turn as the check, so connections authorised at the same moment cannot all slip in.
+      const open = this.perAccount.get(decision.userId) ?? 0;
+      if (open >= this.options.maxConnectionsPerAccount) {
+        this.log.warn('too many sync connections for one account; closing connection', { doc: name, remote, userId: decision.userId, open });
+        conn.close(CloseCodes.TooManyConnections.code, CloseCodes.TooManyConnections.reason);
+        return;
+      }
+      this.perAccount.set(decision.userId, open + 1);
+      counted = true;
       info.userId = decision.userId;
       info.userName = decision.userName;
       info.credential = decision.credential;
@@ -157,6 +184,12 @@ export class SyncServer {
       this.log.error('could not load document for a connection', { doc: name, err });
       conn.close(CloseCodes.LoadFailed.code, CloseCodes.LoadFailed.reason);
     }
+  }
+
+  private uncount(userId: string): void {
+    const left = (this.perAccount.get(userId) ?? 1) - 1;
+    if (left > 0) this.perAccount.set(userId, left);
+    else this.perAccount.delete(userId);
   }
 
   /** Called when the last connection leaves a report's content document (an editing session ended). */

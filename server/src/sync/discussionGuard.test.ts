@@ -71,4 +71,37 @@ describe('the discussion guard of a document', () => {
     // Refused again right after a refusal.
     expect(refuseDiscussionUpdate(server, forged(server), asEdwin)).toMatch(/under your own account/);
   });
+
+  it('refuses a change that writes anywhere but the threads and suggestions (data no one reads, stored for ever)', () => {
+    const server = new Y.Doc();
+    const check = (update: Uint8Array) => refuseDiscussionUpdate(server, update, { userId: rania.id, userName: rania.name, role: 'reviewer' });
+    expect(check(change(server, (c) => c.getMap('notes').set('x', 'y'.repeat(1000))))).toMatch(/only threads and suggestions/);
+    expect(check(change(server, (c) => c.getArray('threads-copy').push(['hidden'])))).toMatch(/only threads and suggestions/);
+    // Alongside an accepted thread, too: the whole change is refused.
+    const mixed = change(server, (c) => {
+      createThread(c, rania, { sectionId: 's', anchor: anchorAt(body, 4, 9), quote: 'State', body: 'Which body?' });
+      c.getMap('notes').set('x', 1);
+    });
+    expect(check(mixed)).toMatch(/only threads and suggestions/);
+    expect(check(change(server, (c) => createThread(c, rania, { sectionId: 's', anchor: anchorAt(body, 4, 9), quote: 'State', body: 'ok' })))).toBeNull();
+  });
+
+  it('checks the first change after the guard starts or rebuilds its copy (a document loaded from storage, a refusal)', () => {
+    // The server's document as loaded from storage: its maps have not been read yet.
+    const original = new Y.Doc();
+    const threadId = createThread(original, rania, { sectionId: 's', anchor: anchorAt(body, 4, 9), quote: 'State', body: 'Which body?' });
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(original));
+    const check = (update: Uint8Array) => refuseDiscussionUpdate(server, update, { userId: edwin.id, userName: edwin.name, role: 'reviewer' });
+    // A reviewer removes Rania's thread, or replaces it by a copy in his name: refused, first change or not.
+    const remove = change(server, (c) => c.getMap('threads').delete(threadId));
+    expect(check(remove)).toMatch(/only the report's owners/);
+    const replace = change(server, (c) => {
+      const copy = new Y.Map<unknown>();
+      copy.set('authorId', edwin.id);
+      c.getMap('threads').set(threadId, copy);
+    });
+    expect(check(replace)).toMatch(/replaced|cannot change/);
+    expect(check(remove)).toMatch(/only the report's owners/);
+  });
 });

@@ -8,7 +8,7 @@
  */
 import * as Y from 'yjs';
 import { refuseDiscussionChange } from '../../../shared/discussion/changeRules.ts';
-import { discussionDataOf, listSuggestions, listThreads, touchedBy, type DiscussionKeys } from '../../../shared/discussion/layout.ts';
+import { discussionDataOf, openDiscussion, touchedBy, type DiscussionKeys } from '../../../shared/discussion/layout.ts';
 import type { ConnectionInfo } from './Connection.ts';
 
 class DiscussionGuard {
@@ -28,20 +28,20 @@ class DiscussionGuard {
 
   private copy(): Y.Doc {
     const shadow = new Y.Doc({ gc: false });
-    // Define the discussion's maps before any change lands: a change's events name the type it reached, and a
-    // map first defined later (during the check) is another object, so the first change would look untouched.
-    listThreads(shadow);
-    listSuggestions(shadow);
+    // Its maps must be Y.Maps before any change arrives, or the first change's new and removed threads go unseen.
+    openDiscussion(shadow);
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
     return shadow;
   }
 
   refuse(update: Uint8Array, actor: { id: string; name: string; role: NonNullable<ConnectionInfo['role']> }): string | null {
     const touched: DiscussionKeys = { threads: new Set(), suggestions: new Set() };
+    let elsewhere = false;
     const collect = (transaction: Y.Transaction) => {
       const keys = touchedBy(this.shadow, transaction);
       for (const id of keys.threads) touched.threads.add(id);
       for (const id of keys.suggestions) touched.suggestions.add(id);
+      elsewhere ||= keys.elsewhere;
     };
     this.shadow.on('afterTransaction', collect);
     try {
@@ -49,8 +49,10 @@ class DiscussionGuard {
     } finally {
       this.shadow.off('afterTransaction', collect);
     }
-    if (touched.threads.size === 0 && touched.suggestions.size === 0) return null;
-    const refusal = refuseDiscussionChange(discussionDataOf(this.doc, touched), discussionDataOf(this.shadow, touched), actor);
+    if (!elsewhere && touched.threads.size === 0 && touched.suggestions.size === 0) return null;
+    const refusal = elsewhere
+      ? 'the discussion holds only threads and suggestions'
+      : refuseDiscussionChange(discussionDataOf(this.doc, touched), discussionDataOf(this.shadow, touched), actor);
     if (refusal) {
       this.shadow.destroy();
       this.shadow = this.copy();
