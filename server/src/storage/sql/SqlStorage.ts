@@ -133,13 +133,14 @@ export class SqlStorage implements Storage {
     ]);
   }
 
-  deleteReport(id: string, docNames: string[]): Promise<void> {
-    return this.db.transaction(async (tx) => {
+  async deleteReport(id: string, docNames: string[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM report_members WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM versions WHERE report_id = ?', [id]);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });
+    await this.db.eraseDeleted();
   }
 
   async loadDocument(docName: string): Promise<StoredDocument> {
