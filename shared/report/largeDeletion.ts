@@ -8,6 +8,9 @@ import * as Y from 'yjs';
 import { allSectionBodies, bodyOfSectionType, locateInSections } from './layout.ts';
 import { countWords } from './wordCount.ts';
 
+/** The delete set of a decoded update. */
+export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+
 /** What the server calls a large deletion (README: automatic versions). */
 export const LARGE_DELETION = {
   /** A change that removes at least this share of the report's words... */
@@ -26,7 +29,7 @@ export interface DeletionMeasure {
 }
 
 /** The text of a Yjs XML type: the strings of its text nodes, blocks separated by line breaks. */
-export function textOf(type: Y.AbstractType<unknown>): string {
+export function textOf(type: Y.AbstractType<any>): string {
   if (type instanceof Y.XmlText) {
     let out = '';
     for (const op of type.toDelta() as { insert: unknown }[]) if (typeof op.insert === 'string') out += op.insert;
@@ -55,7 +58,7 @@ export function reportBodyWords(doc: Y.Doc): number {
  * The items of `doc` a delete set would delete now (those not deleted already), each with the part of its text
  * the set names (an item of typed text may be longer than the range deleted from it).
  */
-function itemsToDelete(doc: Y.Doc, ds: Y.DeleteSet): Map<Y.Item, string> {
+function itemsToDelete(doc: Y.Doc, ds: DeleteSet): Map<Y.Item, string> {
   const found = new Map<Y.Item, string>();
   const store = doc.store.clients;
   for (const [client, deletes] of ds.clients) {
@@ -94,7 +97,7 @@ function insideDeleted(item: Y.Item, deleted: Map<Y.Item, string>): boolean {
 }
 
 /** Measure what an update (as decoded by `Y.decodeUpdate`) would delete from `doc`, without applying it. */
-export function measureDeletion(doc: Y.Doc, ds: Y.DeleteSet): DeletionMeasure {
+export function measureDeletion(doc: Y.Doc, ds: DeleteSet): DeletionMeasure {
   const measure: DeletionMeasure = { words: 0, sections: [] };
   if (ds.clients.size === 0) return measure;
   const deleted = itemsToDelete(doc, ds);
