@@ -12,6 +12,7 @@ import type { WebSocket } from 'ws';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { Logger } from '../log.ts';
+import { ReportFullError } from '../documents/ReportSizes.ts';
 import { MessageType } from './messages.ts';
 import { isStalePresence } from './stalePresence.ts';
 import type { Room, RoomMember } from './Room.ts';
@@ -133,14 +134,18 @@ export class Connection implements RoomMember {
     } catch (err) {
       const readOnly = err instanceof ReadOnlyError;
       const refused = err instanceof RefusedChangeError;
-      this.log.warn(readOnly ? 'write refused on a read-only connection' : refused ? 'change refused' : 'malformed sync message; closing connection', {
-        doc: this.info.doc,
-        remote: this.info.remote,
-        userId: this.info.userId,
-        bytes: data.byteLength,
-        err,
-      });
-      const close = readOnly ? CloseCodes.ReadOnly : refused ? CloseCodes.ChangeRefused : CloseCodes.MalformedMessage;
+      const full = err instanceof ReportFullError;
+      this.log.warn(
+        readOnly
+          ? 'write refused on a read-only connection'
+          : refused
+            ? 'change refused'
+            : full
+              ? 'change refused: the report is at its size limit'
+              : 'malformed sync message; closing connection',
+        { doc: this.info.doc, remote: this.info.remote, userId: this.info.userId, bytes: data.byteLength, err },
+      );
+      const close = readOnly ? CloseCodes.ReadOnly : refused ? CloseCodes.ChangeRefused : full ? CloseCodes.ReportFull : CloseCodes.MalformedMessage;
       this.close(close.code, close.reason);
     }
   }
@@ -193,7 +198,7 @@ export class Connection implements RoomMember {
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
         // Parse the whole update before touching the document, so garbage never reaches it.
-        Y.decodeUpdate(update);
+        const decoded = Y.decodeUpdate(update);
         if (!this.info.canWrite) {
           // A read-only client answers the server's sync step 1 with what it has; that is fine as long as the
           // server has all of it already (a viewer's copy always carries the whole delete set).
@@ -202,7 +207,8 @@ export class Connection implements RoomMember {
         }
         const refusal = this.info.guard?.(room.live.doc, update);
         if (refusal) throw new RefusedChangeError(refusal);
-        Y.applyUpdate(room.live.doc, update, this);
+        // The document's intake checks may refuse it (the report is full) or hold its store (a version first).
+        room.live.receive({ update, decoded, author: { id: this.info.userId, name: this.info.userName } }, this);
         break;
       }
       default:

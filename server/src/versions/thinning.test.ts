@@ -26,11 +26,11 @@ describe('thinning automatic versions', () => {
     expect(versionsToThin([...week, ...next], NOW).sort()).toEqual([week[0]!.id, week[1]!.id].sort());
   });
 
-  it('thins versions taken before a large deletion among themselves', () => {
-    const before = v('2026-06-10T10:00:00Z', 'before-deletion');
+  it('thins versions taken before a large deletion among themselves, keeping the first of the day', () => {
+    const first = v('2026-06-10T09:00:00Z', 'before-deletion');
+    const second = v('2026-06-10T10:00:00Z', 'before-deletion');
     const after = v('2026-06-10T18:00:00Z', 'session-end');
-    const olderBefore = v('2026-06-10T09:00:00Z', 'before-deletion');
-    expect(versionsToThin([before, after, olderBefore], NOW)).toEqual([olderBefore.id]);
+    expect(versionsToThin([second, after, first], NOW)).toEqual([second.id]);
   });
 
   it('gives the same answer whatever the order it is given', () => {

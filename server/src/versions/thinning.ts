@@ -8,8 +8,9 @@
  * - from 1 to 30 days old, the newest of each UTC day is kept;
  * - older, the newest of each ISO week (UTC, weeks start on Monday) is kept.
  *
- * Versions taken before a large deletion are thinned among themselves (the newest of a day is kept even when a
- * later automatic version of that day, without the deleted text, exists).
+ * Versions taken before a large deletion are thinned among themselves, keeping the OLDEST of each day or week:
+ * the state before the first large deletion of that day, which holds the most of what was deleted (a later
+ * automatic version of that day, without the deleted text, does not replace it).
  */
 import type { VersionKind } from '../../../shared/api/versionKinds.ts';
 
@@ -39,12 +40,11 @@ function weekKey(t: number): string {
 export function versionsToThin(versions: readonly ThinnableVersion[], now: Date): string[] {
   const kept = new Set<string>();
   const drop: string[] = [];
-  // Newest first, so the first version seen in a bucket is the one kept.
-  const auto = versions
-    .filter((v) => v.kind !== 'named')
-    .slice()
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1));
-  for (const v of auto) {
+  // Newest first, so the first version seen in a bucket is the one kept; before-deletion versions oldest first.
+  const newestFirst = (a: ThinnableVersion, b: ThinnableVersion) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1);
+  const auto = versions.filter((v) => v.kind !== 'named' && v.kind !== 'before-deletion').sort(newestFirst);
+  const deletions = versions.filter((v) => v.kind === 'before-deletion').sort((a, b) => newestFirst(b, a));
+  for (const v of [...auto, ...deletions]) {
     const at = Date.parse(v.createdAt);
     const age = now.getTime() - at;
     if (!Number.isFinite(at) || age < KEEP_ALL_MS) continue;

@@ -174,6 +174,24 @@ export class SqlStorage implements Storage {
     });
   }
 
+  async reportStoredBytes(reportId: string, docNames: string[]): Promise<{ documents: number; versions: number }> {
+    const docs = docNames.length
+      ? await this.db.get<{ bytes: number }>(
+          `SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM document_updates WHERE doc_name IN (${docNames.map(() => '?').join(', ')})`,
+          docNames,
+        )
+      : { bytes: 0 };
+    const versions = await this.db.get<{ bytes: number }>(
+      'SELECT COALESCE(SUM(LENGTH(content) + LENGTH(discussion)), 0) AS bytes FROM versions WHERE report_id = ?',
+      [reportId],
+    );
+    return { documents: Number(docs!.bytes), versions: Number(versions!.bytes) };
+  }
+
+  eraseDeleted(): Promise<void> {
+    return this.db.eraseDeleted();
+  }
+
   async documentStats(docName: string): Promise<DocumentStats> {
     const row = await this.db.get<{ n: number; bytes: number }>(
       'SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM document_updates WHERE doc_name = ?',
