@@ -59,13 +59,14 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   storage: TestStorage,
   overrides: Partial<Config> = {},
+  options: { now?: () => number } = {},
 ): Promise<TestServer> {
   const config: Config = {
     ...loadConfig({ ...storage.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: '' }),
     ...overrides,
   };
   const { log, lines } = memoryLogger();
-  const server = await startServer(config, { storage: storage.open(), log });
+  const server = await startServer(config, { storage: storage.open(), log, now: options.now });
   const close = server.close;
   return {
     ...server,
