@@ -411,6 +411,10 @@ export class ReportSession {
       case CloseCodes.ReportDeleted.code:
         void markDeletedOnServer(this.reportId);
         break;
+      case CloseCodes.ReportFull.code:
+        // The provider has stopped (see providers.ts): resending would be refused again. The change stays on this
+        // device; the banner explains, and "Try again" reconnects once the person has made room.
+        break;
     }
   }
 

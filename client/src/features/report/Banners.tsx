@@ -12,7 +12,7 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
   const { facts } = snapshot;
   const [uploading, setUploading] = useState(false);
   const [uploadFailed, setUploadFailed] = useState(false);
-  const banners: { key: string; tone: 'info' | 'warning' | 'error'; text: string; action?: { label: string; run: () => void } }[] = [];
+  const banners: { key: string; tone: 'info' | 'warning' | 'error'; title?: string; text: string; action?: { label: string; run: () => void } }[] = [];
 
   if (facts.schemaTooNew) {
     banners.push({ key: 'schema', tone: 'warning', text: 'This report was written with a newer version of Rightsdraft; update to edit it.' });
@@ -65,6 +65,16 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
       },
     });
   }
+  if (facts.closeCode === CloseCodes.ReportFull.code && facts.connection === 'idle') {
+    banners.push({
+      key: 'report-full',
+      tone: 'error',
+      title: 'This report has reached its size limit',
+      text:
+        'The server stopped saving changes to it, so your latest changes are kept on this device only. Remove large pasted content (long pasted documents or tables), or ask the report’s owner to delete old versions, then try again. If the report really needs more room, contact your administrator.',
+      action: { label: 'Try again', run: () => session.retry() },
+    });
+  }
   if (facts.closeCode === CloseCodes.MalformedMessage.code && facts.connection === 'idle') {
     banners.push({ key: 'malformed', tone: 'error', text: 'Sync stopped because the server could not read a change.', action: { label: 'Try again', run: () => session.retry() } });
   }
@@ -73,7 +83,10 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
     <div className="banners">
       {banners.map((b) => (
         <div key={b.key} className={`banner banner--${b.tone}`} role={b.tone === 'error' ? 'alert' : 'status'} data-testid={`banner-${b.key}`}>
-          <span>{b.text}</span>
+          <span>
+            {b.title && <strong className="banner__title">{b.title}. </strong>}
+            {b.text}
+          </span>
           {b.action && (
             <button type="button" className="button button--small" onClick={b.action.run} disabled={uploading}>
               {b.action.label}
