@@ -78,7 +78,7 @@ describe.each(STORAGE_KINDS)('Versions that keep work safe on %s', (kind) => {
     const versions = await versionsOf(id);
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ auto: true, kind: 'before-deletion' });
-    expect(versions[0]!.name).toContain('Edwin');
+    expect(versions[0]!.name).toBe('Before Edwin deleted 19 sections (760 words)');
     const kept = await contentOf(id, versions[0]!.id);
     expect(kept.sections.map((s) => s.title)).toEqual(Array.from({ length: 19 }, (_, i) => `Article ${i + 1}`));
     expect(kept.sections[18]!.text).toContain('a18w39');

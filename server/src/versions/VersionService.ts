@@ -13,6 +13,7 @@ import { newUuid } from '../../../shared/api/uuid.ts';
 import type { VersionKind } from '../../../shared/api/versionKinds.ts';
 import { compareReports, type SectionComparison } from '../../../shared/report/compare.ts';
 import { reportContent, type ReportContent } from '../../../shared/report/content.ts';
+import type { DeletionMeasure } from '../../../shared/report/largeDeletion.ts';
 import { restoreReport } from '../../../shared/report/layout.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
@@ -48,6 +49,14 @@ export class ReportFull extends HttpError {
       `This report has reached its storage limit (${Math.round(maxBytes / 1024 / 1024)} MiB). Delete old versions or remove large pasted content first.`,
     );
   }
+}
+
+/** "Before Edwin Okafor deleted 3 sections (360 words)", "Before Edwin Okafor deleted 1,200 words". */
+export function deletionVersionName(author: Author, deleted: DeletionMeasure): string {
+  const words = `${deleted.words.toLocaleString('en-GB')} ${deleted.words === 1 ? 'word' : 'words'}`;
+  const n = deleted.sections.length;
+  if (n === 0) return `Before ${author.name} deleted ${words}`;
+  return `Before ${author.name} deleted ${n === 1 ? 'a section' : `${n} sections`} (${words})`;
 }
 
 function stateVectorsEqual(a: Uint8Array, b: Uint8Array): boolean {
@@ -182,12 +191,12 @@ export class VersionService {
    * it) as a version. The change's store waits for this (LiveDocument.receive), so the deletion is never stored
    * or relayed without the version. Only the node that received the change takes it.
    */
-  async beforeDeletion(reportId: string, contentBefore: Uint8Array, author: Author): Promise<VersionRecord | null> {
+  async beforeDeletion(reportId: string, contentBefore: Uint8Array, author: Author, deleted: DeletionMeasure): Promise<VersionRecord | null> {
     const last = this.lastDeletionVersionAt.get(reportId);
     if (last !== undefined && this.options.now() - last < DELETION_VERSION_GAP_MS) return null;
     this.lastDeletionVersionAt.set(reportId, this.options.now());
     const discussion = await this.discussionState(reportId);
-    const record = await this.createAuto(reportId, `Before a large deletion by ${author.name}`, author, 'before-deletion', contentBefore, discussion);
+    const record = await this.createAuto(reportId, deletionVersionName(author, deleted), author, 'before-deletion', contentBefore, discussion);
     if (record) this.log.info('kept a version before a large deletion', { reportId, versionId: record.id });
     return record;
   }

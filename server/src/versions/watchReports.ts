@@ -35,7 +35,7 @@ export function watchReports(registry: DocumentRegistry, sizes: ReportSizes, ver
       const measure = measureDeletion(live.doc, change.decoded.ds);
       if (!isLargeDeletion(measure, () => reportBodyWords(live.doc))) return;
       // The state before the change, captured now; the change is applied next but stored only after the version.
-      return versions.beforeDeletion(reportId, Y.encodeStateAsUpdate(live.doc), change.author);
+      return versions.beforeDeletion(reportId, Y.encodeStateAsUpdate(live.doc), change.author, measure);
     });
     live.onCommitted((batch) => {
       if (!batch.some((c) => c.origin !== REMOTE_ORIGIN)) return;
