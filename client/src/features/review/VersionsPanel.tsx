@@ -110,40 +110,40 @@ export default function VersionsPanel() {
         {versions?.map((v) => {
           const badge = versionBadge(v);
           return (
-          <li key={v.id} className={`version${v.kind === 'before-deletion' ? ' version--safeguard' : ''}`} data-testid="version">
-            <div className="version__main">
-              <span className="version__name">{v.name}</span>
-              {badge && (
-                <span className={`badge${badge.tone === 'safeguard' ? ' badge--safeguard' : ''}`} title={badge.help} data-testid="version-badge">
-                  {badge.text}
-                </span>
-              )}
-            </div>
-            <p className="version__meta muted">
-              {v.authorName ? `${v.authorName}, ` : ''}
-              <time dateTime={v.createdAt} title={fullTime(v.createdAt)}>
-                {relativeTime(v.createdAt)}
-              </time>
-            </p>
-            <div className="version__actions">
-              <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'view', version: v })} aria-label={`Open “${v.name}”`}>
-                Open
-              </button>
-              <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'compare', from: v.id, to: 'current' })} aria-label={`Compare “${v.name}” with now`}>
-                Compare with now
-              </button>
-              {review.canDecide && (
-                <button type="button" className="button button--small button--ghost" onClick={() => setRestoring(v)} aria-label={`Restore “${v.name}”…`}>
-                  Restore…
+            <li key={v.id} className={`version${v.kind === 'before-deletion' ? ' version--safeguard' : ''}`} data-testid="version">
+              <div className="version__main">
+                <span className="version__name">{v.name}</span>
+                {badge && (
+                  <span className={`badge${badge.tone === 'safeguard' ? ' badge--safeguard' : ''}`} title={badge.help} data-testid="version-badge">
+                    {badge.text}
+                  </span>
+                )}
+              </div>
+              <p className="version__meta muted">
+                {v.authorName ? `${v.authorName}, ` : ''}
+                <time dateTime={v.createdAt} title={fullTime(v.createdAt)}>
+                  {relativeTime(v.createdAt)}
+                </time>
+              </p>
+              <div className="version__actions">
+                <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'view', version: v })} aria-label={`Open “${v.name}”`}>
+                  Open
                 </button>
-              )}
-              {isOwner && (
-                <button type="button" className="button button--small button--ghost version__delete" onClick={() => setDeleting(v)} aria-label={`Delete “${v.name}”…`}>
-                  Delete…
+                <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'compare', from: v.id, to: 'current' })} aria-label={`Compare “${v.name}” with now`}>
+                  Compare with now
                 </button>
-              )}
-            </div>
-          </li>
+                {review.canDecide && (
+                  <button type="button" className="button button--small button--ghost" onClick={() => setRestoring(v)} aria-label={`Restore “${v.name}”…`}>
+                    Restore…
+                  </button>
+                )}
+                {isOwner && (
+                  <button type="button" className="button button--small button--ghost version__delete" onClick={() => setDeleting(v)} aria-label={`Delete “${v.name}”…`}>
+                    Delete…
+                  </button>
+                )}
+              </div>
+            </li>
           );
         })}
       </ol>
