@@ -32,8 +32,15 @@ export function watchReports(registry: DocumentRegistry, sizes: ReportSizes, ver
     live.addIntakeCheck((change) => {
       versions.noteEditor(reportId, change.author);
       if (change.decoded.ds.clients.size === 0) return;
-      const measure = measureDeletion(live.doc, change.decoded.ds);
-      if (!isLargeDeletion(measure, () => reportBodyWords(live.doc))) return;
+      let measure;
+      try {
+        measure = measureDeletion(live.doc, change.decoded.ds);
+        if (!isLargeDeletion(measure, () => reportBodyWords(live.doc))) return;
+      } catch (err) {
+        // Never refuse someone's edit because measuring it failed; the periodic version still bounds a loss.
+        log.error('could not measure what a change deletes', { reportId, err });
+        return;
+      }
       // The state before the change, captured now; the change is applied next but stored only after the version.
       return versions.beforeDeletion(reportId, Y.encodeStateAsUpdate(live.doc), change.author, measure);
     });
