@@ -116,6 +116,54 @@ describe.each(STORAGE_KINDS)('Report size limit on %s', (kind) => {
     expect(await storedBytes(id)).toBeLessThanOrEqual(LIMIT);
   });
 
+  it('after the limit is lowered below what a report holds: refuses more text, accepts deleting, and gives the room back', async () => {
+    const own = await createTestStorage(kind);
+    let first: TestServer | null = await startTestServer(own, { reportMaxBytes: LIMIT });
+    let second: TestServer | null = null;
+    try {
+      const olga = await signUp(first.url, { name: 'Olga' });
+      const report = await createReport(first.url, olga);
+      const c = connectClient(first.wsUrl, report.id, olga);
+      await c.synced;
+      const keep = addSection(c.doc, { title: 'Keep' });
+      typeParagraph(c.doc, keep, 'Short text.');
+      const big = addSection(c.doc, { title: 'Pasted by mistake' });
+      typeParagraph(c.doc, big, text(150, 'paste'));
+      await waitFor(async () => (await getContent(first!.url, olga, report.id)).sections.length === 2);
+      c.destroy();
+      await first.close();
+      first = null;
+
+      // The administrator lowers the limit to 64 KiB; the report holds about 150 KiB.
+      second = await startTestServer(own, { reportMaxBytes: 64 * 1024 });
+      const used = async () => {
+        const r = await second!.storage.reportStoredBytes(report.id, [roomName(report.id), roomName(report.id, 'discussion')]);
+        return r.documents + r.versions;
+      };
+      expect(await used()).toBeGreaterThan(64 * 1024);
+      const d = connectClient(second.wsUrl, report.id, olga);
+      clients.push(d);
+      await d.synced;
+      const closed = d.nextClose();
+      typeParagraph(d.doc, keep, 'One more sentence.');
+      expect(await closed).toBe(CloseCodes.ReportFull.code);
+      d.provider.disconnect();
+      // Deleting the pasted text is accepted, and compaction gives the room back.
+      const e = connectClient(second.wsUrl, report.id, olga);
+      clients.push(e);
+      await e.synced;
+      const body = getSectionBody(e.doc, big)!;
+      body.delete(0, body.length);
+      await waitFor(async () => (await used()) < 64 * 1024, 10_000, 'the stored size to fall under the limit');
+      typeParagraph(e.doc, keep, 'Writing again.');
+      await waitFor(async () => (await getContent(second!.url, olga, report.id)).sections[0]!.text.includes('Writing again.'));
+    } finally {
+      await first?.close();
+      await second?.close();
+      await own.destroy();
+    }
+  });
+
   it('accepts deletions at the limit, so people can make room', async () => {
     const id = await sharedReport();
     const c = connect(id, editor);

@@ -151,9 +151,11 @@ export class LiveDocument {
     this.compactedListeners.add(listener);
   }
 
-  /** Compact once the changes applied so far are stored (after deletions, to give the room back). */
+  private compactRequested = false;
+
+  /** Compact once the next batch is stored (after deletions, to give the room back). */
   compactSoon(): void {
-    this.scheduleCompaction();
+    this.compactRequested = true;
   }
 
   /** Apply a change another node has stored: it is relayed to this node's connections at once. */
@@ -256,7 +258,10 @@ export class LiveDocument {
     this.waiters = this.waiters.filter((w) => w.seq > this.committedSeq);
     for (const w of ready) w.fn();
     if (this.outbox.length > 0) this.scheduleFlush();
-    if (this.needsCompaction()) this.scheduleCompaction();
+    if (this.compactRequested || this.needsCompaction()) {
+      this.compactRequested = false;
+      this.scheduleCompaction();
+    }
   }
 
   /**
