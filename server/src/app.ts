@@ -26,6 +26,8 @@ import { registerMemberRoutes } from './api/memberRoutes.ts';
 import { registerVersionRoutes } from './api/versionRoutes.ts';
 import { registerDiscussionRoutes } from './api/discussionRoutes.ts';
 import { VersionService } from './versions/VersionService.ts';
+import { watchReports } from './versions/watchReports.ts';
+import { ReportSizes } from './documents/ReportSizes.ts';
 import { registerSubmissionRoutes } from './api/submissionRoutes.ts';
 import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
 import { registerExportRoutes } from './api/exportRoutes.ts';
@@ -65,6 +67,8 @@ export interface StartOptions {
   /** Use this storage instead of opening one from config (tests share one between restarts). */
   storage?: Storage;
   log?: Logger;
+  /** The clock of automatic versions and their thinning (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -102,8 +106,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   await joinCluster({ bus, registry, sync, storage, log: log.child('cluster') });
   const reports = new ReportService(storage, registry);
-  const versions = new VersionService(storage, registry);
-  // An editing session ends when the last person leaves a report: keep an automatic version if it changed.
+  const now = options.now ?? Date.now;
+  const sizes = new ReportSizes(storage, config.reportMaxBytes, log.child('sizes'), now);
+  const versions = new VersionService(storage, registry, sizes, log.child('versions'), { everyMs: config.autoVersionEveryMs, now });
+  watchReports(registry, sizes, versions, log.child('versions'));
+  // An editing session ends when the last person leaves a report on this node: keep an automatic version if it changed.
   sync.onSessionEnd((reportId, lastUserId) => {
     void (async () => {
       const user = lastUserId ? await storage.accounts.getUser(lastUserId) : null;
@@ -201,6 +208,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     auth.throttle.sweep().catch((err: unknown) => log.warn('sign-in attempt sweep failed', { err }));
     registration.signupThrottle.sweep().catch((err: unknown) => log.warn('sign-up attempt sweep failed', { err }));
     auth.sweepDevices().catch((err: unknown) => log.warn('device sweep failed', { err }));
+    versions.thinAll().catch((err: unknown) => log.warn('thinning versions failed', { err }));
   }, 3600_000);
   sweep.unref();
 

@@ -45,6 +45,10 @@ export interface Config {
   idleUnloadMs: number;
   /** Stored rows of one document that trigger a background compaction. */
   compactAfterRows: number;
+  /** What one report may hold in storage (its documents' rows and its versions); changes past it are refused. */
+  reportMaxBytes: number;
+  /** An automatic version is taken at least this often while a report is being edited. */
+  autoVersionEveryMs: number;
   logLevel: Level;
   /** The built client (vite build output); null serves the API and sync only. */
   staticDir: string | null;
@@ -173,6 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     officeIdleMs: int(env, 'OFFICE_IDLE_S', 600, 1) * 1000,
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
     compactAfterRows: int(env, 'COMPACT_AFTER_ROWS', 200, 2),
+    reportMaxBytes: int(env, 'REPORT_MAX_BYTES', 64 * 1024 * 1024, 64 * 1024),
+    autoVersionEveryMs: int(env, 'AUTO_VERSION_EVERY_MIN', 30, 1) * 60_000,
     logLevel,
     staticDir: env.STATIC_DIR === '' ? null : path.resolve(cwd, env.STATIC_DIR || 'dist/client'),
     sessionTtlMs: int(env, 'SESSION_TTL_HOURS', 14 * 24, 1) * 3600_000,

@@ -26,6 +26,12 @@ export const CloseCodes = {
   ReportDeleted: { code: 4410, reason: 'Report deleted' },
   /** A message exceeded the configured size limit (ws itself uses 1009 when it rejects a frame). */
   MessageTooBig: { code: 1009, reason: 'Message too big' },
+  /**
+   * The report holds as much as the server allows (REPORT_MAX_BYTES): the change was refused, not applied or
+   * relayed. Reconnecting would send it again; the client stops and explains (remove large pasted content, delete
+   * old versions, or ask the administrator).
+   */
+  ReportFull: { code: 4507, reason: 'Report at its size limit' },
   /** The document could not be loaded from storage; the client should retry later. */
   LoadFailed: { code: 4503, reason: 'Report could not be loaded, retry shortly' },
   /** The server is shutting down; the client reconnects. */
@@ -39,7 +45,16 @@ export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCodes.Unauthorized.code,
   CloseCodes.UnknownReport.code,
   CloseCodes.ReportDeleted.code,
+  CloseCodes.ReportFull.code,
 ]);
+
+/**
+ * For y-websocket's `shouldReconnect`: the stock provider stops by itself only after 4400-4499; a full report
+ * (4507) must stop it too, or it would resend the refused change forever.
+ */
+export function shouldReconnectAfter(code: number): boolean {
+  return !(code >= 4400 && code < 4500) && code !== CloseCodes.ReportFull.code;
+}
 
 export function closeCodeName(code: number): CloseCodeName | null {
   for (const [name, value] of Object.entries(CloseCodes)) if (value.code === code) return name as CloseCodeName;

@@ -245,6 +245,40 @@ export function getSectionBody(doc: Y.Doc, id: string): Y.XmlFragment | null {
   return body instanceof Y.XmlFragment ? body : null;
 }
 
+/**
+ * Where a Yjs type sits among the sections: the id of the section whose map it is (`whole: true`) or that holds
+ * it (its body, tags, ...), or null for anything outside the sections. For measuring what a change deletes.
+ */
+export function locateInSections(doc: Y.Doc, type: Y.AbstractType<any>): { sectionId: string; whole: boolean } | null {
+  const sections = sectionsMap(doc);
+  let t: Y.AbstractType<any> | null = type;
+  let whole = true;
+  while (t && t._item) {
+    const item: Y.Item = t._item;
+    if (item.parent === sections && item.parentSub !== null) return { sectionId: item.parentSub, whole };
+    whole = false;
+    t = item.parent instanceof Y.AbstractType ? item.parent : null;
+  }
+  return null;
+}
+
+/** The body of a section given its map (as found by `locateInSections`), or null. */
+export function bodyOfSectionType(type: unknown): Y.XmlFragment | null {
+  if (!(type instanceof Y.Map)) return null;
+  const body = type.get(S.body);
+  return body instanceof Y.XmlFragment ? body : null;
+}
+
+/** Every section's body, annexes included, in no particular order. */
+export function allSectionBodies(doc: Y.Doc): { id: string; body: Y.XmlFragment }[] {
+  const out: { id: string; body: Y.XmlFragment }[] = [];
+  sectionsMap(doc).forEach((value, id) => {
+    const body = bodyOfSectionType(value);
+    if (body) out.push({ id, body });
+  });
+  return out;
+}
+
 /** The section's tag map (tag id -> true). */
 export function getSectionTags(doc: Y.Doc, id: string): Y.Map<true> | null {
   const map = sectionsMap(doc).get(id);
@@ -394,7 +428,7 @@ export function observeOutline(doc: Y.Doc, listener: () => void): () => void {
   const report = reportMap(doc);
   const sections = sectionsMap(doc);
   const onReport = () => listener();
-  const onSections = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+  const onSections = (events: Y.YEvent<Y.AbstractType<any>>[]) => {
     // Typing inside a body fires deep events under the section; only map-level changes alter the outline.
     if (events.some((e) => e.target === sections || e.target instanceof Y.Map)) listener();
   };

@@ -275,9 +275,20 @@ describe.each(STORAGE_KINDS)('Storage contract on %s', (kind) => {
 
     const reportId = crypto.randomUUID();
     await storage.createReport(record(reportId), reportId, update('x'));
-    const version = { id: crypto.randomUUID(), reportId, name: 'Draft 1', auto: false, authorId: user.id, authorName: 'Author', createdAt: now };
-    await storage.versions.create(version, update('a'), update('b'));
-    await storage.versions.create({ ...version, id: crypto.randomUUID(), authorId: other.id, authorName: 'Someone' }, update('a'), update('b'));
+    const [content, discussion] = [update('a'), update('b')];
+    const version = {
+      id: crypto.randomUUID(),
+      reportId,
+      name: 'Draft 1',
+      auto: false,
+      kind: 'named' as const,
+      authorId: user.id,
+      authorName: 'Author',
+      createdAt: now,
+      bytes: content.byteLength + discussion.byteLength,
+    };
+    await storage.versions.create(version, content, discussion);
+    await storage.versions.create({ ...version, id: crypto.randomUUID(), authorId: other.id, authorName: 'Someone' }, content, discussion);
     expect(await storage.accounts.versionsAuthoredBy(user.id)).toEqual([version]);
   });
 

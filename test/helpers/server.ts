@@ -64,6 +64,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   storage: TestStorage,
   overrides: Partial<Config> = {},
+  options: { now?: () => number } = {},
 ): Promise<TestServer> {
   const config: Config = {
     ...loadConfig({ ...storage.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: '', ...TEST_REGISTRATION }),
@@ -73,7 +74,7 @@ export async function startTestServer(
   };
   const { log, lines } = memoryLogger({ logIp: config.logIp });
   const opened = storage.open();
-  const server = await startServer(config, { storage: opened, log }).catch(async (err: unknown) => {
+  const server = await startServer(config, { storage: opened, log, now: options.now }).catch(async (err: unknown) => {
     await opened.close();
     throw err;
   });

@@ -39,7 +39,7 @@ export class LocalWrites {
 
   /** The page is going away, or hidden (on phones often the last chance): keep a synchronous copy. */
   stash(): void {
-    if (this.pending.length === 0) return;
+    if (this.destroyed || this.pending.length === 0) return;
     const key = stashKey(this.reportId, this.doc.clientID);
     if (saveStash(localStorage, key, Y.mergeUpdates(this.pending))) this.stashKeys.add(key);
   }
@@ -66,6 +66,18 @@ export class LocalWrites {
       return false;
     }
     return true;
+  }
+
+  /** Forget every write not yet confirmed, and every copy stashed for this report (the device copy is being dropped). */
+  discard(): void {
+    this.pending = [];
+    try {
+      for (const { key } of readStashes(localStorage, this.reportId)) removeStash(localStorage, key);
+    } catch {
+      // No localStorage: nothing was stashed there.
+    }
+    this.stashKeys.clear();
+    this.destroy();
   }
 
   destroy(): void {

@@ -209,6 +209,19 @@ export class ReportSession {
   }
 
   /**
+   * Drop this device's copy of the report, with every change the server has not saved, so the next load takes
+   * the server's: the way out when the server refuses a change for good (the report is at its size limit and the
+   * change, kept for undo, cannot be made smaller). The caller reloads the page.
+   */
+  async discardUnsavedChanges(): Promise<void> {
+    this.deviceProvider.disconnect();
+    this.serverCopy?.provider.disconnect();
+    this.localWrites.discard();
+    await this.persistence.clearData();
+    await markSynced(this.reportId);
+  }
+
+  /**
    * The server does not know a report this device has (its database was reset, or the report was made
    * against another server): create it there from this copy, then sync everything.
    */
@@ -410,6 +423,10 @@ export class ReportSession {
         break;
       case CloseCodes.ReportDeleted.code:
         void markDeletedOnServer(this.reportId);
+        break;
+      case CloseCodes.ReportFull.code:
+        // The provider has stopped (see providers.ts): resending would be refused again. The change stays on this
+        // device; the banner explains, and "Try again" reconnects once the person has made room.
         break;
     }
   }

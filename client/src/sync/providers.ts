@@ -4,6 +4,7 @@
  */
 import type * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { shouldReconnectAfter } from '../../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
 import { sendOwnPresenceOnly } from './presenceEcho.ts';
 import { interceptSyncMessages } from './syncMessages.ts';
@@ -15,7 +16,12 @@ import { interceptSyncMessages } from './syncMessages.ts';
  */
 export function createProvider(reportId: string, doc: Y.Doc): WebsocketProvider {
   const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
-  const provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, roomName(reportId), doc, { connect: false, disableBc: true });
+  const provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, roomName(reportId), doc, {
+    connect: false,
+    disableBc: true,
+    // A full report (4507) stops the provider like a 44xx: reconnecting would only resend the refused change.
+    shouldReconnect: (event) => shouldReconnectAfter(event.code),
+  });
   sendOwnPresenceOnly(provider);
   return provider;
 }
@@ -28,7 +34,7 @@ export interface ProviderHandlers {
   onStatus(status: 'connected' | 'disconnected' | 'connecting'): void;
   /** The socket closed: the server's close code, or null when we closed it. */
   onConnectionClose(code: number | null): void;
-  /** A close code after which the stock provider does not reconnect by itself (4400-4499). */
+  /** A close code after which the provider does not reconnect by itself (4400-4499, and 4507: report full). */
   onRefused(code: number): void;
   onAwareness(): void;
 }

@@ -14,6 +14,15 @@ const openedAndSynced: SyncEvent[] = [
 ];
 
 describe('sync status', () => {
+  it('says the report is full after 4507, with the changes kept here, until a new connection is tried', () => {
+    const full = run([...openedAndSynced, { type: 'unsynced-changes', count: 1 }, { type: 'closed', code: CloseCodes.ReportFull.code }]);
+    expect(describeSync(full)).toEqual({ state: 'error', label: 'Not saved: the report has reached its size limit — 1 change kept on this device', short: 'Report full' });
+    // Try again: while connecting it says so; a handshake clears it.
+    const retrying = run([{ type: 'online' }, { type: 'connecting' }], full);
+    expect(describeSync(retrying).short).not.toBe('Report full');
+    expect(run([{ type: 'open' }, { type: 'handshake-done' }], retrying).closeCode).toBeNull();
+  });
+
   it('shows Opening until the device copy is loaded, then Connecting, then Synced', () => {
     expect(describeSync(run([])).state).toBe('connecting');
     expect(describeSync(run([])).label).toBe('Opening…');

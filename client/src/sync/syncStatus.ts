@@ -91,6 +91,7 @@ const EXPLAINED_CODES = new Set<number>([
   CloseCodes.TooManyConnections.code,
   CloseCodes.LoadFailed.code,
   CloseCodes.ServerShutdown.code,
+  CloseCodes.ReportFull.code,
 ]);
 
 export function reduceSync(facts: SyncFacts, event: SyncEvent): SyncFacts {
@@ -188,6 +189,10 @@ export function describeSync(f: SyncFacts): SyncStatusView {
     if (f.connection === 'open' && f.handshakeDone) return { state: 'read-only', label: 'Read only — up to date', short: 'Read only' };
   } else if (f.closeCode === CloseCodes.ReadOnly.code) {
     return { state: 'read-only', label: 'Read only — you can read this report but not change it', short: 'Read only' };
+  }
+  if (f.closeCode === CloseCodes.ReportFull.code && f.connection === 'idle') {
+    const kept = n > 0 ? ` — ${changes(n)} kept on this device` : '';
+    return { state: 'error', label: `Not saved: the report has reached its size limit${kept}`, short: 'Report full' };
   }
   if (f.closeCode === CloseCodes.TooManyConnections.code && f.connection === 'idle') {
     return { state: 'error', label: 'Sync paused: you have too many reports or tabs open. Close some, then reload this page', short: 'Too many tabs' };

@@ -1,4 +1,4 @@
-/** /api/reports/:id/versions: name, list, read, compare and restore versions. */
+/** /api/reports/:id/versions: name, list, read, compare, restore and delete versions. */
 import { validateName } from '../../../shared/api/validate.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
 import type { Config } from '../config.ts';
@@ -42,6 +42,14 @@ export function registerVersionRoutes(router: Router, deps: { access: ReportAcce
     const { user } = await ctx.user();
     const { report } = await access.require(user.id, reportId(ctx.params.id), 'viewer');
     sendJson(ctx.res, 200, await versions.content(report.id, ctx.params.versionId!));
+  });
+
+  // Owners only: a version is the report's memory; others who can read it get 403, those who cannot 404.
+  router.on('DELETE', '/api/reports/:id/versions/:versionId', async (ctx) => {
+    const { user } = await ctx.user();
+    const { report } = await access.require(user.id, reportId(ctx.params.id), 'owner');
+    await versions.delete(report.id, ctx.params.versionId!);
+    ctx.res.writeHead(204).end();
   });
 
   router.on('POST', '/api/reports/:id/versions/:versionId/restore', async (ctx) => {

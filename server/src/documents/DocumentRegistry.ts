@@ -20,7 +20,7 @@ export interface RegistryOptions extends LiveDocumentOptions {
 
 export class DocumentRegistry {
   private entries = new Map<string, Entry>();
-  private loadListeners = new Set<(live: LiveDocument) => void>();
+  private loadListeners = new Set<(live: LiveDocument) => void | Promise<void>>();
   private closing = false;
 
   constructor(
@@ -29,8 +29,11 @@ export class DocumentRegistry {
     private readonly options: RegistryOptions,
   ) {}
 
-  /** Called for each document right after it has loaded (rooms attach their listeners here). */
-  onLoad(listener: (live: LiveDocument) => void): void {
+  /**
+   * Called for each document right after it has loaded (rooms attach their listeners here). A listener may return
+   * a promise: the document is handed out only once it has settled (a rejection fails the load).
+   */
+  onLoad(listener: (live: LiveDocument) => void | Promise<void>): void {
     this.loadListeners.add(listener);
   }
 
@@ -40,18 +43,22 @@ export class DocumentRegistry {
     let entry = this.entries.get(name);
     if (!entry) {
       const created: Entry = { loading: Promise.resolve(null as never), live: null, holders: 0, unloadTimer: null };
-      created.loading = LiveDocument.load(name, this.storage, this.log, this.options).then(
-        (live) => {
+      created.loading = LiveDocument.load(name, this.storage, this.log, this.options)
+        .then(async (live) => {
+          try {
+            for (const l of this.loadListeners) await l(live);
+          } catch (err) {
+            live.destroy();
+            throw err;
+          }
           created.live = live;
-          for (const l of this.loadListeners) l(live);
           return live;
-        },
-        (err: unknown) => {
+        })
+        .catch((err: unknown) => {
           // Forget the failed load so the next request tries again.
           if (this.entries.get(name) === created) this.entries.delete(name);
           throw err;
-        },
-      );
+        });
       this.entries.set(name, created);
       entry = created;
     }

@@ -24,6 +24,19 @@ export interface CommittedUpdate {
   parts?: readonly { update: Uint8Array; origin: unknown }[];
 }
 
+/** A change a client sent, parsed, before it is applied. */
+export interface ClientChange {
+  update: Uint8Array;
+  decoded: ReturnType<typeof Y.decodeUpdate>;
+  author: { id: string; name: string };
+}
+
+/**
+ * Looks at a client's change before it is applied: throws to refuse it (nothing is applied, stored or relayed),
+ * or returns a promise that the change's store (and so its relay) waits for, e.g. a version of the state before it.
+ */
+export type IntakeCheck = (change: ClientChange) => Promise<unknown> | void;
+
 export interface LiveDocumentOptions {
   /** Merge stored rows into one once a document has this many. */
   compactAfterRows: number;
@@ -99,6 +112,53 @@ export class LiveDocument {
   }
 
   private destroyListeners = new Set<() => void>();
+  private intakeChecks: IntakeCheck[] = [];
+  private compactedListeners = new Set<() => void>();
+
+  /** Add a check every client change passes before it is applied (see `receive`). */
+  addIntakeCheck(check: IntakeCheck): void {
+    this.intakeChecks.push(check);
+  }
+
+  /**
+   * Apply a change a client sent. Each intake check may refuse it (it throws, and the change is dropped) or hold
+   * its store until a task has finished: a hold joins the same chain as stores, so the change (and everything
+   * after it) is stored and relayed only once that task is done.
+   */
+  receive(change: ClientChange, origin: unknown): void {
+    for (const check of this.intakeChecks) {
+      const hold = check(change);
+      if (hold) this.holdStores(hold);
+    }
+    Y.applyUpdate(this.doc, change.update, origin);
+  }
+
+  private holdStores(task: Promise<unknown>): void {
+    const settled = task.then(
+      () => undefined,
+      (err: unknown) => this.log.warn('a task the next store waited for failed', { doc: this.name, err }),
+    );
+    this.chain = this.chain.then(() => settled);
+  }
+
+  /** Bytes of changes applied but not stored yet. */
+  get pendingBytes(): number {
+    let n = 0;
+    for (const p of this.outbox) n += p.update.byteLength;
+    return n;
+  }
+
+  /** Called after each compaction has replaced the stored rows. */
+  onCompacted(listener: () => void): void {
+    this.compactedListeners.add(listener);
+  }
+
+  private compactRequested = false;
+
+  /** Compact once the next batch is stored (after deletions, to give the room back). */
+  compactSoon(): void {
+    this.compactRequested = true;
+  }
 
   /** Apply a change another node has stored: it is relayed to this node's connections at once. */
   applyRemote(update: Uint8Array): void {
@@ -200,7 +260,10 @@ export class LiveDocument {
     this.waiters = this.waiters.filter((w) => w.seq > this.committedSeq);
     for (const w of ready) w.fn();
     if (this.outbox.length > 0) this.scheduleFlush();
-    if (this.needsCompaction()) this.scheduleCompaction();
+    if (this.compactRequested || this.needsCompaction()) {
+      this.compactRequested = false;
+      this.scheduleCompaction();
+    }
   }
 
   /**
@@ -241,6 +304,7 @@ export class LiveDocument {
       this.storedRows = 1;
       this.bytesSinceCompaction = 0;
       this.compactedBytes = merged.byteLength;
+      for (const listener of this.compactedListeners) listener();
     } catch (err) {
       // The uncompacted rows are still all there; a later commit schedules another attempt.
       this.log.warn('compaction failed', { doc: this.name, err });
@@ -259,6 +323,7 @@ export class LiveDocument {
     this.destroyed = true;
     for (const listener of this.destroyListeners) listener();
     this.destroyListeners.clear();
+    this.compactedListeners.clear();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.doc.off('update', this.handleUpdate);
     this.doc.destroy();

@@ -5,6 +5,7 @@
 import type { AttemptLog } from '../auth/LoginThrottle.ts';
 import type { Mechanism } from '../../../shared/api/mechanisms.ts';
 import type { Role } from '../../../shared/api/roles.ts';
+import type { VersionKind } from '../../../shared/api/versionKinds.ts';
 
 export interface ReportRecord {
   id: string;
@@ -159,15 +160,27 @@ export interface VersionRecord {
   id: string;
   reportId: string;
   name: string;
-  /** Made by the server when an editing session ended, rather than named by a person. */
+  /** Made by the server (see `kind`), rather than named by a person. */
   auto: boolean;
+  /** Why the version exists. */
+  kind: VersionKind;
   authorId: string | null;
   authorName: string;
   createdAt: string;
+  /** Bytes it holds in storage (both documents' states); counts toward the report's stored size. */
+  bytes: number;
 }
 
 export interface VersionStore {
+  /** `bytes` of the record is ignored: storage measures what it holds. */
   create(version: VersionRecord, content: Uint8Array, discussion: Uint8Array): Promise<void>;
+  /**
+   * Insert unless the report has a version made after `since` (atomically, also across nodes sharing the
+   * database): for versions every node might take at the same moment. Returns whether it was inserted.
+   */
+  createUnlessNewerThan(version: VersionRecord, content: Uint8Array, discussion: Uint8Array, since: string): Promise<boolean>;
+  /** Delete versions of the report; returns how many were deleted. */
+  delete(reportId: string, versionIds: string[]): Promise<number>;
   /** Newest first, without the document states. */
   list(reportId: string): Promise<VersionRecord[]>;
   get(reportId: string, versionId: string): Promise<(VersionRecord & { content: Uint8Array; discussion: Uint8Array }) | null>;
@@ -292,4 +305,8 @@ export interface Storage {
   /** Replace every row up to and including `upToSeq` by one merged update, atomically. */
   compact(docName: string, upToSeq: number, merged: Uint8Array): Promise<void>;
   documentStats(docName: string): Promise<DocumentStats>;
+  /** What a report holds in storage: its documents' update rows and its versions, in bytes. */
+  reportStoredBytes(reportId: string, docNames: string[]): Promise<{ documents: number; versions: number }>;
+  /** After deleting something that must not be recoverable from the database files (see SqlDriver.eraseDeleted). */
+  eraseDeleted(): Promise<void>;
 }

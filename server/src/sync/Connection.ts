@@ -12,6 +12,7 @@ import type { WebSocket } from 'ws';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { Logger } from '../log.ts';
+import { ReportFullError } from '../documents/ReportSizes.ts';
 import { MessageType } from './messages.ts';
 import { PresenceRefusedError, screenPresence } from './presence.ts';
 import { isStalePresence } from './stalePresence.ts';
@@ -140,7 +141,16 @@ export class Connection implements RoomMember {
       const readOnly = err instanceof ReadOnlyError;
       const refused = err instanceof RefusedChangeError;
       const presence = err instanceof PresenceRefusedError;
-      const what = readOnly ? 'write refused on a read-only connection' : refused ? 'change refused' : presence ? 'presence refused' : 'malformed sync message';
+      const full = err instanceof ReportFullError;
+      const what = readOnly
+        ? 'write refused on a read-only connection'
+        : refused
+          ? 'change refused'
+          : presence
+            ? 'presence refused'
+            : full
+              ? 'change refused: the report is at its size limit'
+              : 'malformed sync message';
       this.log.warn(`${what}; closing connection`, {
         doc: this.info.doc,
         remote: this.info.remote,
@@ -148,7 +158,15 @@ export class Connection implements RoomMember {
         bytes: data.byteLength,
         err,
       });
-      const close = readOnly ? CloseCodes.ReadOnly : refused ? CloseCodes.ChangeRefused : presence ? CloseCodes.PresenceTooLarge : CloseCodes.MalformedMessage;
+      const close = readOnly
+        ? CloseCodes.ReadOnly
+        : refused
+          ? CloseCodes.ChangeRefused
+          : presence
+            ? CloseCodes.PresenceTooLarge
+            : full
+              ? CloseCodes.ReportFull
+              : CloseCodes.MalformedMessage;
       this.close(close.code, close.reason);
     }
   }
@@ -209,7 +227,7 @@ export class Connection implements RoomMember {
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
         // Parse the whole update before touching the document, so garbage never reaches it.
-        Y.decodeUpdate(update);
+        const decoded = Y.decodeUpdate(update);
         if (!this.info.canWrite) {
           // A read-only client answers the server's sync step 1 with what it has; that is fine as long as the
           // server has all of it already (a viewer's copy always carries the whole delete set).
@@ -218,7 +236,8 @@ export class Connection implements RoomMember {
         }
         const refusal = this.info.guard?.(room.live.doc, update);
         if (refusal) throw new RefusedChangeError(refusal);
-        Y.applyUpdate(room.live.doc, update, this);
+        // The document's intake checks may refuse it (the report is full) or hold its store (a version first).
+        room.live.receive({ update, decoded, author: { id: this.info.userId, name: this.info.userName } }, this);
         break;
       }
       default:

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { isReader, readOnlyMessage, roleWithArticle } from '../../auth/permissions.ts';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
@@ -12,7 +13,15 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
   const { facts } = snapshot;
   const [uploading, setUploading] = useState(false);
   const [uploadFailed, setUploadFailed] = useState(false);
-  const banners: { key: string; tone: 'info' | 'warning' | 'error'; text: string; action?: { label: string; run: () => void } }[] = [];
+  const [discarding, setDiscarding] = useState(false);
+  const banners: {
+    key: string;
+    tone: 'info' | 'warning' | 'error';
+    title?: string;
+    text: string;
+    action?: { label: string; run: () => void };
+    secondary?: { label: string; run: () => void };
+  }[] = [];
 
   if (facts.schemaTooNew) {
     banners.push({ key: 'schema', tone: 'warning', text: 'This report was written with a newer version of Rightsdraft; update to edit it.' });
@@ -65,19 +74,56 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
       },
     });
   }
+  if (facts.closeCode === CloseCodes.ReportFull.code && facts.connection === 'idle') {
+    banners.push({
+      key: 'report-full',
+      tone: 'error',
+      title: 'This report has reached its size limit',
+      text:
+        'The server did not save your latest change, so it is kept on this device only. Remove large pasted content (long pasted documents or tables), or ask the report’s owner to delete old versions, then try again. If the report really needs more room, contact your administrator.',
+      action: { label: 'Try again', run: () => session.retry() },
+      secondary: { label: 'Discard unsaved changes…', run: () => setDiscarding(true) },
+    });
+  }
   if (facts.closeCode === CloseCodes.MalformedMessage.code && facts.connection === 'idle') {
     banners.push({ key: 'malformed', tone: 'error', text: 'Sync stopped because the server could not read a change.', action: { label: 'Try again', run: () => session.retry() } });
   }
   if (banners.length === 0) return null;
   return (
     <div className="banners">
+      <ConfirmDialog
+        open={discarding}
+        title="Discard the changes the server did not save?"
+        confirmLabel="Discard and reload"
+        danger
+        onClose={() => setDiscarding(false)}
+        onConfirm={async () => {
+          await session.discardUnsavedChanges();
+          location.reload();
+        }}
+      >
+        <p>The changes on this device that the server has not saved are removed, and the report is loaded again as the server has it.</p>
+        <p className="muted">Copy anything you want to keep (for example the pasted text) before you go on.</p>
+      </ConfirmDialog>
       {banners.map((b) => (
         <div key={b.key} className={`banner banner--${b.tone}`} role={b.tone === 'error' ? 'alert' : 'status'} data-testid={`banner-${b.key}`}>
-          <span>{b.text}</span>
-          {b.action && (
-            <button type="button" className="button button--small" onClick={b.action.run} disabled={uploading}>
-              {b.action.label}
-            </button>
+          <span className={b.title ? 'banner__text' : undefined}>
+            {b.title && <strong className="banner__title">{b.title}. </strong>}
+            {b.text}
+          </span>
+          {(b.action || b.secondary) && (
+            <span className="banner__actions">
+              {b.action && (
+                <button type="button" className="button button--small" onClick={b.action.run} disabled={uploading}>
+                  {b.action.label}
+                </button>
+              )}
+              {b.secondary && (
+                <button type="button" className="button button--small button--ghost" onClick={b.secondary.run}>
+                  {b.secondary.label}
+                </button>
+              )}
+            </span>
           )}
         </div>
       ))}

@@ -20,6 +20,21 @@ function DiscussionStopped({ discussion }: { discussion: DiscussionSession }) {
   const [discarding, setDiscarding] = useState(false);
   if (status !== 'stopped') return null;
   const refused = closeCode === CloseCodes.ChangeRefused.code;
+  if (closeCode === CloseCodes.ReportFull.code) {
+    return (
+      <div className="banners">
+        <div className="banner banner--error" role="alert" data-testid="banner-discussion-full">
+          <span>
+            Comments and suggestions are not being saved: this report has reached its size limit on the server. Your comments stay on this
+            device. Remove large pasted content from the report, or ask its owner to delete old versions, then try again.
+          </span>
+          <button type="button" className="button button--small" onClick={() => discussion.retry()}>
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="banners">
       <div className={`banner banner--${refused ? 'error' : 'warning'}`} role="alert" data-testid="banner-discussion-stopped">

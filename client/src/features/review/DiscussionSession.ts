@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
+import { shouldReconnectAfter } from '../../../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../../../shared/protocol/rooms.ts';
 import { localDocName } from '../../sync/localDoc.ts';
 
@@ -37,7 +38,11 @@ export class DiscussionSession {
     const room = roomName(reportId, 'discussion');
     this.persistence = new IndexeddbPersistence(localDocName(room), this.doc);
     const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
-    this.provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, room, this.doc, { connect: false });
+    this.provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, room, this.doc, {
+      connect: false,
+      // A full report (4507) stops it too: reconnecting would resend the refused change forever.
+      shouldReconnect: (event) => shouldReconnectAfter(event.code),
+    });
     // Presence is announced on the content document only.
     this.provider.awareness.setLocalState(null);
   }

@@ -53,7 +53,7 @@ export default function VersionViewer({
       <div className="sheet" data-testid="version-viewer">
         <div className="sheet__bar">
           <p className="muted">
-            {version.auto ? 'Automatic version' : 'Named version'} · {version.authorName ? `${version.authorName}, ` : ''}
+            {version.kind === 'before-deletion' ? 'Kept before a large deletion' : version.auto ? 'Automatic version' : 'Named version'} · {version.authorName ? `${version.authorName}, ` : ''}
             {fullTime(version.createdAt)} · read-only
           </p>
           <div className="sheet__actions">

@@ -1,13 +1,16 @@
 /**
- * Versions of the report: named ones ("Sent to OHCHR, 15 March") and those made when an editing session
- * ends. Open any read-only, compare two (or one with now), save a new one, restore one.
+ * Versions of the report: named ones ("Sent to OHCHR, 15 March") and automatic ones (when an editing session ends,
+ * every half hour of editing, before a large deletion, before a restore). Open any read-only, compare two (or one
+ * with now), save a new one, restore one; the owner may delete one.
  */
 import { lazy, Suspense, useCallback, useEffect, useId, useState } from 'react';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useToastStore } from '../../stores/toastStore.ts';
 import { ApiError, NetworkError } from '../../api/reportsApi.ts';
 import { useReview } from './ReviewContext.tsx';
-import { fetchVersions, restoreVersion, saveVersion, type Version } from './reviewApi.ts';
+import { deleteVersion, fetchVersions, restoreVersion, saveVersion, type Version } from './reviewApi.ts';
+import { versionBadge } from './versionLabels.ts';
 import { fullTime, relativeTime } from './timeText.ts';
 
 const VersionViewer = lazy(() => import('./VersionViewer.tsx'));
@@ -25,6 +28,8 @@ export default function VersionsPanel() {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [restoring, setRestoring] = useState<Version | null>(null);
+  const [deleting, setDeleting] = useState<Version | null>(null);
+  const isOwner = review.role === 'owner';
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('current');
@@ -97,38 +102,82 @@ export default function VersionsPanel() {
       {versions === null && !error && <p className="muted">Loading versions…</p>}
       {versions?.length === 0 && (
         <p className="muted">
-          No versions yet. A version is kept automatically when an editing session ends{review.canDecide ? ', and you can save a named one at any time' : ''}.
+          No versions yet. Versions are kept automatically when an editing session ends, every half hour of editing, and before
+          a large deletion{review.canDecide ? '; you can save a named one at any time' : ''}.
         </p>
       )}
       <ol className="version-list" data-testid="version-list">
-        {versions?.map((v) => (
-          <li key={v.id} className="version" data-testid="version">
-            <div className="version__main">
-              <span className="version__name">{v.name}</span>
-              {v.auto && <span className="badge">Automatic</span>}
-            </div>
-            <p className="version__meta muted">
-              {v.authorName ? `${v.authorName}, ` : ''}
-              <time dateTime={v.createdAt} title={fullTime(v.createdAt)}>
-                {relativeTime(v.createdAt)}
-              </time>
-            </p>
-            <div className="version__actions">
-              <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'view', version: v })} aria-label={`Open “${v.name}”`}>
-                Open
-              </button>
-              <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'compare', from: v.id, to: 'current' })} aria-label={`Compare “${v.name}” with now`}>
-                Compare with now
-              </button>
-              {review.canDecide && (
-                <button type="button" className="button button--small button--ghost" onClick={() => setRestoring(v)} aria-label={`Restore “${v.name}”…`}>
-                  Restore…
+        {versions?.map((v) => {
+          const badge = versionBadge(v);
+          return (
+            <li key={v.id} className={`version${v.kind === 'before-deletion' ? ' version--safeguard' : ''}`} data-testid="version">
+              <div className="version__main">
+                <span className="version__name">{v.name}</span>
+                {badge && (
+                  <span className={`badge${badge.tone === 'safeguard' ? ' badge--safeguard' : ''}`} title={badge.help} data-testid="version-badge">
+                    {badge.text}
+                  </span>
+                )}
+              </div>
+              <p className="version__meta muted">
+                {v.authorName ? `${v.authorName}, ` : ''}
+                <time dateTime={v.createdAt} title={fullTime(v.createdAt)}>
+                  {relativeTime(v.createdAt)}
+                </time>
+              </p>
+              <div className="version__actions">
+                <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'view', version: v })} aria-label={`Open “${v.name}”`}>
+                  Open
                 </button>
-              )}
-            </div>
-          </li>
-        ))}
+                <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'compare', from: v.id, to: 'current' })} aria-label={`Compare “${v.name}” with now`}>
+                  Compare with now
+                </button>
+                {review.canDecide && (
+                  <button type="button" className="button button--small button--ghost" onClick={() => setRestoring(v)} aria-label={`Restore “${v.name}”…`}>
+                    Restore…
+                  </button>
+                )}
+                {isOwner && (
+                  <button type="button" className="button button--small button--ghost version__delete" onClick={() => setDeleting(v)} aria-label={`Delete “${v.name}”…`}>
+                    Delete…
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
       </ol>
+
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this version?"
+        confirmLabel="Delete version"
+        danger
+        onClose={() => setDeleting(null)}
+        onConfirm={async () => {
+          const v = deleting!;
+          await deleteVersion(reportId, v.id);
+          setDeleting(null);
+          if (overlay?.kind === 'view' && overlay.version.id === v.id) setOverlay(null);
+          useToastStore.getState().show({ message: `Version “${v.name}” deleted.` });
+          load();
+        }}
+      >
+        {deleting && (
+          <>
+            <p>
+              <strong>“{deleting.name}”</strong> ({fullTime(deleting.createdAt)}) will be removed for everyone. It cannot be opened, compared or
+              restored afterwards, and this cannot be undone.
+            </p>
+            {deleting.kind === 'before-deletion' && (
+              <p>
+                This version was kept automatically before a large deletion: it may hold text that is no longer in the report anywhere else.
+              </p>
+            )}
+            <p className="muted">The report itself does not change.</p>
+          </>
+        )}
+      </ConfirmDialog>
 
       <SaveVersionDialog
         open={saving}

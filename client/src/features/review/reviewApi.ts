@@ -3,6 +3,7 @@ import type { Role } from '../../../../shared/api/roles.ts';
 import type { ApiErrorBody, ReportContentResponse } from '../../../../shared/api/types.ts';
 import type { SectionComparison } from '../../../../shared/report/compare.ts';
 import type { CommentInfo } from '../../../../shared/discussion/layout.ts';
+import type { VersionKind } from '../../../../shared/api/versionKinds.ts';
 import { ApiError, NetworkError } from '../../api/reportsApi.ts';
 
 const TIMEOUT_MS = 15_000;
@@ -46,6 +47,8 @@ export interface Version {
   id: string;
   name: string;
   auto: boolean;
+  /** Why it exists (older servers send none: named, or automatic at a session's end). */
+  kind?: VersionKind;
   authorId: string | null;
   authorName: string;
   createdAt: string;
@@ -97,6 +100,11 @@ export async function compareVersions(reportId: string, from: string, to: string
 
 export function restoreVersion(reportId: string, versionId: string): Promise<{ restored: string; before: Version }> {
   return postJson(`${base(reportId)}/versions/${encodeURIComponent(versionId)}/restore`);
+}
+
+/** Owners only. */
+export async function deleteVersion(reportId: string, versionId: string): Promise<void> {
+  await request<null>(`${base(reportId)}/versions/${encodeURIComponent(versionId)}`, { method: 'DELETE' });
 }
 
 export async function fetchAttention(): Promise<AttentionThread[]> {

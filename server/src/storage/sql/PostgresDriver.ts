@@ -81,6 +81,9 @@ export class PostgresDriver implements SqlDriver {
     });
   }
 
+  /** Nothing to do at once: PostgreSQL reclaims dead rows with (auto)VACUUM (see docs/security/versions.md). */
+  async eraseDeleted(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.pool.end();
   }

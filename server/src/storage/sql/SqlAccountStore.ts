@@ -17,6 +17,7 @@ import { insertMember } from './SqlCoalitionStore.ts';
 import type { SqlDriver, SqlExecutor } from './SqlDriver.ts';
 import { SqlKnownDevices } from './SqlKnownDevices.ts';
 import { SqlSignupInvitations } from './SqlSignupInvitations.ts';
+import { toVersionRecord, VERSION_META, type VersionRow } from './SqlVersionStore.ts';
 
 /** Advisory lock (PostgreSQL) that serialises account creation across nodes, so two people cannot both be "first". */
 const SIGNUP_LOCK: [number, number] = [7312, 1];
@@ -294,19 +295,8 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async versionsAuthoredBy(userId: string): Promise<VersionRecord[]> {
-    const rows = await this.db.all<{ id: string; report_id: string; name: string; auto: number; author_id: string | null; author_name: string; created_at: string }>(
-      'SELECT id, report_id, name, auto, author_id, author_name, created_at FROM versions WHERE author_id = ? ORDER BY created_at DESC, id',
-      [userId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      reportId: r.report_id,
-      name: r.name,
-      auto: Number(r.auto) === 1,
-      authorId: r.author_id,
-      authorName: r.author_name,
-      createdAt: r.created_at,
-    }));
+    const rows = await this.db.all<VersionRow>(`SELECT ${VERSION_META} FROM versions WHERE author_id = ? ORDER BY created_at DESC, id`, [userId]);
+    return rows.map(toVersionRecord);
   }
 
   async deleteUser(userId: string, transfers: OwnershipTransfer[]): Promise<void> {

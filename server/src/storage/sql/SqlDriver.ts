@@ -20,5 +20,11 @@ export interface SqlDriver extends SqlExecutor {
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Serialise migrations across processes sharing the database. */
   withMigrationLock<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * After deleting data that must not be recoverable from the database files: SQLite empties its write-ahead
+   * log (deleted content is zeroed by secure_delete); PostgreSQL does nothing here (dead rows stay in the table
+   * files and the WAL until VACUUM and WAL recycling: see docs/security/versions.md).
+   */
+  eraseDeleted(): Promise<void>;
   close(): Promise<void>;
 }

@@ -136,13 +136,14 @@ export class SqlStorage implements Storage {
     ]);
   }
 
-  deleteReport(id: string, docNames: string[]): Promise<void> {
-    return this.db.transaction(async (tx) => {
+  async deleteReport(id: string, docNames: string[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM report_members WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM versions WHERE report_id = ?', [id]);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });
+    await this.db.eraseDeleted();
   }
 
   async loadDocument(docName: string): Promise<StoredDocument> {
@@ -174,6 +175,24 @@ export class SqlStorage implements Storage {
       await tx.run('DELETE FROM document_updates WHERE doc_name = ? AND seq <= ?', [docName, upToSeq]);
       await tx.run('INSERT INTO document_updates (doc_name, data) VALUES (?, ?)', [docName, merged]);
     });
+  }
+
+  async reportStoredBytes(reportId: string, docNames: string[]): Promise<{ documents: number; versions: number }> {
+    const docs = docNames.length
+      ? await this.db.get<{ bytes: number }>(
+          `SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM document_updates WHERE doc_name IN (${docNames.map(() => '?').join(', ')})`,
+          docNames,
+        )
+      : { bytes: 0 };
+    const versions = await this.db.get<{ bytes: number }>(
+      'SELECT COALESCE(SUM(LENGTH(content) + LENGTH(discussion)), 0) AS bytes FROM versions WHERE report_id = ?',
+      [reportId],
+    );
+    return { documents: Number(docs!.bytes), versions: Number(versions!.bytes) };
+  }
+
+  eraseDeleted(): Promise<void> {
+    return this.db.eraseDeleted();
   }
 
   async documentStats(docName: string): Promise<DocumentStats> {

@@ -30,6 +30,9 @@ export class SqliteDriver implements SqlDriver {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    // Deleted rows (a deleted report, rows replaced by compaction, a deleted version) are overwritten with zeros
+    // in the database pages rather than left in free space where a copy of the file would still show them.
+    this.db.pragma('secure_delete = ON');
     this.description = `sqlite:${file}`;
   }
 
@@ -93,6 +96,15 @@ export class SqliteDriver implements SqlDriver {
       this.txLock = null;
       release();
     }
+  }
+
+  /**
+   * Empty the write-ahead log after a deletion: its frames still hold the pages as they were before. TRUNCATE
+   * copies the (zeroed) pages into the database file and truncates the log to zero bytes.
+   */
+  async eraseDeleted(): Promise<void> {
+    while (this.txLock) await this.txLock;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   withMigrationLock<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {

@@ -214,6 +214,15 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX invitations_created_by ON invitations (created_by);
     `,
   },
+  {
+    version: 7,
+    name: 'why each version exists (named, session end, periodic, before a large deletion, before a restore)',
+    sql: () => `
+      ALTER TABLE versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'named';
+      UPDATE versions SET kind = 'session-end' WHERE auto = 1 AND name NOT LIKE 'Before restoring%';
+      UPDATE versions SET kind = 'before-restore' WHERE auto = 1 AND name LIKE 'Before restoring%';
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {
