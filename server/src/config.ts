@@ -50,6 +50,14 @@ export interface Config {
   loginRefuseAfter: number;
   /** Extra delay per failed sign-in past `loginSlowAfter`. */
   loginDelayStepMs: number;
+  /** Where people reach this Rightsdraft (`https://drafts.example.org`): the base of every link in a mail. */
+  publicUrl: string | null;
+  /** Outgoing mail server (`smtp://user:pass@host:587`, `smtps://…`); null: no mail, the app shows links to copy. */
+  smtpUrl: string | null;
+  /** Sender of every mail (`Rightsdraft <drafts@example.org>`); required with `smtpUrl`. */
+  mailFrom: string | null;
+  /** How often the digest of @mentions and replies goes out. */
+  mailDigestMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +80,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const redisUrl = env.REDIS_URL?.trim() || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
   if (redisUrl && !databaseUrl) throw new ConfigError('REDIS_URL joins nodes that share a database: set DATABASE_URL (PostgreSQL) too');
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  const mailFrom = env.MAIL_FROM?.trim() || null;
+  if (smtpUrl && !mailFrom) throw new ConfigError('SMTP_URL needs MAIL_FROM, the sender address of every mail');
+  if (mailFrom && !/^[^\r\n]*@[^\r\n]*$/.test(mailFrom)) throw new ConfigError('MAIL_FROM must be an address, e.g. "Rightsdraft <drafts@example.org>"');
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || null;
+  if (publicUrl && !/^https?:\/\/[^/\s]+$/.test(publicUrl)) throw new ConfigError('PUBLIC_URL must be an http:// or https:// origin, e.g. https://drafts.example.org');
+  // Links in mails never come from a request's Host header, which a caller chooses.
+  if (smtpUrl && !publicUrl) throw new ConfigError('SMTP_URL needs PUBLIC_URL: the links in mails are built from it');
   return {
     port: int(env, 'PORT', 8787),
     host: env.HOST || '127.0.0.1',
@@ -99,5 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginSlowAfter: int(env, 'LOGIN_SLOW_AFTER', 3, 1),
     loginRefuseAfter: int(env, 'LOGIN_REFUSE_AFTER', 10, 1),
     loginDelayStepMs: int(env, 'LOGIN_DELAY_STEP_MS', 1000),
+    publicUrl,
+    smtpUrl,
+    mailFrom,
+    mailDigestMs: int(env, 'MAIL_DIGEST_MINUTES', 60, 1) * 60_000,
   };
 }

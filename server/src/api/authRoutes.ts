@@ -1,6 +1,18 @@
 /** /api/auth: sign up, sign in, sign out, who am I, and personal access tokens. */
-import { validateLogin, validateName, validateSignup } from '../../../shared/api/validate.ts';
+import {
+  validateLogin,
+  validateName,
+  validatePasswordResetConfirm,
+  validatePasswordResetRequest,
+  validateSignup,
+} from '../../../shared/api/validate.ts';
 import { AuthError, type AuthService } from '../auth/AuthService.ts';
+import { safeNext, type MailedSignup } from '../auth/MailedSignup.ts';
+import type { KnownDevices } from '../auth/KnownDevices.ts';
+import type { PasswordReset } from '../auth/PasswordReset.ts';
+import type { Logger } from '../log.ts';
+import type { Mail } from '../mail/Mail.ts';
+import type { Notify } from '../mail/notify.ts';
 import type { Config } from '../config.ts';
 import { Conflict, HttpError, NotFound, TooManyRequests } from '../errors.ts';
 import { clearSessionCookie, isHttps, setSessionCookie } from '../http/cookies.ts';
@@ -23,18 +35,69 @@ function mapAuthError(err: unknown): never {
   throw err;
 }
 
-export function registerAuthRoutes(router: Router, auth: AuthService, sync: SyncServer, config: Config): void {
+export interface MailParts {
+  mail: Mail;
+  notify: Notify;
+  reset: PasswordReset;
+  signups: MailedSignup;
+  devices: KnownDevices;
+  log: Logger;
+}
+
+/** Work done after the answer has gone out; its failure is logged, never shown to the caller. */
+function afterAnswer(log: Logger, what: string, work: () => Promise<void>): void {
+  setImmediate(() => void work().catch((err: unknown) => log.warn(`${what} failed`, { err })));
+}
+
+export function registerAuthRoutes(router: Router, auth: AuthService, sync: SyncServer, config: Config, m: MailParts): void {
   router.on('POST', '/api/auth/signup', async ({ req, res }) => {
-    const input = ensure(validateSignup(await readJson(req, config.maxBodyBytes)));
+    const body = await readJson(req, config.maxBodyBytes);
+    const input = ensure(validateSignup(body));
+    // With mail, the same answer whether or not the address has an account: the mailbox's owner learns the rest.
+    // The first account of an instance (its administrator) is created at once: there is nobody to enumerate.
+    if (m.mail.configured && !(await auth.isFirstRun())) {
+      sendJson(res, 202, { status: 'check_email' });
+      afterAnswer(m.log, 'sign-up by mail', () => m.signups.request(input, safeNext((body as { next?: unknown }).next)));
+      return;
+    }
     const { user, token } = await auth.signup(input).catch(mapAuthError);
     setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
+    // The browser an account was made in is a known device from the start.
+    await m.devices.recognise(req, res, user, isHttps(req, config.trustProxy));
     sendJson(res, 201, { user: publicUser(user) });
+  });
+
+  router.on('POST', '/api/auth/signup/confirm', async ({ req, res }) => {
+    const body = (await readJson(req, config.maxBodyBytes)) as { token?: unknown };
+    const request = typeof body?.token === 'string' && body.token.length <= 200 ? await m.signups.take(body.token) : null;
+    if (!request) throw new HttpError(410, 'link_expired', 'This link has expired or been used. Create your account again.');
+    const { user, token } = await auth.createAccount(request, request.passwordHash).catch(mapAuthError);
+    setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
+    await m.devices.recognise(req, res, user, isHttps(req, config.trustProxy));
+    sendJson(res, 201, { user: publicUser(user) });
+  });
+
+  router.on('POST', '/api/auth/password-reset', async ({ req, res }) => {
+    const { email } = ensure(validatePasswordResetRequest(await readJson(req, config.maxBodyBytes)));
+    // Answered before looking anything up: the same body, as fast, for every address.
+    sendJson(res, 202, { status: 'check_email' });
+    afterAnswer(m.log, 'password reset request', () => m.reset.request(email));
+  });
+
+  router.on('POST', '/api/auth/password-reset/confirm', async ({ req, res }) => {
+    const { token, newPassword } = ensure(validatePasswordResetConfirm(await readJson(req, config.maxBodyBytes)));
+    const done = await m.reset.confirm(token, newPassword);
+    if (!done) throw new HttpError(410, 'link_expired', 'This link has expired or been used already. Ask for a new one.');
+    // Every session of the account ends, and with it each open sync connection.
+    for (const hash of done.endedSessions) sync.closeCredential(`session:${hash}`);
+    res.writeHead(204).end();
   });
 
   router.on('POST', '/api/auth/login', async ({ req, res }) => {
     const { email, password } = ensure(validateLogin(await readJson(req, config.maxBodyBytes)));
     const { user, token } = await auth.login(email, password, req.socket.remoteAddress ?? 'unknown').catch(mapAuthError);
     setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
+    if (!(await m.devices.recognise(req, res, user, isHttps(req, config.trustProxy)))) m.notify.newDevice(user, req);
     sendJson(res, 200, { user: publicUser(user) });
   });
 
@@ -51,7 +114,8 @@ export function registerAuthRoutes(router: Router, auth: AuthService, sync: Sync
 
   // Public, like the sign-up page it serves: a new instance asks its first visitor to create the administrator.
   router.on('GET', '/api/auth/first-run', async ({ res }) => {
-    sendJson(res, 200, { firstRun: await auth.isFirstRun() });
+    // `mail`: whether this instance sends mail (the pages then offer "Forgot password?").
+    sendJson(res, 200, { firstRun: await auth.isFirstRun(), mail: m.mail.configured });
   });
 
   router.on('GET', '/api/auth/me', async (ctx) => {

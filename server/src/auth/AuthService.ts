@@ -81,10 +81,12 @@ export class AuthService {
   }
 
   async signup(input: SignupInput): Promise<{ user: UserRecord; token: string }> {
-    const user = await this.storage.accounts.createUser(
-      { id: newUuid(), email: input.email, name: input.name, createdAt: new Date().toISOString() },
-      await hashPassword(input.password),
-    );
+    return this.createAccount(input, await hashPassword(input.password));
+  }
+
+  /** Create the account with a password hashed already (a sign-up confirmed by mail) and start its session. */
+  async createAccount(fields: { email: string; name: string }, passwordHash: string): Promise<{ user: UserRecord; token: string }> {
+    const user = await this.storage.accounts.createUser({ id: newUuid(), email: fields.email, name: fields.name, createdAt: new Date().toISOString() }, passwordHash);
     if (!user) throw new AuthError('email_taken', 'An account with this e-mail address exists already. Sign in instead.');
     this.log.info('account created', { userId: user.id, admin: user.isAdmin });
     return { user, token: await this.startSession(user) };

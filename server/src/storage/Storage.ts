@@ -111,6 +111,50 @@ export interface VersionStore {
   latest(reportId: string): Promise<(VersionRecord & { content: Uint8Array }) | null>;
 }
 
+export interface ReportInvitationRecord {
+  id: string;
+  reportId: string;
+  /** The address the invitation was mailed to (the link itself is what grants it). */
+  email: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedBy: string | null;
+}
+
+export interface SignupRequest {
+  email: string;
+  name: string;
+  passwordHash: string;
+}
+
+/** What mail needs kept: one-use tokens (as hashes), invitations by address and how far each digest got. */
+export interface MailStore {
+  createPasswordReset(r: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /**
+   * Use a reset token once: set the new password hash, drop every reset token and session of the account, in
+   * one transaction. Null when the token is unknown, used or expired; else the account and the sessions ended.
+   */
+  resetPassword(tokenHash: string, passwordHash: string, now: string): Promise<{ userId: string; endedSessions: string[] } | null>;
+  createSignupRequest(r: SignupRequest & { tokenHash: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /** Take a sign-up confirmation once (deleted as it is read); null when unknown or expired. */
+  takeSignupRequest(tokenHash: string, now: string): Promise<SignupRequest | null>;
+  createReportInvitation(inv: ReportInvitationRecord, tokenHash: string): Promise<void>;
+  findReportInvitation(tokenHash: string): Promise<ReportInvitationRecord | null>;
+  /** Mark the invitation used and grant the role, atomically; false when it was used meanwhile. */
+  acceptReportInvitation(invitationId: string, member: ReportMemberRecord): Promise<boolean>;
+  /** Every account, for the digest job. */
+  allUsers(): Promise<UserRecord[]>;
+  /** Record that the account signed in from this device (a hash of its cookie); true if it had before. */
+  rememberDevice(userId: string, deviceHash: string, at: string): Promise<boolean>;
+  /** Up to when the person's digest has been sent; `initial` is stored (and returned) the first time. */
+  digestCursor(userId: string, initial: string): Promise<string>;
+  /** Move the cursor from `from` to `to` if nobody (no other node) has meanwhile: true when this caller won. */
+  claimDigest(userId: string, from: string, to: string): Promise<boolean>;
+}
+
 export interface AccountStore {
   /** Insert a user; the first user of the instance is made administrator in the same transaction, and adopts
    * every report that has no owner (made before accounts existed). Returns null when the e-mail is taken. */
@@ -165,6 +209,7 @@ export interface Storage {
   readonly coalitions: CoalitionStore;
   readonly access: ReportAccessStore;
   readonly versions: VersionStore;
+  readonly mail: MailStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;

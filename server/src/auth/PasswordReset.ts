@@ -1,0 +1,55 @@
+/**
+ * Password reset by mail: a one-use link valid for an hour; only the token's hash is stored. Using it sets the
+ * new password and ends every session of the account (the caller closes their sync connections).
+ */
+import type { Logger } from '../log.ts';
+import type { Mail } from '../mail/Mail.ts';
+import type { Notify } from '../mail/notify.ts';
+import { languageFor, passwordResetMail } from '../mail/texts.ts';
+import type { Storage } from '../storage/Storage.ts';
+import { hashPassword } from './passwords.ts';
+import { hashSecret, newSecret } from './tokens.ts';
+
+export const RESET_TTL_MS = 3600_000;
+
+export class PasswordReset {
+  constructor(
+    private readonly storage: Storage,
+    private readonly mail: Mail,
+    private readonly notify: Notify,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Mail a reset link if an account uses this address. Called after the request is answered, so the answer is
+   * the same, and as fast, whether or not the address has an account.
+   */
+  async request(email: string): Promise<void> {
+    if (!this.mail.configured) return;
+    const user = await this.storage.accounts.findUserByEmail(email);
+    if (!user) return;
+    const token = newSecret();
+    const now = Date.now();
+    await this.storage.mail.createPasswordReset({
+      tokenHash: hashSecret(token),
+      userId: user.id,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + RESET_TTL_MS).toISOString(),
+    });
+    this.log.info('password reset asked for', { userId: user.id });
+    this.mail.sendLater(user.email, passwordResetMail(languageFor(user), { name: user.name, link: this.mail.links.resetPassword(token) }), {
+      mail: 'password reset',
+      userId: user.id,
+    });
+  }
+
+  /** Set the new password; null when the link is unknown, used or expired, else the sessions ended. */
+  async confirm(token: string, newPassword: string): Promise<{ userId: string; endedSessions: string[] } | null> {
+    const result = await this.storage.mail.resetPassword(hashSecret(token), await hashPassword(newPassword), new Date().toISOString());
+    if (!result) return null;
+    this.log.info('password reset', { userId: result.userId, sessionsEnded: result.endedSessions.length });
+    const user = await this.storage.accounts.getUser(result.userId);
+    if (user) this.notify.passwordChanged(user);
+    return result;
+  }
+}
