@@ -30,8 +30,8 @@ describe.each(STORAGE_KINDS)('Accounts and coalitions on %s', (kind) => {
   });
 
   it('tells the first visitor of a new instance to create the administrator, and nobody after that', async () => {
-    expect(firstRunBefore).toEqual({ firstRun: true });
-    expect((await api(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false });
+    expect(firstRunBefore).toEqual({ firstRun: true, mail: false });
+    expect((await api(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false, mail: false });
   });
 
   it('makes the first account the administrator, and no later one', async () => {
