@@ -213,6 +213,14 @@ describe.each(STORAGE_KINDS)('E-mail on %s', (kind) => {
     expect(after.body.members.map((m) => `${m.email}:${m.role}`).sort()).toEqual(
       [`${owner.email}:owner`, `${known.email}:editor`, `${newcomer.email}:editor`].sort(),
     );
+    // A member the owner sees in the list has their role changed at once, without a new invitation.
+    const mailsBefore = smtp.to(known.email).length;
+    const changed = await api<{ role: string }>(server.url, `/api/reports/${report.id}/members`, { as: owner, body: { email: known.email, role: 'viewer' } });
+    expect(changed.status).toBe(201);
+    expect(changed.body.role).toBe('viewer');
+    const list = await api<{ members: { email: string; role: string }[] }>(server.url, `/api/reports/${report.id}/members`, { as: owner });
+    expect(list.body.members.find((m) => m.email === known.email)?.role).toBe('viewer');
+    expect(smtp.to(known.email).length).toBe(mailsBefore);
   });
 
   it('mails each person one digest of the @mentions of them and replies to their threads, and nothing twice', async () => {

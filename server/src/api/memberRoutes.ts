@@ -63,7 +63,11 @@ export function registerMemberRoutes(
     if (!isRole(body.role)) throw new BadRequest('invalid_role', '"role" must be owner, editor, reviewer or viewer.', 'role');
     if (typeof body.email !== 'string' || !body.email.trim()) throw new BadRequest('missing_field', '"email" is required.', 'email');
     const email = body.email.trim().toLowerCase();
-    if (mail.configured) {
+    const target = await storage.accounts.findUserByEmail(email);
+    // Someone who holds a role on the report already is in the member list the owner sees: their role changes
+    // at once. Anyone else, with mail configured, gets the same answer and an invitation, account or not.
+    const onReport = target ? (await access.roleFor(target.id, report)) !== null : false;
+    if (mail.configured && !onReport) {
       // The same answer whether or not the address has an account: everyone added by address gets an invitation
       // link by mail and appears among the members once they accept it.
       if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new BadRequest('invalid_email', 'Enter a valid e-mail address.', 'email');
@@ -91,7 +95,6 @@ export function registerMemberRoutes(
       sendJson(ctx.res, 202, { status: 'invited', email, role: body.role });
       return;
     }
-    const target = await storage.accounts.findUserByEmail(email);
     if (!target) {
       throw new BadRequest('unknown_user', 'No account uses this e-mail address. Invite them to the coalition, or ask them to sign up first.', 'email');
     }
