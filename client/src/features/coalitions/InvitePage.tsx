@@ -127,6 +127,7 @@ export function InvitePage({ token }: { token: string }) {
             initialEmail={state.status === 'expired' ? state.account.email : ''}
             submitLabel={mode === 'signup' ? 'Create account and join' : 'Sign in and join'}
             onDone={join}
+            next={`/invite/${token}`}
           />
         </>
       )}
