@@ -4,6 +4,7 @@
  * the digest of @mentions and replies, and the security notices. Without SMTP configured the app keeps
  * answering as before.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -339,6 +340,31 @@ describe.each(STORAGE_KINDS)('Without mail configured, on %s', (kind) => {
     const member = await signUp(server.url);
     const added = await api(server.url, `/api/reports/${report.id}/members`, { as: admin, body: { email: member.email, role: 'viewer' } });
     expect(added.status).toBe(201);
+  });
+
+  it('lets the operator print a one-use reset link for a person who forgot their password', async () => {
+    const person = await signUp(server.url, { name: 'Fay Forgot' });
+    const run = (email: string) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'server/src/resetLink.ts', email],
+          { env: { ...process.env, ...storage.env, PUBLIC_URL: 'https://drafts.example.org' } },
+          (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
+        );
+      });
+    const unknown = await run('nobody@example.org');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No account uses nobody@example.org');
+    const printed = await run(person.email);
+    expect(printed.code).toBe(0);
+    const link = printed.stdout.trim();
+    expect(link).toMatch(/^https:\/\/drafts\.example\.org\/reset-password#token=[A-Za-z0-9_-]{43}$/);
+    const token = tokenOf(link);
+    expect((await api(server.url, '/api/auth/password-reset/confirm', { body: { token, newPassword: 'chosen with the operator link' } })).status).toBe(204);
+    expect((await api(server.url, '/api/auth/me', { as: person })).status).toBe(401);
+    expect((await api(server.url, '/api/auth/login', { body: { email: person.email, password: 'chosen with the operator link' } })).status).toBe(200);
+    expect((await api(server.url, '/api/auth/password-reset/confirm', { body: { token, newPassword: 'chosen with the operator link' } })).status).toBe(410);
   });
 });
 

@@ -12,6 +12,19 @@ import { hashSecret, newSecret } from './tokens.ts';
 
 export const RESET_TTL_MS = 3600_000;
 
+/** A new reset token for the account (valid an hour, once); only its hash is stored. */
+export async function issueResetToken(storage: Storage, userId: string): Promise<string> {
+  const token = newSecret();
+  const now = Date.now();
+  await storage.mail.createPasswordReset({
+    tokenHash: hashSecret(token),
+    userId,
+    createdAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + RESET_TTL_MS).toISOString(),
+  });
+  return token;
+}
+
 export class PasswordReset {
   constructor(
     private readonly storage: Storage,
@@ -28,14 +41,7 @@ export class PasswordReset {
     if (!this.mail.configured) return;
     const user = await this.storage.accounts.findUserByEmail(email);
     if (!user) return;
-    const token = newSecret();
-    const now = Date.now();
-    await this.storage.mail.createPasswordReset({
-      tokenHash: hashSecret(token),
-      userId: user.id,
-      createdAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + RESET_TTL_MS).toISOString(),
-    });
+    const token = await issueResetToken(this.storage, user.id);
     this.log.info('password reset asked for', { userId: user.id });
     this.mail.sendLater(user.email, passwordResetMail(languageFor(user), { name: user.name, link: this.mail.links.resetPassword(token) }), {
       mail: 'password reset',
