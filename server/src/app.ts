@@ -14,6 +14,8 @@ import { securityHeaders } from './http/securityHeaders.ts';
 import { createLogger, type Logger } from './log.ts';
 import { registerReportRoutes } from './api/reportRoutes.ts';
 import { registerAuthRoutes } from './api/authRoutes.ts';
+import { registerAdminRoutes } from './api/adminRoutes.ts';
+import { Registration } from './auth/Registration.ts';
 import { registerCoalitionRoutes } from './api/coalitionRoutes.ts';
 import { registerMemberRoutes } from './api/memberRoutes.ts';
 import { registerVersionRoutes } from './api/versionRoutes.ts';
@@ -36,7 +38,6 @@ import { ReportService } from './reports/ReportService.ts';
 import type { Storage } from './storage/Storage.ts';
 import { openStorage } from './storage/openStorage.ts';
 import { SyncServer } from './sync/SyncServer.ts';
-import { KnownDevices } from './auth/KnownDevices.ts';
 import { MailedSignup } from './auth/MailedSignup.ts';
 import { PasswordReset } from './auth/PasswordReset.ts';
 import { Mail } from './mail/Mail.ts';
@@ -50,6 +51,7 @@ export interface RunningServer {
   registry: DocumentRegistry;
   sync: SyncServer;
   auth: AuthService;
+  registration: Registration;
   log: Logger;
   /** The worker threads that export and import Word and PDF files. */
   office: OfficeWorkers;
@@ -83,6 +85,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     sessionTtlMs: config.sessionTtlMs,
     throttle: { slowAfter: config.loginSlowAfter, refuseAfter: config.loginRefuseAfter, delayStepMs: config.loginDelayStepMs },
   });
+  const registration = new Registration(storage, log.child('registration'), {
+    defaultMode: config.registration,
+    signupLimitPerAddress: config.signupLimitPerAddress,
+    signupWindowMs: config.signupWindowMs,
+    invitationTtlMs: config.invitationTtlMs,
+  });
   const access = new ReportAccess(storage);
   const sync = new SyncServer(registry, createSyncAccess(auth, access, storage), log.child('sync'), {
     maxMessageBytes: config.maxMessageBytes,
@@ -112,7 +120,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     notify,
     reset: new PasswordReset(storage, mail, notify, log.child('auth')),
     signups: new MailedSignup(storage, mail, notify, log.child('auth')),
-    devices: new KnownDevices(storage),
     log: mailLog,
   };
   const digest = new DigestJob(storage, registry, mail, mailLog);
@@ -120,7 +127,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const router = new Router();
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
-  registerAuthRoutes(router, auth, sync, config, mailParts);
+  registerAuthRoutes(router, auth, registration, sync, config, mailParts);
+  registerAdminRoutes(router, registration, config);
   registerReportRoutes(router, { reports, access, storage, sync }, config);
   registerExportRoutes(router, { reports, access, office, log: log.child('export') });
   registerImportRoutes(router, { reports, storage, office, log: log.child('import') }, config);
@@ -188,10 +196,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
   log.info('listening', { url, storage: storage.description });
+  // A new instance: the link that lets its owner create the administrator account from another computer.
+  await registration.announceSetupLink(url);
 
   const sweep = setInterval(() => {
     storage.accounts.deleteExpiredSessions(new Date().toISOString()).catch((err: unknown) => log.warn('session sweep failed', { err }));
-    auth.throttle.sweep().catch((err: unknown) => log.warn('sign-in failure sweep failed', { err }));
+    auth.throttle.sweep().catch((err: unknown) => log.warn('sign-in attempt sweep failed', { err }));
+    registration.signupThrottle.sweep().catch((err: unknown) => log.warn('sign-up attempt sweep failed', { err }));
+    auth.sweepDevices().catch((err: unknown) => log.warn('device sweep failed', { err }));
   }, 3600_000);
   sweep.unref();
 
@@ -203,6 +215,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     registry,
     sync,
     auth,
+    registration,
     log,
     office,
     digest,

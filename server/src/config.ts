@@ -39,7 +39,7 @@ export interface Config {
   staticDir: string | null;
   /** How long a session lasts without use; each use extends it. */
   sessionTtlMs: number;
-  /** Trust X-Forwarded-Proto from a reverse proxy (to mark cookies Secure behind HTTPS). */
+  /** Trust X-Forwarded-Proto and X-Forwarded-For from a reverse proxy (cookies Secure behind HTTPS; the caller's address). */
   trustProxy: boolean;
   /** Other origins allowed to call the API and open sync connections with cookies (e.g. a separate dev server). */
   allowedOrigins: string[];
@@ -58,6 +58,19 @@ export interface Config {
   mailFrom: string | null;
   /** How often the digest of @mentions and replies goes out. */
   mailDigestMs: number;
+  /** Who may create an account once the first exists, unless the administrator chose otherwise (stored setting). */
+  registration: RegistrationMode;
+  /** Sign-ups accepted from one address within `signupWindowMs`. */
+  signupLimitPerAddress: number;
+  signupWindowMs: number;
+}
+
+/** open: anyone signs up; invite: only with an invitation (coalition or administrator); closed: only an administrator's. */
+export type RegistrationMode = 'open' | 'invite' | 'closed';
+export const REGISTRATION_MODES: readonly RegistrationMode[] = ['open', 'invite', 'closed'];
+
+export function isRegistrationMode(value: unknown): value is RegistrationMode {
+  return typeof value === 'string' && (REGISTRATION_MODES as readonly string[]).includes(value);
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (publicUrl && !/^https?:\/\/[^/\s]+$/.test(publicUrl)) throw new ConfigError('PUBLIC_URL must be an http:// or https:// origin, e.g. https://drafts.example.org');
   // Links in mails never come from a request's Host header, which a caller chooses.
   if (smtpUrl && !publicUrl) throw new ConfigError('SMTP_URL needs PUBLIC_URL: the links in mails are built from it');
+  const registration = env.REGISTRATION?.trim() || 'invite';
+  if (!isRegistrationMode(registration)) throw new ConfigError(`REGISTRATION must be open, invite or closed, got "${registration}"`);
   return {
     port: int(env, 'PORT', 8787),
     host: env.HOST || '127.0.0.1',
@@ -120,5 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl,
     mailFrom,
     mailDigestMs: int(env, 'MAIL_DIGEST_MINUTES', 60, 1) * 60_000,
+    registration,
+    signupLimitPerAddress: int(env, 'SIGNUP_LIMIT_PER_ADDRESS', 5, 1),
+    signupWindowMs: int(env, 'SIGNUP_LIMIT_WINDOW_MINUTES', 60, 1) * 60_000,
   };
 }

@@ -113,6 +113,8 @@ export interface SignupInput {
   email: string;
   password: string;
   name: string;
+  /** The token of an invitation link (a coalition's or an administrator's) or of the setup link. */
+  invitation?: string;
 }
 
 function password(body: Record<string, unknown>, problems: Problem[], checkStrength: boolean): string {
@@ -147,6 +149,12 @@ export function validateSignup(body: unknown): Validated<SignupInput> {
     name: text(body, 'name', ACCOUNT_LIMITS.nameChars, true, problems),
     password: password(body, problems, true),
   };
+  const invitation = body.invitation;
+  if (invitation !== undefined && invitation !== null && invitation !== '') {
+    if (typeof invitation !== 'string' || invitation.length > 200) {
+      problems.push({ field: 'invitation', code: 'invalid_field', message: '"invitation" must be the token of an invitation link.' });
+    } else return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { ...value, invitation } };
+  }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
 

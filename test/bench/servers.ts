@@ -15,6 +15,7 @@ import { benchRunDir, freshDataDir, REPO_ROOT } from './paths.ts';
 import { source } from './source.ts';
 import { cpuMs, rssBytes } from './procStats.ts';
 import { nowMs, sleep } from './stats.ts';
+import { TEST_REGISTRATION } from '../helpers/testRegistration.ts';
 
 export type ServerKind = 'ours' | 'reference';
 export const SERVER_KINDS: ServerKind[] = ['ours', 'reference'];
@@ -90,7 +91,7 @@ export class BenchServer {
     const started = nowMs();
     if (kind === 'ours') {
       dataDir = options.dataDir ?? freshDataDir();
-      const env = { ...base, DATA_DIR: dataDir, DATABASE_URL: '', STATIC_DIR: options.staticDir ?? '', LOG_LEVEL: 'warn' };
+      const env = { ...base, ...TEST_REGISTRATION, DATA_DIR: dataDir, DATABASE_URL: '', STATIC_DIR: options.staticDir ?? '', LOG_LEVEL: 'warn' };
       child = spawn(process.execPath, [...prof, '--expose-gc', '--import', 'tsx', '--import', PRELOAD, 'server/src/index.ts'], {
         cwd: source().root,
         env,

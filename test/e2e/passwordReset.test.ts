@@ -32,7 +32,7 @@ describe('Forgot password', () => {
     });
     browser = await launchBrowser();
     const email = uniqueEmail(AMINA.email);
-    const { user, token } = await server.auth.signup({ name: AMINA.name, email, password: AMINA.password });
+    const { user, token } = await server.auth.signup({ name: AMINA.name, email, password: AMINA.password }, { first: true, claim: null });
     amina = { id: user.id, email, name: AMINA.name, password: AMINA.password, cookie: `rd_session=${token}` };
   });
   afterAll(async () => {

@@ -9,6 +9,7 @@ import type { Storage } from '../../server/src/storage/Storage.ts';
 import { PostgresStorage } from '../../server/src/storage/postgres/PostgresStorage.ts';
 import { SqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage.ts';
 import { createTestDatabase } from './postgres.ts';
+import { TEST_REGISTRATION } from './testRegistration.ts';
 
 export type StorageKind = 'sqlite' | 'postgres';
 export const STORAGE_KINDS: StorageKind[] = ['sqlite', 'postgres'];
@@ -61,7 +62,7 @@ export async function startTestServer(
   overrides: Partial<Config> = {},
 ): Promise<TestServer> {
   const config: Config = {
-    ...loadConfig({ ...storage.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: '' }),
+    ...loadConfig({ ...storage.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: '', ...TEST_REGISTRATION }),
     ...overrides,
   };
   const { log, lines } = memoryLogger();

@@ -1,6 +1,7 @@
 /** The real server as a child process (`node --import tsx server/src/index.ts`), for kill -9 and SIGTERM tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TEST_REGISTRATION } from './testRegistration.ts';
 
 export interface ServerProcess {
   url: string;
@@ -16,7 +17,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export async function spawnServer(env: Record<string, string>, timeoutMs = 20_000): Promise<ServerProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: '', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: '', LOG_LEVEL: 'info', ...TEST_REGISTRATION, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

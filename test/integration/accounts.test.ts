@@ -30,8 +30,9 @@ describe.each(STORAGE_KINDS)('Accounts and coalitions on %s', (kind) => {
   });
 
   it('tells the first visitor of a new instance to create the administrator, and nobody after that', async () => {
-    expect(firstRunBefore).toEqual({ firstRun: true, mail: false });
-    expect((await api(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false, mail: false });
+    // The test servers open sign-up (the product's default, invite, is tested in registration.test.ts).
+    expect(firstRunBefore).toEqual({ firstRun: true, registration: 'open', setupLinkNeeded: false, mail: false });
+    expect((await api(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false, registration: 'open', setupLinkNeeded: false, mail: false });
   });
 
   it('makes the first account the administrator, and no later one', async () => {

@@ -33,7 +33,7 @@ function tokenOf(link: string): string {
 async function existingAccount(server: TestServer, name: string): Promise<TestUser> {
   const email = address(name.toLowerCase().replace(/\s+/g, '-'));
   const password = `a long password for ${name}`;
-  const { user, token } = await server.auth.signup({ name, email, password });
+  const { user, token } = await server.auth.signup({ name, email, password }, { first: false, claim: null });
   return { id: user.id, email, name, password, cookie: `rd_session=${token}` };
 }
 
@@ -84,7 +84,7 @@ describe.each(STORAGE_KINDS)('E-mail on %s', (kind) => {
   });
 
   it('tells the pages that this instance sends mail', async () => {
-    expect((await api(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false, mail: true });
+    expect((await api(server.url, '/api/auth/first-run')).body).toMatchObject({ firstRun: false, mail: true });
   });
 
   it('mails a one-use reset link that sets a new password and ends every session of the account', async () => {
@@ -224,6 +224,38 @@ describe.each(STORAGE_KINDS)('E-mail on %s', (kind) => {
     expect(smtp.to(known.email).length).toBe(mailsBefore);
   });
 
+  it('lets someone invited to a report by mail sign up with the link when sign-up is by invitation, and gives them the role', async () => {
+    const owner = await existingAccount(server, 'Ines Inviter');
+    const report = await createReport(server.url, owner, { title: 'Report on prisons' });
+    const stranger = address('stranger');
+    await server.registration.setMode('invite', admin.id);
+    try {
+      // Without an invitation, sign-up is refused (the same for every address).
+      const refused = await api<{ error: { code: string } }>(server.url, '/api/auth/signup', { body: { name: 'Sam Stranger', email: stranger, password: 'a long enough password' } });
+      expect(refused.status).toBe(403);
+      await api(server.url, `/api/reports/${report.id}/members`, { as: owner, body: { email: stranger, role: 'reviewer' } });
+      const [invitation] = await smtp.waitFor(stranger);
+      const token = tokenOf(linkIn(invitation!, `${PUBLIC_URL}/report-invitation#`));
+      const asked = await api(server.url, '/api/auth/signup', {
+        body: { name: 'Sam Stranger', email: stranger, password: 'a long enough password', invitation: token, next: `/reports/${report.id}` },
+      });
+      expect(asked.status).toBe(202);
+      const confirm = (await smtp.waitFor(stranger, 2))[1]!;
+      const link = linkIn(confirm, `${PUBLIC_URL}/confirm-account#`);
+      expect(new URLSearchParams(new URL(link).hash.slice(1)).get('next')).toBe(`/reports/${report.id}`);
+      const done = await api<{ user: { id: string } }>(server.url, '/api/auth/signup/confirm', { body: { token: tokenOf(link) } });
+      expect(done.status).toBe(201);
+      const cookie = (done.headers.get('set-cookie') ?? '').match(/rd_session=[^;]+/)![0];
+      const opened = await api<{ role: string }>(server.url, `/api/reports/${report.id}`, { headers: { cookie } });
+      expect(opened.status).toBe(200);
+      expect(opened.body.role).toBe('reviewer');
+      // The invitation was used by the sign-up.
+      expect((await api(server.url, '/api/report-invitations/lookup', { body: { token } })).status).toBe(410);
+    } finally {
+      await server.registration.setMode('open', admin.id);
+    }
+  });
+
   it('mails each person one digest of the @mentions of them and replies to their threads, and nothing twice', async () => {
     const owner = await signUpByMail(server, smtp, 'Dina Digest');
     const colleague = await signUpByMail(server, smtp, 'Carl Colleague');
@@ -328,7 +360,7 @@ describe.each(STORAGE_KINDS)('Without mail configured, on %s', (kind) => {
   });
 
   it('keeps today’s answers: 202 for a reset request, 409 for a taken address, 400 for adding an unknown one', async () => {
-    expect((await api(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false, mail: false });
+    expect((await api(server.url, '/api/auth/first-run')).body).toMatchObject({ firstRun: false, mail: false });
     const reset = await api(server.url, '/api/auth/password-reset', { body: { email: admin.email } });
     expect(reset.status).toBe(202);
     const taken = await api<{ error: { code: string } }>(server.url, '/api/auth/signup', { body: { name: 'Copy', email: admin.email, password: 'another long password' } });

@@ -45,20 +45,35 @@ export async function signOut(): Promise<void> {
   await request('/api/auth/logout', { method: 'POST' });
 }
 
-export interface AuthInfo {
-  /** No account exists yet: the sign-up page says the first account administers this instance. */
+/** Who may sign up here: open (anyone), invite (with an invitation link), closed (an administrator's link only). */
+export type RegistrationMode = 'open' | 'invite' | 'closed';
+
+export interface SignupStatus {
+  /** No account exists yet: the next one administers the instance. */
   firstRun: boolean;
+  registration: RegistrationMode;
+  /** The first account can be made from here only with the setup link the server printed in its log. */
+  setupLinkNeeded: boolean;
   /** This server sends mail (reset links, sign-up confirmations, invitations). */
   mail: boolean;
 }
 
-/** What the account pages need to know. An error answer (an older server) is taken as "not the first run, no mail". */
-export async function fetchAuthInfo(): Promise<AuthInfo> {
+/**
+ * What the sign-up page needs to know. An error answer (an older server) is taken as "not the first run, open
+ * sign-up": the server still decides when the form is sent.
+ */
+export async function fetchSignupStatus(): Promise<SignupStatus> {
   try {
-    const answer = await request<{ firstRun?: unknown; mail?: unknown }>('/api/auth/first-run');
-    return { firstRun: answer.firstRun === true, mail: answer.mail === true };
+    const body = await request<Partial<SignupStatus>>('/api/auth/first-run');
+    const registration = body.registration === 'invite' || body.registration === 'closed' ? body.registration : 'open';
+    return { firstRun: body.firstRun === true, registration, setupLinkNeeded: body.setupLinkNeeded === true, mail: body.mail === true };
   } catch (err) {
-    if (err instanceof ApiError) return { firstRun: false, mail: false };
+    if (err instanceof ApiError) return { firstRun: false, registration: 'open', setupLinkNeeded: false, mail: false };
     throw err;
   }
+}
+
+/** Whether this instance has no account yet, so the sign-in page can send its first visitor to sign up. */
+export async function fetchFirstRun(): Promise<boolean> {
+  return (await fetchSignupStatus()).firstRun;
 }

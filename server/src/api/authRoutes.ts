@@ -1,4 +1,5 @@
 /** /api/auth: sign up, sign in, sign out, who am I, and personal access tokens. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   validateLogin,
   validateName,
@@ -6,16 +7,17 @@ import {
   validatePasswordResetRequest,
   validateSignup,
 } from '../../../shared/api/validate.ts';
-import { AuthError, type AuthService } from '../auth/AuthService.ts';
+import { AuthError, DEVICE_COOKIE, parseCookies, type AuthService, type SignedIn } from '../auth/AuthService.ts';
 import { safeNext, type MailedSignup } from '../auth/MailedSignup.ts';
-import type { KnownDevices } from '../auth/KnownDevices.ts';
 import type { PasswordReset } from '../auth/PasswordReset.ts';
+import type { Registration } from '../auth/Registration.ts';
 import type { Logger } from '../log.ts';
 import type { Mail } from '../mail/Mail.ts';
 import type { Notify } from '../mail/notify.ts';
 import type { Config } from '../config.ts';
-import { Conflict, HttpError, NotFound, TooManyRequests } from '../errors.ts';
-import { clearSessionCookie, isHttps, setSessionCookie } from '../http/cookies.ts';
+import { Conflict, Forbidden, HttpError, NotFound, TooManyRequests } from '../errors.ts';
+import { clientAddress, isLoopbackRequest } from '../http/clientAddress.ts';
+import { clearSessionCookie, isHttps, setDeviceCookie, setSessionCookie } from '../http/cookies.ts';
 import { readJson, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { UserRecord } from '../storage/Storage.ts';
@@ -29,7 +31,9 @@ export function publicUser(u: UserRecord) {
 function mapAuthError(err: unknown): never {
   if (err instanceof AuthError) {
     if (err.code === 'too_many_attempts') throw new TooManyRequests(err.message, err.retryAfterSeconds);
-    if (err.code === 'email_taken') throw new Conflict('email_taken', err.message);
+    if (err.code === 'email_taken' || err.code === 'first_account_exists') throw new Conflict(err.code, err.message);
+    if (err.code === 'invitation_used') throw new HttpError(410, err.code, err.message);
+    if (err.code === 'setup_link_required') throw new Forbidden(err.message, err.code);
     throw new HttpError(401, err.code, err.message);
   }
   throw err;
@@ -40,7 +44,6 @@ export interface MailParts {
   notify: Notify;
   reset: PasswordReset;
   signups: MailedSignup;
-  devices: KnownDevices;
   log: Logger;
 }
 
@@ -49,32 +52,39 @@ function afterAnswer(log: Logger, what: string, work: () => Promise<void>): void
   setImmediate(() => void work().catch((err: unknown) => log.warn(`${what} failed`, { err })));
 }
 
-export function registerAuthRoutes(router: Router, auth: AuthService, sync: SyncServer, config: Config, m: MailParts): void {
+export function registerAuthRoutes(router: Router, auth: AuthService, registration: Registration, sync: SyncServer, config: Config, m: MailParts): void {
+  const caller = (req: IncomingMessage) => ({ address: clientAddress(req, config.trustProxy), loopback: isLoopbackRequest(req, config.trustProxy) });
+  const deviceToken = (req: IncomingMessage) => parseCookies(req.headers.cookie).get(DEVICE_COOKIE) ?? null;
+  const signedIn = (req: IncomingMessage, res: ServerResponse, result: SignedIn) => {
+    const secure = isHttps(req, config.trustProxy);
+    setSessionCookie(res, result.token, config.sessionTtlMs, secure);
+    setDeviceCookie(res, result.deviceToken, secure);
+  };
+
   router.on('POST', '/api/auth/signup', async ({ req, res }) => {
     const body = await readJson(req, config.maxBodyBytes);
     const input = ensure(validateSignup(body));
+    const permit = await registration.admit(input, caller(req));
     // With mail, the same answer whether or not the address has an account: the mailbox's owner learns the rest.
     // The first account of an instance (its administrator) is created at once: there is nobody to enumerate.
-    if (m.mail.configured && !(await auth.isFirstRun())) {
+    if (m.mail.configured && !permit.first) {
       sendJson(res, 202, { status: 'check_email' });
-      afterAnswer(m.log, 'sign-up by mail', () => m.signups.request(input, safeNext((body as { next?: unknown }).next)));
+      afterAnswer(m.log, 'sign-up by mail', () => m.signups.request(input, permit, safeNext((body as { next?: unknown }).next)));
       return;
     }
-    const { user, token } = await auth.signup(input).catch(mapAuthError);
-    setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
-    // The browser an account was made in is a known device from the start.
-    await m.devices.recognise(req, res, user, isHttps(req, config.trustProxy));
-    sendJson(res, 201, { user: publicUser(user) });
+    const result = await auth.signup(input, permit, deviceToken(req)).catch(mapAuthError);
+    signedIn(req, res, result);
+    sendJson(res, 201, { user: publicUser(result.user) });
   });
 
   router.on('POST', '/api/auth/signup/confirm', async ({ req, res }) => {
     const body = (await readJson(req, config.maxBodyBytes)) as { token?: unknown };
     const request = typeof body?.token === 'string' && body.token.length <= 200 ? await m.signups.take(body.token) : null;
     if (!request) throw new HttpError(410, 'link_expired', 'This link has expired or been used. Create your account again.');
-    const { user, token } = await auth.createAccount(request, request.passwordHash).catch(mapAuthError);
-    setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
-    await m.devices.recognise(req, res, user, isHttps(req, config.trustProxy));
-    sendJson(res, 201, { user: publicUser(user) });
+    // The invitation it was admitted on is claimed now, with the account (410 if it was used meanwhile).
+    const result = await auth.createAccount(request, request.passwordHash, { first: false, claim: request.claim }, deviceToken(req)).catch(mapAuthError);
+    signedIn(req, res, result);
+    sendJson(res, 201, { user: publicUser(result.user) });
   });
 
   router.on('POST', '/api/auth/password-reset', async ({ req, res }) => {
@@ -95,10 +105,10 @@ export function registerAuthRoutes(router: Router, auth: AuthService, sync: Sync
 
   router.on('POST', '/api/auth/login', async ({ req, res }) => {
     const { email, password } = ensure(validateLogin(await readJson(req, config.maxBodyBytes)));
-    const { user, token } = await auth.login(email, password, req.socket.remoteAddress ?? 'unknown').catch(mapAuthError);
-    setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
-    if (!(await m.devices.recognise(req, res, user, isHttps(req, config.trustProxy)))) m.notify.newDevice(user, req);
-    sendJson(res, 200, { user: publicUser(user) });
+    const result = await auth.login(email, password, { address: clientAddress(req, config.trustProxy), deviceToken: deviceToken(req) }).catch(mapAuthError);
+    signedIn(req, res, result);
+    if (!result.recognisedDevice) m.notify.newDevice(result.user, req);
+    sendJson(res, 200, { user: publicUser(result.user) });
   });
 
   router.on('POST', '/api/auth/logout', async (ctx) => {
@@ -112,10 +122,11 @@ export function registerAuthRoutes(router: Router, auth: AuthService, sync: Sync
     sendJson(ctx.res, 200, { signedOut: true });
   });
 
-  // Public, like the sign-up page it serves: a new instance asks its first visitor to create the administrator.
-  router.on('GET', '/api/auth/first-run', async ({ res }) => {
-    // `mail`: whether this instance sends mail (the pages then offer "Forgot password?").
-    sendJson(res, 200, { firstRun: await auth.isFirstRun(), mail: m.mail.configured });
+  // Public, like the sign-up page it serves: whether the administrator's account is still to be made (and whether
+  // this caller needs the setup link for it), and who may sign up.
+  router.on('GET', '/api/auth/first-run', async ({ req, res }) => {
+    // `mail`: whether this instance sends mail (reset links, confirmations; the pages adapt what they say).
+    sendJson(res, 200, { ...(await registration.status(caller(req))), mail: m.mail.configured });
   });
 
   router.on('GET', '/api/auth/me', async (ctx) => {

@@ -131,6 +131,14 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
 
   router.on('POST', '/api/invitations/:token/accept', async (ctx) => {
     const { user } = await ctx.user();
+    // Signing up with the link joined already (POST /api/auth/signup with "invitation"): the join step that
+    // follows on the invitation page answers as if it joined now.
+    const claimed = ctx.params.token ? await coalitions.findInvitation(hashSecret(ctx.params.token)) : null;
+    const joined = claimed?.usedBy === user.id ? await coalitions.member(claimed.coalitionId, user.id) : null;
+    if (claimed && joined) {
+      sendJson(ctx.res, 200, await full(claimed.coalitionId, joined));
+      return;
+    }
     const invitation = await usable(ctx.params.token);
     const accepted = await coalitions.acceptInvitation(invitation.id, {
       coalitionId: invitation.coalitionId,

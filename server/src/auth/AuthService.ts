@@ -1,18 +1,39 @@
 /**
  * Accounts and sessions: sign-up, sign-in (throttled), sign-out, and resolving who is calling from the session
  * cookie or a personal access token. Sessions live on the server; the cookie holds only a random token whose
- * hash is the session's key.
+ * hash is the session's key. A browser that signed in gets a device cookie too (only its hash is stored), so
+ * it keeps its own sign-in allowance when someone elsewhere guesses the account's password.
  */
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { newUuid } from '../../../shared/api/uuid.ts';
 import type { SignupInput } from '../../../shared/api/validate.ts';
-import type { AccessTokenRecord, Storage, UserRecord } from '../storage/Storage.ts';
+import type { AccessTokenRecord, SignupClaim, Storage, UserRecord } from '../storage/Storage.ts';
 import type { Logger } from '../log.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './LoginThrottle.ts';
 import { ACCESS_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.ts';
 
 export const SESSION_COOKIE = 'rd_session';
+/** Marks a browser that signed in before (see `recognisedDevice`). */
+export const DEVICE_COOKIE = 'rd_device';
+
+/** A device cookie unused this long is forgotten. */
+const DEVICE_FORGET_MS = 400 * 24 * 3600_000;
+
+/** What sign-up was allowed on (see Registration.admit). */
+export interface SignupPermit {
+  first: boolean;
+  claim: SignupClaim | null;
+}
+
+/** A successful sign-in or sign-up: the session, the device cookie to (re)set, and whether the device was known. */
+export interface SignedIn {
+  user: UserRecord;
+  token: string;
+  deviceToken: string;
+  /** The browser had signed in to this account before (for "new sign-in from a new device" notices). */
+  recognisedDevice: boolean;
+}
 
 /** Who is calling, and through which credential (so signing out can close exactly that credential's sockets). */
 export interface Principal {
@@ -23,7 +44,7 @@ export interface Principal {
 
 export class AuthError extends Error {
   constructor(
-    readonly code: 'invalid_credentials' | 'too_many_attempts' | 'email_taken',
+    readonly code: 'invalid_credentials' | 'too_many_attempts' | 'email_taken' | 'invitation_used' | 'first_account_exists' | 'setup_link_required',
     message: string,
     readonly retryAfterSeconds = 0,
   ) {
@@ -60,7 +81,7 @@ export class AuthService {
     private readonly log: Logger,
     private readonly options: AuthOptions,
   ) {
-    this.throttle = new LoginThrottle(storage.accounts.loginFailures, { ...DEFAULT_THROTTLE, ...options.throttle });
+    this.throttle = new LoginThrottle(storage.accounts.attempts, { ...DEFAULT_THROTTLE, ...options.throttle });
   }
 
   private async startSession(user: UserRecord): Promise<string> {
@@ -80,37 +101,89 @@ export class AuthService {
     return !(await this.storage.accounts.hasUsers());
   }
 
-  async signup(input: SignupInput): Promise<{ user: UserRecord; token: string }> {
-    return this.createAccount(input, await hashPassword(input.password));
+  /** Create an account on what Registration.admit allowed, claiming its invitation in the same transaction. */
+  async signup(input: SignupInput, permit: SignupPermit, deviceToken: string | null = null): Promise<SignedIn> {
+    return this.createAccount(input, await hashPassword(input.password), permit, deviceToken);
   }
 
-  /** Create the account with a password hashed already (a sign-up confirmed by mail) and start its session. */
-  async createAccount(fields: { email: string; name: string }, passwordHash: string): Promise<{ user: UserRecord; token: string }> {
-    const user = await this.storage.accounts.createUser({ id: newUuid(), email: fields.email, name: fields.name, createdAt: new Date().toISOString() }, passwordHash);
-    if (!user) throw new AuthError('email_taken', 'An account with this e-mail address exists already. Sign in instead.');
-    this.log.info('account created', { userId: user.id, admin: user.isAdmin });
-    return { user, token: await this.startSession(user) };
+  /** Create the account with its password hashed already (a sign-up confirmed by mail hashed it when asked). */
+  async createAccount(fields: { email: string; name: string }, passwordHash: string, permit: SignupPermit, deviceToken: string | null = null): Promise<SignedIn> {
+    const now = new Date().toISOString();
+    const result = await this.storage.accounts.createUserWith(
+      { id: newUuid(), email: fields.email, name: fields.name, createdAt: now },
+      passwordHash,
+      { first: permit.first, claim: permit.claim, now },
+    );
+    if (!result.created) {
+      switch (result.reason) {
+        case 'email_taken':
+          throw new AuthError('email_taken', 'An account with this e-mail address exists already. Sign in instead.');
+        case 'invitation_used':
+          throw new AuthError('invitation_used', 'This invitation link has been used already, or has expired. Ask for a new one.');
+        case 'first_account_exists':
+          throw new AuthError('first_account_exists', 'The administrator account was created meanwhile. Sign in, or ask the administrator for an invitation.');
+        case 'not_first_account':
+          throw new AuthError('setup_link_required', 'This Rightsdraft has no account yet: create the first one on the server itself or with its setup link.');
+      }
+    }
+    const { user } = result;
+    this.log.info('account created', { userId: user.id, admin: user.isAdmin, invitation: permit.claim?.kind ?? null });
+    return { user, token: await this.startSession(user), deviceToken: await this.rememberDevice(user.id, deviceToken), recognisedDevice: false };
   }
 
-  /** Check a password, slowed and then refused after repeated failures for the account or the address. */
-  async login(email: string, password: string, address: string): Promise<{ user: UserRecord; token: string }> {
-    const keys = [`account:${email}`, `address:${address}`];
-    const verdict = await this.throttle.check(keys);
+  /**
+   * Check a password. The attempt is counted before the check (LoginThrottle): per account and per address, or,
+   * from a device that signed in to this account before, per that device only, so a guesser elsewhere cannot
+   * lock the owner out. Answers are slowed and then refused past the limits.
+   */
+  async login(email: string, password: string, from: { address: string; deviceToken: string | null }): Promise<SignedIn> {
+    const found = await this.storage.accounts.findUserByEmail(email);
+    const deviceHash = from.deviceToken ? hashSecret(from.deviceToken) : null;
+    const known = !!found && !!deviceHash && (await this.storage.accounts.devices.isKnown(deviceHash, found.id));
+    const keys = known ? [`device:${found.id}:${deviceHash}`] : [`account:${email}`, `address:${from.address}`];
+    const verdict = await this.throttle.reserve(keys);
     if (verdict.refuse) {
-      this.log.warn('sign-in refused after repeated failures', { address, retryAfterSeconds: verdict.retryAfterSeconds });
+      this.log.warn('sign-in refused after repeated failures', { address: from.address, knownDevice: known, retryAfterSeconds: verdict.retryAfterSeconds });
       throw new AuthError('too_many_attempts', 'Too many failed sign-ins. Try again later.', verdict.retryAfterSeconds);
     }
     if (verdict.delayMs > 0) await new Promise((r) => setTimeout(r, verdict.delayMs));
-    const found = await this.storage.accounts.findUserByEmail(email);
     const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!found || !ok) {
-      await this.throttle.fail(keys);
-      this.log.info('failed sign-in', { address });
+      // The reservation stays: it is this failure's count.
+      this.log.info('failed sign-in', { address: from.address, knownDevice: known });
       throw new AuthError('invalid_credentials', 'The e-mail address or password is not right.');
     }
-    await this.throttle.succeed(keys[0]!);
+    await this.throttle.release(verdict.attempt);
     const { passwordHash: _hash, ...user } = found;
-    return { user, token: await this.startSession(user) };
+    return {
+      user,
+      token: await this.startSession(user),
+      deviceToken: await this.rememberDevice(user.id, from.deviceToken),
+      recognisedDevice: known,
+    };
+  }
+
+  /**
+   * Whether the browser that sent this request has signed in to this account before (it carries a device
+   * cookie the server issued to it at a sign-in or sign-up of that account). For notices such as "new sign-in
+   * from a new device": call it before the sign-in records the device, or use `SignedIn.recognisedDevice`.
+   */
+  async recognisedDevice(req: IncomingMessage, userId: string): Promise<boolean> {
+    const token = parseCookies(req.headers.cookie).get(DEVICE_COOKIE);
+    return !!token && this.storage.accounts.devices.isKnown(hashSecret(token), userId);
+  }
+
+  /** Record the device for this account; keeps the browser's device cookie if the server issued it, else a new one. */
+  private async rememberDevice(userId: string, presented: string | null): Promise<string> {
+    const issued = presented && (await this.storage.accounts.devices.isIssued(hashSecret(presented)));
+    const token = issued ? presented : newSecret();
+    await this.storage.accounts.devices.remember(hashSecret(token), userId, new Date().toISOString());
+    return token;
+  }
+
+  /** Forget devices unused for a long time (run now and then). */
+  sweepDevices(now = Date.now()): Promise<number> {
+    return this.storage.accounts.devices.sweep(new Date(now - DEVICE_FORGET_MS).toISOString());
   }
 
   /** End the credential this principal used (its session everywhere it is used; a token is revoked separately). */

@@ -1,7 +1,8 @@
 /**
  * Sign-up when mail is configured: the answer is the same whether or not the address has an account, so
  * sign-up no longer tells anyone which addresses are registered. A new address gets a confirmation link (the
- * account is created when it is opened); an address with an account gets a notice instead.
+ * account is created when it is opened, claiming the invitation it was admitted on); an address with an
+ * account gets a notice instead.
  */
 import type { SignupInput } from '../../../shared/api/validate.ts';
 import type { Logger } from '../log.ts';
@@ -9,6 +10,7 @@ import type { Mail } from '../mail/Mail.ts';
 import type { Notify } from '../mail/notify.ts';
 import { languageFor, signupConfirmMail } from '../mail/texts.ts';
 import type { Storage } from '../storage/Storage.ts';
+import type { SignupPermit } from './AuthService.ts';
 import { hashPassword } from './passwords.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
@@ -28,7 +30,7 @@ export class MailedSignup {
   ) {}
 
   /** Called after the request is answered. */
-  async request(input: SignupInput, next: string | null): Promise<void> {
+  async request(input: SignupInput, permit: SignupPermit, next: string | null): Promise<void> {
     const existing = await this.storage.accounts.findUserByEmail(input.email);
     if (existing) {
       this.notify.signupTaken(existing);
@@ -41,6 +43,7 @@ export class MailedSignup {
       email: input.email,
       name: input.name,
       passwordHash: await hashPassword(input.password),
+      claim: permit.claim,
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(now + SIGNUP_CONFIRM_TTL_MS).toISOString(),
     });

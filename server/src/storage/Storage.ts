@@ -2,7 +2,7 @@
  * The storage port. Adapters move bytes and run SQL; Yjs encoding, merging, authorisation and every decision
  * about when to store stay above this line. One contract suite (test/contract/) runs against each adapter.
  */
-import type { FailureLog } from '../auth/LoginThrottle.ts';
+import type { AttemptLog } from '../auth/LoginThrottle.ts';
 import type { Mechanism } from '../../../shared/api/mechanisms.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 
@@ -85,6 +85,50 @@ export interface InvitationRecord {
   usedBy: string | null;
 }
 
+/** A link that lets one person create an account: `setup` makes the first account (printed in the log at start),
+ * `admin` one made by an administrator. */
+export interface SignupInvitationRecord {
+  id: string;
+  kind: 'setup' | 'admin';
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedBy: string | null;
+}
+
+export interface SignupInvitationStore {
+  create(inv: SignupInvitationRecord, tokenHash: string): Promise<void>;
+  find(tokenHash: string): Promise<SignupInvitationRecord | null>;
+}
+
+/** The invitation a new account uses, claimed (marked used) in the same transaction that creates the account. */
+export type SignupClaim =
+  | { kind: 'signup-invitation'; id: string }
+  | { kind: 'coalition-invitation'; id: string; coalitionId: string; reportRole: Role }
+  /** An invitation to one report, mailed to an address (mail/): the new account gets the role on it. */
+  | { kind: 'report-invitation'; id: string; reportId: string; role: Role };
+
+export type CreateUserResult =
+  | { created: true; user: UserRecord }
+  | { created: false; reason: 'email_taken' | 'invitation_used' | 'first_account_exists' | 'not_first_account' };
+
+/** Browsers that signed in to an account before (by the hash of their device cookie). */
+export interface KnownDeviceStore {
+  remember(tokenHash: string, userId: string, at: string): Promise<void>;
+  isKnown(tokenHash: string, userId: string): Promise<boolean>;
+  /** Whether the server issued this device cookie (it is known for some account). */
+  isIssued(tokenHash: string): Promise<boolean>;
+  /** Forget devices not used since then; returns how many. */
+  sweep(unusedSince: string): Promise<number>;
+}
+
+/** Instance-wide settings by name (e.g. "registration"), shared by every node. */
+export interface SettingsStore {
+  get(name: string): Promise<string | null>;
+  set(name: string, value: string, at: string): Promise<void>;
+}
+
 export interface ReportMemberRecord {
   reportId: string;
   userId: string;
@@ -128,6 +172,8 @@ export interface SignupRequest {
   email: string;
   name: string;
   passwordHash: string;
+  /** The invitation the sign-up was admitted on (claimed when the account is created), if any. */
+  claim: SignupClaim | null;
 }
 
 /** What mail needs kept: one-use tokens (as hashes), invitations by address and how far each digest got. */
@@ -147,8 +193,6 @@ export interface MailStore {
   acceptReportInvitation(invitationId: string, member: ReportMemberRecord): Promise<boolean>;
   /** Every account, for the digest job. */
   allUsers(): Promise<UserRecord[]>;
-  /** Record that the account signed in from this device (a hash of its cookie); true if it had before. */
-  rememberDevice(userId: string, deviceHash: string, at: string): Promise<boolean>;
   /** Up to when the person's digest has been sent; `initial` is stored (and returned) the first time. */
   digestCursor(userId: string, initial: string): Promise<string>;
   /** Move the cursor from `from` to `to` if nobody (no other node) has meanwhile: true when this caller won. */
@@ -159,9 +203,22 @@ export interface AccountStore {
   /** Insert a user; the first user of the instance is made administrator in the same transaction, and adopts
    * every report that has no owner (made before accounts existed). Returns null when the e-mail is taken. */
   createUser(user: Omit<UserRecord, 'isAdmin'>, passwordHash: string): Promise<UserRecord | null>;
+  /**
+   * createUser with the checks sign-up needs, all in one transaction (serialised with other sign-ups): the
+   * account is made only if it is (`first: true`) or is not (`first: false`) the instance's first, and the
+   * invitation, if any, is still unused and unexpired at `now`; it is then marked used (a coalition invitation
+   * also makes the person a member). A first account removes every setup link.
+   */
+  createUserWith(
+    user: Omit<UserRecord, 'isAdmin'>,
+    passwordHash: string,
+    options: { first: boolean; claim: SignupClaim | null; now: string },
+  ): Promise<CreateUserResult>;
   getUser(id: string): Promise<UserRecord | null>;
-  /** Failed sign-ins, shared by every node (see LoginThrottle). */
-  readonly loginFailures: FailureLog;
+  /** Sign-in and sign-up attempts, shared by every node (see LoginThrottle). */
+  readonly attempts: AttemptLog;
+  readonly devices: KnownDeviceStore;
+  readonly signupInvitations: SignupInvitationStore;
   /** Whether any account exists (none: the next sign-up makes the instance's administrator). */
   hasUsers(): Promise<boolean>;
   findUserByEmail(email: string): Promise<(UserRecord & { passwordHash: string }) | null>;
@@ -210,6 +267,7 @@ export interface Storage {
   readonly access: ReportAccessStore;
   readonly versions: VersionStore;
   readonly mail: MailStore;
+  readonly settings: SettingsStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   });
   const browser = await launchBrowser();
   try {
-    await server.auth.signup({ name: AMINA.name, email: AMINA.email, password: AMINA.password });
+    await server.auth.signup({ name: AMINA.name, email: AMINA.email, password: AMINA.password }, { first: true, claim: null });
     for (const [size, viewport] of Object.entries(SIZES)) {
       const shot = (page: Page, name: string) => page.screenshot({ path: path.join(outDir, `mail-${name}-${size}.png`), fullPage: false });
       const { page, context } = await newProfile(browser, AMINA, viewport);

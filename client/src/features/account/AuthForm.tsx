@@ -18,8 +18,11 @@ export function AuthForm({
   initialEmail = '',
   emailReadOnly = false,
   next,
+  invitation,
 }: {
   mode: AuthMode;
+  /** Sign up with this invitation (or setup) link's token. */
+  invitation?: string;
   onDone: (account: Account) => void | Promise<void>;
   submitLabel?: string;
   initialEmail?: string;
@@ -65,7 +68,10 @@ export function AuthForm({
     if (!checked.ok) return fail(problemsToErrors(checked.problems));
     setBusy(true);
     try {
-      const account = mode === 'signup' ? await signUp({ name: name.trim(), email: email.trim(), password }, next) : await signIn(email.trim(), password);
+      const account =
+        mode === 'signup'
+          ? await signUp({ name: name.trim(), email: email.trim(), password, ...(invitation ? { invitation } : {}) }, next)
+          : await signIn(email.trim(), password);
       if (!account) {
         setCheckEmail(email.trim());
         return;

@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ACCOUNT_LIMITS } from '../../../../shared/api/validate.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../../api/authApi.ts';
-import { useAuthInfo } from './useAuthInfo.ts';
 import { ApiError, describeError } from '../../api/http.ts';
+import { useAuthInfo } from './useAuthInfo.ts';
 import { handleLinkClick, navigate } from '../../app/router.ts';
 import { fragmentParam, nextPath } from '../../app/routes.ts';
 import { useSessionStore } from '../../stores/sessionStore.ts';
@@ -76,34 +76,112 @@ export function SignInPage() {
   );
 }
 
+function SignInLink() {
+  return (
+    <p className="auth-card__switch">
+      Already have an account?{' '}
+      <a href={'/signin' + location.search} onClick={handleLinkClick}>
+        Sign in
+      </a>
+    </p>
+  );
+}
+
+/**
+ * Sign-up, as the server allows it: the first account (the administrator) from the server itself or with the
+ * setup link; after it, anyone (open), only with an invitation link (invite, the default), or only with an
+ * administrator's link (closed). A link's token arrives as `?invitation=` and goes with the form.
+ */
 export function SignUpPage() {
-  const firstRun = useFirstRun();
+  const status = useAuthInfo();
+  const invitation = new URLSearchParams(location.search).get('invitation') || undefined;
   useEffect(() => {
     document.title = 'Create an account — Rightsdraft';
   }, []);
-  return (
-    <AuthLayout
-      title={firstRun ? 'Create the first account (administrator) of this Rightsdraft' : 'Create your account'}
-      intro={
-        firstRun ? (
+
+  if (!status) {
+    return (
+      <AuthLayout title="Create an account">
+        <p className="muted" role="status">
+          Checking who may sign up here…
+        </p>
+      </AuthLayout>
+    );
+  }
+
+  if (status.firstRun && status.setupLinkNeeded && !invitation) {
+    return (
+      <AuthLayout
+        title="This Rightsdraft is not set up yet"
+        intro={
+          <p>
+            Nobody has an account here yet. The first account administers this Rightsdraft, so only the person who runs the server can create
+            it.
+          </p>
+        }
+      >
+        <div className="auth-card__steps">
+          <p>If you run this server, do one of these:</p>
+          <ul>
+            <li>Open the one-time setup link the server printed in its log when it started (the line that mentions a “setup link”).</li>
+            <li>Or open this page on the server itself, at http://localhost:{location.port || '8787'}/signup.</li>
+          </ul>
+          <p>If someone else runs it, ask them to create the first account and send you an invitation.</p>
+        </div>
+      </AuthLayout>
+    );
+  }
+
+  if (status.firstRun) {
+    return (
+      <AuthLayout
+        title="Create the first account (administrator) of this Rightsdraft"
+        intro={
           <p>
             Nobody has an account here yet. The first account administers this Rightsdraft: it keeps any report written before accounts
-            existed, and can create coalitions and invite the people who write with you.
+            existed, decides who may sign up, and can create coalitions and invite the people who write with you.
           </p>
+        }
+      >
+        <AuthForm mode="signup" onDone={goNext} invitation={invitation} submitLabel="Create the administrator account" />
+      </AuthLayout>
+    );
+  }
+
+  if (!invitation && status.registration !== 'open') {
+    const closed = status.registration === 'closed';
+    return (
+      <AuthLayout
+        title={closed ? 'This Rightsdraft is not taking new accounts' : 'Sign-up here is by invitation'}
+        intro={
+          closed ? (
+            <p>New accounts need an invitation link from the administrator of this Rightsdraft. Ask them for one, then open it.</p>
+          ) : (
+            <p>
+              To create an account, open the invitation link a coalition coordinator or the administrator of this Rightsdraft sent you. If you
+              have none, ask them for one.
+            </p>
+          )
+        }
+      >
+        <SignInLink />
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout
+      title="Create your account"
+      intro={
+        invitation ? (
+          <p>You are invited to create an account on this Rightsdraft. The link works for one person, once.</p>
         ) : (
-          <p>To join a coalition, open the invitation link its coordinator sent you. You can also start reports of your own.</p>
+          <p>Anyone may create an account here. To join a coalition, open the invitation link its coordinator sent you. You can also start reports of your own.</p>
         )
       }
     >
-      <AuthForm mode="signup" onDone={goNext} submitLabel={firstRun ? 'Create the administrator account' : 'Create account'} />
-      {!firstRun && (
-        <p className="auth-card__switch">
-          Already have an account?{' '}
-          <a href={'/signin' + location.search} onClick={handleLinkClick}>
-            Sign in
-          </a>
-        </p>
-      )}
+      <AuthForm mode="signup" onDone={goNext} invitation={invitation} submitLabel="Create account" />
+      <SignInLink />
     </AuthLayout>
   );
 }

@@ -1,15 +1,15 @@
-/** What the account pages and the share dialog need to know of the server: first run, and whether it sends mail. */
+/** What the account pages and the share dialog need to know of the server: first run, who may sign up, mail. */
 import { useEffect, useState } from 'react';
-import { fetchAuthInfo, type AuthInfo } from '../../api/authApi.ts';
+import { fetchSignupStatus, type SignupStatus } from '../../api/authApi.ts';
 
-/** Whether no account exists yet and whether this server sends mail (null while asking). */
-export function useAuthInfo(): AuthInfo | null {
-  const [info, setInfo] = useState<AuthInfo | null>(null);
+/** The server's answer (null while asking); unreachable: not the first run, open sign-up, no mail. */
+export function useAuthInfo(): SignupStatus | null {
+  const [info, setInfo] = useState<SignupStatus | null>(null);
   useEffect(() => {
     let live = true;
-    fetchAuthInfo().then(
+    fetchSignupStatus().then(
       (value) => live && setInfo(value),
-      () => live && setInfo({ firstRun: false, mail: false }),
+      () => live && setInfo({ firstRun: false, registration: 'open', setupLinkNeeded: false, mail: false }),
     );
     return () => {
       live = false;

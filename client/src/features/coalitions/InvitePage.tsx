@@ -125,9 +125,10 @@ export function InvitePage({ token }: { token: string }) {
             key={mode}
             mode={mode}
             initialEmail={state.status === 'expired' ? state.account.email : ''}
+            // Signing up with the link joins in the same step (and is allowed when sign-up is by invitation).
+            invitation={mode === 'signup' ? token : undefined}
             submitLabel={mode === 'signup' ? 'Create account and join' : 'Sign in and join'}
             onDone={join}
-            next={`/invite/${token}`}
           />
         </>
       )}

@@ -1,7 +1,7 @@
 /**
  * /report-invitation#token=…: an invitation to one report, mailed to an address ("Omar invites you to work on
- * X as editor"). The person signs in or signs up here, then accepts. The token is kept on this device while
- * a new account is confirmed by mail, so the confirmation link leads back here.
+ * X as editor"). Someone with an account signs in and accepts; someone new signs up with the link, which gives
+ * them the role with the account (once confirmed by mail, when the server sends mail).
  */
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/api/roles.ts';
@@ -18,7 +18,7 @@ import { deadLinkMessage } from '../coalitions/invitations.ts';
 
 const PENDING_KEY = 'rd_report_invitation';
 
-/** The token from the link (then out of the address bar), or the one kept while an account is confirmed. */
+/** The token from the link (then out of the address bar, kept on this device while the page may reload). */
 function takeToken(): string | null {
   const fromLink = fragmentParam(location.hash, 'token');
   if (fromLink) {
@@ -56,14 +56,18 @@ export function ReportInvitationPage() {
     );
   }, [token]);
 
+  const openReport = (reportId: string) => {
+    localStorage.removeItem(PENDING_KEY);
+    navigate(reportPath(reportId), { replace: true });
+  };
+
   const accept = async () => {
     if (!token) return;
     setJoining(true);
     setError(null);
     try {
       const { reportId } = await acceptReportInvitation(token);
-      localStorage.removeItem(PENDING_KEY);
-      navigate(reportPath(reportId), { replace: true });
+      openReport(reportId);
     } catch (err) {
       setJoining(false);
       const dead = deadLinkMessage(err);
@@ -127,9 +131,11 @@ export function ReportInvitationPage() {
           <AuthForm
             key={mode}
             mode={mode}
+            // Signing up with the link gives the role in the same step (and is allowed when sign-up is by invitation).
+            invitation={mode === 'signup' ? (token ?? undefined) : undefined}
             submitLabel={mode === 'signup' ? 'Create account' : 'Sign in and accept'}
-            onDone={accept}
-            next="/report-invitation"
+            onDone={mode === 'signup' ? () => openReport(invitation.report.id) : accept}
+            next={reportPath(invitation.report.id)}
           />
         </>
       )}

@@ -1,7 +1,25 @@
 /** Users, sessions and personal access tokens. Only hashes of session and access tokens are stored. */
-import type { AccessTokenRecord, AccountStore, SessionRecord, UserRecord } from '../Storage.ts';
-import { SqlLoginFailures } from './SqlLoginFailures.ts';
-import type { SqlDriver } from './SqlDriver.ts';
+import type { AccessTokenRecord, AccountStore, CreateUserResult, SessionRecord, SignupClaim, UserRecord } from '../Storage.ts';
+import { SqlAuthAttempts } from './SqlAuthAttempts.ts';
+import { insertMember } from './SqlCoalitionStore.ts';
+import type { SqlDriver, SqlExecutor } from './SqlDriver.ts';
+import { SqlKnownDevices } from './SqlKnownDevices.ts';
+import { SqlSignupInvitations } from './SqlSignupInvitations.ts';
+
+/** Advisory lock (PostgreSQL) that serialises account creation across nodes, so two people cannot both be "first". */
+const SIGNUP_LOCK: [number, number] = [7312, 1];
+
+/** Mark the invitation used by `userId`, if it still may be; false when it was used or expired meanwhile. */
+async function claim(tx: SqlExecutor, c: SignupClaim, userId: string, now: string): Promise<boolean> {
+  const table = c.kind === 'signup-invitation' ? 'signup_invitations' : c.kind === 'report-invitation' ? 'report_invitations' : 'invitations';
+  const changed = await tx.run(`UPDATE ${table} SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?`, [
+    now,
+    userId,
+    c.id,
+    now,
+  ]);
+  return changed === 1;
+}
 
 interface UserRow {
   id: string;
@@ -29,17 +47,42 @@ function toToken(r: TokenRow): AccessTokenRecord {
 }
 
 export class SqlAccountStore implements AccountStore {
-  readonly loginFailures: SqlLoginFailures;
+  readonly attempts: SqlAuthAttempts;
+  readonly devices: SqlKnownDevices;
+  readonly signupInvitations: SqlSignupInvitations;
 
   constructor(private readonly db: SqlDriver) {
-    this.loginFailures = new SqlLoginFailures(db);
+    this.attempts = new SqlAuthAttempts(db);
+    this.devices = new SqlKnownDevices(db);
+    this.signupInvitations = new SqlSignupInvitations(db);
   }
 
-  createUser(user: Omit<UserRecord, 'isAdmin'>, passwordHash: string): Promise<UserRecord | null> {
-    return this.db.transaction(async (tx) => {
+  async createUser(user: Omit<UserRecord, 'isAdmin'>, passwordHash: string): Promise<UserRecord | null> {
+    const r = await this.create(user, passwordHash, null);
+    return r.created ? r.user : null;
+  }
+
+  createUserWith(
+    user: Omit<UserRecord, 'isAdmin'>,
+    passwordHash: string,
+    options: { first: boolean; claim: SignupClaim | null; now: string },
+  ): Promise<CreateUserResult> {
+    return this.create(user, passwordHash, options);
+  }
+
+  private create(
+    user: Omit<UserRecord, 'isAdmin'>,
+    passwordHash: string,
+    options: { first: boolean; claim: SignupClaim | null; now: string } | null,
+  ): Promise<CreateUserResult> {
+    return this.db.transaction(async (tx): Promise<CreateUserResult> => {
+      if (this.db.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?, ?)', SIGNUP_LOCK);
       const taken = await tx.get('SELECT id FROM users WHERE email = ?', [user.email]);
-      if (taken) return null;
+      if (taken) return { created: false, reason: 'email_taken' };
       const first = !(await tx.get('SELECT id FROM users LIMIT 1'));
+      if (options && first !== options.first) return { created: false, reason: first ? 'not_first_account' : 'first_account_exists' };
+      // Claimed before anything is written, so a used link leaves nothing behind (used_by has no foreign key).
+      if (options?.claim && !(await claim(tx, options.claim, user.id, options.now))) return { created: false, reason: 'invitation_used' };
       await tx.run('INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
         user.id,
         user.email,
@@ -49,8 +92,18 @@ export class SqlAccountStore implements AccountStore {
         user.createdAt,
       ]);
       // Reports written before accounts existed (schema version 1) have no owner: the first administrator adopts them.
-      if (first) await tx.run('UPDATE reports SET owner_user_id = ? WHERE owner_user_id IS NULL', [user.id]);
-      return { ...user, isAdmin: first };
+      if (first) {
+        await tx.run('UPDATE reports SET owner_user_id = ? WHERE owner_user_id IS NULL', [user.id]);
+        await tx.run("DELETE FROM signup_invitations WHERE kind = 'setup'");
+      }
+      const c = options?.claim;
+      if (c?.kind === 'coalition-invitation') {
+        await insertMember(tx, { coalitionId: c.coalitionId, userId: user.id, manager: false, reportRole: c.reportRole, joinedAt: options!.now });
+      }
+      if (c?.kind === 'report-invitation') {
+        await tx.run('INSERT INTO report_members (report_id, user_id, role, added_at) VALUES (?, ?, ?, ?)', [c.reportId, user.id, c.role, options!.now]);
+      }
+      return { created: true, user: { ...user, isAdmin: first } };
     });
   }
 

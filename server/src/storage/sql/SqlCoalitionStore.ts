@@ -46,7 +46,7 @@ function toMember(r: MemberRow): CoalitionMemberRecord {
 const MEMBER_SELECT = `SELECT m.coalition_id, m.user_id, u.name, u.email, m.manager, m.report_role, m.joined_at
   FROM coalition_members m JOIN users u ON u.id = m.user_id`;
 
-async function insertMember(tx: SqlExecutor, m: Omit<CoalitionMemberRecord, 'name' | 'email'>): Promise<void> {
+export async function insertMember(tx: SqlExecutor, m: Omit<CoalitionMemberRecord, 'name' | 'email'>): Promise<void> {
   await tx.run(
     `INSERT INTO coalition_members (coalition_id, user_id, manager, report_role, joined_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (coalition_id, user_id) DO UPDATE SET report_role = excluded.report_role`,

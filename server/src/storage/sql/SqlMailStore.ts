@@ -1,6 +1,6 @@
 /** Mail's tables (migration 8): reset and sign-up tokens (hashes only), report invitations, digest cursors. */
 import type { Role } from '../../../../shared/api/roles.ts';
-import type { MailStore, ReportInvitationRecord, ReportMemberRecord, SignupRequest, UserRecord } from '../Storage.ts';
+import type { MailStore, ReportInvitationRecord, ReportMemberRecord, SignupClaim, SignupRequest, UserRecord } from '../Storage.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 
 interface InvitationRow {
@@ -55,23 +55,24 @@ export class SqlMailStore implements MailStore {
 
   async createSignupRequest(r: SignupRequest & { tokenHash: string; createdAt: string; expiresAt: string }): Promise<void> {
     await this.db.run('DELETE FROM signup_requests WHERE expires_at <= ?', [r.createdAt]);
-    await this.db.run('INSERT INTO signup_requests (token_hash, email, name, password_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    await this.db.run('INSERT INTO signup_requests (token_hash, email, name, password_hash, claim, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       r.tokenHash,
       r.email,
       r.name,
       r.passwordHash,
+      r.claim ? JSON.stringify(r.claim) : null,
       r.createdAt,
       r.expiresAt,
     ]);
   }
 
   async takeSignupRequest(tokenHash: string, now: string): Promise<SignupRequest | null> {
-    const row = await this.db.get<{ email: string; name: string; password_hash: string; expires_at: string }>(
-      'DELETE FROM signup_requests WHERE token_hash = ? RETURNING email, name, password_hash, expires_at',
+    const row = await this.db.get<{ email: string; name: string; password_hash: string; claim: string | null; expires_at: string }>(
+      'DELETE FROM signup_requests WHERE token_hash = ? RETURNING email, name, password_hash, claim, expires_at',
       [tokenHash],
     );
     if (!row || row.expires_at <= now) return null;
-    return { email: row.email, name: row.name, passwordHash: row.password_hash };
+    return { email: row.email, name: row.name, passwordHash: row.password_hash, claim: row.claim ? (JSON.parse(row.claim) as SignupClaim) : null };
   }
 
   async createReportInvitation(inv: ReportInvitationRecord, tokenHash: string): Promise<void> {
@@ -107,15 +108,6 @@ export class SqlMailStore implements MailStore {
       'SELECT id, email, name, is_admin, created_at FROM users ORDER BY created_at, id',
     );
     return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, isAdmin: Number(r.is_admin) === 1, createdAt: r.created_at }));
-  }
-
-  async rememberDevice(userId: string, deviceHash: string, at: string): Promise<boolean> {
-    const added = await this.db.run('INSERT INTO known_devices (user_id, device_hash, first_seen_at) VALUES (?, ?, ?) ON CONFLICT (user_id, device_hash) DO NOTHING', [
-      userId,
-      deviceHash,
-      at,
-    ]);
-    return added === 0;
   }
 
   async digestCursor(userId: string, initial: string): Promise<string> {

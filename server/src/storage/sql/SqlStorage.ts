@@ -3,6 +3,7 @@ import type { Mechanism } from '../../../../shared/api/mechanisms.ts';
 import type { DocumentStats, ReportRecord, Storage, StoredDocument } from '../Storage.ts';
 import { SqlAccountStore } from './SqlAccountStore.ts';
 import { SqlCoalitionStore } from './SqlCoalitionStore.ts';
+import { SqlInstanceSettings } from './SqlInstanceSettings.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 import { MIGRATIONS, migrationSql } from './migrations.ts';
 import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
@@ -46,6 +47,7 @@ export class SqlStorage implements Storage {
   readonly access: SqlReportAccessStore;
   readonly versions: SqlVersionStore;
   readonly mail: SqlMailStore;
+  readonly settings: SqlInstanceSettings;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -54,6 +56,7 @@ export class SqlStorage implements Storage {
     this.access = new SqlReportAccessStore(db);
     this.versions = new SqlVersionStore(db);
     this.mail = new SqlMailStore(db);
+    this.settings = new SqlInstanceSettings(db);
   }
 
   async migrate(): Promise<void> {

@@ -51,32 +51,32 @@ export class SqliteDriver implements SqlDriver {
     },
   };
 
-  private async idle(): Promise<void> {
-    while (this.txLock) await this.txLock;
-  }
+  // Each method waits with its own `while` loop and then acts in the same synchronous step: returning from a
+  // helper that waited would take one more microtask, in which another caller could begin a transaction (two
+  // transactions started in the same tick then failed with "cannot start a transaction within a transaction").
 
   async all<T>(sql: string, params?: unknown[]): Promise<T[]> {
-    if (this.txLock) await this.idle();
+    while (this.txLock) await this.txLock;
     return this.direct.all<T>(sql, params);
   }
 
   async get<T>(sql: string, params?: unknown[]): Promise<T | undefined> {
-    if (this.txLock) await this.idle();
+    while (this.txLock) await this.txLock;
     return this.direct.get<T>(sql, params);
   }
 
   async run(sql: string, params?: unknown[]): Promise<number> {
-    if (this.txLock) await this.idle();
+    while (this.txLock) await this.txLock;
     return this.direct.run(sql, params);
   }
 
   async exec(sql: string): Promise<void> {
-    await this.idle();
+    while (this.txLock) await this.txLock;
     this.db.exec(sql);
   }
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    await this.idle();
+    while (this.txLock) await this.txLock;
     let release!: () => void;
     this.txLock = new Promise<void>((r) => (release = r));
     try {
@@ -101,7 +101,7 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
-    await this.idle();
+    while (this.txLock) await this.txLock;
     if (this.db.open) this.db.close();
   }
 }

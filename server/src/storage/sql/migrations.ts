@@ -145,8 +145,45 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 5,
+    name: 'sign-in attempts reserved before the password is checked, known devices, instance settings, sign-up invitations',
+    sql: () => `
+      DROP TABLE login_failures;
+      CREATE TABLE auth_attempts (
+        attempt TEXT NOT NULL,
+        key TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX auth_attempts_key ON auth_attempts (key, at);
+      CREATE INDEX auth_attempts_attempt ON auth_attempts (attempt);
+      CREATE TABLE known_devices (
+        token_hash TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT NOT NULL,
+        PRIMARY KEY (token_hash, user_id)
+      );
+      CREATE INDEX known_devices_user ON known_devices (user_id);
+      CREATE TABLE instance_settings (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE signup_invitations (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        created_by TEXT REFERENCES users (id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        used_by TEXT
+      );
+    `,
+  },
+  {
     version: 8,
-    name: 'mail: password reset and sign-up confirmation tokens, report invitations by address, devices seen at sign-in, digest cursors',
+    name: 'mail: password reset and sign-up confirmation tokens, report invitations by address, digest cursors',
     sql: () => `
       CREATE TABLE password_resets (
         token_hash TEXT PRIMARY KEY,
@@ -160,6 +197,7 @@ export const MIGRATIONS: Migration[] = [
         email TEXT NOT NULL,
         name TEXT NOT NULL,
         password_hash TEXT NOT NULL,
+        claim TEXT,
         created_at TEXT NOT NULL,
         expires_at TEXT NOT NULL
       );
@@ -176,12 +214,6 @@ export const MIGRATIONS: Migration[] = [
         used_by TEXT
       );
       CREATE INDEX report_invitations_report ON report_invitations (report_id);
-      CREATE TABLE known_devices (
-        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-        device_hash TEXT NOT NULL,
-        first_seen_at TEXT NOT NULL,
-        PRIMARY KEY (user_id, device_hash)
-      );
       CREATE TABLE mail_digests (
         user_id TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
         sent_until TEXT NOT NULL
