@@ -114,8 +114,15 @@ describe.each(STORAGE_KINDS)('E-mail on %s', (kind) => {
     expect(weak.status).toBe(400);
     expect(weak.body.error.code).toBe('weak_password');
 
+    // An open sync connection of the account closes too.
+    const report = await createReport(server.url, user, { title: 'Open while the password is reset' });
+    const client = connectClient(server.wsUrl, report.id, user);
+    await client.synced;
+    const closed = client.nextClose();
     const done = await api(server.url, '/api/auth/password-reset/confirm', { body: { token, newPassword: 'a brand new long password' } });
     expect(done.status).toBe(204);
+    expect(await closed).toBe(4401);
+    client.destroy();
     expect((await api(server.url, '/api/auth/me', { as: user })).status).toBe(401);
     expect((await api(server.url, '/api/auth/me', { headers: { cookie: secondCookie } })).status).toBe(401);
     expect((await api(server.url, '/api/auth/login', { body: { email: user.email, password: user.password } })).status).toBe(401);
