@@ -20,7 +20,13 @@ function escapeHtml(s: string): string {
 /** A paragraph of text or a link, written once and rendered to both parts. */
 type Block = { p: string } | { link: string; label: string } | { quote: string } | { heading: string };
 
-function render(subject: string, blocks: Block[]): MailText {
+/** One line: names people chose end up in subjects, where a line break must not start a header. */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
+
+function render(rawSubject: string, blocks: Block[]): MailText {
+  const subject = oneLine(rawSubject);
   const text = blocks
     .map((b) => ('p' in b ? b.p : 'link' in b ? `${b.label}:\n${b.link}` : 'quote' in b ? b.quote.split('\n').map((l) => `> ${l}`).join('\n') : `== ${b.heading} ==`))
     .join('\n\n');
