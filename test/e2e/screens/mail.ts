@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { api, createReport } from '../../helpers/clients.ts';
 import { freePort } from '../../helpers/freePort.ts';
 import { createTestStorage, startTestServer } from '../../helpers/server.ts';
 import { linkIn, startTestSmtp } from '../../helpers/smtp.ts';
@@ -26,10 +27,13 @@ async function main(): Promise<void> {
     smtpUrl: smtp.url,
     mailFrom: 'Rightsdraft <drafts@example.org>',
     publicUrl: `http://127.0.0.1:${port}`,
+    registration: 'open',
   });
   const browser = await launchBrowser();
   try {
-    await server.auth.signup({ name: AMINA.name, email: AMINA.email, password: AMINA.password }, { first: true, claim: null });
+    const { token: aminaSession } = await server.auth.signup({ name: AMINA.name, email: AMINA.email, password: AMINA.password }, { first: true, claim: null });
+    const amina = { id: '', email: AMINA.email, name: AMINA.name, password: AMINA.password, cookie: `rd_session=${aminaSession}` };
+    const report = await createReport(server.url, amina, { title: 'Racial discrimination in housing' });
     for (const [size, viewport] of Object.entries(SIZES)) {
       const shot = (page: Page, name: string) => page.screenshot({ path: path.join(outDir, `mail-${name}-${size}.png`), fullPage: false });
       const { page, context } = await newProfile(browser, AMINA, viewport);
@@ -51,6 +55,19 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'Save new password' }).click();
       await page.getByText(/Choose a password of at least/).waitFor();
       await shot(page, '05-reset-password-error');
+      await page.goto(`${server.url}/signup`);
+      await page.getByLabel('Your name').fill('Bruno Costa');
+      await page.getByLabel('E-mail address').fill(`bruno-${size}@legal-aid.example`);
+      await page.getByLabel('Password', { exact: true }).fill('harbour pebble violin');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+      await shot(page, '06-sign-up-check-your-email');
+      const invitee = `chen-${size}@housing-justice.example`;
+      await api(server.url, `/api/reports/${report.id}/members`, { as: amina, body: { email: invitee, role: 'editor' } });
+      const [invitation] = await smtp.waitFor(invitee);
+      await page.goto(linkIn(invitation!, `${server.url}/report-invitation#`));
+      await page.getByRole('heading', { name: /invites you to work on/ }).waitFor();
+      await shot(page, '07-report-invitation');
       await context.close();
     }
     console.log(`screenshots in ${outDir}`);
