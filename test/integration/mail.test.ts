@@ -327,6 +327,28 @@ describe.each(STORAGE_KINDS)('E-mail on %s', (kind) => {
     expect(count()).toBe(1);
   });
 
+  it('answers bad input to the mail routes with a 4xx JSON error', async () => {
+    const cases: [string, unknown, number, string][] = [
+      ['/api/auth/password-reset', { email: 'not an address' }, 400, 'invalid_email'],
+      ['/api/auth/password-reset', [], 400, 'invalid_body'],
+      ['/api/auth/password-reset/confirm', { newPassword: 'long enough password' }, 400, 'invalid_token'],
+      ['/api/auth/password-reset/confirm', { token: 'x'.repeat(500), newPassword: 'long enough password' }, 400, 'invalid_token'],
+      ['/api/auth/password-reset/confirm', { token: 'unknown-token', newPassword: 'long enough password' }, 410, 'link_expired'],
+      ['/api/auth/signup/confirm', { token: 42 }, 410, 'link_expired'],
+      ['/api/auth/signup/confirm', null, 410, 'link_expired'],
+      ['/api/report-invitations/lookup', { token: { a: 1 } }, 404, 'not_found'],
+      ['/api/report-invitations/lookup', null, 404, 'not_found'],
+    ];
+    for (const [path, body, status, code] of cases) {
+      const res = await api<{ error: { code: string; message: string } }>(server.url, path, { body: body === null ? 'null' : body });
+      expect({ path, status: res.status, code: res.body.error.code }).toEqual({ path, status, code });
+      expect(res.body.error.message).toBeTruthy();
+    }
+    const broken = await api<{ error: { code: string } }>(server.url, '/api/auth/password-reset', { body: '{"email":' });
+    expect(broken.status).toBe(400);
+    expect((await api(server.url, '/api/report-invitations/accept', { body: { token: 'x' } })).status).toBe(401);
+  });
+
   it('never logs the SMTP password or a mailed token', async () => {
     const joined = server.lines.join('\n');
     expect(joined).not.toContain(smtp.password);
