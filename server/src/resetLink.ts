@@ -35,7 +35,8 @@ async function main(): Promise<number> {
       process.stderr.write(`No account uses ${email}.\n`);
       return 1;
     }
-    const token = await issueResetToken(storage, user.id);
+    // The operator's link is not capped: they decide. It is made like a mailed one (an hour, once).
+    const token = (await issueResetToken(storage, user.id))!;
     const base = config.publicUrl ?? `http://${config.host}:${config.port}`;
     process.stdout.write(`${new MailLinks(base).resetPassword(token)}\n`);
     process.stderr.write(`This link lets ${user.name} choose a new password within an hour, once. Give it to them privately.\n`);

@@ -327,6 +327,20 @@ describe.each(STORAGE_KINDS)('E-mail on %s', (kind) => {
     expect(count()).toBe(1);
   });
 
+  it('sends one account at most three reset mails an hour, answering every request the same', async () => {
+    const user = await existingAccount(server, 'Pat Pestered');
+    for (let i = 0; i < 5; i++) {
+      const res = await api(server.url, '/api/auth/password-reset', { body: { email: user.email } });
+      expect(res.status).toBe(202);
+    }
+    // Every request has been handled once three mails arrived and two were turned down.
+    await smtp.waitFor(user.email, 3);
+    await waitFor(() => server.lines.filter((l) => l.includes('password reset asked for too often')).length >= 2, 10_000, 'refusals logged');
+    const mails = smtp.to(user.email);
+    expect(mails.map((m) => m.subject)).toEqual(Array(3).fill('Choose a new Rightsdraft password'));
+    expect(server.lines.filter((l) => l.includes('password reset asked for too often'))).toHaveLength(2);
+  });
+
   it('answers bad input to the mail routes with a 4xx JSON error', async () => {
     const cases: [string, unknown, number, string][] = [
       ['/api/auth/password-reset', { email: 'not an address' }, 400, 'invalid_email'],

@@ -12,17 +12,21 @@ import { hashSecret, newSecret } from './tokens.ts';
 
 export const RESET_TTL_MS = 3600_000;
 
-/** A new reset token for the account (valid an hour, once); only its hash is stored. */
-export async function issueResetToken(storage: Storage, userId: string): Promise<string> {
+/** Reset mails one account can be sent per hour: asking more often sends nothing (the answer stays the same). */
+export const RESETS_PER_HOUR = 3;
+
+/**
+ * A new reset token for the account (valid an hour, once); only its hash is stored. Null when `maxPerHour`
+ * tokens were made for it in the last hour (so nobody can fill someone's mailbox with reset mails).
+ */
+export async function issueResetToken(storage: Storage, userId: string, maxPerHour = Infinity): Promise<string | null> {
   const token = newSecret();
   const now = Date.now();
-  await storage.mail.createPasswordReset({
-    tokenHash: hashSecret(token),
-    userId,
-    createdAt: new Date(now).toISOString(),
-    expiresAt: new Date(now + RESET_TTL_MS).toISOString(),
-  });
-  return token;
+  const stored = await storage.mail.createPasswordReset(
+    { tokenHash: hashSecret(token), userId, createdAt: new Date(now).toISOString(), expiresAt: new Date(now + RESET_TTL_MS).toISOString() },
+    maxPerHour,
+  );
+  return stored ? token : null;
 }
 
 export class PasswordReset {
@@ -41,7 +45,11 @@ export class PasswordReset {
     if (!this.mail.configured) return;
     const user = await this.storage.accounts.findUserByEmail(email);
     if (!user) return;
-    const token = await issueResetToken(this.storage, user.id);
+    const token = await issueResetToken(this.storage, user.id, RESETS_PER_HOUR);
+    if (!token) {
+      this.log.info('password reset asked for too often: no mail sent', { userId: user.id });
+      return;
+    }
     this.log.info('password reset asked for', { userId: user.id });
     this.mail.sendLater(user.email, passwordResetMail(languageFor(user), { name: user.name, link: this.mail.links.resetPassword(token) }), {
       mail: 'password reset',

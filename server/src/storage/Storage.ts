@@ -178,7 +178,8 @@ export interface SignupRequest {
 
 /** What mail needs kept: one-use tokens (as hashes), invitations by address and how far each digest got. */
 export interface MailStore {
-  createPasswordReset(r: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /** Store a reset token unless the account was sent `maxPerHour` already in the hour before `createdAt`; false then. */
+  createPasswordReset(r: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }, maxPerHour?: number): Promise<boolean>;
   /**
    * Use a reset token once: set the new password hash, drop every reset token and session of the account, in
    * one transaction. Null when the token is unknown, used or expired; else the account and the sessions ended.

@@ -32,13 +32,21 @@ function toInvitation(r: InvitationRow): ReportInvitationRecord {
 export class SqlMailStore implements MailStore {
   constructor(private readonly db: SqlDriver) {}
 
-  async createPasswordReset(r: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void> {
-    await this.db.run('INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
-      r.tokenHash,
-      r.userId,
-      r.createdAt,
-      r.expiresAt,
-    ]);
+  createPasswordReset(r: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }, maxPerHour = Infinity): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // Tokens past their hour are dropped here; the rest count towards the hourly cap of this account.
+      const hourAgo = new Date(Date.parse(r.createdAt) - 3600_000).toISOString();
+      await tx.run('DELETE FROM password_resets WHERE user_id = ? AND expires_at <= ?', [r.userId, r.createdAt]);
+      const recent = await tx.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM password_resets WHERE user_id = ? AND created_at > ?', [r.userId, hourAgo]);
+      if (Number(recent?.n ?? 0) >= maxPerHour) return false;
+      await tx.run('INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+        r.tokenHash,
+        r.userId,
+        r.createdAt,
+        r.expiresAt,
+      ]);
+      return true;
+    });
   }
 
   resetPassword(tokenHash: string, passwordHash: string, now: string) {
