@@ -31,7 +31,6 @@ const AUTH_PATHS = new Set([
   '/api/auth/me',
   '/api/auth/password-reset',
   '/api/auth/password-reset/confirm',
-  '/api/report-invitations/accept',
 ]);
 
 let unauthorizedListener: (() => void) | null = null;
