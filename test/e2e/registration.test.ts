@@ -2,7 +2,7 @@
  * The sign-up page as people meet it under the product's defaults (REGISTRATION=invite): someone reaching a
  * fresh instance from elsewhere is told how its owner sets it up, the owner creates the administrator with the
  * setup link from the log, a stranger is told sign-up is by invitation, and a coalition invitation lets a new
- * person in. "Elsewhere" is an X-Forwarded-For address with TRUST_PROXY on (the browser itself is on 127.0.0.1).
+ * person in (and, once sign-up is closed, only lets an existing account join). "Elsewhere" is an X-Forwarded-For address with TRUST_PROXY on (the browser itself is on 127.0.0.1).
  */
 import { describe, expect, it } from 'vitest';
 import { api } from '../helpers/clients.ts';
@@ -50,6 +50,14 @@ describe('Signing up under the default registration', () => {
     await newcomer.page.getByRole('button', { name: 'Create account and join' }).click();
     await newcomer.page.waitForURL(new RegExp(`/coalitions/${coalition.body.id}$`));
     await newcomer.page.getByRole('heading', { name: 'Freedonia Coalition' }).waitFor();
+
+    // Closed: the invitation page offers only signing in with an existing account.
+    expect((await api(server.url, '/api/admin/settings', { as, method: 'PATCH', body: { registration: 'closed' } })).status).toBe(200);
+    const later = await api<{ token: string }>(server.url, `/api/coalitions/${coalition.body.id}/invitations`, { as, body: { role: 'viewer' } });
+    await stranger.page.goto(`${server.url}/invite/${later.body.token}`);
+    await stranger.page.getByText('This Rightsdraft is not taking new accounts: sign in with your account to join.').waitFor();
+    expect(await stranger.page.getByLabel('Your name').count()).toBe(0);
+    expect(await stranger.page.getByRole('button', { name: 'Sign in and join' }).isVisible()).toBe(true);
 
     for (const p of [owner, stranger, newcomer]) expect(p.errors).toEqual([]);
   });

@@ -106,6 +106,9 @@ describe.each(STORAGE_KINDS)('Registration on %s', (kind) => {
     expect(res.body.error.code).toBe('registration_invite_only');
     expect(res.body.error.message).toMatch(/invitation/);
     expect((await signupFrom(other, null)).body.error.code).toBe('registration_invite_only');
+    const malformed = await signupFrom(other, null, { invitation: 42 });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('invalid_field');
   });
 
   it('lets an administrator change the mode for every node; others may not', async () => {

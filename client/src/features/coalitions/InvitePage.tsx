@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/api/roles.ts';
+import { fetchSignupStatus } from '../../api/authApi.ts';
 import { acceptInvitation, fetchInvitation, type InvitationPreview } from '../../api/coalitionsApi.ts';
 import { describeError } from '../../api/http.ts';
 import { navigate } from '../../app/router.ts';
@@ -28,7 +29,25 @@ export function InvitePage({ token }: { token: string }) {
   const [mode, setMode] = useState<AuthMode>('signup');
   const [joinError, setJoinError] = useState<string | null>(null);
   const [joining, setJoining] = useState(false);
+  // While sign-up is closed a coalition invitation creates no account: only "I have an account" is offered.
+  const [signupClosed, setSignupClosed] = useState(false);
   const showToast = useToastStore((s) => s.show);
+
+  useEffect(() => {
+    let live = true;
+    fetchSignupStatus().then(
+      (status) => {
+        if (live && status.registration === 'closed') {
+          setSignupClosed(true);
+          setMode('signin');
+        }
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     document.title = 'Invitation — Rightsdraft';
@@ -108,14 +127,18 @@ export function InvitePage({ token }: { token: string }) {
         </div>
       ) : (
         <>
-          <div className="segmented" role="group" aria-label="Do you have an account?">
-            <button type="button" className="segmented__option" aria-pressed={mode === 'signup'} onClick={() => setMode('signup')}>
-              I’m new here
-            </button>
-            <button type="button" className="segmented__option" aria-pressed={mode === 'signin'} onClick={() => setMode('signin')}>
-              I have an account
-            </button>
-          </div>
+          {signupClosed ? (
+            <p className="muted">This Rightsdraft is not taking new accounts: sign in with your account to join.</p>
+          ) : (
+            <div className="segmented" role="group" aria-label="Do you have an account?">
+              <button type="button" className="segmented__option" aria-pressed={mode === 'signup'} onClick={() => setMode('signup')}>
+                I’m new here
+              </button>
+              <button type="button" className="segmented__option" aria-pressed={mode === 'signin'} onClick={() => setMode('signin')}>
+                I have an account
+              </button>
+            </div>
+          )}
           {joinError && (
             <p className="form__error" role="alert">
               {joinError}
