@@ -34,6 +34,9 @@ export class SqlMailStore implements MailStore {
 
   createPasswordReset(r: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }, maxPerHour = Infinity): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      // One at a time per account, so requests at the same moment cannot all pass the cap (SQLite's
+      // transactions are serialised already; PostgreSQL locks the account's row until commit).
+      if (this.db.dialect === 'postgres') await tx.get('SELECT id FROM users WHERE id = ? FOR UPDATE', [r.userId]);
       // Tokens past their hour are dropped here; the rest count towards the hourly cap of this account.
       const hourAgo = new Date(Date.parse(r.createdAt) - 3600_000).toISOString();
       await tx.run('DELETE FROM password_resets WHERE user_id = ? AND expires_at <= ?', [r.userId, r.createdAt]);
