@@ -45,6 +45,11 @@ import { ReportService } from './reports/ReportService.ts';
 import type { Storage } from './storage/Storage.ts';
 import { openStorage } from './storage/openStorage.ts';
 import { SyncServer } from './sync/SyncServer.ts';
+import { MailedSignup } from './auth/MailedSignup.ts';
+import { PasswordReset } from './auth/PasswordReset.ts';
+import { Mail } from './mail/Mail.ts';
+import { Notify } from './mail/notify.ts';
+import { DigestJob } from './mail/DigestJob.ts';
 
 export interface RunningServer {
   url: string;
@@ -59,6 +64,8 @@ export interface RunningServer {
   office: OfficeWorkers;
   /** The HTTP routes the server answers. */
   routes: RouteInfo[];
+  /** The periodic digest of @mentions and replies (tests run it directly). */
+  digest: DigestJob;
   /** Stop accepting, close connections, store every change, close storage. */
   close(): Promise<void>;
 }
@@ -123,17 +130,30 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log.child('office'),
   );
 
+  const mailLog = log.child('mail');
+  const mail = Mail.fromConfig(config, mailLog);
+  const notify = new Notify(mail);
+  const mailParts = {
+    mail,
+    notify,
+    reset: new PasswordReset(storage, mail, notify, log.child('auth')),
+    signups: new MailedSignup(storage, mail, notify, log.child('auth')),
+    log: mailLog,
+  };
+  const digest = new DigestJob(storage, registry, mail, mailLog);
+  if (mail.configured) digest.start(config.mailDigestMs);
+
   const router = new Router();
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
   const accounts = new AccountService(storage, access, sync, log.child('accounts'));
-  registerAccountRoutes(router, { auth, accounts, storage, access, registry }, config);
+  registerAccountRoutes(router, { auth, accounts, storage, access, registry, notify }, config);
   registerAdminUserRoutes(router, { accounts }, config);
-  registerAuthRoutes(router, auth, registration, sync, config);
+  registerAuthRoutes(router, auth, registration, sync, config, mailParts);
   registerAdminRoutes(router, registration, config);
   registerReportRoutes(router, { reports, access, storage, sync }, config);
   registerExportRoutes(router, { reports, access, office, log: log.child('export') });
   registerImportRoutes(router, { reports, storage, office, log: log.child('import') }, config);
-  registerMemberRoutes(router, { access, storage, sync }, config);
+  registerMemberRoutes(router, { access, storage, sync, mail }, config);
   registerCoalitionRoutes(router, storage, sync, config);
   registerVersionRoutes(router, { access, versions }, config);
   registerDiscussionRoutes(router, { access, storage, registry });
@@ -224,13 +244,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     office,
     routes: router.list(),
+    digest,
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
+        await digest.stop();
         server.close();
         sync.close();
         await Promise.all([registry.close(), office.close()]);
         await bus.close();
+        await mail.close();
         if (!options.storage) await storage.close();
         server.closeAllConnections();
       })();

@@ -72,6 +72,12 @@ export interface Config {
   loginRefuseAfter: number;
   /** Extra delay per failed sign-in past `loginSlowAfter`. */
   loginDelayStepMs: number;
+  /** Outgoing mail server (`smtp://user:pass@host:587`, `smtps://…`); null: no mail, the app shows links to copy. */
+  smtpUrl: string | null;
+  /** Sender of every mail (`Rightsdraft <drafts@example.org>`); required with `smtpUrl`. */
+  mailFrom: string | null;
+  /** How often the digest of @mentions and replies goes out. */
+  mailDigestMs: number;
   /** Who may create an account once the first exists, unless the administrator chose otherwise (stored setting). */
   registration: RegistrationMode;
   /** Sign-ups accepted from one address within `signupWindowMs`. */
@@ -144,6 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const redisUrl = env.REDIS_URL?.trim() || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
   if (redisUrl && !databaseUrl) throw new ConfigError('REDIS_URL joins nodes that share a database: set DATABASE_URL (PostgreSQL) too');
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  const mailFrom = env.MAIL_FROM?.trim() || null;
+  if (smtpUrl && !mailFrom) throw new ConfigError('SMTP_URL needs MAIL_FROM, the sender address of every mail');
+  if (mailFrom && !/^[^\r\n]*@[^\r\n]*$/.test(mailFrom)) throw new ConfigError('MAIL_FROM must be an address, e.g. "Rightsdraft <drafts@example.org>"');
+  const publicBase = publicUrl(env.PUBLIC_URL);
+  // Links in mails never come from a request's Host header, which a caller chooses.
+  if (smtpUrl && !publicBase) throw new ConfigError('SMTP_URL needs PUBLIC_URL: the links in mails are built from it');
   const registration = env.REGISTRATION?.trim() || 'invite';
   if (!isRegistrationMode(registration)) throw new ConfigError(`REGISTRATION must be open, invite or closed, got "${registration}"`);
   const clusterSecret = env.CLUSTER_SECRET?.trim() || null;
@@ -183,13 +197,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     staticDir: env.STATIC_DIR === '' ? null : path.resolve(cwd, env.STATIC_DIR || 'dist/client'),
     sessionTtlMs: int(env, 'SESSION_TTL_HOURS', 14 * 24, 1) * 3600_000,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-    publicUrl: publicUrl(env.PUBLIC_URL),
+    publicUrl: publicBase,
     logIp: flag(env, 'LOG_IP'),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     invitationTtlMs: int(env, 'INVITATION_TTL_HOURS', 7 * 24, 1) * 3600_000,
     loginSlowAfter: int(env, 'LOGIN_SLOW_AFTER', 3, 1),
     loginRefuseAfter: int(env, 'LOGIN_REFUSE_AFTER', 10, 1),
     loginDelayStepMs: int(env, 'LOGIN_DELAY_STEP_MS', 1000),
+    smtpUrl,
+    mailFrom,
+    mailDigestMs: int(env, 'MAIL_DIGEST_MINUTES', 60, 1) * 60_000,
     registration,
     signupLimitPerAddress: int(env, 'SIGNUP_LIMIT_PER_ADDRESS', 5, 1),
     signupWindowMs: int(env, 'SIGNUP_LIMIT_WINDOW_MINUTES', 60, 1) * 60_000,

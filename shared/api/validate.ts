@@ -231,3 +231,22 @@ export function validatePasswordConfirmation(body: unknown): Validated<{ passwor
   const value = { password: password(body, problems, false) };
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
+
+/** `{ email }` of POST /api/auth/password-reset. */
+export function validatePasswordResetRequest(body: unknown): Validated<{ email: string }> {
+  if (!isPlainObject(body)) return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
+  const problems: Problem[] = [];
+  const value = { email: email(body, problems) };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}
+
+/** `{ token, newPassword }` of POST /api/auth/password-reset/confirm; the new password meets the sign-up rules. */
+export function validatePasswordResetConfirm(body: unknown): Validated<{ token: string; newPassword: string }> {
+  if (!isPlainObject(body)) return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
+  const problems: Problem[] = [];
+  const token = typeof body.token === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(body.token) ? body.token : '';
+  if (!token) problems.push({ field: 'token', code: 'invalid_token', message: 'This link is not valid. Ask for a new one.' });
+  const pw = password({ password: body.newPassword }, problems, true);
+  for (const p of problems) if (p.field === 'password') p.field = 'newPassword';
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { token, newPassword: pw } };
+}

@@ -31,8 +31,8 @@ describe.each(STORAGE_KINDS)('Accounts and coalitions on %s', (kind) => {
 
   it('tells the first visitor of a new instance to create the administrator, and nobody after that', async () => {
     // The test servers open sign-up (the product's default, invite, is tested in registration.test.ts).
-    expect(firstRunBefore).toEqual({ firstRun: true, registration: 'open', setupLinkNeeded: false });
-    expect((await api(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false, registration: 'open', setupLinkNeeded: false });
+    expect(firstRunBefore).toEqual({ firstRun: true, registration: 'open', setupLinkNeeded: false, mail: false });
+    expect((await api(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false, registration: 'open', setupLinkNeeded: false, mail: false });
   });
 
   it('makes the first account the administrator, and no later one', async () => {

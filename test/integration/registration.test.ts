@@ -66,7 +66,7 @@ describe.each(STORAGE_KINDS)('Registration on %s', (kind) => {
   it('creates the first account only from the server itself or with the one-time setup link from the log', async () => {
     const elsewhere = '203.0.113.9';
     const before = await api<FirstRun>(server.url, '/api/auth/first-run', { headers: { 'x-forwarded-for': elsewhere } });
-    expect(before.body).toEqual({ firstRun: true, registration: 'invite', setupLinkNeeded: true });
+    expect(before.body).toEqual({ firstRun: true, registration: 'invite', setupLinkNeeded: true, mail: false });
     expect((await api<FirstRun>(server.url, '/api/auth/first-run')).body.setupLinkNeeded).toBe(false);
 
     const refused = await signupFrom(server, elsewhere);
@@ -93,7 +93,7 @@ describe.each(STORAGE_KINDS)('Registration on %s', (kind) => {
     expect(created.status).toBe(201);
     expect(created.body.user.isAdmin).toBe(true);
     admin = asUser(created, p);
-    expect((await api<FirstRun>(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false, registration: 'invite', setupLinkNeeded: false });
+    expect((await api<FirstRun>(server.url, '/api/auth/first-run')).body).toEqual({ firstRun: false, registration: 'invite', setupLinkNeeded: false, mail: false });
     // Used once: the link makes no second account.
     const again = await signupFrom(server, elsewhere, { invitation: token });
     expect(again.status).toBeGreaterThanOrEqual(400);

@@ -13,8 +13,28 @@ export async function fetchMe(): Promise<Account> {
   return (await request<{ user: Account }>('/api/auth/me')).user;
 }
 
-export async function signUp(input: SignupInput): Promise<Account> {
-  return (await request<{ user: Account }>('/api/auth/signup', { body: input })).user;
+/**
+ * Create an account: the account, or null when this server confirms sign-ups by mail (it answers the same for
+ * every address and mails a link; the account exists once that link is opened). `next` is where the link leads.
+ */
+export async function signUp(input: SignupInput, next?: string): Promise<Account | null> {
+  const answer = await request<{ user?: Account; status?: string }>('/api/auth/signup', { body: { ...input, ...(next ? { next } : {}) } });
+  return answer.user ?? null;
+}
+
+/** Open the link of a sign-up confirmed by mail: the account is created and signed in. */
+export async function confirmSignUp(token: string): Promise<Account> {
+  return (await request<{ user: Account }>('/api/auth/signup/confirm', { body: { token } })).user;
+}
+
+/** Ask for a reset link; the answer is the same whether or not an account uses the address. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await request('/api/auth/password-reset', { body: { email } });
+}
+
+/** Set a new password with the link's token; every session of the account ends. */
+export async function confirmPasswordReset(token: string, newPassword: string): Promise<void> {
+  await request('/api/auth/password-reset/confirm', { body: { token, newPassword } });
 }
 
 export async function signIn(email: string, password: string): Promise<Account> {
@@ -34,6 +54,8 @@ export interface SignupStatus {
   registration: RegistrationMode;
   /** The first account can be made from here only with the setup link the server printed in its log. */
   setupLinkNeeded: boolean;
+  /** This server sends mail (reset links, sign-up confirmations, invitations). */
+  mail: boolean;
 }
 
 /**
@@ -44,9 +66,9 @@ export async function fetchSignupStatus(): Promise<SignupStatus> {
   try {
     const body = await request<Partial<SignupStatus>>('/api/auth/first-run');
     const registration = body.registration === 'invite' || body.registration === 'closed' ? body.registration : 'open';
-    return { firstRun: body.firstRun === true, registration, setupLinkNeeded: body.setupLinkNeeded === true };
+    return { firstRun: body.firstRun === true, registration, setupLinkNeeded: body.setupLinkNeeded === true, mail: body.mail === true };
   } catch (err) {
-    if (err instanceof ApiError) return { firstRun: false, registration: 'open', setupLinkNeeded: false };
+    if (err instanceof ApiError) return { firstRun: false, registration: 'open', setupLinkNeeded: false, mail: false };
     throw err;
   }
 }

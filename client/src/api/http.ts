@@ -24,7 +24,14 @@ export class NetworkError extends Error {}
 const TIMEOUT_MS = 10_000;
 
 /** Paths whose 401 means "wrong password" or "not signed in yet", not "your session ended". */
-const AUTH_PATHS = new Set(['/api/auth/login', '/api/auth/signup', '/api/auth/me']);
+const AUTH_PATHS = new Set([
+  '/api/auth/login',
+  '/api/auth/signup',
+  '/api/auth/signup/confirm',
+  '/api/auth/me',
+  '/api/auth/password-reset',
+  '/api/auth/password-reset/confirm',
+]);
 
 let unauthorizedListener: (() => void) | null = null;
 

@@ -47,9 +47,32 @@ export async function fetchReportMembers(id: string): Promise<ReportMember[]> {
   return (await request<{ members: ReportMember[] }>(`/api/reports/${encodeURIComponent(id)}/members`)).members;
 }
 
+/** When the server sends mail, a person not yet on the report is invited by mail rather than added. */
+export interface ReportInvited {
+  status: 'invited';
+  email: string;
+  role: Role;
+}
+
 /** Give a person a role on the report (or change theirs): owners only. */
-export function addReportMember(id: string, email: string, role: Role): Promise<ReportMember> {
-  return request<ReportMember>(`/api/reports/${encodeURIComponent(id)}/members`, { body: { email, role } });
+export function addReportMember(id: string, email: string, role: Role): Promise<ReportMember | ReportInvited> {
+  return request<ReportMember | ReportInvited>(`/api/reports/${encodeURIComponent(id)}/members`, { body: { email, role } });
+}
+
+export interface ReportInvitationPreview {
+  report: { id: string; title: string };
+  role: Role;
+  invitedBy: string | null;
+  expiresAt: string;
+}
+
+/** What an invitation link from a mail is for (the token travels in the body, never in a URL). */
+export function lookupReportInvitation(token: string): Promise<ReportInvitationPreview> {
+  return request<ReportInvitationPreview>('/api/report-invitations/lookup', { body: { token } });
+}
+
+export function acceptReportInvitation(token: string): Promise<{ reportId: string; role: Role }> {
+  return request<{ reportId: string; role: Role }>('/api/report-invitations/accept', { body: { token } });
 }
 
 /** Withdraw a role given on the report (a coalition member then has their coalition role again). */

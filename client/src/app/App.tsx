@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { currentAccount } from '../auth/sessionState.ts';
-import { SignInPage, SignUpPage } from '../features/account/AuthPages.tsx';
+import { ConfirmAccountPage, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from '../features/account/AuthPages.tsx';
+import { ReportInvitationPage } from '../features/report/ReportInvitationPage.tsx';
 import { CoalitionPage } from '../features/coalitions/CoalitionPage.tsx';
 import { CoalitionsPage } from '../features/coalitions/CoalitionsPage.tsx';
 import { InvitePage } from '../features/coalitions/InvitePage.tsx';
@@ -9,7 +10,7 @@ import { ReportListPage } from '../features/reports/ReportListPage.tsx';
 import { startSessionWatch, useSessionStore } from '../stores/sessionStore.ts';
 import { Toasts } from '../ui/Toasts.tsx';
 import { handleLinkClick, navigate, useRoute } from './router.ts';
-import { nextPath, PUBLIC_ROUTES, signInPath } from './routes.ts';
+import { nextPath, PUBLIC_ROUTES, SIGNED_OUT_ONLY, signInPath } from './routes.ts';
 import { TopBar } from './TopBar.tsx';
 
 const ReportView = lazy(() => import('../features/report/ReportView.tsx'));
@@ -26,7 +27,7 @@ export function App() {
 
   // Nobody signed in on this device: every page but the account and invitation pages asks to sign in first.
   const needsSignIn = state.status === 'signed-out' && !PUBLIC_ROUTES.has(route.name);
-  const alreadyIn = state.status === 'signed-in' && (route.name === 'signin' || route.name === 'signup');
+  const alreadyIn = state.status === 'signed-in' && SIGNED_OUT_ONLY.has(route.name);
   useEffect(() => {
     if (needsSignIn) navigate(signInPath(location.pathname + location.search), { replace: true });
     else if (alreadyIn) navigate(nextPath(location.search), { replace: true });
@@ -35,7 +36,21 @@ export function App() {
   let page;
   if (PUBLIC_ROUTES.has(route.name) && !alreadyIn) {
     page =
-      route.name === 'invite' ? <InvitePage key={route.token} token={route.token} /> : route.name === 'signup' ? <SignUpPage /> : <SignInPage />;
+      route.name === 'invite' ? (
+        <InvitePage key={route.token} token={route.token} />
+      ) : route.name === 'signup' ? (
+        <SignUpPage />
+      ) : route.name === 'forgot-password' ? (
+        <ForgotPasswordPage />
+      ) : route.name === 'reset-password' ? (
+        <ResetPasswordPage />
+      ) : route.name === 'confirm-account' ? (
+        <ConfirmAccountPage />
+      ) : route.name === 'report-invitation' ? (
+        <ReportInvitationPage />
+      ) : (
+        <SignInPage />
+      );
   } else if (!account) {
     page = <Opening />;
   } else if (route.name === 'reports') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalitionPath, nextPath, parseRoute, reportPath, signInPath } from './routes.ts';
+import { coalitionPath, fragmentParam, nextPath, parseRoute, reportPath, signInPath } from './routes.ts';
 
 const id = '4f9c2a7e-1b3d-4c5e-8f60-7a8b9c0d1e2f';
 
@@ -40,5 +40,17 @@ describe('nextPath', () => {
     expect(nextPath('?next=//evil.example')).toBe('/');
     expect(nextPath('?next=/\\evil.example')).toBe('/');
     expect(nextPath('')).toBe('/');
+  });
+});
+
+describe('pages opened from mails', () => {
+  it('knows them by path, and reads their token from the fragment', () => {
+    expect(parseRoute('/forgot-password')).toEqual({ name: 'forgot-password' });
+    expect(parseRoute('/reset-password')).toEqual({ name: 'reset-password' });
+    expect(parseRoute('/confirm-account/')).toEqual({ name: 'confirm-account' });
+    expect(parseRoute('/report-invitation')).toEqual({ name: 'report-invitation' });
+    expect(fragmentParam('#token=Ab3_x-9', 'token')).toBe('Ab3_x-9');
+    expect(fragmentParam('#token=Ab3&next=%2Finvite%2Fxyz', 'next')).toBe('/invite/xyz');
+    expect(fragmentParam('', 'token')).toBeNull();
   });
 });

@@ -9,10 +9,26 @@ export type Route =
   | { name: 'coalitions' }
   | { name: 'coalition'; coalitionId: string }
   | { name: 'invite'; token: string }
+  | { name: 'forgot-password' }
+  /** Links from mails carry their secret in the fragment (`#token=`), which never reaches the server. */
+  | { name: 'reset-password' }
+  | { name: 'confirm-account' }
+  | { name: 'report-invitation' }
   | { name: 'not-found' };
 
 /** Pages anyone may open without an account. */
-export const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['signin', 'signup', 'invite']);
+export const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set([
+  'signin',
+  'signup',
+  'invite',
+  'forgot-password',
+  'reset-password',
+  'confirm-account',
+  'report-invitation',
+]);
+
+/** Pages a signed-in person is sent on from (to `?next=` or their reports). */
+export const SIGNED_OUT_ONLY: ReadonlySet<Route['name']> = new Set(['signin', 'signup', 'forgot-password']);
 
 /** Invitation tokens and coalition ids: URL-safe characters only. */
 const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
@@ -23,6 +39,10 @@ export function parseRoute(pathname: string): Route {
   if (path === '/signin') return { name: 'signin' };
   if (path === '/signup') return { name: 'signup' };
   if (path === '/coalitions') return { name: 'coalitions' };
+  if (path === '/forgot-password') return { name: 'forgot-password' };
+  if (path === '/reset-password') return { name: 'reset-password' };
+  if (path === '/confirm-account') return { name: 'confirm-account' };
+  if (path === '/report-invitation') return { name: 'report-invitation' };
   const [, first, second, ...rest] = path.split('/');
   if (rest.length > 0 || second === undefined) return { name: 'not-found' };
   if (first === 'reports' && isReportId(second)) return { name: 'report', reportId: second };
@@ -48,4 +68,9 @@ export function signInPath(next?: string): string {
 export function nextPath(search: string): string {
   const next = new URLSearchParams(search).get('next');
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+/** A value from the fragment of a link in a mail (`#token=…&next=…`). */
+export function fragmentParam(hash: string, name: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '')).get(name);
 }

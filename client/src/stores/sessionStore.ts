@@ -3,7 +3,7 @@
  * Sync sessions subscribe to it: a session that ended (4401) reconnects once the user signs in again.
  */
 import { create } from 'zustand';
-import { fetchMe, signIn, signOut, signUp, type Account } from '../api/authApi.ts';
+import { confirmSignUp, fetchMe, signIn, signOut, signUp, type Account } from '../api/authApi.ts';
 import { ApiError, onUnauthorized } from '../api/http.ts';
 import { ACCOUNT_STORAGE_KEY, loadAccount, parseAccount, saveAccount } from '../auth/accountCache.ts';
 import { initialSessionState, reduceSession, type SessionEvent, type SessionState } from '../auth/sessionState.ts';
@@ -15,7 +15,10 @@ interface SessionStore {
   /** Ask the server who this device is signed in as (at start, when back online, after a 401 to confirm). */
   check(): Promise<void>;
   signIn(email: string, password: string): Promise<Account>;
-  signUp(input: SignupInput): Promise<Account>;
+  /** The new account, or null when the server mails a link to confirm it first. */
+  signUp(input: SignupInput, next?: string): Promise<Account | null>;
+  /** Open a sign-up confirmation link: the account is created and signed in. */
+  confirmSignUp(token: string): Promise<Account>;
   /** End the session on the server (everywhere it is used) and forget the account on this device. */
   signOut(): Promise<void>;
 }
@@ -41,8 +44,13 @@ export const useSessionStore = create<SessionStore>((set, get) => ({
     get().dispatch({ type: 'signed-in', account });
     return account;
   },
-  async signUp(input) {
-    const account = await signUp(input);
+  async signUp(input, next) {
+    const account = await signUp(input, next);
+    if (account) get().dispatch({ type: 'signed-in', account });
+    return account;
+  },
+  async confirmSignUp(token) {
+    const account = await confirmSignUp(token);
     get().dispatch({ type: 'signed-in', account });
     return account;
   },

@@ -2,6 +2,8 @@
  * /api/auth: what a signed-in person manages about their own account: a new password, their sessions, a copy of
  * everything held about them, and deleting the account. These need a browser session (a token is for tools).
  */
+import { clientAddress } from '../http/clientAddress.ts';
+import type { Notify } from '../mail/notify.ts';
 import type { SessionsResponse } from '../../../shared/api/accountTypes.ts';
 import { validatePasswordChange, validatePasswordConfirmation } from '../../../shared/api/validate.ts';
 import { AccountService } from '../accounts/AccountService.ts';
@@ -31,11 +33,11 @@ async function sessionUser(ctx: RequestContext): Promise<Principal & { sessionHa
 
 export function registerAccountRoutes(
   router: Router,
-  deps: { auth: AuthService; accounts: AccountService; storage: Storage; access: ReportAccess; registry: DocumentRegistry },
+  deps: { auth: AuthService; accounts: AccountService; storage: Storage; access: ReportAccess; registry: DocumentRegistry; notify: Notify },
   config: Config,
 ): void {
   const { auth, accounts } = deps;
-  const address = (ctx: RequestContext) => ctx.req.socket.remoteAddress ?? 'unknown';
+  const address = (ctx: RequestContext) => clientAddress(ctx.req, config.trustProxy);
   /** One export at a time per person on this node: it reads every report they can reach. */
   const exporting = new Set<string>();
 
@@ -46,6 +48,8 @@ export function registerAccountRoutes(
     await auth.setPassword(user, newPassword);
     // Whoever else was signed in as this person is signed out, and their open connections close.
     await accounts.endOtherSessions(user.id, sessionHash);
+    // The owner of the address hears of it (with mail configured), in case it was not them.
+    deps.notify.passwordChanged(user);
     ctx.res.writeHead(204).end();
   });
 

@@ -1,11 +1,23 @@
 /** /api/auth: sign up, sign in, sign out, who am I, and personal access tokens. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { validateLogin, validateName, validateNewToken, validateSignup } from '../../../shared/api/validate.ts';
+import {
+  validateLogin,
+  validateName,
+  validateNewToken,
+  validatePasswordResetConfirm,
+  validatePasswordResetRequest,
+  validateSignup,
+} from '../../../shared/api/validate.ts';
 import { AuthError, DEVICE_COOKIE, parseCookies, type AuthService, type SignedIn } from '../auth/AuthService.ts';
 import { describeDevice } from '../auth/deviceName.ts';
+import { safeNext, type MailedSignup } from '../auth/MailedSignup.ts';
+import type { PasswordReset } from '../auth/PasswordReset.ts';
 import type { Registration } from '../auth/Registration.ts';
+import type { Logger } from '../log.ts';
+import type { Mail } from '../mail/Mail.ts';
+import type { Notify } from '../mail/notify.ts';
 import type { Config } from '../config.ts';
-import { Conflict, Forbidden, HttpError, NotFound, TooManyRequests } from '../errors.ts';
+import { BadRequest, Conflict, Forbidden, HttpError, NotFound, TooManyRequests } from '../errors.ts';
 import { clientAddress, isLoopbackRequest } from '../http/clientAddress.ts';
 import { clearSessionCookie, isHttps, setDeviceCookie, setSessionCookie } from '../http/cookies.ts';
 import { readJsonObject, sendJson } from '../http/json.ts';
@@ -29,7 +41,20 @@ export function mapAuthError(err: unknown): never {
   throw err;
 }
 
-export function registerAuthRoutes(router: Router, auth: AuthService, registration: Registration, sync: SyncServer, config: Config): void {
+export interface MailParts {
+  mail: Mail;
+  notify: Notify;
+  reset: PasswordReset;
+  signups: MailedSignup;
+  log: Logger;
+}
+
+/** Work done after the answer has gone out; its failure is logged, never shown to the caller. */
+function afterAnswer(log: Logger, what: string, work: () => Promise<void>): void {
+  setImmediate(() => void work().catch((err: unknown) => log.warn(`${what} failed`, { err })));
+}
+
+export function registerAuthRoutes(router: Router, auth: AuthService, registration: Registration, sync: SyncServer, config: Config, m: MailParts): void {
   const caller = (req: IncomingMessage) => ({ address: clientAddress(req, config.trustProxy), loopback: isLoopbackRequest(req, config.trustProxy) });
   const deviceToken = (req: IncomingMessage) => parseCookies(req.headers.cookie).get(DEVICE_COOKIE) ?? null;
   const signedIn = (req: IncomingMessage, res: ServerResponse, result: SignedIn) => {
@@ -39,17 +64,55 @@ export function registerAuthRoutes(router: Router, auth: AuthService, registrati
   };
 
   router.on('POST', '/api/auth/signup', async ({ req, res }) => {
-    const input = ensure(validateSignup(await readJsonObject(req, config.maxBodyBytes)));
+    const body = await readJsonObject(req, config.maxBodyBytes);
+    const input = ensure(validateSignup(body));
     const permit = await registration.admit(input, caller(req));
+    // With mail, the same answer whether or not the address has an account: the mailbox's owner learns the rest.
+    // The first account of an instance (its administrator) is created at once: there is nobody to enumerate.
+    if (m.mail.configured && !permit.first) {
+      sendJson(res, 202, { status: 'check_email' });
+      afterAnswer(m.log, 'sign-up by mail', () => m.signups.request(input, permit, safeNext((body as { next?: unknown }).next)));
+      return;
+    }
     const result = await auth.signup(input, permit, deviceToken(req), describeDevice(req.headers['user-agent'])).catch(mapAuthError);
     signedIn(req, res, result);
     sendJson(res, 201, { user: publicUser(result.user) });
+  });
+
+  router.on('POST', '/api/auth/signup/confirm', async ({ req, res }) => {
+    const body = (await readJsonObject(req, config.maxBodyBytes)) as { token?: unknown };
+    if (typeof body.token !== 'string' || body.token.length === 0 || body.token.length > 200) {
+      throw new BadRequest('invalid_token', '"token" must be the token of a confirmation link.', 'token');
+    }
+    const request = await m.signups.take(body.token);
+    if (!request) throw new HttpError(410, 'link_expired', 'This link has expired or been used. Create your account again.');
+    // The invitation it was admitted on is claimed now, with the account (410 if it was used meanwhile).
+    const result = await auth.createAccount(request, request.passwordHash, { first: false, claim: request.claim }, deviceToken(req), describeDevice(req.headers['user-agent'])).catch(mapAuthError);
+    signedIn(req, res, result);
+    sendJson(res, 201, { user: publicUser(result.user) });
+  });
+
+  router.on('POST', '/api/auth/password-reset', async ({ req, res }) => {
+    const { email } = ensure(validatePasswordResetRequest(await readJsonObject(req, config.maxBodyBytes)));
+    // Answered before looking anything up: the same body, as fast, for every address.
+    sendJson(res, 202, { status: 'check_email' });
+    afterAnswer(m.log, 'password reset request', () => m.reset.request(email));
+  });
+
+  router.on('POST', '/api/auth/password-reset/confirm', async ({ req, res }) => {
+    const { token, newPassword } = ensure(validatePasswordResetConfirm(await readJsonObject(req, config.maxBodyBytes)));
+    const done = await m.reset.confirm(token, newPassword);
+    if (!done) throw new HttpError(410, 'link_expired', 'This link has expired or been used already. Ask for a new one.');
+    // Every session of the account ends, and with it each open sync connection.
+    for (const hash of done.endedSessions) sync.closeCredential(`session:${hash}`);
+    res.writeHead(204).end();
   });
 
   router.on('POST', '/api/auth/login', async ({ req, res }) => {
     const { email, password } = ensure(validateLogin(await readJsonObject(req, config.maxBodyBytes)));
     const result = await auth.login(email, password, { address: clientAddress(req, config.trustProxy), deviceToken: deviceToken(req), device: describeDevice(req.headers['user-agent']) }).catch(mapAuthError);
     signedIn(req, res, result);
+    if (!result.recognisedDevice) m.notify.newDevice(result.user, req);
     sendJson(res, 200, { user: publicUser(result.user) });
   });
 
@@ -67,7 +130,8 @@ export function registerAuthRoutes(router: Router, auth: AuthService, registrati
   // Public, like the sign-up page it serves: whether the administrator's account is still to be made (and whether
   // this caller needs the setup link for it), and who may sign up.
   router.on('GET', '/api/auth/first-run', async ({ req, res }) => {
-    sendJson(res, 200, await registration.status(caller(req)));
+    // `mail`: whether this instance sends mail (reset links, confirmations; the pages adapt what they say).
+    sendJson(res, 200, { ...(await registration.status(caller(req))), mail: m.mail.configured });
   });
 
   router.on('GET', '/api/auth/me', async (ctx) => {

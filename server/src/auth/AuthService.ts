@@ -118,10 +118,21 @@ export class AuthService {
 
   /** Create an account on what Registration.admit allowed, claiming its invitation in the same transaction. */
   async signup(input: SignupInput, permit: SignupPermit, deviceToken: string | null = null, device = ''): Promise<SignedIn> {
+    return this.createAccount(input, await hashPassword(input.password), permit, deviceToken, device);
+  }
+
+  /** Create the account with its password hashed already (a sign-up confirmed by mail hashed it when asked). */
+  async createAccount(
+    fields: { email: string; name: string },
+    passwordHash: string,
+    permit: SignupPermit,
+    deviceToken: string | null = null,
+    device = '',
+  ): Promise<SignedIn> {
     const now = new Date().toISOString();
     const result = await this.storage.accounts.createUserWith(
-      { id: newUuid(), email: input.email, name: input.name, createdAt: now },
-      await hashPassword(input.password),
+      { id: newUuid(), email: fields.email, name: fields.name, createdAt: now },
+      passwordHash,
       { first: permit.first, claim: permit.claim, now },
     );
     if (!result.created) {

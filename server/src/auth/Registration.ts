@@ -118,7 +118,7 @@ export class Registration {
       return { kind: 'signup-invitation', id: link.id };
     }
     const invitation = await this.storage.coalitions.findInvitation(hash);
-    if (!invitation) throw new NotFound('This invitation link is not valid. Check that you opened the whole link, or ask for a new one.');
+    if (!invitation) return this.reportInvitationClaim(hash, mode);
     if (invitation.usedAt) throw linkUsed();
     if (Date.parse(invitation.expiresAt) <= Date.now()) throw linkExpired();
     if (mode === 'closed') {
@@ -129,6 +129,22 @@ export class Registration {
       );
     }
     return { kind: 'coalition-invitation', id: invitation.id, coalitionId: invitation.coalitionId, reportRole: invitation.reportRole };
+  }
+
+  /** An invitation to one report mailed to an address (mail/): it lets its holder sign up as a coalition's does. */
+  private async reportInvitationClaim(hash: string, mode: RegistrationMode): Promise<SignupClaim> {
+    const invitation = await this.storage.mail.findReportInvitation(hash);
+    if (!invitation) throw new NotFound('This invitation link is not valid. Check that you opened the whole link, or ask for a new one.');
+    if (invitation.usedAt) throw linkUsed();
+    if (Date.parse(invitation.expiresAt) <= Date.now()) throw linkExpired();
+    if (mode === 'closed') {
+      throw new Forbidden(
+        'This Rightsdraft is not taking new accounts, so an invitation to a report cannot create one. Sign in with an existing account to ' +
+          'accept it, or ask the administrator of this Rightsdraft for an invitation link.',
+        'registration_closed',
+      );
+    }
+    return { kind: 'report-invitation', id: invitation.id, reportId: invitation.reportId, role: invitation.role };
   }
 
   /** An administrator's link that lets one person sign up, whatever the mode. */

@@ -127,7 +127,9 @@ export interface SignupInvitationStore {
 /** The invitation a new account uses, claimed (marked used) in the same transaction that creates the account. */
 export type SignupClaim =
   | { kind: 'signup-invitation'; id: string }
-  | { kind: 'coalition-invitation'; id: string; coalitionId: string; reportRole: Role };
+  | { kind: 'coalition-invitation'; id: string; coalitionId: string; reportRole: Role }
+  /** An invitation to one report, mailed to an address (mail/): the new account gets the role on it. */
+  | { kind: 'report-invitation'; id: string; reportId: string; role: Role };
 
 export type CreateUserResult =
   | { created: true; user: UserRecord }
@@ -185,6 +187,51 @@ export interface VersionStore {
   list(reportId: string): Promise<VersionRecord[]>;
   get(reportId: string, versionId: string): Promise<(VersionRecord & { content: Uint8Array; discussion: Uint8Array }) | null>;
   latest(reportId: string): Promise<(VersionRecord & { content: Uint8Array }) | null>;
+}
+
+export interface ReportInvitationRecord {
+  id: string;
+  reportId: string;
+  /** The address the invitation was mailed to (the link itself is what grants it). */
+  email: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedBy: string | null;
+}
+
+export interface SignupRequest {
+  email: string;
+  name: string;
+  passwordHash: string;
+  /** The invitation the sign-up was admitted on (claimed when the account is created), if any. */
+  claim: SignupClaim | null;
+}
+
+/** What mail needs kept: one-use tokens (as hashes), invitations by address and how far each digest got. */
+export interface MailStore {
+  /** Store a reset token unless the account was sent `maxPerHour` already in the hour before `createdAt`; false then. */
+  createPasswordReset(r: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }, maxPerHour?: number): Promise<boolean>;
+  /**
+   * Use a reset token once: set the new password hash, drop every reset token and session of the account, in
+   * one transaction. Null when the token is unknown, used or expired; else the account and the sessions ended.
+   */
+  resetPassword(tokenHash: string, passwordHash: string, now: string): Promise<{ userId: string; endedSessions: string[] } | null>;
+  createSignupRequest(r: SignupRequest & { tokenHash: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /** Take a sign-up confirmation once (deleted as it is read); null when unknown or expired. */
+  takeSignupRequest(tokenHash: string, now: string): Promise<SignupRequest | null>;
+  createReportInvitation(inv: ReportInvitationRecord, tokenHash: string): Promise<void>;
+  findReportInvitation(tokenHash: string): Promise<ReportInvitationRecord | null>;
+  /** Mark the invitation used and grant the role, atomically; false when it was used meanwhile. */
+  acceptReportInvitation(invitationId: string, member: ReportMemberRecord): Promise<boolean>;
+  /** Every account, for the digest job. */
+  allUsers(): Promise<UserRecord[]>;
+  /** Up to when the person's digest has been sent; `initial` is stored (and returned) the first time. */
+  digestCursor(userId: string, initial: string): Promise<string>;
+  /** Move the cursor from `from` to `to` if nobody (no other node) has meanwhile: true when this caller won. */
+  claimDigest(userId: string, from: string, to: string): Promise<boolean>;
 }
 
 export interface AccountStore {
@@ -281,6 +328,7 @@ export interface Storage {
   readonly coalitions: CoalitionStore;
   readonly access: ReportAccessStore;
   readonly versions: VersionStore;
+  readonly mail: MailStore;
   readonly settings: SettingsStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;

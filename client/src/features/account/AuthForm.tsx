@@ -17,6 +17,7 @@ export function AuthForm({
   submitLabel,
   initialEmail = '',
   emailReadOnly = false,
+  next,
   invitation,
 }: {
   mode: AuthMode;
@@ -26,6 +27,8 @@ export function AuthForm({
   submitLabel?: string;
   initialEmail?: string;
   emailReadOnly?: boolean;
+  /** Where the confirmation link of a sign-up by mail leads (an invitation page). */
+  next?: string;
 }) {
   const signIn = useSessionStore((s) => s.signIn);
   const signUp = useSessionStore((s) => s.signUp);
@@ -34,6 +37,8 @@ export function AuthForm({
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
+  /** The address a confirmation link was mailed to (servers that send mail confirm sign-ups first). */
+  const [checkEmail, setCheckEmail] = useState<string | null>(null);
   const refs = { name: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
   const formErrorRef = useRef<HTMLParagraphElement>(null);
 
@@ -63,7 +68,14 @@ export function AuthForm({
     if (!checked.ok) return fail(problemsToErrors(checked.problems));
     setBusy(true);
     try {
-      const account = mode === 'signup' ? await signUp({ name: name.trim(), email: email.trim(), password, ...(invitation ? { invitation } : {}) }) : await signIn(email.trim(), password);
+      const account =
+        mode === 'signup'
+          ? await signUp({ name: name.trim(), email: email.trim(), password, ...(invitation ? { invitation } : {}) }, next)
+          : await signIn(email.trim(), password);
+      if (!account) {
+        setCheckEmail(email.trim());
+        return;
+      }
       await onDone(account);
     } catch (err) {
       setBusy(false);
@@ -72,6 +84,18 @@ export function AuthForm({
   };
 
   const clear = (field: AccountField) => setErrors((x) => ({ ...x, [field]: undefined, form: undefined }));
+
+  if (checkEmail) {
+    return (
+      <div className="auth-form auth-form__sent" role="status">
+        <h2 className="auth-form__sent-title">Check your e-mail</h2>
+        <p>
+          We have sent a link to <strong>{checkEmail}</strong>. Open it within a day to finish creating your account.
+        </p>
+        <p className="muted">If you have an account with this address already, the mail says so and tells you how to sign in.</p>
+      </div>
+    );
+  }
 
   return (
     <form className="form auth-form" onSubmit={handleSubmit} noValidate>

@@ -1,44 +1,24 @@
-/** The sign-in and sign-up pages, and the first-run page that creates the instance's administrator. */
-import { useEffect, useState, type ReactNode } from 'react';
-import { fetchFirstRun, fetchSignupStatus, type SignupStatus } from '../../api/authApi.ts';
+/**
+ * The sign-in and sign-up pages, the first-run page that creates the instance's administrator, and the pages
+ * links from mails open: forgot password, choose a new password, confirm a new account.
+ */
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ACCOUNT_LIMITS } from '../../../../shared/api/validate.ts';
+import { confirmPasswordReset, requestPasswordReset } from '../../api/authApi.ts';
+import { ApiError, describeError } from '../../api/http.ts';
+import { useAuthInfo } from './useAuthInfo.ts';
 import { handleLinkClick, navigate } from '../../app/router.ts';
-import { nextPath } from '../../app/routes.ts';
+import { fragmentParam, nextPath } from '../../app/routes.ts';
+import { useSessionStore } from '../../stores/sessionStore.ts';
+import { TextField } from '../../ui/TextField.tsx';
 import { useOnline } from '../../app/useOnline.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { AuthForm } from './AuthForm.tsx';
 import './account.css';
 
-/** Whether no account exists yet (null while asking). */
 function useFirstRun(): boolean | null {
-  const [firstRun, setFirstRun] = useState<boolean | null>(null);
-  useEffect(() => {
-    let live = true;
-    fetchFirstRun().then(
-      (value) => live && setFirstRun(value),
-      () => live && setFirstRun(false),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return firstRun;
-}
-
-/** Who may sign up here, and whether the first account is still to be made (null while asking). */
-function useSignupStatus(): SignupStatus | null {
-  const [status, setStatus] = useState<SignupStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    fetchSignupStatus().then(
-      (value) => live && setStatus(value),
-      // Offline or unreachable: show the form; the server decides when it is sent.
-      () => live && setStatus({ firstRun: false, registration: 'open', setupLinkNeeded: false }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return status;
+  const info = useAuthInfo();
+  return info ? info.firstRun : null;
 }
 
 /** The centred card the account pages share. */
@@ -81,6 +61,11 @@ export function SignInPage() {
   return (
     <AuthLayout title="Sign in to Rightsdraft">
       <AuthForm mode="signin" onDone={goNext} />
+      <p className="auth-card__forgot">
+        <a href="/forgot-password" onClick={handleLinkClick}>
+          Forgot your password?
+        </a>
+      </p>
       <p className="auth-card__switch">
         New to Rightsdraft?{' '}
         <a href={'/signup' + location.search} onClick={handleLinkClick}>
@@ -108,7 +93,7 @@ function SignInLink() {
  * administrator's link (closed). A link's token arrives as `?invitation=` and goes with the form.
  */
 export function SignUpPage() {
-  const status = useSignupStatus();
+  const status = useAuthInfo();
   const invitation = new URLSearchParams(location.search).get('invitation') || undefined;
   useEffect(() => {
     document.title = 'Create an account — Rightsdraft';
@@ -197,6 +182,225 @@ export function SignUpPage() {
     >
       <AuthForm mode="signup" onDone={goNext} invitation={invitation} submitLabel="Create account" />
       <SignInLink />
+    </AuthLayout>
+  );
+}
+
+/** A link styled as a link, within the app. */
+function AppLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a href={href} onClick={handleLinkClick}>
+      {children}
+    </a>
+  );
+}
+
+/** /forgot-password: ask for a reset link by mail (or learn whom to ask when this server sends no mail). */
+export function ForgotPasswordPage() {
+  const info = useAuthInfo();
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    document.title = 'Forgot password — Rightsdraft';
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const value = email.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+      setError(value ? 'Enter a valid e-mail address.' : 'Enter your e-mail address.');
+      emailRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await requestPasswordReset(value);
+      setSentTo(value);
+    } catch (err) {
+      setError(err instanceof ApiError && err.field === 'email' ? err.message : describeError(err));
+      emailRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (info && !info.mail) {
+    return (
+      <AuthLayout title="Forgot your password?">
+        <p>This Rightsdraft does not send e-mail, so it cannot send you a link to choose a new password.</p>
+        <p>Ask the person who runs this Rightsdraft for your coalition to set a new password for you.</p>
+        <p className="auth-card__switch">
+          <AppLink href="/signin">Back to sign in</AppLink>
+        </p>
+      </AuthLayout>
+    );
+  }
+
+  if (sentTo) {
+    return (
+      <AuthLayout title="Check your e-mail">
+        <p role="status">
+          If an account uses <strong>{sentTo}</strong>, we have sent it a link to choose a new password. The link works once, for one hour.
+        </p>
+        <p className="muted">Nothing arrived after a few minutes? Look in your spam folder, or check the address and ask again.</p>
+        <p className="auth-card__switch">
+          <AppLink href="/signin">Back to sign in</AppLink>
+        </p>
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout title="Forgot your password?" intro={<p>Enter the e-mail address of your account. We will send you a link to choose a new password.</p>}>
+      <form className="form auth-form" onSubmit={submit} noValidate>
+        <TextField
+          label="E-mail address"
+          inputRef={emailRef}
+          type="email"
+          value={email}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setError(undefined);
+          }}
+          autoComplete="username"
+          maxLength={ACCOUNT_LIMITS.emailChars}
+          spellCheck={false}
+          error={error}
+          data-autofocus
+        />
+        <div className="form__actions form__actions--stretch">
+          <button type="submit" className="button button--primary" disabled={busy || !info}>
+            {busy ? 'Sending…' : 'Send me a link'}
+          </button>
+        </div>
+      </form>
+      <p className="auth-card__switch">
+        Remembered it? <AppLink href="/signin">Sign in</AppLink>
+      </p>
+    </AuthLayout>
+  );
+}
+
+/** /reset-password#token=…: choose a new password with the link from the mail. */
+export function ResetPasswordPage() {
+  const [token] = useState(() => fragmentParam(location.hash, 'token'));
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [state, setState] = useState<'form' | 'done' | 'dead'>(token ? 'form' : 'dead');
+  const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    document.title = 'Choose a new password — Rightsdraft';
+    // The token leaves the address bar (and the history) once read.
+    if (location.hash) history.replaceState(history.state, '', location.pathname);
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy || !token) return;
+    if ([...password].length < ACCOUNT_LIMITS.passwordMinChars) {
+      setError(`Choose a password of at least ${ACCOUNT_LIMITS.passwordMinChars} characters; a few unrelated words work well.`);
+      passwordRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await confirmPasswordReset(token, password);
+      // Every session ended, this device's too.
+      useSessionStore.getState().dispatch({ type: 'signed-out' });
+      setState('done');
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError && err.status === 410) setState('dead');
+      else {
+        setError(err instanceof ApiError && err.field === 'newPassword' ? err.message : describeError(err));
+        passwordRef.current?.focus();
+      }
+    }
+  };
+
+  if (state === 'dead') {
+    return (
+      <AuthLayout title="This link no longer works">
+        <p role="alert">Links to choose a new password work once, for one hour. Ask for a new one.</p>
+        <a href="/forgot-password" className="button button--primary" onClick={handleLinkClick}>
+          Ask for a new link
+        </a>
+      </AuthLayout>
+    );
+  }
+  if (state === 'done') {
+    return (
+      <AuthLayout title="Your password is changed">
+        <p role="status">You are signed out everywhere. Sign in with your new password.</p>
+        <a href="/signin" className="button button--primary" onClick={handleLinkClick} data-autofocus>
+          Sign in
+        </a>
+      </AuthLayout>
+    );
+  }
+  return (
+    <AuthLayout title="Choose a new password" intro={<p>Choosing a new password signs you out on every device.</p>}>
+      <form className="form auth-form" onSubmit={submit} noValidate>
+        <TextField
+          label="New password"
+          inputRef={passwordRef}
+          type="password"
+          value={password}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            setError(undefined);
+          }}
+          autoComplete="new-password"
+          maxLength={ACCOUNT_LIMITS.passwordMaxChars}
+          error={error}
+          help={`At least ${ACCOUNT_LIMITS.passwordMinChars} characters. A few unrelated words are easy to remember and hard to guess.`}
+          data-autofocus
+        />
+        <div className="form__actions form__actions--stretch">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save new password'}
+          </button>
+        </div>
+      </form>
+    </AuthLayout>
+  );
+}
+
+/** /confirm-account#token=…&next=…: the link that finishes a sign-up confirmed by mail. */
+export function ConfirmAccountPage() {
+  const [link] = useState(() => ({ token: fragmentParam(location.hash, 'token'), next: fragmentParam(location.hash, 'next') }));
+  const [failed, setFailed] = useState<string | null>(link.token ? null : 'This link is not complete. Open the whole link from the mail.');
+  const confirm = useSessionStore((s) => s.confirmSignUp);
+  // The link works once: confirm once even when an effect runs twice (React's development checks).
+  const started = useRef(false);
+  useEffect(() => {
+    document.title = 'Confirm your account — Rightsdraft';
+    if (location.hash) history.replaceState(history.state, '', location.pathname);
+    if (!link.token || started.current) return;
+    started.current = true;
+    confirm(link.token).then(
+      () => navigate(nextPath(link.next ? `?next=${encodeURIComponent(link.next)}` : ''), { replace: true }),
+      (err: unknown) => setFailed(err instanceof ApiError && err.status === 410 ? 'This link has expired or has been used already. Create your account again.' : describeError(err)),
+    );
+  }, [confirm, link]);
+  if (failed) {
+    return (
+      <AuthLayout title="Your account could not be confirmed">
+        <p role="alert">{failed}</p>
+        <a href="/signup" className="button button--primary" onClick={handleLinkClick}>
+          Create an account
+        </a>
+      </AuthLayout>
+    );
+  }
+  return (
+    <AuthLayout title="Confirming your account">
+      <p role="status">Creating your account…</p>
     </AuthLayout>
   );
 }

@@ -7,6 +7,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/api/roles.ts';
 import { ApiError, describeError } from '../../api/http.ts';
 import { addReportMember, fetchReportMembers, removeReportMember, type ReportMember } from '../../api/reportsApi.ts';
 import { roleDescription } from '../../auth/permissions.ts';
+import { useAuthInfo } from '../account/useAuthInfo.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { RoleBadge } from '../../ui/RoleBadge.tsx';
 
@@ -78,7 +79,13 @@ function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string
 
   return (
     <div className="form share">
-      {isOwner && <AddPerson reportId={reportId} onAdded={(m) => (setStatus(`${m.name} was added as ${ROLE_LABELS[m.role].toLowerCase()}.`), load())} />}
+      {isOwner && (
+        <AddPerson
+          reportId={reportId}
+          onAdded={(m) => (setStatus(`${m.name} was added as ${ROLE_LABELS[m.role].toLowerCase()}.`), load())}
+          onInvited={(email) => setStatus(`We sent an invitation to ${email}. They appear here once they accept it.`)}
+        />
+      )}
       <div>
         <h3 className="share__heading" id={`${id}-people`}>
           Who has access
@@ -158,7 +165,17 @@ function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string
   );
 }
 
-function AddPerson({ reportId, onAdded }: { reportId: string; onAdded: (member: ReportMember) => void }) {
+function AddPerson({
+  reportId,
+  onAdded,
+  onInvited,
+}: {
+  reportId: string;
+  onAdded: (member: ReportMember) => void;
+  onInvited: (email: string) => void;
+}) {
+  const mail = useAuthInfo()?.mail ?? false;
+  const [sent, setSent] = useState<string | null>(null);
   const id = useId();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
@@ -175,7 +192,10 @@ function AddPerson({ reportId, onAdded }: { reportId: string; onAdded: (member: 
     try {
       const added = await addReportMember(reportId, email.trim(), role);
       setEmail('');
-      onAdded(added);
+      if ('status' in added) {
+        setSent(`Invitation sent to ${added.email}. They appear in the list once they accept it.`);
+        onInvited(added.email);
+      } else onAdded(added);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : describeError(err));
     } finally {
@@ -194,6 +214,7 @@ function AddPerson({ reportId, onAdded }: { reportId: string; onAdded: (member: 
           onChange={(e) => {
             setEmail(e.target.value);
             setError(null);
+            setSent(null);
           }}
           placeholder="name@organisation.org"
           autoComplete="off"
@@ -219,9 +240,14 @@ function AddPerson({ reportId, onAdded }: { reportId: string; onAdded: (member: 
         <p id={`${id}-error`} className="field__error share__add-message">
           {error}
         </p>
+      ) : sent ? (
+        <p id={`${id}-help`} className="field__help share__add-message">
+          {sent}
+        </p>
       ) : (
         <p id={`${id}-help`} className="field__help share__add-message">
-          They need an account on this Rightsdraft. {roleDescription(role)}.
+          {mail ? 'We e-mail them an invitation link; they get the role when they accept it.' : 'They need an account on this Rightsdraft.'}{' '}
+          {roleDescription(role)}.
         </p>
       )}
     </form>

@@ -24,7 +24,7 @@ const SIGNUP_LOCK: [number, number] = [7312, 1];
 
 /** Mark the invitation used by `userId`, if it still may be; false when it was used or expired meanwhile. */
 async function claim(tx: SqlExecutor, c: SignupClaim, userId: string, now: string): Promise<boolean> {
-  const table = c.kind === 'signup-invitation' ? 'signup_invitations' : 'invitations';
+  const table = c.kind === 'signup-invitation' ? 'signup_invitations' : c.kind === 'report-invitation' ? 'report_invitations' : 'invitations';
   const changed = await tx.run(`UPDATE ${table} SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?`, [
     now,
     userId,
@@ -140,6 +140,9 @@ export class SqlAccountStore implements AccountStore {
       const c = options?.claim;
       if (c?.kind === 'coalition-invitation') {
         await insertMember(tx, { coalitionId: c.coalitionId, userId: user.id, manager: false, reportRole: c.reportRole, joinedAt: options!.now });
+      }
+      if (c?.kind === 'report-invitation') {
+        await tx.run('INSERT INTO report_members (report_id, user_id, role, added_at) VALUES (?, ?, ?, ?)', [c.reportId, user.id, c.role, options!.now]);
       }
       return { created: true, user: { ...user, isAdmin: first, disabled: false } };
     });

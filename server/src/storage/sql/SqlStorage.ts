@@ -8,6 +8,7 @@ import type { SqlDriver } from './SqlDriver.ts';
 import { MIGRATIONS, migrationSql } from './migrations.ts';
 import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
 import { SqlVersionStore } from './SqlVersionStore.ts';
+import { SqlMailStore } from './SqlMailStore.ts';
 
 interface ReportRow {
   id: string;
@@ -45,6 +46,7 @@ export class SqlStorage implements Storage {
   readonly coalitions: SqlCoalitionStore;
   readonly access: SqlReportAccessStore;
   readonly versions: SqlVersionStore;
+  readonly mail: SqlMailStore;
   readonly settings: SqlInstanceSettings;
 
   constructor(protected readonly db: SqlDriver) {
@@ -53,6 +55,7 @@ export class SqlStorage implements Storage {
     this.coalitions = new SqlCoalitionStore(db);
     this.access = new SqlReportAccessStore(db);
     this.versions = new SqlVersionStore(db);
+    this.mail = new SqlMailStore(db);
     this.settings = new SqlInstanceSettings(db);
   }
 
@@ -140,6 +143,7 @@ export class SqlStorage implements Storage {
     await this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM report_members WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM versions WHERE report_id = ?', [id]);
+      await tx.run('DELETE FROM report_invitations WHERE report_id = ?', [id]);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });

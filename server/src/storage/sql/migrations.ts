@@ -223,6 +223,45 @@ export const MIGRATIONS: Migration[] = [
       UPDATE versions SET kind = 'before-restore' WHERE auto = 1 AND name LIKE 'Before restoring%';
     `,
   },
+  {
+    version: 8,
+    name: 'mail: password reset and sign-up confirmation tokens, report invitations by address, digest cursors',
+    sql: () => `
+      CREATE TABLE password_resets (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX password_resets_user ON password_resets (user_id);
+      CREATE TABLE signup_requests (
+        token_hash TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        claim TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE report_invitations (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        role TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        used_by TEXT
+      );
+      CREATE INDEX report_invitations_report ON report_invitations (report_id);
+      CREATE TABLE mail_digests (
+        user_id TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+        sent_until TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {
