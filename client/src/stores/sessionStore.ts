@@ -6,7 +6,9 @@ import { create } from 'zustand';
 import { fetchMe, signIn, signOut, signUp, type Account } from '../api/authApi.ts';
 import { ApiError, onUnauthorized } from '../api/http.ts';
 import { ACCOUNT_STORAGE_KEY, loadAccount, parseAccount, saveAccount } from '../auth/accountCache.ts';
-import { initialSessionState, reduceSession, type SessionEvent, type SessionState } from '../auth/sessionState.ts';
+import { prepareRemoval, removeDeviceCopies, watchCopiesRemoved, type RemovalResult } from '../auth/deviceCopies.ts';
+import { currentAccount, initialSessionState, reduceSession, type SessionEvent, type SessionState } from '../auth/sessionState.ts';
+import { setStashing } from '../sync/unsavedStash.ts';
 import type { SignupInput } from '../../../shared/api/validate.ts';
 
 interface SessionStore {
@@ -16,8 +18,11 @@ interface SessionStore {
   check(): Promise<void>;
   signIn(email: string, password: string): Promise<Account>;
   signUp(input: SignupInput): Promise<Account>;
-  /** End the session on the server (everywhere it is used) and forget the account on this device. */
-  signOut(): Promise<void>;
+  /**
+   * End the session on the server (everywhere it is used) and forget the account on this device; with
+   * `removeCopies`, also remove this device's copies of the account's reports (see auth/deviceCopies.ts).
+   */
+  signOut(options?: { removeCopies?: boolean }): Promise<RemovalResult | null>;
 }
 
 export const useSessionStore = create<SessionStore>((set, get) => ({
@@ -26,7 +31,10 @@ export const useSessionStore = create<SessionStore>((set, get) => ({
     const next = reduceSession(get().state, event);
     if (next === get().state) return;
     set({ state: next });
-    if (next.status === 'signed-in' && next.verified) saveAccount(next.account);
+    if (next.status === 'signed-in' && next.verified) {
+      saveAccount(next.account);
+      setStashing(true);
+    }
     if (next.status === 'signed-out') saveAccount(null);
   },
   async check() {
@@ -46,9 +54,18 @@ export const useSessionStore = create<SessionStore>((set, get) => ({
     get().dispatch({ type: 'signed-in', account });
     return account;
   },
-  async signOut() {
+  async signOut({ removeCopies = false } = {}) {
+    const account = currentAccount(get().state);
     await signOut();
+    if (!removeCopies || !account) {
+      get().dispatch({ type: 'signed-out' });
+      return null;
+    }
+    // Reports on screen close when the account goes; with stashing off they leave nothing in localStorage.
+    prepareRemoval();
     get().dispatch({ type: 'signed-out' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return removeDeviceCopies(account.id);
   },
 }));
 
@@ -65,8 +82,11 @@ export function startSessionWatch(): () => void {
   const handleOnline = () => void useSessionStore.getState().check();
   window.addEventListener('storage', handleStorage);
   window.addEventListener('online', handleOnline);
+  // Another tab signed out and removed this device's copies: leave the reports so their databases can go.
+  const stopWatchingRemoval = watchCopiesRemoved(() => location.replace('/signin'));
   void store.check();
   return () => {
+    stopWatchingRemoval();
     onUnauthorized(null);
     window.removeEventListener('storage', handleStorage);
     window.removeEventListener('online', handleOnline);
