@@ -176,3 +176,50 @@ export function validateOrganisations(value: unknown): Validated<string[]> {
   }
   return { ok: true, value: value.map((v: string) => v.trim()) };
 }
+
+/** Personal access tokens last 90 days unless asked otherwise, at most a year. */
+export const TOKEN_LIMITS = { defaultDays: 90, maxDays: 365, nameChars: 200 } as const;
+
+export function validateNewToken(body: unknown): Validated<{ name: string; expiresInDays: number }> {
+  if (!isPlainObject(body)) return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
+  const problems: Problem[] = [];
+  const name = text(body, 'name', TOKEN_LIMITS.nameChars, true, problems);
+  let expiresInDays: number = TOKEN_LIMITS.defaultDays;
+  if (body.expiresInDays !== undefined) {
+    const days = body.expiresInDays;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > TOKEN_LIMITS.maxDays) {
+      problems.push({
+        field: 'expiresInDays',
+        code: 'invalid_field',
+        message: `"expiresInDays" must be a whole number of days from 1 to ${TOKEN_LIMITS.maxDays}.`,
+      });
+    } else expiresInDays = days;
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { name, expiresInDays } };
+}
+
+/** A new password follows the sign-up rules; the current one is only checked to be present. */
+export function validatePasswordChange(body: unknown): Validated<{ currentPassword: string; newPassword: string }> {
+  if (!isPlainObject(body)) return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
+  const problems: Problem[] = [];
+  const rename = (from: number, field: string) => {
+    for (const p of problems.slice(from)) {
+      p.field = field;
+      p.message = p.message.replace('"password"', `"${field}"`);
+    }
+  };
+  const currentPassword = password({ password: body.currentPassword }, problems, false);
+  rename(0, 'currentPassword');
+  const mark = problems.length;
+  const newPassword = password({ password: body.newPassword }, problems, true);
+  rename(mark, 'newPassword');
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { currentPassword, newPassword } };
+}
+
+/** A request confirmed with the account's password (deleting the account). */
+export function validatePasswordConfirmation(body: unknown): Validated<{ password: string }> {
+  if (!isPlainObject(body)) return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
+  const problems: Problem[] = [];
+  const value = { password: password(body, problems, false) };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}

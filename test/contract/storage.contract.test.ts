@@ -146,4 +146,132 @@ describe.each(STORAGE_KINDS)('Storage contract on %s', (kind) => {
     await log.sweep(2_500);
     expect(Object.fromEntries(await log.recent(['address:10.0.0.1', 'address:10.0.0.2'], 0))).toEqual({ 'address:10.0.0.2': [3_000] });
   });
+  // Accounts people manage (schema 6).
+  async function person(name: string) {
+    const user = await storage.accounts.createUser(
+      { id: crypto.randomUUID(), email: `${name.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.org`, name, createdAt: new Date().toISOString() },
+      `hash of ${name}`,
+    );
+    return user!;
+  }
+  function session(userId: string, minutesAgo: number, hoursLeft = 24) {
+    const created = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    return {
+      id: crypto.randomUUID(),
+      tokenHash: crypto.randomUUID().replace(/-/g, '').repeat(2),
+      userId,
+      createdAt: created,
+      expiresAt: new Date(Date.now() + hoursLeft * 3600_000).toISOString(),
+      lastUsedAt: created,
+      device: 'Firefox on Linux',
+    };
+  }
+
+  it('[SA1] keeps sessions with a public id, device and last use; lists live ones; ends one by id (only the owner’s) or all but one', async () => {
+    const user = await person('Sessions');
+    const other = await person('Other');
+    const older = session(user.id, 30);
+    const newer = session(user.id, 10);
+    const expired = session(user.id, 60, -1);
+    const theirs = session(other.id, 5);
+    for (const s of [older, newer, expired, theirs]) await storage.accounts.createSession(s);
+    expect(await storage.accounts.getSession(older.tokenHash)).toEqual(older);
+    const now = new Date().toISOString();
+    expect((await storage.accounts.listSessions(user.id, now)).map((s) => s.id)).toEqual([older.id, newer.id]);
+
+    const at = new Date().toISOString();
+    await storage.accounts.touchSession(older.tokenHash, at);
+    expect((await storage.accounts.getSession(older.tokenHash))?.lastUsedAt).toBe(at);
+    expect((await storage.accounts.listUsers()).find((u) => u.id === user.id)?.lastSeenAt).toBe(at);
+
+    expect(await storage.accounts.deleteSessionById(user.id, theirs.id)).toBeNull();
+    expect(await storage.accounts.getSession(theirs.tokenHash)).not.toBeNull();
+    expect(await storage.accounts.deleteSessionById(user.id, newer.id)).toBe(newer.tokenHash);
+    expect(await storage.accounts.getSession(newer.tokenHash)).toBeNull();
+
+    const third = session(user.id, 1);
+    await storage.accounts.createSession(third);
+    expect((await storage.accounts.deleteSessionsOf(user.id, older.tokenHash)).sort()).toEqual([expired.tokenHash, third.tokenHash].sort());
+    expect((await storage.accounts.listSessions(user.id, now)).map((s) => s.id)).toEqual([older.id]);
+    expect(await storage.accounts.deleteSessionsOf(user.id, null)).toEqual([older.tokenHash]);
+    expect(await storage.accounts.getSession(theirs.tokenHash)).not.toBeNull();
+  });
+
+  it('[SA2] keeps a token’s expiry, turns accounts off and on, and replaces a password hash', async () => {
+    const user = await person('Tokens');
+    const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const token = { id: crypto.randomUUID(), userId: user.id, name: 'ci', createdAt: new Date().toISOString(), lastUsedAt: null, expiresAt };
+    await storage.accounts.createAccessToken(token, 'f'.repeat(64));
+    expect(await storage.accounts.findAccessToken('f'.repeat(64))).toEqual(token);
+    expect(await storage.accounts.listAccessTokens(user.id)).toEqual([token]);
+
+    expect(user.disabled).toBe(false);
+    expect(await storage.accounts.setUserDisabled(user.id, true)).toBe(true);
+    expect((await storage.accounts.getUser(user.id))?.disabled).toBe(true);
+    expect((await storage.accounts.findUserByEmail(user.email))?.disabled).toBe(true);
+    expect((await storage.accounts.listUsers()).find((u) => u.id === user.id)).toMatchObject({ disabled: true, lastSeenAt: null });
+    expect(await storage.accounts.setUserDisabled(user.id, false)).toBe(true);
+    expect((await storage.accounts.getUser(user.id))?.disabled).toBe(false);
+    expect(await storage.accounts.setUserDisabled(crypto.randomUUID(), true)).toBe(false);
+
+    expect(await storage.accounts.getPasswordHash(user.id)).toBe('hash of Tokens');
+    await storage.accounts.setPasswordHash(user.id, 'new hash');
+    expect(await storage.accounts.getPasswordHash(user.id)).toBe('new hash');
+    expect(await storage.accounts.getPasswordHash(crypto.randomUUID())).toBeNull();
+  });
+
+  it('[SA3] finds the invitations a person created and the versions they authored', async () => {
+    const user = await person('Author');
+    const other = await person('Someone');
+    const now = new Date().toISOString();
+    const coalitionId = crypto.randomUUID();
+    await storage.coalitions.create({ id: coalitionId, name: 'C', createdBy: user.id, createdAt: now, organisations: [] }, { userId: user.id, joinedAt: now });
+    const invitation = { id: crypto.randomUUID(), coalitionId, reportRole: 'editor' as const, createdBy: user.id, createdAt: now, expiresAt: now, usedAt: null, usedBy: null };
+    await storage.coalitions.createInvitation(invitation, 'e'.repeat(64));
+    await storage.coalitions.createInvitation({ ...invitation, id: crypto.randomUUID(), createdBy: other.id }, 'd'.repeat(64));
+    expect(await storage.accounts.invitationsCreatedBy(user.id)).toEqual([invitation]);
+
+    const reportId = crypto.randomUUID();
+    await storage.createReport(record(reportId), reportId, update('x'));
+    const version = { id: crypto.randomUUID(), reportId, name: 'Draft 1', auto: false, authorId: user.id, authorName: 'Author', createdAt: now };
+    await storage.versions.create(version, update('a'), update('b'));
+    await storage.versions.create({ ...version, id: crypto.randomUUID(), authorId: other.id, authorName: 'Someone' }, update('a'), update('b'));
+    expect(await storage.accounts.versionsAuthoredBy(user.id)).toEqual([version]);
+  });
+
+  it('[SA4] deletes an account: reports pass to their new owners, memberships, sessions and tokens go, the e-mail is free again', async () => {
+    const leaver = await person('Leaver');
+    const heir = await person('Heir');
+    const now = new Date().toISOString();
+    const reportId = crypto.randomUUID();
+    await storage.createReport({ ...record(reportId), ownerUserId: leaver.id }, reportId, update('x'));
+    await storage.access.setMember({ reportId, userId: heir.id, role: 'owner', addedAt: now });
+    const elsewhere = crypto.randomUUID();
+    await storage.createReport({ ...record(elsewhere), ownerUserId: heir.id }, elsewhere, update('y'));
+    await storage.access.setMember({ reportId: elsewhere, userId: leaver.id, role: 'editor', addedAt: now });
+    const coalitionId = crypto.randomUUID();
+    await storage.coalitions.create({ id: coalitionId, name: 'C', createdBy: leaver.id, createdAt: now, organisations: [] }, { userId: leaver.id, joinedAt: now });
+    await storage.coalitions.addMember({ coalitionId, userId: heir.id, manager: true, reportRole: 'viewer', joinedAt: now });
+    await storage.accounts.createSession(session(leaver.id, 1));
+    await storage.accounts.createAccessToken({ id: crypto.randomUUID(), userId: leaver.id, name: 't', createdAt: now, lastUsedAt: null, expiresAt: now }, 'c'.repeat(64));
+    await storage.accounts.loginFailures.add([`account:${leaver.email}`], Date.now());
+
+    await storage.accounts.deleteUser(leaver.id, [{ reportId, newOwnerId: heir.id }]);
+    expect((await storage.getReport(reportId))?.ownerUserId).toBe(heir.id);
+    expect(await storage.access.members(reportId)).toEqual([]);
+    expect(await storage.access.members(elsewhere)).toEqual([]);
+    expect((await storage.coalitions.members(coalitionId)).map((m) => m.userId)).toEqual([heir.id]);
+    expect(await storage.coalitions.get(coalitionId)).not.toBeNull();
+    expect(await storage.accounts.listSessions(leaver.id, new Date(0).toISOString())).toEqual([]);
+    expect(await storage.accounts.listAccessTokens(leaver.id)).toEqual([]);
+    expect((await storage.accounts.loginFailures.recent([`account:${leaver.email}`], 0)).size).toBe(0);
+    expect(await storage.accounts.getUser(leaver.id)).toBeNull();
+    expect(await storage.accounts.findUserByEmail(leaver.email)).toBeNull();
+    expect(await storage.accounts.getPasswordHash(leaver.id)).toBeNull();
+    expect((await storage.accounts.listUsers()).map((u) => u.id)).not.toContain(leaver.id);
+    expect(await storage.accounts.setUserDisabled(leaver.id, false)).toBe(false);
+    const again = await storage.accounts.createUser({ id: crypto.randomUUID(), email: leaver.email, name: 'Back', createdAt: now }, 'h');
+    expect(again?.email).toBe(leaver.email);
+    expect(await storage.accounts.hasUsers()).toBe(true);
+  });
 });

@@ -1,8 +1,9 @@
 /** /api/auth: sign up, sign in, sign out, who am I, and personal access tokens. */
-import { validateLogin, validateName, validateSignup } from '../../../shared/api/validate.ts';
+import { validateLogin, validateNewToken, validateSignup } from '../../../shared/api/validate.ts';
 import { AuthError, type AuthService } from '../auth/AuthService.ts';
+import { describeDevice } from '../auth/deviceName.ts';
 import type { Config } from '../config.ts';
-import { Conflict, HttpError, NotFound, TooManyRequests } from '../errors.ts';
+import { Conflict, Forbidden, HttpError, NotFound, TooManyRequests } from '../errors.ts';
 import { clearSessionCookie, isHttps, setSessionCookie } from '../http/cookies.ts';
 import { readJson, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
@@ -14,10 +15,11 @@ export function publicUser(u: UserRecord) {
   return { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin };
 }
 
-function mapAuthError(err: unknown): never {
+export function mapAuthError(err: unknown): never {
   if (err instanceof AuthError) {
     if (err.code === 'too_many_attempts') throw new TooManyRequests(err.message, err.retryAfterSeconds);
     if (err.code === 'email_taken') throw new Conflict('email_taken', err.message);
+    if (err.code === 'account_disabled' || err.code === 'wrong_password') throw new Forbidden(err.message, err.code);
     throw new HttpError(401, err.code, err.message);
   }
   throw err;
@@ -26,14 +28,16 @@ function mapAuthError(err: unknown): never {
 export function registerAuthRoutes(router: Router, auth: AuthService, sync: SyncServer, config: Config): void {
   router.on('POST', '/api/auth/signup', async ({ req, res }) => {
     const input = ensure(validateSignup(await readJson(req, config.maxBodyBytes)));
-    const { user, token } = await auth.signup(input).catch(mapAuthError);
+    const { user, token } = await auth.signup(input, describeDevice(req.headers['user-agent'])).catch(mapAuthError);
     setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
     sendJson(res, 201, { user: publicUser(user) });
   });
 
   router.on('POST', '/api/auth/login', async ({ req, res }) => {
     const { email, password } = ensure(validateLogin(await readJson(req, config.maxBodyBytes)));
-    const { user, token } = await auth.login(email, password, req.socket.remoteAddress ?? 'unknown').catch(mapAuthError);
+    const { user, token } = await auth
+      .login(email, password, req.socket.remoteAddress ?? 'unknown', describeDevice(req.headers['user-agent']))
+      .catch(mapAuthError);
     setSessionCookie(res, token, config.sessionTtlMs, isHttps(req, config.trustProxy));
     sendJson(res, 200, { user: publicUser(user) });
   });
@@ -61,8 +65,12 @@ export function registerAuthRoutes(router: Router, auth: AuthService, sync: Sync
 
   router.on('POST', '/api/auth/tokens', async (ctx) => {
     const principal = await ctx.user();
-    const name = ensure(validateName(await readJson(ctx.req, config.maxBodyBytes)));
-    const { record, token } = await auth.createAccessToken(principal.user, name);
+    // Only a signed-in browser session mints tokens: a leaked token must not be able to make itself a successor.
+    if (!principal.credential.startsWith('session:')) {
+      throw new Forbidden('Access tokens can only be created while signed in with a browser, not with another token.', 'token_cannot_create_tokens');
+    }
+    const { name, expiresInDays } = ensure(validateNewToken(await readJson(ctx.req, config.maxBodyBytes)));
+    const { record, token } = await auth.createAccessToken(principal.user, name, expiresInDays);
     // The token is shown once; only its hash is kept.
     sendJson(ctx.res, 201, { ...record, token });
   });

@@ -14,6 +14,9 @@ import { ACCESS_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.ts';
 
 export const SESSION_COOKIE = 'rd_session';
 
+/** How often a session's or token's last use (and the account's last activity) is written at most. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
 /** Who is calling, and through which credential (so signing out can close exactly that credential's sockets). */
 export interface Principal {
   user: UserRecord;
@@ -23,7 +26,7 @@ export interface Principal {
 
 export class AuthError extends Error {
   constructor(
-    readonly code: 'invalid_credentials' | 'too_many_attempts' | 'email_taken',
+    readonly code: 'invalid_credentials' | 'too_many_attempts' | 'email_taken' | 'account_disabled' | 'wrong_password',
     message: string,
     readonly retryAfterSeconds = 0,
   ) {
@@ -63,14 +66,18 @@ export class AuthService {
     this.throttle = new LoginThrottle(storage.accounts.loginFailures, { ...DEFAULT_THROTTLE, ...options.throttle });
   }
 
-  private async startSession(user: UserRecord): Promise<string> {
+  /** `device`: a short description of the browser (see deviceName.ts), shown in the list of sessions. */
+  private async startSession(user: UserRecord, device = ''): Promise<string> {
     const token = newSecret();
     const now = Date.now();
     await this.storage.accounts.createSession({
+      id: newUuid(),
       tokenHash: hashSecret(token),
       userId: user.id,
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(now + this.options.sessionTtlMs).toISOString(),
+      lastUsedAt: new Date(now).toISOString(),
+      device,
     });
     return token;
   }
@@ -80,18 +87,18 @@ export class AuthService {
     return !(await this.storage.accounts.hasUsers());
   }
 
-  async signup(input: SignupInput): Promise<{ user: UserRecord; token: string }> {
+  async signup(input: SignupInput, device = ''): Promise<{ user: UserRecord; token: string }> {
     const user = await this.storage.accounts.createUser(
       { id: newUuid(), email: input.email, name: input.name, createdAt: new Date().toISOString() },
       await hashPassword(input.password),
     );
     if (!user) throw new AuthError('email_taken', 'An account with this e-mail address exists already. Sign in instead.');
     this.log.info('account created', { userId: user.id, admin: user.isAdmin });
-    return { user, token: await this.startSession(user) };
+    return { user, token: await this.startSession(user, device) };
   }
 
   /** Check a password, slowed and then refused after repeated failures for the account or the address. */
-  async login(email: string, password: string, address: string): Promise<{ user: UserRecord; token: string }> {
+  async login(email: string, password: string, address: string, device = ''): Promise<{ user: UserRecord; token: string }> {
     const keys = [`account:${email}`, `address:${address}`];
     const verdict = await this.throttle.check(keys);
     if (verdict.refuse) {
@@ -106,9 +113,11 @@ export class AuthService {
       this.log.info('failed sign-in', { address });
       throw new AuthError('invalid_credentials', 'The e-mail address or password is not right.');
     }
+    // Said only to someone who knows the password, so it reveals nothing about the account to anyone else.
+    if (found.disabled) throw new AuthError('account_disabled', 'This account has been turned off by an administrator of this site.');
     await this.throttle.succeed(keys[0]!);
     const { passwordHash: _hash, ...user } = found;
-    return { user, token: await this.startSession(user) };
+    return { user, token: await this.startSession(user, device) };
   }
 
   /** End the credential this principal used (its session everywhere it is used; a token is revoked separately). */
@@ -129,31 +138,41 @@ export class AuthService {
     const now = Date.now();
     if (!session || Date.parse(session.expiresAt) <= now) return null;
     const user = await this.storage.accounts.getUser(session.userId);
-    if (!user) return null;
+    if (!user || user.disabled) return null;
     // Sliding expiry, written at most about once a day per session.
     const renewed = now + this.options.sessionTtlMs;
     if (renewed - Date.parse(session.expiresAt) > 24 * 3600_000) {
       await this.storage.accounts.extendSession(tokenHash, new Date(renewed).toISOString());
     }
+    // Last use, for the list of sessions, written at most every few minutes.
+    if (now - Date.parse(session.lastUsedAt) > TOUCH_EVERY_MS) await this.storage.accounts.touchSession(tokenHash, new Date(now).toISOString());
     return { user, credential: `session:${tokenHash}` };
   }
 
   private async fromAccessToken(token: string): Promise<Principal | null> {
     if (!token.startsWith(ACCESS_TOKEN_PREFIX)) return null;
     const record = await this.storage.accounts.findAccessToken(hashSecret(token));
-    if (!record) return null;
+    if (!record || Date.parse(record.expiresAt) <= Date.now()) return null;
     const user = await this.storage.accounts.getUser(record.userId);
-    if (!user) return null;
+    if (!user || user.disabled) return null;
     const now = new Date().toISOString();
-    if (!record.lastUsedAt || Date.parse(now) - Date.parse(record.lastUsedAt) > 3600_000) {
+    if (!record.lastUsedAt || Date.parse(now) - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) {
       await this.storage.accounts.touchAccessToken(record.id, now);
     }
     return { user, credential: `token:${record.id}` };
   }
 
-  async createAccessToken(user: UserRecord, name: string): Promise<{ record: AccessTokenRecord; token: string }> {
+  async createAccessToken(user: UserRecord, name: string, expiresInDays = 90): Promise<{ record: AccessTokenRecord; token: string }> {
     const token = ACCESS_TOKEN_PREFIX + newSecret();
-    const record: AccessTokenRecord = { id: newUuid(), userId: user.id, name, createdAt: new Date().toISOString(), lastUsedAt: null };
+    const now = Date.now();
+    const record: AccessTokenRecord = {
+      id: newUuid(),
+      userId: user.id,
+      name,
+      createdAt: new Date(now).toISOString(),
+      lastUsedAt: null,
+      expiresAt: new Date(now + expiresInDays * 86_400_000).toISOString(),
+    };
     await this.storage.accounts.createAccessToken(record, hashSecret(token));
     return { record, token };
   }
@@ -164,5 +183,29 @@ export class AuthService {
 
   revokeAccessToken(userId: string, id: string): Promise<boolean> {
     return this.storage.accounts.deleteAccessToken(userId, id);
+  }
+
+  /**
+   * Confirm a signed-in person's password before a change that needs it (new password, deleting the account),
+   * counted against the same limits as signing in, so a stolen session cannot guess it faster.
+   */
+  async confirmPassword(user: UserRecord, password: string, address: string): Promise<void> {
+    const keys = [`account:${user.email}`, `address:${address}`];
+    const verdict = await this.throttle.check(keys);
+    if (verdict.refuse) throw new AuthError('too_many_attempts', 'Too many wrong passwords. Try again later.', verdict.retryAfterSeconds);
+    if (verdict.delayMs > 0) await new Promise((r) => setTimeout(r, verdict.delayMs));
+    const stored = await this.storage.accounts.getPasswordHash(user.id);
+    if (!stored || !(await verifyPassword(password, stored))) {
+      await this.throttle.fail(keys);
+      this.log.info('wrong password confirming an account change', { userId: user.id, address });
+      throw new AuthError('wrong_password', 'That is not your current password.');
+    }
+    await this.throttle.succeed(keys[0]!);
+  }
+
+  /** Set a new password (after confirmPassword). */
+  async setPassword(user: UserRecord, password: string): Promise<void> {
+    await this.storage.accounts.setPasswordHash(user.id, await hashPassword(password));
+    this.log.info('password changed', { userId: user.id });
   }
 }

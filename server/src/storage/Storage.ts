@@ -37,13 +37,26 @@ export interface UserRecord {
   name: string;
   isAdmin: boolean;
   createdAt: string;
+  /** Turned off by an administrator: cannot sign in, and no session or token of theirs works. */
+  disabled: boolean;
+}
+
+/** What an administrator sees of an account. */
+export interface AdminUserRecord extends UserRecord {
+  /** Last sign-in or use of a session or token (written at most every few minutes), null if never. */
+  lastSeenAt: string | null;
 }
 
 export interface SessionRecord {
+  /** Public random id (shown in the list of sessions); the cookie's hash stays the key. */
+  id: string;
   tokenHash: string;
   userId: string;
   createdAt: string;
   expiresAt: string;
+  lastUsedAt: string;
+  /** A short description of the browser and system it was opened from ("Firefox on Windows"). */
+  device: string;
 }
 
 export interface AccessTokenRecord {
@@ -52,6 +65,14 @@ export interface AccessTokenRecord {
   name: string;
   createdAt: string;
   lastUsedAt: string | null;
+  /** After this the token is refused. */
+  expiresAt: string;
+}
+
+/** When an account is deleted, the reports it owned with another owner pass to that person. */
+export interface OwnershipTransfer {
+  reportId: string;
+  newOwnerId: string;
 }
 
 export interface CoalitionRecord {
@@ -114,7 +135,7 @@ export interface VersionStore {
 export interface AccountStore {
   /** Insert a user; the first user of the instance is made administrator in the same transaction, and adopts
    * every report that has no owner (made before accounts existed). Returns null when the e-mail is taken. */
-  createUser(user: Omit<UserRecord, 'isAdmin'>, passwordHash: string): Promise<UserRecord | null>;
+  createUser(user: Omit<UserRecord, 'isAdmin' | 'disabled'>, passwordHash: string): Promise<UserRecord | null>;
   getUser(id: string): Promise<UserRecord | null>;
   /** Failed sign-ins, shared by every node (see LoginThrottle). */
   readonly loginFailures: FailureLog;
@@ -130,7 +151,34 @@ export interface AccountStore {
   findAccessToken(tokenHash: string): Promise<AccessTokenRecord | null>;
   listAccessTokens(userId: string): Promise<AccessTokenRecord[]>;
   deleteAccessToken(userId: string, id: string): Promise<boolean>;
+  /** Record a token's use (and the account's last activity). */
   touchAccessToken(id: string, at: string): Promise<void>;
+
+  // Accounts people manage (issue 9).
+  getPasswordHash(userId: string): Promise<string | null>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /** A user's sessions that have not expired at `now`, oldest first. */
+  listSessions(userId: string, now: string): Promise<SessionRecord[]>;
+  /** Record a session's use (and the account's last activity). */
+  touchSession(tokenHash: string, at: string): Promise<void>;
+  /** Delete one of the user's sessions by its public id; the deleted session's token hash, or null if not theirs. */
+  deleteSessionById(userId: string, id: string): Promise<string | null>;
+  /** Delete every session of the user except `keepTokenHash` (null: all); the token hashes deleted. */
+  deleteSessionsOf(userId: string, keepTokenHash: string | null): Promise<string[]>;
+  /** Every account (not deleted ones), oldest first. */
+  listUsers(): Promise<AdminUserRecord[]>;
+  /** False when there is no such account. */
+  setUserDisabled(userId: string, disabled: boolean): Promise<boolean>;
+  /** Invitations the user created, newest first. */
+  invitationsCreatedBy(userId: string): Promise<InvitationRecord[]>;
+  /** Versions of any report the user named or ended a session of, newest first, without their states. */
+  versionsAuthoredBy(userId: string): Promise<VersionRecord[]>;
+  /**
+   * Delete an account in one transaction: pass the listed reports to their new owners, drop the user's report and
+   * coalition memberships, sessions, tokens and sign-in failures, and blank the user row (kept only so the
+   * coalitions and invitations it created keep their reference; it has no e-mail, name or password left).
+   */
+  deleteUser(userId: string, transfers: OwnershipTransfer[]): Promise<void>;
 }
 
 export interface CoalitionStore {

@@ -1,5 +1,15 @@
 /** Users, sessions and personal access tokens. Only hashes of session and access tokens are stored. */
-import type { AccessTokenRecord, AccountStore, SessionRecord, UserRecord } from '../Storage.ts';
+import type { Role } from '../../../../shared/api/roles.ts';
+import type {
+  AccessTokenRecord,
+  AccountStore,
+  AdminUserRecord,
+  InvitationRecord,
+  OwnershipTransfer,
+  SessionRecord,
+  UserRecord,
+  VersionRecord,
+} from '../Storage.ts';
 import { SqlLoginFailures } from './SqlLoginFailures.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 
@@ -10,11 +20,38 @@ interface UserRow {
   is_admin: number;
   created_at: string;
   password_hash: string;
+  disabled: number;
+  last_seen_at: string | null;
 }
 
 function toUser(r: UserRow): UserRecord {
-  return { id: r.id, email: r.email, name: r.name, isAdmin: Number(r.is_admin) === 1, createdAt: r.created_at };
+  return { id: r.id, email: r.email, name: r.name, isAdmin: Number(r.is_admin) === 1, createdAt: r.created_at, disabled: Number(r.disabled) === 1 };
 }
+
+interface SessionRow {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  device: string;
+}
+
+function toSession(r: SessionRow): SessionRecord {
+  return {
+    id: r.id,
+    tokenHash: r.token_hash,
+    userId: r.user_id,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    lastUsedAt: r.last_used_at ?? r.created_at,
+    device: r.device,
+  };
+}
+
+/** Deleted accounts keep a blank row (see deleteUser); nothing reads them as accounts. */
+const LIVE = 'deleted_at IS NULL';
 
 interface TokenRow {
   id: string;
@@ -22,10 +59,11 @@ interface TokenRow {
   name: string;
   created_at: string;
   last_used_at: string | null;
+  expires_at: string;
 }
 
 function toToken(r: TokenRow): AccessTokenRecord {
-  return { id: r.id, userId: r.user_id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at };
+  return { id: r.id, userId: r.user_id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, expiresAt: r.expires_at };
 }
 
 export class SqlAccountStore implements AccountStore {
@@ -35,7 +73,7 @@ export class SqlAccountStore implements AccountStore {
     this.loginFailures = new SqlLoginFailures(db);
   }
 
-  createUser(user: Omit<UserRecord, 'isAdmin'>, passwordHash: string): Promise<UserRecord | null> {
+  createUser(user: Omit<UserRecord, 'isAdmin' | 'disabled'>, passwordHash: string): Promise<UserRecord | null> {
     return this.db.transaction(async (tx) => {
       const taken = await tx.get('SELECT id FROM users WHERE email = ?', [user.email]);
       if (taken) return null;
@@ -50,12 +88,12 @@ export class SqlAccountStore implements AccountStore {
       ]);
       // Reports written before accounts existed (schema version 1) have no owner: the first administrator adopts them.
       if (first) await tx.run('UPDATE reports SET owner_user_id = ? WHERE owner_user_id IS NULL', [user.id]);
-      return { ...user, isAdmin: first };
+      return { ...user, isAdmin: first, disabled: false };
     });
   }
 
   async getUser(id: string): Promise<UserRecord | null> {
-    const row = await this.db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
+    const row = await this.db.get<UserRow>(`SELECT * FROM users WHERE id = ? AND ${LIVE}`, [id]);
     return row ? toUser(row) : null;
   }
 
@@ -64,25 +102,28 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async findUserByEmail(email: string) {
-    const row = await this.db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email]);
+    const row = await this.db.get<UserRow>(`SELECT * FROM users WHERE email = ? AND ${LIVE}`, [email]);
     return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
   }
 
   async createSession(s: SessionRecord): Promise<void> {
-    await this.db.run('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
-      s.tokenHash,
-      s.userId,
-      s.createdAt,
-      s.expiresAt,
-    ]);
+    await this.db.transaction(async (tx) => {
+      await tx.run('INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at, last_used_at, device) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        s.id,
+        s.tokenHash,
+        s.userId,
+        s.createdAt,
+        s.expiresAt,
+        s.lastUsedAt,
+        s.device,
+      ]);
+      await tx.run('UPDATE users SET last_seen_at = ? WHERE id = ?', [s.lastUsedAt, s.userId]);
+    });
   }
 
   async getSession(tokenHash: string): Promise<SessionRecord | null> {
-    const r = await this.db.get<{ token_hash: string; user_id: string; created_at: string; expires_at: string }>(
-      'SELECT * FROM sessions WHERE token_hash = ?',
-      [tokenHash],
-    );
-    return r ? { tokenHash: r.token_hash, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at } : null;
+    const r = await this.db.get<SessionRow>('SELECT * FROM sessions WHERE token_hash = ?', [tokenHash]);
+    return r ? toSession(r) : null;
   }
 
   async extendSession(tokenHash: string, expiresAt: string): Promise<void> {
@@ -98,12 +139,13 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async createAccessToken(t: AccessTokenRecord, tokenHash: string): Promise<void> {
-    await this.db.run('INSERT INTO access_tokens (id, token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?, ?)', [
+    await this.db.run('INSERT INTO access_tokens (id, token_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
       t.id,
       tokenHash,
       t.userId,
       t.name,
       t.createdAt,
+      t.expiresAt,
     ]);
   }
 
@@ -122,6 +164,117 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async touchAccessToken(id: string, at: string): Promise<void> {
-    await this.db.run('UPDATE access_tokens SET last_used_at = ? WHERE id = ?', [at, id]);
+    await this.db.transaction(async (tx) => {
+      await tx.run('UPDATE access_tokens SET last_used_at = ? WHERE id = ?', [at, id]);
+      await tx.run('UPDATE users SET last_seen_at = ? WHERE id = (SELECT user_id FROM access_tokens WHERE id = ?)', [at, id]);
+    });
+  }
+
+  async getPasswordHash(userId: string): Promise<string | null> {
+    const row = await this.db.get<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = ? AND ${LIVE}`, [userId]);
+    return row?.password_hash ?? null;
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.db.run(`UPDATE users SET password_hash = ? WHERE id = ? AND ${LIVE}`, [passwordHash, userId]);
+  }
+
+  async listSessions(userId: string, now: string): Promise<SessionRecord[]> {
+    const rows = await this.db.all<SessionRow>('SELECT * FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY created_at, id', [userId, now]);
+    return rows.map(toSession);
+  }
+
+  async touchSession(tokenHash: string, at: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run('UPDATE sessions SET last_used_at = ? WHERE token_hash = ?', [at, tokenHash]);
+      await tx.run('UPDATE users SET last_seen_at = ? WHERE id = (SELECT user_id FROM sessions WHERE token_hash = ?)', [at, tokenHash]);
+    });
+  }
+
+  deleteSessionById(userId: string, id: string): Promise<string | null> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get<{ token_hash: string }>('SELECT token_hash FROM sessions WHERE id = ? AND user_id = ?', [id, userId]);
+      if (!row) return null;
+      await tx.run('DELETE FROM sessions WHERE token_hash = ?', [row.token_hash]);
+      return row.token_hash;
+    });
+  }
+
+  deleteSessionsOf(userId: string, keepTokenHash: string | null): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.all<{ token_hash: string }>('SELECT token_hash FROM sessions WHERE user_id = ?', [userId]);
+      const gone = rows.map((r) => r.token_hash).filter((h) => h !== keepTokenHash);
+      for (const hash of gone) await tx.run('DELETE FROM sessions WHERE token_hash = ?', [hash]);
+      return gone;
+    });
+  }
+
+  async listUsers(): Promise<AdminUserRecord[]> {
+    const rows = await this.db.all<UserRow>(`SELECT * FROM users WHERE ${LIVE} ORDER BY created_at, id`);
+    return rows.map((r) => ({ ...toUser(r), lastSeenAt: r.last_seen_at }));
+  }
+
+  async setUserDisabled(userId: string, disabled: boolean): Promise<boolean> {
+    return (await this.db.run(`UPDATE users SET disabled = ? WHERE id = ? AND ${LIVE}`, [disabled ? 1 : 0, userId])) > 0;
+  }
+
+  async invitationsCreatedBy(userId: string): Promise<InvitationRecord[]> {
+    const rows = await this.db.all<{
+      id: string;
+      coalition_id: string;
+      report_role: string;
+      created_by: string;
+      created_at: string;
+      expires_at: string;
+      used_at: string | null;
+      used_by: string | null;
+    }>('SELECT id, coalition_id, report_role, created_by, created_at, expires_at, used_at, used_by FROM invitations WHERE created_by = ? ORDER BY created_at DESC, id', [userId]);
+    return rows.map((r) => ({
+      id: r.id,
+      coalitionId: r.coalition_id,
+      reportRole: r.report_role as Role,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      usedAt: r.used_at,
+      usedBy: r.used_by,
+    }));
+  }
+
+  async versionsAuthoredBy(userId: string): Promise<VersionRecord[]> {
+    const rows = await this.db.all<{ id: string; report_id: string; name: string; auto: number; author_id: string | null; author_name: string; created_at: string }>(
+      'SELECT id, report_id, name, auto, author_id, author_name, created_at FROM versions WHERE author_id = ? ORDER BY created_at DESC, id',
+      [userId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      reportId: r.report_id,
+      name: r.name,
+      auto: Number(r.auto) === 1,
+      authorId: r.author_id,
+      authorName: r.author_name,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async deleteUser(userId: string, transfers: OwnershipTransfer[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const user = await tx.get<{ email: string }>(`SELECT email FROM users WHERE id = ? AND ${LIVE}`, [userId]);
+      if (!user) return;
+      for (const t of transfers) {
+        await tx.run('UPDATE reports SET owner_user_id = ? WHERE id = ? AND owner_user_id = ?', [t.newOwnerId, t.reportId, userId]);
+        // The new owner's direct grant is now implied by ownership.
+        await tx.run('DELETE FROM report_members WHERE report_id = ? AND user_id = ?', [t.reportId, t.newOwnerId]);
+      }
+      await tx.run('DELETE FROM report_members WHERE user_id = ?', [userId]);
+      await tx.run('DELETE FROM coalition_members WHERE user_id = ?', [userId]);
+      await tx.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
+      await tx.run('DELETE FROM access_tokens WHERE user_id = ?', [userId]);
+      await tx.run('DELETE FROM login_failures WHERE key = ?', [`account:${user.email}`]);
+      await tx.run(
+        `UPDATE users SET email = ?, name = '', password_hash = '', is_admin = 0, disabled = 1, last_seen_at = NULL, deleted_at = ? WHERE id = ?`,
+        [`deleted:${userId}`, new Date().toISOString(), userId],
+      );
+    });
   }
 }

@@ -8,11 +8,25 @@ import type { Dialect } from './SqlDriver.ts';
 interface Types {
   autoId: string;
   blob: string;
+  /** An expression for 32 random hex characters (ids for rows written before they had one). */
+  randomHex: string;
+  /** An expression for the ISO 8601 UTC time `days` days from now, in the same text form the server writes. */
+  isoInDays: (days: number) => string;
 }
 
 const TYPES: Record<Dialect, Types> = {
-  sqlite: { autoId: 'INTEGER PRIMARY KEY AUTOINCREMENT', blob: 'BLOB' },
-  postgres: { autoId: 'BIGSERIAL PRIMARY KEY', blob: 'BYTEA' },
+  sqlite: {
+    autoId: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+    blob: 'BLOB',
+    randomHex: 'lower(hex(randomblob(16)))',
+    isoInDays: (days) => `strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+${days} days')`,
+  },
+  postgres: {
+    autoId: 'BIGSERIAL PRIMARY KEY',
+    blob: 'BYTEA',
+    randomHex: "replace(gen_random_uuid()::text, '-', '')",
+    isoInDays: (days) => `to_char((now() AT TIME ZONE 'UTC') + interval '${days} days', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  },
 };
 
 export interface Migration {
@@ -142,6 +156,25 @@ export const MIGRATIONS: Migration[] = [
         at BIGINT NOT NULL
       );
       CREATE INDEX login_failures_key ON login_failures (key, at);
+    `,
+  },
+  {
+    version: 6,
+    name: 'accounts people manage: session ids, devices and last use; token expiry; disabled and deleted accounts',
+    sql: (t) => `
+      ALTER TABLE sessions ADD COLUMN id TEXT;
+      ALTER TABLE sessions ADD COLUMN last_used_at TEXT;
+      ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';
+      UPDATE sessions SET id = ${t.randomHex}, last_used_at = created_at WHERE id IS NULL;
+      CREATE UNIQUE INDEX sessions_id ON sessions (id);
+      ALTER TABLE access_tokens ADD COLUMN expires_at TEXT;
+      UPDATE access_tokens SET expires_at = ${t.isoInDays(90)} WHERE expires_at IS NULL;
+      CREATE INDEX access_tokens_user ON access_tokens (user_id);
+      ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE users ADD COLUMN last_seen_at TEXT;
+      ALTER TABLE users ADD COLUMN deleted_at TEXT;
+      CREATE INDEX versions_author ON versions (author_id);
+      CREATE INDEX invitations_created_by ON invitations (created_by);
     `,
   },
 ];
