@@ -9,6 +9,8 @@ export type Route =
   | { name: 'coalitions' }
   | { name: 'coalition'; coalitionId: string }
   | { name: 'invite'; token: string }
+  | { name: 'account' }
+  | { name: 'admin' }
   | { name: 'not-found' };
 
 /** Pages anyone may open without an account. */
@@ -23,6 +25,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/signin') return { name: 'signin' };
   if (path === '/signup') return { name: 'signup' };
   if (path === '/coalitions') return { name: 'coalitions' };
+  if (path === '/account') return { name: 'account' };
+  if (path === '/admin') return { name: 'admin' };
   const [, first, second, ...rest] = path.split('/');
   if (rest.length > 0 || second === undefined) return { name: 'not-found' };
   if (first === 'reports' && isReportId(second)) return { name: 'report', reportId: second };

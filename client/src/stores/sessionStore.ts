@@ -23,6 +23,8 @@ interface SessionStore {
    * `removeCopies`, also remove this device's copies of the account's reports (see auth/deviceCopies.ts).
    */
   signOut(options?: { removeCopies?: boolean }): Promise<RemovalResult | null>;
+  /** The account was deleted on the server: forget it here, with every copy of its reports. */
+  accountDeleted(): Promise<void>;
 }
 
 export const useSessionStore = create<SessionStore>((set, get) => ({
@@ -61,13 +63,22 @@ export const useSessionStore = create<SessionStore>((set, get) => ({
       get().dispatch({ type: 'signed-out' });
       return null;
     }
-    // Reports on screen close when the account goes; with stashing off they leave nothing in localStorage.
-    prepareRemoval();
-    get().dispatch({ type: 'signed-out' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return removeDeviceCopies(account.id);
+    return forgetWithCopies(account.id, () => get().dispatch({ type: 'signed-out' }));
+  },
+  async accountDeleted() {
+    const account = currentAccount(get().state);
+    if (account) await forgetWithCopies(account.id, () => get().dispatch({ type: 'signed-out' }));
+    else get().dispatch({ type: 'signed-out' });
   },
 }));
+
+async function forgetWithCopies(accountId: string, signedOut: () => void): Promise<RemovalResult> {
+  // Reports on screen close when the account goes; with stashing off they leave nothing in localStorage.
+  prepareRemoval();
+  signedOut();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return removeDeviceCopies(accountId);
+}
 
 /** Wire the store to the page: the first check, 401s from the API, other tabs, the network returning. */
 export function startSessionWatch(): () => void {
