@@ -13,7 +13,7 @@ import {
   type AdminUserView,
   type RegistrationMode,
 } from '../../api/accountApi.ts';
-import { describeError } from '../../api/http.ts';
+import { ApiError, describeError } from '../../api/http.ts';
 import { TopBar } from '../../app/TopBar.tsx';
 import { handleLinkClick } from '../../app/router.ts';
 import { useAccount } from '../../auth/useAccount.ts';
@@ -155,8 +155,18 @@ const MODES: { mode: RegistrationMode; label: string; help: string }[] = [
   },
 ];
 
+/** An older server has no sign-up settings: said plainly rather than as "not found". */
+async function loadRegistration(): Promise<RegistrationMode> {
+  try {
+    return await fetchRegistration();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) throw new ApiError(404, err.code, 'This server has no sign-up settings yet: it runs an older version of Rightsdraft.');
+    throw err;
+  }
+}
+
 function SignupSection() {
-  const { remote, reload, set } = useRemote(fetchRegistration);
+  const { remote, reload, set } = useRemote(loadRegistration);
   const showToast = useToastStore((s) => s.show);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
