@@ -19,6 +19,7 @@ import {
   waitForSyncState,
   useBrowserSuite,
 } from './support.ts';
+import { selectPhrase } from './reviewSupport.ts';
 
 /** The IndexedDB databases of report documents (content and discussion) on this browser profile. */
 function reportDatabases(page: Page): Promise<string[]> {
@@ -56,6 +57,27 @@ function accountLocalStorage(page: Page): Promise<string[]> {
     Object.keys(localStorage)
       .filter((k) => k.startsWith('rightsdraft.') && k !== 'rightsdraft.color' && k !== 'rightsdraft.sharedDevice')
       .sort(),
+  );
+}
+
+/** The catalogue's count of comments made on this device that the server has not confirmed, for one report. */
+function discussionUnsynced(page: Page, reportId: string): Promise<number> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('rightsdraft');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('reports', 'readonly').objectStore('reports').get(id);
+          req.onsuccess = () => {
+            db.close();
+            resolve((req.result as { discussionUnsyncedCount?: number } | undefined)?.discussionUnsyncedCount ?? 0);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    reportId,
   );
 }
 
@@ -207,5 +229,34 @@ describe('Signing out on a shared device', () => {
     expect(await accountLocalStorage(page)).toEqual([]);
     expect(user.errors).toEqual([]);
     expect(otherErrors).toEqual([]);
+  }, 120_000);
+  it('warns about a comment written offline that has not reached the server, and not once it has', async () => {
+    const user = suite.keep(await openSignedIn(browser, server.url, AMINA));
+    const { page, context } = user;
+    const report = await createReport(server.url, user.account, { title: 'Housing rights', mechanism: 'CESCR' });
+    await openReportAndWrite(page, server.url, report.id, 'Evictions rose sharply in 2024.');
+
+    await context.setOffline(true);
+    await waitForSyncState(page, 'offline');
+    await selectPhrase(page, 'rose sharply');
+    await page.getByRole('button', { name: 'Comment', exact: true }).first().click();
+    await page.getByRole('combobox', { name: 'Comment' }).fill('By how much?');
+    await page.getByRole('combobox', { name: 'Comment' }).press('Control+Enter');
+    await poll(() => discussionUnsynced(page, report.id)).toBe(1);
+
+    await page.getByTestId('account-menu').click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign out' });
+    await dialog.getByTestId('unsent-warning').waitFor();
+    expect(await dialog.getByTestId('unsent-warning').innerText()).toContain('Housing rights');
+    await dialog.getByRole('button', { name: 'Stay signed in and sync first' }).click();
+
+    await context.setOffline(false);
+    await poll(() => discussionUnsynced(page, report.id)).toBe(0);
+    await page.getByTestId('account-menu').click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await dialog.getByRole('button', { name: 'Cancel' }).waitFor();
+    expect(await dialog.getByTestId('unsent-warning').count()).toBe(0);
+    expect(user.errors).toEqual([]);
   }, 120_000);
 });

@@ -88,6 +88,9 @@ describe('unsentReports', () => {
       { id: ORPHAN, title: 'Evictions' },
     ]);
     expect(unsentReports(reports, 'amina', new Set())).toHaveLength(2);
+    // Comments written here and not yet confirmed count too.
+    const commented = [entry(ORPHAN, { accountId: 'amina', title: 'Evictions', discussionUnsyncedCount: 1 })];
+    expect(unsentReports(commented, 'amina', new Set())).toEqual([{ id: ORPHAN, title: 'Evictions' }]);
   });
 });
 

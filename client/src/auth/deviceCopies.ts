@@ -33,12 +33,14 @@ function isMine(report: LocalReport, accountId: string): boolean {
 }
 
 /**
- * The account's reports with changes the server has not confirmed: made here and never uploaded, edits waiting to
- * sync, or a last-moment copy of edits a closed tab left behind.
+ * The account's reports with changes the server has not confirmed: made here and never uploaded, edits or comments
+ * waiting to sync, or a last-moment copy of edits a closed tab left behind.
  */
 export function unsentReports(reports: LocalReport[], accountId: string, stashed: ReadonlySet<string>): UnsentReport[] {
   return reports
-    .filter((r) => isMine(r, accountId) && (r.pendingCreate || r.hasUnsyncedChanges || stashed.has(r.id)))
+    .filter(
+      (r) => isMine(r, accountId) && (r.pendingCreate || r.hasUnsyncedChanges || (r.discussionUnsyncedCount ?? 0) > 0 || stashed.has(r.id)),
+    )
     .map((r) => ({ id: r.id, title: r.title.trim() || 'Untitled report' }));
 }
 

@@ -113,6 +113,11 @@ export async function recordUnsyncedChanges(id: string, count: number): Promise<
   await localDb.reports.update(id, { hasUnsyncedChanges: count > 0, unsyncedChangeCount: count });
 }
 
+/** How many bursts of comments and suggestions made here wait for the server (see DiscussionSession). */
+export async function recordDiscussionUnsynced(id: string, count: number): Promise<void> {
+  await localDb.reports.update(id, { discussionUnsyncedCount: count });
+}
+
 export async function markSynced(id: string, at = new Date()): Promise<void> {
   await localDb.reports.update(id, { hasUnsyncedChanges: false, unsyncedChangeCount: 0, lastSyncedAt: at.toISOString() });
 }
