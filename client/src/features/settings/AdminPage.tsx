@@ -60,7 +60,7 @@ export function AdminPage() {
 }
 
 function UsersSection({ selfId }: { selfId: string }) {
-  const { remote, reload, set } = useRemote(fetchUsers);
+  const { remote, reload, set } = useRemote(loadUsers);
   const showToast = useToastStore((s) => s.show);
   const [changing, setChanging] = useState<AdminUserView | null>(null);
 
@@ -155,15 +155,20 @@ const MODES: { mode: RegistrationMode; label: string; help: string }[] = [
   },
 ];
 
-/** An older server has no sign-up settings: said plainly rather than as "not found". */
-async function loadRegistration(): Promise<RegistrationMode> {
-  try {
-    return await fetchRegistration();
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) throw new ApiError(404, err.code, 'This server has no sign-up settings yet: it runs an older version of Rightsdraft.');
-    throw err;
-  }
+/** An older server lacks some of these requests: said plainly rather than as "not found". */
+function orOlderServer<T>(load: () => Promise<T>, what: string): () => Promise<T> {
+  return async () => {
+    try {
+      return await load();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) throw new ApiError(404, err.code, `This server has no ${what} yet: it runs an older version of Rightsdraft.`);
+      throw err;
+    }
+  };
 }
+
+const loadUsers = orOlderServer(fetchUsers, 'list of accounts');
+const loadRegistration = orOlderServer(fetchRegistration, 'sign-up settings');
 
 function SignupSection() {
   const { remote, reload, set } = useRemote(loadRegistration);
