@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createReport, signUp } from '../helpers/clients.ts';
+import { api, createReport, signUp } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import {
   AMINA,
@@ -257,6 +257,29 @@ describe('Signing out on a shared device', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await dialog.getByRole('button', { name: 'Cancel' }).waitFor();
     expect(await dialog.getByTestId('unsent-warning').count()).toBe(0);
+    expect(user.errors).toEqual([]);
+  }, 120_000);
+  it('still removes the copies when the session was already ended from another device', async () => {
+    const user = suite.keep(await openSignedIn(browser, server.url, AMINA));
+    const { page } = user;
+    const report = await createReport(server.url, user.account, { title: 'Roma children in school', mechanism: 'CRC' });
+    await openReportAndWrite(page, server.url, report.id, 'Segregated classes persist in three regions.');
+
+    // From her phone, Amina signs out everywhere else: this browser's session ends.
+    const phone = await api(server.url, '/api/auth/login', { body: { email: user.account.email, password: AMINA.password } });
+    const phoneCookie = (phone.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect((await api(server.url, '/api/auth/sessions', { method: 'DELETE', headers: { cookie: phoneCookie } })).status).toBe(204);
+    await page.getByTestId('session-ended').waitFor();
+
+    await page.getByTestId('account-menu').click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign out' });
+    await dialog.getByLabel('Remove this device’s copies of your reports').check();
+    await dialog.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin/);
+    await poll(() => reportDatabases(page)).toEqual([]);
+    expect(await catalogueIds(page)).toEqual([]);
+    expect(await accountLocalStorage(page)).toEqual([]);
     expect(user.errors).toEqual([]);
   }, 120_000);
 });

@@ -109,6 +109,11 @@ function SignOutForm({ account, onClose }: { account: Account; onClose: () => vo
           </span>
         </span>
       </label>
+      {!online && !hasUnsent && (
+        <p className="notice" role="status">
+          You are offline. Signing out needs the server, to end your session everywhere: connect first.
+        </p>
+      )}
       {error && (
         <p className="field__error" role="alert">
           {error}
