@@ -1,8 +1,9 @@
 /**
  * Issue 9's account screens in Chromium: a new password signs the other browser out, a session ended from the
  * list is signed out, an access token is shown once and revoked, deleting an account that still owns a report is
- * refused with the server's reason, and an administrator turns an account off and on.
+ * refused with the server's reason, and an administrator turns an account off and on, and the data download is a JSON file of the account.
  */
+import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { api, createReport, signUp, type TestUser } from '../helpers/clients.ts';
@@ -189,5 +190,17 @@ describe('Account settings and administration', () => {
     await eliPage.goto(server.url + '/admin');
     await eliPage.getByRole('heading', { name: 'For administrators only' }).waitFor();
     expect(adminBrowser.errors).toEqual([]);
+  }, 120_000);
+  it('downloads a copy of the account’s data as a JSON file', async () => {
+    const gil = await signUp(server.url, { name: 'Gil Santos', email: uniqueEmail('gil@rights.example'), password: 'harbour lantern pebble' });
+    const user = suite.keep(await signedInBrowser(browser, server.url, gil, '#006f86'));
+    const { page } = user;
+    await page.goto(server.url + '/account');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download your data' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^rightsdraft-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as { account: { email: string; name: string } };
+    expect(data.account).toMatchObject({ email: gil.email, name: 'Gil Santos' });
+    await poll(() => page.getByTestId('toast').innerText()).toContain('Your data was saved as');
+    expect(user.errors).toEqual([]);
   }, 120_000);
 });
