@@ -1,7 +1,8 @@
 /**
  * Issue 9's account screens in Chromium: a new password signs the other browser out, a session ended from the
  * list is signed out, an access token is shown once and revoked, deleting an account that still owns a report is
- * refused with the server's reason, and an administrator turns an account off and on, and the data download is a JSON file of the account.
+ * refused with the server's reason, an administrator turns an account off and on, and "Download your data" saves
+ * the account's JSON file.
  */
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';

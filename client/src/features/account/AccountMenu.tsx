@@ -116,7 +116,7 @@ export function AccountMenu({ account }: { account: Account }) {
               <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
               <span>
                 <span className="tick__label">This is a shared device</span>
-                <span className="field__help">Signing out then offers to remove your reports from it.</span>
+                <span className="field__help">Signing out then removes your reports from this device, unless you untick it.</span>
               </span>
             </label>
             <button
