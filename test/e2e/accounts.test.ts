@@ -191,6 +191,8 @@ describe('Accounts, coalitions and roles', () => {
 
     await first.getByTestId('account-menu').click();
     await first.getByRole('button', { name: 'Sign out' }).click();
+    // Not a shared device: the copies stay, so the other tab keeps its edits.
+    await first.getByRole('dialog', { name: 'Sign out' }).getByRole('button', { name: 'Sign out' }).click();
     await first.waitForURL(/\/signin$/);
 
     // The other tab's live connection is closed by the server: it says so, and keeps the page usable.

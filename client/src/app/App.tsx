@@ -6,6 +6,8 @@ import { CoalitionPage } from '../features/coalitions/CoalitionPage.tsx';
 import { CoalitionsPage } from '../features/coalitions/CoalitionsPage.tsx';
 import { InvitePage } from '../features/coalitions/InvitePage.tsx';
 import { startPublishing } from '../features/reports/publish.ts';
+import { AccountPage } from '../features/settings/AccountPage.tsx';
+import { AdminPage } from '../features/settings/AdminPage.tsx';
 import { ReportListPage } from '../features/reports/ReportListPage.tsx';
 import { startSessionWatch, useSessionStore } from '../stores/sessionStore.ts';
 import { Toasts } from '../ui/Toasts.tsx';
@@ -63,6 +65,10 @@ export function App() {
     );
   } else if (route.name === 'coalitions') {
     page = <CoalitionsPage />;
+  } else if (route.name === 'account') {
+    page = <AccountPage />;
+  } else if (route.name === 'admin') {
+    page = <AdminPage />;
   } else if (route.name === 'coalition') {
     page = <CoalitionPage key={route.coalitionId} coalitionId={route.coalitionId} />;
   } else {

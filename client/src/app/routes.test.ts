@@ -22,6 +22,8 @@ describe('parseRoute', () => {
     expect(parseRoute('/signin')).toEqual({ name: 'signin' });
     expect(parseRoute('/signup/')).toEqual({ name: 'signup' });
     expect(parseRoute('/coalitions')).toEqual({ name: 'coalitions' });
+    expect(parseRoute('/account')).toEqual({ name: 'account' });
+    expect(parseRoute('/admin/')).toEqual({ name: 'admin' });
     expect(parseRoute(coalitionPath(id))).toEqual({ name: 'coalition', coalitionId: id });
     expect(parseRoute('/invite/Ab3_x-9')).toEqual({ name: 'invite', token: 'Ab3_x-9' });
     expect(parseRoute('/invite/a%20b')).toEqual({ name: 'not-found' });

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'reset-password' }
   | { name: 'confirm-account' }
   | { name: 'report-invitation' }
+  | { name: 'account' }
+  | { name: 'admin' }
   | { name: 'not-found' };
 
 /** Pages anyone may open without an account. */
@@ -43,6 +45,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/reset-password') return { name: 'reset-password' };
   if (path === '/confirm-account') return { name: 'confirm-account' };
   if (path === '/report-invitation') return { name: 'report-invitation' };
+  if (path === '/account') return { name: 'account' };
+  if (path === '/admin') return { name: 'admin' };
   const [, first, second, ...rest] = path.split('/');
   if (rest.length > 0 || second === undefined) return { name: 'not-found' };
   if (first === 'reports' && isReportId(second)) return { name: 'report', reportId: second };

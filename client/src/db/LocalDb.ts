@@ -31,6 +31,8 @@ export interface LocalReport {
   coalitionId?: string | null;
   /** The server said the report was deleted (4410); the device copy is kept, read-only. */
   deletedOnServer?: boolean;
+  /** Bursts of comments and suggestions made here that the server has not confirmed storing (issue 9). */
+  discussionUnsyncedCount?: number;
   /** The server refused to take a report made here (e.g. no longer allowed to start the coalition's reports). */
   publishRefused?: { code: string; message: string } | null;
 }

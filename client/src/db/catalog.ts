@@ -104,8 +104,18 @@ export async function forgetReport(id: string, contentDbName: string): Promise<v
   });
 }
 
+/** Remove these reports' catalogue entries (their copies are being removed from this device). */
+export async function removeLocalReports(ids: string[]): Promise<void> {
+  await localDb.reports.bulkDelete(ids);
+}
+
 export async function recordUnsyncedChanges(id: string, count: number): Promise<void> {
   await localDb.reports.update(id, { hasUnsyncedChanges: count > 0, unsyncedChangeCount: count });
+}
+
+/** How many bursts of comments and suggestions made here wait for the server (see DiscussionSession). */
+export async function recordDiscussionUnsynced(id: string, count: number): Promise<void> {
+  await localDb.reports.update(id, { discussionUnsyncedCount: count });
 }
 
 export async function markSynced(id: string, at = new Date()): Promise<void> {

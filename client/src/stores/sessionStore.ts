@@ -6,7 +6,9 @@ import { create } from 'zustand';
 import { confirmSignUp, fetchMe, signIn, signOut, signUp, type Account } from '../api/authApi.ts';
 import { ApiError, onUnauthorized } from '../api/http.ts';
 import { ACCOUNT_STORAGE_KEY, loadAccount, parseAccount, saveAccount } from '../auth/accountCache.ts';
-import { initialSessionState, reduceSession, type SessionEvent, type SessionState } from '../auth/sessionState.ts';
+import { prepareRemoval, removeDeviceCopies, watchCopiesRemoved, type RemovalResult } from '../auth/deviceCopies.ts';
+import { currentAccount, initialSessionState, reduceSession, type SessionEvent, type SessionState } from '../auth/sessionState.ts';
+import { setStashing } from '../sync/unsavedStash.ts';
 import type { SignupInput } from '../../../shared/api/validate.ts';
 
 interface SessionStore {
@@ -19,8 +21,13 @@ interface SessionStore {
   signUp(input: SignupInput, next?: string): Promise<Account | null>;
   /** Open a sign-up confirmation link: the account is created and signed in. */
   confirmSignUp(token: string): Promise<Account>;
-  /** End the session on the server (everywhere it is used) and forget the account on this device. */
-  signOut(): Promise<void>;
+  /**
+   * End the session on the server (everywhere it is used) and forget the account on this device; with
+   * `removeCopies`, also remove this device's copies of the account's reports (see auth/deviceCopies.ts).
+   */
+  signOut(options?: { removeCopies?: boolean }): Promise<RemovalResult | null>;
+  /** The account was deleted on the server: forget it here, with every copy of its reports. */
+  accountDeleted(): Promise<void>;
 }
 
 export const useSessionStore = create<SessionStore>((set, get) => ({
@@ -29,7 +36,10 @@ export const useSessionStore = create<SessionStore>((set, get) => ({
     const next = reduceSession(get().state, event);
     if (next === get().state) return;
     set({ state: next });
-    if (next.status === 'signed-in' && next.verified) saveAccount(next.account);
+    if (next.status === 'signed-in' && next.verified) {
+      saveAccount(next.account);
+      setStashing(true);
+    }
     if (next.status === 'signed-out') saveAccount(null);
   },
   async check() {
@@ -54,11 +64,29 @@ export const useSessionStore = create<SessionStore>((set, get) => ({
     get().dispatch({ type: 'signed-in', account });
     return account;
   },
-  async signOut() {
+  async signOut({ removeCopies = false } = {}) {
+    const account = currentAccount(get().state);
     await signOut();
-    get().dispatch({ type: 'signed-out' });
+    if (!removeCopies || !account) {
+      get().dispatch({ type: 'signed-out' });
+      return null;
+    }
+    return forgetWithCopies(account.id, () => get().dispatch({ type: 'signed-out' }));
+  },
+  async accountDeleted() {
+    const account = currentAccount(get().state);
+    if (account) await forgetWithCopies(account.id, () => get().dispatch({ type: 'signed-out' }));
+    else get().dispatch({ type: 'signed-out' });
   },
 }));
+
+async function forgetWithCopies(accountId: string, signedOut: () => void): Promise<RemovalResult> {
+  // Reports on screen close when the account goes; with stashing off they leave nothing in localStorage.
+  prepareRemoval();
+  signedOut();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return removeDeviceCopies(accountId);
+}
 
 /** Wire the store to the page: the first check, 401s from the API, other tabs, the network returning. */
 export function startSessionWatch(): () => void {
@@ -73,8 +101,11 @@ export function startSessionWatch(): () => void {
   const handleOnline = () => void useSessionStore.getState().check();
   window.addEventListener('storage', handleStorage);
   window.addEventListener('online', handleOnline);
+  // Another tab signed out and removed this device's copies: leave the reports so their databases can go.
+  const stopWatchingRemoval = watchCopiesRemoved(() => location.replace('/signin'));
   void store.check();
   return () => {
+    stopWatchingRemoval();
     onUnauthorized(null);
     window.removeEventListener('storage', handleStorage);
     window.removeEventListener('online', handleOnline);

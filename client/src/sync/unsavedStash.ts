@@ -9,6 +9,16 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
 
 const PREFIX = 'rightsdraft.unsaved.';
 
+/**
+ * Off while this device's copies are being removed (signing out on a shared device): a report closing then must
+ * not leave its last edits behind in localStorage. Per tab; back on when someone signs in.
+ */
+let stashing = true;
+
+export function setStashing(on: boolean): void {
+  stashing = on;
+}
+
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 /** One key per report and Y.Doc client, so two tabs of one report do not overwrite each other's copy. */
@@ -18,6 +28,7 @@ export function stashKey(reportId: string, clientId: number): string {
 
 /** Returns false when storage refused the copy (full, or disabled in private mode). */
 export function saveStash(storage: KeyValueStorage, key: string, update: Uint8Array): boolean {
+  if (!stashing) return false;
   try {
     storage.setItem(key, toBase64(update));
     return true;
@@ -49,4 +60,30 @@ export function removeStash(storage: KeyValueStorage, key: string): void {
   } catch {
     // Storage disabled: nothing was stashed.
   }
+}
+
+/** The reports that have a copy waiting here (edits a visit left before IndexedDB stored them). */
+export function reportsWithStashes(storage: KeyValueStorage): Set<string> {
+  const ids = new Set<string>();
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (!key?.startsWith(PREFIX)) continue;
+    const rest = key.slice(PREFIX.length);
+    const dot = rest.lastIndexOf('.');
+    if (dot > 0) ids.add(rest.slice(0, dot));
+  }
+  return ids;
+}
+
+/** Remove every copy waiting for these reports. */
+export function removeStashesOf(storage: KeyValueStorage, reportIds: ReadonlySet<string>): void {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (!key?.startsWith(PREFIX)) continue;
+    const rest = key.slice(PREFIX.length);
+    const dot = rest.lastIndexOf('.');
+    if (dot > 0 && reportIds.has(rest.slice(0, dot))) keys.push(key);
+  }
+  for (const key of keys) removeStash(storage, key);
 }

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACCOUNT_LIMITS, validateLogin, validateSignup } from '../../../../shared/api/validate.ts';
 import type { Account } from '../../api/authApi.ts';
+import { useSharedDevice } from '../../auth/sharedDevice.ts';
 import { useSessionStore } from '../../stores/sessionStore.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { apiErrorToErrors, problemsToErrors, type AccountField, type FormErrors } from './formErrors.ts';
@@ -35,6 +36,9 @@ export function AuthForm({
   const [name, setName] = useState('');
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
+  const sharedBefore = useSharedDevice((s) => s.shared);
+  const setShared = useSharedDevice((s) => s.setShared);
+  const [shared, setSharedChoice] = useState(sharedBefore);
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
   /** The address a confirmation link was mailed to (servers that send mail confirm sign-ups first). */
@@ -72,6 +76,7 @@ export function AuthForm({
         mode === 'signup'
           ? await signUp({ name: name.trim(), email: email.trim(), password, ...(invitation ? { invitation } : {}) }, next)
           : await signIn(email.trim(), password);
+      setShared(shared);
       if (!account) {
         setCheckEmail(email.trim());
         return;
@@ -154,6 +159,13 @@ export function AuthForm({
             : undefined
         }
       />
+      <label className="tick">
+        <input type="checkbox" checked={shared} onChange={(e) => setSharedChoice(e.target.checked)} />
+        <span>
+          <span className="tick__label">This is a shared device</span>
+          <span className="field__help">Other people use this browser. Signing out then removes your reports from it.</span>
+        </span>
+      </label>
       <div className="form__actions form__actions--stretch">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? (mode === 'signup' ? 'Creating your account…' : 'Signing in…') : (submitLabel ?? (mode === 'signup' ? 'Create account' : 'Sign in'))}

@@ -25,6 +25,15 @@ function readCache(accountId: string): Coalition[] | null {
   }
 }
 
+/** Forget the coalitions kept on this device for an account (its copies were removed). */
+export function forgetCoalitionCache(accountId: string): void {
+  try {
+    localStorage.removeItem(cacheKey(accountId));
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}
+
 function writeCache(accountId: string, coalitions: Coalition[]): void {
   try {
     localStorage.setItem(cacheKey(accountId), JSON.stringify(coalitions));

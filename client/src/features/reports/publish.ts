@@ -8,6 +8,8 @@ import { getLocalReport, listLocalReports, markCreatedOnServer, markPublishRefus
 import { isReportOpen } from '../../sync/openReports.ts';
 import { ApiError, postReport, type NewReportRequest } from '../../api/reportsApi.ts';
 import { isReader } from '../../auth/permissions.ts';
+import { currentAccount } from '../../auth/sessionState.ts';
+import { useSessionStore } from '../../stores/sessionStore.ts';
 
 /** Retry pending reports this often while the browser believes it is online (the server may be down). */
 const RETRY_MS = 15_000;
@@ -74,6 +76,8 @@ export async function publishPendingReports(accountId: string): Promise<void> {
   try {
     for (const report of await listLocalReports()) {
       if (!navigator.onLine) return;
+      // Signed out meanwhile (perhaps removing this device's copies): leave the rest alone.
+      if (currentAccount(useSessionStore.getState().state)?.id !== accountId) return;
       if (report.accountId && report.accountId !== accountId) continue;
       if (isReader(report.role ?? null) || report.deletedOnServer) continue;
       if (isReportOpen(report.id) || !(report.pendingCreate || report.hasUnsyncedChanges)) continue;

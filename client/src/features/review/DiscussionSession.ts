@@ -8,7 +8,11 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { shouldReconnectAfter } from '../../../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../../../shared/protocol/rooms.ts';
+import { getLocalReport, recordDiscussionUnsynced } from '../../db/catalog.ts';
+import { ChangeTracker } from '../../sync/ChangeTracker.ts';
 import { localDocName } from '../../sync/localDoc.ts';
+import { watchProvider } from '../../sync/providers.ts';
+import { sendSyncStep1 } from '../../sync/syncMessages.ts';
 
 export type DiscussionStatus = 'loading' | 'offline' | 'connecting' | 'synced' | 'stopped';
 
@@ -33,6 +37,12 @@ export class DiscussionSession {
   private serverReady = false;
   private destroyed = false;
   private notifyScheduled = false;
+  /**
+   * Comments and suggestions made here that the server has not confirmed, kept in the device catalogue so
+   * signing out can warn before they are lost (see auth/deviceCopies.ts).
+   */
+  private readonly tracker: ChangeTracker;
+  private recordedUnsynced = 0;
 
   constructor(readonly reportId: string) {
     const room = roomName(reportId, 'discussion');
@@ -45,6 +55,17 @@ export class DiscussionSession {
     });
     // Presence is announced on the content document only.
     this.provider.awareness.setLocalState(null);
+    this.tracker = new ChangeTracker({
+      requestConfirmation: () => sendSyncStep1(this.provider, this.doc),
+      onChange: () => this.recordUnsynced(),
+    });
+  }
+
+  private recordUnsynced(): void {
+    const count = this.tracker.unsynced;
+    if (count === this.recordedUnsynced) return;
+    this.recordedUnsynced = count;
+    void recordDiscussionUnsynced(this.reportId, count);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -55,7 +76,20 @@ export class DiscussionSession {
   getSnapshot = (): DiscussionSnapshot => this.snapshot;
 
   start(): void {
-    const handleUpdate = () => this.bump();
+    const handleUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider && origin !== this.persistence && this.loaded) this.tracker.localChange();
+      this.bump();
+    };
+    this.cleanups.push(
+      watchProvider(this.provider, {
+        onServerAsked: () => this.tracker.serverAskedForChanges(),
+        onServerAnswered: () => this.tracker.serverAnswered(),
+        onStatus: (status) => status === 'connected' && this.tracker.opened(),
+        onConnectionClose: () => this.tracker.closed(),
+        onRefused: () => undefined,
+        onAwareness: () => undefined,
+      }),
+    );
     const handleStatus = ({ status }: { status: string }) => {
       if (status === 'connecting') this.set({ status: 'connecting' });
     };
@@ -85,8 +119,12 @@ export class DiscussionSession {
       window.removeEventListener('online', handleOnline);
       window.removeEventListener('offline', handleOffline);
     });
-    void this.persistence.whenSynced.then(() => {
+    void this.persistence.whenSynced.then(async () => {
+      // Comments left unconfirmed by an earlier visit reach the server in the answer to its first step 1.
+      const earlier = (await getLocalReport(this.reportId).catch(() => undefined))?.discussionUnsyncedCount ?? 0;
       if (this.destroyed) return;
+      this.recordedUnsynced = earlier;
+      this.tracker.carryOver(earlier);
       this.loaded = true;
       this.set({ status: navigator.onLine ? 'connecting' : 'offline' });
       this.connect();
@@ -116,6 +154,7 @@ export class DiscussionSession {
   async discardLocalChanges(): Promise<void> {
     this.provider.disconnect();
     await this.persistence.clearData();
+    void recordDiscussionUnsynced(this.reportId, 0);
   }
 
   destroy(): void {

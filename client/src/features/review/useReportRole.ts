@@ -19,6 +19,15 @@ function remembered(reportId: string): Role | null {
   }
 }
 
+/** Forget the roles remembered for these reports (their copies were removed from this device). */
+export function forgetRememberedRoles(reportIds: Iterable<string>): void {
+  try {
+    for (const id of reportIds) localStorage.removeItem(key(id));
+  } catch {
+    // Storage disabled: nothing was remembered.
+  }
+}
+
 /** One request per report at a time, however many components ask. */
 const inflight = new Map<string, Promise<Role | null>>();
 function requestRole(reportId: string): Promise<Role | null> {

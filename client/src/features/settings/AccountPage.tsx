@@ -1,0 +1,49 @@
+/** /account: the signed-in person's account settings. Every section needs the server; offline, the page says so. */
+import { useEffect, useState } from 'react';
+import { TopBar } from '../../app/TopBar.tsx';
+import { useOnline } from '../../app/useOnline.ts';
+import { useAccount } from '../../auth/useAccount.ts';
+import { Icon } from '../../ui/Icon.tsx';
+import { DataSection, DeleteAccountSection } from './DataSection.tsx';
+import { PasswordSection } from './PasswordSection.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
+import { TokensSection } from './TokensSection.tsx';
+import './settings.css';
+
+export function AccountPage() {
+  const account = useAccount();
+  const online = useOnline();
+  // A new password ends the other sessions: the list is read again.
+  const [sessionsKey, setSessionsKey] = useState(0);
+  useEffect(() => {
+    document.title = 'Account settings — Rightsdraft';
+  }, []);
+  return (
+    <div className="page">
+      <TopBar />
+      <main id="main" className="list-page settings">
+        <div className="list-page__head">
+          <div>
+            <h1 className="page-title">Account settings</h1>
+            {account && (
+              <p className="muted">
+                Signed in as <strong>{account.name}</strong> ({account.email})
+              </p>
+            )}
+          </div>
+        </div>
+        {!online && (
+          <div className="notice" role="status">
+            <Icon name="device" />
+            <span>You are offline. Account settings are kept on the server; connect to change them.</span>
+          </div>
+        )}
+        <PasswordSection onChanged={() => setSessionsKey((n) => n + 1)} />
+        <SessionsSection refreshKey={sessionsKey} />
+        <TokensSection />
+        <DataSection />
+        <DeleteAccountSection />
+      </main>
+    </div>
+  );
+}
