@@ -4,6 +4,7 @@ import type { PmMark, PmNode } from '../report/content.ts';
 import { FOOTNOTE_NODE } from '../schema/footnote.ts';
 import { tagAnnexRows, tagIdResolver, type TagResolver } from './annex.ts';
 import type { ExportInput } from './input.ts';
+import { documentLanguage } from './language.ts';
 import type { Block, CoverLine, ExportDocument, Inline, Note, ProgressCallback, TableCell, TextInline } from './model.ts';
 import type { ExportOptions } from './options.ts';
 
@@ -198,7 +199,7 @@ export function buildExportModel(input: ExportInput, options: ExportOptions, bui
   const annex = options.includeAnnex;
   return {
     title: input.meta.title,
-    language: input.cover.language || 'en',
+    language: documentLanguage(input.cover.language, input.sections.map((s) => `${s.title}\n${s.text}`).join('\n')),
     cover: coverLines(input),
     wordCountLine: wordCountLine(input),
     sections,

@@ -100,7 +100,7 @@ export interface TagAnnexRow {
 
 export interface ExportDocument {
   title: string;
-  /** BCP 47 language of the text ("en" when the report does not say). */
+  /** BCP 47 language of the text (the cover's, or read from the text); empty when unknown, and then the file claims none. */
   language: string;
   /** Lines under the title on the cover page. */
   cover: CoverLine[];

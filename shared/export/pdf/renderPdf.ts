@@ -84,7 +84,7 @@ export function pdfDefinition(model: ExportDocument, fonts: PdfFonts, onProgress
   return {
     pageSize: 'A4',
     pageMargins: PAGE.margin,
-    language: model.language,
+    ...(model.language ? { language: model.language } : {}),
     info: { title: model.title, creator: 'Rightsdraft', producer: 'Rightsdraft' },
     defaultStyle: { font: FAMILY.latin, fontSize: BODY_FONT_SIZE, lineHeight: 1.2 },
     footer: (page: number) => ({ text: String(page), alignment: 'center', fontSize: 9, margin: [0, 20, 0, 0] }),
