@@ -2,7 +2,7 @@
 import { MECHANISM_NAMES, isMechanism } from '../api/mechanisms.ts';
 import type { PmMark, PmNode } from '../report/content.ts';
 import { FOOTNOTE_NODE } from '../schema/footnote.ts';
-import { tagAnnexRows, tagIdResolver, type TagResolver } from './annex.ts';
+import { labelResolver, tagAnnexRows, type TagResolver } from './annex.ts';
 import type { ExportInput } from './input.ts';
 import { documentLanguage } from './language.ts';
 import type { Block, CoverLine, ExportDocument, Inline, Note, ProgressCallback, TableCell, TextInline } from './model.ts';
@@ -204,7 +204,7 @@ export function buildExportModel(input: ExportInput, options: ExportOptions, bui
     wordCountLine: wordCountLine(input),
     sections,
     notes: ctx.notes,
-    tagAnnex: annex ? tagAnnexRows(input.sections, build.tagResolver ?? tagIdResolver) : null,
+    tagAnnex: annex ? tagAnnexRows(input.sections, build.tagResolver ?? labelResolver(input.tagLabels)) : null,
     priorRecommendations: annex && input.priorRecommendations.length > 0 ? input.priorRecommendations : null,
     options,
   };

@@ -5,6 +5,7 @@ import { getCoverFields, type Confidentiality } from '../report/coverFields.ts';
 import { earlierRecommendationLabel, listEarlierRecommendations } from '../report/earlierRecommendations.ts';
 import { notesCountAsWords, reportContent, type SectionContent } from '../report/content.ts';
 import { reportWords } from '../submission/reportWords.ts';
+import { columnOfTaxonomyKind, type TagLabel } from './annex.ts';
 
 /** The cover page, as text ready to print. */
 export interface ExportCover {
@@ -40,6 +41,25 @@ export interface ExportInput {
   wordCount: number;
   /** Whether `wordCount` includes the notes. */
   notesCounted: boolean;
+  /** Label and annex column of every tag the sections carry, from the taxonomy; absent when none was passed. */
+  tagLabels?: Record<string, TagLabel>;
+}
+
+/** What a tag stands for: `describeReportTag` from shared/report/tags.ts (the taxonomy, loaded lazily in the browser). */
+export type TagDescriber = (doc: Y.Doc, tagId: string) => { kind: string; label: string };
+
+export interface InputSources {
+  /** Names the tags in the annex; without it the annex prints tag ids. */
+  describeTag?: TagDescriber;
+}
+
+function tagLabels(doc: Y.Doc, sections: SectionContent[], describe: TagDescriber): Record<string, TagLabel> {
+  const labels: Record<string, TagLabel> = {};
+  for (const id of new Set(sections.flatMap((s) => s.tags))) {
+    const d = describe(doc, id);
+    labels[id] = { label: d.label, kind: columnOfTaxonomyKind(d.kind) };
+  }
+  return labels;
 }
 
 const SUBMISSION_TYPE_LABELS = { individual: 'Individual submission', joint: 'Joint submission' } as const;
@@ -49,7 +69,7 @@ const ASSESSMENT_LABELS = {
   'not-implemented': 'Not implemented',
 } as const;
 
-export function exportInputFromDoc(doc: Y.Doc): ExportInput {
+export function exportInputFromDoc(doc: Y.Doc, sources: InputSources = {}): ExportInput {
   const content = reportContent(doc);
   const { sections, wordCount, ...meta } = content;
   const cover = getCoverFields(doc);
@@ -74,5 +94,6 @@ export function exportInputFromDoc(doc: Y.Doc): ExportInput {
     })),
     wordCount,
     notesCounted: notesCountAsWords(meta.mechanism),
+    ...(sources.describeTag ? { tagLabels: tagLabels(doc, sections, sources.describeTag) } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * Word and the PDF writers. Notes are numbered, paragraphs numbered and annexes assembled here, so both formats
  * say the same thing.
  */
+import type { TagKind } from './annex.ts';
 import type { PriorRecommendation } from './input.ts';
 import type { ExportOptions } from './options.ts';
 
@@ -92,10 +93,8 @@ export interface CoverLine {
 
 export interface TagAnnexRow {
   section: string;
-  articles: string[];
-  sdgs: string[];
-  recommendations: string[];
-  other: string[];
+  /** Labels of the section's tags by column (see TAG_COLUMNS in annex.ts). */
+  tags: Record<TagKind, string[]>;
 }
 
 export interface ExportDocument {

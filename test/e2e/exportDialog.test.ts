@@ -81,6 +81,10 @@ describe('Export dialog', () => {
     expect(text).toMatch(/1 European Roma Rights Centre, school survey 2023\./);
     expect(text).toMatch(/2 Ministry of Education statistics, table 4\./);
     expect(text).toMatch(/3 See also the previous concluding observations\./);
+    // The annex names tags as the taxonomy does, by kind (read as plain text: table cells wrap).
+    const plain = squash(new TextDecoder().decode(await office.convert(file.bytes, 'docx', 'txt:Text')));
+    for (const label of ['ICERD article 5', 'CERD general recommendation No. 35 (2013)', 'SDG target 4.5', 'Migrants']) expect(plain).toContain(label);
+    expect(plain).not.toMatch(/ICERD:5|SDG:4\.5/);
 
     // The server's export with the same options reads the same.
     const res = await fetch(`${server.url}/api/reports/${report.id}/export?format=docx&notes=footnotes`, { headers: { cookie: account.cookie } });

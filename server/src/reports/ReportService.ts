@@ -6,6 +6,7 @@ import { reportContent } from '../../../shared/report/content.ts';
 import { setCoverFields } from '../../../shared/report/coverFields.ts';
 import { applyTemplate } from '../../../shared/templates/applyTemplate.ts';
 import { exportInputFromDoc, type ExportInput } from '../../../shared/export/input.ts';
+import { describeReportTag } from '../../../shared/report/tags.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/schema/version.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
@@ -63,7 +64,7 @@ export class ReportService {
 
   /** What export needs from the report, read from the live document. */
   async exportInput(id: string): Promise<ExportInput> {
-    return this.registry.use(roomName(id), (live) => exportInputFromDoc(live.doc));
+    return this.registry.use(roomName(id), (live) => exportInputFromDoc(live.doc, { describeTag: describeReportTag }));
   }
 
   /** Delete the report and both its documents; nothing unstored of it is written afterwards. */

@@ -9,6 +9,7 @@ import { exportFileName } from '../../../../shared/export/fileName.ts';
 import { defaultExportOptions, exportQuery, type ExportFormat, type ExportOptions } from '../../../../shared/export/options.ts';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
 import { useOnline } from '../../app/useOnline.ts';
+import { loadTaxonomy } from '../tagging/taxonomy.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { fontsOnDevice } from './fontCache.ts';
 import { PDF_FONT_URLS } from './pdfFontUrls.ts';
@@ -74,7 +75,14 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     if (running || pdfBlocked) return;
     setPhase({ kind: 'running', fraction: 0 });
     // Read now: the file holds the report as it is when Export is pressed, co-authors' later edits aside.
-    const input = exportInputFromDoc(session.doc);
+    let describeTag;
+    try {
+      // Names the annex's tags; loaded lazily (and cached for offline use) like everywhere else in the app.
+      describeTag = (await loadTaxonomy()).describeReportTag;
+    } catch (err) {
+      console.warn('Rightsdraft: the taxonomy could not be loaded; the annex shows tag ids', err);
+    }
+    const input = exportInputFromDoc(session.doc, { describeTag });
     const current = runExport({ input, format, options, fontUrls: PDF_FONT_URLS }, (fraction) =>
       setPhase((p) => (p.kind === 'running' ? { kind: 'running', fraction } : p)),
     );
