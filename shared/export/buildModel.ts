@@ -1,18 +1,12 @@
 /** Turns a report (its content JSON, cover fields and annex data) into the export document model. */
 import { MECHANISM_NAMES, isMechanism } from '../api/mechanisms.ts';
-import type { PmMark, PmNode } from '../report/content.ts';
+import type { PmNode } from '../report/content.ts';
 import { FOOTNOTE_NODE } from '../schema/footnote.ts';
 import { labelResolver, tagAnnexRows, type TagResolver } from './annex.ts';
 import type { ExportInput } from './input.ts';
 import { documentLanguage } from './language.ts';
 import type { Block, CoverLine, ExportDocument, Inline, Note, ProgressCallback, TableCell, TextInline } from './model.ts';
 import type { ExportOptions } from './options.ts';
-
-/**
- * Marks the suggestions feature puts on suggested insertions and deletions. Export keeps or drops their text
- * according to `ExportOptions.suggestions`.
- */
-export const SUGGESTION_MARKS = { insert: 'suggestionInsert', delete: 'suggestionDelete' } as const;
 
 export interface BuildOptions {
   tagResolver?: TagResolver;
@@ -54,13 +48,6 @@ function wordCountLine(input: ExportInput): string {
   return line;
 }
 
-/** Whether text carrying these marks is left out under the chosen suggestion mode. */
-function droppedBySuggestion(marks: PmMark[] | undefined, ctx: Context): boolean {
-  if (!marks) return false;
-  const drop = ctx.options.suggestions === 'accepted' ? SUGGESTION_MARKS.delete : SUGGESTION_MARKS.insert;
-  return marks.some((m) => m.type === drop);
-}
-
 function textInline(node: PmNode): TextInline {
   const inline: TextInline = { kind: 'text', text: node.text ?? '' };
   for (const mark of node.marks ?? []) {
@@ -76,7 +63,6 @@ function textInline(node: PmNode): TextInline {
 function inlines(nodes: PmNode[] | undefined, ctx: Context): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes ?? []) {
-    if (droppedBySuggestion(node.marks, ctx)) continue;
     if (node.type === 'text') {
       if (node.text) out.push(textInline(node));
     } else if (node.type === 'hardBreak') {

@@ -6,6 +6,7 @@ import { earlierRecommendationLabel, listEarlierRecommendations } from '../repor
 import { notesCountAsWords, reportContent, type SectionContent } from '../report/content.ts';
 import { reportWords } from '../submission/reportWords.ts';
 import { columnOfTaxonomyKind, type TagLabel } from './annex.ts';
+import { contentWithSuggestions, type SuggestionSource } from './withSuggestions.ts';
 
 /** The cover page, as text ready to print. */
 export interface ExportCover {
@@ -51,6 +52,8 @@ export type TagDescriber = (doc: Y.Doc, tagId: string) => { kind: string; label:
 export interface InputSources {
   /** Names the tags in the annex; without it the annex prints tag ids. */
   describeTag?: TagDescriber;
+  /** The discussion document and the export's `suggestions` option: open suggestions applied, or not. */
+  suggestions?: SuggestionSource;
 }
 
 function tagLabels(doc: Y.Doc, sections: SectionContent[], describe: TagDescriber): Record<string, TagLabel> {
@@ -69,7 +72,16 @@ const ASSESSMENT_LABELS = {
   'not-implemented': 'Not implemented',
 } as const;
 
-export function exportInputFromDoc(doc: Y.Doc, sources: InputSources = {}): ExportInput {
+export function exportInputFromDoc(live: Y.Doc, sources: InputSources = {}): ExportInput {
+  const { doc, copied } = contentWithSuggestions(live, sources.suggestions);
+  try {
+    return inputFrom(doc, sources);
+  } finally {
+    if (copied) doc.destroy();
+  }
+}
+
+function inputFrom(doc: Y.Doc, sources: InputSources): ExportInput {
   const content = reportContent(doc);
   const { sections, wordCount, ...meta } = content;
   const cover = getCoverFields(doc);

@@ -23,12 +23,12 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
     const query = ctx.url.searchParams;
     const format = query.get('format') ?? 'docx';
     if (!isFormat(format)) throw new BadRequest('invalid_format', `"format" must be one of ${EXPORT_FORMATS.join(', ')}.`, 'format');
-    const input = await reports.exportInput(report.id);
-    const parsed = parseExportOptions((name) => query.get(name), input.meta.mechanism);
+    const parsed = parseExportOptions((name) => query.get(name), report.mechanism);
     if (!parsed.ok) {
       const first = parsed.problems[0]!;
       throw new BadRequest('invalid_option', first.message, first.field);
     }
+    const input = await reports.exportInput(report.id, parsed.value.suggestions);
     const started = Date.now();
     const file = await office.export(input, format, parsed.value);
     log.info('exported', { reportId: report.id, userId: user.id, format, bytes: file.bytes.length, ms: Date.now() - started });

@@ -62,9 +62,17 @@ export class ReportService {
     return this.registry.use(roomName(id), (live) => fn(live.doc));
   }
 
-  /** What export needs from the report, read from the live document. */
-  async exportInput(id: string): Promise<ExportInput> {
-    return this.registry.use(roomName(id), (live) => exportInputFromDoc(live.doc, { describeTag: describeReportTag }));
+  /**
+   * What export needs from the report, read from the live document, with the discussion's open suggestions
+   * applied to a copy when `suggestions` is 'accepted' (the live document is never changed).
+   */
+  async exportInput(id: string, suggestions: 'accepted' | 'rejected'): Promise<ExportInput> {
+    return this.registry.use(roomName(id), (content) => {
+      if (suggestions === 'rejected') return exportInputFromDoc(content.doc, { describeTag: describeReportTag });
+      return this.registry.use(roomName(id, 'discussion'), (discussion) =>
+        exportInputFromDoc(content.doc, { describeTag: describeReportTag, suggestions: { discussion: discussion.doc, mode: suggestions } }),
+      );
+    });
   }
 
   /** Delete the report and both its documents; nothing unstored of it is written afterwards. */

@@ -10,6 +10,7 @@ import { defaultExportOptions, exportQuery, type ExportFormat, type ExportOption
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
 import { useOnline } from '../../app/useOnline.ts';
 import { loadTaxonomy } from '../tagging/taxonomy.ts';
+import { useReview } from '../review/ReviewContext.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { fontsOnDevice } from './fontCache.ts';
 import { PDF_FONT_URLS } from './pdfFontUrls.ts';
@@ -51,6 +52,7 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [fontsReady, setFontsReady] = useState<boolean | null>(null);
   const run = useRef<ExportRun | null>(null);
+  const discussion = useReview()?.discussion.doc ?? null;
   const upr = meta.mechanism === 'UPR';
   const fileName = exportFileName(meta, format);
   const running = phase.kind === 'running';
@@ -82,7 +84,9 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     } catch (err) {
       console.warn('Rightsdraft: the taxonomy could not be loaded; the annex shows tag ids', err);
     }
-    const input = exportInputFromDoc(session.doc, { describeTag });
+    // Open suggestions are applied to a copy of this device's text (never to the report itself) when asked.
+    const suggestions = discussion ? { discussion, mode: options.suggestions } : undefined;
+    const input = exportInputFromDoc(session.doc, { describeTag, suggestions });
     const current = runExport({ input, format, options, fontUrls: PDF_FONT_URLS }, (fraction) =>
       setPhase((p) => (p.kind === 'running' ? { kind: 'running', fraction } : p)),
     );
