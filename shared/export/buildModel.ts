@@ -177,9 +177,13 @@ function blocks(nodes: PmNode[] | undefined, ctx: Context, numbered: boolean): B
 /** Build the document model; `onProgress` reports up to 0.3 of the whole export. */
 export function buildExportModel(input: ExportInput, options: ExportOptions, build: BuildOptions = {}): ExportDocument {
   const ctx: Context = { options, notes: [], paragraphNumber: 0 };
-  const sections = input.sections.map((section, i) => {
-    const converted = { id: section.id, title: section.title, blocks: blocks(section.content.content, ctx, true) };
-    build.onProgress?.((0.3 * (i + 1)) / input.sections.length);
+  // Annex sections follow the body as "Annex 1: ...", their paragraphs outside the body's numbering.
+  const ordered = [...input.sections.filter((s) => !s.annex), ...input.sections.filter((s) => s.annex)];
+  let annexNumber = 0;
+  const sections = ordered.map((section, i) => {
+    const title = section.annex ? `Annex ${++annexNumber}: ${section.title}` : section.title;
+    const converted = { id: section.id, title, blocks: blocks(section.content.content, ctx, !section.annex) };
+    build.onProgress?.((0.3 * (i + 1)) / ordered.length);
     return converted;
   });
   const annex = options.includeAnnex;
