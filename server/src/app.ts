@@ -25,6 +25,8 @@ import { VersionService } from './versions/VersionService.ts';
 import { registerSubmissionRoutes } from './api/submissionRoutes.ts';
 import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
 import { registerExportRoutes } from './api/exportRoutes.ts';
+import { registerSignOnRoutes } from './api/signOnRoutes.ts';
+import { SignOnService } from './reports/SignOnService.ts';
 import { registerImportRoutes } from './api/importRoutes.ts';
 import { OfficeWorkers } from './workers/OfficeWorkers.ts';
 import { LocalBus, type ClusterBus } from './cluster/ClusterBus.ts';
@@ -85,6 +87,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   await joinCluster({ bus, registry, sync, storage, log: log.child('cluster') });
   const reports = new ReportService(storage, registry);
+  const signOn = new SignOnService(storage, registry);
   const versions = new VersionService(storage, registry);
   // An editing session ends when the last person leaves a report: keep an automatic version if it changed.
   sync.onSessionEnd((reportId, lastUserId) => {
@@ -106,13 +109,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerAccountRoutes(router, { auth, accounts, storage, access, registry }, config);
   registerAdminUserRoutes(router, { accounts }, config);
   registerReportRoutes(router, { reports, access, storage, sync }, config);
-  registerExportRoutes(router, { reports, access, office, log: log.child('export') });
+  registerExportRoutes(router, { reports, access, office, signOn, log: log.child('export') });
+  registerSignOnRoutes(router, { access, signOn }, config);
   registerImportRoutes(router, { reports, storage, office, log: log.child('import') }, config);
   registerMemberRoutes(router, { access, storage, sync }, config);
   registerCoalitionRoutes(router, storage, sync, config);
   registerVersionRoutes(router, { access, versions }, config);
   registerDiscussionRoutes(router, { access, storage, registry });
-  registerSubmissionRoutes(router, { reports, access });
+  registerSubmissionRoutes(router, { reports, access, signOn });
   registerTaxonomyRoutes(router);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');

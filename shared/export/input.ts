@@ -54,6 +54,11 @@ export interface InputSources {
   describeTag?: TagDescriber;
   /** The discussion document and the export's `suggestions` option: open suggestions applied, or not. */
   suggestions?: SuggestionSource;
+  /**
+   * The organisations the cover names, when the caller knows sign-on (`coverOrganisations` of
+   * shared/report/signOn.ts); without it, the report's own list.
+   */
+  organisations?: string[];
 }
 
 function tagLabels(doc: Y.Doc, sections: SectionContent[], describe: TagDescriber): Record<string, TagLabel> {
@@ -90,7 +95,7 @@ function inputFrom(doc: Y.Doc, sources: InputSources): ExportInput {
     cover: {
       session: cover.session,
       submissionType: cover.submissionType ? SUBMISSION_TYPE_LABELS[cover.submissionType] : '',
-      organisations: cover.organisations,
+      organisations: sources.organisations ?? cover.organisations,
       contact: cover.contact,
       confidentiality: cover.confidentiality ?? '',
       language: cover.language,

@@ -9,6 +9,7 @@ import { getCoverFields } from '../report/coverFields.ts';
 import { listEarlierRecommendations } from '../report/earlierRecommendations.ts';
 import { getReportMeta } from '../report/layout.ts';
 import { listRecommendations } from '../report/recommendations.ts';
+import { pendingOrganisations, type SignOnResponse } from '../report/signOn.ts';
 import { reportWords, type ReportWords } from './reportWords.ts';
 
 export type CheckFigure = number | string | boolean | null | (number | string)[];
@@ -42,9 +43,15 @@ const check = (id: string, label: string, passed: boolean, figures: Record<strin
   message,
 });
 
-export function runChecks(doc: Y.Doc): Checklist {
+export interface CheckContext {
+  /** The report's organisations and their sign-on, when known (from the server); else the report's own list. */
+  signOn?: SignOnResponse | null;
+}
+
+export function runChecks(doc: Y.Doc, context: CheckContext = {}): Checklist {
   const meta = getReportMeta(doc);
   const cover = getCoverFields(doc);
+  const signOn = context.signOn ?? null;
   const words = reportWords(doc);
   const recommendations = listRecommendations(doc);
   const checks: Check[] = [];
@@ -54,7 +61,7 @@ export function runChecks(doc: Y.Doc): Checklist {
       cover.paragraphNumbering ? 'Export numbers every paragraph.' : 'Turn paragraph numbering on: OHCHR asks for numbered paragraphs.'),
   );
 
-  const organisations = cover.organisations.filter((o) => o.trim().length > 0);
+  const organisations = (signOn ? signOn.organisations.map((o) => o.name) : cover.organisations).filter((o) => o.trim().length > 0);
   const needed = cover.submissionType === 'joint' ? 2 : 1;
   const tooMany = cover.submissionType === 'individual' && organisations.length > 1;
   checks.push(
@@ -68,6 +75,16 @@ export function runChecks(doc: Y.Doc): Checklist {
             ? 'A joint submission names all its organisations (at least two).'
             : 'Name the submitting organisation.'),
   );
+
+  if (signOn?.required) {
+    const pending = pendingOrganisations(signOn);
+    checks.push(
+      check('organisations-signed-on', 'Every organisation has signed on', pending.length === 0, { pending },
+        pending.length === 0
+          ? 'Every listed organisation has confirmed its endorsement.'
+          : `Waiting for ${pending.join(', ')} to confirm. The cover names only the organisations that confirmed.`),
+    );
+  }
 
   const missing = [
     ['title', meta.title],

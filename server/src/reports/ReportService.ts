@@ -66,11 +66,12 @@ export class ReportService {
    * What export needs from the report, read from the live document, with the discussion's open suggestions
    * applied to a copy when `suggestions` is 'accepted' (the live document is never changed).
    */
-  async exportInput(id: string, suggestions: 'accepted' | 'rejected'): Promise<ExportInput> {
+  async exportInput(id: string, suggestions: 'accepted' | 'rejected', organisations: string[]): Promise<ExportInput> {
+    const sources = { describeTag: describeReportTag, organisations };
     return this.registry.use(roomName(id), (content) => {
-      if (suggestions === 'rejected') return exportInputFromDoc(content.doc, { describeTag: describeReportTag });
+      if (suggestions === 'rejected') return exportInputFromDoc(content.doc, sources);
       return this.registry.use(roomName(id, 'discussion'), (discussion) =>
-        exportInputFromDoc(content.doc, { describeTag: describeReportTag, suggestions: { discussion: discussion.doc, mode: suggestions } }),
+        exportInputFromDoc(content.doc, { ...sources, suggestions: { discussion: discussion.doc, mode: suggestions } }),
       );
     });
   }

@@ -6,6 +6,7 @@ import { SqlCoalitionStore } from './SqlCoalitionStore.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 import { MIGRATIONS, migrationSql } from './migrations.ts';
 import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
+import { SqlSignOnStore } from './SqlSignOnStore.ts';
 import { SqlVersionStore } from './SqlVersionStore.ts';
 
 interface ReportRow {
@@ -44,6 +45,7 @@ export class SqlStorage implements Storage {
   readonly coalitions: SqlCoalitionStore;
   readonly access: SqlReportAccessStore;
   readonly versions: SqlVersionStore;
+  readonly signOns: SqlSignOnStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -51,6 +53,7 @@ export class SqlStorage implements Storage {
     this.coalitions = new SqlCoalitionStore(db);
     this.access = new SqlReportAccessStore(db);
     this.versions = new SqlVersionStore(db);
+    this.signOns = new SqlSignOnStore(db);
   }
 
   async migrate(): Promise<void> {
@@ -137,6 +140,7 @@ export class SqlStorage implements Storage {
     return this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM report_members WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM versions WHERE report_id = ?', [id]);
+      await tx.run('DELETE FROM report_sign_ons WHERE report_id = ?', [id]);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });
