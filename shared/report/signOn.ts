@@ -28,6 +28,8 @@ export interface SignOnResponse {
   source: 'coalition' | 'report';
   /** Whether the cover waits for confirmations (a coalition's report). */
   required: boolean;
+  /** The coalition's list (null without a coalition), so a client can follow the report's own list as it changes. */
+  coalitionOrganisations: string[] | null;
 }
 
 /** A stored confirmation. */
@@ -45,6 +47,7 @@ export function signOnList(own: string[], coalition: string[] | null, confirmati
   return {
     source,
     required: coalition !== null,
+    coalitionOrganisations: coalition,
     organisations: names.map((name) => {
       const c = byName.get(name);
       return c
@@ -52,6 +55,14 @@ export function signOnList(own: string[], coalition: string[] | null, confirmati
         : { name, status: 'pending', confirmedBy: null, confirmedAt: null };
     }),
   };
+}
+
+/** The sign-on as it stands with the report's own list as it is now (which may have changed since `last` was read). */
+export function withOwnList(last: SignOnResponse, own: string[]): SignOnResponse {
+  const confirmations = last.organisations.flatMap((o): SignOnConfirmation[] =>
+    o.status === 'confirmed' && o.confirmedBy && o.confirmedAt ? [{ organisation: o.name, confirmedBy: o.confirmedBy, confirmedAt: o.confirmedAt }] : [],
+  );
+  return signOnList(own, last.coalitionOrganisations, confirmations);
 }
 
 /** The organisations the cover names: the confirmed ones of a coalition's report, every listed one otherwise. */

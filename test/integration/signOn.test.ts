@@ -20,6 +20,7 @@ interface SignOn {
   organisations: SignOnEntry[];
   source: 'coalition' | 'report';
   required: boolean;
+  coalitionOrganisations: string[] | null;
 }
 interface Checks {
   checks: { id: string; passed: boolean; message: string }[];
@@ -79,6 +80,7 @@ describe.each(STORAGE_KINDS)('Sign-on on %s', (kind) => {
     expect(await signOn()).toEqual({
       source: 'coalition',
       required: true,
+      coalitionOrganisations: ['Roma Rights Centre', 'Equal Schools Network'],
       organisations: [
         { name: 'Roma Rights Centre', status: 'pending', confirmedBy: null, confirmedAt: null },
         { name: 'Equal Schools Network', status: 'pending', confirmedBy: null, confirmedAt: null },

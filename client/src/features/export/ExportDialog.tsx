@@ -11,6 +11,8 @@ import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts
 import { useOnline } from '../../app/useOnline.ts';
 import { loadTaxonomy } from '../tagging/taxonomy.ts';
 import { useReview } from '../review/ReviewContext.tsx';
+import { coverOrganisations, pendingOrganisations } from '../../../../shared/report/signOn.ts';
+import { currentSignOn, useLastSignOn } from '../submission/signOnStore.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { fontsOnDevice } from './fontCache.ts';
 import { PDF_FONT_URLS } from './pdfFontUrls.ts';
@@ -53,6 +55,9 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const [fontsReady, setFontsReady] = useState<boolean | null>(null);
   const run = useRef<ExportRun | null>(null);
   const discussion = useReview()?.discussion.doc ?? null;
+  useLastSignOn(session.reportId, online);
+  const signOn = currentSignOn(session.reportId, session.doc);
+  const pending = signOn ? pendingOrganisations(signOn) : [];
   const upr = meta.mechanism === 'UPR';
   const fileName = exportFileName(meta, format);
   const running = phase.kind === 'running';
@@ -86,7 +91,9 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     }
     // Open suggestions are applied to a copy of this device's text (never to the report itself) when asked.
     const suggestions = discussion ? { discussion, mode: options.suggestions } : undefined;
-    const input = exportInputFromDoc(session.doc, { describeTag, suggestions });
+    // The cover names the organisations that signed on, as the server last said (this works offline too).
+    const known = currentSignOn(session.reportId, session.doc);
+    const input = exportInputFromDoc(session.doc, { describeTag, suggestions, organisations: known ? coverOrganisations(known) : undefined });
     const current = runExport({ input, format, options, fontUrls: PDF_FONT_URLS }, (fraction) =>
       setPhase((p) => (p.kind === 'running' ? { kind: 'running', fraction } : p)),
     );
@@ -118,6 +125,12 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
       <p id={`${id}-about`} className="export-form__about muted">
         {online ? 'The file is made on this device from your copy of the report.' : 'You are offline: the file is made on this device from your copy of the report.'}
       </p>
+
+      {pending.length > 0 && (
+        <p className="field__help export-form__warning" data-testid="export-sign-on-pending">
+          Still waiting for {pending.join(', ')} to confirm sign-on: the cover leaves {pending.length === 1 ? 'it' : 'them'} out.
+        </p>
+      )}
 
       <fieldset className="choice-group" disabled={running}>
         <legend className="choice-group__legend">Format</legend>
