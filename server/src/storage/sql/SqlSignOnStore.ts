@@ -15,7 +15,7 @@ export class SqlSignOnStore implements SignOnStore {
 
   async list(reportId: string): Promise<SignOnConfirmation[]> {
     const rows = await this.db.all<Row>(
-      'SELECT organisation, confirmed_by, confirmed_by_name, confirmed_at FROM report_sign_ons WHERE report_id = ? ORDER BY organisation',
+      'SELECT organisation, confirmed_by, confirmed_by_name, confirmed_at FROM report_sign_ons WHERE report_id = ?',
       [reportId],
     );
     return rows.map((r) => ({ organisation: r.organisation, confirmedBy: { id: r.confirmed_by, name: r.confirmed_by_name }, confirmedAt: r.confirmed_at }));
