@@ -153,6 +153,12 @@ describe.each(STORAGE_KINDS)('Sign-on on %s', (kind) => {
     expect(text).not.toContain('Another Org');
   });
 
+  it("lists the sign-on a person confirmed in the download of their data", async () => {
+    const mine = await api<{ signOnsConfirmed: { reportId: string; organisation: string }[] }>(server.url, '/api/auth/me/export', { as: editor });
+    expect(mine.status).toBe(200);
+    expect(mine.body.signOnsConfirmed).toEqual([expect.objectContaining({ reportId, organisation: 'Local Teachers Union' })]);
+  });
+
   it('answers 404 to a stranger reading sign-on', async () => {
     expect((await api(server.url, `/api/reports/${reportId}/sign-on`, { as: stranger })).status).toBe(404);
   });
