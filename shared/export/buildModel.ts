@@ -44,7 +44,8 @@ function wordCountLine(input: ExportInput): string {
   if (input.wordCount === 0 && !input.cover.wordLimit) return '';
   let line = `Word count: ${formatNumber(input.wordCount)}`;
   if (input.cover.wordLimit) line += ` of a limit of ${formatNumber(input.cover.wordLimit)}`;
-  if (!input.notesCounted) line += ' (notes not counted)';
+  const left = [...(input.notesCounted ? [] : ['notes']), ...(input.annexesNotCounted ? ['annexes'] : [])];
+  if (left.length > 0) line += ` (${left.join(' and ')} not counted)`;
   return line;
 }
 

@@ -42,6 +42,8 @@ export interface ExportInput {
   wordCount: number;
   /** Whether `wordCount` includes the notes. */
   notesCounted: boolean;
+  /** The report has annex sections and `wordCount` leaves them out. */
+  annexesNotCounted?: boolean;
   /** Label and annex column of every tag the sections carry, from the taxonomy; absent when none was passed. */
   tagLabels?: Record<string, TagLabel>;
 }
@@ -111,6 +113,7 @@ function inputFrom(doc: Y.Doc, sources: InputSources): ExportInput {
     })),
     wordCount,
     notesCounted: notesCountAsWords(meta.mechanism),
+    annexesNotCounted: sections.some((s) => s.annex) && reportWords(doc).limit.notCounted.includes('annexes'),
     ...(sources.describeTag ? { tagLabels: tagLabels(doc, sections, sources.describeTag) } : {}),
   };
 }

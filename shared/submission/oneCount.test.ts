@@ -46,5 +46,6 @@ describe('one word count', () => {
     expect(model.sections.map((s) => s.title)).toEqual(['Housing', 'Annex 1: Matrix']);
     const numbers = model.sections.map((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.number ?? null] : [])));
     expect(numbers).toEqual([[1, 2], [null]]);
+    expect(model.wordCountLine).toBe('Word count: 14 of a limit of 2,815 (notes and annexes not counted)');
   });
 });
