@@ -1,44 +1,69 @@
-/** The tag annex: which treaty articles, SDG targets and recommendations each section addresses. */
+/**
+ * The tag annex: what each section addresses, one column per kind of tag (treaty articles, general
+ * recommendations and comments, SDG targets, UPR themes, earlier recommendations), labelled from the taxonomy.
+ */
 import type { TagAnnexRow } from './model.ts';
 
-export type TagKind = 'article' | 'sdg' | 'recommendation' | 'other';
+export type TagKind = 'article' | 'general-comment' | 'sdg' | 'upr-theme' | 'recommendation' | 'other';
+
+/** The annex's columns, in the order printed; a column no section fills is left out. */
+export const TAG_COLUMNS: readonly { kind: TagKind; title: string }[] = [
+  { kind: 'article', title: 'Treaty articles' },
+  { kind: 'general-comment', title: 'General recommendations and comments' },
+  { kind: 'sdg', title: 'SDG goals and targets' },
+  { kind: 'upr-theme', title: 'UPR themes and groups' },
+  { kind: 'recommendation', title: 'Earlier recommendations' },
+  { kind: 'other', title: 'Other tags' },
+];
 
 export interface TagLabel {
   label: string;
   kind: TagKind;
 }
 
-/** Turns a tag id into a label and a column; a taxonomy (issue 4) can supply its own. */
+/** Turns a tag id into a label and a column. */
 export type TagResolver = (tagId: string) => TagLabel;
 
+/** The taxonomy's kinds (shared/taxonomy/tagIds.ts) as annex columns. */
+export function columnOfTaxonomyKind(kind: string): TagKind {
+  if (kind === 'article' || kind === 'general-comment' || kind === 'recommendation') return kind;
+  if (kind.startsWith('sdg')) return 'sdg';
+  if (kind === 'upr-theme' || kind === 'upr-group') return 'upr-theme';
+  return 'other';
+}
+
+const TREATY_PREFIX = /^(ICERD|ICCPR|ICESCR|CEDAW|CAT|CRC|CRPD):/;
+
 /**
- * Without a taxonomy the id is the label, and its prefix picks the column: `sdg...` for SDG targets, `rec...` for
- * recommendations, `art...` (or anything else that names an article) for treaty articles.
+ * Without the taxonomy the id is the label, and the id's grammar picks the column (`ICERD:5`, `CERD-GR:35`,
+ * `SDG:4.5`, `UPR-THEME:...`, `REC:...`). Callers that can should pass labels (`ExportInput.tagLabels`).
  */
 export const tagIdResolver: TagResolver = (tagId) => {
-  const id = tagId.toLowerCase();
-  if (id.startsWith('sdg')) return { label: tagId, kind: 'sdg' };
-  if (id.startsWith('rec')) return { label: tagId, kind: 'recommendation' };
-  if (id.startsWith('art') || /^[a-z]+[-:. ]?art/.test(id)) return { label: tagId, kind: 'article' };
+  if (TREATY_PREFIX.test(tagId)) return { label: tagId, kind: 'article' };
+  if (/^[A-Z]+-(GR|GC):/.test(tagId)) return { label: tagId, kind: 'general-comment' };
+  if (tagId.startsWith('SDG:')) return { label: tagId, kind: 'sdg' };
+  if (tagId.startsWith('UPR-THEME:') || tagId.startsWith('UPR-GROUP:')) return { label: tagId, kind: 'upr-theme' };
+  if (tagId.startsWith('REC:')) return { label: tagId, kind: 'recommendation' };
   return { label: tagId, kind: 'other' };
 };
 
-const COLUMN: Record<TagKind, keyof Omit<TagAnnexRow, 'section'>> = {
-  article: 'articles',
-  sdg: 'sdgs',
-  recommendation: 'recommendations',
-  other: 'other',
-};
+/** A resolver that reads labels gathered beforehand, and falls back to the id's grammar for any other tag. */
+export function labelResolver(labels: Record<string, TagLabel> | undefined): TagResolver {
+  if (!labels) return tagIdResolver;
+  return (tagId) => (Object.hasOwn(labels, tagId) ? labels[tagId]! : tagIdResolver(tagId));
+}
+
+const emptyColumns = (): Record<TagKind, string[]> => ({ article: [], 'general-comment': [], sdg: [], 'upr-theme': [], recommendation: [], other: [] });
 
 /** One row per tagged section, in report order; null when no section has a tag. */
 export function tagAnnexRows(sections: { title: string; tags: string[] }[], resolve: TagResolver = tagIdResolver): TagAnnexRow[] | null {
   const rows: TagAnnexRow[] = [];
   for (const section of sections) {
     if (section.tags.length === 0) continue;
-    const row: TagAnnexRow = { section: section.title, articles: [], sdgs: [], recommendations: [], other: [] };
+    const row: TagAnnexRow = { section: section.title, tags: emptyColumns() };
     for (const tag of section.tags) {
       const { label, kind } = resolve(tag);
-      row[COLUMN[kind]].push(label);
+      row.tags[kind].push(label);
     }
     rows.push(row);
   }

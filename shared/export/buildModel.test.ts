@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addSection, getSectionBody, initReport } from '../report/layout.ts';
 import { addOrganisation, setCoverFields } from '../report/coverFields.ts';
 import { numberFootnotes, reportContent } from '../report/content.ts';
-import { buildExportModel, SUGGESTION_MARKS } from './buildModel.ts';
+import { buildExportModel } from './buildModel.ts';
 import { exportReport } from './exportReport.ts';
 import { exportInputFromDoc } from './input.ts';
 import { defaultExportOptions } from './options.ts';
@@ -36,7 +36,7 @@ function report(): Y.Doc {
     el('callout', [txt('an unknown inline container')]),
   ]);
   getSectionBody(doc, b)!.insert(0, [
-    el('paragraph', [txt('kept '), txt('inserted ', { [SUGGESTION_MARKS.insert]: {} }), txt('deleted ', { [SUGGESTION_MARKS.delete]: {} }), txt('end')]),
+    el('paragraph', [txt('kept '), txt('bold ', { bold: {} }), txt('end')]),
     el('paragraph', [txt('Second'), el('footnote', [txt('note three')])]),
   ]);
   return doc;
@@ -56,7 +56,7 @@ describe('buildExportModel', () => {
       ['Ratify the Optional Protocol', 2],
       ['Adopt a national action plan', 3],
       ['an unknown inline container', undefined],
-      ['kept inserted end', 4],
+      ['kept bold end', 4],
       ['Second[3]', 5],
     ]);
   });
@@ -67,12 +67,6 @@ describe('buildExportModel', () => {
     const expected = numberFootnotes(reportContent(doc).sections).map((n) => [n.number, n.text]);
     expect(model.notes.map((n) => [n.number, n.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('')])).toEqual(expected);
     expect(expected).toHaveLength(3);
-  });
-
-  it('exports suggestions as accepted or as not accepted', () => {
-    const doc = report();
-    const rejected = buildExportModel(exportInputFromDoc(doc), { ...defaultExportOptions('UPR'), suggestions: 'rejected' });
-    expect(plain(paragraphs(rejected.sections[1]!.blocks)[0]!)).toBe('kept deleted end');
   });
 
   it('sets recommendation blocks apart and renders unknown nodes rather than dropping them', () => {

@@ -1,18 +1,13 @@
 /** Turns a report (its content JSON, cover fields and annex data) into the export document model. */
 import { MECHANISM_NAMES, isMechanism } from '../api/mechanisms.ts';
-import type { PmMark, PmNode } from '../report/content.ts';
+import type { PmNode } from '../report/content.ts';
 import { FOOTNOTE_NODE } from '../schema/footnote.ts';
 import { safeLinkHref } from '../schema/linkPolicy.ts';
-import { tagAnnexRows, tagIdResolver, type TagResolver } from './annex.ts';
+import { labelResolver, tagAnnexRows, type TagResolver } from './annex.ts';
 import type { ExportInput } from './input.ts';
+import { documentLanguage } from './language.ts';
 import type { Block, CoverLine, ExportDocument, Inline, Note, ProgressCallback, TableCell, TextInline } from './model.ts';
 import type { ExportOptions } from './options.ts';
-
-/**
- * Marks the suggestions feature puts on suggested insertions and deletions. Export keeps or drops their text
- * according to `ExportOptions.suggestions`.
- */
-export const SUGGESTION_MARKS = { insert: 'suggestionInsert', delete: 'suggestionDelete' } as const;
 
 export interface BuildOptions {
   tagResolver?: TagResolver;
@@ -50,15 +45,9 @@ function wordCountLine(input: ExportInput): string {
   if (input.wordCount === 0 && !input.cover.wordLimit) return '';
   let line = `Word count: ${formatNumber(input.wordCount)}`;
   if (input.cover.wordLimit) line += ` of a limit of ${formatNumber(input.cover.wordLimit)}`;
-  if (!input.notesCounted) line += ' (notes not counted)';
+  const left = [...(input.notesCounted ? [] : ['notes']), ...(input.annexesNotCounted ? ['annexes'] : [])];
+  if (left.length > 0) line += ` (${left.join(' and ')} not counted)`;
   return line;
-}
-
-/** Whether text carrying these marks is left out under the chosen suggestion mode. */
-function droppedBySuggestion(marks: PmMark[] | undefined, ctx: Context): boolean {
-  if (!marks) return false;
-  const drop = ctx.options.suggestions === 'accepted' ? SUGGESTION_MARKS.delete : SUGGESTION_MARKS.insert;
-  return marks.some((m) => m.type === drop);
 }
 
 function textInline(node: PmNode): TextInline {
@@ -79,7 +68,6 @@ function textInline(node: PmNode): TextInline {
 function inlines(nodes: PmNode[] | undefined, ctx: Context): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes ?? []) {
-    if (droppedBySuggestion(node.marks, ctx)) continue;
     if (node.type === 'text') {
       if (node.text) out.push(textInline(node));
     } else if (node.type === 'hardBreak') {
@@ -194,20 +182,24 @@ function blocks(nodes: PmNode[] | undefined, ctx: Context, numbered: boolean): B
 /** Build the document model; `onProgress` reports up to 0.3 of the whole export. */
 export function buildExportModel(input: ExportInput, options: ExportOptions, build: BuildOptions = {}): ExportDocument {
   const ctx: Context = { options, notes: [], paragraphNumber: 0 };
-  const sections = input.sections.map((section, i) => {
-    const converted = { id: section.id, title: section.title, blocks: blocks(section.content.content, ctx, true) };
-    build.onProgress?.((0.3 * (i + 1)) / input.sections.length);
+  // Annex sections follow the body as "Annex 1: ...", their paragraphs outside the body's numbering.
+  const ordered = [...input.sections.filter((s) => !s.annex), ...input.sections.filter((s) => s.annex)];
+  let annexNumber = 0;
+  const sections = ordered.map((section, i) => {
+    const title = section.annex ? `Annex ${++annexNumber}: ${section.title}` : section.title;
+    const converted = { id: section.id, title, blocks: blocks(section.content.content, ctx, !section.annex) };
+    build.onProgress?.((0.3 * (i + 1)) / ordered.length);
     return converted;
   });
   const annex = options.includeAnnex;
   return {
     title: input.meta.title,
-    language: input.cover.language || 'en',
+    language: documentLanguage(input.cover.language, input.sections.map((s) => `${s.title}\n${s.text}`).join('\n')),
     cover: coverLines(input),
     wordCountLine: wordCountLine(input),
     sections,
     notes: ctx.notes,
-    tagAnnex: annex ? tagAnnexRows(input.sections, build.tagResolver ?? tagIdResolver) : null,
+    tagAnnex: annex ? tagAnnexRows(input.sections, build.tagResolver ?? labelResolver(input.tagLabels)) : null,
     priorRecommendations: annex && input.priorRecommendations.length > 0 ? input.priorRecommendations : null,
     options,
   };

@@ -17,7 +17,7 @@ export const EXPORT_MIME_TYPES: Record<ExportFormat, string> = {
 export interface ExportRequest {
   format: ExportFormat;
   options: ExportOptions;
-  /** Labels and columns for section tags; without one, tag ids are printed (see `tagIdResolver`). */
+  /** Labels and columns for section tags; without one, `input.tagLabels` are used, else the ids are printed. */
   tagResolver?: TagResolver;
   /** Called with 0..1 while the export runs (the model, then the writer). */
   onProgress?: ProgressCallback;

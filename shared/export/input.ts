@@ -5,6 +5,8 @@ import { getCoverFields, type Confidentiality } from '../report/coverFields.ts';
 import { earlierRecommendationLabel, listEarlierRecommendations } from '../report/earlierRecommendations.ts';
 import { notesCountAsWords, reportContent, type SectionContent } from '../report/content.ts';
 import { reportWords } from '../submission/reportWords.ts';
+import { columnOfTaxonomyKind, type TagLabel } from './annex.ts';
+import { contentWithSuggestions, type SuggestionSource } from './withSuggestions.ts';
 
 /** The cover page, as text ready to print. */
 export interface ExportCover {
@@ -40,6 +42,34 @@ export interface ExportInput {
   wordCount: number;
   /** Whether `wordCount` includes the notes. */
   notesCounted: boolean;
+  /** The report has annex sections and `wordCount` leaves them out. */
+  annexesNotCounted?: boolean;
+  /** Label and annex column of every tag the sections carry, from the taxonomy; absent when none was passed. */
+  tagLabels?: Record<string, TagLabel>;
+}
+
+/** What a tag stands for: `describeReportTag` from shared/report/tags.ts (the taxonomy, loaded lazily in the browser). */
+export type TagDescriber = (doc: Y.Doc, tagId: string) => { kind: string; label: string };
+
+export interface InputSources {
+  /** Names the tags in the annex; without it the annex prints tag ids. */
+  describeTag?: TagDescriber;
+  /** The discussion document and the export's `suggestions` option: open suggestions applied, or not. */
+  suggestions?: SuggestionSource;
+  /**
+   * The organisations the cover names, when the caller knows sign-on (`coverOrganisations` of
+   * shared/report/signOn.ts); without it, the report's own list.
+   */
+  organisations?: string[];
+}
+
+function tagLabels(doc: Y.Doc, sections: SectionContent[], describe: TagDescriber): Record<string, TagLabel> {
+  const labels: Record<string, TagLabel> = {};
+  for (const id of new Set(sections.flatMap((s) => s.tags))) {
+    const d = describe(doc, id);
+    labels[id] = { label: d.label, kind: columnOfTaxonomyKind(d.kind) };
+  }
+  return labels;
 }
 
 const SUBMISSION_TYPE_LABELS = { individual: 'Individual submission', joint: 'Joint submission' } as const;
@@ -49,7 +79,16 @@ const ASSESSMENT_LABELS = {
   'not-implemented': 'Not implemented',
 } as const;
 
-export function exportInputFromDoc(doc: Y.Doc): ExportInput {
+export function exportInputFromDoc(live: Y.Doc, sources: InputSources = {}): ExportInput {
+  const { doc, copied } = contentWithSuggestions(live, sources.suggestions);
+  try {
+    return inputFrom(doc, sources);
+  } finally {
+    if (copied) doc.destroy();
+  }
+}
+
+function inputFrom(doc: Y.Doc, sources: InputSources): ExportInput {
   const content = reportContent(doc);
   const { sections, wordCount, ...meta } = content;
   const cover = getCoverFields(doc);
@@ -58,7 +97,7 @@ export function exportInputFromDoc(doc: Y.Doc): ExportInput {
     cover: {
       session: cover.session,
       submissionType: cover.submissionType ? SUBMISSION_TYPE_LABELS[cover.submissionType] : '',
-      organisations: cover.organisations,
+      organisations: sources.organisations ?? cover.organisations,
       contact: cover.contact,
       confidentiality: cover.confidentiality ?? '',
       language: cover.language,
@@ -74,5 +113,7 @@ export function exportInputFromDoc(doc: Y.Doc): ExportInput {
     })),
     wordCount,
     notesCounted: notesCountAsWords(meta.mechanism),
+    annexesNotCounted: sections.some((s) => s.annex) && reportWords(doc).limit.notCounted.includes('annexes'),
+    ...(sources.describeTag ? { tagLabels: tagLabels(doc, sections, sources.describeTag) } : {}),
   };
 }

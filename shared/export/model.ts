@@ -3,6 +3,7 @@
  * Word and the PDF writers. Notes are numbered, paragraphs numbered and annexes assembled here, so both formats
  * say the same thing.
  */
+import type { TagKind } from './annex.ts';
 import type { PriorRecommendation } from './input.ts';
 import type { ExportOptions } from './options.ts';
 
@@ -92,15 +93,13 @@ export interface CoverLine {
 
 export interface TagAnnexRow {
   section: string;
-  articles: string[];
-  sdgs: string[];
-  recommendations: string[];
-  other: string[];
+  /** Labels of the section's tags by column (see TAG_COLUMNS in annex.ts). */
+  tags: Record<TagKind, string[]>;
 }
 
 export interface ExportDocument {
   title: string;
-  /** BCP 47 language of the text ("en" when the report does not say). */
+  /** BCP 47 language of the text (the cover's, or read from the text); empty when unknown, and then the file claims none. */
   language: string;
   /** Lines under the title on the cover page. */
   cover: CoverLine[];

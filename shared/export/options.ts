@@ -14,8 +14,9 @@ export interface ExportOptions {
   /** The annexes: tags per section (treaty articles, SDG targets, recommendations) and the earlier-recommendations matrix. */
   includeAnnex: boolean;
   /**
-   * Suggested changes (tracked insertions and deletions, from the suggestions feature) exported as if accepted or as
-   * if rejected. Resolved comments are never exported, and open comments are not part of the file either.
+   * Open suggestions (from the discussion document) exported as if accepted or as if rejected; see
+   * withSuggestions.ts. The caller applies them when reading the report (`exportInputFromDoc`). Comments are never
+   * part of the file.
    */
   suggestions: 'accepted' | 'rejected';
   /** A diagonal DRAFT watermark on every page. */

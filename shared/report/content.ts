@@ -6,6 +6,8 @@ import * as Y from 'yjs';
 import { getReportMeta, getSectionBody, listSections, type ReportMeta, type SectionInfo } from './layout.ts';
 import { countWords } from './wordCount.ts';
 import { wordLimitFor } from '../submission/wordLimits.ts';
+import { countedWords } from '../submission/countedWords.ts';
+import { getCoverFields } from './coverFields.ts';
 import { FOOTNOTE_NODE } from '../schema/footnote.ts';
 import { isSafeLinkHref } from '../schema/linkPolicy.ts';
 
@@ -46,6 +48,7 @@ export interface TextOptions {
 
 export interface ReportContent extends ReportMeta {
   sections: SectionContent[];
+  /** The words the report's word limit applies to (shared/submission/countedWords.ts): the same as the app's count. */
   wordCount: number;
 }
 
@@ -205,6 +208,11 @@ export function reportContent(doc: Y.Doc, options: ContentOptions = {}): ReportC
   const meta = getReportMeta(doc);
   const countNotes = options.countNotes ?? notesCountAsWords(meta.mechanism);
   const sections = listSections(doc).map((s) => sectionContent(doc, s, { countNotes }));
-  const wordCount = sections.reduce((sum, s) => sum + s.wordCount, 0);
+  const cover = getCoverFields(doc);
+  const limit = wordLimitFor(meta.mechanism, cover.submissionType, cover.wordLimit);
+  // An explicit `countNotes` overrides the table's rule for notes; annexes follow the table.
+  const notCounted = limit.notCounted.filter((n) => n !== 'footnotes' || !countNotes);
+  if (!countNotes && !notCounted.includes('footnotes')) notCounted.push('footnotes');
+  const wordCount = sections.reduce((sum, s) => sum + countedWords({ annex: s.annex, body: countWords(s.text), footnotes: s.noteWordCount }, notCounted), 0);
   return { ...meta, sections, wordCount };
 }

@@ -5,10 +5,11 @@
  * recommendations assessed (OHCHR asks stakeholders to focus on their implementation).
  */
 import type * as Y from 'yjs';
-import { getCoverFields } from '../report/coverFields.ts';
+import { getCoverFields, type CoverFields } from '../report/coverFields.ts';
 import { listEarlierRecommendations } from '../report/earlierRecommendations.ts';
 import { getReportMeta } from '../report/layout.ts';
 import { listRecommendations } from '../report/recommendations.ts';
+import { pendingOrganisations, type SignOnResponse } from '../report/signOn.ts';
 import { reportWords, type ReportWords } from './reportWords.ts';
 
 export type CheckFigure = number | string | boolean | null | (number | string)[];
@@ -42,22 +43,16 @@ const check = (id: string, label: string, passed: boolean, figures: Record<strin
   message,
 });
 
-export function runChecks(doc: Y.Doc): Checklist {
-  const meta = getReportMeta(doc);
-  const cover = getCoverFields(doc);
-  const words = reportWords(doc);
-  const recommendations = listRecommendations(doc);
-  const checks: Check[] = [];
-
-  checks.push(
-    check('paragraphs-numbered', 'Paragraphs are numbered', cover.paragraphNumbering, { paragraphNumbering: cover.paragraphNumbering },
-      cover.paragraphNumbering ? 'Export numbers every paragraph.' : 'Turn paragraph numbering on: OHCHR asks for numbered paragraphs.'),
-  );
-
-  const organisations = cover.organisations.filter((o) => o.trim().length > 0);
+/**
+ * The organisation checks: named (the report's own list, or its sign-on list when known) and, for a coalition's
+ * report, signed on. Exported so the app can re-run them when sign-on changes without recounting words.
+ */
+export function organisationChecks(cover: CoverFields, signOn: SignOnResponse | null): Check[] {
+  const out: Check[] = [];
+  const organisations = (signOn ? signOn.organisations.map((o) => o.name) : cover.organisations).filter((o) => o.trim().length > 0);
   const needed = cover.submissionType === 'joint' ? 2 : 1;
   const tooMany = cover.submissionType === 'individual' && organisations.length > 1;
-  checks.push(
+  out.push(
     check('organisations-named', 'Every submitting organisation is named', organisations.length >= needed && !tooMany,
       { organisations: organisations.length, required: needed, submissionType: cover.submissionType },
       tooMany
@@ -68,6 +63,39 @@ export function runChecks(doc: Y.Doc): Checklist {
             ? 'A joint submission names all its organisations (at least two).'
             : 'Name the submitting organisation.'),
   );
+
+  if (signOn?.required) {
+    const pending = pendingOrganisations(signOn);
+    out.push(
+      check('organisations-signed-on', 'Every organisation has signed on', pending.length === 0, { pending },
+        pending.length === 0
+          ? 'Every listed organisation has confirmed its endorsement.'
+          : `Waiting for ${pending.join(', ')} to confirm. The cover names only the organisations that confirmed.`),
+    );
+  }
+
+  return out;
+}
+
+export interface CheckContext {
+  /** The report's organisations and their sign-on, when known (from the server); else the report's own list. */
+  signOn?: SignOnResponse | null;
+}
+
+export function runChecks(doc: Y.Doc, context: CheckContext = {}): Checklist {
+  const meta = getReportMeta(doc);
+  const cover = getCoverFields(doc);
+  const signOn = context.signOn ?? null;
+  const words = reportWords(doc);
+  const recommendations = listRecommendations(doc);
+  const checks: Check[] = [];
+
+  checks.push(
+    check('paragraphs-numbered', 'Paragraphs are numbered', cover.paragraphNumbering, { paragraphNumbering: cover.paragraphNumbering },
+      cover.paragraphNumbering ? 'Export numbers every paragraph.' : 'Turn paragraph numbering on: OHCHR asks for numbered paragraphs.'),
+  );
+
+  checks.push(...organisationChecks(cover, signOn));
 
   const missing = [
     ['title', meta.title],
@@ -127,4 +155,14 @@ export function runChecks(doc: Y.Doc): Checklist {
   }
 
   return { mechanism: meta.mechanism, submissionType: cover.submissionType, passed: checks.every((c) => c.passed), checks, words };
+}
+
+/** The checklist with its organisation checks re-run for sign-on known now (the app's view; words are not recounted). */
+export function withSignOnChecks(list: Checklist, cover: CoverFields, signOn: SignOnResponse | null): Checklist {
+  if (!signOn) return list;
+  const fresh = organisationChecks(cover, signOn);
+  const at = list.checks.findIndex((c) => c.id === 'organisations-named');
+  const rest = list.checks.filter((c) => c.id !== 'organisations-named' && c.id !== 'organisations-signed-on');
+  const checks = [...rest.slice(0, Math.max(0, at)), ...fresh, ...rest.slice(Math.max(0, at))];
+  return { ...list, checks, passed: checks.every((c) => c.passed) };
 }

@@ -7,6 +7,7 @@ import { sectionContent } from '../report/content.ts';
 import { getCoverFields } from '../report/coverFields.ts';
 import { getReportMeta, listSections } from '../report/layout.ts';
 import { contentWords } from '../report/submissionWords.ts';
+import { countedWords } from './countedWords.ts';
 import { wordLimitFor, type EffectiveWordLimit } from './wordLimits.ts';
 import { wordStatus, type WordStatus } from './wordStatus.ts';
 
@@ -38,7 +39,6 @@ export function reportWords(doc: Y.Doc): ReportWords {
   const cover = getCoverFields(doc);
   const limit = wordLimitFor(meta.mechanism, cover.submissionType, cover.wordLimit);
   const skipNotes = limit.notCounted.includes('footnotes');
-  const skipAnnexes = limit.notCounted.includes('annexes');
   const sections = listSections(doc).map((s): SectionWords => {
     const { body, footnotes } = contentWords(sectionContent(doc, s).content);
     const own = body + (skipNotes ? 0 : footnotes);
@@ -48,7 +48,7 @@ export function reportWords(doc: Y.Doc): ReportWords {
       annex: s.annex,
       body,
       footnotes,
-      counted: s.annex && skipAnnexes ? 0 : own,
+      counted: countedWords({ annex: s.annex, body, footnotes }, limit.notCounted),
       budget: s.wordBudget === null ? null : wordStatus(own, s.wordBudget),
     };
   });

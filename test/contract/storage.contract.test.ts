@@ -62,6 +62,30 @@ describe.each(STORAGE_KINDS)('Storage contract on %s', (kind) => {
     expect(await storage.getReport(crypto.randomUUID())).toBeNull();
   });
 
+  it('[SO1] keeps sign-on confirmations per report: confirm, replace, withdraw; deleting the report deletes them', async () => {
+    const id = crypto.randomUUID();
+    const other = crypto.randomUUID();
+    await storage.createReport(record(id), id, update(''));
+    await storage.createReport(record(other), other, update(''));
+    const by = { id: 'u1', name: 'Amina' };
+    await storage.signOns.confirm(id, { organisation: 'Roma Rights Centre', confirmedBy: by, confirmedAt: '2026-12-01T10:00:00.000Z' });
+    await storage.signOns.confirm(id, { organisation: 'Équipe Égalité', confirmedBy: by, confirmedAt: '2026-12-01T10:01:00.000Z' });
+    await storage.signOns.confirm(other, { organisation: 'Roma Rights Centre', confirmedBy: by, confirmedAt: '2026-12-01T10:02:00.000Z' });
+    // Confirming again replaces who and when.
+    await storage.signOns.confirm(id, { organisation: 'Roma Rights Centre', confirmedBy: { id: 'u2', name: 'Bruno' }, confirmedAt: '2026-12-02T09:00:00.000Z' });
+    const listed = await storage.signOns.list(id);
+    expect(listed).toHaveLength(2);
+    expect(listed).toEqual(expect.arrayContaining([
+      { organisation: 'Roma Rights Centre', confirmedBy: { id: 'u2', name: 'Bruno' }, confirmedAt: '2026-12-02T09:00:00.000Z' },
+      { organisation: 'Équipe Égalité', confirmedBy: by, confirmedAt: '2026-12-01T10:01:00.000Z' },
+    ]));
+    await storage.signOns.withdraw(id, 'Équipe Égalité');
+    expect((await storage.signOns.list(id)).map((c) => c.organisation)).toEqual(['Roma Rights Centre']);
+    await storage.deleteReport(id, [id]);
+    expect(await storage.signOns.list(id)).toEqual([]);
+    expect(await storage.signOns.list(other)).toHaveLength(1);
+  });
+
   it('[ST4] returns appended updates in order with increasing sequence numbers', async () => {
     const name = `${crypto.randomUUID()}`;
     expect(await storage.loadDocument(name)).toEqual({ updates: [], lastSeq: 0 });

@@ -8,7 +8,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { createOffice, squash, type Office } from '../helpers/office.ts';
 import { ARABIC_SENTENCE, CHINESE_SENTENCE } from '../helpers/sampleReport.ts';
 import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
-import { openSignedIn, seedSampleReport, type SignedInPage } from './exportSupport.ts';
+import { openSignedIn, seedSampleReport, suggestReplacement, type SignedInPage } from './exportSupport.ts';
 import { assertClientBuilt, CLIENT_DIR, launchBrowser, poll, WAIT_MS, waitForOfflineReady, waitForSyncState } from './support.ts';
 
 async function downloadBytes(download: Download): Promise<Uint8Array> {
@@ -59,6 +59,7 @@ describe('Export dialog', () => {
     user = await openSignedIn(browser, server);
     const { page, account } = user;
     const report = await seedSampleReport(server, account, { title: 'Segregation of Roma children', mechanism: 'UPR', stateUnderReview: 'Freedonia' });
+    await suggestReplacement(server, account, report.id, 'forty schools', 'fifty schools');
     await page.goto(`${server.url}/reports/${report.id}`);
     await waitForSyncState(page, 'synced');
 
@@ -82,11 +83,23 @@ describe('Export dialog', () => {
     expect(text).toMatch(/1 European Roma Rights Centre, school survey 2023\./);
     expect(text).toMatch(/2 Ministry of Education statistics, table 4\./);
     expect(text).toMatch(/3 See also the previous concluding observations\./);
+    // The open suggestion is in the file as if accepted (the dialog's default).
+    expect(text).toContain('The coalition visited fifty schools');
+    // The annex names tags as the taxonomy does, by kind (read as plain text: table cells wrap).
+    const plain = squash(new TextDecoder().decode(await office.convert(file.bytes, 'docx', 'txt:Text')));
+    for (const label of ['ICERD article 5', 'CERD general recommendation No. 35 (2013)', 'SDG target 4.5', 'Migrants']) expect(plain).toContain(label);
+    expect(plain).not.toMatch(/ICERD:5|SDG:4\.5/);
 
     // The server's export with the same options reads the same.
     const res = await fetch(`${server.url}/api/reports/${report.id}/export?format=docx&notes=footnotes`, { headers: { cookie: account.cookie } });
     expect(res.status).toBe(200);
     expect(squash(await office.docxText(new Uint8Array(await res.arrayBuffer())))).toBe(text);
+
+    // As if rejected: the text as written (the dialog is still open).
+    await dialog.getByLabel('Include open suggestions as if accepted').uncheck();
+    const rejected = squash(await office.docxText((await exportFromDialog(page, 'Export Word file')).bytes));
+    expect(rejected).toContain('The coalition visited forty schools');
+    expect(rejected).not.toContain('fifty');
     expect(user.errors).toEqual([]);
   }, 180_000);
 

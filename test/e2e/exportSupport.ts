@@ -6,7 +6,10 @@ import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { addSection, getSectionBody } from '../../shared/report/layout.ts';
+import { addSection, getSectionBody, listSections } from '../../shared/report/layout.ts';
+import { anchorAt, linearize } from '../../shared/discussion/anchors.ts';
+import { createSuggestion, listSuggestions } from '../../shared/discussion/layout.ts';
+import { roomName } from '../../shared/protocol/rooms.ts';
 import { editorExtensions } from '../../shared/schema/extensions.ts';
 import type { ReportSummary } from '../../shared/api/types.ts';
 import type { Mechanism } from '../../shared/api/mechanisms.ts';
@@ -90,4 +93,20 @@ export async function placeCaret(page: Page, where: 'start' | 'end'): Promise<vo
     const { selection, doc } = editor.state;
     return at === 'start' ? selection.from === 1 : selection.from >= doc.content.size - 2 && selection.$from.parentOffset === selection.$from.parent.content.size;
   }, where);
+}
+
+/** Suggest replacing the first `find` in a report's first section with `replace`, as an open suggestion. */
+export async function suggestReplacement(server: TestServer, account: TestUser, reportId: string, find: string, replace: string): Promise<void> {
+  const content = connectClient(server.wsUrl, reportId, account, new Y.Doc());
+  const discussion = connectClient(server.wsUrl, roomName(reportId, 'discussion'), account, new Y.Doc());
+  await Promise.all([content.synced, discussion.synced]);
+  const sectionId = listSections(content.doc)[0]!.id;
+  const body = getSectionBody(content.doc, sectionId)!;
+  const at = linearize(body).text.indexOf(find);
+  if (at < 0) throw new Error(`"${find}" is not in the first section`);
+  createSuggestion(discussion.doc, { id: account.id, name: account.name }, { sectionId, anchor: anchorAt(body, at, at + find.length), originalText: find, insertText: replace });
+  const check = connectClient(server.wsUrl, roomName(reportId, 'discussion'), account, new Y.Doc());
+  await check.synced;
+  await waitFor(() => listSuggestions(check.doc).length > 0, WAIT_MS, 'the suggestion on the server');
+  for (const c of [content, discussion, check]) c.destroy();
 }

@@ -22,7 +22,7 @@ export const CHINESE_SENTENCE = '政府应当确保所有儿童平等接受教�
 export const SAMPLE_SECTIONS: { title: string; tags: string[]; content: PmNode[] }[] = [
   {
     title: 'Introduction',
-    tags: ['art-5', 'sdg-4.5'],
+    tags: ['ICERD:5', 'SDG:4.5', 'CERD-GR:35'],
     content: [
       para(text('Roma children are '), text('segregated', [{ type: 'bold' }]), note(text('European Roma Rights Centre, school survey 2023.')), text(' in separate schools.')),
       { type: 'heading', attrs: { level: 2 }, content: [text('Background of the survey')] },
@@ -33,7 +33,7 @@ export const SAMPLE_SECTIONS: { title: string; tags: string[]; content: PmNode[]
   },
   {
     title: 'Access to education',
-    tags: ['art-5', 'rec-112.4'],
+    tags: ['ICERD:5', 'REC:CERD/C/FRE/CO/19:14'],
     content: [
       para(text('Enrolment figures by year:'), note(text('Ministry of Education statistics, '), text('table 4', [{ type: 'link', attrs: { href: 'https://example.org/stats' } }]), text('.'))),
       {
@@ -49,7 +49,7 @@ export const SAMPLE_SECTIONS: { title: string; tags: string[]; content: PmNode[]
   },
   {
     title: 'Testimonies in other languages',
-    tags: [],
+    tags: ['UPR-GROUP:migrants'],
     content: [para(text(ARABIC_SENTENCE)), para(text(CHINESE_SENTENCE)), para(text('Права человека для всех.'))],
   },
 ];

@@ -17,7 +17,7 @@ import type {
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { addOrganisation, setCoverFields } from '../../shared/report/coverFields.ts';
 import { addEarlierRecommendations } from '../../shared/report/earlierRecommendations.ts';
-import { getSectionBody, listSections, setSectionTag } from '../../shared/report/layout.ts';
+import { addSection, getSectionBody, listSections, setSectionTag } from '../../shared/report/layout.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../shared/schema/version.ts';
 import { templateSections } from '../../shared/templates/templates.ts';
 import { api, connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
@@ -190,6 +190,24 @@ describe.each(STORAGE_KINDS)('Treaty and UPR features on %s', (kind) => {
       expect(recs.body.recommendations).toHaveLength(1);
       expect(recs.body.recommendations[0]).toMatchObject({ number: 1, tags: ['ICERD:5'], smart: { category: 5, missing: [] } });
       expect(recs.body.earlier).toEqual([expect.objectContaining({ id: 'REC:A/HRC/46/15:26.45', response: 'supported', assessment: null })]);
+    });
+
+    it('gives the same word count in the content API and the checks, an annex section left out as the limit says', async () => {
+      const report = await createReport(server.url, owner, { title: 'Counted once', mechanism: 'UPR', stateUnderReview: 'Freedonia' });
+      await edit(
+        report.id,
+        (doc) => {
+          const body = addSection(doc, { title: 'Housing' });
+          const annex = addSection(doc, { title: 'Matrix', annex: true });
+          writeBody(getSectionBody(doc, body)!, docOf(paragraph('Roma families were evicted from their homes in 2023.')));
+          writeBody(getSectionBody(doc, annex)!, docOf(paragraph('Matrix of previous recommendations assessed.')));
+        },
+        (content) => content.sections.length === 2 && content.sections.every((s) => s.text.length > 0),
+      );
+      const content = await getContent(server.url, owner, report.id);
+      const checks = await api<ChecksResponse>(server.url, `/api/reports/${report.id}/checks`, { as: owner });
+      expect(content.wordCount).toBe(9);
+      expect(checks.body.words.counted).toBe(9);
     });
 
     const views = ['coverage', 'checks', 'recommendations'];

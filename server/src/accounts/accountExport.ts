@@ -1,8 +1,8 @@
 /**
  * Everything the instance holds about one person (GDPR right of access), as one JSON document: the account (never
  * a password or token hash), sessions and tokens (metadata only), memberships, the reports they hold a role on,
- * invitations they created, versions they authored, and the comments and suggestions they wrote in the
- * discussions of reports they can still read. Other people's comments and data are left out.
+ * invitations they created, versions they authored, the comments and suggestions they wrote in the
+ * discussions of reports they can still read, and the organisations' sign-on they confirmed there. Other people's comments and data are left out.
  */
 import { listSuggestions, listThreads } from '../../../shared/discussion/layout.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
@@ -27,10 +27,14 @@ export async function exportAccount(
   const reports = [];
   const comments = [];
   const suggestions = [];
+  const signOnsConfirmed = [];
   for (const report of await storage.getReports(await storage.access.reportIdsForUser(user.id))) {
     const role = await access.roleFor(user.id, report);
     if (!role) continue;
     reports.push({ id: report.id, title: report.title, role, owner: report.ownerUserId === user.id, createdAt: report.createdAt });
+    for (const c of await storage.signOns.list(report.id)) {
+      if (c.confirmedBy.id === user.id) signOnsConfirmed.push({ reportId: report.id, reportTitle: report.title, organisation: c.organisation, confirmedAt: c.confirmedAt });
+    }
     const found = await registry.use(roomName(report.id, 'discussion'), (live) => ({
       threads: listThreads(live.doc),
       suggestions: listSuggestions(live.doc),
@@ -103,5 +107,6 @@ export async function exportAccount(
     })),
     comments,
     suggestions,
+    signOnsConfirmed,
   };
 }

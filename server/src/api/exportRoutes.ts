@@ -5,6 +5,8 @@ import { BadRequest, NotFound } from '../errors.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { ReportService } from '../reports/ReportService.ts';
+import type { SignOnService } from '../reports/SignOnService.ts';
+import { coverOrganisations } from '../../../shared/report/signOn.ts';
 import type { Logger } from '../log.ts';
 import type { OfficeWorkers } from '../workers/OfficeWorkers.ts';
 
@@ -12,8 +14,8 @@ function isFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-export function registerExportRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess; office: OfficeWorkers; log: Logger }): void {
-  const { reports, access, office, log } = deps;
+export function registerExportRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess; office: OfficeWorkers; signOn: SignOnService; log: Logger }): void {
+  const { reports, access, office, signOn, log } = deps;
 
   router.on('GET', '/api/reports/:id/export', async (ctx) => {
     const { user } = await ctx.user();
@@ -23,12 +25,14 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
     const query = ctx.url.searchParams;
     const format = query.get('format') ?? 'docx';
     if (!isFormat(format)) throw new BadRequest('invalid_format', `"format" must be one of ${EXPORT_FORMATS.join(', ')}.`, 'format');
-    const input = await reports.exportInput(report.id);
-    const parsed = parseExportOptions((name) => query.get(name), input.meta.mechanism);
+    const parsed = parseExportOptions((name) => query.get(name), report.mechanism);
     if (!parsed.ok) {
       const first = parsed.problems[0]!;
       throw new BadRequest('invalid_option', first.message, first.field);
     }
+    // The cover names the organisations that signed on (a coalition's report) or the report's own list.
+    const organisations = coverOrganisations(await signOn.get(report));
+    const input = await reports.exportInput(report.id, parsed.value.suggestions, organisations);
     const started = Date.now();
     const file = await office.export(input, format, parsed.value);
     log.info('exported', { reportId: report.id, userId: user.id, format, bytes: file.bytes.length, ms: Date.now() - started });

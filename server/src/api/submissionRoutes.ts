@@ -12,21 +12,26 @@ import { sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { ReportService } from '../reports/ReportService.ts';
+import type { SignOnService } from '../reports/SignOnService.ts';
+import type { ReportRecord } from '../storage/Storage.ts';
 import { reportIdParam } from './validation.ts';
 
-export function registerSubmissionRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess }): void {
-  const { reports, access } = deps;
+export function registerSubmissionRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess; signOn: SignOnService }): void {
+  const { reports, access, signOn } = deps;
 
   /** Register a read-only view of a report for anyone who may read it. */
-  const view = <T>(path: string, compute: (id: string) => Promise<T>) =>
+  const view = <T>(path: string, compute: (id: string, report: ReportRecord) => Promise<T>) =>
     router.on('GET', `/api/reports/:id/${path}`, async (ctx) => {
       const { user } = await ctx.user();
       const { report } = await access.require(user.id, reportIdParam(ctx.params.id), 'viewer');
-      sendJson(ctx.res, 200, await compute(report.id));
+      sendJson(ctx.res, 200, await compute(report.id, report));
     });
 
   view('coverage', (id) => reports.read(id, (doc): CoverageResponse => ({ id, ...computeCoverage(doc) })));
-  view('checks', (id) => reports.read(id, (doc): ChecksResponse => ({ id, ...runChecks(doc) })));
+  view('checks', async (id, report) => {
+    const organisations = await signOn.get(report);
+    return reports.read(id, (doc): ChecksResponse => ({ id, ...runChecks(doc, { signOn: organisations }) }));
+  });
   view('recommendations', (id) =>
     reports.read(id, (doc): RecommendationsResponse => ({ id, recommendations: listRecommendations(doc), earlier: listEarlierRecommendations(doc) })),
   );

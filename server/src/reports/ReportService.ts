@@ -6,6 +6,7 @@ import { reportContent } from '../../../shared/report/content.ts';
 import { setCoverFields } from '../../../shared/report/coverFields.ts';
 import { applyTemplate } from '../../../shared/templates/applyTemplate.ts';
 import { exportInputFromDoc, type ExportInput } from '../../../shared/export/input.ts';
+import { describeReportTag } from '../../../shared/report/tags.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/schema/version.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
@@ -61,9 +62,18 @@ export class ReportService {
     return this.registry.use(roomName(id), (live) => fn(live.doc));
   }
 
-  /** What export needs from the report, read from the live document. */
-  async exportInput(id: string): Promise<ExportInput> {
-    return this.registry.use(roomName(id), (live) => exportInputFromDoc(live.doc));
+  /**
+   * What export needs from the report, read from the live document, with the discussion's open suggestions
+   * applied to a copy when `suggestions` is 'accepted' (the live document is never changed).
+   */
+  async exportInput(id: string, suggestions: 'accepted' | 'rejected', organisations: string[]): Promise<ExportInput> {
+    const sources = { describeTag: describeReportTag, organisations };
+    return this.registry.use(roomName(id), (content) => {
+      if (suggestions === 'rejected') return exportInputFromDoc(content.doc, sources);
+      return this.registry.use(roomName(id, 'discussion'), (discussion) =>
+        exportInputFromDoc(content.doc, { ...sources, suggestions: { discussion: discussion.doc, mode: suggestions } }),
+      );
+    });
   }
 
   /** Delete the report and both its documents; nothing unstored of it is written afterwards. */

@@ -4,6 +4,7 @@
  */
 import type { AttemptLog } from '../auth/LoginThrottle.ts';
 import type { Mechanism } from '../../../shared/api/mechanisms.ts';
+import type { SignOnConfirmation } from '../../../shared/report/signOn.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { VersionKind } from '../../../shared/api/versionKinds.ts';
 
@@ -312,6 +313,15 @@ export interface CoalitionStore {
   acceptInvitation(invitationId: string, member: Omit<CoalitionMemberRecord, 'name' | 'email'>): Promise<boolean>;
 }
 
+/** Confirmed endorsements of reports by organisations (sign-on); an organisation without a row is pending. */
+export interface SignOnStore {
+  list(reportId: string): Promise<SignOnConfirmation[]>;
+  /** Record (or replace) a confirmation. */
+  confirm(reportId: string, confirmation: SignOnConfirmation): Promise<void>;
+  /** Back to pending. */
+  withdraw(reportId: string, organisation: string): Promise<void>;
+}
+
 export interface ReportAccessStore {
   /** Direct grants on a report (they override the coalition's default role). */
   members(reportId: string): Promise<ReportMemberRecord[]>;
@@ -330,6 +340,7 @@ export interface Storage {
   readonly versions: VersionStore;
   readonly mail: MailStore;
   readonly settings: SettingsStore;
+  readonly signOns: SignOnStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -22,7 +22,7 @@ export function docxStyles(language: string): IStylesOptions {
   return {
     default: {
       document: {
-        run: { font: 'Calibri', size: 22, language: { value: language, eastAsia: 'zh-CN', bidirectional: 'ar-SA' } },
+        run: { font: 'Calibri', size: 22, ...(language ? { language: { value: language, eastAsia: 'zh-CN', bidirectional: 'ar-SA' } } : {}) },
         // Without an explicit rule LibreOffice reads the line height as exact, and a large title overprints itself.
         paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
       },

@@ -19,7 +19,7 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import type { ExportDocument, ProgressCallback } from '../model.ts';
-import { ANNEX_TITLES, PRIOR_ANNEX_HEADER, TAG_ANNEX_HEADER, priorAnnexCells, tagAnnexCells } from '../annexTables.ts';
+import { ANNEX_TITLES, PRIOR_ANNEX_HEADER, priorAnnexCells, tagAnnexTable } from '../annexTables.ts';
 import { docxBlocks, runs, type DocxContext } from './docxBlocks.ts';
 import { PAGE, STYLE_IDS, docxNumbering, docxStyles } from './docxStyles.ts';
 
@@ -61,7 +61,8 @@ function annexes(model: ExportDocument): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (model.tagAnnex) {
     out.push(new Paragraph({ style: STYLE_IDS.annexHeading, pageBreakBefore: true, children: [new TextRun(ANNEX_TITLES.tags)] }));
-    out.push(simpleTable(TAG_ANNEX_HEADER, tagAnnexCells(model.tagAnnex)));
+    const table = tagAnnexTable(model.tagAnnex);
+    out.push(simpleTable(table.header, table.rows));
   }
   if (model.priorRecommendations) {
     out.push(new Paragraph({ style: STYLE_IDS.annexHeading, pageBreakBefore: true, children: [new TextRun(ANNEX_TITLES.prior)] }));

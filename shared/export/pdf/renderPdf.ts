@@ -4,7 +4,7 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ExportDocument, ProgressCallback } from '../model.ts';
-import { ANNEX_TITLES, PRIOR_ANNEX_HEADER, TAG_ANNEX_HEADER, priorAnnexCells, tagAnnexCells } from '../annexTables.ts';
+import { ANNEX_TITLES, PRIOR_ANNEX_HEADER, priorAnnexCells, tagAnnexTable } from '../annexTables.ts';
 import { createMeasure } from './measure.ts';
 import { BODY_FONT_SIZE, HEADING_SIZES, inlineContent, pdfBlocks, type PdfContext } from './pdfBlocks.ts';
 import { FAMILY, registerFonts, type PdfFonts, type PdfMakeEngine } from './pdfFonts.ts';
@@ -66,7 +66,10 @@ function simpleTable(header: string[], rows: string[][]): Content {
 
 function annexes(model: ExportDocument): Content[] {
   const out: Content[] = [];
-  if (model.tagAnnex) out.push(heading(ANNEX_TITLES.tags, true), simpleTable(TAG_ANNEX_HEADER, tagAnnexCells(model.tagAnnex)));
+  if (model.tagAnnex) {
+    const table = tagAnnexTable(model.tagAnnex);
+    out.push(heading(ANNEX_TITLES.tags, true), simpleTable(table.header, table.rows));
+  }
   if (model.priorRecommendations) {
     out.push(heading(ANNEX_TITLES.prior, true), simpleTable(PRIOR_ANNEX_HEADER, priorAnnexCells(model.priorRecommendations)));
   }
@@ -84,7 +87,7 @@ export function pdfDefinition(model: ExportDocument, fonts: PdfFonts, onProgress
   return {
     pageSize: 'A4',
     pageMargins: PAGE.margin,
-    language: model.language,
+    ...(model.language ? { language: model.language } : {}),
     info: { title: model.title, creator: 'Rightsdraft', producer: 'Rightsdraft' },
     defaultStyle: { font: FAMILY.latin, fontSize: BODY_FONT_SIZE, lineHeight: 1.2 },
     footer: (page: number) => ({ text: String(page), alignment: 'center', fontSize: 9, margin: [0, 20, 0, 0] }),

@@ -9,6 +9,10 @@ import { exportFileName } from '../../../../shared/export/fileName.ts';
 import { defaultExportOptions, exportQuery, type ExportFormat, type ExportOptions } from '../../../../shared/export/options.ts';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
 import { useOnline } from '../../app/useOnline.ts';
+import { loadTaxonomy } from '../tagging/taxonomy.ts';
+import { useReview } from '../review/ReviewContext.tsx';
+import { coverOrganisations, pendingOrganisations } from '../../../../shared/report/signOn.ts';
+import { currentSignOn, useLastSignOn } from '../submission/signOnStore.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { fontsOnDevice } from './fontCache.ts';
 import { PDF_FONT_URLS } from './pdfFontUrls.ts';
@@ -50,6 +54,10 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [fontsReady, setFontsReady] = useState<boolean | null>(null);
   const run = useRef<ExportRun | null>(null);
+  const discussion = useReview()?.discussion.doc ?? null;
+  useLastSignOn(session.reportId, online);
+  const signOn = currentSignOn(session.reportId, session.doc);
+  const pending = signOn ? pendingOrganisations(signOn) : [];
   const upr = meta.mechanism === 'UPR';
   const fileName = exportFileName(meta, format);
   const running = phase.kind === 'running';
@@ -74,7 +82,18 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     if (running || pdfBlocked) return;
     setPhase({ kind: 'running', fraction: 0 });
     // Read now: the file holds the report as it is when Export is pressed, co-authors' later edits aside.
-    const input = exportInputFromDoc(session.doc);
+    let describeTag;
+    try {
+      // Names the annex's tags; loaded lazily (and cached for offline use) like everywhere else in the app.
+      describeTag = (await loadTaxonomy()).describeReportTag;
+    } catch (err) {
+      console.warn('Rightsdraft: the taxonomy could not be loaded; the annex shows tag ids', err);
+    }
+    // Open suggestions are applied to a copy of this device's text (never to the report itself) when asked.
+    const suggestions = discussion ? { discussion, mode: options.suggestions } : undefined;
+    // The cover names the organisations that signed on, as the server last said (this works offline too).
+    const known = currentSignOn(session.reportId, session.doc);
+    const input = exportInputFromDoc(session.doc, { describeTag, suggestions, organisations: known ? coverOrganisations(known) : undefined });
     const current = runExport({ input, format, options, fontUrls: PDF_FONT_URLS }, (fraction) =>
       setPhase((p) => (p.kind === 'running' ? { kind: 'running', fraction } : p)),
     );
@@ -106,6 +125,12 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
       <p id={`${id}-about`} className="export-form__about muted">
         {online ? 'The file is made on this device from your copy of the report.' : 'You are offline: the file is made on this device from your copy of the report.'}
       </p>
+
+      {pending.length > 0 && (
+        <p className="field__help export-form__warning" data-testid="export-sign-on-pending">
+          Still waiting for {pending.join(', ')} to confirm sign-on: the cover leaves {pending.length === 1 ? 'it' : 'them'} out.
+        </p>
+      )}
 
       <fieldset className="choice-group" disabled={running}>
         <legend className="choice-group__legend">Format</legend>

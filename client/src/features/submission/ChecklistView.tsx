@@ -4,7 +4,9 @@
  */
 import type * as Y from 'yjs';
 import { setCoverFields } from '../../../../shared/report/coverFields.ts';
-import { runChecks } from '../../../../shared/submission/checks.ts';
+import { runChecks, withSignOnChecks } from '../../../../shared/submission/checks.ts';
+import { getCoverFields } from '../../../../shared/report/coverFields.ts';
+import { useSignOnControls } from './useSignOnControls.ts';
 import { Tooltip } from '../../ui/Tooltip.tsx';
 import { derivedFrom, useDerived } from '../treaty/docDerived.ts';
 import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
@@ -17,7 +19,9 @@ import './submission.css';
 const checksOf = derivedFrom(runChecks, 400);
 
 export function ChecklistView({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
-  const list = useDerived(checksOf(doc));
+  const { signOn } = useSignOnControls(doc, canEdit);
+  // Sign-on comes from the server: the organisation checks follow it (a coalition's list, pending organisations).
+  const list = withSignOnChecks(useDerived(checksOf(doc)), getCoverFields(doc), signOn);
   const setView = useTreatyUiStore((s) => s.setView);
   const passed = list.checks.filter((c) => c.passed).length;
   const words = describeWordStatus(list.words.status);

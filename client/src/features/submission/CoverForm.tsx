@@ -13,7 +13,8 @@ import { SharedTextField } from '../treaty/SharedTextField.tsx';
 import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
 import { useDocValue } from '../treaty/useDocValue.ts';
 import { LimitSource } from './LimitSource.tsx';
-import { OrganisationList } from './OrganisationList.tsx';
+import { OrganisationList, type SignOnControls } from './OrganisationList.tsx';
+import { useSignOnControls } from './useSignOnControls.ts';
 import './submission.css';
 
 const readCover = (doc: Y.Doc) => ({ ...getCoverFields(doc), mechanism: getReportMeta(doc).mechanism });
@@ -22,6 +23,7 @@ export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
   const cover = useDocValue(doc, readCover);
   const tableLimit = wordLimitFor(cover.mechanism, cover.submissionType, null);
   const disabled = !canEdit;
+  const signOn: SignOnControls = useSignOnControls(doc, canEdit);
   return (
     <section className="treaty-view cover-form" aria-labelledby="cover-title">
       <header className="treaty-view__head">
@@ -83,7 +85,7 @@ export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
           onChange={(confidentiality) => setCoverFields(doc, { confidentiality })}
         />
 
-        <OrganisationList doc={doc} organisations={cover.organisations} submissionType={cover.submissionType} disabled={disabled} />
+        <OrganisationList doc={doc} organisations={cover.organisations} submissionType={cover.submissionType} disabled={disabled} signOn={signOn} />
 
         <fieldset className="fieldset">
           <legend>Layout</legend>

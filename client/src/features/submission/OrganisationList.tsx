@@ -1,23 +1,46 @@
-/** The submitting organisations, in the order the cover page lists them: add, rename, move, remove. */
+/**
+ * The submitting organisations, in the order the cover page lists them: a coalition's report shows the coalition's
+ * list (read-only here) until it lists its own (add, rename, move, remove), and each organisation's sign-on.
+ */
 import { useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { addOrganisation, moveOrganisation, removeOrganisation, renameOrganisation, type SubmissionType } from '../../../../shared/report/coverFields.ts';
+import type { SignOnResponse, SignOnStatus as Status } from '../../../../shared/report/signOn.ts';
+import { SignOnStatus } from './SignOnStatus.tsx';
 import { SharedTextField } from '../treaty/SharedTextField.tsx';
 import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
+
+export interface SignOnControls {
+  /** The sign-on with the report's own list as it is now; null until the server has been asked once. */
+  signOn: SignOnResponse | null;
+  /** Owners and editors, online. */
+  canConfirm: boolean;
+  busy: string | null;
+  error: string;
+  change: (organisation: string, status: Status) => void;
+}
 
 export function OrganisationList({
   doc,
   organisations,
   submissionType,
   disabled,
+  signOn: controls,
 }: {
   doc: Y.Doc;
   organisations: string[];
   submissionType: SubmissionType | null;
   disabled: boolean;
+  signOn: SignOnControls;
 }) {
   const [name, setName] = useState('');
   const [announcement, setAnnouncement] = useState('');
+  const { signOn } = controls;
+  const entryOf = (org: string) => (signOn?.required ? signOn.organisations.find((o) => o.name === org) : undefined);
+  const status = (org: string) => {
+    const entry = entryOf(org);
+    return entry ? <SignOnStatus entry={entry} canConfirm={controls.canConfirm} busy={controls.busy === org} onChange={(s) => controls.change(org, s)} /> : null;
+  };
   const add = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return;
@@ -32,11 +55,55 @@ export function OrganisationList({
     requestAnimationFrame(() => document.getElementById(`org-${index + delta}-${delta < 0 ? 'up' : 'down'}`)?.focus());
   };
   const needed = submissionType === 'joint' ? 'A joint submission names every organisation (at least two).' : 'Name the organisation submitting the report.';
+  const fromCoalition = signOn?.source === 'coalition';
+  const useOwnList = () => {
+    for (const org of signOn?.organisations ?? []) addOrganisation(doc, org.name);
+    setAnnouncement("This report now has its own list of organisations.");
+  };
+  const useCoalitionList = () => {
+    for (let i = organisations.length - 1; i >= 0; i--) removeOrganisation(doc, i, organisations[i]!);
+    setAnnouncement("This report now lists the coalition's organisations.");
+  };
   return (
     <fieldset className="fieldset organisations">
       <legend>Submitting organisations</legend>
-      <p className="field__help">{needed} The cover page lists them in this order.</p>
-      {organisations.length > 0 ? (
+      {signOn?.required ? (
+        <p className="field__help">
+          {fromCoalition ? "The coalition's organisations, kept up to date with the coalition's list. " : "This report's own list. "}
+          Each organisation confirms that it signs on; the cover page names only those that confirmed, in this order.
+        </p>
+      ) : (
+        <p className="field__help">{needed} The cover page lists them in this order.</p>
+      )}
+      {controls.error && (
+        <p className="field__error" role="alert">
+          {controls.error}
+        </p>
+      )}
+      {fromCoalition ? (
+        <>
+          {signOn.organisations.length > 0 ? (
+            <ol className="organisations__list">
+              {signOn.organisations.map((entry, i) => (
+                <li key={entry.name} className="organisations__item organisations__item--coalition" data-testid="organisation">
+                  <span className="organisations__number" aria-hidden="true">
+                    {i + 1}
+                  </span>
+                  <span className="organisations__name">{entry.name}</span>
+                  {status(entry.name)}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="muted organisations__empty">The coalition lists no organisation yet.</p>
+          )}
+          {!disabled && (
+            <button type="button" className="button organisations__switch" onClick={useOwnList}>
+              Use a list of this report's own
+            </button>
+          )}
+        </>
+      ) : organisations.length > 0 ? (
         <ol className="organisations__list">
           {organisations.map((org, i) => (
             <li key={`${i}:${org}`} className="organisations__item" data-testid="organisation">
@@ -50,6 +117,7 @@ export function OrganisationList({
                 maxLength={200}
                 onCommit={(to) => to && renameOrganisation(doc, i, org, to)}
               />
+              {status(org)}
               {!disabled && (
                 <span className="organisations__actions">
                   <button id={`org-${i}-up`} type="button" className="icon-button" aria-label={`Move ${org} up`} disabled={i === 0} onClick={() => move(i, org, -1)}>
@@ -84,7 +152,7 @@ export function OrganisationList({
       ) : (
         <p className="muted organisations__empty">No organisation listed yet.</p>
       )}
-      {!disabled && (
+      {!disabled && !fromCoalition && (
         <form className="inline-fields organisations__add" onSubmit={add}>
           <label htmlFor="org-new" className="visually-hidden">
             Organisation to add
@@ -94,6 +162,11 @@ export function OrganisationList({
             Add organisation
           </button>
         </form>
+      )}
+      {!disabled && signOn?.coalitionOrganisations && !fromCoalition && (
+        <button type="button" className="button organisations__switch" onClick={useCoalitionList}>
+          Use the coalition's list again
+        </button>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}

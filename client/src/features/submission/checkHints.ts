@@ -27,6 +27,10 @@ const HINTS: Record<string, CheckHint> = {
     hint: 'List every submitting organisation in the cover information; a joint submission names at least two.',
     fix: COVER,
   },
+  'organisations-signed-on': {
+    hint: "An owner or editor confirms each organisation's sign-on in the cover information, once the organisation has agreed.",
+    fix: COVER,
+  },
   'cover-complete': { hint: 'Fill in the missing fields in the cover information.', fix: COVER },
   'confidentiality-chosen': {
     hint: 'Say whether the submission may be published on the OHCHR website or must stay confidential.',
@@ -66,6 +70,7 @@ const FIGURE_NAMES: Record<string, string> = {
   paragraphNumbering: 'Paragraph numbering',
   organisations: 'Organisations named',
   required: 'Required',
+  pending: 'Waiting for',
   submissionType: 'Submission type',
   missing: 'Missing',
   confidentiality: 'Publication',

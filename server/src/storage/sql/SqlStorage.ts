@@ -7,6 +7,7 @@ import { SqlInstanceSettings } from './SqlInstanceSettings.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 import { MIGRATIONS, migrationSql } from './migrations.ts';
 import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
+import { SqlSignOnStore } from './SqlSignOnStore.ts';
 import { SqlVersionStore } from './SqlVersionStore.ts';
 import { SqlMailStore } from './SqlMailStore.ts';
 
@@ -48,6 +49,7 @@ export class SqlStorage implements Storage {
   readonly versions: SqlVersionStore;
   readonly mail: SqlMailStore;
   readonly settings: SqlInstanceSettings;
+  readonly signOns: SqlSignOnStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -57,6 +59,7 @@ export class SqlStorage implements Storage {
     this.versions = new SqlVersionStore(db);
     this.mail = new SqlMailStore(db);
     this.settings = new SqlInstanceSettings(db);
+    this.signOns = new SqlSignOnStore(db);
   }
 
   async migrate(): Promise<void> {
@@ -144,6 +147,7 @@ export class SqlStorage implements Storage {
       await tx.run('DELETE FROM report_members WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM versions WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM report_invitations WHERE report_id = ?', [id]);
+      await tx.run('DELETE FROM report_sign_ons WHERE report_id = ?', [id]);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });

@@ -262,6 +262,20 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: "sign-on: organisations' confirmed endorsements of a report",
+    sql: () => `
+      CREATE TABLE report_sign_ons (
+        report_id TEXT NOT NULL,
+        organisation TEXT NOT NULL,
+        confirmed_by TEXT NOT NULL,
+        confirmed_by_name TEXT NOT NULL,
+        confirmed_at TEXT NOT NULL,
+        PRIMARY KEY (report_id, organisation)
+      );
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {
