@@ -1,7 +1,7 @@
 /**
  * A deleted report cannot be read back from the SQLite files: the database overwrites deleted content with zeros
  * (secure_delete) and the write-ahead log is emptied after the deletion, so neither the .sqlite file nor its -wal
- * holds the text any more. (PostgreSQL keeps dead rows until VACUUM: see docs/security/versions.md.)
+ * holds the text any more. (PostgreSQL keeps dead rows until VACUUM: see docs/security/versions-and-deletion.md.)
  */
 import fs from 'node:fs';
 import path from 'node:path';

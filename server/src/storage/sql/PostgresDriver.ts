@@ -81,7 +81,7 @@ export class PostgresDriver implements SqlDriver {
     });
   }
 
-  /** Nothing to do at once: PostgreSQL reclaims dead rows with (auto)VACUUM (see docs/security/versions.md). */
+  /** Nothing to do at once: PostgreSQL reclaims dead rows with (auto)VACUUM (see docs/security/versions-and-deletion.md). */
   async eraseDeleted(): Promise<void> {}
 
   async close(): Promise<void> {

@@ -23,7 +23,7 @@ export interface SqlDriver extends SqlExecutor {
   /**
    * After deleting data that must not be recoverable from the database files: SQLite empties its write-ahead
    * log (deleted content is zeroed by secure_delete); PostgreSQL does nothing here (dead rows stay in the table
-   * files and the WAL until VACUUM and WAL recycling: see docs/security/versions.md).
+   * files and the WAL until VACUUM and WAL recycling: see docs/security/versions-and-deletion.md).
    */
   eraseDeleted(): Promise<void>;
   close(): Promise<void>;
