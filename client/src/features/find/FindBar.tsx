@@ -182,7 +182,7 @@ export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null;
   };
 
   return (
-    <div className="find-bar" role="search" aria-label="Find in report" onKeyDown={onKeyDown} data-testid="find-bar">
+    <div className="find-bar" role="search" aria-label="Find and replace" onKeyDown={onKeyDown} data-testid="find-bar">
       <div className="find-bar__row">
         <input
           ref={inputRef}
