@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import type { Role } from '../../../../shared/api/roles.ts';
+import { replaceBlockedReason } from './replacePermission.ts';
 import { listSections, observeReport } from '../../../../shared/report/layout.ts';
 import { useReportUiStore } from '../../stores/reportUiStore.ts';
 import { useReviewStore } from '../review/reviewStore.ts';
@@ -18,15 +19,6 @@ import './find.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const FIND_SHORTCUT = isMac ? '⌘F' : 'Ctrl+F';
-
-/** Why this person cannot replace, or null when they can. */
-export function replaceBlockedReason(role: Role | null, canEdit: boolean, suggesting: boolean): string | null {
-  if (role === 'viewer') return 'You can find text but not replace it: viewers read the report without changing it.';
-  if (role === 'reviewer') return 'Reviewers can find text but not replace it. To propose a change, select the text and suggest it, or add a comment.';
-  if (!canEdit) return 'The text cannot be changed right now, so replacing is off.';
-  if (suggesting) return 'Replacing is off while Suggesting is on: it would change the text directly. Turn Suggesting off to replace.';
-  return null;
-}
 
 /** Ctrl/Cmd+F and Ctrl+H anywhere on the report page open the bar instead of the browser's find. */
 export function useFindShortcuts(): void {
