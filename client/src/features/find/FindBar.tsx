@@ -216,7 +216,6 @@ export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null;
           </svg>
         </button>
       </div>
-      {current && query && <p className="find-bar__where muted">{whereText(current, doc)}</p>}
       {replacing && (
         <div className="find-bar__row find-bar__replace" id={`${id}-replace`}>
           {blocked ? (
@@ -250,6 +249,7 @@ export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null;
           )}
         </div>
       )}
+      {current && query && <p className="find-bar__where muted">{whereText(current, doc)}</p>}
       {(done || (canUndo && !blocked)) && (
         <div className="find-bar__row find-bar__done">
           {done && (
