@@ -25,7 +25,8 @@ export function useFindShortcuts(): void {
   const openBar = useFindStore((s) => s.openBar);
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.altKey || e.shiftKey) return;
+      // In a dialog (share, export ...) the browser's own find is left alone.
+      if (e.altKey || e.shiftKey || document.querySelector('dialog[open]')) return;
       const key = e.key.toLowerCase();
       if ((e.ctrlKey || e.metaKey) && key === 'f') {
         e.preventDefault();
@@ -70,7 +71,7 @@ function whereText(match: ReportMatch, doc: Y.Doc): string {
 
 export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null; canEdit: boolean }) {
   const id = useId();
-  const { open, replacing, query, replacement, matchCase, wholeWord, current, focusRequest, set, close, show } = useFindStore();
+  const { open, replacing, query, replacement, matchCase, wholeWord, current, focusRequest, set, close, show, track } = useFindStore();
   const suggesting = useReviewStore((s) => s.suggesting) && canEdit;
   const selectSection = useReportUiStore((s) => s.selectSection);
   const setView = useTreatyUiStore((s) => s.setView);
@@ -130,9 +131,9 @@ export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null;
       goTo(firstFrom());
       return;
     }
-    // The text changed (an edit anywhere): keep pointing at the same match if it is still there.
-    const still = current ? matches.find((m) => sameMatch(m, current)) : undefined;
-    if (current && !still) show(matches.find((m) => m.sectionId === current.sectionId && m.field === current.field && m.ordinal >= current.ordinal) ?? matches[0] ?? null);
+    // The text changed (an edit anywhere): keep pointing at the same match, without moving the writer's caret.
+    if (!current || matches.some((m) => sameMatch(m, current))) return;
+    track(matches.find((m) => m.sectionId === current.sectionId && m.field === current.field && m.ordinal >= current.ordinal) ?? null);
   }, [open, searchKey, matches]);
 
   const position = current ? matches.findIndex((m) => sameMatch(m, current)) : -1;

@@ -20,6 +20,8 @@ export interface FindState {
   close(): void;
   set(patch: Partial<Pick<FindState, 'query' | 'replacement' | 'matchCase' | 'wholeWord' | 'replacing'>>): void;
   show(match: ReportMatch | null): void;
+  /** Follow the current match after an edit moved it, without selecting it again (the writer may be typing). */
+  track(match: ReportMatch | null): void;
 }
 
 export const useFindStore = create<FindState>((set) => ({
@@ -36,4 +38,5 @@ export const useFindStore = create<FindState>((set) => ({
   close: () => set({ open: false, current: null }),
   set: (patch) => set(patch),
   show: (match) => set((s) => ({ current: match, reveal: s.reveal + 1 })),
+  track: (match) => set({ current: match }),
 }));
