@@ -59,13 +59,15 @@ describe('Find and replace', () => {
   let browser: Browser;
   beforeAll(() => ({ server, browser } = suite));
 
-  it('finds across sections and a footnote, replaces all for everyone, undoes in one step; a viewer cannot replace', async () => {
+  it('finds across sections and a footnote, replaces all for everyone, undoes in one step; a viewer and a reviewer cannot replace', async () => {
     const amina: Person = suite.keep(await person(browser, server, 'Amina Diallo'));
     const bruno: Person = suite.keep(await person(browser, server, 'Bruno Costa'));
     const carla: Person = suite.keep(await person(browser, server, 'Carla Mendes'));
+    const dara: Person = suite.keep(await person(browser, server, 'Dara Okafor'));
     const reportId = await seedPoliceReport(server, amina.account, [
       { who: bruno.account, role: 'editor' },
       { who: carla.account, role: 'viewer' },
+      { who: dara.account, role: 'reviewer' },
     ]);
     const url = `${server.url}/reports/${reportId}`;
 
@@ -173,7 +175,16 @@ describe('Find and replace', () => {
     expect(await carla.page.getByLabel('Replace with').count()).toBe(0);
     expect(await carla.page.getByRole('button', { name: 'Replace all' }).count()).toBe(0);
 
-    for (const p of [amina, bruno, carla]) expect(p.errors).toEqual([]);
+    // A reviewer too, pointed to suggesting instead; Ctrl+H opens the bar with the explanation.
+    await dara.page.goto(url);
+    await dara.page.locator('#section-heading').waitFor();
+    await dara.page.locator('.prose').click();
+    await dara.page.keyboard.press('Control+h');
+    await findBar(dara.page).waitFor();
+    await poll(() => dara.page.getByTestId('find-replace-blocked').innerText()).toContain('select the text and suggest it');
+    expect(await dara.page.getByLabel('Replace with').count()).toBe(0);
+
+    for (const p of [amina, bruno, carla, dara]) expect(p.errors).toEqual([]);
   });
 });
 
