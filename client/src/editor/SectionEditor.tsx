@@ -22,6 +22,8 @@ import './review/review-editor.css';
 import { withFootnoteEditing } from './footnotes/FootnoteEditing.ts';
 import { FootnoteList } from './footnotes/FootnoteList.tsx';
 import './footnotes/footnotes.css';
+// Find and replace (issue 10): highlights and the current match in the open section.
+import { useFindInEditor } from '../features/find/useFindInEditor.ts';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -75,6 +77,8 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
     // The review bridge is one object per fragment; listed so an editor never outlives the one it was made with.
     [fragment, provider, review],
   );
+
+  useFindInEditor(editor, fragment);
 
   useEffect(() => {
     if (editor.isEditable !== editable) editor.setEditable(editable);

@@ -28,6 +28,10 @@ import '../review/review.css';
 import { OutlineTagFilter } from '../tagging/OutlineTagFilter.tsx';
 import { ReportViewsBar } from '../treaty/ReportViewsBar.tsx';
 import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
+// Find and replace across the report, and Print (issue 10).
+import { FindBar, FindButton, useFindShortcuts } from '../find/FindBar.tsx';
+import { useFindStore } from '../find/findStore.ts';
+import { PrintButton } from '../print/PrintButton.tsx';
 
 const TreatyViews = lazy(() => import('../treaty/TreatyViews.tsx'));
 
@@ -107,6 +111,9 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
 
   useEffect(() => () => selectSection(null), [selectSection]);
 
+  useFindShortcuts();
+  useEffect(() => () => useFindStore.getState().close(), []);
+
   useEffect(() => {
     document.title = `${meta.title || 'Report'} — Rightsdraft`;
   }, [meta.title]);
@@ -159,10 +166,18 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
 
   return (
     <ReviewProvider session={session}>
-      <ReportHeader session={session} snapshot={canEdit === snapshot.canEdit ? snapshot : { ...snapshot, canEdit }} actions={<ReviewHeaderButton />} />
+      <ReportHeader session={session} snapshot={canEdit === snapshot.canEdit ? snapshot : { ...snapshot, canEdit }} actions={
+          <>
+            <FindButton />
+            <PrintButton session={session} />
+            <ReviewHeaderButton />
+          </>
+        }
+      />
       <Banners session={session} snapshot={snapshot} />
       <DiscussionBanner />
       <ReportViewsBar mechanism={meta.mechanism} />
+      <FindBar doc={session.doc} role={facts.role} canEdit={canEdit} />
       <div className="workspace">
         <aside id="outline-pane" ref={drawerRef} className={`outline-pane${outlineOpen ? ' outline-pane--open' : ''}`}>
           <button type="button" className="icon-button drawer-close" aria-label="Close outline" onClick={() => setOutlineOpen(false)}>
