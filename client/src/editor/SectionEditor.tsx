@@ -22,6 +22,9 @@ import './review/review-editor.css';
 import { withFootnoteEditing } from './footnotes/FootnoteEditing.ts';
 import { FootnoteList } from './footnotes/FootnoteList.tsx';
 import './footnotes/footnotes.css';
+// Passage tags (issue 10): their tags named on hover.
+import { PassageTagHover, refreshPassageTagHover } from '../features/tagging/passage/passageTagHover.ts';
+import { loadedTaxonomy, loadTaxonomy } from '../features/tagging/taxonomy.ts';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -68,6 +71,10 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         ...(review ? [ReviewExtension(review)] : []),
+        PassageTagHover((id) => {
+          const taxonomy = loadedTaxonomy();
+          return taxonomy && fragment.doc ? taxonomy.describeReportTag(fragment.doc, id).label : id;
+        }),
       ],
       editable,
       editorProps: { attributes: textAttributes(label) },
@@ -75,6 +82,18 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
     // The review bridge is one object per fragment; listed so an editor never outlives the one it was made with.
     [fragment, provider, review],
   );
+
+  useEffect(() => {
+    if (loadedTaxonomy()) return;
+    let live = true;
+    loadTaxonomy().then(
+      () => live && !editor.isDestroyed && refreshPassageTagHover(editor.view),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [editor]);
 
   useEffect(() => {
     if (editor.isEditable !== editable) editor.setEditable(editable);
