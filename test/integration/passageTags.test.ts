@@ -71,6 +71,15 @@ describe.each(STORAGE_KINDS)('Passage tags on %s', (kind) => {
     expect(after.body.articles.items.find((i) => i.id === 'ICERD:7')!).toMatchObject({ addressedBy: [], taggedNotWritten: [{ title: 'Education' }] });
   });
 
+  it('searches with the report\'s mechanism: "housing" offers ICERD 5(e)(iii) first for CERD; an unknown mechanism is a 400', async () => {
+    const cerd = await api<{ results: { id: string; label: string }[] }>(server.url, '/api/taxonomy/search?q=housing&mechanism=CERD', { as: owner });
+    expect(cerd.status).toBe(200);
+    expect(cerd.body.results[0]).toMatchObject({ id: 'ICERD:5(e)(iii)', label: 'ICERD article 5(e)(iii)' });
+    const bad = await api<{ error: { code: string } }>(server.url, '/api/taxonomy/search?q=housing&mechanism=NOPE', { as: owner });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_field');
+  });
+
   it('lists the passage tag in the Word export\'s tag annex and nowhere in the body text', async () => {
     const res = await fetch(`${server.url}/api/reports/${reportId}/export?format=docx`, { headers: { cookie: owner.cookie } });
     expect(res.status).toBe(200);
