@@ -16,9 +16,9 @@ import { sectionContent } from './content.ts';
 import { getReportMeta, listSections } from './layout.ts';
 import { passageTagIds, recommendationTags } from './passageTags.ts';
 import { countWords } from './wordCount.ts';
+import { WRITTEN_SECTION_WORDS } from './coverageRule.ts';
 
-/** A section's own tags count once its body (notes left out) has this many words. */
-export const WRITTEN_SECTION_WORDS = 30;
+export { WRITTEN_SECTION_WORDS };
 
 export interface CoverageSection {
   sectionId: string;

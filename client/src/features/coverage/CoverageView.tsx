@@ -6,7 +6,8 @@
  */
 import { useState } from 'react';
 import type * as Y from 'yjs';
-import { WRITTEN_SECTION_WORDS, type CoverageGroup, type CoverageItem } from '../../../../shared/report/coverage.ts';
+import type { CoverageGroup, CoverageItem } from '../../../../shared/report/coverage.ts';
+import { WRITTEN_SECTION_WORDS } from '../../../../shared/report/coverageRule.ts';
 import { useReportUiStore } from '../../stores/reportUiStore.ts';
 import { useTaxonomy, type TaxonomyModule } from '../tagging/taxonomy.ts';
 import { TAG_KIND_LABELS } from '../tagging/tagKinds.ts';
