@@ -1,6 +1,7 @@
 /**
  * The tag annex: what each section addresses, one column per kind of tag (treaty articles, general
- * recommendations and comments, SDG targets, UPR themes, earlier recommendations), labelled from the taxonomy.
+ * recommendations and comments, SDG targets, UPR themes, earlier recommendations), labelled from the taxonomy;
+ * the section's own tags, then its passage tags with the words they are on.
  */
 import type { TagAnnexRow } from './model.ts';
 
@@ -55,15 +56,32 @@ export function labelResolver(labels: Record<string, TagLabel> | undefined): Tag
 
 const emptyColumns = (): Record<TagKind, string[]> => ({ article: [], 'general-comment': [], sdg: [], 'upr-theme': [], recommendation: [], other: [] });
 
-/** One row per tagged section, in report order; null when no section has a tag. */
-export function tagAnnexRows(sections: { title: string; tags: string[] }[], resolve: TagResolver = tagIdResolver): TagAnnexRow[] | null {
+/** The first words of a tagged passage, quoted, for the annex: “are evicted without notice…”. */
+export function passageQuote(text: string, words = 8): string {
+  const all = text.trim().split(/\s+/).filter(Boolean);
+  return `“${all.slice(0, words).join(' ')}${all.length > words ? '…' : ''}”`;
+}
+
+/**
+ * One row per tagged section, in report order; null when no section has a tag. A section's passage tags
+ * (marks on its text) follow its own tags in their columns, each with the passage it is on.
+ */
+export function tagAnnexRows(
+  sections: { title: string; tags: string[]; passageTags?: { tag: string; text: string }[] }[],
+  resolve: TagResolver = tagIdResolver,
+): TagAnnexRow[] | null {
   const rows: TagAnnexRow[] = [];
   for (const section of sections) {
-    if (section.tags.length === 0) continue;
+    const passages = section.passageTags ?? [];
+    if (section.tags.length === 0 && passages.length === 0) continue;
     const row: TagAnnexRow = { section: section.title, tags: emptyColumns() };
     for (const tag of section.tags) {
       const { label, kind } = resolve(tag);
       row.tags[kind].push(label);
+    }
+    for (const passage of passages) {
+      const { label, kind } = resolve(passage.tag);
+      row.tags[kind].push(`${label}: passage ${passageQuote(passage.text)}`);
     }
     rows.push(row);
   }

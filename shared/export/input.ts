@@ -65,7 +65,7 @@ export interface InputSources {
 
 function tagLabels(doc: Y.Doc, sections: SectionContent[], describe: TagDescriber): Record<string, TagLabel> {
   const labels: Record<string, TagLabel> = {};
-  for (const id of new Set(sections.flatMap((s) => s.tags))) {
+  for (const id of new Set(sections.flatMap((s) => [...s.tags, ...s.passageTags.map((p) => p.tag)]))) {
     const d = describe(doc, id);
     labels[id] = { label: d.label, kind: columnOfTaxonomyKind(d.kind) };
   }

@@ -10,6 +10,7 @@ import { countedWords } from '../submission/countedWords.ts';
 import { getCoverFields } from './coverFields.ts';
 import { FOOTNOTE_NODE } from '../schema/footnote.ts';
 import { isSafeLinkHref } from '../schema/linkPolicy.ts';
+import { taggedPassages, type TaggedPassage } from './passageTags.ts';
 
 export interface PmMark {
   type: string;
@@ -33,6 +34,8 @@ export interface SectionContent extends SectionInfo {
   wordCount: number;
   /** Words in the notes alone, counted or not. */
   noteWordCount: number;
+  /** Passage tags in the body (marks on text): each tag with the words it is on. */
+  passageTags: TaggedPassage[];
   content: PmNode;
 }
 
@@ -200,7 +203,8 @@ export function sectionContent(doc: Y.Doc, section: SectionInfo, options: Conten
   const notes = footnotesIn(content).map(footnoteText);
   const noteWordCount = notes.reduce((sum, n) => sum + countWords(n), 0);
   const countNotes = options.countNotes ?? true;
-  return { ...section, text, notes, wordCount: countWords(text) + (countNotes ? noteWordCount : 0), noteWordCount, content };
+  const passageTags = taggedPassages(content);
+  return { ...section, text, notes, wordCount: countWords(text) + (countNotes ? noteWordCount : 0), noteWordCount, passageTags, content };
 }
 
 /** The whole report in display order, with per-section and total word counts (notes counted as the mechanism says). */

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { describeTag, type RecommendationLookup, type TagDescription } from '../taxonomy/describeTag.ts';
 import { tagIsAbout } from '../taxonomy/tagIds.ts';
 import { earlierRecommendationLabel, getEarlierRecommendation } from './earlierRecommendations.ts';
+import { sectionTagUses } from './coverage.ts';
 import { listSections, type SectionInfo } from './layout.ts';
 
 /** The sections, in display order, tagged `tagId` or (for an SDG) one of its targets or indicators. */
@@ -23,11 +24,14 @@ export function describeReportTag(doc: Y.Doc, tagId: string): TagDescription {
   return describeTag(tagId, reportRecommendationLookup(doc));
 }
 
-/** Every tag used on the report's sections, described, with the sections that carry it. */
+/**
+ * Every tag used in the report, described, with the sections that carry it: on the section itself, on a passage
+ * of its text or on one of its recommendation blocks.
+ */
 export function reportTags(doc: Y.Doc): (TagDescription & { sectionIds: string[] })[] {
   const bySection = new Map<string, string[]>();
-  for (const s of listSections(doc)) {
-    for (const t of s.tags) bySection.set(t, [...(bySection.get(t) ?? []), s.id]);
+  for (const s of sectionTagUses(doc)) {
+    for (const t of new Set([...s.sectionTags, ...s.textTags])) bySection.set(t, [...(bySection.get(t) ?? []), s.sectionId]);
   }
   const lookup = reportRecommendationLookup(doc);
   return [...bySection.entries()].map(([id, sectionIds]) => ({ ...describeTag(id, lookup), sectionIds }));

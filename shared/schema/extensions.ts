@@ -7,6 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { Recommendation } from './recommendation.ts';
 import { Footnote } from './footnote.ts';
+import { PassageTag } from './passageTag.ts';
 import { ALLOWED_LINK_SCHEMES, normaliseHref } from './linkPolicy.ts';
 
 export function editorExtensions(): AnyExtension[] {
@@ -30,5 +31,6 @@ export function editorExtensions(): AnyExtension[] {
     TableKit.configure({ table: { resizable: false } }),
     Recommendation,
     Footnote,
+    PassageTag,
   ];
 }

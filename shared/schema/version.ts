@@ -3,7 +3,7 @@
  * or changes its attributes: reports written with a newer schema then open read-only in older clients,
  * because the Yjs binding deletes content its schema does not know.
  */
-export const EDITOR_SCHEMA_VERSION = 3;
+export const EDITOR_SCHEMA_VERSION = 4;
 
 // History:
 // 1  StarterKit (headings 2-4, no code), links, tables.
@@ -12,3 +12,5 @@ export const EDITOR_SCHEMA_VERSION = 3;
 //    read-only there.
 // 3  `footnote` inline node (issue 6; its text is its own content, so two people editing one note merge).
 //    An older editor would delete every note it met.
+// 4  `passageTag` mark (issue 10: a tag on a selection or paragraph; one tag id per mark, marks of this type
+//    overlap). An older editor would drop the marks, and with them the report's passage tags.

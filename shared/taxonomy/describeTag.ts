@@ -1,6 +1,6 @@
 /** What a tag id stands for, for chips, exports and the API. An id nobody knows is shown as such, never dropped. */
-import { findEntry } from './entries.ts';
-import { parseRecommendationTagId, type TagKind } from './tagIds.ts';
+import { articlePartLabel, findEntry } from './entries.ts';
+import { articleTagId, parseArticleTagId, parseRecommendationTagId, type TagKind } from './tagIds.ts';
 
 export interface TagDescription {
   id: string;
@@ -19,6 +19,14 @@ export function describeTag(id: string, recommendations?: RecommendationLookup):
     const out: TagDescription = { id, kind: entry.kind, label: entry.label, text: entry.text };
     if (entry.parent) out.parent = entry.parent;
     return out;
+  }
+  // A sub-paragraph the reference texts do not carry (or that does not exist): the article's title and the part.
+  const part = parseArticleTagId(id);
+  if (part && part.part) {
+    const article = findEntry(articleTagId(part.treaty, part.article));
+    if (article) {
+      return { id, kind: 'article', label: articlePartLabel(part.treaty, part.article, part.part, article.heading), text: article.text, parent: article.id };
+    }
   }
   if (recommendations && parseRecommendationTagId(id)) {
     const rec = recommendations(id);

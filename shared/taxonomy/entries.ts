@@ -7,6 +7,8 @@ import treatiesData from './generated/treaties.json';
 import sdgData from './generated/sdg.json';
 import commentsData from './generated/generalComments.json';
 import uprData from './generated/upr.json';
+import provisionsData from './generated/provisions.json';
+import { partAncestors } from './provisions.ts';
 import {
   articleTagId,
   generalCommentTagId,
@@ -34,6 +36,8 @@ export interface TaxonomyEntry {
   heading?: string;
   /** Treaty articles only: rights and obligations rather than monitoring or final clauses. */
   substantive?: boolean;
+  /** A paragraph or sub-paragraph of the article ("(e)(iii)"); absent for the whole article. */
+  part?: string;
 }
 
 interface Built {
@@ -53,6 +57,33 @@ function articles(): TaxonomyEntry[] {
       ...(a.heading ? { heading: a.heading } : {}),
       substantive: a.substantive,
     })),
+  );
+}
+
+/** "ICERD article 5(e)(iii)", "CEDAW article 11(1)(b): Employment". */
+export function articlePartLabel(treaty: string, article: number, part: string, heading?: string | null): string {
+  return `${treaty} article ${article}${part}${heading ? `: ${heading}` : ''}`;
+}
+
+/** Paragraphs and sub-paragraphs of the substantive articles, each with the words of the lines above it. */
+function articleParts(wholeArticles: TaxonomyEntry[]): TaxonomyEntry[] {
+  const byId = new Map(wholeArticles.map((a) => [a.id, a]));
+  return provisionsData.treaties.flatMap((t) =>
+    t.articles.flatMap((a) => {
+      const article = byId.get(articleTagId(t.id, a.n));
+      const own = new Map(a.parts.map((p) => [p.part, p.text]));
+      return a.parts.map((p) => ({
+        id: `${articleTagId(t.id, a.n)}${p.part}`,
+        kind: 'article' as const,
+        label: articlePartLabel(t.id, a.n, p.part, article?.heading),
+        text: [...partAncestors(p.part).reverse().map((up) => own.get(up) ?? ''), p.text].filter(Boolean).join(' '),
+        parent: articleTagId(t.id, a.n),
+        treaty: t.id as TreatyId,
+        article: a.n,
+        part: p.part,
+        substantive: true,
+      }));
+    }),
   );
 }
 
@@ -103,7 +134,8 @@ let built: Built | null = null;
 
 function build(): Built {
   if (!built) {
-    const list = [...articles(), ...sdgs(), ...generalComments(), ...upr()];
+    const whole = articles();
+    const list = [...whole, ...articleParts(whole), ...sdgs(), ...generalComments(), ...upr()];
     built = { list, byId: new Map(list.map((e) => [e.id, e])) };
   }
   return built;

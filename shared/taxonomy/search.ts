@@ -4,7 +4,7 @@
  * ids first), then entries whose label or text has every query word (as a word prefix), label words counting more.
  */
 import { taxonomyEntries, type TaxonomyEntry } from './entries.ts';
-import { compareTagIds, type TagKind } from './tagIds.ts';
+import { compareTagIds, GENERAL_COMMENT_PREFIXES, type TagKind, type TreatyId } from './tagIds.ts';
 
 /** Anything searchable: taxonomy entries, or a report's own tags (earlier recommendations) passed as `extra`. */
 export interface Searchable {
@@ -26,6 +26,19 @@ export interface SearchOptions<T extends Searchable> {
   kinds?: readonly TagKind[];
   /** More entries to search with the taxonomy, e.g. the report's earlier recommendations. */
   extra?: readonly T[];
+  /** The report's own treaty: its articles, sub-paragraphs and its committee's general comments come first. */
+  treaty?: TreatyId | null;
+}
+
+/** Points a word match gains for belonging to the report's own treaty: more than any label word can add. */
+const OWN_TREATY = 200;
+
+/** The committee that monitors each treaty, by the prefix of its general comments' ids. */
+const COMMITTEE_OF: Record<TreatyId, string> = { ICERD: 'CERD', ICCPR: 'CCPR', ICESCR: 'CESCR', CEDAW: 'CEDAW', CAT: 'CAT', CRC: 'CRC', CRPD: 'CRPD' };
+
+function ownTreatyTest(treaty: TreatyId): (id: string) => boolean {
+  const comments = `${GENERAL_COMMENT_PREFIXES[COMMITTEE_OF[treaty]]}:`;
+  return (id) => id.startsWith(`${treaty}:`) || id.startsWith(comments);
 }
 
 interface Indexed<T> {
@@ -51,8 +64,13 @@ function haystack(s: string): string {
   return ` ${tokens(s).join(' ')} `;
 }
 
+/** A sub-paragraph is found by its own words, not by the heading of its article, which the article itself carries. */
+function searchLabel(entry: Searchable): string {
+  return 'part' in entry && typeof entry.part === 'string' && entry.part ? entry.label.replace(/: .*$/, '') : entry.label;
+}
+
 function index<T extends Searchable>(entries: readonly T[]): Indexed<T>[] {
-  return entries.map((entry) => ({ entry, id: fold(entry.id), label: haystack(entry.label), text: haystack(entry.text) }));
+  return entries.map((entry) => ({ entry, id: fold(entry.id), label: haystack(searchLabel(entry)), text: haystack(entry.text) }));
 }
 
 let taxonomyIndex: Indexed<TaxonomyEntry>[] | null = null;
@@ -89,11 +107,14 @@ export function searchTaxonomy<T extends Searchable = TaxonomyEntry>(query: stri
   taxonomyIndex ??= index(taxonomyEntries());
   const pool: Indexed<T | TaxonomyEntry>[] = options.extra ? [...taxonomyIndex, ...index(options.extra)] : taxonomyIndex;
   const kinds = options.kinds ? new Set(options.kinds) : null;
+  const own = options.treaty ? ownTreatyTest(options.treaty) : null;
   const hits: SearchHit<T | TaxonomyEntry>[] = [];
   for (const item of pool) {
     if (kinds && !kinds.has(item.entry.kind)) continue;
     const result = score(item, ids, words);
-    if (result) hits.push({ entry: item.entry, match: result[0], score: result[1] });
+    if (!result) continue;
+    const bonus = result[0] === 'words' && own?.(item.entry.id) ? OWN_TREATY : 0;
+    hits.push({ entry: item.entry, match: result[0], score: result[1] + bonus });
   }
   hits.sort((a, b) => b.score - a.score || compareTagIds(a.entry.id, b.entry.id));
   return hits.slice(0, limit);

@@ -3,6 +3,7 @@
  *
  * ```
  * ICERD:5  CEDAW:10  ICCPR:19  ICESCR:11  CAT:14  CRC:28  CRPD:24      treaty articles
+ * ICERD:5(e)(iv)  CEDAW:11(1)(b)  ICCPR:19(2)                          their paragraphs and sub-paragraphs
  * SDG:5  SDG:5.2  SDG:5.2.1                                            goal, target, indicator
  * CERD-GR:35  CEDAW-GR:30/Add.1  CCPR-GC:37  CESCR-GC:24 ...          general recommendations / comments
  * UPR-THEME:right-to-education  UPR-GROUP:migrants                     UPR (UHRI) themes and groups of persons
@@ -43,6 +44,28 @@ export const UPR_GROUP_PREFIX = 'UPR-GROUP';
 export const RECOMMENDATION_PREFIX = 'REC';
 
 export const articleTagId = (treaty: string, article: number): string => `${treaty}:${article}`;
+
+/** `ICERD:5(e)(iv)`: an article, then up to three bracketed parts (a paragraph number, a letter, a roman numeral). */
+const ARTICLE_ID = /^(ICERD|ICCPR|ICESCR|CEDAW|CAT|CRC|CRPD):([1-9][0-9]?)((?:\((?:[1-9][0-9]?|[a-z]|[ivx]{1,5})\)){0,3})$/;
+
+export interface ArticleTag {
+  treaty: TreatyId;
+  article: number;
+  /** "(e)(iv)", "(1)(b)"; empty for the whole article. */
+  part: string;
+}
+
+/** An article or sub-paragraph id taken apart, or null when `id` is not one. */
+export function parseArticleTagId(id: string): ArticleTag | null {
+  const m = ARTICLE_ID.exec(id);
+  return m ? { treaty: m[1] as TreatyId, article: Number(m[2]), part: m[3] ?? '' } : null;
+}
+
+/** The whole article a sub-paragraph id belongs to (ICERD:5(e)(iv) -> ICERD:5); null for anything else. */
+export function articleOfPart(id: string): string | null {
+  const tag = parseArticleTagId(id);
+  return tag && tag.part ? articleTagId(tag.treaty, tag.article) : null;
+}
 export const sdgTagId = (code: string | number): string => `${SDG_PREFIX}:${code}`;
 export const generalCommentTagId = (body: string, number: string): string => `${GENERAL_COMMENT_PREFIXES[body] ?? `${body}-GC`}:${number}`;
 
@@ -100,9 +123,12 @@ export function sdgGoalOf(id: string): number | null {
 }
 
 /**
- * Whether a section tagged `tag` is about `subject`: the same id, or a narrower SDG id (SDG:5.2 and SDG:5.2.1
- * are about SDG:5; SDG:5.2.1 is about SDG:5.2).
+ * Whether a section tagged `tag` is about `subject`: the same id, a narrower SDG id (SDG:5.2 and SDG:5.2.1
+ * are about SDG:5; SDG:5.2.1 is about SDG:5.2), or a part of an article (ICERD:5(e)(iv) is about ICERD:5 and
+ * ICERD:5(e)).
  */
 export function tagIsAbout(tag: string, subject: string): boolean {
-  return tag === subject || (subject.startsWith(`${SDG_PREFIX}:`) && tag.startsWith(`${subject}.`));
+  if (tag === subject) return true;
+  if (subject.startsWith(`${SDG_PREFIX}:`)) return tag.startsWith(`${subject}.`);
+  return tag.startsWith(`${subject}(`) && parseArticleTagId(tag) !== null && parseArticleTagId(subject) !== null;
 }

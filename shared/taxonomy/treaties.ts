@@ -15,8 +15,9 @@ export const MECHANISM_TREATY: Record<Mechanism, TreatyId | null> = {
   CRPD: 'CRPD',
 };
 
+/** A treaty's whole articles (not their paragraphs and sub-paragraphs), in order. */
 export function treatyArticles(treaty: TreatyId): TaxonomyEntry[] {
-  return taxonomyEntries().filter((e) => e.kind === 'article' && e.treaty === treaty);
+  return taxonomyEntries().filter((e) => e.kind === 'article' && e.treaty === treaty && !e.part);
 }
 
 /** The articles on rights and obligations (not the committee, reporting or final clauses), in order. */

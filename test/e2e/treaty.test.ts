@@ -70,10 +70,12 @@ describe('Treaty and UPR reports in the browser', () => {
     await poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
     await poll(() => picker.getAttribute('aria-expanded')).toBe('false');
 
-    // The coverage view changed: goal 5 addressed by the section, ICERD article 5 among the other tags.
+    // The coverage view changed: goal 5 tagged, but the section says nothing yet, so it is not addressed;
+    // ICERD article 5 among the other tags.
     await openView(page, 'coverage');
-    await poll(() => coverageItem(page, 'SDG:5').getAttribute('data-addressed')).toBe('true');
-    await poll(() => page.getByTestId('coverage-sdgs-summary').innerText()).toBe('1 of 17 goals addressed');
+    await poll(() => coverageItem(page, 'SDG:5').innerText()).toContain('Tagged, not written');
+    await poll(() => coverageItem(page, 'SDG:5').getAttribute('data-addressed')).toBe('false');
+    await poll(() => page.getByTestId('coverage-sdgs-summary').innerText()).toBe('0 of 17 goals addressed');
     await poll(() => page.locator('[data-testid="coverage-other"][data-tag-id="ICERD:5"]').innerText()).toContain('Thematic issues');
     await coverageItem(page, 'SDG:5').getByRole('button', { name: /Thematic issues/ }).click();
     await poll(() => page.locator('#section-heading').innerText()).toBe('Thematic issues');

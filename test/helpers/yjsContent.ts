@@ -9,7 +9,9 @@ import type { PmNode } from '../../shared/report/content.ts';
 function toYjs(node: PmNode): Y.XmlElement | Y.XmlText {
   if (node.type === 'text') {
     const text = new Y.XmlText();
-    const marks = Object.fromEntries((node.marks ?? []).map((m) => [m.type, m.attrs ?? {}]));
+    // Overlapping marks of one type (passage tags) are stored as `type--<hash>`, as the Yjs binding does.
+    const marks: Record<string, unknown> = {};
+    for (const m of node.marks ?? []) marks[m.type in marks ? `${m.type}--${JSON.stringify(m.attrs ?? {}).length}${Object.keys(marks).length}` : m.type] = m.attrs ?? {};
     text.insert(0, node.text ?? '', Object.keys(marks).length > 0 ? marks : undefined);
     return text;
   }

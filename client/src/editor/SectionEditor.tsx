@@ -24,6 +24,9 @@ import { FootnoteList } from './footnotes/FootnoteList.tsx';
 import './footnotes/footnotes.css';
 // Find and replace (issue 10): highlights and the current match in the open section.
 import { useFindInEditor } from '../features/find/useFindInEditor.ts';
+// Passage tags (issue 10): their tags named on hover.
+import { PassageTagHover, refreshPassageTagHover } from '../features/tagging/passage/passageTagHover.ts';
+import { loadedTaxonomy, loadTaxonomy } from '../features/tagging/taxonomy.ts';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -70,6 +73,10 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         ...(review ? [ReviewExtension(review)] : []),
+        PassageTagHover((id) => {
+          const taxonomy = loadedTaxonomy();
+          return taxonomy && fragment.doc ? taxonomy.describeReportTag(fragment.doc, id).label : id;
+        }),
       ],
       editable,
       editorProps: { attributes: textAttributes(label) },
@@ -79,6 +86,18 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   );
 
   useFindInEditor(editor, fragment);
+
+  useEffect(() => {
+    if (loadedTaxonomy()) return;
+    let live = true;
+    loadTaxonomy().then(
+      () => live && !editor.isDestroyed && refreshPassageTagHover(editor.view),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [editor]);
 
   useEffect(() => {
     if (editor.isEditable !== editable) editor.setEditable(editable);

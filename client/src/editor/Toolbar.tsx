@@ -8,6 +8,8 @@ import { Icon, type IconName } from '../ui/Icon.tsx';
 import { LinkForm } from './LinkForm.tsx';
 import type * as Y from 'yjs';
 import { RecommendationButton, RecommendationControls } from '../features/recommendations/editor/RecommendationToolbar.tsx';
+import { PassageTagButton, PassageTagControls } from '../features/tagging/passage/PassageTagToolbar.tsx';
+import { usePassageTagShortcut } from '../features/tagging/passage/usePassageTagShortcut.ts';
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'h4';
 
@@ -49,6 +51,8 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
     }),
   });
   const [linkOpen, setLinkOpen] = useState(false);
+  const [passageOpen, setPassageOpen] = useState(false);
+  usePassageTagShortcut(editor, () => setPassageOpen(true));
   const barRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
 
@@ -149,6 +153,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
         </div>
         <div className="toolbar__group">
           <RecommendationButton editor={editor} active={state.recommendation} disabled={!state.canRecommend} tabIndex={tabIndexFor()} />
+          {doc && <PassageTagButton editor={editor} open={passageOpen} onToggle={() => setPassageOpen((o) => !o)} tabIndex={tabIndexFor()} />}
         </div>
         <div className="toolbar__group toolbar__group--end">
           {button('undo', 'Undo', () => editor.chain().focus().undo().run(), { disabled: !state.canUndo, shortcut: `${MOD}Z` })}
@@ -166,6 +171,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
       {state.recommendation && doc && <RecommendationControls editor={editor} doc={doc} />}
+      {doc && <PassageTagControls editor={editor} doc={doc} open={passageOpen} onClose={() => setPassageOpen(false)} />}
     </div>
   );
 }

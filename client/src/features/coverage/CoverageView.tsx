@@ -1,11 +1,13 @@
 /**
- * Coverage: the mechanism's substantive articles and the 17 SDGs against the sections. Each item says whether
- * a section addresses it (is tagged with it, or for a goal with one of its targets or indicators) and which,
- * with a link to each; items nobody addresses are listed as such. Live as anyone changes a tag.
+ * Coverage: the mechanism's substantive articles, the 17 SDGs and (UPR) the UPR themes against the report. Each
+ * item says whether the report addresses it (a written section tagged with it, a tagged passage or a tagged
+ * recommendation; for a goal also a target or indicator) and where, with a link to each section; a tagged
+ * section with fewer than 30 words is "tagged, not written". Live as anyone changes a tag or the text.
  */
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { CoverageGroup, CoverageItem } from '../../../../shared/report/coverage.ts';
+import { WRITTEN_SECTION_WORDS } from '../../../../shared/report/coverageRule.ts';
 import { useReportUiStore } from '../../stores/reportUiStore.ts';
 import { useTaxonomy, type TaxonomyModule } from '../tagging/taxonomy.ts';
 import { TAG_KIND_LABELS } from '../tagging/tagKinds.ts';
@@ -24,7 +26,10 @@ export function CoverageView({ doc }: { doc: Y.Doc }) {
         <h2 id="coverage-title" className="treaty-view__title">
           Coverage
         </h2>
-        <p className="muted">Which articles and goals the sections address, through their tags. Tag a section to mark what it covers.</p>
+        <p className="muted">
+          Which articles and goals the report addresses, through the tags on its sections, passages and recommendations. A tagged section counts once it
+          has at least {WRITTEN_SECTION_WORDS} words.
+        </p>
       </header>
       {taxonomy ? <CoverageBody taxonomy={taxonomy} doc={doc} /> : <p role="status">Loading the treaties and goals…</p>}
     </section>
@@ -45,7 +50,7 @@ function CoverageBody({ taxonomy, doc }: { taxonomy: TaxonomyModule; doc: Y.Doc 
       <div className="coverage__controls">
         <label className="check">
           <input type="checkbox" checked={gapsOnly} onChange={(e) => setGapsOnly(e.target.checked)} />
-          Show only what no section addresses
+          Show only what the report does not address
         </label>
       </div>
       {model.treaty ? (
@@ -64,6 +69,7 @@ function CoverageBody({ taxonomy, doc }: { taxonomy: TaxonomyModule; doc: Y.Doc 
           any treaty that sections cite are listed under “Other tags”.
         </p>
       )}
+      {model.uprThemes && <Group id="upr-themes" title="UPR themes" group={model.uprThemes} noun="themes" gapsOnly={gapsOnly} onOpen={open} />}
       <Group id="sdgs" title="Sustainable Development Goals" group={model.sdgs} noun="goals" gapsOnly={gapsOnly} onOpen={open} />
       {!gapsOnly && <Others others={model.others} onOpen={open} />}
     </>
@@ -121,22 +127,38 @@ function Group({
 
 function Item({ item, onOpen, text }: { item: CoverageItem; onOpen: (sectionId: string) => void; text?: string }) {
   const addressed = item.addressedBy.length > 0;
+  const unwritten = !addressed && item.taggedNotWritten.length > 0;
   return (
-    <li className={`coverage-item coverage-item--${addressed ? 'yes' : 'no'}`} data-testid="coverage-item" data-tag-id={item.id} data-addressed={addressed}>
+    <li
+      className={`coverage-item coverage-item--${addressed ? 'yes' : unwritten ? 'unwritten' : 'no'}`}
+      data-testid="coverage-item"
+      data-tag-id={item.id}
+      data-addressed={addressed}
+    >
       <span className="coverage-item__status">
         <TreatyIcon name={addressed ? 'check' : 'cross'} size={16} />
-        {addressed ? 'Addressed' : 'Not addressed'}
+        {addressed ? 'Addressed' : unwritten ? 'Tagged, not written' : 'Not addressed'}
       </span>
       <span className="coverage-item__label">
         {item.label}
         {text && <span className="coverage-item__text">{text}</span>}
       </span>
-      <SectionLinks sections={item.addressedBy} onOpen={onOpen} label={item.label} />
+      <SectionLinks sections={addressed ? item.addressedBy : item.taggedNotWritten} onOpen={onOpen} label={item.label} verb={addressed ? 'addresses' : 'is tagged with'} />
     </li>
   );
 }
 
-function SectionLinks({ sections, onOpen, label }: { sections: { sectionId: string; title: string }[]; onOpen: (id: string) => void; label: string }) {
+function SectionLinks({
+  sections,
+  onOpen,
+  label,
+  verb = 'addresses',
+}: {
+  sections: { sectionId: string; title: string }[];
+  onOpen: (id: string) => void;
+  label: string;
+  verb?: string;
+}) {
   if (sections.length === 0) return <span className="coverage-item__sections muted">No section</span>;
   return (
     <span className="coverage-item__sections">
@@ -145,7 +167,7 @@ function SectionLinks({ sections, onOpen, label }: { sections: { sectionId: stri
           key={s.sectionId}
           type="button"
           className="section-link"
-          aria-label={`Open section ${s.title || 'Untitled section'} (addresses ${label})`}
+          aria-label={`Open section ${s.title || 'Untitled section'} (${verb} ${label})`}
           onClick={() => onOpen(s.sectionId)}
         >
           {s.title || 'Untitled section'}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEarlierRecommendations } from '../../../../shared/report/earlierRecommendations.ts';
-import { addSection, initReport, setSectionTag } from '../../../../shared/report/layout.ts';
+import { addSection, getSectionBody, initReport, setSectionTag } from '../../../../shared/report/layout.ts';
+import { docOf, paragraph, writeBody } from '../../../../test/helpers/yjsContent.ts';
 import { computeCoverage } from '../../../../shared/report/coverage.ts';
 import { reportTags } from '../../../../shared/report/tags.ts';
 import { coverageModel } from './coverageModel.ts';
@@ -15,9 +16,13 @@ function report(mechanism: 'UPR' | 'CERD') {
 }
 
 describe('Coverage view model', () => {
-  it('lists, for a UPR report, the treaty articles and other tags its sections cite, but not the SDGs it counts already', () => {
+  it('lists, for a UPR report, the treaty articles and other tags its sections cite, but not the SDGs and UPR themes it counts already', () => {
     const doc = report('UPR');
-    addSection(doc, { title: 'Housing', tags: ['SDG:11.1', 'ICERD:5', 'UPR-THEME:right-to-adequate-housing'] });
+    const housing = addSection(doc, { title: 'Housing', tags: ['SDG:11.1', 'ICERD:5', 'UPR-THEME:right-to-adequate-housing'] });
+    writeBody(
+      getSectionBody(doc, housing)!,
+      docOf(paragraph('Thousands of families in informal settlements have been evicted since the last review, without notice, without consultation and without any offer of alternative housing or compensation for the homes that were destroyed.')),
+    );
     const follow = addSection(doc, { title: 'Follow-up' });
     const [rec] = addEarlierRecommendations(doc, [{ symbol: 'A/HRC/46/15', paragraph: '26.1', text: 'Ratify OP-CAT', recommendedBy: ['Denmark'] }]).ids;
     setSectionTag(doc, follow, rec!, true);
@@ -29,7 +34,6 @@ describe('Coverage view model', () => {
     expect(model.others.map((o) => [o.id, o.kind, o.sections.map((s) => s.title)])).toEqual([
       ['ICERD:5', 'article', ['Housing', 'Follow-up']],
       ['REC:A/HRC/46/15:26.1', 'recommendation', ['Follow-up']],
-      ['UPR-THEME:right-to-adequate-housing', 'upr-theme', ['Housing']],
       ['XYZ:1', 'unknown', ['Follow-up']],
     ]);
     expect(model.others.find((o) => o.id.startsWith('REC:'))!.label).toBe('A/HRC/46/15 para. 26.1 (Denmark)');
@@ -37,9 +41,21 @@ describe('Coverage view model', () => {
 
   it('keeps a treaty report’s own substantive articles in their group, not among the other tags', () => {
     const doc = report('CERD');
-    addSection(doc, { title: 'Article 5', tags: ['ICERD:5', 'CERD-GR:35', 'CEDAW:10'] });
+    const id = addSection(doc, { title: 'Article 5', tags: ['ICERD:5', 'CERD-GR:35', 'CEDAW:10'] });
+    writeBody(
+      getSectionBody(doc, id)!,
+      docOf(paragraph('Roma families ', { type: 'text', text: 'are evicted', marks: [{ type: 'passageTag', attrs: { tag: 'ICERD:5(e)(iii)' } }] }, ' from their homes.')),
+    );
     const model = coverageModel(taxonomy, doc);
     expect(model.articles.items.find((i) => i.id === 'ICERD:5')!.addressedBy).toHaveLength(1);
     expect(model.others.map((o) => o.id)).toEqual(['CEDAW:10', 'CERD-GR:35']);
+  });
+
+  it('lists, for a UPR report, the UPR themes in their own group and not among the other tags', () => {
+    const doc = report('UPR');
+    addSection(doc, { title: 'Housing', tags: ['UPR-THEME:right-to-adequate-housing', 'CEDAW:10'] });
+    const model = coverageModel(taxonomy, doc);
+    expect(model.uprThemes!.items.find((i) => i.id === 'UPR-THEME:right-to-adequate-housing')!.taggedNotWritten.map((s) => s.title)).toEqual(['Housing']);
+    expect(model.others.map((o) => o.id)).toEqual(['CEDAW:10']);
   });
 });

@@ -5,7 +5,9 @@
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
+import { isMechanism } from '../../../../shared/api/mechanisms.ts';
 import { earlierRecommendationLabel } from '../../../../shared/report/earlierRecommendations.ts';
+import { getReportMeta } from '../../../../shared/report/layout.ts';
 import { useEarlierRecommendations } from '../recommendations/useEarlierRecommendations.ts';
 import { afterInput, CLOSED, comboboxKey, type ComboboxState } from './combobox.ts';
 import { TAG_KIND_LABELS, tagTone } from './tagKinds.ts';
@@ -39,11 +41,14 @@ export function TagPicker({
   const listId = `${baseId}-list`;
   const optionId = (i: number) => `${baseId}-opt-${i}`;
 
+  // The report's own treaty comes first: "housing" in a CERD report offers ICERD article 5(e)(iii) at the top.
+  const mechanism = getReportMeta(doc).mechanism;
+  const treaty = taxonomy && isMechanism(mechanism) ? taxonomy.MECHANISM_TREATY[mechanism] : null;
   const results = useMemo(() => {
     if (!taxonomy || !query.trim()) return [];
     const extra = earlier.map((r) => ({ id: r.id, kind: 'recommendation' as const, label: earlierRecommendationLabel(r), text: r.text }));
-    return taxonomy.searchTaxonomy(query, { limit: MAX_RESULTS, extra }).map((hit) => hit.entry);
-  }, [taxonomy, earlier, query]);
+    return taxonomy.searchTaxonomy(query, { limit: MAX_RESULTS, extra, treaty }).map((hit) => hit.entry);
+  }, [taxonomy, earlier, query, treaty]);
 
   const pick = (index: number) => {
     const entry = results[index];

@@ -18,6 +18,11 @@ export function loadTaxonomy(): Promise<TaxonomyModule> {
   return loading;
 }
 
+/** The taxonomy module if it has loaded already, else null (without starting a load). */
+export function loadedTaxonomy(): TaxonomyModule | null {
+  return loaded;
+}
+
 /** The taxonomy module when it has loaded, else null (and the load starts). */
 export function useTaxonomy(): TaxonomyModule | null {
   const [module, setModule] = useState<TaxonomyModule | null>(loaded);

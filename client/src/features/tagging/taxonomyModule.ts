@@ -9,3 +9,4 @@ export { computeCoverage } from '../../../../shared/report/coverage.ts';
 export { describeReportTag, reportTags } from '../../../../shared/report/tags.ts';
 export { applyTemplate } from '../../../../shared/templates/applyTemplate.ts';
 export { UPR_RESPONSES } from '../../../../shared/taxonomy/entries.ts';
+export { MECHANISM_TREATY } from '../../../../shared/taxonomy/treaties.ts';

@@ -1,0 +1,105 @@
+/**
+ * The editor toolbar's part for passage tags: a "Tag passage" button that opens a row to tag the selected
+ * words (or, with the caret in it, the paragraph) with the tag picker; the same row shows, whenever the caret or
+ * selection is on tagged text, the tags there, each removable.
+ */
+import { useEffect, useRef } from 'react';
+import { useEditorState, type Editor } from '@tiptap/react';
+import type * as Y from 'yjs';
+import { TagChip } from '../TagChip.tsx';
+import { TagPicker } from '../TagPicker.tsx';
+import { useTagDescriber } from '../useTagDescriber.ts';
+import { TreatyIcon } from '../../treaty/TreatyIcon.tsx';
+import { passageTagsAt, passageTarget } from './passageTagRange.ts';
+import './passageTags.css';
+
+export function PassageTagButton({ editor, open, onToggle, tabIndex }: { editor: Editor; open: boolean; onToggle: () => void; tabIndex: number }) {
+  const target = useEditorState({ editor, selector: ({ editor: e }) => passageTarget(e) });
+  return (
+    <button
+      type="button"
+      className="toolbar__button toolbar__button--labelled"
+      data-toolbar-item
+      data-testid="tag-passage-button"
+      tabIndex={tabIndex}
+      aria-pressed={open}
+      aria-keyshortcuts="Control+Alt+T"
+      disabled={!open && target === null}
+      title={target === 'selection' ? 'Tag the selected words with an article, goal or theme' : 'Tag this paragraph with an article, goal or theme'}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onToggle}
+    >
+      <TreatyIcon name="tag" />
+      <span>Tag passage</span>
+    </button>
+  );
+}
+
+export function PassageTagControls({ editor, doc, open, onClose }: { editor: Editor; doc: Y.Doc; open: boolean; onClose: () => void }) {
+  const current = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({ target: passageTarget(e), tags: passageTagsAt(e).join('\n') }),
+    equalityFn: (a, b) => a?.target === b?.target && a?.tags === b?.tags,
+  });
+  const describe = useTagDescriber(doc);
+  const rowRef = useRef<HTMLDivElement>(null);
+  const tags = current.tags ? current.tags.split('\n') : [];
+
+  useEffect(() => {
+    if (open) rowRef.current?.querySelector<HTMLInputElement>('input[role="combobox"]')?.focus();
+  }, [open]);
+
+  if (!open && tags.length === 0) return null;
+  const where = current.target === 'selection' ? 'the selected words' : current.target === 'paragraph' ? 'this paragraph' : null;
+  return (
+    <div
+      ref={rowRef}
+      className="passage-controls"
+      role="group"
+      aria-label="Passage tags"
+      data-testid="passage-tag-controls"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+          editor.commands.focus();
+        }
+      }}
+    >
+      <span className="passage-controls__title">
+        <TreatyIcon name="tag" size={16} /> {tags.length > 0 ? 'Tags on this passage' : 'Tag passage'}
+      </span>
+      {tags.length > 0 && (
+        <ul className="tag-chips" aria-label="Tags on this passage">
+          {tags.map((id) => (
+            <li key={id}>
+              <TagChip id={id} description={describe(id)} onRemove={() => editor.chain().removePassageTag(id).run()} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && where && (
+        <div className="passage-controls__picker">
+          <TagPicker
+            doc={doc}
+            present={tags}
+            label={`Tag ${where}`}
+            placeholder={`Tag ${where}: article, SDG, theme…`}
+            onPick={(id) => editor.chain().addPassageTag(id).run()}
+          />
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => {
+              onClose();
+              editor.commands.focus();
+            }}
+          >
+            Done
+          </button>
+        </div>
+      )}
+      {open && !where && <span className="muted">Select some words, or put the caret in a paragraph, to tag it.</span>}
+    </div>
+  );
+}
