@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newUuid } from '../../shared/api/uuid.ts';
 import { addSection, getSectionBody } from '../../shared/report/layout.ts';
 import { connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
@@ -18,7 +20,7 @@ function holds(file: string, marker: string): boolean {
   return fs.readFileSync(file).includes(Buffer.from(marker, 'utf8'));
 }
 
-describe('Text deleted in a live report on SQLite', () => {
+describe('Text deleted in a live report, or in dropped versions, on SQLite', () => {
   let storage: TestStorage;
   let server: TestServer;
   let owner: TestUser;
@@ -55,5 +57,31 @@ describe('Text deleted in a live report on SQLite', () => {
 
     await waitFor(() => !holds(file, marker) && !holds(`${file}-wal`, marker), 15_000, 'the marker gone from both files');
     client.destroy();
+  });
+
+  it('is gone from both files once the automatic versions that held it are dropped (thinning, making room)', async () => {
+    const marker = `WITNESS-${randomBytes(8).toString('hex')}`;
+    const report = await createReport(server.url, owner, { title: 'Shadow report' });
+    const doc = new Y.Doc();
+    const section = addSection(doc, { title: 'Detention' });
+    typeParagraph(doc, section, `The name of the witness is ${marker}.`);
+    const content = Y.encodeStateAsUpdate(doc);
+    const discussion = Y.encodeStateAsUpdate(new Y.Doc());
+    const version = {
+      id: newUuid(),
+      reportId: report.id,
+      name: 'Periodic',
+      auto: true,
+      kind: 'periodic' as const,
+      authorId: owner.id,
+      authorName: owner.name,
+      createdAt: new Date().toISOString(),
+      bytes: content.byteLength + discussion.byteLength,
+    };
+    await server.storage.versions.create(version, content, discussion);
+    expect(holds(file, marker) || holds(`${file}-wal`, marker)).toBe(true);
+    // What thinning and making room do: drop versions through the storage.
+    expect(await server.storage.versions.delete(report.id, [version.id])).toBe(1);
+    await waitFor(() => !holds(file, marker) && !holds(`${file}-wal`, marker), 15_000, 'the marker gone from both files');
   });
 });
