@@ -130,6 +130,27 @@ describe.each(STORAGE_KINDS)('Changes built on what the server lacks, on %s', (k
     for (const c of [marker, late, content]) c.destroy();
   });
 
+  it('closes (4400) a connection that piles up more than 4 MiB of changes built on what the server lacks', async () => {
+    const id = await newReport();
+    const content = connectClient(server.wsUrl, id, alice);
+    await content.synced;
+    const s = addSection(content.doc, { title: 'Detention' });
+    const edwinDoc = copyAs(content.doc);
+    typeParagraph(edwinDoc, s, 'Never sent.');
+    const beforePaste = Y.encodeStateVector(edwinDoc);
+    typeParagraph(edwinDoc, s, 'x'.repeat(5 * 1024 * 1024));
+    const raw = await openRaw(server, id, edwin);
+    raw.send(updateMessage(Y.encodeStateAsUpdate(edwinDoc, beforePaste)));
+    expect(await raw.closed).toBe(CloseCodes.MalformedMessage.code);
+    // Nothing of it reached the report; Alice carries on.
+    typeParagraph(content.doc, s, 'Still here.');
+    const late = connectClient(server.wsUrl, id, rania);
+    await late.synced;
+    await waitFor(() => getSectionBody(late.doc, s) !== null && linearize(getSectionBody(late.doc, s)!).text.includes('Still here.'), 10_000, "Alice's paragraph");
+    expect(linearize(getSectionBody(late.doc, s)!).text).not.toContain('Never sent.');
+    for (const c of [late, content]) c.destroy();
+  });
+
   it('takes a change sent before the sync answer it builds on, once that answer arrives (offline edits, typing at reconnect)', async () => {
     const id = await newReport();
     const content = connectClient(server.wsUrl, id, alice);
