@@ -1,8 +1,10 @@
 /**
  * POST /api/reports/import: a .docx upload (multipart/form-data: `file`, `title`, `mechanism`,
  * `stateUnderReview`, optional `headingLevel` and `coalitionId`) becomes a new report owned by the caller (and
- * belonging to the coalition when one is given), split into sections.
+ * belonging to the coalition when one is given), split into sections. A document whose text would take the new
+ * report past REPORT_MAX_BYTES is refused with 413 `report_full`.
  */
+import * as Y from 'yjs';
 import { validateCreateReport } from '../../../shared/api/validate.ts';
 import { ImportError, writeImportedSections, type SplitResult } from '../../../shared/import/index.ts';
 import type { Config } from '../config.ts';
@@ -14,6 +16,7 @@ import type { Logger } from '../log.ts';
 import type { ReportService } from '../reports/ReportService.ts';
 import { coalitionForNewReport } from '../reports/newReportCoalition.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { ReportFull } from '../versions/VersionService.ts';
 import type { OfficeWorkers } from '../workers/OfficeWorkers.ts';
 import { ensure } from './validation.ts';
 
@@ -49,6 +52,12 @@ export function registerImportRoutes(router: Router, deps: { reports: ReportServ
       if (err instanceof ImportError) throw refusal(err);
       throw err;
     }
+    // The new report is held to the size limit every report has (REPORT_MAX_BYTES), measured before it exists.
+    const measured = new Y.Doc();
+    writeImportedSections(measured, parsed.sections);
+    const bytes = Y.encodeStateAsUpdate(measured).byteLength;
+    measured.destroy();
+    if (bytes > config.reportMaxBytes) throw new ReportFull(config.reportMaxBytes);
     const { report } = await reports.create(input, { userId: user.id, coalitionId }, (doc) => writeImportedSections(doc, parsed.sections));
     log.info('imported', { reportId: report.id, userId: user.id, coalitionId, bytes: form.file.bytes.length, sections: parsed.sections.length, skipped: parsed.skipped });
     ctx.res.setHeader('location', `/api/reports/${report.id}`);

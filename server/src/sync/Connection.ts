@@ -16,10 +16,18 @@ import { ReportFullError } from '../documents/ReportSizes.ts';
 import { MessageType } from './messages.ts';
 import { PresenceRefusedError, screenPresence } from './presence.ts';
 import { isStalePresence } from './stalePresence.ts';
+import { buildsOnMissing } from './missingDependencies.ts';
 import type { Room, RoomMember } from './Room.ts';
 
 /** Close a connection whose send buffer grows past this: the client is not reading. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Most bytes of changes held for one connection because they build on something the server does not have yet
+ * (see `held`); past this the connection is closed as malformed (4400). A client's own changes typed while its
+ * sync answer is on the way are small.
+ */
+const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
 export class ProtocolError extends Error {}
 
@@ -46,6 +54,15 @@ export class Connection implements RoomMember {
   private room: Room | null = null;
   private queue: Uint8Array[] = [];
   private closed = false;
+  /**
+   * Changes from this connection that build on something the document does not have (Yjs would keep them
+   * "pending" inside the document and take them in with someone else's later change, checked as that person's
+   * or not at all). They are held here, never applied, stored or relayed, and merged with this connection's next
+   * change: the stock client sends such a change when its user types after reconnecting and before its sync
+   * answer (carrying the offline edits the change builds on) has gone out. Dropped with the connection; the client
+   * sends them again in its next sync answer.
+   */
+  private held: Uint8Array | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -128,6 +145,7 @@ export class Connection implements RoomMember {
   detach(): void {
     this.closed = true;
     this.queue = [];
+    this.held = null;
     if (this.room) {
       this.room.leave(this);
       this.room = null;
@@ -225,14 +243,24 @@ export class Connection implements RoomMember {
       }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
-        const update = decoding.readVarUint8Array(decoder);
+        let update = decoding.readVarUint8Array(decoder);
         // Parse the whole update before touching the document, so garbage never reaches it.
-        const decoded = Y.decodeUpdate(update);
+        let decoded = Y.decodeUpdate(update);
         if (!this.info.canWrite) {
           // A read-only client answers the server's sync step 1 with what it has; that is fine as long as the
           // server has all of it already (a viewer's copy always carries the whole delete set).
           if (Y.snapshotContainsUpdate(Y.snapshot(room.live.doc), update)) break;
           throw new ReadOnlyError('read-only connection sent a change');
+        }
+        if (this.held) {
+          update = Y.mergeUpdates([this.held, update]);
+          decoded = Y.decodeUpdate(update);
+          this.held = null;
+        }
+        if (buildsOnMissing(room.live.doc, decoded)) {
+          if (update.byteLength > MAX_HELD_BYTES) throw new ProtocolError('too many changes that build on what the server does not have');
+          this.held = update;
+          break;
         }
         const refusal = this.info.guard?.(room.live.doc, update);
         if (refusal) throw new RefusedChangeError(refusal);

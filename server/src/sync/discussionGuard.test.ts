@@ -105,3 +105,38 @@ describe('the discussion guard of a document', () => {
     expect(check(remove)).toMatch(/only the report's owners/);
   });
 });
+
+describe('a change that builds on changes the server does not have (Yjs would keep it pending)', () => {
+  it("refuses a comment in Alice's name placed after her next, not yet written, reply", () => {
+    const alice = { id: 'u-alice', name: 'Alice' };
+    const server = new Y.Doc();
+    const aliceDoc = new Y.Doc();
+    const threadId = createThread(aliceDoc, alice, { sectionId: 's', anchor: anchorAt(body, 4, 9), quote: 'State', body: 'Keep the names.' });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(aliceDoc));
+    // Rania predicts Alice's next reply (her client id and clock are in the document) and puts a comment in
+    // Alice's name right after it; she sends only her comment.
+    const future = new Y.Doc();
+    Y.applyUpdate(future, Y.encodeStateAsUpdate(aliceDoc));
+    future.clientID = aliceDoc.clientID;
+    reply(future, threadId, alice, 'x');
+    const raniaDoc = new Y.Doc();
+    Y.applyUpdate(raniaDoc, Y.encodeStateAsUpdate(future));
+    const before = Y.encodeStateVector(raniaDoc);
+    reply(raniaDoc, threadId, alice, 'I withdraw this. — Alice');
+    const forged = Y.encodeStateAsUpdate(raniaDoc, before);
+
+    const asRania = { userId: rania.id, userName: rania.name, role: 'reviewer' as const };
+    const refusal = refuseDiscussionUpdate(server, forged, asRania);
+    // Taken in (as it was), Alice's real reply would bring it in as hers.
+    if (refusal === null) Y.applyUpdate(server, forged);
+    const aliceReply = change(server, (c) => {
+      c.clientID = aliceDoc.clientID;
+      reply(c, threadId, alice, 'Source: the visit.');
+    });
+    expect(refuseDiscussionUpdate(server, aliceReply, { userId: alice.id, userName: alice.name, role: 'editor' })).toBeNull();
+    Y.applyUpdate(server, aliceReply);
+    expect(listThreads(server)[0]!.comments.map((c) => c.body)).toEqual(['Keep the names.', 'Source: the visit.']);
+    expect(server.store.pendingStructs).toBeNull();
+    expect(refusal).toMatch(/does not have/);
+  });
+});

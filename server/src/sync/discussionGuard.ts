@@ -10,6 +10,10 @@ import * as Y from 'yjs';
 import { refuseDiscussionChange } from '../../../shared/discussion/changeRules.ts';
 import { discussionDataOf, openDiscussion, touchedBy, type DiscussionKeys } from '../../../shared/discussion/layout.ts';
 import type { ConnectionInfo } from './Connection.ts';
+import { buildsOnMissing } from './missingDependencies.ts';
+
+/** Why a change that builds on something the document lacks is refused (it would wait inside the document). */
+export const MISSING_DEPENDENCIES = 'the change builds on changes the server does not have';
 
 class DiscussionGuard {
   private shadow: Y.Doc;
@@ -43,11 +47,20 @@ class DiscussionGuard {
       for (const id of keys.suggestions) touched.suggestions.add(id);
       elsewhere ||= keys.elsewhere;
     };
+    // Yjs would keep such a change pending and take it in with someone else's later change, unchecked or checked
+    // as theirs: refused before it reaches the shadow.
+    if (buildsOnMissing(this.doc, Y.decodeUpdate(update))) return MISSING_DEPENDENCIES;
     this.shadow.on('afterTransaction', collect);
     try {
       Y.applyUpdate(this.shadow, update);
     } finally {
       this.shadow.off('afterTransaction', collect);
+    }
+    if (this.shadow.store.pendingStructs || this.shadow.store.pendingDs) {
+      // Not expected after the check above (the shadow holds what the document holds); start over to be sure.
+      this.shadow.destroy();
+      this.shadow = this.copy();
+      return MISSING_DEPENDENCIES;
     }
     if (!elsewhere && touched.threads.size === 0 && touched.suggestions.size === 0) return null;
     const refusal = elsewhere

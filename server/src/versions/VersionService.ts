@@ -67,6 +67,18 @@ function stateVectorsEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** The change that restores `source` onto `doc`, made on a copy of it: its size is known before it is applied. */
+function restoreChange(doc: Y.Doc, source: Y.Doc): Uint8Array {
+  const copy = docFrom(Y.encodeStateAsUpdate(doc));
+  try {
+    const before = Y.encodeStateVector(copy);
+    restoreReport(copy, source);
+    return Y.encodeStateAsUpdate(copy, before);
+  } finally {
+    copy.destroy();
+  }
+}
+
 function docFrom(update: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
@@ -307,26 +319,27 @@ export class VersionService {
    */
   async restore(reportId: string, versionId: string, by: Author): Promise<VersionRecord> {
     const target = await this.storedVersion(reportId, versionId);
-    const safety = await this.createAuto(
-      reportId,
-      `Before restoring “${target.name}”`,
-      by,
-      'before-restore',
-      await this.contentState(reportId),
-      await this.discussionState(reportId),
-      undefined,
-      false,
-    );
-    if (!safety) throw new ReportFull(this.sizes.maxBytes);
     const source = docFrom(target.content);
     try {
+      const content = await this.contentState(reportId);
+      const discussion = await this.discussionState(reportId);
+      // The report must hold the version of today's state and the restore's change, or nothing is done.
+      const change = await this.registry.use(roomName(reportId), (live) => restoreChange(live.doc, source));
+      await this.sizes.refresh(reportId);
+      if (!this.sizes.fits(reportId, content.byteLength + discussion.byteLength + change.byteLength)) throw new ReportFull(this.sizes.maxBytes);
+      const safety = await this.createAuto(reportId, `Before restoring “${target.name}”`, by, 'before-restore', content, discussion, undefined, false);
+      if (!safety) throw new ReportFull(this.sizes.maxBytes);
       await this.registry.use(roomName(reportId), async (live) => {
-        restoreReport(live.doc, source, RESTORE_ORIGIN);
+        // Made again on the document as it is now (it may have changed meanwhile), and checked again.
+        const now = restoreChange(live.doc, source);
+        if (!this.sizes.fits(reportId, now.byteLength)) throw new ReportFull(this.sizes.maxBytes);
+        Y.applyUpdate(live.doc, now, RESTORE_ORIGIN);
         await live.whenCommitted();
       });
+      return safety;
     } finally {
       source.destroy();
     }
-    return safety;
   }
+
 }

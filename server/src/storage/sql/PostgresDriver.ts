@@ -84,6 +84,8 @@ export class PostgresDriver implements SqlDriver {
   /** Nothing to do at once: PostgreSQL reclaims dead rows with (auto)VACUUM (see docs/security/versions-and-deletion.md). */
   async eraseDeleted(): Promise<void> {}
 
+  eraseReplacedSoon(): void {}
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -26,5 +26,11 @@ export interface SqlDriver extends SqlExecutor {
    * files and the WAL until VACUUM and WAL recycling: see docs/security/versions-and-deletion.md).
    */
   eraseDeleted(): Promise<void>;
+  /**
+   * After replacing rows in the course of work (compaction, dropped versions): do what `eraseDeleted` does, soon,
+   * in the background, once for everything replaced meanwhile (SQLite: at most one checkpoint per
+   * `REPLACED_ERASE_DELAY_MS`); PostgreSQL does nothing.
+   */
+  eraseReplacedSoon(): void;
   close(): Promise<void>;
 }

@@ -178,11 +178,13 @@ export class SqlStorage implements Storage {
     return updates.length === 1 ? insert(this.db) : this.db.transaction(insert);
   }
 
-  compact(docName: string, upToSeq: number, merged: Uint8Array): Promise<void> {
-    return this.db.transaction(async (tx) => {
+  async compact(docName: string, upToSeq: number, merged: Uint8Array): Promise<void> {
+    await this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM document_updates WHERE doc_name = ? AND seq <= ?', [docName, upToSeq]);
       await tx.run('INSERT INTO document_updates (doc_name, data) VALUES (?, ?)', [docName, merged]);
     });
+    // The replaced rows may hold text since deleted: out of the write-ahead log too.
+    this.db.eraseReplacedSoon();
   }
 
   async reportStoredBytes(reportId: string, docNames: string[]): Promise<{ documents: number; versions: number }> {

@@ -72,7 +72,10 @@ export class SqlVersionStore implements VersionStore {
 
   async delete(reportId: string, versionIds: string[]): Promise<number> {
     if (versionIds.length === 0) return 0;
-    return this.db.run(`DELETE FROM versions WHERE report_id = ? AND id IN (${versionIds.map(() => '?').join(', ')})`, [reportId, ...versionIds]);
+    const n = await this.db.run(`DELETE FROM versions WHERE report_id = ? AND id IN (${versionIds.map(() => '?').join(', ')})`, [reportId, ...versionIds]);
+    // Thinning and making room drop versions in the background: their old pages leave the write-ahead log too.
+    if (n > 0) this.db.eraseReplacedSoon();
+    return n;
   }
 
   async list(reportId: string): Promise<VersionRecord[]> {

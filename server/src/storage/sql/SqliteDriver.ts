@@ -8,6 +8,9 @@ function bind(params: unknown[]): unknown[] {
   return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
 }
 
+/** Delay before the checkpoint that empties the write-ahead log after rows were replaced (see eraseReplacedSoon). */
+export const REPLACED_ERASE_DELAY_MS = 2_000;
+
 /**
  * better-sqlite3 on one file. WAL with synchronous=NORMAL: a committed transaction survives a killed process
  * (the OS holds the write); only a power cut can lose the newest transactions.
@@ -104,7 +107,25 @@ export class SqliteDriver implements SqlDriver {
    */
   async eraseDeleted(): Promise<void> {
     while (this.txLock) await this.txLock;
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  private eraseTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Rows replaced by compaction and versions dropped by thinning leave their old pages in the write-ahead log
+   * until SQLite happens to reuse the frames: a copy of the -wal would still hold older states of a live report
+   * (text someone deleted). One TRUNCATE checkpoint a little later covers everything replaced meanwhile, so a
+   * burst of compactions costs one checkpoint, never one per keystroke.
+   */
+  eraseReplacedSoon(): void {
+    if (this.eraseTimer || !this.db.open) return;
+    this.eraseTimer = setTimeout(() => {
+      this.eraseTimer = null;
+      // A checkpoint that fails (the disk) leaves the log as it was; the next replacement tries again.
+      void this.eraseDeleted().catch(() => undefined);
+    }, REPLACED_ERASE_DELAY_MS);
+    this.eraseTimer.unref();
   }
 
   withMigrationLock<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -114,6 +135,11 @@ export class SqliteDriver implements SqlDriver {
 
   async close(): Promise<void> {
     while (this.txLock) await this.txLock;
+    if (this.eraseTimer) {
+      clearTimeout(this.eraseTimer);
+      this.eraseTimer = null;
+      if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    }
     if (this.db.open) this.db.close();
   }
 }
