@@ -77,7 +77,7 @@ export function getCoverFields(doc: Y.Doc): CoverFields {
 }
 
 /** Set some cover fields; null clears a field. The organisation list changes through the functions below. */
-export function setCoverFields(doc: Y.Doc, fields: Partial<Omit<CoverFields, 'organisations'>>, origin?: unknown): void {
+export function setCoverFields(doc: Y.Doc, fields: { [K in Exclude<keyof CoverFields, 'organisations'>]?: CoverFields[K] | null }, origin?: unknown): void {
   const map = coverFieldsMap(doc);
   const put = (key: string, value: unknown) => (value === null ? map.delete(key) : map.set(key, value));
   doc.transact(() => {
