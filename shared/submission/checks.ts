@@ -12,7 +12,7 @@ import { getReportMeta } from '../report/layout.ts';
 import { listRecommendations } from '../report/recommendations.ts';
 import { pendingOrganisations, type SignOnResponse } from '../report/signOn.ts';
 import { reportWords, type ReportWords } from './reportWords.ts';
-import { CHECK_SOURCES, rulesFor, type RuleInput } from './rules.ts';
+import { checkSource, rulesFor, type RuleInput } from './rules.ts';
 import { reportContent } from '../report/content.ts';
 import { documentLanguage } from '../export/language.ts';
 
@@ -47,7 +47,7 @@ const check = (id: string, label: string, passed: boolean, figures: Record<strin
   figures,
   limit,
   message,
-  source: CHECK_SOURCES[id] ?? '',
+  source: '',
 });
 
 /**
@@ -178,6 +178,7 @@ export function runChecks(doc: Y.Doc, context: CheckContext = {}): Checklist {
     );
   }
 
+  for (const c of checks) c.source = checkSource(c.id, meta.mechanism);
   checks.push(...ruleChecks(doc, context.now ?? new Date()));
 
   return { mechanism: meta.mechanism, submissionType: cover.submissionType, passed: checks.every((c) => c.passed), checks, words };
@@ -186,7 +187,7 @@ export function runChecks(doc: Y.Doc, context: CheckContext = {}): Checklist {
 /** The checklist with its organisation checks re-run for sign-on known now (the app's view; words are not recounted). */
 export function withSignOnChecks(list: Checklist, cover: CoverFields, signOn: SignOnResponse | null): Checklist {
   if (!signOn) return list;
-  const fresh = organisationChecks(cover, signOn);
+  const fresh = organisationChecks(cover, signOn).map((c) => ({ ...c, source: checkSource(c.id, list.mechanism) }));
   const at = list.checks.findIndex((c) => c.id === 'organisations-named');
   const rest = list.checks.filter((c) => c.id !== 'organisations-named' && c.id !== 'organisations-signed-on');
   const checks = [...rest.slice(0, Math.max(0, at)), ...fresh, ...rest.slice(Math.max(0, at))];

@@ -32,6 +32,12 @@ describe('The per-mechanism rules', () => {
     for (const m of MECHANISMS) for (const c of runChecks(report(m), { now: NOW }).checks) expect(c.source, `${m} ${c.id}`).not.toBe('');
   });
 
+  it("cites the UPR's guidelines for UPR submissions and not for a committee's", () => {
+    const source = (m: Mechanism) => runChecks(report(m), { now: NOW }).checks.find((c) => c.id === 'cover-complete')!.source;
+    expect(source('UPR')).toContain('Technical guidelines for the submission of stakeholders');
+    expect(source('CRC')).not.toContain('UPR');
+  });
+
   describe('deadline', () => {
     const withDeadline = (deadline: string | null) => {
       const doc = report('CERD');

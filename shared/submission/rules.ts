@@ -2,7 +2,7 @@
  * THE table of formal rules per mechanism, each with where it comes from. checks.ts runs every rule that applies to
  * a report's mechanism and shows the source beside it in the checklist; the rules computed elsewhere in checks.ts
  * (numbering, organisations, cover, recommendations, word limit, earlier recommendations) take their source from
- * CHECK_SOURCES below, so every check the app shows names its source.
+ * checkSource() below, so every check the app shows names its source.
  */
 import type { Mechanism } from '../api/mechanisms.ts';
 import type { CoverFields } from '../report/coverFields.ts';
@@ -15,17 +15,53 @@ const CCPR_PAGE =
   'OHCHR, Human Rights Committee, "Information for civil society, NGOs and National Human Rights Institutions" (https://www.ohchr.org/en/treaty-bodies/ccpr/information-civil-society-ngos-and-national-human-rights-institutions)';
 const SESSION_NOTE = "The committee's information note for the session, or OHCHR's page of UPR submission deadlines";
 
-/** Sources of the checks computed in checks.ts, by check id. */
-export const CHECK_SOURCES: Record<string, string> = {
-  'paragraphs-numbered': `${UPR_TECHNICAL}: paragraphs and pages numbered; the committees' information notes ask the same`,
-  'organisations-named': `${UPR_TECHNICAL}: a joint submission names every submitting organisation at the beginning of the text`,
-  'organisations-signed-on': 'Rightsdraft: the cover names only the organisations that confirmed their endorsement',
-  'cover-complete': `${UPR_TECHNICAL}: the session, the State, the submitting organisation(s) and a contact person`,
-  'recommendations-present': `${UPR_GUIDELINES}: submissions end with recommendations to the State`,
-  'recommendations-specific': 'UPR Info, action categories of recommendations (category 5: a specific action)',
-  'within-word-limit': 'The word-limits table (shared/submission/wordLimits.ts), each row with its own sources',
-  'earlier-recommendations-assessed': `${UPR_GUIDELINES}: focus on the implementation of the previous review's recommendations`,
+const TREATY_NOTE = "the committee's information note for NGOs for the session (check it for this rule)";
+
+/**
+ * Sources of the checks computed in checks.ts, by check id: one for the UPR, one for the treaty bodies where the
+ * UPR's written guidelines do not apply to them.
+ */
+const CHECK_SOURCES: Record<string, { upr: string; treaty: string }> = {
+  'paragraphs-numbered': {
+    upr: `${UPR_TECHNICAL}: paragraphs and pages numbered`,
+    treaty: `UN documents number their paragraphs, and so do committees' concluding observations and ${TREATY_NOTE}`,
+  },
+  'organisations-named': {
+    upr: `${UPR_TECHNICAL}: a joint submission names every submitting organisation at the beginning of the text`,
+    treaty: `A committee needs to know who submits: ${TREATY_NOTE}`,
+  },
+  'organisations-signed-on': {
+    upr: 'Rightsdraft: the cover names only the organisations that confirmed their endorsement',
+    treaty: 'Rightsdraft: the cover names only the organisations that confirmed their endorsement',
+  },
+  'cover-complete': {
+    upr: `${UPR_TECHNICAL}: the session, the State, the submitting organisation(s) and a contact person`,
+    treaty: `The session, the State party, the submitting organisation(s) and a contact person: ${TREATY_NOTE}`,
+  },
+  'recommendations-present': {
+    upr: `${UPR_GUIDELINES}: submissions end with recommendations to the State`,
+    treaty: 'Committees draw their concluding observations from recommendations to the State party',
+  },
+  'recommendations-specific': {
+    upr: 'UPR Info, action categories of recommendations (category 5: a specific action)',
+    treaty: 'UPR Info, action categories of recommendations (category 5: a specific action), applied to treaty-body recommendations too',
+  },
+  'within-word-limit': {
+    upr: 'The word-limits table (shared/submission/wordLimits.ts), each row with its own sources',
+    treaty: 'The word-limits table (shared/submission/wordLimits.ts), each row with its own sources',
+  },
+  'earlier-recommendations-assessed': {
+    upr: `${UPR_GUIDELINES}: focus on the implementation of the previous review's recommendations`,
+    treaty: `${UPR_GUIDELINES}: focus on the implementation of the previous review's recommendations`,
+  },
 };
+
+/** Where the rule behind a check computed in checks.ts comes from, for a report on `mechanism`. */
+export function checkSource(id: string, mechanism: string): string {
+  const sources = CHECK_SOURCES[id];
+  if (!sources) return '';
+  return mechanism === 'UPR' ? sources.upr : sources.treaty;
+}
 
 /** What a rule sees of a report. */
 export interface RuleInput {
