@@ -65,6 +65,22 @@ describe('Templates in the New report dialog', () => {
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${SHOTS}/${size}-checklist.png` });
     }
+
+    // The period covered and the deadline are cover fields; the checklist follows them.
+    await openView(page, 'cover');
+    await page.getByLabel('Period covered').fill('2019 to 2024');
+    await page.getByLabel('Period covered').press('Enter');
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel(/^Deadline/).fill(soon);
+    if (SHOTS) {
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${SHOTS}/${size}-cover-fields.png` });
+    }
+    await openView(page, 'checklist');
+    await poll(() => period.getAttribute('data-passed')).toBe('true');
+    const deadline = page.locator('[data-testid="check-item"][data-check-id="deadline"]');
+    await poll(() => deadline.getAttribute('data-passed')).toBe('false');
+    await poll(() => deadline.locator('.check-item__message').innerText()).toMatch(/^The deadline is in [1-3] days/);
     expect(user.errors).toEqual([]);
   });
 });
