@@ -8,10 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { templatesFor, TEMPLATE_NAMES } from '../../shared/templates/templateIds.ts';
 import { templateSections } from '../../shared/templates/templates.ts';
-import { getContent } from '../helpers/clients.ts';
+import { createReport, getContent } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { poll, waitForSyncState, useBrowserSuite } from './support.ts';
-import { openView, outlineTitles, signedIn } from './treaty/support.ts';
+import { openSection, openView, outlineTitles, signedIn } from './treaty/support.ts';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '';
 const VIEWPORTS = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
@@ -81,6 +81,21 @@ describe('Templates in the New report dialog', () => {
     const deadline = page.locator('[data-testid="check-item"][data-check-id="deadline"]');
     await poll(() => deadline.getAttribute('data-passed')).toBe('false');
     await poll(() => deadline.locator('.check-item__message').innerText()).toMatch(/^The deadline is in [1-3] days/);
+    expect(user.errors).toEqual([]);
+  });
+
+  it('shows the guidance of a list-of-issues template as headings and text in the editor', async () => {
+    const user = await signedIn(browser, server.url, 'Bruno Costa');
+    suite.keep(user);
+    const { page, account } = user;
+    const report = await createReport(server.url, account, { title: 'List of issues, Freedonia', mechanism: 'CESCR', template: 'loi' });
+    await page.goto(`${server.url}/reports/${report.id}`);
+    await waitForSyncState(page, 'synced');
+    await openSection(page, 'Issue 2');
+    const headings = page.locator('.prose h2');
+    await poll(() => headings.allInnerTexts()).toEqual(['The issue', 'The evidence', 'Questions to ask the State']);
+    await poll(() => page.locator('.prose p').first().innerText()).toMatch(/^Say in two or three sentences what the problem is/);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/laptop-loi-issue.png` });
     expect(user.errors).toEqual([]);
   });
 });
