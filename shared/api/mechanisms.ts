@@ -1,5 +1,5 @@
 /** The UN mechanisms a report can be written for. */
-export const MECHANISMS = ['CERD', 'CEDAW', 'UPR', 'CCPR', 'CESCR', 'CAT', 'CRC', 'CRPD'] as const;
+export const MECHANISMS = ['CERD', 'CEDAW', 'UPR', 'CCPR', 'CESCR', 'CAT', 'CRC', 'CRPD', 'CMW', 'CED'] as const;
 export type Mechanism = (typeof MECHANISMS)[number];
 
 /** Human-readable names, for menus and cover pages. */
@@ -12,6 +12,8 @@ export const MECHANISM_NAMES: Record<Mechanism, string> = {
   CAT: 'Committee against Torture (CAT)',
   CRC: 'Committee on the Rights of the Child (CRC)',
   CRPD: 'Committee on the Rights of Persons with Disabilities (CRPD)',
+  CMW: 'Committee on Migrant Workers (ICMW)',
+  CED: 'Committee on Enforced Disappearances (ICPPED)',
 };
 
 export function isMechanism(value: unknown): value is Mechanism {

@@ -33,7 +33,7 @@ export function columnOfTaxonomyKind(kind: string): TagKind {
   return 'other';
 }
 
-const TREATY_PREFIX = /^(ICERD|ICCPR|ICESCR|CEDAW|CAT|CRC|CRPD):/;
+const TREATY_PREFIX = /^(ICERD|ICCPR|ICESCR|CEDAW|CAT|CRC|CRPD|ICMW|CPED):/;
 
 /**
  * Without the taxonomy the id is the label, and the id's grammar picks the column (`ICERD:5`, `CERD-GR:35`,

@@ -15,11 +15,17 @@ describe('Cover fields', () => {
       wordLimit: null,
       paragraphNumbering: false,
       language: '',
+      deadline: '',
+      period: '',
     });
     setCoverFields(doc, { session: 'UPR 4th cycle, 48th session', contact: 'Ana, ana@example.org', submissionType: 'joint', confidentiality: 'public', wordLimit: 6000, paragraphNumbering: true });
     expect(getCoverFields(doc)).toMatchObject({ submissionType: 'joint', confidentiality: 'public', wordLimit: 6000, paragraphNumbering: true });
     setCoverFields(doc, { wordLimit: null, confidentiality: null });
     expect(getCoverFields(doc)).toMatchObject({ wordLimit: null, confidentiality: null, submissionType: 'joint' });
+    setCoverFields(doc, { deadline: '2027-03-01', period: '2019 to 2024' });
+    expect(getCoverFields(doc)).toMatchObject({ deadline: '2027-03-01', period: '2019 to 2024' });
+    setCoverFields(doc, { deadline: null, period: null });
+    expect(getCoverFields(doc)).toMatchObject({ deadline: '', period: '' });
   });
 
   it('refuses values outside their lists', () => {

@@ -15,10 +15,19 @@ const F = {
   wordLimit: 'wordLimit',
   paragraphNumbering: 'paragraphNumbering',
   language: 'language',
+  deadline: 'deadline',
+  period: 'period',
 } as const;
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
+}
+
+/** An ISO calendar date (YYYY-MM-DD) that exists, or ''. */
+export function isoDate(value: unknown): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value ? value : '';
 }
 
 export { CONFIDENTIALITIES, SUBMISSION_TYPES, isConfidentiality, isSubmissionType } from './submissionTypes.ts';
@@ -38,6 +47,10 @@ export interface CoverFields {
   paragraphNumbering: boolean;
   /** Language of the text as a BCP 47 tag ("en", "fr", "ar"); empty when nobody said. */
   language: string;
+  /** The submission deadline as an ISO date (YYYY-MM-DD); empty when nobody set one. */
+  deadline: string;
+  /** The period the submission covers, e.g. "2019 to 2024" or "since the third cycle's review (2019)". */
+  period: string;
 }
 
 function organisationList(doc: Y.Doc): Y.Array<string> | null {
@@ -58,17 +71,21 @@ export function getCoverFields(doc: Y.Doc): CoverFields {
     wordLimit: positiveCount(map.get(F.wordLimit)),
     paragraphNumbering: map.get(F.paragraphNumbering) === true,
     language: str(map.get(F.language)),
+    deadline: isoDate(map.get(F.deadline)),
+    period: str(map.get(F.period)),
   };
 }
 
 /** Set some cover fields; null clears a field. The organisation list changes through the functions below. */
-export function setCoverFields(doc: Y.Doc, fields: Partial<Omit<CoverFields, 'organisations'>>, origin?: unknown): void {
+export function setCoverFields(doc: Y.Doc, fields: { [K in Exclude<keyof CoverFields, 'organisations'>]?: CoverFields[K] | null }, origin?: unknown): void {
   const map = coverFieldsMap(doc);
   const put = (key: string, value: unknown) => (value === null ? map.delete(key) : map.set(key, value));
   doc.transact(() => {
-    for (const key of ['session', 'contact', 'paragraphNumbering', 'language'] as const) {
+    for (const key of ['session', 'contact', 'paragraphNumbering', 'language', 'period'] as const) {
       if (fields[key] !== undefined) put(F[key], fields[key]);
     }
+    // A deadline is a real calendar date or nothing: anything else clears it.
+    if (fields.deadline !== undefined) put(F.deadline, fields.deadline === null ? null : isoDate(fields.deadline) || null);
     if (fields.submissionType !== undefined && (fields.submissionType === null || isSubmissionType(fields.submissionType))) {
       put(F.submissionType, fields.submissionType);
     }

@@ -16,6 +16,9 @@
  * │                      wordLimit: number                       this report's limit where the committee's
  * │                                                              information note differs from the limits table
  * │                      paragraphNumbering: boolean             export numbers the paragraphs
+ * │                      language: string                        BCP 47 tag of the text, when someone said
+ * │                      deadline: 'YYYY-MM-DD'                  the submission deadline (the checklist warns before it)
+ * │                      period: string                          the period the submission covers
  * ├─ Y.Map "editorSchema" <version> -> true        every editor schema version a writer needed; the highest
  * │                                                 wins (a map, so two clients raising it at once both count)
  * ├─ Y.Map "sections"    <sectionId> -> Y.Map

@@ -14,7 +14,14 @@ function readyUprSubmission(): Y.Doc {
   const doc = new Y.Doc();
   initReport(doc, { title: 'Joint submission on Roma rights', mechanism: 'UPR', stateUnderReview: 'Freedonia', editorSchemaVersion: 2 });
   applyTemplate(doc, 'upr', { mechanism: 'UPR', submissionType: 'joint' });
-  setCoverFields(doc, { submissionType: 'joint', session: '4th cycle, 48th session', contact: 'Ana Kovač, ana@example.org', confidentiality: 'public' });
+  setCoverFields(doc, {
+    submissionType: 'joint',
+    session: '4th cycle, 48th session',
+    contact: 'Ana Kovač, ana@example.org',
+    confidentiality: 'public',
+    language: 'en',
+    period: '2019 to 2024',
+  });
   addOrganisation(doc, 'Roma Rights Centre');
   addOrganisation(doc, 'Housing Justice Network');
   const closing = listSections(doc).at(-1)!;
@@ -35,12 +42,18 @@ describe('Formal checks before sending', () => {
       'paragraphs-numbered',
       'organisations-named',
       'cover-complete',
-      'confidentiality-chosen',
       'recommendations-present',
       'recommendations-specific',
       'within-word-limit',
       'earlier-recommendations-assessed',
+      'deadline',
+      'language-accepted',
+      'format-word',
+      'period-covered',
+      'one-state',
+      'no-annexed-reports',
     ]);
+    for (const c of list.checks) expect(c.source, c.id).not.toBe('');
     expect(byId(list)['within-word-limit']).toMatchObject({ limit: 5630, figures: { words: 22, notCounted: ['footnotes', 'annexes'], limitFrom: 'table' } });
     expect(byId(list)['organisations-named']!.figures).toEqual({ organisations: 2, required: 2, submissionType: 'joint' });
   });
@@ -49,7 +62,7 @@ describe('Formal checks before sending', () => {
     const doc = new Y.Doc();
     initReport(doc, { title: 'Draft', mechanism: 'UPR', stateUnderReview: '', editorSchemaVersion: 2 });
     const checks = byId(runChecks(doc));
-    expect(Object.values(checks).filter((c) => c.passed).map((c) => c.id)).toEqual(['within-word-limit']);
+    expect(Object.values(checks).filter((c) => c.passed).map((c) => c.id)).toEqual(['within-word-limit', 'deadline', 'format-word', 'no-annexed-reports']);
     expect(checks['cover-complete']!.figures.missing).toEqual(['stateUnderReview', 'session', 'contact', 'submissionType']);
     expect(checks['recommendations-present']!.figures).toEqual({ recommendations: 0 });
     expect(checks['within-word-limit']).toMatchObject({ limit: 2815, figures: { words: 0 } });

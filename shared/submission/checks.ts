@@ -1,8 +1,9 @@
 /**
  * The formal rules a coalition must meet before it sends a submission, computed from the document: numbered
- * paragraphs, every submitting organisation named, cover information complete, public or confidential chosen,
- * recommendations present and specific, within the word limit, and for the UPR the previous cycle's
- * recommendations assessed (OHCHR asks stakeholders to focus on their implementation).
+ * paragraphs, every submitting organisation named, cover information complete, recommendations present and
+ * specific, within the word limit, for the UPR the previous cycle's recommendations assessed (OHCHR asks
+ * stakeholders to focus on their implementation), then the per-mechanism rules of rules.ts (deadline, language,
+ * format, period covered, one State, no annexed reports, public or confidential). Every check names its source.
  */
 import type * as Y from 'yjs';
 import { getCoverFields, type CoverFields } from '../report/coverFields.ts';
@@ -11,6 +12,9 @@ import { getReportMeta } from '../report/layout.ts';
 import { listRecommendations } from '../report/recommendations.ts';
 import { pendingOrganisations, type SignOnResponse } from '../report/signOn.ts';
 import { reportWords, type ReportWords } from './reportWords.ts';
+import { checkSource, rulesFor, type RuleInput } from './rules.ts';
+import { reportContent } from '../report/content.ts';
+import { documentLanguage } from '../export/language.ts';
 
 export type CheckFigure = number | string | boolean | null | (number | string)[];
 
@@ -23,6 +27,8 @@ export interface Check {
   /** The limit the figures were held against, when there is one. */
   limit: number | null;
   message: string;
+  /** Where the rule comes from (rules.ts). */
+  source: string;
 }
 
 export interface Checklist {
@@ -41,6 +47,7 @@ const check = (id: string, label: string, passed: boolean, figures: Record<strin
   figures,
   limit,
   message,
+  source: '',
 });
 
 /**
@@ -80,6 +87,27 @@ export function organisationChecks(cover: CoverFields, signOn: SignOnResponse | 
 export interface CheckContext {
   /** The report's organisations and their sign-on, when known (from the server); else the report's own list. */
   signOn?: SignOnResponse | null;
+  /** Now, for the deadline (default: the clock). */
+  now?: Date;
+}
+
+/** The rules of the table in rules.ts that apply to the report's mechanism, run. */
+function ruleChecks(doc: Y.Doc, now: Date): Check[] {
+  const meta = getReportMeta(doc);
+  const cover = getCoverFields(doc);
+  const content = reportContent(doc);
+  const input: RuleInput = {
+    mechanism: meta.mechanism,
+    stateUnderReview: meta.stateUnderReview,
+    cover,
+    language: documentLanguage(cover.language, content.sections.map((s) => `${s.title}\n${s.text}`).join('\n')),
+    annexTitles: content.sections.filter((s) => s.annex).map((s) => s.title),
+    today: now.toISOString().slice(0, 10),
+  };
+  return rulesFor(meta.mechanism).map((rule) => {
+    const outcome = rule.run(input);
+    return { id: rule.id, label: rule.label, passed: outcome.passed, figures: outcome.figures, limit: null, message: outcome.message, source: rule.source };
+  });
 }
 
 export function runChecks(doc: Y.Doc, context: CheckContext = {}): Checklist {
@@ -109,10 +137,6 @@ export function runChecks(doc: Y.Doc, context: CheckContext = {}): Checklist {
       missing.length === 0 ? 'Title, State, session, contact and submission type are filled in.' : `Missing: ${missing.join(', ')}.`),
   );
 
-  checks.push(
-    check('confidentiality-chosen', 'Public or confidential is chosen', cover.confidentiality !== null, { confidentiality: cover.confidentiality },
-      cover.confidentiality ? `The submission is ${cover.confidentiality}.` : 'Say whether the submission may be published.'),
-  );
 
   checks.push(
     check('recommendations-present', 'The submission makes recommendations', recommendations.length > 0, { recommendations: recommendations.length },
@@ -154,13 +178,16 @@ export function runChecks(doc: Y.Doc, context: CheckContext = {}): Checklist {
     );
   }
 
+  for (const c of checks) c.source = checkSource(c.id, meta.mechanism);
+  checks.push(...ruleChecks(doc, context.now ?? new Date()));
+
   return { mechanism: meta.mechanism, submissionType: cover.submissionType, passed: checks.every((c) => c.passed), checks, words };
 }
 
 /** The checklist with its organisation checks re-run for sign-on known now (the app's view; words are not recounted). */
 export function withSignOnChecks(list: Checklist, cover: CoverFields, signOn: SignOnResponse | null): Checklist {
   if (!signOn) return list;
-  const fresh = organisationChecks(cover, signOn);
+  const fresh = organisationChecks(cover, signOn).map((c) => ({ ...c, source: checkSource(c.id, list.mechanism) }));
   const at = list.checks.findIndex((c) => c.id === 'organisations-named');
   const rest = list.checks.filter((c) => c.id !== 'organisations-named' && c.id !== 'organisations-signed-on');
   const checks = [...rest.slice(0, Math.max(0, at)), ...fresh, ...rest.slice(Math.max(0, at))];

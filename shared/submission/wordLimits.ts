@@ -103,6 +103,22 @@ export const WORD_LIMITS: readonly WordLimitRule[] = [
     ],
     note: NO_LIMIT_FOUND,
   },
+  {
+    mechanism: 'CMW',
+    submissionType: 'any',
+    words: null,
+    notCounted: ['footnotes', 'annexes'],
+    sources: ['OHCHR, Committee on Migrant Workers, committee page (https://www.ohchr.org/en/treaty-bodies/cmw); no word or page limit for NGO submissions was found in the material this table was built from'],
+    note: NO_LIMIT_FOUND,
+  },
+  {
+    mechanism: 'CED',
+    submissionType: 'any',
+    words: null,
+    notCounted: ['footnotes', 'annexes'],
+    sources: ['OHCHR, Committee on Enforced Disappearances, committee page (https://www.ohchr.org/en/treaty-bodies/ced); no word or page limit for NGO submissions was found in the material this table was built from'],
+    note: NO_LIMIT_FOUND,
+  },
 ];
 
 export interface EffectiveWordLimit {

@@ -91,7 +91,7 @@ describe('The word limits table', () => {
     expect(wordLimitFor('UPR', 'joint').words).toBe(5630);
     expect(wordLimitFor('UPR', null).words).toBe(2815);
     expect(wordLimitFor('CCPR', 'joint').words).toBe(10_000);
-    for (const m of ['CERD', 'CEDAW', 'CESCR', 'CAT', 'CRC', 'CRPD']) expect(wordLimitFor(m, 'individual').words, m).toBeNull();
+    for (const m of ['CERD', 'CEDAW', 'CESCR', 'CAT', 'CRC', 'CRPD', 'CMW', 'CED']) expect(wordLimitFor(m, 'individual').words, m).toBeNull();
     for (const rule of WORD_LIMITS) {
       expect(rule.sources.length, rule.mechanism).toBeGreaterThan(0);
       expect(rule.note.length, rule.mechanism).toBeGreaterThan(10);

@@ -14,7 +14,7 @@ import { GENERAL_COMMENT_PREFIXES, themeSlug, TREATY_IDS } from './tagIds.ts';
 
 /** Committees whose general recommendations or comments are offered as tags. */
 const COMMENT_PREFIXES = GENERAL_COMMENT_PREFIXES;
-/** The treaties whose committees Rightsdraft writes for (ICMW and CPED are in the data set but not used yet). */
+/** The treaties whose committees Rightsdraft writes for: all nine core treaties of the data set. */
 const TREATIES: readonly string[] = TREATY_IDS;
 
 const here = import.meta.dirname;

@@ -34,7 +34,17 @@ export interface SearchOptions<T extends Searchable> {
 const OWN_TREATY = 200;
 
 /** The committee that monitors each treaty, by the prefix of its general comments' ids. */
-const COMMITTEE_OF: Record<TreatyId, string> = { ICERD: 'CERD', ICCPR: 'CCPR', ICESCR: 'CESCR', CEDAW: 'CEDAW', CAT: 'CAT', CRC: 'CRC', CRPD: 'CRPD' };
+const COMMITTEE_OF: Record<TreatyId, string> = {
+  ICERD: 'CERD',
+  ICCPR: 'CCPR',
+  ICESCR: 'CESCR',
+  CEDAW: 'CEDAW',
+  CAT: 'CAT',
+  CRC: 'CRC',
+  CRPD: 'CRPD',
+  ICMW: 'CMW',
+  CPED: 'CED',
+};
 
 function ownTreatyTest(treaty: TreatyId): (id: string) => boolean {
   const comments = `${GENERAL_COMMENT_PREFIXES[COMMITTEE_OF[treaty]]}:`;

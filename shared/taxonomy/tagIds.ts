@@ -3,6 +3,7 @@
  *
  * ```
  * ICERD:5  CEDAW:10  ICCPR:19  ICESCR:11  CAT:14  CRC:28  CRPD:24      treaty articles
+ * ICMW:16  CPED:24                                                    (the treaty's own abbreviation, as the data set names it)
  * ICERD:5(e)(iv)  CEDAW:11(1)(b)  ICCPR:19(2)                          their paragraphs and sub-paragraphs
  * SDG:5  SDG:5.2  SDG:5.2.1                                            goal, target, indicator
  * CERD-GR:35  CEDAW-GR:30/Add.1  CCPR-GC:37  CESCR-GC:24 ...          general recommendations / comments
@@ -24,7 +25,7 @@ export const TAG_KINDS = [
 export type TagKind = (typeof TAG_KINDS)[number];
 
 /** The treaties whose articles are tags, by the id used in tag ids. */
-export const TREATY_IDS = ['ICERD', 'ICCPR', 'ICESCR', 'CEDAW', 'CAT', 'CRC', 'CRPD'] as const;
+export const TREATY_IDS = ['ICERD', 'ICCPR', 'ICESCR', 'CEDAW', 'CAT', 'CRC', 'CRPD', 'ICMW', 'CPED'] as const;
 export type TreatyId = (typeof TREATY_IDS)[number];
 
 /** Id prefix of each committee's general recommendations (CERD, CEDAW) or general comments (the others). */
@@ -36,6 +37,8 @@ export const GENERAL_COMMENT_PREFIXES: Record<string, string> = {
   CAT: 'CAT-GC',
   CRC: 'CRC-GC',
   CRPD: 'CRPD-GC',
+  CMW: 'CMW-GC',
+  CED: 'CED-GC',
 };
 
 export const SDG_PREFIX = 'SDG';

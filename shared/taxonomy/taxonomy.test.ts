@@ -39,6 +39,8 @@ describe('Taxonomy data', () => {
     ['CAT', 33, 16],
     ['CRC', 54, 41],
     ['CRPD', 50, 33],
+    ['ICMW', 93, 71],
+    ['CPED', 45, 25],
   ] as const)('has every article of %s (%i), articles 1 to %i substantive', (treaty, count, lastSubstantive) => {
     const articles = treatyArticles(treaty);
     expect(articles.map((a) => a.article)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
@@ -60,6 +62,8 @@ describe('Taxonomy data', () => {
     ['CAT-GC', 4],
     ['CRC-GC', 26],
     ['CRPD-GC', 8],
+    ['CMW-GC', 8],
+    ['CED-GC', 1],
   ])('has the %s series (%i items)', (prefix, count) => {
     expect(byKind('general-comment').filter((e) => e.id.startsWith(`${prefix}:`))).toHaveLength(count);
   });

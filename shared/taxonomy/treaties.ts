@@ -13,6 +13,8 @@ export const MECHANISM_TREATY: Record<Mechanism, TreatyId | null> = {
   CAT: 'CAT',
   CRC: 'CRC',
   CRPD: 'CRPD',
+  CMW: 'ICMW',
+  CED: 'CPED',
 };
 
 /** A treaty's whole articles (not their paragraphs and sub-paragraphs), in order. */

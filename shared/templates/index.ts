@@ -1,3 +1,4 @@
+export * from './catalogue.ts';
 export * from './templateIds.ts';
 export * from './templates.ts';
 export * from './applyTemplate.ts';

@@ -1,44 +1,33 @@
 /**
- * Which report templates exist and which mechanism each fits. Kept apart from the section lists (templates.ts,
- * which pulls in the taxonomy) so request validation stays light in the browser.
+ * Which report templates exist and which mechanism each fits, from the catalogue (catalogue.ts). Kept apart from
+ * the section lists (templates.ts, which pulls in the taxonomy) so request validation stays light in the browser.
  */
 import type { Mechanism } from '../api/mechanisms.ts';
+import { TEMPLATES, type TemplateDefinition } from './catalogue.ts';
 
-export const TEMPLATE_IDS = ['cerd', 'cedaw', 'upr', 'treaty'] as const;
-export type TemplateId = (typeof TEMPLATE_IDS)[number];
+export type TemplateId = keyof typeof TEMPLATES;
+export const TEMPLATE_IDS = Object.keys(TEMPLATES) as TemplateId[];
 
-export const TEMPLATE_NAMES: Record<TemplateId, string> = {
-  cerd: 'CERD shadow report (ICERD articles 2 to 7)',
-  cedaw: 'CEDAW shadow report (articles 1 to 16)',
-  upr: 'UPR stakeholder submission (individual or joint)',
-  treaty: 'Shadow report to a treaty body (generic)',
-};
+export const TEMPLATE_NAMES = Object.fromEntries(TEMPLATE_IDS.map((id) => [id, TEMPLATES[id].name])) as Record<TemplateId, string>;
 
-const FITS: Record<TemplateId, readonly Mechanism[]> = {
-  cerd: ['CERD'],
-  cedaw: ['CEDAW'],
-  upr: ['UPR'],
-  treaty: ['CERD', 'CEDAW', 'CCPR', 'CESCR', 'CAT', 'CRC', 'CRPD'],
-};
+export function templateDefinition(id: TemplateId): TemplateDefinition {
+  return TEMPLATES[id];
+}
 
 export function isTemplateId(value: unknown): value is TemplateId {
-  return typeof value === 'string' && (TEMPLATE_IDS as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(TEMPLATES, value);
 }
 
 export function templateFits(id: TemplateId, mechanism: Mechanism): boolean {
-  return FITS[id].includes(mechanism);
+  return (TEMPLATES[id].mechanisms as readonly Mechanism[]).includes(mechanism);
+}
+
+/** The templates a mechanism may use, in catalogue order: its own (article) template first. */
+export function templatesFor(mechanism: Mechanism): TemplateId[] {
+  return TEMPLATE_IDS.filter((id) => templateFits(id, mechanism));
 }
 
 /** The template a mechanism gets when a report asks for "a template" without naming one. */
 export function defaultTemplateFor(mechanism: Mechanism): TemplateId {
-  if (mechanism === 'CERD') return 'cerd';
-  if (mechanism === 'CEDAW') return 'cedaw';
-  if (mechanism === 'UPR') return 'upr';
-  return 'treaty';
-}
-
-/** The templates a mechanism may use, its default first. */
-export function templatesFor(mechanism: Mechanism): TemplateId[] {
-  const first = defaultTemplateFor(mechanism);
-  return [first, ...TEMPLATE_IDS.filter((id) => id !== first && templateFits(id, mechanism))];
+  return templatesFor(mechanism)[0]!;
 }

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { MECHANISMS, type Mechanism } from '../api/mechanisms.ts';
 import { getCoverFields } from '../report/coverFields.ts';
 import { initReport, listSections } from '../report/layout.ts';
+import { MECHANISM_TREATY } from '../taxonomy/treaties.ts';
 import { applyTemplate } from './applyTemplate.ts';
 import { defaultTemplateFor, templateFits, templatesFor, type TemplateId } from './templateIds.ts';
 
@@ -51,11 +52,11 @@ describe('Report templates', () => {
     expect(listSections(reportFrom('upr', 'UPR', 'individual'))[0]!.title).toBe('Introduction and the submitting organisation');
   });
 
-  it.each(['CCPR', 'CESCR', 'CAT', 'CRC', 'CRPD'] as const)('gives %s reports the generic treaty-body template', (mechanism) => {
-    const doc = reportFrom(defaultTemplateFor(mechanism), mechanism);
-    const titles = listSections(doc).map((s) => s.title);
+  it.each(['CERD', 'CEDAW', 'CCPR', 'CESCR', 'CAT', 'CRC', 'CRPD', 'CMW', 'CED'] as const)('gives %s reports the generic treaty-body template too', (mechanism) => {
+    const titles = listSections(reportFrom('treaty', mechanism)).map((s) => s.title);
     expect(titles[0]).toBe('Introduction');
     expect(titles).toContain('Follow-up of the previous concluding observations');
+    expect(titles).toContain(`Issues under ${MECHANISM_TREATY[mechanism]}`);
     expect(titles.at(-1)).toBe('Recommendations');
   });
 
@@ -66,8 +67,9 @@ describe('Report templates', () => {
   it('offers each mechanism its own template first, and refuses templates of other mechanisms', () => {
     expect(defaultTemplateFor('CERD')).toBe('cerd');
     expect(defaultTemplateFor('UPR')).toBe('upr');
-    expect(defaultTemplateFor('CAT')).toBe('treaty');
-    expect(templatesFor('CEDAW')).toEqual(['cedaw', 'treaty']);
+    expect(defaultTemplateFor('CAT')).toBe('cat');
+    expect(templatesFor('CEDAW')).toEqual(['cedaw', 'loi', 'followup', 'treaty']);
+    expect(templatesFor('UPR')).toEqual(['upr']);
     expect(templateFits('cerd', 'CEDAW')).toBe(false);
     expect(templateFits('treaty', 'UPR')).toBe(false);
     for (const m of MECHANISMS) expect(templateFits(defaultTemplateFor(m), m), m).toBe(true);

@@ -1,59 +1,39 @@
 /**
- * The sections each template starts a report with, pre-tagged where a section is about one article. Treaty
- * body templates follow the usual shape of a shadow report (introduction, methodology and coalition, the
- * articles or issues, recommendations); the UPR one follows OHCHR's guidance that stakeholders focus on the
- * follow-up of the previous cycle's recommendations.
+ * The sections each template (catalogue.ts) starts a report with: its parts made into sections, the treaty's
+ * articles titled from the taxonomy ("Article 10: Education" where the article has an official caption,
+ * "Article 7" where it has none) and tagged with their article ids.
  */
 import type { Mechanism } from '../api/mechanisms.ts';
 import type { SubmissionType } from '../report/coverFields.ts';
-import { MECHANISM_TREATY, treatyArticles } from '../taxonomy/treaties.ts';
-import type { TreatyId } from '../taxonomy/tagIds.ts';
-import type { TemplateId } from './templateIds.ts';
+import { MECHANISM_TREATY, substantiveArticles } from '../taxonomy/treaties.ts';
+import type { Guidance, TemplatePart } from './catalogue.ts';
+import { templateDefinition, type TemplateId } from './templateIds.ts';
 
 export interface TemplateSection {
   title: string;
   tags: string[];
+  /** Headings and paragraphs the template writes into the section's text. */
+  guidance: Guidance[];
 }
 
-/** Articles `first` to `last` of a treaty, one section each, tagged with the article. */
-function articleSections(treaty: TreatyId, first: number, last: number): TemplateSection[] {
-  return treatyArticles(treaty)
-    .filter((a) => a.article !== undefined && a.article >= first && a.article <= last)
-    .map((a) => ({ title: `Article ${a.article}${a.heading ? `: ${a.heading}` : ''}`, tags: [a.id] }));
-}
-
-const section = (title: string): TemplateSection => ({ title, tags: [] });
-
-function treatyBody(middle: TemplateSection[]): TemplateSection[] {
-  return [section('Introduction'), section('Methodology and the coalition'), ...middle, section('Recommendations')];
-}
-
-function upr(submissionType: SubmissionType | null): TemplateSection[] {
-  const organisations = submissionType === 'joint' ? 'the submitting organisations' : 'the submitting organisation';
-  return [
-    section(`Introduction and ${organisations}`),
-    section('Methodology and consultation'),
-    section("Follow-up of the previous cycle's recommendations"),
-    section('Thematic issues'),
-    section('Recommendations'),
-  ];
+function partSections(part: TemplatePart, mechanism: Mechanism, submissionType: SubmissionType | null): TemplateSection[] {
+  const treaty = MECHANISM_TREATY[mechanism];
+  switch (part.kind) {
+    case 'section': {
+      const title = submissionType === 'joint' && part.jointTitle ? part.jointTitle : part.title;
+      return [{ title: title.replace('{treaty}', treaty ?? 'the treaty'), tags: [], guidance: [...(part.guidance ?? [])] }];
+    }
+    case 'articles':
+      if (!treaty) return [];
+      return substantiveArticles(treaty)
+        .filter((a) => a.article! >= (part.first ?? 1) && a.article! <= (part.last ?? Infinity))
+        .map((a) => ({ title: `Article ${a.article}${a.heading ? `: ${a.heading}` : ''}`, tags: [a.id], guidance: [] }));
+    case 'group':
+      return [{ title: part.title, tags: [...part.tags], guidance: [] }];
+  }
 }
 
 /** The sections of a template for a report on `mechanism`. */
 export function templateSections(id: TemplateId, mechanism: Mechanism, submissionType: SubmissionType | null): TemplateSection[] {
-  switch (id) {
-    case 'cerd':
-      return treatyBody(articleSections('ICERD', 2, 7));
-    case 'cedaw':
-      return treatyBody(articleSections('CEDAW', 1, 16));
-    case 'upr':
-      return upr(submissionType);
-    case 'treaty': {
-      const treaty = MECHANISM_TREATY[mechanism];
-      return treatyBody([
-        section('Follow-up of the previous concluding observations'),
-        section(`Issues under ${treaty ?? 'the treaty'}`),
-      ]);
-    }
-  }
+  return templateDefinition(id).parts.flatMap((part) => partSections(part, mechanism, submissionType));
 }

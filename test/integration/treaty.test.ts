@@ -20,6 +20,8 @@ import { addEarlierRecommendations } from '../../shared/report/earlierRecommenda
 import { addSection, getSectionBody, listSections, setSectionTag } from '../../shared/report/layout.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../shared/schema/version.ts';
 import { templateSections } from '../../shared/templates/templates.ts';
+import { templatesFor } from '../../shared/templates/templateIds.ts';
+import { MECHANISMS } from '../../shared/api/mechanisms.ts';
 import { api, connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
 import { docOf, paragraph, recommendation, writeBody } from '../helpers/yjsContent.ts';
@@ -80,6 +82,24 @@ describe.each(STORAGE_KINDS)('Treaty and UPR features on %s', (kind) => {
       expect(checks.body.words.limit.words).toBe(5630);
     });
 
+    it('creates a report from every template, for every mechanism it fits, with its sections and their article tags', async () => {
+      for (const mechanism of MECHANISMS) {
+        for (const template of templatesFor(mechanism)) {
+          const report = await createReport(server.url, owner, { mechanism, template });
+          const content = await getContent(server.url, owner, report.id);
+          const expected = templateSections(template, mechanism, null);
+          expect(content.sections.map((s) => [s.title, [...s.tags].sort()]), `${template} for ${mechanism}`).toEqual(expected.map((s) => [s.title, [...s.tags].sort()]));
+        }
+      }
+      // The treaty's own template is the default: `template: true` for the CED gives a section per ICPPED article.
+      const ced = await createReport(server.url, owner, { mechanism: 'CED', template: true });
+      const sections = (await getContent(server.url, owner, ced.id)).sections;
+      expect(sections.filter((s) => s.tags.length > 0).map((s) => s.tags[0])).toEqual(Array.from({ length: 25 }, (_, i) => `CPED:${i + 1}`));
+      // A list-of-issues submission carries its guidance in the text.
+      const loi = await createReport(server.url, owner, { mechanism: 'CMW', template: 'loi' });
+      expect((await getContent(server.url, owner, loi.id)).sections[1]!.text).toContain('Questions to ask the State');
+    });
+
     it('creates an empty report without a template, as before', async () => {
       const report = await createReport(server.url, owner, { mechanism: 'CEDAW' });
       expect((await getContent(server.url, owner, report.id)).sections).toEqual([]);
@@ -93,7 +113,8 @@ describe.each(STORAGE_KINDS)('Treaty and UPR features on %s', (kind) => {
     });
 
     const invalid: [string, Record<string, unknown>, string, string][] = [
-      ['an unknown template', { mechanism: 'CERD', template: 'ccpr' }, 'unknown_template', 'template'],
+      ['an unknown template', { mechanism: 'CERD', template: 'manifesto' }, 'unknown_template', 'template'],
+      ['the template of another treaty', { mechanism: 'CERD', template: 'ccpr' }, 'template_mismatch', 'template'],
       ['a template of another mechanism', { mechanism: 'CEDAW', template: 'cerd' }, 'template_mismatch', 'template'],
       ['a treaty-body template for the UPR', { mechanism: 'UPR', template: 'treaty' }, 'template_mismatch', 'template'],
       ['an unknown submission type', { mechanism: 'UPR', submissionType: 'coalition' }, 'invalid_field', 'submissionType'],
@@ -170,12 +191,20 @@ describe.each(STORAGE_KINDS)('Treaty and UPR features on %s', (kind) => {
       expect(first.status).toBe(200);
       expect(first.body.passed).toBe(false);
       const failing = first.body.checks.filter((c) => !c.passed).map((c) => c.id);
-      expect(failing).toEqual(['organisations-named', 'cover-complete', 'confidentiality-chosen', 'recommendations-present', 'recommendations-specific', 'earlier-recommendations-assessed']);
+      expect(failing).toEqual([
+        'organisations-named',
+        'cover-complete',
+        'recommendations-present',
+        'recommendations-specific',
+        'earlier-recommendations-assessed',
+        'period-covered',
+      ]);
+      for (const c of first.body.checks) expect(c.source, c.id).not.toBe('');
 
       await edit(
         report.id,
         (doc) => {
-          setCoverFields(doc, { session: '4th cycle, 48th session', contact: 'Ana Kovač, ana@example.org', confidentiality: 'public' });
+          setCoverFields(doc, { session: '4th cycle, 48th session', contact: 'Ana Kovač, ana@example.org', confidentiality: 'public', period: '2019 to 2024' });
           addOrganisation(doc, 'Roma Rights Centre');
           addOrganisation(doc, 'Housing Justice Network');
           const closing = listSections(doc).at(-1)!;
@@ -214,6 +243,32 @@ describe.each(STORAGE_KINDS)('Treaty and UPR features on %s', (kind) => {
       const checks = await api<ChecksResponse>(server.url, `/api/reports/${report.id}/checks`, { as: owner });
       expect(content.wordCount).toBe(9);
       expect(checks.body.words.counted).toBe(9);
+    });
+
+    it("checks a committee's own rules with their sources: the deadline, public or confidential, the period, one State", async () => {
+      const report = await createReport(server.url, owner, { mechanism: 'CEDAW', stateUnderReview: 'Freedonia and Sylvania', template: true });
+      const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+      const client = connectClient(server.wsUrl, roomName(report.id), owner);
+      try {
+        await client.synced;
+        setCoverFields(client.doc, { deadline: inThreeDays, period: '2020 to 2025' });
+        await waitFor(async () => {
+          const res = await api<ChecksResponse>(server.url, `/api/reports/${report.id}/checks`, { as: owner });
+          return res.body.checks.some((c) => c.id === 'period-covered' && c.passed);
+        }, 10_000, 'the cover fields to reach the server');
+      } finally {
+        client.destroy();
+      }
+      const res = await api<ChecksResponse>(server.url, `/api/reports/${report.id}/checks`, { as: owner });
+      const byId = Object.fromEntries(res.body.checks.map((c) => [c.id, c]));
+      expect(byId['deadline']).toMatchObject({ passed: false, figures: { deadline: inThreeDays } });
+      expect(byId['deadline']!.message).toMatch(/^The deadline is in [2-4] days/);
+      expect(byId['confidentiality-chosen']).toMatchObject({ passed: false });
+      expect(byId['confidentiality-chosen']!.source).toContain('CEDAW');
+      expect(byId['period-covered']).toMatchObject({ passed: true, message: 'The submission covers 2020 to 2025.' });
+      expect(byId['one-state']).toMatchObject({ passed: false });
+      expect(byId['language-accepted']).toBeUndefined();
+      expect(byId['format-word']).toBeUndefined();
     });
 
     const views = ['coverage', 'checks', 'recommendations'];

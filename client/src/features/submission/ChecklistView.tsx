@@ -72,6 +72,11 @@ export function ChecklistView({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }
                   <span className="check-item__state">{check.passed ? 'Passed' : 'Not yet'}</span>
                 </h3>
                 <p className="check-item__message">{check.message}</p>
+                {check.source && (
+                  <p className="check-item__source" data-testid="check-source">
+                    <span className="check-item__source-label">Source:</span> {check.source}
+                  </p>
+                )}
                 {figures.length > 0 && (
                   <dl className="check-item__figures">
                     {figures.map((f) => (

@@ -1,6 +1,6 @@
 /**
- * The cover information of the submission: session, contact, submission type, public or confidential, the
- * submitting organisations, paragraph numbering and the report's own word limit. Every field is its own key
+ * The cover information of the submission: session, contact, deadline, period covered, language, submission type,
+ * public or confidential, the submitting organisations, paragraph numbering and the report's own word limit. Every field is its own key
  * in the report map (and the organisations a Y.Array), so co-authors filling in different fields all keep them.
  */
 import { useId, useState, type FormEvent } from 'react';
@@ -16,6 +16,16 @@ import { LimitSource } from './LimitSource.tsx';
 import { OrganisationList, type SignOnControls } from './OrganisationList.tsx';
 import { useSignOnControls } from './useSignOnControls.ts';
 import './submission.css';
+
+/** The six official languages of the United Nations. */
+const LANGUAGES: [string, string][] = [
+  ['en', 'English'],
+  ['fr', 'French'],
+  ['es', 'Spanish'],
+  ['ar', 'Arabic'],
+  ['zh', 'Chinese'],
+  ['ru', 'Russian'],
+];
 
 const readCover = (doc: Y.Doc) => ({ ...getCoverFields(doc), mechanism: getReportMeta(doc).mechanism });
 
@@ -58,6 +68,56 @@ export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
           />
           <p id="cover-contact-help" className="field__help">
             Who the secretariat writes to about the submission.
+          </p>
+        </div>
+
+        <div className="field">
+          <label htmlFor="cover-deadline">
+            Deadline <span className="field__optional">(optional)</span>
+          </label>
+          <input
+            id="cover-deadline"
+            className="input"
+            type="date"
+            value={cover.deadline}
+            readOnly={disabled}
+            aria-describedby="cover-deadline-help"
+            onChange={(e) => setCoverFields(doc, { deadline: e.target.value || null })}
+          />
+          <p id="cover-deadline-help" className="field__help">
+            From the committee’s information note for the session; the checklist warns a week before.
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="cover-period">Period covered</label>
+          <SharedTextField
+            id="cover-period"
+            value={cover.period}
+            readOnly={disabled}
+            placeholder="e.g. 2019 to 2024, since the last review"
+            maxLength={200}
+            onCommit={(period) => setCoverFields(doc, { period })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="cover-language">Language of the text</label>
+          <select
+            id="cover-language"
+            className="input select"
+            value={cover.language}
+            disabled={disabled}
+            aria-describedby="cover-language-help"
+            onChange={(e) => setCoverFields(doc, { language: e.target.value || null })}
+          >
+            <option value="">Read it from the text</option>
+            {LANGUAGES.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <p id="cover-language-help" className="field__help">
+            The export declares it, and the checklist checks it where a mechanism accepts only some languages.
           </p>
         </div>
 

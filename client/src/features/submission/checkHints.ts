@@ -48,6 +48,21 @@ const HINTS: Record<string, CheckHint> = {
     hint: 'Shorten the longest sections or move supporting material to an annex (annexes are not counted). Use the report’s own limit only where the committee’s information note says otherwise.',
     fix: { kind: 'view', view: 'cover', label: 'Set the report’s own limit' },
   },
+  deadline: {
+    hint: 'Check the deadline in the committee’s information note (or OHCHR’s UPR deadlines page) and send the submission before it; a late one may not be considered.',
+    fix: { kind: 'view', view: 'cover', label: 'Open the cover information' },
+  },
+  'language-accepted': {
+    hint: 'Write the submission in English, French or Spanish, and set its language in the cover information if Rightsdraft cannot tell it from the text.',
+    fix: COVER,
+  },
+  'format-word': { hint: 'Export as Word (.docx) from the report header.', fix: null },
+  'period-covered': { hint: 'Say which years the submission covers, usually since the State’s last review.', fix: COVER },
+  'one-state': { hint: 'A submission is about one State: write a separate one for each State, and name the State in the report header.', fix: null },
+  'no-annexed-reports': {
+    hint: 'Take other organisations’ reports out of the annexes and cite them in a note with a link instead.',
+    fix: { kind: 'view', view: 'sections', label: 'Go to the sections' },
+  },
   'earlier-recommendations-assessed': {
     hint: 'Enter the recommendations of the previous cycle and say, for each, whether it was implemented.',
     fix: { kind: 'view', view: 'earlier', label: 'Open the earlier recommendations' },
@@ -82,6 +97,15 @@ const FIGURE_NAMES: Record<string, string> = {
   limitFrom: 'Limit from',
   entered: 'Entered',
   assessed: 'Assessed',
+  deadline: 'Deadline',
+  daysLeft: 'Days left',
+  language: 'Language',
+  accepted: 'Accepted',
+  format: 'Format',
+  period: 'Period covered',
+  state: 'State',
+  annexes: 'Annexes',
+  reportAnnexes: 'Annexes titled as reports',
 };
 
 function valueText(key: string, value: CheckFigure): string {

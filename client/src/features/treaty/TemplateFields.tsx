@@ -1,21 +1,14 @@
 /**
  * The New report dialog's template choice: the mechanism's templates (its own first) or a blank report, and for
- * the UPR whether one organisation submits or several (it sets the word limit). Light: it names templates
- * from templateIds.ts and never loads the section lists or the taxonomy.
+ * the UPR whether one organisation submits or several (it sets the word limit). Light: it names and describes
+ * templates from the catalogue (shared/templates/catalogue.ts) and never loads the section lists or the taxonomy.
  */
 import { useState } from 'react';
 import type { Mechanism } from '../../../../shared/api/mechanisms.ts';
 import type { SubmissionType } from '../../../../shared/report/submissionTypes.ts';
-import { defaultTemplateFor, templateFits, templatesFor, TEMPLATE_NAMES, type TemplateId } from '../../../../shared/templates/templateIds.ts';
+import { defaultTemplateFor, templateDefinition, templateFits, templatesFor, TEMPLATE_NAMES, type TemplateId } from '../../../../shared/templates/templateIds.ts';
 import type { TemplateChoice } from './createFromTemplate.ts';
 import './treaty.css';
-
-const TEMPLATE_SECTIONS: Record<TemplateId, string> = {
-  cerd: 'Introduction, methodology and the coalition, ICERD articles 2 to 7 (one tagged section each), recommendations.',
-  cedaw: 'Introduction, methodology and the coalition, CEDAW articles 1 to 16 with their captions, recommendations.',
-  upr: 'Introduction and the submitting organisations, methodology and consultation, follow-up of the previous cycle’s recommendations, thematic issues, recommendations.',
-  treaty: 'Introduction, methodology and the coalition, follow-up of the previous concluding observations, issues under the treaty, recommendations.',
-};
 
 const BLANK = 'blank';
 
@@ -40,7 +33,7 @@ export function useTemplateChoice(mechanism: Mechanism | '') {
             <input type="radio" name="new-template" value={id} checked={template === id} onChange={() => setPick(id)} />
             <span>
               <span className="template-choice__label">{TEMPLATE_NAMES[id]}</span>
-              <span className="template-choice__help">{TEMPLATE_SECTIONS[id]}</span>
+              <span className="template-choice__help">{templateDefinition(id).summary}</span>
             </span>
           </label>
         ))}
