@@ -3,10 +3,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getContent } from '../helpers/clients.ts';
+import { api, createReport, getContent } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { poll, syncLabel, useBrowserSuite } from './support.ts';
 import { person, seedReport, selectPhrase, type Person } from './reviewSupport.ts';
+import { openView } from './treaty/support.ts';
 
 const PARAGRAPH = 'Roma pupils face systematic segregation in schools. The State should consider adopting a law.';
 
@@ -115,5 +116,49 @@ describe('A new user’s walk through the app', () => {
     await poll(() => attentionCount(server, other)).toBe(1);
     expect(await attentionCount(server, amina)).toBe(1);
     expect(reviewer.errors).toEqual([]);
+  });
+
+  it('makes a coalition report of several organisations a joint submission, unless chosen otherwise', async () => {
+    const amina = await person(browser, server, 'Amina Diallo');
+    suite.keep(amina);
+    const { page, account } = amina;
+    const coalition = await api<{ id: string }>(server.url, '/api/coalitions', {
+      as: account,
+      body: { name: 'Equal Schools Coalition', organisations: ['Roma Rights Centre', 'Equal Schools Network'] },
+    });
+    expect(coalition.status).toBe(201);
+
+    // The New report dialog: choosing the coalition makes "Submitted by" several organisations.
+    await page.goto(server.url);
+    await page.getByRole('button', { name: /New report/ }).first().click();
+    await page.getByLabel('Title').fill('Segregation in schools');
+    await page.getByLabel('Mechanism').selectOption('UPR');
+    expect(await page.getByLabel('One organisation').isChecked()).toBe(true);
+    await page.getByLabel('Equal Schools Coalition').check();
+    await poll(() => page.getByLabel('Several organisations').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Create report' }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    await openView(page, 'cover');
+    await poll(() => page.getByRole('group', { name: /Submission type/ }).getByLabel('Several organisations').isChecked()).toBe(true);
+
+    // Chosen explicitly, "One organisation" stays.
+    await page.goto(server.url);
+    await page.getByRole('button', { name: /New report/ }).first().click();
+    await page.getByLabel('Title').fill('Housing evictions');
+    await page.getByLabel('Mechanism').selectOption('UPR');
+    await page.getByLabel('Equal Schools Coalition').check();
+    await page.getByLabel('One organisation').check();
+    await page.getByRole('button', { name: 'Create report' }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    await openView(page, 'cover');
+    await page.getByRole('group', { name: /Submission type/ }).waitFor();
+    expect(await page.getByRole('group', { name: /Submission type/ }).getByLabel('One organisation').isChecked()).toBe(true);
+
+    // A coalition report made elsewhere (no type chosen): the cover form makes it joint.
+    const report = await createReport(server.url, account, { title: 'Health care', mechanism: 'CERD', stateUnderReview: 'Freedonia', coalitionId: coalition.body.id });
+    await page.goto(`${server.url}/reports/${report.id}`);
+    await openView(page, 'cover');
+    await poll(() => page.getByRole('group', { name: /Submission type/ }).getByLabel('Several organisations').isChecked()).toBe(true);
+    expect(amina.errors).toEqual([]);
   });
 });

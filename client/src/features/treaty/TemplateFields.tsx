@@ -19,10 +19,15 @@ const TEMPLATE_SECTIONS: Record<TemplateId, string> = {
 
 const BLANK = 'blank';
 
-/** The choice made so far: null picks the mechanism's default template / the individual UPR type. */
-export function useTemplateChoice(mechanism: Mechanism | '') {
+/**
+ * The choice made so far: null picks the mechanism's default template. The submission type, until chosen here,
+ * follows the coalition: joint when the report's coalition names more than one organisation, else individual.
+ */
+export function useTemplateChoice(mechanism: Mechanism | '', coalitionOrganisations = 0) {
   const [pick, setPick] = useState<TemplateId | typeof BLANK | null>(null);
-  const [type, setType] = useState<SubmissionType>('individual');
+  const [chosenType, setType] = useState<SubmissionType | null>(null);
+  const coalitionJoint = coalitionOrganisations > 1;
+  const type: SubmissionType = chosenType ?? (coalitionJoint ? 'joint' : 'individual');
   const template: TemplateId | null = !mechanism
     ? null
     : pick === BLANK
@@ -30,7 +35,7 @@ export function useTemplateChoice(mechanism: Mechanism | '') {
       : pick && templateFits(pick, mechanism)
         ? pick
         : defaultTemplateFor(mechanism);
-  const choice: TemplateChoice = { template, submissionType: mechanism === 'UPR' ? type : null };
+  const choice: TemplateChoice = { template, submissionType: mechanism === 'UPR' ? type : (chosenType ?? (coalitionJoint ? 'joint' : null)) };
   const fields = mechanism ? (
     <>
       <fieldset className="field template-choice">
