@@ -3,7 +3,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { api, createReport, getContent } from '../helpers/clients.ts';
+import { anchorAt } from '../../shared/discussion/anchors.ts';
+import { createSuggestion, listSuggestions } from '../../shared/discussion/layout.ts';
+import { roomName } from '../../shared/protocol/rooms.ts';
+import { getSectionBody } from '../../shared/report/layout.ts';
+import { api, connectClient, createReport, getContent, waitFor } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { poll, syncLabel, useBrowserSuite } from './support.ts';
 import { person, seedReport, selectPhrase, type Person } from './reviewSupport.ts';
@@ -160,5 +164,63 @@ describe('A new user’s walk through the app', () => {
     await openView(page, 'cover');
     await poll(() => page.getByRole('group', { name: /Submission type/ }).getByLabel('Several organisations').isChecked()).toBe(true);
     expect(amina.errors).toEqual([]);
+  });
+
+  it('accepts all open suggestions of the report at once (undoably), skipping and counting one whose text changed, and rejects all', async () => {
+    const owner = await person(browser, server, 'Edwin Okafor');
+    const reviewer = await person(browser, server, 'Rania Haddad');
+    suite.keep(owner, reviewer);
+    const { id, sectionIds } = await seedReport(
+      server,
+      owner.account,
+      [
+        { title: 'Education', paragraphs: ['Alpha Bravo Charlie.'] },
+        { title: 'Housing', paragraphs: ['Delta Echo Foxtrot.'] },
+      ],
+      [{ who: reviewer.account, role: 'reviewer' }],
+    );
+    // The reviewer's suggestions, written by the stock client: three that apply, one made on text since changed.
+    const content = connectClient(server.wsUrl, id, reviewer.account);
+    const discussion = connectClient(server.wsUrl, roomName(id, 'discussion'), reviewer.account);
+    await Promise.all([content.synced, discussion.synced]);
+    const me = { id: reviewer.account.id, name: reviewer.account.name };
+    const [a, b] = sectionIds.map((s) => getSectionBody(content.doc, s)!);
+    createSuggestion(discussion.doc, me, { sectionId: sectionIds[0]!, anchor: anchorAt(a!, 6, 11), originalText: 'Bravo', insertText: 'Beta' });
+    createSuggestion(discussion.doc, me, { sectionId: sectionIds[0]!, anchor: anchorAt(a!, 0, 0), originalText: '', insertText: 'Now ' });
+    createSuggestion(discussion.doc, me, { sectionId: sectionIds[1]!, anchor: anchorAt(b!, 6, 11), originalText: 'Echo ', insertText: '' });
+    createSuggestion(discussion.doc, me, { sectionId: sectionIds[1]!, anchor: anchorAt(b!, 12, 19), originalText: 'Golf', insertText: 'Hotel' });
+    const check = connectClient(server.wsUrl, roomName(id, 'discussion'), owner.account);
+    await check.synced;
+    await waitFor(() => listSuggestions(check.doc).length === 4);
+    content.destroy();
+    discussion.destroy();
+
+    // A reviewer cannot decide: no buttons for them.
+    await open(reviewer, `${server.url}/reports/${id}`);
+    await reviewer.page.getByTestId('review-toggle').click();
+    await reviewer.page.getByRole('tab', { name: 'Suggestions' }).click();
+    await poll(() => reviewer.page.locator('.review-panel [data-testid="suggestion"], .review-list [data-testid="suggestion"]').count()).toBe(4);
+    expect(await reviewer.page.getByRole('button', { name: 'Accept all in the report' }).count()).toBe(0);
+
+    await open(owner, `${server.url}/reports/${id}`);
+    await owner.page.getByTestId('review-toggle').click();
+    await owner.page.getByRole('tab', { name: 'Suggestions' }).click();
+    await owner.page.getByRole('button', { name: 'Accept all in the report' }).click();
+    await poll(() => owner.page.getByTestId('review-announcer').innerText()).toBe('3 accepted, 1 needs a decision');
+    const texts = async () => (await getContent(server.url, owner.account, id)).sections.map((s) => s.text);
+    await poll(texts).toEqual(['Now Alpha Beta Charlie.', 'Delta Foxtrot.']);
+
+    // Undo takes all three back, as one step, and they are open again.
+    await owner.page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+    await poll(texts).toEqual(['Alpha Bravo Charlie.', 'Delta Echo Foxtrot.']);
+    await poll(() => listSuggestions(check.doc).filter((s) => s.status === 'open').length).toBe(4);
+
+    // Reject all: the text unchanged, nothing open.
+    await owner.page.getByRole('button', { name: 'Reject all in the report' }).click();
+    await poll(() => owner.page.getByTestId('review-announcer').innerText()).toBe('4 rejected');
+    await poll(() => listSuggestions(check.doc).filter((s) => s.status === 'rejected').length).toBe(4);
+    expect(await texts()).toEqual(['Alpha Bravo Charlie.', 'Delta Echo Foxtrot.']);
+    check.destroy();
+    expect(owner.errors).toEqual([]);
   });
 });
