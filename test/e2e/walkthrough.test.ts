@@ -1,6 +1,7 @@
 /**
  * Issue 10: what a new user's walk through the app found. Each test fails on the code before its fix.
  */
+import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { anchorAt } from '../../shared/discussion/anchors.ts';
@@ -222,5 +223,60 @@ describe('A new user’s walk through the app', () => {
     expect(await texts()).toEqual(['Alpha Bravo Charlie.', 'Delta Echo Foxtrot.']);
     check.destroy();
     expect(owner.errors).toEqual([]);
+  });
+
+  it('fits a phone: a compact header and every toolbar action reachable (the rest under "More")', async () => {
+    const shots = process.env.WALK_SHOTS;
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const owner = await person(browser, server, 'Edwin Okafor', viewport);
+      const reviewer = await person(browser, server, 'Rania Haddad', viewport);
+      suite.keep(owner, reviewer);
+      const { id } = await seedReport(server, owner.account, [{ title: 'Right to education', paragraphs: [PARAGRAPH] }], [{ who: reviewer.account, role: 'reviewer' }]);
+      await open(owner, `${server.url}/reports/${id}`);
+      const page = owner.page;
+      await page.locator('.toolbar').waitFor();
+      if (shots) {
+        fs.mkdirSync(shots, { recursive: true });
+        await page.screenshot({ path: `${shots}/owner-${viewport.width}.png` });
+        await open(reviewer, `${server.url}/reports/${id}`);
+        await reviewer.page.screenshot({ path: `${shots}/reviewer-${viewport.width}.png` });
+      }
+      if (viewport.width > 400) continue;
+      // The header and the tabs under it: the page's top, down to the end of the tabs.
+      const chrome = await page.evaluate(() => {
+        const tabs = document.querySelector('.views-bar')!.getBoundingClientRect();
+        return tabs.bottom;
+      });
+      expect(chrome).toBeLessThan(170);
+      // Every action of the toolbar is on screen, or in the "More" menu.
+      const actions = ['Bold', 'Italic', 'Underline', 'Strikethrough', 'Bulleted list', 'Numbered list', 'Block quote', 'Add link', 'Insert footnote', 'Insert table', 'Recommendation', 'Undo', 'Redo'];
+      const onScreen = async (name: string) => {
+        const el = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true });
+        if ((await el.count()) === 0) return false;
+        const box = await el.first().boundingBox();
+        return !!box && (await el.first().isVisible()) && box.x >= 0 && box.x + box.width <= viewport.width;
+      };
+      const hidden: string[] = [];
+      for (const name of actions) if (!(await onScreen(name))) hidden.push(name);
+      expect(hidden.length).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'More', exact: true }).click();
+      const menu = page.getByRole('menu', { name: 'More formatting' });
+      const item = (name: string) => menu.getByRole('menuitem', { name, exact: true }).or(menu.getByRole('menuitemcheckbox', { name, exact: true }));
+      if (shots) await page.screenshot({ path: `${shots}/owner-${viewport.width}-more.png` });
+      for (const name of hidden) expect(await item(name).isVisible(), name).toBe(true);
+      // From the menu, an action works: the footnote is inserted.
+      if (hidden.includes('Insert footnote')) {
+        await menu.getByRole('menuitem', { name: 'Insert footnote' }).click();
+        await page.locator('.prose [data-footnote], .prose .footnote-ref, .prose sup').first().waitFor();
+      }
+      // The header's secondary actions are in its menu.
+      await page.getByRole('button', { name: 'Report actions' }).click();
+      const more = page.getByRole('group', { name: 'Report actions' });
+      await more.getByRole('button', { name: /Export/ }).waitFor();
+      await more.getByRole('button', { name: 'Share' }).waitFor();
+      expect(await more.getByLabel('State under review').inputValue()).toBe('Freedonia');
+      if (shots) await page.screenshot({ path: `${shots}/owner-${viewport.width}-menu.png` });
+      expect(owner.errors).toEqual([]);
+    }
   });
 });

@@ -188,7 +188,7 @@ export function describeSync(f: SyncFacts): SyncStatusView {
     // The banner says why (the role); the status says what matters besides: the text shown is the latest.
     if (f.connection === 'open' && f.handshakeDone) {
       // A reviewer can do something: say that (their edits are suggestions), not "Read only".
-      if (f.role === 'reviewer') return { state: 'read-only', label: 'Suggesting and commenting — up to date', short: 'Suggesting and commenting' };
+      if (f.role === 'reviewer') return { state: 'read-only', label: 'Suggesting and commenting — up to date', short: 'Up to date' };
       return { state: 'read-only', label: 'Read only — up to date', short: 'Read only' };
     }
   } else if (f.closeCode === CloseCodes.ReadOnly.code) {
