@@ -20,8 +20,8 @@ const TEMPLATE_SECTIONS: Record<TemplateId, string> = {
 const BLANK = 'blank';
 
 /**
- * The choice made so far: null picks the mechanism's default template. The submission type, until chosen here,
- * follows the coalition: joint when the report's coalition names more than one organisation, else individual.
+ * The choice made so far: null picks the mechanism's default template. The UPR submission type, until chosen
+ * here, follows the coalition: joint when the report's coalition names more than one organisation, else individual.
  */
 export function useTemplateChoice(mechanism: Mechanism | '', coalitionOrganisations = 0) {
   const [pick, setPick] = useState<TemplateId | typeof BLANK | null>(null);
@@ -35,7 +35,8 @@ export function useTemplateChoice(mechanism: Mechanism | '', coalitionOrganisati
       : pick && templateFits(pick, mechanism)
         ? pick
         : defaultTemplateFor(mechanism);
-  const choice: TemplateChoice = { template, submissionType: mechanism === 'UPR' ? type : (chosenType ?? (coalitionJoint ? 'joint' : null)) };
+  // Only the UPR asks here (its limit depends on it); other mechanisms' cover form sets it for a coalition's report.
+  const choice: TemplateChoice = { template, submissionType: mechanism === 'UPR' ? type : null };
   const fields = mechanism ? (
     <>
       <fieldset className="field template-choice">
