@@ -426,3 +426,14 @@ export function decideSuggestion(doc: Y.Doc, id: string, status: 'accepted' | 'r
     m.set('decidedAt', new Date().toISOString());
   }, origin);
 }
+
+/** Open a decided suggestion again (undoing "Accept all"): the decision's fields only, under the same person. */
+export function reopenSuggestion(doc: Y.Doc, id: string, by: Author, origin?: unknown): void {
+  const m = suggestionsMap(doc).get(id);
+  if (!(m instanceof Y.Map)) return;
+  doc.transact(() => {
+    m.set('status', 'open');
+    m.set('decidedBy', by.id);
+    m.set('decidedAt', new Date().toISOString());
+  }, origin);
+}

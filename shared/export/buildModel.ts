@@ -166,7 +166,8 @@ function blocks(nodes: PmNode[] | undefined, ctx: Context, numbered: boolean): B
         const inline = (node.content ?? []).some(isInlineNode);
         if (/recommendation/i.test(node.type)) {
           const inner = inline ? blocks([{ type: 'paragraph', content: node.content }], ctx, numbered) : blocks(node.content, ctx, numbered);
-          if (inner.length > 0) out.push({ kind: 'recommendation', blocks: inner });
+          const addressee = typeof node.attrs?.addressee === 'string' ? node.attrs.addressee.replace(/\s+/g, ' ').trim() : '';
+          if (inner.length > 0) out.push({ kind: 'recommendation', blocks: inner, ...(addressee ? { addressee } : {}) });
         } else if (inline) {
           const list = inlines(node.content, ctx);
           if (hasText(list)) out.push({ kind: 'paragraph', inlines: list });

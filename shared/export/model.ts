@@ -66,7 +66,12 @@ export interface TableBlock {
 export interface BoxBlock {
   kind: 'quote' | 'recommendation';
   blocks: Block[];
+  /** A recommendation's "Addressed to" (who is to act on it), when the block names one. */
+  addressee?: string;
 }
+
+/** The line a recommendation with an addressee starts with, in both formats: "Addressed to: …". */
+export const ADDRESSED_TO = 'Addressed to';
 
 export interface RuleBlock {
   kind: 'rule';

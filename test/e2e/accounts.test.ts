@@ -145,10 +145,10 @@ describe('Accounts, coalitions and roles', () => {
     // He reads it read-only: no editing of the text or the outline.
     await brunoCard.getByRole('link').click();
     await waitForSyncState(bruno.page, 'read-only');
-    expect(await syncLabel(bruno.page)).toBe('Read only — up to date');
+    expect(await syncLabel(bruno.page)).toBe('Suggesting and commenting — up to date');
     await waitForEditorText(bruno.page, 'Evictions of Roma families doubled.');
     expect(await bruno.page.locator('.report-header [data-testid="role-badge"]').innerText()).toContain('Reviewer');
-    expect(await bruno.page.getByTestId('banner-read-only').innerText()).toContain('Read only — you are a reviewer on this report');
+    expect(await bruno.page.getByTestId('banner-read-only').innerText()).toContain('Suggesting and commenting — you are a reviewer on this report');
     expect(await bruno.page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
     expect(await bruno.page.getByRole('button', { name: 'Add section' }).count()).toBe(0);
     expect(await bruno.page.getByRole('button', { name: /^Actions for / }).count()).toBe(0);

@@ -22,7 +22,8 @@ describe('permissionsFor', () => {
 
 describe('readOnlyMessage', () => {
   it('names the role with the right article', () => {
-    expect(readOnlyMessage('reviewer')).toBe('Read only — you are a reviewer on this report');
+    expect(readOnlyMessage('reviewer')).toBe('Suggesting and commenting — you are a reviewer on this report');
+    expect(readOnlyMessage('viewer')).toBe('Read only — you are a viewer on this report');
     expect(roleWithArticle('editor')).toBe('an editor');
     expect(roleWithArticle('owner')).toBe('an owner');
   });

@@ -39,8 +39,12 @@ export function roleWithArticle(role: Role): string {
   return /^[aeiou]/.test(label) ? `an ${label}` : `a ${label}`;
 }
 
-/** The read-only explanation for a reader, e.g. "Read only — you are a reviewer on this report". */
+/**
+ * What a reader may do, e.g. "Read only — you are a viewer on this report"; a reviewer is told what they can
+ * do ("Suggesting and commenting — …"), not that they cannot write.
+ */
 export function readOnlyMessage(role: Role): string {
+  if (role === 'reviewer') return `Suggesting and commenting — you are ${roleWithArticle(role)} on this report`;
   return `Read only — you are ${roleWithArticle(role)} on this report`;
 }
 

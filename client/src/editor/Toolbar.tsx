@@ -7,9 +7,11 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { LinkForm } from './LinkForm.tsx';
 import type * as Y from 'yjs';
-import { RecommendationButton, RecommendationControls } from '../features/recommendations/editor/RecommendationToolbar.tsx';
-import { PassageTagButton, PassageTagControls } from '../features/tagging/passage/PassageTagToolbar.tsx';
+import { RecommendationButton, RecommendationControls, toggleRecommendation } from '../features/recommendations/editor/RecommendationToolbar.tsx';
+import { PassageTagButton, PassageTagControls, TAG_PASSAGE_LABEL } from '../features/tagging/passage/PassageTagToolbar.tsx';
 import { usePassageTagShortcut } from '../features/tagging/passage/usePassageTagShortcut.ts';
+import { MoreMenu, type MoreAction } from './MoreMenu.tsx';
+import { useToolbarOverflow } from './useToolbarOverflow.ts';
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'h4';
 
@@ -56,7 +58,13 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
   const barRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
 
-  const allControls = () => [...(barRef.current?.querySelectorAll<HTMLElement>('[data-toolbar-item]') ?? [])];
+  // On a narrow screen the items that do not fit go into the "More" menu (hidden here, listed there).
+  const overflow = useToolbarOverflow(barRef, state.table ? 'table' : 'text');
+  const isHidden = (key: string) => overflow.includes(key);
+  const moreActions: MoreAction[] = [];
+
+  // Shown controls only (hidden ones are in the "More" menu).
+  const allControls = () => [...(barRef.current?.querySelectorAll<HTMLElement>('[data-toolbar-item]') ?? [])].filter((el) => !el.hidden);
 
   const handleKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
@@ -77,12 +85,17 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
   let itemIndex = 0;
   const tabIndexFor = () => (itemIndex++ === focusIndex ? 0 : -1);
 
-  const button = (icon: IconName, label: string, run: () => void, options: { active?: boolean; disabled?: boolean; shortcut?: string } = {}): ReactNode => (
+  const button = (icon: IconName, label: string, run: () => void, options: { active?: boolean; disabled?: boolean; shortcut?: string } = {}): ReactNode => {
+    const hidden = isHidden(label);
+    if (hidden) moreActions.push({ key: label, label, run, active: options.active, disabled: options.disabled });
+    return (
     <button
       type="button"
       className="toolbar__button"
       data-toolbar-item
-      tabIndex={tabIndexFor()}
+      data-overflow-key={label}
+      hidden={hidden}
+      tabIndex={hidden ? -1 : tabIndexFor()}
       aria-label={label}
       title={options.shortcut ? `${label} (${options.shortcut})` : label}
       aria-pressed={options.active === undefined ? undefined : options.active}
@@ -92,13 +105,27 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
     >
       <Icon name={icon} />
     </button>
-  );
+    );
+  };
 
-  const textButton = (label: string, run: () => void) => (
-    <button type="button" className="toolbar__text-button" data-toolbar-item tabIndex={tabIndexFor()} onMouseDown={(e) => e.preventDefault()} onClick={run}>
-      {label}
-    </button>
-  );
+  const textButton = (label: string, run: () => void) => {
+    const hidden = isHidden(label);
+    if (hidden) moreActions.push({ key: label, label, run });
+    return (
+      <button
+        type="button"
+        className="toolbar__text-button"
+        data-toolbar-item
+        data-overflow-key={label}
+        hidden={hidden}
+        tabIndex={hidden ? -1 : tabIndexFor()}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={run}
+      >
+        {label}
+      </button>
+    );
+  };
 
   const setBlock = (block: Block) => {
     const chain = editor.chain().focus();
@@ -152,8 +179,20 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
           })}
         </div>
         <div className="toolbar__group">
-          <RecommendationButton editor={editor} active={state.recommendation} disabled={!state.canRecommend} tabIndex={tabIndexFor()} />
-          {doc && <PassageTagButton editor={editor} open={passageOpen} onToggle={() => setPassageOpen((o) => !o)} tabIndex={tabIndexFor()} />}
+          {(() => {
+            const hidden = isHidden('Recommendation');
+            if (hidden) {
+              moreActions.push({ key: 'Recommendation', label: 'Recommendation', run: () => toggleRecommendation(editor, state.recommendation), active: state.recommendation, disabled: !state.canRecommend && !state.recommendation });
+            }
+            return <RecommendationButton editor={editor} active={state.recommendation} disabled={!state.canRecommend} tabIndex={hidden ? -1 : tabIndexFor()} hidden={hidden} />;
+          })()}
+          {doc &&
+            (() => {
+              const hidden = isHidden(TAG_PASSAGE_LABEL);
+              const toggle = () => setPassageOpen((o) => !o);
+              if (hidden) moreActions.push({ key: TAG_PASSAGE_LABEL, label: TAG_PASSAGE_LABEL, run: toggle, active: passageOpen });
+              return <PassageTagButton editor={editor} open={passageOpen} onToggle={toggle} tabIndex={hidden ? -1 : tabIndexFor()} hidden={hidden} />;
+            })()}
         </div>
         <div className="toolbar__group toolbar__group--end">
           {button('undo', 'Undo', () => editor.chain().focus().undo().run(), { disabled: !state.canUndo, shortcut: `${MOD}Z` })}
@@ -168,6 +207,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
             {textButton('Delete table', () => editor.chain().focus().deleteTable().run())}
           </div>
         )}
+        {moreActions.length > 0 && <MoreMenu actions={moreActions} tabIndex={tabIndexFor()} />}
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
       {state.recommendation && doc && <RecommendationControls editor={editor} doc={doc} />}

@@ -100,6 +100,11 @@ describe('sync status with roles', () => {
     expect(describeSync(run([...asReviewer, { type: 'connecting' }])).state).toBe('connecting');
     expect(describeSync(run([...asReviewer, { type: 'connecting' }, { type: 'open' }, { type: 'handshake-done' }]))).toMatchObject({
       state: 'read-only',
+      label: 'Suggesting and commenting — up to date',
+    });
+    const asViewer: SyncEvent[] = [{ type: 'loaded', pendingCreate: false, unsyncedChanges: 0 }, { type: 'role', role: 'viewer' }];
+    expect(describeSync(run([...asViewer, { type: 'connecting' }, { type: 'open' }, { type: 'handshake-done' }]))).toMatchObject({
+      state: 'read-only',
       label: 'Read only — up to date',
     });
     expect(describeSync(run([...asReviewer, { type: 'offline' }]))).toMatchObject({ state: 'offline', label: 'Offline — read only' });

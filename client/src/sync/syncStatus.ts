@@ -186,7 +186,11 @@ export function describeSync(f: SyncFacts): SyncStatusView {
   if (f.role && isReader(f.role)) {
     if (!f.online) return { state: 'offline', label: 'Offline — read only', short: 'Offline' };
     // The banner says why (the role); the status says what matters besides: the text shown is the latest.
-    if (f.connection === 'open' && f.handshakeDone) return { state: 'read-only', label: 'Read only — up to date', short: 'Read only' };
+    if (f.connection === 'open' && f.handshakeDone) {
+      // A reviewer can do something: say that (their edits are suggestions), not "Read only".
+      if (f.role === 'reviewer') return { state: 'read-only', label: 'Suggesting and commenting — up to date', short: 'Up to date' };
+      return { state: 'read-only', label: 'Read only — up to date', short: 'Read only' };
+    }
   } else if (f.closeCode === CloseCodes.ReadOnly.code) {
     return { state: 'read-only', label: 'Read only — you can read this report but not change it', short: 'Read only' };
   }

@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import { safeLinkHref } from '../../schema/linkPolicy.ts';
 import { firstStrongDirection, hasRtl } from '../direction.ts';
-import type { Block, Inline, TableCell as ModelCell } from '../model.ts';
+import { ADDRESSED_TO, type Block, type Inline, type TableCell as ModelCell } from '../model.ts';
 import type { NotePlacement } from '../options.ts';
 import { tableGrid } from '../tableGrid.ts';
 import { NUMBERING_REFS, STYLE_IDS } from './docxStyles.ts';
@@ -144,6 +144,10 @@ export function docxBlocks(blocks: Block[], ctx: DocxContext, opts: { style?: st
         out.push(...docxBlocks(block.blocks, ctx, { style: STYLE_IDS.quote }));
         break;
       case 'recommendation':
+        if (block.addressee) {
+          const line: Inline[] = [{ kind: 'text', text: `${ADDRESSED_TO}: ${block.addressee}`, italic: true }];
+          out.push(new Paragraph({ style: STYLE_IDS.recommendation, children: runs(line, ctx), ...direction(line) }));
+        }
         out.push(...docxBlocks(block.blocks, ctx, { style: STYLE_IDS.recommendation }));
         break;
       case 'rule':

@@ -1,7 +1,7 @@
 /** Model blocks to pdfmake content, with the width each block has, so right-to-left lines can be broken here. */
 import type { Content, TableCell as PdfCell } from 'pdfmake/interfaces';
 import { hasRtl } from '../direction.ts';
-import type { Block, Inline, TableCell } from '../model.ts';
+import { ADDRESSED_TO, type Block, type Inline, type TableCell } from '../model.ts';
 import { tableGrid } from '../tableGrid.ts';
 import { bidiParagraph } from './bidiLines.ts';
 import type { Measure } from './measure.ts';
@@ -62,9 +62,13 @@ function table(rows: TableCell[][], width: number, ctx: PdfContext): Content {
   } as Content;
 }
 
-function recommendation(blocks: Block[], width: number, ctx: PdfContext): Content {
+function recommendation(blocks: Block[], addressee: string | undefined, width: number, ctx: PdfContext): Content {
+  const inner = width - 2 * 8 - 4;
+  const to: Content[] = addressee
+    ? [{ stack: [inlineContent([{ kind: 'text', text: `${ADDRESSED_TO}: ${addressee}`, italic: true }], inner, ctx)], italics: true, margin: [0, 0, 0, 4] } as Content]
+    : [];
   return {
-    table: { widths: ['*'], body: [[{ stack: pdfBlocks(blocks, width - 2 * 8 - 4, ctx, true), fillColor: '#EAF2FA' }]] },
+    table: { widths: ['*'], body: [[{ stack: [...to, ...pdfBlocks(blocks, inner, ctx, true)], fillColor: '#EAF2FA' }]] },
     layout: {
       hLineWidth: () => 0.5,
       vLineWidth: (i: number) => (i === 0 ? 3 : 0.5),
@@ -105,7 +109,7 @@ export function pdfBlocks(blocks: Block[], width: number, ctx: PdfContext, bold 
         out.push({ stack: pdfBlocks(block.blocks, width - 2 * BOX_INSET, ctx, bold), italics: true, margin: [BOX_INSET, 0, BOX_INSET, 6] } as Content);
         break;
       case 'recommendation':
-        out.push(recommendation(block.blocks, width, ctx));
+        out.push(recommendation(block.blocks, block.addressee, width, ctx));
         break;
       case 'rule':
         out.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: '#999999' }], margin: [0, 4, 0, 8] } as Content);

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MECHANISM_NAMES, isMechanism } from '../../../../shared/api/mechanisms.ts';
 import { LIMITS } from '../../../../shared/api/validate.ts';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
@@ -16,6 +16,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { RoleBadge } from '../../ui/RoleBadge.tsx';
 import { SyncStatusBadge } from '../../ui/SyncStatusBadge.tsx';
+import { useCompactHeader } from '../../ui/useCompactHeader.ts';
 import { EditableText } from './EditableText.tsx';
 import { PeopleHere } from './PeopleHere.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
@@ -34,6 +35,32 @@ export function ReportHeader({ session, snapshot, actions }: { session: ReportSe
   const account = useAccount();
   const [sharing, setSharing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  // On a phone: title, outline, review, status and a "Report actions" menu holding the rest.
+  const compact = useCompactHeader();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const close = (e: PointerEvent) => {
+      const target = e.target as Node;
+      // Dialogs opened from the menu (export, sharing) are outside it: clicking there does not close it.
+      if (menuRef.current?.contains(target) || menuButtonRef.current?.contains(target) || (target as Element).closest?.('dialog, [role="dialog"]')) return;
+      setMenuOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) {
+        setMenuOpen(false);
+        menuButtonRef.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [menuOpen]);
   const mechanismName = isMechanism(meta.mechanism) ? MECHANISM_NAMES[meta.mechanism] : meta.mechanism;
   const title = meta.title || 'Untitled report';
   // Members live on the server; a report made offline and not yet published has none to show.
@@ -48,8 +75,54 @@ export function ReportHeader({ session, snapshot, actions }: { session: ReportSe
     navigate('/');
   };
 
+  const reportMeta = (
+    <div className="report-header__meta">
+      {meta.mechanism && (
+        <span className="mechanism">
+          <abbr className="mechanism-code" title={mechanismName}>
+            {meta.mechanism}
+          </abbr>
+          <span className="mechanism__name">{mechanismName}</span>
+        </span>
+      )}
+      <span className="state-field">
+        <span className="state-field__label">State</span>
+        <EditableText
+          className="state-field__input"
+          label="State under review"
+          value={meta.stateUnderReview}
+          placeholder={canEdit ? 'Add the State' : 'Not set'}
+          disabled={!canEdit}
+          maxLength={LIMITS.stateChars}
+          onCommit={(v) => setReportField(session.doc, 'stateUnderReview', v)}
+        />
+      </span>
+    </div>
+  );
+
+  // Export, import, word count, people, role and sharing: in the row on wider screens, in the menu on a phone.
+  const secondary = (
+    <>
+      <ExportButton session={session} snapshot={snapshot} />
+      {canEdit && <ImportButton session={session} />}
+      <ReportWordCount doc={session.doc} />
+      <PeopleHere peers={peers} />
+      {facts.role && <RoleBadge role={facts.role} prefix="You:" focusable />}
+      {canShare && (
+        <button
+          type="button"
+          className="button button--small share-button"
+          aria-label={permissions.manageMembers ? 'Share' : 'People'}
+          onClick={() => setSharing(true)}
+        >
+          <Icon name="people" size={16} /> <span className="share-button__label">{permissions.manageMembers ? 'Share' : 'People'}</span>
+        </button>
+      )}
+    </>
+  );
+
   return (
-    <header className="report-header">
+    <header className={`report-header${compact ? ' report-header--compact' : ''}`}>
       <div className="report-header__main">
         <EditableText
           className="report-header__title"
@@ -60,28 +133,7 @@ export function ReportHeader({ session, snapshot, actions }: { session: ReportSe
           maxLength={LIMITS.titleChars}
           onCommit={(v) => setReportField(session.doc, 'title', v || meta.title)}
         />
-        <div className="report-header__meta">
-          {meta.mechanism && (
-            <span className="mechanism">
-              <abbr className="mechanism-code" title={mechanismName}>
-                {meta.mechanism}
-              </abbr>
-              <span className="mechanism__name">{mechanismName}</span>
-            </span>
-          )}
-          <span className="state-field">
-            <span className="state-field__label">State</span>
-            <EditableText
-              className="state-field__input"
-              label="State under review"
-              value={meta.stateUnderReview}
-              placeholder={canEdit ? 'Add the State' : 'Not set'}
-              disabled={!canEdit}
-              maxLength={LIMITS.stateChars}
-              onCommit={(v) => setReportField(session.doc, 'stateUnderReview', v)}
-            />
-          </span>
-        </div>
+        {!compact && reportMeta}
       </div>
       <div className="report-header__side">
         <button
@@ -89,27 +141,32 @@ export function ReportHeader({ session, snapshot, actions }: { session: ReportSe
           className="button button--small outline-toggle"
           aria-expanded={outlineOpen}
           aria-controls="outline-pane"
+          aria-label="Outline"
           onClick={() => setOutlineOpen(!outlineOpen)}
         >
-          <Icon name="menu" size={16} /> Outline
+          <Icon name="menu" size={16} /> <span className="outline-toggle__label">Outline</span>
         </button>
         {actions}
-        <ExportButton session={session} snapshot={snapshot} />
-        {canEdit && <ImportButton session={session} />}
-        <ReportWordCount doc={session.doc} />
-        <PeopleHere peers={peers} />
-        {facts.role && <RoleBadge role={facts.role} prefix="You:" focusable />}
-        {canShare && (
+        {!compact && secondary}
+        <SyncStatusBadge status={status} />
+        {compact && (
           <button
+            ref={menuButtonRef}
             type="button"
-            className="button button--small share-button"
-            aria-label={permissions.manageMembers ? 'Share' : 'People'}
-            onClick={() => setSharing(true)}
+            className="button button--small report-header__menu-button"
+            aria-label="Report actions"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen((o) => !o)}
           >
-            <Icon name="people" size={16} /> <span className="share-button__label">{permissions.manageMembers ? 'Share' : 'People'}</span>
+            <Icon name="more" size={16} />
           </button>
         )}
-        <SyncStatusBadge status={status} />
+        {compact && menuOpen && (
+          <div ref={menuRef} className="report-header__menu" role="group" aria-label="Report actions">
+            {reportMeta}
+            <div className="report-header__menu-actions">{secondary}</div>
+          </div>
+        )}
       </div>
       {canShare && (
         <ShareDialog

@@ -8,6 +8,7 @@ import { useAccount } from '../../auth/useAccount.ts';
 import { forgetReport } from '../../db/catalog.ts';
 import { localDocName } from '../../sync/localDoc.ts';
 import { CoalitionChoice, JUST_ME } from '../coalitions/CoalitionChoice.tsx';
+import { useCoalitions } from '../coalitions/useCoalitions.ts';
 import { publishReport, publishReportExplained } from './publish.ts';
 import { useTemplateChoice } from '../treaty/TemplateFields.tsx';
 import { ApiError } from '../../api/reportsApi.ts';
@@ -32,7 +33,10 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
   const accountId = useAccount()?.id;
   const [errors, setErrors] = useState<Errors>({});
   // Issue 4: start from a template, and for the UPR say whether one organisation submits or several.
-  const { choice, fields: templateFields } = useTemplateChoice(mechanism);
+  // A coalition of several organisations makes the report a joint submission, unless chosen otherwise.
+  const { coalitions } = useCoalitions();
+  const coalitionOrganisations = coalitions?.find((c) => c.id === coalitionId)?.organisations.length ?? 0;
+  const { choice, fields: templateFields } = useTemplateChoice(mechanism, coalitionOrganisations);
   const [busy, setBusy] = useState(false);
 
   const handleSubmit = async (e: FormEvent) => {

@@ -2,8 +2,8 @@
  * Writing a comment or a reply, with `@` to mention a member of the report (a combobox: arrows choose,
  * Enter or Tab completes, Escape closes the list). Ctrl+Enter sends.
  */
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { completeMention, matchMembers, mentionQuery, mentionedIds } from './mentions.ts';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { completeMention, matchMembers, mentionQuery, resolveMentions, type AmbiguousMention } from './mentions.ts';
 import type { Member } from './reviewApi.ts';
 
 export function CommentComposer({
@@ -27,8 +27,11 @@ export function CommentComposer({
   const [caret, setCaret] = useState(initial.length);
   const [highlight, setHighlight] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  // A typed "@Amina" two members answer to: asked before sending, never guessed.
+  const [question, setQuestion] = useState<(AmbiguousMention<Member> & { body: string }) | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
+  useFocusWhenShown(ref, autoFocus);
   const query = mentionQuery(text, caret);
   const options = useMemo(() => (query ? matchMembers(members, query.query) : []), [members, query?.query]); // eslint-disable-line react-hooks/exhaustive-deps
   const open = !!query && options.length > 0 && dismissedAt !== query.start;
@@ -48,9 +51,28 @@ export function CommentComposer({
   const submit = () => {
     const body = text.trim();
     if (!body) return;
-    onSubmit(body, mentionedIds(body, members));
+    const resolved = resolveMentions(body, members);
+    if (resolved.ambiguous) {
+      setQuestion({ ...resolved.ambiguous, body });
+      return;
+    }
+    onSubmit(resolved.body, resolved.ids);
     setText('');
     setCaret(0);
+    setQuestion(null);
+  };
+
+  const answer = (m: Member) => {
+    if (!question) return;
+    const next = question.body.slice(0, question.start) + '@' + m.name + question.body.slice(question.end);
+    setText(next);
+    setQuestion(null);
+    const at = question.start + 1 + m.name.length;
+    setCaret(at);
+    requestAnimationFrame(() => {
+      ref.current?.focus();
+      ref.current?.setSelectionRange(at, at);
+    });
   };
 
   const handleKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -114,6 +136,7 @@ export function CommentComposer({
             setText(e.target.value);
             setCaret(e.target.selectionStart);
             setHighlight(0);
+            setQuestion(null);
           }}
           onKeyDown={handleKeyDown}
           onKeyUp={sync}
@@ -140,6 +163,18 @@ export function CommentComposer({
           </ul>
         )}
       </div>
+      {question && (
+        <div className="composer__question" role="group" aria-label={`Which ${question.word} do you mean?`} data-testid="mention-question">
+          <p className="composer__question-text">
+            Which {question.word} do you mean? Choose one, then send again.
+          </p>
+          {question.candidates.map((m) => (
+            <button key={m.userId} type="button" className="button button--small" onClick={() => answer(m)}>
+              {m.name} <span className="muted">{m.email}</span>
+            </button>
+          ))}
+        </div>
+      )}
       <div className="composer__actions">
         {onCancel && (
           <button type="button" className="button button--small button--ghost" onClick={onCancel}>
@@ -152,4 +187,24 @@ export function CommentComposer({
       </div>
     </form>
   );
+}
+
+/**
+ * Focus the box once it can take the focus: a margin card is hidden until it is placed beside its text, and
+ * `autoFocus` on a hidden element does nothing, which left the focus (and the next keystrokes) in the text.
+ */
+function useFocusWhenShown(ref: RefObject<HTMLTextAreaElement | null>, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const el = ref.current;
+      if (!el) return;
+      el.focus({ preventScroll: true });
+      if (document.activeElement !== el && ++tries < 60) frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [ref, enabled]);
 }

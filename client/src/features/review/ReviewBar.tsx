@@ -5,6 +5,7 @@
  */
 import { decideSuggestion } from '../../../../shared/discussion/layout.ts';
 import { COMMENT_SHORTCUT } from './CommentButton.tsx';
+import { decideAllMessage } from './decideAll.ts';
 import { DISCUSSION_ORIGIN } from './DiscussionSession.ts';
 import { useReview } from './ReviewContext.tsx';
 import { useReviewStore } from './reviewStore.ts';
@@ -28,10 +29,7 @@ export function ReviewBar({ sectionId, suggesting }: { sectionId: string; sugges
   const acceptAll = () => {
     const result = editorHere?.accept(open.map((s) => s.suggestion));
     if (!result) return;
-    const stale = result.skipped.filter((s) => s.reason === 'stale').length;
-    const message =
-      `${result.accepted.length} ${result.accepted.length === 1 ? 'suggestion' : 'suggestions'} accepted` +
-      (stale ? `; ${stale} changed since ${stale === 1 ? 'it was' : 'they were'} suggested and ${stale === 1 ? 'needs' : 'need'} a look.` : '.');
+    const message = decideAllMessage('accepted', result.accepted.length, result.skipped.length);
     announce(message);
     showToast({ message }, 6000);
   };
@@ -42,7 +40,7 @@ export function ReviewBar({ sectionId, suggesting }: { sectionId: string; sugges
     review.discussion.doc.transact(() => {
       for (const s of open) decideSuggestion(review.discussion.doc, s.suggestion.id, 'rejected', me, DISCUSSION_ORIGIN);
     }, DISCUSSION_ORIGIN);
-    announce(`${open.length} suggestions rejected`);
+    announce(decideAllMessage('rejected', open.length, 0));
   };
 
   return (

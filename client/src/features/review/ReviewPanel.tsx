@@ -7,8 +7,11 @@ import { threadsNeedingAttention } from '../../../../shared/discussion/layout.ts
 import { handleLinkClick } from '../../app/router.ts';
 import { reportPath } from '../../app/routes.ts';
 import { useReportUiStore } from '../../stores/reportUiStore.ts';
+import { useToastStore } from '../../stores/toastStore.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { useOutline } from '../outline/useOutline.ts';
+import { acceptAll, decideAllMessage, rejectAll } from './decideAll.ts';
+import { DISCUSSION_ORIGIN } from './DiscussionSession.ts';
 import { useReview } from './ReviewContext.tsx';
 import { fetchAttention, type AttentionThread } from './reviewApi.ts';
 import { useReviewStore, type ReviewPanelTab } from './reviewStore.ts';
@@ -264,6 +267,22 @@ function SuggestionsTab() {
   const statusId = useId();
   const titles = new Map(sections.map((s) => [s.id, s.title.trim() || 'Untitled section']));
   const order = new Map(sections.map((s, i) => [s.id, i]));
+  const announce = useReviewStore((s) => s.announce);
+  const showToast = useToastStore((s) => s.show);
+  const openOnes = suggestions.filter((s) => s.suggestion.status === 'open').map((s) => s.suggestion);
+  const canDecideAll = review.canDecide && review.canWriteContent && !!review.me && openOnes.length > 0;
+  const decideAll = (verb: 'accepted' | 'rejected') => {
+    if (!review.me) return;
+    const result =
+      verb === 'accepted'
+        ? acceptAll(review.session.doc, review.discussion.doc, review.me, openOnes, DISCUSSION_ORIGIN)
+        : rejectAll(review.discussion.doc, review.me, openOnes, DISCUSSION_ORIGIN);
+    const message = decideAllMessage(verb, result.decided.length, result.needsDecision.length);
+    announce(message);
+    const toastMs = 12_000;
+    showToast({ message, action: result.decided.length > 0 ? { label: 'Undo', run: () => result.undo() } : undefined }, toastMs);
+    setTimeout(() => result.dispose(), toastMs + 1000);
+  };
   const shown = suggestions
     .filter((s) => (status === 'open' ? s.suggestion.status === 'open' : s.suggestion.status !== 'open'))
     .sort((a, b) => (order.get(a.suggestion.sectionId) ?? 1e9) - (order.get(b.suggestion.sectionId) ?? 1e9) || (a.state?.start ?? 0) - (b.state?.start ?? 0));
@@ -281,6 +300,16 @@ function SuggestionsTab() {
       <p className="review-tab__count muted" aria-live="polite">
         {shown.length} {shown.length === 1 ? 'suggestion' : 'suggestions'}
       </p>
+      {canDecideAll && status === 'open' && (
+        <div className="review-tab__actions" role="group" aria-label="Every open suggestion in the report">
+          <button type="button" className="button button--small" onClick={() => decideAll('accepted')}>
+            Accept all in the report
+          </button>
+          <button type="button" className="button button--small button--ghost" onClick={() => decideAll('rejected')}>
+            Reject all in the report
+          </button>
+        </div>
+      )}
       <div className="review-list">
         {shown.map(({ suggestion, state }) => (
           <SuggestionCard

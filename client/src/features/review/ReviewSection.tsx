@@ -109,8 +109,11 @@ export function ReviewSection({
       const h = useReviewStore.getState().editor;
       if (!review.canComment || !h) return;
       const d = h.draftFromSelection();
-      if (d) useReviewStore.getState().setDraft(d);
-      else useReviewStore.getState().announce('Select some text to comment on it.');
+      if (d) {
+        // Out of the text at once: what is typed next belongs to the comment box (focused when it shows).
+        (document.activeElement as HTMLElement | null)?.blur();
+        useReviewStore.getState().setDraft(d);
+      } else useReviewStore.getState().announce('Select some text to comment on it.');
     };
     bridge.onRefused = (reason) => useToastStore.getState().show({ message: REFUSALS[reason] }, 5000);
   }

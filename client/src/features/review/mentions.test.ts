@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeMention, matchMembers, mentionQuery, mentionedIds, splitMentions } from './mentions.ts';
+import { completeMention, matchMembers, mentionQuery, mentionedIds, resolveMentions, splitMentions } from './mentions.ts';
 
 const members = [
   { userId: 'a', name: 'Ana', email: 'ana@ngo.example' },
@@ -38,5 +38,23 @@ describe('mentions', () => {
       { text: '@Edwin Okafor', mention: true },
       { text: ' now', mention: false },
     ]);
+  });
+
+  it('resolves a typed "@Amina" not picked from the list to the one member called so', () => {
+    const people = [...members, { userId: 'am', name: 'Amina Diallo', email: 'amina@roma.example' }];
+    expect(resolveMentions('@Amina please check.', people)).toEqual({ body: '@Amina Diallo please check.', ids: ['am'], ambiguous: null });
+    expect(resolveMentions('Ask @diallo.', people)).toEqual({ body: 'Ask @Amina Diallo.', ids: ['am'], ambiguous: null });
+    expect(resolveMentions('@Amina Diallo and @edwin', people)).toEqual({ body: '@Amina Diallo and @Edwin Okafor', ids: ['am', 'e'], ambiguous: null });
+    // "@Ana" is a member's whole name: not read as the word of "Ana Lima". Nobody answers to "@Zoe".
+    expect(resolveMentions('@Ana and @Zoe', people)).toEqual({ body: '@Ana and @Zoe', ids: ['a'], ambiguous: null });
+    expect(resolveMentions('mail ana@ngo.example', people).ids).toEqual([]);
+  });
+
+  it('does not guess between two members with the same first name', () => {
+    const people = [...members, { userId: 'am', name: 'Amina Diallo', email: 'a1@x.example' }, { userId: 'ab', name: 'Amina Benali', email: 'a2@x.example' }];
+    const { ambiguous, ids } = resolveMentions('Hi @Amina, see', people);
+    expect(ids).toEqual([]);
+    expect(ambiguous).toMatchObject({ start: 3, end: 9, word: 'Amina' });
+    expect(ambiguous!.candidates.map((m) => m.userId)).toEqual(['am', 'ab']);
   });
 });

@@ -60,3 +60,49 @@ export function splitMentions(body: string, names: string[]): { text: string; me
   if (last < body.length) parts.push({ text: body.slice(last), mention: false });
   return parts;
 }
+
+/** A typed `@word` that more than one member answers to: the composer asks which one is meant. */
+export interface AmbiguousMention<T extends Mentionable> {
+  /** Where `@word` stands in the body, and the word typed. */
+  start: number;
+  end: number;
+  word: string;
+  candidates: T[];
+}
+
+/**
+ * The people a comment mentions, with typed mentions not picked from the list resolved: `@Amina` (a word of
+ * one member's name, or the start of their e-mail address) becomes `@Amina Diallo` in the body and her id in
+ * the mentions. A word that several members answer to is not guessed: `ambiguous` is the first such.
+ */
+export function resolveMentions<T extends Mentionable>(body: string, members: T[]): { body: string; ids: string[]; ambiguous: AmbiguousMention<T> | null } {
+  const ids = mentionedIds(body, members);
+  // Blank out the full names already mentioned, so "@Amina Diallo" is not read again as "@Amina".
+  let rest = body;
+  for (const m of [...members].sort((a, b) => b.name.length - a.name.length)) {
+    const token = '@' + m.name;
+    for (let at = rest.indexOf(token); at >= 0; at = rest.indexOf(token, at + token.length)) {
+      const after = rest[at + token.length];
+      if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue;
+      rest = rest.slice(0, at) + ' '.repeat(token.length) + rest.slice(at + token.length);
+    }
+  }
+  const replacements: { start: number; end: number; member: T }[] = [];
+  for (const match of rest.matchAll(/(^|[\s(])@([\p{L}\p{N}][\p{L}\p{N}.'’_-]*)/gu)) {
+    const word = match[2]!.replace(/[.'’_-]+$/u, '');
+    const start = match.index! + match[1]!.length;
+    const end = start + 1 + word.length;
+    const w = word.toLowerCase();
+    const candidates = members.filter(
+      (m) => m.name.toLowerCase().split(/\s+/).includes(w) || m.email.toLowerCase().split('@')[0] === w,
+    );
+    if (candidates.length > 1) return { body, ids, ambiguous: { start, end, word, candidates } };
+    if (candidates.length === 1) replacements.push({ start, end, member: candidates[0]! });
+  }
+  let resolved = body;
+  for (const r of replacements.reverse()) {
+    resolved = resolved.slice(0, r.start) + '@' + r.member.name + resolved.slice(r.end);
+    if (!ids.includes(r.member.userId)) ids.push(r.member.userId);
+  }
+  return { body: resolved, ids, ambiguous: null };
+}

@@ -3,7 +3,7 @@
  * public or confidential, the submitting organisations, paragraph numbering and the report's own word limit. Every field is its own key
  * in the report map (and the organisations a Y.Array), so co-authors filling in different fields all keep them.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { getCoverFields, setCoverFields, type Confidentiality, type SubmissionType } from '../../../../shared/report/coverFields.ts';
 import { getReportMeta } from '../../../../shared/report/layout.ts';
@@ -34,6 +34,11 @@ export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
   const tableLimit = wordLimitFor(cover.mechanism, cover.submissionType, null);
   const disabled = !canEdit;
   const signOn: SignOnControls = useSignOnControls(doc, canEdit);
+  // A coalition of several organisations submits jointly: set when no type was chosen (a choice made stays).
+  const coalitionOrganisations = signOn.signOn?.coalitionOrganisations?.length ?? 0;
+  useEffect(() => {
+    if (canEdit && cover.submissionType === null && coalitionOrganisations > 1) setCoverFields(doc, { submissionType: 'joint' });
+  }, [doc, canEdit, cover.submissionType, coalitionOrganisations]);
   return (
     <section className="treaty-view cover-form" aria-labelledby="cover-title">
       <header className="treaty-view__head">

@@ -12,10 +12,15 @@ import './treaty.css';
 
 const BLANK = 'blank';
 
-/** The choice made so far: null picks the mechanism's default template / the individual UPR type. */
-export function useTemplateChoice(mechanism: Mechanism | '') {
+/**
+ * The choice made so far: null picks the mechanism's default template. The UPR submission type, until chosen
+ * here, follows the coalition: joint when the report's coalition names more than one organisation, else individual.
+ */
+export function useTemplateChoice(mechanism: Mechanism | '', coalitionOrganisations = 0) {
   const [pick, setPick] = useState<TemplateId | typeof BLANK | null>(null);
-  const [type, setType] = useState<SubmissionType>('individual');
+  const [chosenType, setType] = useState<SubmissionType | null>(null);
+  const coalitionJoint = coalitionOrganisations > 1;
+  const type: SubmissionType = chosenType ?? (coalitionJoint ? 'joint' : 'individual');
   const template: TemplateId | null = !mechanism
     ? null
     : pick === BLANK
@@ -23,6 +28,7 @@ export function useTemplateChoice(mechanism: Mechanism | '') {
       : pick && templateFits(pick, mechanism)
         ? pick
         : defaultTemplateFor(mechanism);
+  // Only the UPR asks here (its limit depends on it); other mechanisms' cover form sets it for a coalition's report.
   const choice: TemplateChoice = { template, submissionType: mechanism === 'UPR' ? type : null };
   const fields = mechanism ? (
     <>

@@ -14,21 +14,26 @@ import { useTreatyUiStore } from '../../treaty/treatyUiStore.ts';
 import { recommendationAt, updateRecommendation } from './recommendationCommands.ts';
 import '../recommendations.css';
 
-export function RecommendationButton({ editor, active, disabled, tabIndex }: { editor: Editor; active: boolean; disabled: boolean; tabIndex: number }) {
+/** Set the selection apart as a recommendation, or turn the one at the caret back into paragraphs. */
+export function toggleRecommendation(editor: Editor, active: boolean): void {
+  if (active) editor.chain().focus().unsetRecommendation().run();
+  else editor.chain().focus().setRecommendation({ addressee: null, tags: [] }).run();
+}
+
+export function RecommendationButton({ editor, active, disabled, tabIndex, hidden }: { editor: Editor; active: boolean; disabled: boolean; tabIndex: number; hidden?: boolean }) {
   return (
     <button
       type="button"
       className="toolbar__button toolbar__button--labelled"
       data-toolbar-item
+      data-overflow-key="Recommendation"
+      hidden={hidden}
       tabIndex={tabIndex}
       aria-pressed={active}
       disabled={disabled && !active}
       title={active ? 'Turn the recommendation back into paragraphs' : 'Set the selected paragraphs apart as a recommendation'}
       onMouseDown={(e) => e.preventDefault()}
-      onClick={() => {
-        if (active) editor.chain().focus().unsetRecommendation().run();
-        else editor.chain().focus().setRecommendation({ addressee: null, tags: [] }).run();
-      }}
+      onClick={() => toggleRecommendation(editor, active)}
     >
       <TreatyIcon name="flag" />
       <span>Recommendation</span>

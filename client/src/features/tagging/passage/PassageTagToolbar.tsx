@@ -13,13 +13,30 @@ import { TreatyIcon } from '../../treaty/TreatyIcon.tsx';
 import { passageTagsAt, passageTarget } from './passageTagRange.ts';
 import './passageTags.css';
 
-export function PassageTagButton({ editor, open, onToggle, tabIndex }: { editor: Editor; open: boolean; onToggle: () => void; tabIndex: number }) {
+/** The label is also the button's key in the toolbar's "More" menu when it does not fit (a phone). */
+export const TAG_PASSAGE_LABEL = 'Tag passage';
+
+export function PassageTagButton({
+  editor,
+  open,
+  onToggle,
+  tabIndex,
+  hidden = false,
+}: {
+  editor: Editor;
+  open: boolean;
+  onToggle: () => void;
+  tabIndex: number;
+  hidden?: boolean;
+}) {
   const target = useEditorState({ editor, selector: ({ editor: e }) => passageTarget(e) });
   return (
     <button
       type="button"
       className="toolbar__button toolbar__button--labelled"
       data-toolbar-item
+      data-overflow-key={TAG_PASSAGE_LABEL}
+      hidden={hidden}
       data-testid="tag-passage-button"
       tabIndex={tabIndex}
       aria-pressed={open}
@@ -30,7 +47,7 @@ export function PassageTagButton({ editor, open, onToggle, tabIndex }: { editor:
       onClick={onToggle}
     >
       <TreatyIcon name="tag" />
-      <span>Tag passage</span>
+      <span>{TAG_PASSAGE_LABEL}</span>
     </button>
   );
 }
