@@ -1,6 +1,6 @@
 /** The Storage port over any SqlDriver: reports and documents here, accounts, coalitions and access in their own stores. */
 import type { Mechanism } from '../../../../shared/api/mechanisms.ts';
-import type { DocumentStats, ReportRecord, Storage, StoredDocument } from '../Storage.ts';
+import type { DeletedReportRecord, DocumentStats, ReportRecord, Storage, StoredDocument } from '../Storage.ts';
 import { SqlAccountStore } from './SqlAccountStore.ts';
 import { SqlCoalitionStore } from './SqlCoalitionStore.ts';
 import { SqlInstanceSettings } from './SqlInstanceSettings.ts';
@@ -22,6 +22,11 @@ interface ReportRow {
   coalition_id: string | null;
 }
 
+interface DeletedReportRow extends ReportRow {
+  deleted_at: string;
+  deleted_by: string | null;
+}
+
 const REPORT_COLUMNS = 'id, title, mechanism, state_under_review, created_at, updated_at, owner_user_id, coalition_id';
 
 function toReport(row: ReportRow): ReportRecord {
@@ -35,6 +40,10 @@ function toReport(row: ReportRow): ReportRecord {
     ownerUserId: row.owner_user_id,
     coalitionId: row.coalition_id,
   };
+}
+
+function toDeletedReport(row: DeletedReportRow): DeletedReportRecord {
+  return { ...toReport(row), deletedAt: row.deleted_at, deletedBy: row.deleted_by };
 }
 
 function bytes(b: Buffer): Uint8Array {
@@ -115,22 +124,53 @@ export class SqlStorage implements Storage {
   }
 
   async getReport(id: string): Promise<ReportRecord | null> {
-    const row = await this.db.get<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`, [id]);
+    const row = await this.db.get<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ? AND deleted_at IS NULL`, [id]);
     return row ? toReport(row) : null;
   }
 
   async getReports(ids: string[]): Promise<ReportRecord[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.all<ReportRow>(
-      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY updated_at DESC, id`,
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id IN (${ids.map(() => '?').join(', ')}) AND deleted_at IS NULL ORDER BY updated_at DESC, id`,
       ids,
     );
     return rows.map(toReport);
   }
 
   async listReports(): Promise<ReportRecord[]> {
-    const rows = await this.db.all<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports ORDER BY updated_at DESC, id`);
+    const rows = await this.db.all<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE deleted_at IS NULL ORDER BY updated_at DESC, id`);
     return rows.map(toReport);
+  }
+
+  async trashReport(id: string, by: string, at: string): Promise<boolean> {
+    return (await this.db.run('UPDATE reports SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at IS NULL', [at, by, id])) > 0;
+  }
+
+  async restoreReport(id: string): Promise<boolean> {
+    return (await this.db.run('UPDATE reports SET deleted_at = NULL, deleted_by = NULL WHERE id = ? AND deleted_at IS NOT NULL', [id])) > 0;
+  }
+
+  async getDeletedReport(id: string): Promise<DeletedReportRecord | null> {
+    const row = await this.db.get<DeletedReportRow>(
+      `SELECT ${REPORT_COLUMNS}, deleted_at, deleted_by FROM reports WHERE id = ? AND deleted_at IS NOT NULL`,
+      [id],
+    );
+    return row ? toDeletedReport(row) : null;
+  }
+
+  async getDeletedReports(ids: string[]): Promise<DeletedReportRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.all<DeletedReportRow>(
+      `SELECT ${REPORT_COLUMNS}, deleted_at, deleted_by FROM reports
+       WHERE id IN (${ids.map(() => '?').join(', ')}) AND deleted_at IS NOT NULL ORDER BY deleted_at DESC, id`,
+      ids,
+    );
+    return rows.map(toDeletedReport);
+  }
+
+  async deletedReportIdsBefore(before: string): Promise<string[]> {
+    const rows = await this.db.all<{ id: string }>('SELECT id FROM reports WHERE deleted_at IS NOT NULL AND deleted_at < ? ORDER BY id', [before]);
+    return rows.map((r) => r.id);
   }
 
   async updateReportMeta(id: string, fields: Pick<ReportRecord, 'title' | 'stateUnderReview' | 'updatedAt'>) {
