@@ -166,6 +166,12 @@ describe.each(STORAGE_KINDS)('The trash on %s', (kind) => {
     const members = await api<{ members: { userId: string }[] }>(server.url, `/api/reports/${copy.body.id}/members`, { as: editor });
     expect(members.body.members.map((m) => m.userId)).toEqual([editor.id]);
 
+    // The list knows how far each report has come (its least advanced section) without loading it.
+    const progressOf = async (who: TestUser, reportId: string) =>
+      (await api<{ reports: { id: string; progress: string | null }[] }>(server.url, '/api/reports', { as: who })).body.reports.find((r) => r.id === reportId)?.progress;
+    await waitFor(async () => (await progressOf(owner, id)) === 'drafting');
+    expect(await progressOf(editor, copy.body.id)).toBe('drafting');
+
     const named = await api<{ id: string; title: string }>(server.url, `/api/reports/${id}/duplicate`, { as: owner, body: { title: 'Next cycle' } });
     expect(named.status).toBe(201);
     expect((await getContent(server.url, owner, named.body.id)).title).toBe('Next cycle');

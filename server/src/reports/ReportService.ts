@@ -2,6 +2,7 @@
 import * as Y from 'yjs';
 import type { ReportContentResponse, ValidCreateReport } from '../../../shared/api/types.ts';
 import { copyReport, initReport } from '../../../shared/report/layout.ts';
+import { reportProgress, type ReportProgress } from '../../../shared/report/progress.ts';
 import { reportContent } from '../../../shared/report/content.ts';
 import { setCoverFields } from '../../../shared/report/coverFields.ts';
 import { applyTemplate } from '../../../shared/templates/applyTemplate.ts';
@@ -47,9 +48,12 @@ export class ReportService {
     if (input.submissionType) setCoverFields(doc, { submissionType: input.submissionType });
     fill?.(doc);
     const initial = Y.encodeStateAsUpdate(doc);
+    const progress = reportProgress(doc);
     doc.destroy();
     const result = await this.storage.createReport(record, roomName(record.id), initial);
-    return { created: result.created, report: result.record };
+    if (!result.created) return { created: false, report: result.record };
+    await this.storage.setReportProgress(record.id, progress);
+    return { created: true, report: { ...result.record, progress } };
   }
 
   /** The report's current content, read from the live document (loaded for the call if needed). */
@@ -82,12 +86,12 @@ export class ReportService {
    */
   async duplicate(sourceId: string, fields: { id: string; title: string }, owner: { userId: string; coalitionId: string | null }): Promise<ReportRecord> {
     const now = new Date().toISOString();
-    const initial = await this.read(sourceId, (source) => {
+    const { initial, progress } = await this.read(sourceId, (source) => {
       const doc = new Y.Doc();
       copyReport(doc, source, { title: fields.title, createdAt: now });
-      const update = Y.encodeStateAsUpdate(doc);
+      const copied: { initial: Uint8Array; progress: ReportProgress } = { initial: Y.encodeStateAsUpdate(doc), progress: reportProgress(doc) };
       doc.destroy();
-      return update;
+      return copied;
     });
     const source = await this.storage.getReport(sourceId);
     if (!source) throw new Error('the report to duplicate is gone');
@@ -103,7 +107,8 @@ export class ReportService {
     };
     const result = await this.storage.createReport(record, roomName(record.id), initial);
     if (!result.created) throw new Error('a new report id was taken');
-    return result.record;
+    await this.storage.setReportProgress(record.id, progress);
+    return { ...result.record, progress };
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 import type { AttemptLog } from '../auth/LoginThrottle.ts';
 import type { Mechanism } from '../../../shared/api/mechanisms.ts';
+import type { ReportProgress } from '../../../shared/report/progress.ts';
 import type { SignOnConfirmation } from '../../../shared/report/signOn.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { VersionKind } from '../../../shared/api/versionKinds.ts';
@@ -19,6 +20,8 @@ export interface ReportRecord {
   ownerUserId: string | null;
   /** The coalition whose members get their default role on it, if any. */
   coalitionId: string | null;
+  /** How far it has come, from its sections' statuses, as last stored by catalogSync; null until it is first loaded. */
+  progress?: ReportProgress | null;
 }
 
 /** A report in its owner's trash: every route but the trash's own answers 404 for it until it is restored. */
@@ -362,6 +365,8 @@ export interface Storage {
   getReports(ids: string[]): Promise<ReportRecord[]>;
   /** Every report not in the trash. */
   listReports(): Promise<ReportRecord[]>;
+  /** Keep the catalogue's progress in step with the document (see catalogSync). */
+  setReportProgress(id: string, progress: ReportProgress): Promise<void>;
   /** Put the report in the trash (false when it is missing or there already). Nothing of it is deleted. */
   trashReport(id: string, by: string, at: string): Promise<boolean>;
   /** Take the report out of the trash (false when it is not there). */
