@@ -1,5 +1,6 @@
 /** The report list: the device catalogue and the server's list, merged by id. */
 import type { Role } from '../../../../shared/api/roles.ts';
+import type { ReportProgress } from '../../../../shared/report/progress.ts';
 import type { ServerReport } from '../../api/reportsApi.ts';
 import { isReader } from '../../auth/permissions.ts';
 import type { LocalReport } from '../../db/LocalDb.ts';
@@ -28,8 +29,10 @@ export interface ReportListItem {
   coalitionId: string | null;
   /** Changes on this device that the role may not send (it was lowered while they waited). */
   unsendable: boolean;
-  /** The server said it was deleted; the device copy remains. */
+  /** The server said it was deleted (it is in its owner's trash, or purged); the device copy remains. */
   deletedOnServer: boolean;
+  /** How far it has come (sections' statuses): the device copy's when it has changes waiting, else the server's; null if unknown. */
+  progress: ReportProgress | null;
   /** The server refused to take this report made on the device, and why. */
   publishRefused: { code: string; message: string } | null;
 }
@@ -55,6 +58,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       coalitionId: r.coalitionId ?? null,
       unsendable: false,
       deletedOnServer: r.deletedOnServer ?? false,
+      progress: r.progress ?? null,
       publishRefused: r.pendingCreate ? (r.publishRefused ?? null) : null,
     });
   }
@@ -73,6 +77,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       mine.coalitionId = s.coalitionId ?? null;
       mine.deletedOnServer = false;
       mine.publishRefused = null;
+      if (!mine.hasUnsyncedChanges || mine.progress === null) mine.progress = s.progress ?? mine.progress;
       if (s.updatedAt > mine.activityAt) mine.activityAt = s.updatedAt;
     } else {
       byId.set(s.id, {
@@ -87,6 +92,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
         coalitionId: s.coalitionId ?? null,
         unsendable: false,
         deletedOnServer: false,
+        progress: s.progress ?? null,
         publishRefused: null,
       });
     }
