@@ -13,7 +13,7 @@ import { Tooltip } from '../../ui/Tooltip.tsx';
 import type { ReportListItem } from './mergeReports.ts';
 import { moveToTrash, TRASH_DAYS_HINT } from './trashActions.ts';
 
-export function ReportCardActions({ item, serverReachable }: { item: ReportListItem; serverReachable: boolean }) {
+export function ReportCardActions({ item, serverReachable, onChanged }: { item: ReportListItem; serverReachable: boolean; onChanged: () => void }) {
   const showToast = useToastStore((s) => s.show);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -26,6 +26,7 @@ export function ReportCardActions({ item, serverReachable }: { item: ReportListI
     setBusy(true);
     try {
       const copy = await duplicateReport(item.id);
+      onChanged();
       showToast({ message: `Made “${copy.title}”.`, action: { label: 'Open', run: () => navigate(reportPath(copy.id)) } });
     } catch (err) {
       showToast({ message: `Could not duplicate “${title}”: ${describeError(err)}` });
@@ -60,8 +61,9 @@ export function ReportCardActions({ item, serverReachable }: { item: ReportListI
         danger
         onClose={() => setDeleting(false)}
         onConfirm={async () => {
-          await moveToTrash(item.id, title);
+          await moveToTrash(item.id, title, onChanged);
           setDeleting(false);
+          onChanged();
         }}
       >
         <p>

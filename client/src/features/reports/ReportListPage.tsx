@@ -27,7 +27,7 @@ import { useServerReports } from './useServerReports.ts';
 
 export function ReportListPage() {
   const local = useLocalReports();
-  const { list } = useServerReports();
+  const { list, refresh } = useServerReports();
   const accountId = useAccount()?.id;
   const { coalitions } = useCoalitions();
   const coalitionNames = useMemo(() => new Map((coalitions ?? []).map((c) => [c.id, c.name])), [coalitions]);
@@ -109,7 +109,7 @@ export function ReportListPage() {
         </div>
 
         {query.view === 'trash' ? (
-          <TrashView deviceCopies={deviceCopiesDeleted} online={online} />
+          <TrashView deviceCopies={deviceCopiesDeleted} online={online} onChanged={refresh} />
         ) : loading ? (
           <p className="muted" role="status">
             Loading reports…
@@ -130,6 +130,7 @@ export function ReportListPage() {
                     item={item}
                     coalitionName={item.coalitionId ? (coalitionNames.get(item.coalitionId) ?? null) : null}
                     serverReachable={serverReachable}
+                    onChanged={refresh}
                   />
                 ))}
               </ul>
@@ -185,7 +186,17 @@ const PLACE_LABEL: Record<ReportListItem['place'], string | null> = {
   device: 'On this device',
 };
 
-function ReportCard({ item, coalitionName, serverReachable }: { item: ReportListItem; coalitionName: string | null; serverReachable: boolean }) {
+function ReportCard({
+  item,
+  coalitionName,
+  serverReachable,
+  onChanged,
+}: {
+  item: ReportListItem;
+  coalitionName: string | null;
+  serverReachable: boolean;
+  onChanged: () => void;
+}) {
   const mechanismName = isMechanism(item.mechanism) ? MECHANISM_NAMES[item.mechanism] : item.mechanism;
   const place = PLACE_LABEL[item.place];
   return (
@@ -224,7 +235,7 @@ function ReportCard({ item, coalitionName, serverReachable }: { item: ReportList
           item.hasUnsyncedChanges && item.place !== 'device-only' && !item.deletedOnServer && <span className="badge badge--unsynced">Changes waiting to sync</span>
         )}
       </p>
-      <ReportCardActions item={item} serverReachable={serverReachable} />
+      <ReportCardActions item={item} serverReachable={serverReachable} onChanged={onChanged} />
     </li>
   );
 }

@@ -14,7 +14,7 @@ import { deleteForever, removeDeviceCopy, restoreFromTrash } from './trashAction
 
 type Entry = { id: string; title: string; mechanism: string; stateUnderReview: string; server: TrashedReport | null; onDevice: boolean };
 
-export function TrashView({ deviceCopies, online }: { deviceCopies: ReportListItem[]; online: boolean }) {
+export function TrashView({ deviceCopies, online, onChanged }: { deviceCopies: ReportListItem[]; online: boolean; onChanged: () => void }) {
   const [trash, setTrash] = useState<TrashedReport[] | 'loading' | 'unreachable'>('loading');
   const [confirm, setConfirm] = useState<{ entry: Entry; kind: 'purge' | 'device' } | null>(null);
   const showToast = useToastStore((s) => s.show);
@@ -41,6 +41,7 @@ export function TrashView({ deviceCopies, online }: { deviceCopies: ReportListIt
       showToast({ message: `Could not restore “${entry.title}”: ${describeError(err)}` });
     }
     load();
+    onChanged();
   };
 
   return (
