@@ -73,7 +73,7 @@ export function TrashView({ deviceCopies, online, onChanged }: { deviceCopies: R
                 {entry.stateUnderReview && <span>{entry.stateUnderReview}</span>}
                 {entry.server ? (
                   <span className="muted">
-                    Deleted {formatDate(entry.server.deletedAt)} · deleted for good on {new Date(entry.server.purgeAt).toLocaleDateString()}
+                    Deleted {formatDate(entry.server.deletedAt)} · deleted for good on {new Date(entry.server.purgeAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}
                   </span>
                 ) : (
                   <span className="muted">Deleted on the server; a copy is kept on this device</span>
