@@ -77,6 +77,8 @@ describe.each(STORAGE_KINDS)('The trash on %s', (kind) => {
       expect(listed.body.reports.map((r) => r.id)).not.toContain(id);
     }
     expect((await api(server.url, `/api/reports/${id}`, { as: owner, method: 'DELETE' })).status).toBe(404);
+    // Its id stays taken, and saying so reveals nothing about it.
+    expectError(await api(server.url, '/api/reports', { as: owner, body: { id, title: 'Again', mechanism: 'CCPR' } }), 409, 'id_taken');
     // A sync connection to the trashed report is refused.
     const again = connectClient(server.wsUrl, id, owner);
     opened.push(again);

@@ -118,6 +118,7 @@ export function registerReportRoutes(
     const deletedAt = new Date().toISOString();
     await reports.trash(report.id, user.id, deletedAt);
     sync.closeReport(report.id, CloseCodes.ReportDeleted.code, CloseCodes.ReportDeleted.reason);
+    reports.unload(report.id);
     sendJson(ctx.res, 200, { id: report.id, deletedAt, purgeAt: trash.purgeAt(deletedAt) });
   });
 }

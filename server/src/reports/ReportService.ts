@@ -112,14 +112,19 @@ export class ReportService {
   }
 
   /**
-   * Put the report in the trash: from now on storage answers as if it did not exist (so sync and every route
-   * refuse it); this node's loaded copies are dropped (other nodes drop theirs when they hear of it). Changes a
+   * Put the report in the trash: from now on storage answers as if it did not exist, so sync and every route
+   * refuse it. Nothing of it is deleted. The caller then closes its connections and calls `unload`.
+   */
+  trash(id: string, by: string, at: string): Promise<boolean> {
+    return this.storage.trashReport(id, by, at);
+  }
+
+  /**
+   * Drop this node's loaded copies of a trashed report (other nodes drop theirs when they hear of it). Changes a
    * client sent in the last instant may not be stored; the client keeps them and sends them again if restored.
    */
-  async trash(id: string, by: string, at: string): Promise<boolean> {
-    const trashed = await this.storage.trashReport(id, by, at);
+  unload(id: string): void {
     for (const name of [roomName(id), roomName(id, 'discussion')]) this.registry.discard(name);
-    return trashed;
   }
 
   /** Delete the report and both its documents for good; nothing unstored of it is written afterwards. */
