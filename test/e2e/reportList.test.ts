@@ -9,7 +9,7 @@ import { addSection, setSectionStatus } from '../../shared/report/layout.ts';
 import { api, connectClient, createReport, getContent, waitFor } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
 import { typeParagraph } from '../helpers/typing.ts';
-import { assertClientBuilt, CLIENT_DIR, launchBrowser } from './support.ts';
+import { assertClientBuilt, CLIENT_DIR, launchBrowser, waitForSyncState } from './support.ts';
 import { signedIn } from './treaty/support.ts';
 
 const cardTitles = (page: Page) => page.getByTestId('report-card').locator('.report-card__title').allInnerTexts();
@@ -129,5 +129,48 @@ describe('The report list: find, duplicate, delete and the trash', () => {
     await page.getByText('The trash is empty').waitFor();
     expect(user.errors).toEqual([]);
     await user.context.close();
+  }, 120_000);
+
+  it('keeps the device copy of a deleted report, and offline searches what the device holds and explains why Duplicate waits', async () => {
+    const user = await signedIn(browser, server.url, 'Chen Wei');
+    const { page, context, account } = user;
+    const kept = await createReport(server.url, account, { title: 'Prison conditions', mechanism: 'CAT', stateUnderReview: 'Freedonia' });
+    const trashed = await createReport(server.url, account, { title: 'Torture in custody', mechanism: 'CAT', stateUnderReview: 'Ruritania' });
+    // Both opened on this device, so the device holds them.
+    for (const id of [kept.id, trashed.id]) {
+      await page.goto(`${server.url}/reports/${id}`);
+      await waitForSyncState(page, 'synced');
+    }
+    await page.goto(server.url + '/');
+    await card(page, 'Torture in custody').getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
+    await expect.poll(() => cardTitles(page)).toEqual(['Prison conditions']);
+
+    await context.setOffline(true);
+    await page.getByText('You are offline.').waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('freedonia');
+    await expect.poll(() => cardTitles(page)).toEqual(['Prison conditions']);
+    const duplicate = card(page, 'Prison conditions').getByRole('button', { name: 'Duplicate' });
+    expect(await duplicate.getAttribute('aria-disabled')).toBe('true');
+    await duplicate.hover();
+    await page.getByText('Duplicating needs a connection to the server').waitFor();
+    expect(await card(page, 'Prison conditions').getByRole('button', { name: 'Delete…' }).count()).toBe(0);
+
+    // The trash, offline: the server's list cannot be read, but this device's copy of the deleted report is there.
+    await page.getByRole('button', { name: 'Trash' }).click();
+    const copy = page.getByTestId('trash-card').filter({ hasText: 'Torture in custody' });
+    await expect.poll(() => copy.innerText()).toContain('a copy is kept on this device');
+    await page.getByText('The server can’t be reached').waitFor();
+
+    // Back online the owner restores it, and it syncs again on this device.
+    await context.setOffline(false);
+    await copy.getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('button', { name: 'Reports' }).click();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => cardTitles(page).then((t) => t.sort())).toEqual(['Prison conditions', 'Torture in custody']);
+    await card(page, 'Torture in custody').locator('.report-card__link').click();
+    await waitForSyncState(page, 'synced');
+    expect(user.errors).toEqual([]);
+    await context.close();
   }, 120_000);
 });

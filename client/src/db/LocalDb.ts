@@ -35,6 +35,8 @@ export interface LocalReport {
    * read-only, and shown in the trash view until the person removes it; cleared when the report is restored.
    */
   deletedOnServer?: boolean;
+  /** When this device learned it (ISO): a server list asked for after it that still holds the report means it was restored. */
+  deletedOnServerAt?: string;
   /** How far the report has come (its sections' statuses), as last seen on this device. */
   progress?: ReportProgress;
   /** Bursts of comments and suggestions made here that the server has not confirmed storing (issue 9). */

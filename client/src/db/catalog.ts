@@ -93,7 +93,7 @@ export async function makeOwnReport(id: string): Promise<void> {
 }
 
 export async function markDeletedOnServer(id: string): Promise<void> {
-  await localDb.reports.update(id, { deletedOnServer: true });
+  await localDb.reports.update(id, { deletedOnServer: true, deletedOnServerAt: new Date().toISOString() });
 }
 
 /** The report is back from the trash: the device copy syncs again. */

@@ -50,14 +50,17 @@ export function ReportListPage() {
   }, [query.view]);
 
   const merged = useMemo(
-    () => (local === null ? null : mergeReports(local, list.state === 'ok' ? list.reports : null, accountId)),
+    () => (local === null ? null : mergeReports(local, list.state === 'ok' ? list.reports : null, accountId, list.state === 'ok' ? list.askedAt : undefined)),
     [local, list, accountId],
   );
   // A report the server lists again was restored (here or elsewhere): this device's copy syncs again.
   useEffect(() => {
     if (list.state !== 'ok' || !local) return;
     const listed = new Set(list.reports.map((r) => r.id));
-    for (const r of local) if (r.deletedOnServer && listed.has(r.id)) void markRestoredOnServer(r.id);
+    // Only a list asked for after this device learned of the deletion counts (an older one still held it).
+    for (const r of local) {
+      if (r.deletedOnServer && listed.has(r.id) && (!r.deletedOnServerAt || list.askedAt > r.deletedOnServerAt)) void markRestoredOnServer(r.id);
+    }
   }, [list, local]);
   const all = useMemo(() => merged?.filter((i) => !i.deletedOnServer) ?? null, [merged]);
   const deviceCopiesDeleted = useMemo(() => merged?.filter((i) => i.deletedOnServer) ?? [], [merged]);

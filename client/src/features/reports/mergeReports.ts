@@ -40,10 +40,13 @@ export interface ReportListItem {
 /**
  * `server` is null when the server's list could not be fetched (offline). Device copies made or opened by
  * another account on this device are left out (copies from before accounts have no account and are kept).
+ * `askedAt` is when the server list was asked for: a device copy marked deleted after it stays deleted.
  * Newest activity first.
  */
-export function mergeReports(local: LocalReport[], server: ServerReport[] | null, accountId?: string): ReportListItem[] {
+export function mergeReports(local: LocalReport[], server: ServerReport[] | null, accountId?: string, askedAt?: string): ReportListItem[] {
   const byId = new Map<string, ReportListItem>();
+  /** Device copies the server deleted after the server list was asked for: that list is older than the deletion. */
+  const deletedSinceAsked = new Set(local.filter((r) => r.deletedOnServer && r.deletedOnServerAt && askedAt && askedAt <= r.deletedOnServerAt).map((r) => r.id));
   for (const r of local) {
     if (r.accountId && accountId && r.accountId !== accountId) continue;
     byId.set(r.id, {
@@ -75,7 +78,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       mine.place = 'both';
       mine.role = s.role ?? mine.role;
       mine.coalitionId = s.coalitionId ?? null;
-      mine.deletedOnServer = false;
+      mine.deletedOnServer = deletedSinceAsked.has(s.id);
       mine.publishRefused = null;
       if (!mine.hasUnsyncedChanges || mine.progress === null) mine.progress = s.progress ?? mine.progress;
       if (s.updatedAt > mine.activityAt) mine.activityAt = s.updatedAt;
