@@ -6,7 +6,7 @@ export function validateDuplicateReport(body: unknown): Validated<{ title: strin
     return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
   }
   const title = (body as Record<string, unknown>).title;
-  if (title === undefined || title === null) return { ok: true, value: { title: null } };
+  if (title === undefined) return { ok: true, value: { title: null } };
   if (typeof title !== 'string' || title.trim() === '') {
     return { ok: false, problems: [{ field: 'title', code: 'invalid_field', message: '"title" must be a non-empty string.' }] };
   }

@@ -150,6 +150,7 @@ describe.each(STORAGE_KINDS)('The trash on %s', (kind) => {
     // Someone who cannot read the report cannot copy it; a malformed title is refused.
     expect((await api(server.url, `/api/reports/${id}/duplicate`, { as: stranger, body: {} })).status).toBe(404);
     expectError(await api(server.url, `/api/reports/${id}/duplicate`, { as: owner, body: { title: 42 } }), 400, 'invalid_field');
+    expectError(await api(server.url, `/api/reports/${id}/duplicate`, { as: owner, body: { title: null } }), 400, 'invalid_field');
 
     // The editor copies it: the copy is theirs alone.
     const copy = await api<{ id: string; title: string; role: string; ownerUserId: string }>(server.url, `/api/reports/${id}/duplicate`, { as: editor, body: {} });
