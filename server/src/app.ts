@@ -52,6 +52,7 @@ import { PasswordReset } from './auth/PasswordReset.ts';
 import { Mail } from './mail/Mail.ts';
 import { Notify } from './mail/notify.ts';
 import { DigestJob } from './mail/DigestJob.ts';
+import { TrashJob } from './reports/TrashJob.ts';
 
 export interface RunningServer {
   url: string;
@@ -68,6 +69,8 @@ export interface RunningServer {
   routes: RouteInfo[];
   /** The periodic digest of @mentions and replies (tests run it directly). */
   digest: DigestJob;
+  /** Purges reports that waited TRASH_DAYS in the trash, hourly (tests run it directly). */
+  trash: TrashJob;
   /** Stop accepting, close connections, store every change, close storage. */
   close(): Promise<void>;
 }
@@ -76,7 +79,7 @@ export interface StartOptions {
   /** Use this storage instead of opening one from config (tests share one between restarts). */
   storage?: Storage;
   log?: Logger;
-  /** The clock of automatic versions and their thinning (tests move it instead of waiting). */
+  /** The clock of automatic versions, their thinning and the trash's purge (tests move it instead of waiting). */
   now?: () => number;
 }
 
@@ -118,6 +121,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const signOn = new SignOnService(storage, registry);
   const now = options.now ?? Date.now;
   const sizes = new ReportSizes(storage, config.reportMaxBytes, log.child('sizes'), now);
+  const trash = new TrashJob(storage, reports, log.child('trash'), { trashDays: config.trashDays, now });
   const versions = new VersionService(storage, registry, sizes, log.child('versions'), { everyMs: config.autoVersionEveryMs, now });
   watchReports(registry, sizes, versions, log.child('versions'));
   // An editing session ends when the last person leaves a report on this node: keep an automatic version if it changed.
@@ -153,7 +157,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerAdminUserRoutes(router, { accounts }, config);
   registerAuthRoutes(router, auth, registration, sync, config, mailParts);
   registerAdminRoutes(router, registration, config);
-  registerReportRoutes(router, { reports, access, storage, sync }, config);
+  registerReportRoutes(router, { reports, access, storage, sync, trash }, config);
   registerExportRoutes(router, { reports, access, office, signOn, log: log.child('export') });
   registerSignOnRoutes(router, { access, signOn }, config);
   registerImportRoutes(router, { reports, storage, office, log: log.child('import') }, config);
@@ -235,6 +239,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     versions.thinAll().catch((err: unknown) => log.warn('thinning versions failed', { err }));
   }, 3600_000);
   sweep.unref();
+  trash.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -249,9 +254,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     office,
     routes: router.list(),
     digest,
+    trash,
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
+        trash.stop();
         await digest.stop();
         server.close();
         sync.close();

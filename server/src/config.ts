@@ -49,6 +49,8 @@ export interface Config {
   reportMaxBytes: number;
   /** An automatic version is taken at least this often while a report is being edited. */
   autoVersionEveryMs: number;
+  /** A deleted report waits this many days in its owner's trash before it is purged for good. */
+  trashDays: number;
   logLevel: Level;
   /** The built client (vite build output); null serves the API and sync only. */
   staticDir: string | null;
@@ -193,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     compactAfterRows: int(env, 'COMPACT_AFTER_ROWS', 200, 2),
     reportMaxBytes: int(env, 'REPORT_MAX_BYTES', 64 * 1024 * 1024, 64 * 1024),
     autoVersionEveryMs: int(env, 'AUTO_VERSION_EVERY_MIN', 30, 1) * 60_000,
+    trashDays: int(env, 'TRASH_DAYS', 30, 1),
     logLevel,
     staticDir: env.STATIC_DIR === '' ? null : path.resolve(cwd, env.STATIC_DIR || 'dist/client'),
     sessionTtlMs: int(env, 'SESSION_TTL_HOURS', 14 * 24, 1) * 3600_000,

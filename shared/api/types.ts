@@ -4,6 +4,7 @@ import type { Mechanism } from './mechanisms.ts';
 import type { ReportContent } from '../report/content.ts';
 import type { SubmissionType } from '../report/coverFields.ts';
 import type { Coverage } from '../report/coverage.ts';
+import type { ReportProgress } from '../report/progress.ts';
 import type { EarlierRecommendation } from '../report/earlierRecommendations.ts';
 import type { RecommendationBlock } from '../report/recommendations.ts';
 import type { Checklist } from '../submission/checks.ts';
@@ -22,6 +23,8 @@ export interface ReportSummary {
   /** The coalition the report belongs to, or null for a report of one person. */
   coalitionId?: string | null;
   ownerUserId?: string | null;
+  /** How far the report has come (its sections' statuses) as the server last saw it; null before it is first opened. */
+  progress?: ReportProgress | null;
 }
 
 export interface CreateReportRequest {

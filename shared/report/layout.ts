@@ -546,3 +546,20 @@ export function restoreReport(target: Y.Doc, source: Y.Doc, origin?: unknown): v
     if (num(reportMap(target).get(F.editorSchemaVersion), 1) < keepSchema) reportMap(target).set(F.editorSchemaVersion, keepSchema);
   }, origin);
 }
+
+/**
+ * Write into `target` (a new, empty document) what `source` says today — title, State, cover fields, sections
+ * with their text, tags and statuses, earlier recommendations — as fresh changes without `source`'s history
+ * (text deleted there is not carried over). For duplicating a report for the next cycle: `title` and
+ * `createdAt` replace the source's.
+ */
+export function copyReport(target: Y.Doc, source: Y.Doc, fields: { title: string; createdAt: string }, origin?: unknown): void {
+  target.transact(() => {
+    for (const name of TOP_LEVEL_MAPS) syncMap(target.getMap(name), source.getMap(name));
+    const map = reportMap(target);
+    map.set(F.editorSchemaVersion, editorSchemaVersionOf(source));
+    for (const key of editorSchemaMap(source).keys()) editorSchemaMap(target).set(key, true);
+    map.set(F.title, fields.title);
+    map.set(F.createdAt, fields.createdAt);
+  }, origin);
+}

@@ -261,13 +261,13 @@ describe('Accounts, coalitions and roles', () => {
     expect(await brunoDialog.locator('select').count()).toBe(0);
     await bruno.page.keyboard.press('Escape');
 
-    // Amina deletes the report, confirming its name; Bruno's open page says it was deleted.
+    // Amina deletes the report (to her trash), confirming its name; Bruno's open page says it was deleted.
     await amina.page.getByRole('button', { name: 'Share' }).click();
     await amina.page.getByRole('button', { name: 'Delete report…' }).click();
     await amina.page.getByRole('heading', { name: 'Delete “Rights of the child in detention”?' }).waitFor();
-    await amina.page.getByRole('button', { name: 'Delete report', exact: true }).click();
+    await amina.page.getByRole('button', { name: 'Move to trash', exact: true }).click();
     await amina.page.waitForURL(server.url + '/');
-    await poll(() => amina.page.getByTestId('toast').innerText()).toContain('Deleted “Rights of the child in detention”');
+    await poll(() => amina.page.getByTestId('toast').innerText()).toContain('Moved “Rights of the child in detention” to the trash');
     await bruno.page.getByTestId('banner-deleted').waitFor();
     expect(await syncLabel(bruno.page)).toBe('This report was deleted on the server');
     expect((await api(server.url, `/api/reports/${report.id}`, { as: amina.account })).status).toBe(404);

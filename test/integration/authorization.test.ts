@@ -23,7 +23,7 @@ const API_EXPECT: Record<string, Record<Who, number>> = {
   'list members': { owner: 200, editor: 200, reviewer: 200, viewer: 200, stranger: 404, 'no session': 401, 'signed out': 401 },
   'add a member': { owner: 201, editor: 403, reviewer: 403, viewer: 403, stranger: 404, 'no session': 401, 'signed out': 401 },
   'remove a member': { owner: 204, editor: 403, reviewer: 403, viewer: 403, stranger: 404, 'no session': 401, 'signed out': 401 },
-  'delete the report': { owner: 204, editor: 403, reviewer: 403, viewer: 403, stranger: 404, 'no session': 401, 'signed out': 401 },
+  'delete the report': { owner: 200, editor: 403, reviewer: 403, viewer: 403, stranger: 404, 'no session': 401, 'signed out': 401 },
 };
 
 type SyncOutcome = 'allowed' | 4401 | 4403 | 4404;

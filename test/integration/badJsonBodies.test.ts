@@ -37,6 +37,7 @@ const KNOWN_JSON_ROUTES = [
   'POST /api/reports',
   'POST /api/reports/:id/members',
   'POST /api/reports/:id/versions',
+  'POST /api/reports/:id/duplicate',
   'POST /api/coalitions',
   'PATCH /api/coalitions/:id',
   'POST /api/coalitions/:id/invitations',

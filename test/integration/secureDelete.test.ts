@@ -1,5 +1,5 @@
 /**
- * A deleted report cannot be read back from the SQLite files: the database overwrites deleted content with zeros
+ * A report deleted for good (from the trash) cannot be read back from the SQLite files: the database overwrites deleted content with zeros
  * (secure_delete) and the write-ahead log is emptied after the deletion, so neither the .sqlite file nor its -wal
  * holds the text any more. (PostgreSQL keeps dead rows until VACUUM: see docs/security/versions-and-deletion.md.)
  */
@@ -17,7 +17,7 @@ function holds(file: string, marker: string): boolean {
   return fs.readFileSync(file).includes(Buffer.from(marker, 'utf8'));
 }
 
-describe('Deleting a report on SQLite', () => {
+describe('Deleting a report for good on SQLite', () => {
   let storage: TestStorage;
   let server: TestServer;
   let owner: TestUser;
@@ -48,7 +48,9 @@ describe('Deleting a report on SQLite', () => {
     expect(holds(file, marker) || holds(`${file}-wal`, marker)).toBe(true);
 
     client.destroy();
-    expect((await api(server.url, `/api/reports/${report.id}`, { as: owner, method: 'DELETE' })).status).toBe(204);
+    // Deleting puts it in the trash; deleting it from the trash erases it.
+    expect((await api(server.url, `/api/reports/${report.id}`, { as: owner, method: 'DELETE' })).status).toBe(200);
+    expect((await api(server.url, `/api/reports/${report.id}?purge=true`, { as: owner, method: 'DELETE' })).status).toBe(204);
 
     // While the server runs: neither file holds it.
     expect(holds(file, marker)).toBe(false);

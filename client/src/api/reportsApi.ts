@@ -29,9 +29,34 @@ export function postReport(body: NewReportRequest): Promise<ServerReport> {
   return request<ServerReport>('/api/reports', { body });
 }
 
-/** Owners only; open connections close with 4410. */
-export async function deleteReport(id: string): Promise<void> {
-  await request(`/api/reports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+/** Owners only: the report goes to the owner's trash (purged after `purgeAt`); open connections close with 4410. */
+export function deleteReport(id: string): Promise<{ id: string; deletedAt: string; purgeAt: string }> {
+  return request(`/api/reports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** A report in the caller's trash (owners only). */
+export interface TrashedReport extends ServerReport {
+  deletedAt: string;
+  purgeAt: string;
+}
+
+export async function fetchTrash(): Promise<TrashedReport[]> {
+  return (await request<{ reports: TrashedReport[] }>('/api/reports?deleted=true')).reports;
+}
+
+/** Take a report out of the trash, with its versions and discussion. */
+export function undeleteReport(id: string): Promise<ServerReport> {
+  return request<ServerReport>(`/api/reports/${encodeURIComponent(id)}/undelete`, { method: 'POST' });
+}
+
+/** Delete a report in the trash for good. */
+export async function purgeReport(id: string): Promise<void> {
+  await request(`/api/reports/${encodeURIComponent(id)}?purge=true`, { method: 'DELETE' });
+}
+
+/** A new report of the caller's with this one's text, tags and cover (no versions, discussion or members). */
+export function duplicateReport(id: string, title?: string): Promise<ServerReport> {
+  return request<ServerReport>(`/api/reports/${encodeURIComponent(id)}/duplicate`, { body: title ? { title } : {} });
 }
 
 export interface ReportMember {

@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Role } from '../../../shared/api/roles.ts';
+import type { ReportProgress } from '../../../shared/report/progress.ts';
 
 export interface LocalReport {
   id: string;
@@ -29,8 +30,15 @@ export interface LocalReport {
   role?: Role | null;
   /** The coalition the report belongs to (for a report made offline, the one to create it in). */
   coalitionId?: string | null;
-  /** The server said the report was deleted (4410); the device copy is kept, read-only. */
+  /**
+   * The server said the report was deleted (4410: it went to its owner's trash): the device copy is kept,
+   * read-only, and shown in the trash view until the person removes it; cleared when the report is restored.
+   */
   deletedOnServer?: boolean;
+  /** When this device learned it (ISO): a server list asked for after it that still holds the report means it was restored. */
+  deletedOnServerAt?: string;
+  /** How far the report has come (its sections' statuses), as last seen on this device. */
+  progress?: ReportProgress;
   /** Bursts of comments and suggestions made here that the server has not confirmed storing (issue 9). */
   discussionUnsyncedCount?: number;
   /** The server refused to take a report made here (e.g. no longer allowed to start the coalition's reports). */

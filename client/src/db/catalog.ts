@@ -1,6 +1,7 @@
 /** The operations the app performs on the device catalogue; nothing else touches the Dexie tables. */
 import { liveQuery, type Subscription } from 'dexie';
 import type { Role } from '../../../shared/api/roles.ts';
+import type { ReportProgress } from '../../../shared/report/progress.ts';
 import { localDb, type LocalReport } from './LocalDb.ts';
 
 export type { LocalReport };
@@ -31,6 +32,7 @@ export interface ReportMetaFields {
   mechanism: string;
   stateUnderReview: string;
   createdAt: string;
+  progress?: ReportProgress;
 }
 
 /** Who holds this copy and with which role (see LocalReport). */
@@ -91,7 +93,12 @@ export async function makeOwnReport(id: string): Promise<void> {
 }
 
 export async function markDeletedOnServer(id: string): Promise<void> {
-  await localDb.reports.update(id, { deletedOnServer: true });
+  await localDb.reports.update(id, { deletedOnServer: true, deletedOnServerAt: new Date().toISOString() });
+}
+
+/** The report is back from the trash: the device copy syncs again. */
+export async function markRestoredOnServer(id: string): Promise<void> {
+  await localDb.reports.update(id, { deletedOnServer: false });
 }
 
 /** Forget a report on this device: its catalogue entry and its stored content (after its owner deleted it). */

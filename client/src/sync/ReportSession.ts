@@ -9,6 +9,7 @@
  * server's text instead (see chooseView.ts) and the device copy keeps them.
  */
 import * as Y from 'yjs';
+import { reportProgress } from '../../../shared/report/progress.ts';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import { isMechanism } from '../../../shared/api/mechanisms.ts';
@@ -558,7 +559,7 @@ export class ReportSession {
         this.metaTimer = null;
         if (this.destroyed) return;
         const { title, mechanism, stateUnderReview, createdAt } = getReportMeta(this.deviceDoc);
-        const fields = { title, mechanism, stateUnderReview, createdAt };
+        const fields = { title, mechanism, stateUnderReview, createdAt, progress: reportProgress(this.deviceDoc) };
         if (this.remembered) void updateLocalMeta(this.reportId, fields);
         else void rememberReport(this.reportId, fields, { accountId: this.accountId, coalitionId: this.coalitionId, role: this.facts.role ?? undefined });
         this.remembered = true;

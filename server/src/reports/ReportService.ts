@@ -1,7 +1,8 @@
 /** Creating, finding, reading and deleting reports: the operations behind the reports API. */
 import * as Y from 'yjs';
 import type { ReportContentResponse, ValidCreateReport } from '../../../shared/api/types.ts';
-import { initReport } from '../../../shared/report/layout.ts';
+import { copyReport, initReport } from '../../../shared/report/layout.ts';
+import { reportProgress, type ReportProgress } from '../../../shared/report/progress.ts';
 import { reportContent } from '../../../shared/report/content.ts';
 import { setCoverFields } from '../../../shared/report/coverFields.ts';
 import { applyTemplate } from '../../../shared/templates/applyTemplate.ts';
@@ -47,9 +48,12 @@ export class ReportService {
     if (input.submissionType) setCoverFields(doc, { submissionType: input.submissionType });
     fill?.(doc);
     const initial = Y.encodeStateAsUpdate(doc);
+    const progress = reportProgress(doc);
     doc.destroy();
     const result = await this.storage.createReport(record, roomName(record.id), initial);
-    return { created: result.created, report: result.record };
+    if (!result.created) return { created: false, report: result.record };
+    await this.storage.setReportProgress(record.id, progress);
+    return { created: true, report: { ...result.record, progress } };
   }
 
   /** The report's current content, read from the live document (loaded for the call if needed). */
@@ -76,7 +80,54 @@ export class ReportService {
     });
   }
 
-  /** Delete the report and both its documents; nothing unstored of it is written afterwards. */
+  /**
+   * A new report holding what `sourceId`'s content document says now (text, sections, tags, statuses, cover
+   * fields; not its history), owned by `owner`, with no versions, discussion or members of its own.
+   */
+  async duplicate(sourceId: string, fields: { id: string; title: string }, owner: { userId: string; coalitionId: string | null }): Promise<ReportRecord> {
+    const now = new Date().toISOString();
+    const { initial, progress } = await this.read(sourceId, (source) => {
+      const doc = new Y.Doc();
+      copyReport(doc, source, { title: fields.title, createdAt: now });
+      const copied: { initial: Uint8Array; progress: ReportProgress } = { initial: Y.encodeStateAsUpdate(doc), progress: reportProgress(doc) };
+      doc.destroy();
+      return copied;
+    });
+    const source = await this.storage.getReport(sourceId);
+    if (!source) throw new Error('the report to duplicate is gone');
+    const record: ReportRecord = {
+      id: fields.id,
+      title: fields.title,
+      mechanism: source.mechanism,
+      stateUnderReview: source.stateUnderReview,
+      createdAt: now,
+      updatedAt: now,
+      ownerUserId: owner.userId,
+      coalitionId: owner.coalitionId,
+    };
+    const result = await this.storage.createReport(record, roomName(record.id), initial);
+    if (!result.created) throw new Error('a new report id was taken');
+    await this.storage.setReportProgress(record.id, progress);
+    return { ...result.record, progress };
+  }
+
+  /**
+   * Put the report in the trash: from now on storage answers as if it did not exist, so sync and every route
+   * refuse it. Nothing of it is deleted. The caller then closes its connections and calls `unload`.
+   */
+  trash(id: string, by: string, at: string): Promise<boolean> {
+    return this.storage.trashReport(id, by, at);
+  }
+
+  /**
+   * Drop this node's loaded copies of a trashed report (other nodes drop theirs when they hear of it). Changes a
+   * client sent in the last instant may not be stored; the client keeps them and sends them again if restored.
+   */
+  unload(id: string): void {
+    for (const name of [roomName(id), roomName(id, 'discussion')]) this.registry.discard(name);
+  }
+
+  /** Delete the report and both its documents for good; nothing unstored of it is written afterwards. */
   async delete(id: string): Promise<void> {
     const names = [roomName(id), roomName(id, 'discussion')];
     for (const name of names) this.registry.discard(name);

@@ -4,6 +4,7 @@
  */
 import { getReportMeta } from '../../../shared/report/layout.ts';
 import { parseRoomName } from '../../../shared/protocol/rooms.ts';
+import { reportProgress, type ReportProgress } from '../../../shared/report/progress.ts';
 import type { LiveDocument } from '../documents/LiveDocument.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { Logger } from '../log.ts';
@@ -12,8 +13,18 @@ export function attachCatalogSync(live: LiveDocument, storage: Storage, log: Log
   const parsed = parseRoomName(live.name);
   if (!parsed || parsed.kind !== 'content') return;
   let timer: NodeJS.Timeout | null = null;
+  // How far the report has come (sections' statuses), written when loaded and whenever it changes.
+  let progress: ReportProgress | null = null;
+  const writeProgress = () => {
+    const now = reportProgress(live.doc);
+    if (now === progress) return;
+    progress = now;
+    storage.setReportProgress(parsed.reportId, now).catch((err: unknown) => log.warn('could not update the report catalogue', { reportId: parsed.reportId, err }));
+  };
+  writeProgress();
   const write = () => {
     timer = null;
+    writeProgress();
     const meta = getReportMeta(live.doc);
     storage
       .updateReportMeta(parsed.reportId, {

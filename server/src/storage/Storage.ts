@@ -4,6 +4,7 @@
  */
 import type { AttemptLog } from '../auth/LoginThrottle.ts';
 import type { Mechanism } from '../../../shared/api/mechanisms.ts';
+import type { ReportProgress } from '../../../shared/report/progress.ts';
 import type { SignOnConfirmation } from '../../../shared/report/signOn.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { VersionKind } from '../../../shared/api/versionKinds.ts';
@@ -19,6 +20,14 @@ export interface ReportRecord {
   ownerUserId: string | null;
   /** The coalition whose members get their default role on it, if any. */
   coalitionId: string | null;
+  /** How far it has come, from its sections' statuses, as last stored by catalogSync; null until it is first loaded. */
+  progress?: ReportProgress | null;
+}
+
+/** A report in its owner's trash: every route but the trash's own answers 404 for it until it is restored. */
+export interface DeletedReportRecord extends ReportRecord {
+  deletedAt: string;
+  deletedBy: string | null;
 }
 
 export interface StoredDocument {
@@ -350,12 +359,27 @@ export interface Storage {
    * already nothing is written and the stored record comes back with `created: false`.
    */
   createReport(record: ReportRecord, docName: string, initialUpdate: Uint8Array): Promise<{ created: boolean; record: ReportRecord }>;
+  /** The report, unless it is missing or in the trash (then null). */
   getReport(id: string): Promise<ReportRecord | null>;
+  /** These reports, leaving out missing and trashed ones. */
   getReports(ids: string[]): Promise<ReportRecord[]>;
+  /** Every report not in the trash. */
   listReports(): Promise<ReportRecord[]>;
+  /** Keep the catalogue's progress in step with the document (see catalogSync). */
+  setReportProgress(id: string, progress: ReportProgress): Promise<void>;
+  /** Put the report in the trash (false when it is missing or there already). Nothing of it is deleted. */
+  trashReport(id: string, by: string, at: string): Promise<boolean>;
+  /** Take the report out of the trash (false when it is not there). */
+  restoreReport(id: string): Promise<boolean>;
+  /** A report in the trash, or null. */
+  getDeletedReport(id: string): Promise<DeletedReportRecord | null>;
+  /** Those of these reports that are in the trash, latest deleted first. */
+  getDeletedReports(ids: string[]): Promise<DeletedReportRecord[]>;
+  /** Ids of the reports put in the trash before `before` (ISO), to purge. */
+  deletedReportIdsBefore(before: string): Promise<string[]>;
   /** Keep the catalogue in step with the document's metadata (title, State) for listing without loading. */
   updateReportMeta(id: string, fields: Pick<ReportRecord, 'title' | 'stateUnderReview' | 'updatedAt'>): Promise<void>;
-  /** Delete the report, its members and every stored update of the given documents. */
+  /** Delete the report for good (trashed or not), its members, versions and every stored update of the given documents. */
   deleteReport(id: string, docNames: string[]): Promise<void>;
 
   loadDocument(docName: string): Promise<StoredDocument>;

@@ -3,15 +3,12 @@ import { MECHANISM_NAMES, isMechanism } from '../../../../shared/api/mechanisms.
 import { LIMITS } from '../../../../shared/api/validate.ts';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { setReportField } from '../../../../shared/report/layout.ts';
-import { deleteReport } from '../../api/reportsApi.ts';
 import { navigate } from '../../app/router.ts';
 import { useAccount } from '../../auth/useAccount.ts';
-import { forgetReport } from '../../db/catalog.ts';
-import { localDocName } from '../../sync/localDoc.ts';
+import { moveToTrash, TRASH_DAYS_HINT } from '../reports/trashActions.ts';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
 import { usePresenceStore } from '../../stores/presenceStore.ts';
 import { useReportUiStore } from '../../stores/reportUiStore.ts';
-import { useToastStore } from '../../stores/toastStore.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { RoleBadge } from '../../ui/RoleBadge.tsx';
@@ -31,7 +28,6 @@ export function ReportHeader({ session, snapshot, actions }: { session: ReportSe
   const peers = usePresenceStore((s) => s.peers);
   const outlineOpen = useReportUiStore((s) => s.outlineOpen);
   const setOutlineOpen = useReportUiStore((s) => s.setOutlineOpen);
-  const showToast = useToastStore((s) => s.show);
   const account = useAccount();
   const [sharing, setSharing] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -68,10 +64,8 @@ export function ReportHeader({ session, snapshot, actions }: { session: ReportSe
   const canShare = facts.online && !facts.pendingCreate && facts.role !== null && !refusedCodes.includes(facts.closeCode ?? 0);
 
   const handleDelete = async () => {
-    await deleteReport(session.reportId);
+    await moveToTrash(session.reportId, title);
     setDeleting(false);
-    void forgetReport(session.reportId, localDocName(session.reportId));
-    showToast({ message: `Deleted “${title}”` });
     navigate('/');
   };
 
@@ -185,14 +179,14 @@ export function ReportHeader({ session, snapshot, actions }: { session: ReportSe
       <ConfirmDialog
         open={deleting}
         title={`Delete “${title}”?`}
-        confirmLabel="Delete report"
+        confirmLabel="Move to trash"
         danger
         onClose={() => setDeleting(false)}
         onConfirm={handleDelete}
       >
         <p>
-          “{title}” and its text, comments and versions are deleted from the server for everyone who has access. Anyone who has it open sees that it was
-          deleted. This cannot be undone.
+          “{title}” goes to your trash, with its text, comments and versions, and closes for everyone who has access. You can restore it from the
+          trash for {TRASH_DAYS_HINT}; after that it is deleted for good.
         </p>
       </ConfirmDialog>
     </header>

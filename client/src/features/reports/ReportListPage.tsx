@@ -14,29 +14,61 @@ import { Icon } from '../../ui/Icon.tsx';
 import { mergeReports, type ReportListItem } from './mergeReports.ts';
 import { NewReportDialog } from './NewReportDialog.tsx';
 import { ImportReportButton } from '../import/ImportReportButton.tsx';
-import { makeOwnReport } from '../../db/catalog.ts';
+import { makeOwnReport, markRestoredOnServer } from '../../db/catalog.ts';
+import { PROGRESS_LABEL } from '../../../../shared/report/progress.ts';
+import { ReportCardActions } from './ReportCardActions.tsx';
+import { ReportListFilters } from './ReportListFilters.tsx';
+import { TrashView } from './TrashView.tsx';
+import { filterChoices, filterReports, formatListQuery, isFiltered, parseListQuery, type ReportListQuery } from './reportListQuery.ts';
+import './reportList.css';
 import { publishReport } from './publish.ts';
 import { useLocalReports } from './useLocalReports.ts';
 import { useServerReports } from './useServerReports.ts';
 
 export function ReportListPage() {
   const local = useLocalReports();
-  const { list } = useServerReports();
+  const { list, refresh } = useServerReports();
   const accountId = useAccount()?.id;
   const { coalitions } = useCoalitions();
   const coalitionNames = useMemo(() => new Map((coalitions ?? []).map((c) => [c.id, c.name])), [coalitions]);
   const online = useOnline();
   const offlineReady = useOfflineReady();
   const [creating, setCreating] = useState(false);
+  const [query, setQueryState] = useState<ReportListQuery>(() => parseListQuery(location.search));
+  const setQuery = (next: ReportListQuery) => {
+    setQueryState(next);
+    // Kept in the URL, so a reload (or a bookmark) shows the same list; replaced, not pushed, per keystroke.
+    history.replaceState(history.state, '', location.pathname + formatListQuery(next));
+  };
   useEffect(() => {
-    document.title = 'Reports — Rightsdraft';
+    const onPop = () => setQueryState(parseListQuery(location.search));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
   }, []);
+  useEffect(() => {
+    document.title = query.view === 'trash' ? 'Trash — Rightsdraft' : 'Reports — Rightsdraft';
+  }, [query.view]);
 
-  const items = useMemo(
-    () => (local === null ? null : mergeReports(local, list.state === 'ok' ? list.reports : null, accountId)),
+  const merged = useMemo(
+    () => (local === null ? null : mergeReports(local, list.state === 'ok' ? list.reports : null, accountId, list.state === 'ok' ? list.askedAt : undefined)),
     [local, list, accountId],
   );
-  const loading = items === null || (list.state === 'loading' && items.length === 0);
+  // A report the server lists again was restored (here or elsewhere): this device's copy syncs again.
+  useEffect(() => {
+    if (list.state !== 'ok' || !local) return;
+    const listed = new Set(list.reports.map((r) => r.id));
+    // Only a list asked for after this device learned of the deletion counts (an older one still held it).
+    for (const r of local) {
+      if (r.deletedOnServer && listed.has(r.id) && (!r.deletedOnServerAt || list.askedAt > r.deletedOnServerAt)) void markRestoredOnServer(r.id);
+    }
+  }, [list, local]);
+  const all = useMemo(() => merged?.filter((i) => !i.deletedOnServer) ?? null, [merged]);
+  const deviceCopiesDeleted = useMemo(() => merged?.filter((i) => i.deletedOnServer) ?? [], [merged]);
+  const items = useMemo(() => (all === null ? null : filterReports(all, query)), [all, query]);
+  const choices = useMemo(() => filterChoices(all ?? []), [all]);
+  const loading = items === null || all === null || (list.state === 'loading' && all.length === 0);
+  const serverReachable = online && list.state === 'ok';
+  const coalitionName = (id: string) => coalitionNames.get(id) ?? 'A coalition';
 
   return (
     <div className="page">
@@ -65,10 +97,48 @@ export function ReportListPage() {
           </div>
         )}
 
-        {loading ? (
+        <div className="list-tabs" role="group" aria-label="Show">
+          <button
+            type="button"
+            className="list-tabs__tab"
+            aria-pressed={query.view === 'reports'}
+            onClick={() => setQuery({ ...query, view: 'reports' })}
+          >
+            Reports
+          </button>
+          <button type="button" className="list-tabs__tab" aria-pressed={query.view === 'trash'} onClick={() => setQuery({ ...query, view: 'trash' })}>
+            <Icon name="trash" size={16} /> Trash
+          </button>
+        </div>
+
+        {query.view === 'trash' ? (
+          <TrashView deviceCopies={deviceCopiesDeleted} online={online} onChanged={refresh} />
+        ) : loading ? (
           <p className="muted" role="status">
             Loading reports…
           </p>
+        ) : all.length > 0 && (items.length > 0 || isFiltered(query)) ? (
+          <>
+            <ReportListFilters query={query} onChange={setQuery} choices={choices} coalitionName={coalitionName} />
+            <p className="muted report-filters__count" role="status" data-testid="report-count">
+              {isFiltered(query) ? `${items.length} of ${all.length} reports` : `${all.length} ${all.length === 1 ? 'report' : 'reports'}`}
+            </p>
+            {items.length === 0 ? (
+              <p className="empty muted">No report matches. Try fewer words or clear the filters.</p>
+            ) : (
+              <ul className="report-list" aria-label="Reports">
+                {items.map((item) => (
+                  <ReportCard
+                    key={item.id}
+                    item={item}
+                    coalitionName={item.coalitionId ? (coalitionNames.get(item.coalitionId) ?? null) : null}
+                    serverReachable={serverReachable}
+                    onChanged={refresh}
+                  />
+                ))}
+              </ul>
+            )}
+          </>
         ) : items.length === 0 ? (
           <div className="empty">
             <h2>No reports yet</h2>
@@ -80,13 +150,7 @@ export function ReportListPage() {
               <Icon name="plus" /> New report
             </button>
           </div>
-        ) : (
-          <ul className="report-list" aria-label="Reports">
-            {items.map((item) => (
-              <ReportCard key={item.id} item={item} coalitionName={item.coalitionId ? (coalitionNames.get(item.coalitionId) ?? null) : null} />
-            ))}
-          </ul>
-        )}
+        ) : null}
 
         <p className="list-page__foot muted">
           {offlineReady ? 'Rightsdraft is available offline on this device.' : 'Preparing offline use on this device…'}
@@ -125,7 +189,17 @@ const PLACE_LABEL: Record<ReportListItem['place'], string | null> = {
   device: 'On this device',
 };
 
-function ReportCard({ item, coalitionName }: { item: ReportListItem; coalitionName: string | null }) {
+function ReportCard({
+  item,
+  coalitionName,
+  serverReachable,
+  onChanged,
+}: {
+  item: ReportListItem;
+  coalitionName: string | null;
+  serverReachable: boolean;
+  onChanged: () => void;
+}) {
   const mechanismName = isMechanism(item.mechanism) ? MECHANISM_NAMES[item.mechanism] : item.mechanism;
   const place = PLACE_LABEL[item.place];
   return (
@@ -145,6 +219,9 @@ function ReportCard({ item, coalitionName }: { item: ReportListItem; coalitionNa
           </span>
         </span>
         <span className="muted">Updated {formatDate(item.activityAt)}</span>
+        <span className={`report-card__progress report-card__progress--${item.progress ?? 'unknown'}`} data-testid="report-progress">
+          {item.progress ? PROGRESS_LABEL[item.progress] : 'Status not known yet'}
+        </span>
       </p>
       <p className="report-card__badges">
         {item.role && <RoleBadge role={item.role} />}
@@ -161,6 +238,7 @@ function ReportCard({ item, coalitionName }: { item: ReportListItem; coalitionNa
           item.hasUnsyncedChanges && item.place !== 'device-only' && !item.deletedOnServer && <span className="badge badge--unsynced">Changes waiting to sync</span>
         )}
       </p>
+      <ReportCardActions item={item} serverReachable={serverReachable} onChanged={onChanged} />
     </li>
   );
 }

@@ -76,4 +76,11 @@ describe('mergeReports', () => {
     expect(item!.unsendable).toBe(true);
     expect(mergeReports([local('a', { hasUnsyncedChanges: true })], [server('a')])[0]!.unsendable).toBe(false);
   });
+
+  it('keeps a device copy deleted after the server list was asked for as deleted, and not one the list was asked for since', () => {
+    const deleted = local('a', { deletedOnServer: true, deletedOnServerAt: '2026-01-01T10:00:00.000Z' });
+    expect(mergeReports([deleted], [server('a')], undefined, '2026-01-01T09:59:00.000Z')[0]!.deletedOnServer).toBe(true);
+    expect(mergeReports([deleted], [server('a')], undefined, '2026-01-01T10:01:00.000Z')[0]!.deletedOnServer).toBe(false);
+    expect(mergeReports([deleted], [], undefined, '2026-01-01T10:01:00.000Z')[0]!.deletedOnServer).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 /** The report list: the device catalogue and the server's list, merged by id. */
 import type { Role } from '../../../../shared/api/roles.ts';
+import type { ReportProgress } from '../../../../shared/report/progress.ts';
 import type { ServerReport } from '../../api/reportsApi.ts';
 import { isReader } from '../../auth/permissions.ts';
 import type { LocalReport } from '../../db/LocalDb.ts';
@@ -28,8 +29,10 @@ export interface ReportListItem {
   coalitionId: string | null;
   /** Changes on this device that the role may not send (it was lowered while they waited). */
   unsendable: boolean;
-  /** The server said it was deleted; the device copy remains. */
+  /** The server said it was deleted (it is in its owner's trash, or purged); the device copy remains. */
   deletedOnServer: boolean;
+  /** How far it has come (sections' statuses): the device copy's when it has changes waiting, else the server's; null if unknown. */
+  progress: ReportProgress | null;
   /** The server refused to take this report made on the device, and why. */
   publishRefused: { code: string; message: string } | null;
 }
@@ -37,10 +40,13 @@ export interface ReportListItem {
 /**
  * `server` is null when the server's list could not be fetched (offline). Device copies made or opened by
  * another account on this device are left out (copies from before accounts have no account and are kept).
+ * `askedAt` is when the server list was asked for: a device copy marked deleted after it stays deleted.
  * Newest activity first.
  */
-export function mergeReports(local: LocalReport[], server: ServerReport[] | null, accountId?: string): ReportListItem[] {
+export function mergeReports(local: LocalReport[], server: ServerReport[] | null, accountId?: string, askedAt?: string): ReportListItem[] {
   const byId = new Map<string, ReportListItem>();
+  /** Device copies the server deleted after the server list was asked for: that list is older than the deletion. */
+  const deletedSinceAsked = new Set(local.filter((r) => r.deletedOnServer && r.deletedOnServerAt && askedAt && askedAt <= r.deletedOnServerAt).map((r) => r.id));
   for (const r of local) {
     if (r.accountId && accountId && r.accountId !== accountId) continue;
     byId.set(r.id, {
@@ -55,6 +61,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       coalitionId: r.coalitionId ?? null,
       unsendable: false,
       deletedOnServer: r.deletedOnServer ?? false,
+      progress: r.progress ?? null,
       publishRefused: r.pendingCreate ? (r.publishRefused ?? null) : null,
     });
   }
@@ -71,8 +78,9 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       mine.place = 'both';
       mine.role = s.role ?? mine.role;
       mine.coalitionId = s.coalitionId ?? null;
-      mine.deletedOnServer = false;
+      mine.deletedOnServer = deletedSinceAsked.has(s.id);
       mine.publishRefused = null;
+      if (!mine.hasUnsyncedChanges || mine.progress === null) mine.progress = s.progress ?? mine.progress;
       if (s.updatedAt > mine.activityAt) mine.activityAt = s.updatedAt;
     } else {
       byId.set(s.id, {
@@ -87,6 +95,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
         coalitionId: s.coalitionId ?? null,
         unsendable: false,
         deletedOnServer: false,
+        progress: s.progress ?? null,
         publishRefused: null,
       });
     }

@@ -1,6 +1,7 @@
 /** The Storage port over any SqlDriver: reports and documents here, accounts, coalitions and access in their own stores. */
 import type { Mechanism } from '../../../../shared/api/mechanisms.ts';
-import type { DocumentStats, ReportRecord, Storage, StoredDocument } from '../Storage.ts';
+import { isReportProgress, type ReportProgress } from '../../../../shared/report/progress.ts';
+import type { DeletedReportRecord, DocumentStats, ReportRecord, Storage, StoredDocument } from '../Storage.ts';
 import { SqlAccountStore } from './SqlAccountStore.ts';
 import { SqlCoalitionStore } from './SqlCoalitionStore.ts';
 import { SqlInstanceSettings } from './SqlInstanceSettings.ts';
@@ -20,9 +21,17 @@ interface ReportRow {
   updated_at: string;
   owner_user_id: string | null;
   coalition_id: string | null;
+  progress: string | null;
+}
+
+interface DeletedReportRow extends ReportRow {
+  deleted_at: string;
+  deleted_by: string | null;
 }
 
 const REPORT_COLUMNS = 'id, title, mechanism, state_under_review, created_at, updated_at, owner_user_id, coalition_id';
+/** What is read: the inserted columns and the progress catalogSync keeps. */
+const READ_COLUMNS = `${REPORT_COLUMNS}, progress`;
 
 function toReport(row: ReportRow): ReportRecord {
   return {
@@ -34,7 +43,12 @@ function toReport(row: ReportRow): ReportRecord {
     updatedAt: row.updated_at,
     ownerUserId: row.owner_user_id,
     coalitionId: row.coalition_id,
+    progress: isReportProgress(row.progress) ? row.progress : null,
   };
+}
+
+function toDeletedReport(row: DeletedReportRow): DeletedReportRecord {
+  return { ...toReport(row), deletedAt: row.deleted_at, deletedBy: row.deleted_by };
 }
 
 function bytes(b: Buffer): Uint8Array {
@@ -106,7 +120,7 @@ export class SqlStorage implements Storage {
         ],
       );
       if (inserted === 0) {
-        const row = await tx.get<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`, [record.id]);
+        const row = await tx.get<ReportRow>(`SELECT ${READ_COLUMNS} FROM reports WHERE id = ?`, [record.id]);
         return { created: false, record: toReport(row!) };
       }
       await tx.run('INSERT INTO document_updates (doc_name, data) VALUES (?, ?)', [docName, initialUpdate]);
@@ -115,22 +129,57 @@ export class SqlStorage implements Storage {
   }
 
   async getReport(id: string): Promise<ReportRecord | null> {
-    const row = await this.db.get<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`, [id]);
+    const row = await this.db.get<ReportRow>(`SELECT ${READ_COLUMNS} FROM reports WHERE id = ? AND deleted_at IS NULL`, [id]);
     return row ? toReport(row) : null;
   }
 
   async getReports(ids: string[]): Promise<ReportRecord[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.all<ReportRow>(
-      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY updated_at DESC, id`,
+      `SELECT ${READ_COLUMNS} FROM reports WHERE id IN (${ids.map(() => '?').join(', ')}) AND deleted_at IS NULL ORDER BY updated_at DESC, id`,
       ids,
     );
     return rows.map(toReport);
   }
 
   async listReports(): Promise<ReportRecord[]> {
-    const rows = await this.db.all<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports ORDER BY updated_at DESC, id`);
+    const rows = await this.db.all<ReportRow>(`SELECT ${READ_COLUMNS} FROM reports WHERE deleted_at IS NULL ORDER BY updated_at DESC, id`);
     return rows.map(toReport);
+  }
+
+  async setReportProgress(id: string, progress: ReportProgress): Promise<void> {
+    await this.db.run('UPDATE reports SET progress = ? WHERE id = ?', [progress, id]);
+  }
+
+  async trashReport(id: string, by: string, at: string): Promise<boolean> {
+    return (await this.db.run('UPDATE reports SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at IS NULL', [at, by, id])) > 0;
+  }
+
+  async restoreReport(id: string): Promise<boolean> {
+    return (await this.db.run('UPDATE reports SET deleted_at = NULL, deleted_by = NULL WHERE id = ? AND deleted_at IS NOT NULL', [id])) > 0;
+  }
+
+  async getDeletedReport(id: string): Promise<DeletedReportRecord | null> {
+    const row = await this.db.get<DeletedReportRow>(
+      `SELECT ${READ_COLUMNS}, deleted_at, deleted_by FROM reports WHERE id = ? AND deleted_at IS NOT NULL`,
+      [id],
+    );
+    return row ? toDeletedReport(row) : null;
+  }
+
+  async getDeletedReports(ids: string[]): Promise<DeletedReportRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.all<DeletedReportRow>(
+      `SELECT ${READ_COLUMNS}, deleted_at, deleted_by FROM reports
+       WHERE id IN (${ids.map(() => '?').join(', ')}) AND deleted_at IS NOT NULL ORDER BY deleted_at DESC, id`,
+      ids,
+    );
+    return rows.map(toDeletedReport);
+  }
+
+  async deletedReportIdsBefore(before: string): Promise<string[]> {
+    const rows = await this.db.all<{ id: string }>('SELECT id FROM reports WHERE deleted_at IS NOT NULL AND deleted_at < ? ORDER BY id', [before]);
+    return rows.map((r) => r.id);
   }
 
   async updateReportMeta(id: string, fields: Pick<ReportRecord, 'title' | 'stateUnderReview' | 'updatedAt'>) {

@@ -276,6 +276,16 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'trash: a deleted report waits in its owner\'s trash before it is purged; the catalogue keeps how far a report has come',
+    sql: () => `
+      ALTER TABLE reports ADD COLUMN deleted_at TEXT;
+      ALTER TABLE reports ADD COLUMN deleted_by TEXT;
+      ALTER TABLE reports ADD COLUMN progress TEXT;
+      CREATE INDEX reports_deleted_at ON reports (deleted_at);
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {
