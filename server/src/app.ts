@@ -52,6 +52,8 @@ import { PasswordReset } from './auth/PasswordReset.ts';
 import { Mail } from './mail/Mail.ts';
 import { Notify } from './mail/notify.ts';
 import { DigestJob } from './mail/DigestJob.ts';
+import { enableMetrics, metrics } from './metrics/metrics.ts';
+import { registerMetricsRoute, registerReadinessRoute } from './metrics/routes.ts';
 
 export interface RunningServer {
   url: string;
@@ -82,6 +84,7 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel, 'server', undefined, { logIp: config.logIp });
+  const exposition = config.metrics ? await enableMetrics() : null;
   const storage = options.storage ?? openStorage(config);
   await storage.migrate();
 
@@ -148,6 +151,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const router = new Router();
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
+  let closing: Promise<void> | null = null;
+  registerReadinessRoute(router, { storage, bus, log: log.child('ready'), closing: () => closing !== null });
+  if (exposition) registerMetricsRoute(router, { exposition, allow: config.metricsAllow, trustProxy: config.trustProxy });
+  const stopGauges = metrics.addSource({
+    connections: () => sync.connectionCount,
+    reportsLoaded: () => registry.loadedCount,
+    exportQueue: () => office.stats().queued,
+  });
   const accounts = new AccountService(storage, access, sync, log.child('accounts'));
   registerAccountRoutes(router, { auth, accounts, storage, access, registry, notify }, config);
   registerAdminUserRoutes(router, { accounts }, config);
@@ -236,7 +247,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }, 3600_000);
   sweep.unref();
 
-  let closing: Promise<void> | null = null;
   return {
     url,
     port,
@@ -252,6 +262,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
+        stopGauges();
         await digest.stop();
         server.close();
         sync.close();

@@ -26,5 +26,7 @@ export interface SqlDriver extends SqlExecutor {
    * files and the WAL until VACUUM and WAL recycling: see docs/security/versions-and-deletion.md).
    */
   eraseDeleted(): Promise<void>;
+  /** A cheap query that fails when the database does not answer (the readiness check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
