@@ -263,9 +263,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       closing ??= (async () => {
         clearInterval(sweep);
         stopGauges();
-        await digest.stop();
+        // Stop accepting first: a load balancer's next connection goes to another node at once.
         server.close();
         sync.close();
+        await digest.stop();
         await Promise.all([registry.close(), office.close()]);
         await bus.close();
         await mail.close();
