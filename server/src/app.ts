@@ -53,6 +53,8 @@ import { Mail } from './mail/Mail.ts';
 import { Notify } from './mail/notify.ts';
 import { DigestJob } from './mail/DigestJob.ts';
 import { TrashJob } from './reports/TrashJob.ts';
+import { enableMetrics, metrics } from './metrics/metrics.ts';
+import { registerMetricsRoute, registerReadinessRoute } from './metrics/routes.ts';
 
 export interface RunningServer {
   url: string;
@@ -85,6 +87,7 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel, 'server', undefined, { logIp: config.logIp });
+  const exposition = config.metrics ? await enableMetrics() : null;
   const storage = options.storage ?? openStorage(config);
   await storage.migrate();
 
@@ -152,6 +155,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const router = new Router();
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
+  let closing: Promise<void> | null = null;
+  registerReadinessRoute(router, { storage, bus, log: log.child('ready'), closing: () => closing !== null });
+  if (exposition) registerMetricsRoute(router, { exposition, allow: config.metricsAllow, trustProxy: config.trustProxy });
+  const stopGauges = metrics.addSource({
+    connections: () => sync.connectionCount,
+    reportsLoaded: () => registry.loadedCount,
+    exportQueue: () => office.stats().queued,
+  });
   const accounts = new AccountService(storage, access, sync, log.child('accounts'));
   registerAccountRoutes(router, { auth, accounts, storage, access, registry, notify }, config);
   registerAdminUserRoutes(router, { accounts }, config);
@@ -241,7 +252,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   sweep.unref();
   trash.start();
 
-  let closing: Promise<void> | null = null;
   return {
     url,
     port,
@@ -259,9 +269,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       closing ??= (async () => {
         clearInterval(sweep);
         trash.stop();
-        await digest.stop();
+        stopGauges();
+        // Stop accepting first: a load balancer's next connection goes to another node at once.
         server.close();
         sync.close();
+        await digest.stop();
         await Promise.all([registry.close(), office.close()]);
         await bus.close();
         await mail.close();

@@ -23,3 +23,17 @@ describe('PUBLIC_URL and LOG_IP', () => {
     expect(() => loadConfig({ LOG_IP: 'yes please' })).toThrow(ConfigError);
   });
 });
+
+describe('METRICS and METRICS_ALLOW', () => {
+  it('is off by default and allows only loopback', () => {
+    expect(loadConfig({}).metrics).toBe(false);
+    expect(loadConfig({}).metricsAllow).toEqual(['127.0.0.0/8', '::1']);
+    expect(loadConfig({ METRICS: '1', METRICS_ALLOW: ' 10.1.2.3, 192.168.0.0/16,fd00::/8 ' })).toMatchObject({ metrics: true, metricsAllow: ['10.1.2.3', '192.168.0.0/16', 'fd00::/8'] });
+  });
+
+  it('refuses what is not an address or a range', () => {
+    for (const value of ['prometheus.internal', '10.0.0.0/33', '::1/129', '10.0.0.0/8/1', '10.0.0/8', '10.0.0.0/x']) {
+      expect(() => loadConfig({ METRICS_ALLOW: value }), value).toThrow(ConfigError);
+    }
+  });
+});

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import net from 'node:net';
 import { MIN_SECRET_LENGTH } from './cluster/envelope.ts';
 import { isLevel, type Level } from './log.ts';
 
@@ -85,6 +86,10 @@ export interface Config {
   /** Sign-ups accepted from one address within `signupWindowMs`. */
   signupLimitPerAddress: number;
   signupWindowMs: number;
+  /** Serve `GET /metrics` (Prometheus text format). */
+  metrics: boolean;
+  /** Who may read `/metrics`: IP addresses and CIDR ranges (`10.0.0.0/8`, `::1`). */
+  metricsAllow: string[];
 }
 
 /** open: anyone signs up; invite: only with an invitation (coalition or administrator); closed: only an administrator's. */
@@ -103,6 +108,24 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min = 0): nu
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new ConfigError(`${key} must be an integer >= ${min}, got "${raw}"`);
   return n;
+}
+
+const DEFAULT_METRICS_ALLOW = ['127.0.0.0/8', '::1'];
+
+/** METRICS_ALLOW: comma-separated IP addresses or CIDR ranges; each checked here so a typo stops the start. */
+function parseAllowList(raw: string | undefined): string[] {
+  const entries = (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  if (entries.length === 0) return DEFAULT_METRICS_ALLOW;
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const prefixOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || extra !== undefined || !prefixOk) {
+      throw new ConfigError(`METRICS_ALLOW must list IP addresses or CIDR ranges (like 127.0.0.1 or 10.0.0.0/8), got "${entry}"`);
+    }
+  }
+  return entries;
 }
 
 function readTlsCa(file: string | null, cwd: string, redisUrl: string | null): string | null {
@@ -171,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (clusterSecret && clusterSecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`CLUSTER_SECRET must be at least ${MIN_SECRET_LENGTH} characters of random data. Make one with: openssl rand -hex 32`);
   }
+  const metricsAllow = parseAllowList(env.METRICS_ALLOW);
   const redisTlsCa = readTlsCa(env.REDIS_TLS_CA?.trim() || null, cwd, redisUrl);
   return {
     port: int(env, 'PORT', 8787),
@@ -213,5 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     registration,
     signupLimitPerAddress: int(env, 'SIGNUP_LIMIT_PER_ADDRESS', 5, 1),
     signupWindowMs: int(env, 'SIGNUP_LIMIT_WINDOW_MINUTES', 60, 1) * 60_000,
+    metrics: flag(env, 'METRICS'),
+    metricsAllow,
   };
 }

@@ -12,6 +12,7 @@ import type { Logger } from '../log.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './LoginThrottle.ts';
 import { ACCESS_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.ts';
+import { metrics } from '../metrics/metrics.ts';
 
 export const SESSION_COOKIE = 'rd_session';
 /** Marks a browser that signed in before (see `recognisedDevice`). */
@@ -165,6 +166,7 @@ export class AuthService {
     const verdict = await this.throttle.reserve(keys);
     if (verdict.refuse) {
       this.log.warn('sign-in refused after repeated failures', { address: from.address, knownDevice: known, retryAfterSeconds: verdict.retryAfterSeconds });
+      metrics.failedSignIn('too_many_attempts');
       throw new AuthError('too_many_attempts', 'Too many failed sign-ins. Try again later.', verdict.retryAfterSeconds);
     }
     if (verdict.delayMs > 0) await new Promise((r) => setTimeout(r, verdict.delayMs));
@@ -172,6 +174,7 @@ export class AuthService {
     if (!found || !ok) {
       // The reservation stays: it is this failure's count.
       this.log.info('failed sign-in', { address: from.address, knownDevice: known });
+      metrics.failedSignIn('invalid_credentials');
       throw new AuthError('invalid_credentials', 'The e-mail address or password is not right.');
     }
     await this.throttle.release(verdict.attempt);

@@ -12,6 +12,8 @@ export interface ClusterBus {
   unsubscribe(channel: string): Promise<void>;
   /** Called after the connection to the bus came back: messages may have been missed meanwhile. */
   onReconnect(listener: () => void): void;
+  /** Throws when the bus does not answer (`/readyz`): Redis PING. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export class LocalBus implements ClusterBus {
   async subscribe(): Promise<void> {}
   async unsubscribe(): Promise<void> {}
   onReconnect(): void {}
+  async ping(): Promise<void> {}
   async close(): Promise<void> {}
 }
 

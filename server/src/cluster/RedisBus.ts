@@ -119,6 +119,12 @@ export class RedisBus implements ClusterBus {
     this.reconnectListeners.add(listener);
   }
 
+  /** Both connections up and Redis answering PING (commands are not queued while a connection is down). */
+  async ping(): Promise<void> {
+    if (this.pub.status !== 'ready' || this.sub.status !== 'ready') throw new Error(`redis connection is ${this.pub.status}/${this.sub.status}`);
+    await this.pub.ping();
+  }
+
   async close(): Promise<void> {
     this.handlers.clear();
     this.refusals.close();

@@ -10,6 +10,7 @@
 import * as Y from 'yjs';
 import type { Storage } from '../storage/Storage.ts';
 import type { Logger } from '../log.ts';
+import { metrics, secondsSince } from '../metrics/metrics.ts';
 
 /** Origin of the update that replays storage into a freshly created doc: it is stored already. */
 const LOAD_ORIGIN = Symbol('load');
@@ -60,6 +61,8 @@ interface Pending {
   update: Uint8Array;
   origin: unknown;
   seq: number;
+  /** When it arrived (`performance.now()`), for the relay-latency metric; 0 without METRICS. */
+  at: number;
 }
 
 export class LiveDocument {
@@ -179,7 +182,7 @@ export class LiveDocument {
       for (const listener of this.committedListeners) listener(committed);
       return;
     }
-    this.outbox.push({ update, origin, seq: ++this.appliedSeq });
+    this.outbox.push({ update, origin, seq: ++this.appliedSeq, at: metrics.enabled ? performance.now() : 0 });
     this.scheduleFlush();
   };
 
@@ -226,7 +229,9 @@ export class LiveDocument {
     this.outbox = [];
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
     try {
+      const started = metrics.enabled ? performance.now() : 0;
       this.storedRowSeq = await this.storage.appendUpdates(this.name, [merged]);
+      if (metrics.enabled) metrics.storeSeconds(secondsSince(started));
     } catch (err) {
       // Never drop an edit: keep it (and the doc) in memory and try again; relays wait for the store.
       this.outbox = batch.concat(this.outbox);
@@ -256,6 +261,7 @@ export class LiveDocument {
     const origin = batch.every((p) => p.origin === batch[0]!.origin) ? batch[0]!.origin : null;
     const committed: CommittedUpdate[] = [origin === null ? { update: merged, origin, parts: batch } : { update: merged, origin }];
     for (const listener of this.committedListeners) listener(committed);
+    if (metrics.enabled) for (const p of batch) if (p.at > 0) metrics.relaySeconds(secondsSince(p.at));
     const ready = this.waiters.filter((w) => w.seq <= this.committedSeq);
     this.waiters = this.waiters.filter((w) => w.seq > this.committedSeq);
     for (const w of ready) w.fn();

@@ -352,6 +352,8 @@ export interface Storage {
   readonly signOns: SignOnStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
+  /** Throws when the database does not answer a cheap query (`/readyz`). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 
   /**

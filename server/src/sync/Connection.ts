@@ -12,6 +12,7 @@ import type { WebSocket } from 'ws';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { Logger } from '../log.ts';
+import { metrics, type SyncMessageKind } from '../metrics/metrics.ts';
 import { ReportFullError } from '../documents/ReportSizes.ts';
 import { MessageType } from './messages.ts';
 import { PresenceRefusedError, screenPresence } from './presence.ts';
@@ -193,6 +194,7 @@ export class Connection implements RoomMember {
     const room = this.room!;
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
+    if (metrics.enabled) metrics.syncMessage(messageKind(type, data));
     switch (type) {
       case MessageType.Sync:
         this.handleSync(decoder, room);
@@ -271,6 +273,26 @@ export class Connection implements RoomMember {
       default:
         throw new ProtocolError(`unknown sync message type ${syncType}`);
     }
+  }
+}
+
+/** The kind of a message for the metrics, from its first one or two numbers (read without touching `data`). */
+function messageKind(type: number, data: Uint8Array): SyncMessageKind {
+  switch (type) {
+    case MessageType.Sync: {
+      const decoder = decoding.createDecoder(data);
+      decoding.readVarUint(decoder);
+      const sub = decoder.pos < data.byteLength ? decoding.readVarUint(decoder) : -1;
+      return sub === syncProtocol.messageYjsSyncStep1 ? 'sync_step1' : sub === syncProtocol.messageYjsSyncStep2 ? 'sync_step2' : sub === syncProtocol.messageYjsUpdate ? 'update' : 'unknown';
+    }
+    case MessageType.Awareness:
+      return 'awareness';
+    case MessageType.QueryAwareness:
+      return 'query_awareness';
+    case MessageType.Auth:
+      return 'auth';
+    default:
+      return 'unknown';
   }
 }
 

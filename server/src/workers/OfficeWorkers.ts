@@ -7,6 +7,7 @@ import type { ExportedFile, ExportFormat, ExportInput, ExportOptions } from '../
 import { ImportError, type ImportErrorCode, type ImportLimits, type SplitResult } from '../../../shared/import/index.ts';
 import { HttpError, ServiceUnavailable } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { metrics, secondsSince } from '../metrics/metrics.ts';
 import type { OfficeResult, OfficeTask } from './officeTasks.ts';
 import { WorkerPool, WorkerPoolBusy, WorkerPoolClosed, WorkerTaskError, WorkerTaskTimeout, type WorkerPoolOptions } from './WorkerPool.ts';
 
@@ -24,7 +25,10 @@ export class OfficeWorkers {
   }
 
   async export(input: ExportInput, format: ExportFormat, options: ExportOptions): Promise<ExportedFile> {
-    return (await this.run({ kind: 'export', input, format, options }, 'export')) as ExportedFile;
+    const started = metrics.enabled ? performance.now() : 0;
+    const file = (await this.run({ kind: 'export', input, format, options }, 'export')) as ExportedFile;
+    if (metrics.enabled) metrics.exportSeconds(format, secondsSince(started));
+    return file;
   }
 
   /** Parse a .docx into sections; throws ImportError for a file that is not a Word document. */

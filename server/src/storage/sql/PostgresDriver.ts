@@ -55,6 +55,10 @@ export class PostgresDriver implements SqlDriver {
     return this.direct.run(sql, params);
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   async exec(sql: string): Promise<void> {
     await this.pool.query(sql);
   }

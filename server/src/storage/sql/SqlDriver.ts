@@ -32,5 +32,7 @@ export interface SqlDriver extends SqlExecutor {
    * `REPLACED_ERASE_DELAY_MS`); PostgreSQL does nothing.
    */
   eraseReplacedSoon(): void;
+  /** A cheap query that fails when the database does not answer (the readiness check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -100,6 +100,10 @@ export class SqlStorage implements Storage {
     return rows.map((r) => Number(r.version));
   }
 
+  ping(): Promise<void> {
+    return this.db.ping();
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }

@@ -25,8 +25,12 @@ export class SqliteDriver implements SqlDriver {
   private readonly db: Database.Database;
   private txLock: Promise<void> | null = null;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly file: string;
+  /** The file's identity when opened: a file moved, deleted or replaced under a running server is not ready. */
+  private readonly inode: bigint | null;
 
   constructor(file: string) {
+    this.file = file;
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -37,6 +41,20 @@ export class SqliteDriver implements SqlDriver {
     // in the database pages rather than left in free space where a copy of the file would still show them.
     this.db.pragma('secure_delete = ON');
     this.description = `sqlite:${file}`;
+    this.inode = file === ':memory:' ? null : fs.statSync(file, { bigint: true }).ino;
+  }
+
+  /**
+   * The open handle keeps answering after its file was moved, deleted or replaced (a restore under a running
+   * server), while what it writes is no longer where the next start looks: not ready then. Root ignores file
+   * permissions, so the identity of the file is what tells.
+   */
+  async ping(): Promise<void> {
+    if (this.inode !== null) {
+      const now = await fs.promises.stat(this.file, { bigint: true });
+      if (now.ino !== this.inode) throw new Error('the database file was replaced while the server holds it open');
+    }
+    this.prepare('SELECT count(*) AS n FROM sqlite_master').get();
   }
 
   private prepare(sql: string): Database.Statement {
