@@ -4,7 +4,8 @@
  * belonging to the coalition when one is given), split into sections.
  */
 import { validateCreateReport } from '../../../shared/api/validate.ts';
-import { ImportError, writeImportedSections, type SplitResult } from '../../../shared/import/index.ts';
+import type { SplitResult } from '../../../shared/import/index.ts';
+import { ImportError } from '../../../shared/import/ImportError.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, HttpError } from '../errors.ts';
 import { sendJson } from '../http/json.ts';
@@ -49,6 +50,8 @@ export function registerImportRoutes(router: Router, deps: { reports: ReportServ
       if (err instanceof ImportError) throw refusal(err);
       throw err;
     }
+    // Loaded on the first import, not at start: it brings TipTap's schema, which the main thread needs for nothing else.
+    const { writeImportedSections } = await import('../../../shared/import/importDocx.ts');
     const { report } = await reports.create(input, { userId: user.id, coalitionId }, (doc) => writeImportedSections(doc, parsed.sections));
     log.info('imported', { reportId: report.id, userId: user.id, coalitionId, bytes: form.file.bytes.length, sections: parsed.sections.length, skipped: parsed.skipped });
     ctx.res.setHeader('location', `/api/reports/${report.id}`);
