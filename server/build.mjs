@@ -9,7 +9,7 @@
  *   index.js          the server (server/src/index.ts)
  *   officeWorker.js   the office worker threads' entry (export, Word import)
  *   bootWorker.mjs    the worker threads' boot script (server/src/workers/bootWorker.mjs)
- *   chunks/           code loaded on first use, and code both entries share
+ *   *-HASH.js         chunks: code loaded on first use, and code both entries share
  *   fonts/            the PDF fonts (shared/export/fonts)
  * server/src/runtimeLayout.ts finds these from the compiled location.
  */
@@ -33,7 +33,8 @@ await build({
   // Code loaded with import() (the Word import's writer) goes to a chunk of its own, so the main thread loads
   // it, and the libraries it imports, only when first used; code both entries share goes to chunks too.
   splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  // Chunks sit beside the entries: server/src/runtimeLayout.ts finds files relative to whichever holds it.
+  chunkNames: '[name]-[hash]',
   sourcemap: 'linked',
   logLevel: 'warning',
 });
