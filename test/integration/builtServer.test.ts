@@ -73,7 +73,7 @@ describe.each(STORAGE_KINDS)('The compiled server (npm start) on %s', (kind) => 
     // The Word file back in: parsed on the worker thread, written into the new report on the main thread.
     const form = new FormData();
     for (const [k, v] of Object.entries({ title: 'Imported again', mechanism: 'CEDAW', stateUnderReview: 'Freedonia' })) form.set(k, v);
-    form.set('file', new Blob([docx.bytes], { type: DOCX_TYPE }), 'report.docx');
+    form.set('file', new Blob([new Uint8Array(docx.bytes)], { type: DOCX_TYPE }), 'report.docx');
     const imported = await fetch(`${server.url}/api/reports/import`, { method: 'POST', body: form, headers: { cookie: owner.cookie } });
     expect(imported.status).toBe(201);
     const { id } = (await imported.json()) as { id: string };
