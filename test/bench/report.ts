@@ -125,6 +125,13 @@ export function buildRows(res: BenchResults): { rows: Row[]; notes: string[] } {
       status: isNum(S.built.readyMedianMs) ? (S.built.readyMedianMs < 500 ? 'pass' : 'MISS') : 'n/a',
     });
     rows.push({
+      metric: 'Start: CPU time used by the process until that answer (median; not counting waits for a core)',
+      ours: ms(S.built.cpuToReadyMedianMs),
+      reference: ms(S.tsx.cpuToReadyMedianMs),
+      target: '—',
+      status: 'info',
+    });
+    rows.push({
       metric: `Idle RSS after start, no report open (median, ${S.settleMs / 1000} s after /healthz; reference column: through tsx)`,
       ours: mib(S.built.idleRssMedianBytes),
       reference: mib(S.tsx.idleRssMedianBytes),
