@@ -11,8 +11,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = import.meta.url;
 
-/** True when running the bundle in dist/server rather than the TypeScript source. */
-export const COMPILED = !here.endsWith('.ts');
+/**
+ * True when running the bundle in dist/server rather than the TypeScript source. The path, not the whole URL:
+ * tsx in a worker thread adds a query (`?tsx-namespace=...`) to the URLs of the modules it loads.
+ */
+export const COMPILED = !new URL(here).pathname.endsWith('.ts');
 
 /** The worker threads' boot script: it loads the entry (through tsx only for a `.ts` entry). */
 export const WORKER_BOOT = new URL(COMPILED ? './bootWorker.mjs' : './workers/bootWorker.mjs', here);

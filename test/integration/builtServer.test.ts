@@ -2,15 +2,16 @@
  * `npm start` runs the server compiled into dist/server (`node dist/server/index.js`, no TypeScript compiler in
  * the process). The compiled server answers /healthz, syncs a report with the stock y-websocket client, and
  * exports and imports through its compiled worker thread entry (which must find the PDF fonts from dist/server),
- * on both storages.
+ * on both storages. The same checks run once against the source through tsx, whose worker threads find their
+ * files from the TypeScript layout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportContentResponse } from '../../shared/api/types.ts';
 import { addSection, getSectionBody, listSections } from '../../shared/report/layout.ts';
 import { api, connectClient, createReport, getContent, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
 import { createOffice, squash, type Office } from '../helpers/office.ts';
-import { createTestStorage, STORAGE_KINDS, type TestStorage } from '../helpers/server.ts';
-import { buildServer, spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
+import { createTestStorage, STORAGE_KINDS, type StorageKind, type TestStorage } from '../helpers/server.ts';
+import { buildServer, spawnServer, type ServerCommand, type ServerProcess } from '../helpers/serverProcess.ts';
 import { typeParagraph } from '../helpers/typing.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -20,7 +21,14 @@ async function download(baseUrl: string, path: string, as: TestUser): Promise<{ 
   return { status: res.status, type: res.headers.get('content-type'), bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
-describe.each(STORAGE_KINDS)('The compiled server (npm start) on %s', (kind) => {
+// The compiled server on both storages; the source through tsx (npm run dev) once, since its worker threads find
+// their files from the TypeScript layout.
+const RUNS: [string, StorageKind, ServerCommand][] = [
+  ...STORAGE_KINDS.map((kind): [string, StorageKind, ServerCommand] => [`The compiled server (npm start) on ${kind}`, kind, 'built']),
+  ['The server from source through tsx (npm run dev) on sqlite', 'sqlite', 'source'],
+];
+
+describe.each(RUNS)('%s', (_name, kind, command) => {
   let storage: TestStorage;
   let server: ServerProcess;
   let office: Office;
@@ -28,10 +36,10 @@ describe.each(STORAGE_KINDS)('The compiled server (npm start) on %s', (kind) => 
 
   beforeAll(async () => {
     // The same build `npm run build` makes, so this checks the code of this checkout rather than an old dist/.
-    buildServer();
+    if (command === 'built') buildServer();
     storage = await createTestStorage(kind);
     office = createOffice();
-    server = await spawnServer(storage.env, 20_000, 'built');
+    server = await spawnServer(storage.env, 20_000, command);
   }, 60_000);
   afterAll(async () => {
     for (const c of clients) c.destroy();
