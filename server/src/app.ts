@@ -88,7 +88,7 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel, 'server', undefined, { logIp: config.logIp });
   const exposition = config.metrics ? await enableMetrics() : null;
-  const storage = options.storage ?? openStorage(config);
+  const storage = options.storage ?? (await openStorage(config));
   await storage.migrate();
 
   if (config.redisUrl && !config.clusterSecret) throw new Error('REDIS_URL needs CLUSTER_SECRET (see the README)');

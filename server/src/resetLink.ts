@@ -27,7 +27,7 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const storage = openStorage(config);
+  const storage = await openStorage(config);
   try {
     await storage.migrate();
     const user = await storage.accounts.findUserByEmail(email);

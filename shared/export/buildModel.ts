@@ -1,7 +1,7 @@
 /** Turns a report (its content JSON, cover fields and annex data) into the export document model. */
 import { MECHANISM_NAMES, isMechanism } from '../api/mechanisms.ts';
 import type { PmNode } from '../report/content.ts';
-import { FOOTNOTE_NODE } from '../schema/footnote.ts';
+import { FOOTNOTE_NODE } from '../schema/nodeNames.ts';
 import { safeLinkHref } from '../schema/linkPolicy.ts';
 import { labelResolver, tagAnnexRows, type TagResolver } from './annex.ts';
 import type { ExportInput } from './input.ts';

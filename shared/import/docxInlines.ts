@@ -3,7 +3,7 @@
  * counted, not kept: the editor has no image node.
  */
 import type { PmMark, PmNode } from '../report/content.ts';
-import { FOOTNOTE_NODE } from '../schema/footnote.ts';
+import { FOOTNOTE_NODE } from '../schema/nodeNames.ts';
 import { safeLinkHref } from '../schema/linkPolicy.ts';
 import { child, textOf, type XNode } from './xml.ts';
 

@@ -8,7 +8,7 @@ import { countWords } from './wordCount.ts';
 import { wordLimitFor } from '../submission/wordLimits.ts';
 import { countedWords } from '../submission/countedWords.ts';
 import { getCoverFields } from './coverFields.ts';
-import { FOOTNOTE_NODE } from '../schema/footnote.ts';
+import { FOOTNOTE_NODE } from '../schema/nodeNames.ts';
 import { isSafeLinkHref } from '../schema/linkPolicy.ts';
 import { taggedPassages, type TaggedPassage } from './passageTags.ts';
 

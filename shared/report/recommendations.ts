@@ -1,7 +1,7 @@
 /** Every recommendation block of a report in one list, in document order, each with its SMART assessment. */
 import type * as Y from 'yjs';
 import { assessRecommendation, type SmartAssessment } from '../recommendations/smart.ts';
-import { RECOMMENDATION_NODE } from '../schema/recommendation.ts';
+import { RECOMMENDATION_NODE } from '../schema/nodeNames.ts';
 import { nodeText, sectionContent, type PmNode } from './content.ts';
 import { listSections } from './layout.ts';
 import { FOOTNOTE_NODE, withoutNodes } from './submissionWords.ts';

@@ -7,8 +7,9 @@
  * edits the text in a nested view (client phase). Marks (bold, italic, links) are allowed inside.
  */
 import { Node, mergeAttributes } from '@tiptap/core';
+import { FOOTNOTE_NODE } from './nodeNames.ts';
 
-export const FOOTNOTE_NODE = 'footnote';
+export { FOOTNOTE_NODE };
 
 export const Footnote = Node.create({
   name: FOOTNOTE_NODE,

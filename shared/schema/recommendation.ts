@@ -4,8 +4,9 @@
  * block in one place (shared/report/recommendations.ts), and the formal checks count and assess them.
  */
 import { Node, mergeAttributes } from '@tiptap/core';
+import { RECOMMENDATION_NODE } from './nodeNames.ts';
 
-export const RECOMMENDATION_NODE = 'recommendation';
+export { RECOMMENDATION_NODE };
 
 export interface RecommendationAttrs {
   /** Who should act ("The State party", "The Ministry of the Interior"); null when the text says it. */

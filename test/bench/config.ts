@@ -22,7 +22,7 @@ function list(key: string, full: number[], smoke: number[]): number[] {
   });
 }
 
-export const PHASES = ['latency', 'capacity', 'cold', 'memory', 'compaction', 'export'] as const;
+export const PHASES = ['startup', 'latency', 'capacity', 'cold', 'memory', 'compaction', 'export'] as const;
 export type Phase = (typeof PHASES)[number];
 
 function phases(): Phase[] {
@@ -36,6 +36,10 @@ function phases(): Phase[] {
 export const config = {
   quick,
   phases: phases(),
+  /** Server starts of each kind (compiled, and through tsx) for the start-up time and idle memory. */
+  startupStarts: num('BENCH_STARTUP_STARTS', 10, 3),
+  /** How long after its first /healthz answer a started server's RSS is read. */
+  startupSettleMs: num('BENCH_STARTUP_SETTLE_S', 3, 2) * 1000,
   /** Rounds per latency measurement (medians are reported). */
   rounds: num('BENCH_ROUNDS', 3, 1),
   /** Editors on one report in the latency rounds. */

@@ -13,6 +13,7 @@ import type { EditorsRoundResult } from './editorsRound.ts';
 import type { ExportPhaseResult, ExportTimes } from './exportPhase.ts';
 import type { LatencyResult } from './latency.ts';
 import type { LoadedReportsMemory } from './memory.ts';
+import type { StartupResult } from './startup.ts';
 import { REPO_ROOT } from './paths.ts';
 import type { ServerKind } from './servers.ts';
 import { median } from './stats.ts';
@@ -34,6 +35,8 @@ export interface BenchResults {
   machine: Machine;
   config: BenchConfig;
   source?: { commit: string; mode: string; worktreeDirty: boolean };
+  /** Start-up time and idle RSS: ours compiled (npm start), the reference column the TypeScript through tsx. */
+  startup?: StartupResult;
   latency?: LatencyResult;
   /** The server-bound supplement: light protocol-level clients instead of stock providers. */
   lightLatency?: LatencyResult;
@@ -112,6 +115,33 @@ export function buildRows(res: BenchResults): { rows: Row[]; notes: string[] } {
   const rows: Row[] = [];
   const notes: string[] = [];
   const period = 1000 / res.config.keystrokesPerSecond;
+  const S = res.startup;
+  if (S) {
+    rows.push({
+      metric: `Start: spawn → first /healthz (median / p90 of ${S.built.starts}; reference column: through tsx)`,
+      ours: `${ms(S.built.readyMedianMs)} / ${ms(S.built.readyP90Ms)}`,
+      reference: `${ms(S.tsx.readyMedianMs)} / ${ms(S.tsx.readyP90Ms)}`,
+      target: '< 500 ms',
+      status: isNum(S.built.readyMedianMs) ? (S.built.readyMedianMs < 500 ? 'pass' : 'MISS') : 'n/a',
+    });
+    rows.push({
+      metric: 'Start: CPU time used by the process until that answer (median; not counting waits for a core)',
+      ours: ms(S.built.cpuToReadyMedianMs),
+      reference: ms(S.tsx.cpuToReadyMedianMs),
+      target: '—',
+      status: 'info',
+    });
+    rows.push({
+      metric: `Idle RSS after start, no report open (median, ${S.settleMs / 1000} s after /healthz; reference column: through tsx)`,
+      ours: mib(S.built.idleRssMedianBytes),
+      reference: mib(S.tsx.idleRssMedianBytes),
+      target: '< 100 MB',
+      status: isNum(S.built.idleRssMedianBytes) ? (S.built.idleRssMedianBytes < 100e6 ? 'pass' : 'MISS') : 'n/a',
+    });
+    notes.push(
+      `Start-up: ours is \`${S.built.command}\` (what \`npm start\` runs after building); the reference column is \`${S.tsx.command}\` (the TypeScript through tsx, as \`npm start\` ran before and \`npm run dev\` still does), alternating start after start on fresh SQLite folders. The other rows measure ours through tsx.`,
+    );
+  }
   let dagger = false;
   const latencyRows = (L: LatencyResult, counts: number[], prefix: string) => {
     for (const n of counts) {

@@ -15,6 +15,7 @@ import { runLatency } from './latency.ts';
 import { LoadClients } from './loadClients.ts';
 import { disturbance } from './editorsRound.ts';
 import { measureLoadedReports } from './memory.ts';
+import { runStartup } from './startup.ts';
 import { buildRows, consoleTable, disturbanceNote, machineInfo, markdownSummary, writeBenchmarksDoc, writeJson, type BenchResults } from './report.ts';
 import { removeRunDir } from './paths.ts';
 import { prepareSource } from './source.ts';
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
     disturbedCores: config.disturbedCores,
     retriesLeft: config.retryBudget,
     quietWaitMs: config.quietWaitMs,
+  });
+  // First, on a quiet machine: nothing else of the benchmark runs yet.
+  await phase('startup', async () => {
+    results.startup = await runStartup({ starts: config.startupStarts, settleMs: config.startupSettleMs }, log);
   });
   const needsLoad = config.phases.includes('latency') || config.phases.includes('capacity');
   const load = needsLoad ? await LoadClients.start(config.workers, config.clientNice) : null;

@@ -1,5 +1,9 @@
-/** The real server as a child process (`node --import tsx server/src/index.ts`), for kill -9 and SIGTERM tests. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/**
+ * The real server as a child process, for kill -9 and SIGTERM tests: from source (`node --import tsx
+ * server/src/index.ts`, as `npm run dev`) or compiled (`node dist/server/index.js`, as `npm start`; build it
+ * first with `buildServer`).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { TEST_REGISTRATION } from './testRegistration.ts';
 
@@ -14,8 +18,21 @@ export interface ServerProcess {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export async function spawnServer(env: Record<string, string>, timeoutMs = 20_000): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+/** How the server is run: its TypeScript through tsx, or the JavaScript `npm run build:server` writes. */
+export type ServerCommand = 'source' | 'built';
+
+const ARGS: Record<ServerCommand, string[]> = {
+  source: ['--import', 'tsx', 'server/src/index.ts'],
+  built: ['dist/server/index.js'],
+};
+
+/** Compile the server into dist/server (`npm run build:server`), so a test runs the code it checks out. */
+export function buildServer(): void {
+  execFileSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+export async function spawnServer(env: Record<string, string>, timeoutMs = 20_000, command: ServerCommand = 'source'): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, ARGS[command], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: '', LOG_LEVEL: 'info', ...TEST_REGISTRATION, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

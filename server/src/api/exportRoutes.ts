@@ -1,5 +1,8 @@
 /** GET /api/reports/:id/export: the report as a Word or PDF file, for anyone who may read it. */
-import { EXPORT_FORMATS, contentDisposition, parseExportOptions, type ExportFormat } from '../../../shared/export/index.ts';
+// options.ts and fileName.ts, not the index: the main thread must not load the export libraries (they run on
+// the office worker threads).
+import { EXPORT_FORMATS, parseExportOptions, type ExportFormat } from '../../../shared/export/options.ts';
+import { contentDisposition } from '../../../shared/export/fileName.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
 import { BadRequest, NotFound } from '../errors.ts';
 import type { Router } from '../http/Router.ts';

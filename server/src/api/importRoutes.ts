@@ -6,7 +6,8 @@
  */
 import * as Y from 'yjs';
 import { validateCreateReport } from '../../../shared/api/validate.ts';
-import { ImportError, writeImportedSections, type SplitResult } from '../../../shared/import/index.ts';
+import type { SplitResult } from '../../../shared/import/index.ts';
+import { ImportError } from '../../../shared/import/ImportError.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, HttpError } from '../errors.ts';
 import { sendJson } from '../http/json.ts';
@@ -52,6 +53,8 @@ export function registerImportRoutes(router: Router, deps: { reports: ReportServ
       if (err instanceof ImportError) throw refusal(err);
       throw err;
     }
+    // Loaded on the first import, not at start: it brings TipTap's schema, which the main thread needs for nothing else.
+    const { writeImportedSections } = await import('../../../shared/import/importDocx.ts');
     // The new report is held to the size limit every report has (REPORT_MAX_BYTES), measured before it exists.
     const measured = new Y.Doc();
     writeImportedSections(measured, parsed.sections);

@@ -9,7 +9,7 @@
  * use TLS (`rediss://`), optionally with the operator's own CA (REDIS_TLS_CA). The URL is never logged, only
  * its host.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from '../log.ts';
 import type { ClusterBus } from './ClusterBus.ts';
 import { ClusterEnvelope } from './envelope.ts';
@@ -36,14 +36,18 @@ export class RedisBus implements ClusterBus {
   private everReady = false;
   private lastError: string | null = null;
 
-  private constructor(o: RedisBusOptions, private readonly log: Logger) {
+  private constructor(
+    o: RedisBusOptions,
+    private readonly log: Logger,
+    RedisClient: typeof Redis,
+  ) {
     this.envelope = new ClusterEnvelope(o.secret);
     this.refusals = new RefusalLog(log);
     const options: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: true };
     // ioredis turns TLS on for rediss:// by itself; a CA of one's own replaces the system's list.
     if (o.tlsCa) options.tls = { ca: o.tlsCa };
-    this.pub = new Redis(o.url, options);
-    this.sub = new Redis(o.url, options);
+    this.pub = new RedisClient(o.url, options);
+    this.sub = new RedisClient(o.url, options);
     for (const [name, client] of [['publish', this.pub], ['subscribe', this.sub]] as const) {
       client.on('error', (err: Error) => {
         this.lastError = err.message;
@@ -61,7 +65,9 @@ export class RedisBus implements ClusterBus {
   }
 
   static async connect(o: RedisBusOptions, log: Logger): Promise<RedisBus> {
-    const bus = new RedisBus(o, log);
+    // ioredis is loaded only by a server that joins a cluster.
+    const { Redis: RedisClient } = await import('ioredis');
+    const bus = new RedisBus(o, log, RedisClient);
     const host = new URL(o.url).host;
     // Both attempts settle before giving up: a connection dropped in the middle of its TLS handshake would raise
     // its error where nobody listens.

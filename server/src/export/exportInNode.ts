@@ -5,10 +5,9 @@
  */
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { exportReport, loadPdfFonts, type ExportedFile, type ExportFormat, type ExportInput, type ExportOptions, type PdfFonts, type PdfMakeEngine } from '../../../shared/export/index.ts';
+import { FONT_DIR } from '../runtimeLayout.ts';
 
-const FONT_DIR = fileURLToPath(new URL('../../../shared/export/fonts/', import.meta.url));
 
 interface NodePdfMake extends PdfMakeEngine {
   setUrlAccessPolicy(callback: (url: string) => boolean): void;

@@ -1,6 +1,6 @@
 /** Reading a multipart/form-data upload (one file and a few text fields) with busboy, within size limits. */
 import type { IncomingMessage } from 'node:http';
-import busboy from 'busboy';
+import type busboy from 'busboy';
 import { BadRequest, PayloadTooLarge, UnsupportedMediaType } from '../errors.ts';
 
 export interface UploadedFile {
@@ -53,9 +53,11 @@ export async function readMultipart(req: IncomingMessage, limits: MultipartLimit
     else req.destroy();
     throw new PayloadTooLarge(limits.maxFileBytes);
   }
+  // busboy is loaded with the first upload (a Word import), not at start.
+  const { default: createParser } = await import('busboy');
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: req.headers, limits: { fileSize: limits.maxFileBytes, files: 1, fields: 20, fieldSize: FIELD_BYTES, parts: 30 } });
+    parser = createParser({ headers: req.headers, limits: { fileSize: limits.maxFileBytes, files: 1, fields: 20, fieldSize: FIELD_BYTES, parts: 30 } });
   } catch {
     throw new BadRequest('invalid_multipart', 'The multipart/form-data body has no boundary.');
   }

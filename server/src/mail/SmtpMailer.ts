@@ -1,25 +1,33 @@
 /** Mail through the SMTP server in `SMTP_URL` (nodemailer). The URL holds the password: it is never logged. */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from '../log.ts';
 import type { Mailer, MailMessage } from './Mailer.ts';
 
 export class SmtpMailer implements Mailer {
   readonly configured = true;
-  private readonly transport: Transporter;
+  /** nodemailer is loaded with the first mail, not at start. */
+  private transport: Promise<Transporter> | null = null;
 
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
     private readonly log: Logger,
   ) {
-    // nodemailer reads host, port, TLS (smtps:) and credentials from the URL; STARTTLS is used when offered.
-    this.transport = nodemailer.createTransport(smtpUrl);
-    const url = new URL(smtpUrl);
+    const url = new URL(this.smtpUrl);
     this.log.info('mail through SMTP', { server: `${url.protocol}//${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}` });
   }
 
   async send(message: MailMessage): Promise<void> {
-    await this.transport.sendMail({
+    if (!this.transport) {
+      this.transport = import('nodemailer').then(({ default: nodemailer }) =>
+        // nodemailer reads host, port, TLS (smtps:) and credentials from the URL; STARTTLS is used when offered.
+        nodemailer.createTransport(this.smtpUrl),
+      );
+      // A transport that could not be made is tried again with the next mail rather than kept.
+      this.transport.catch(() => (this.transport = null));
+    }
+    const transport = await this.transport;
+    await transport.sendMail({
       from: this.from,
       to: message.to,
       subject: message.subject,
@@ -32,6 +40,6 @@ export class SmtpMailer implements Mailer {
   }
 
   close(): void {
-    this.transport.close();
+    void this.transport?.then((t) => t.close());
   }
 }

@@ -4,14 +4,16 @@
  * `export_failed`; a file the parser refuses keeps its ImportError code.
  */
 import type { ExportedFile, ExportFormat, ExportInput, ExportOptions } from '../../../shared/export/index.ts';
-import { ImportError, type ImportErrorCode, type ImportLimits, type SplitResult } from '../../../shared/import/index.ts';
+import type { ImportLimits, SplitResult } from '../../../shared/import/index.ts';
+import { ImportError, type ImportErrorCode } from '../../../shared/import/ImportError.ts';
 import { HttpError, ServiceUnavailable } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { metrics, secondsSince } from '../metrics/metrics.ts';
+import { workerEntry } from '../runtimeLayout.ts';
 import type { OfficeResult, OfficeTask } from './officeTasks.ts';
 import { WorkerPool, WorkerPoolBusy, WorkerPoolClosed, WorkerTaskError, WorkerTaskTimeout, type WorkerPoolOptions } from './WorkerPool.ts';
 
-const ENTRY = new URL('./officeWorker.ts', import.meta.url);
+const ENTRY = workerEntry('officeWorker');
 const IMPORT_ERROR_CODES: readonly string[] = ['not_a_zip', 'not_a_document', 'too_large', 'too_many_entries', 'invalid_xml'] satisfies ImportErrorCode[];
 
 export class OfficeWorkers {

@@ -6,8 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.ts';
-
-const BOOT = new URL('./bootWorker.mjs', import.meta.url);
+import { WORKER_BOOT } from '../runtimeLayout.ts';
 
 export interface WorkerPoolOptions {
   /** Threads running tasks at once. */
@@ -64,7 +63,7 @@ export class WorkerPool<T, R> {
   private closed = false;
 
   constructor(
-    /** URL of the worker's TypeScript entry (it answers each message with a WorkerReply). */
+    /** URL of the worker's entry, TypeScript or compiled (it answers each message with a WorkerReply). */
     private readonly entry: URL,
     private readonly options: WorkerPoolOptions,
     private readonly log: Logger,
@@ -100,7 +99,7 @@ export class WorkerPool<T, R> {
   }
 
   private spawn(): Slot<T, R> {
-    const worker = new Worker(BOOT, {
+    const worker = new Worker(WORKER_BOOT, {
       workerData: { entry: this.entry.href },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
     });

@@ -1,0 +1,6 @@
+/**
+ * Names of our own editor nodes, with no editor code, so that code reading documents as data (the server's
+ * content, export and versions) does not load TipTap. The nodes themselves: footnote.ts, recommendation.ts.
+ */
+export const FOOTNOTE_NODE = 'footnote';
+export const RECOMMENDATION_NODE = 'recommendation';
