@@ -228,6 +228,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     else socket.destroy();
   });
   server.on('clientError', (_err, socket) => socket.destroy());
+  // Idle keep-alive connections stay open longer than a client's or a proxy's own idle timeout (Node's fetch: 4 s,
+  // proxies: up to 60 s), so a client never sends a request on a connection the server is just closing (it would
+  // see ECONNRESET). Headers must still arrive within a bounded time.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
