@@ -248,6 +248,15 @@ describe('A new user’s walk through the app', () => {
         return tabs.bottom;
       });
       expect(chrome).toBeLessThan(170);
+      // Nothing in the header's row runs off the side of the screen (the "Report actions" button included).
+      const offScreen = await page.evaluate((width) => {
+        const row = document.querySelector('.report-header__side')!;
+        return [...row.querySelectorAll<HTMLElement>(':scope > button, :scope > [role="status"], :scope > *')]
+          .filter((el) => el.offsetParent !== null)
+          .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+          .map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.className);
+      }, viewport.width);
+      expect(offScreen).toEqual([]);
       // Every action of the toolbar is on screen, or in the "More" menu.
       const actions = ['Bold', 'Italic', 'Underline', 'Strikethrough', 'Bulleted list', 'Numbered list', 'Block quote', 'Add link', 'Insert footnote', 'Insert table', 'Recommendation', 'Undo', 'Redo'];
       const onScreen = async (name: string) => {
@@ -274,6 +283,8 @@ describe('A new user’s walk through the app', () => {
       const more = page.getByRole('group', { name: 'Report actions' });
       await more.getByRole('button', { name: /Export/ }).waitFor();
       await more.getByRole('button', { name: 'Share' }).waitFor();
+      await more.getByRole('button', { name: /Find/ }).waitFor();
+      await more.getByRole('button', { name: /Print/ }).waitFor();
       expect(await more.getByLabel('State under review').inputValue()).toBe('Freedonia');
       if (shots) await page.screenshot({ path: `${shots}/owner-${viewport.width}-menu.png` });
       expect(owner.errors).toEqual([]);

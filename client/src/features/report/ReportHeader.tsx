@@ -23,7 +23,21 @@ import { ExportButton } from '../export/ExportButton.tsx';
 import { ImportButton } from '../import/ImportButton.tsx';
 
 /** Title, mechanism and State of the report, the user's role, who else is here, sharing, review actions, and the sync status. */
-export function ReportHeader({ session, snapshot, actions }: { session: ReportSession; snapshot: SessionSnapshot; actions?: ReactNode }) {
+/**
+ * `actions` stay in the header's row at every width; `menuActions` (find, print) stand in the row on wider screens
+ * and go into the "Report actions" menu on a phone, where the row has no room for them.
+ */
+export function ReportHeader({
+  session,
+  snapshot,
+  actions,
+  menuActions,
+}: {
+  session: ReportSession;
+  snapshot: SessionSnapshot;
+  actions?: ReactNode;
+  menuActions?: ReactNode;
+}) {
   const { meta, canEdit, status, facts, permissions } = snapshot;
   const peers = usePresenceStore((s) => s.peers);
   const outlineOpen = useReportUiStore((s) => s.outlineOpen);
@@ -140,6 +154,7 @@ export function ReportHeader({ session, snapshot, actions }: { session: ReportSe
         >
           <Icon name="menu" size={16} /> <span className="outline-toggle__label">Outline</span>
         </button>
+        {!compact && menuActions}
         {actions}
         {!compact && secondary}
         <SyncStatusBadge status={status} />
@@ -158,7 +173,15 @@ export function ReportHeader({ session, snapshot, actions }: { session: ReportSe
         {compact && menuOpen && (
           <div ref={menuRef} className="report-header__menu" role="group" aria-label="Report actions">
             {reportMeta}
-            <div className="report-header__menu-actions">{secondary}</div>
+            <div className="report-header__menu-actions">
+              {menuActions && (
+                // Find opens its bar and print its dialog: the menu closes behind them.
+                <span className="report-header__menu-group" onClickCapture={() => setMenuOpen(false)}>
+                  {menuActions}
+                </span>
+              )}
+              {secondary}
+            </div>
           </div>
         )}
       </div>

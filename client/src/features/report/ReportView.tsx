@@ -166,13 +166,13 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
 
   return (
     <ReviewProvider session={session}>
-      <ReportHeader session={session} snapshot={canEdit === snapshot.canEdit ? snapshot : { ...snapshot, canEdit }} actions={
+      <ReportHeader session={session} snapshot={canEdit === snapshot.canEdit ? snapshot : { ...snapshot, canEdit }} menuActions={
           <>
             <FindButton />
             <PrintButton session={session} />
-            <ReviewHeaderButton />
           </>
         }
+        actions={<ReviewHeaderButton />}
       />
       <Banners session={session} snapshot={snapshot} />
       <DiscussionBanner />
