@@ -10,20 +10,11 @@ import { addSection, getSectionBody, listSections } from '../../shared/report/la
 import { api, connectClient, createReport, getContent, signUp, waitFor } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer } from '../helpers/server.ts';
 import { useOneNode } from '../helpers/oneNode.ts';
-import { typeParagraph } from '../helpers/typing.ts';
+import { distinctWords, typeParagraph } from '../helpers/typing.ts';
 
 const LIMIT = 256 * 1024;
-/** Text that does not compress away in a Yjs update: distinct words. */
-function text(kb: number, tag: string): string {
-  const words: string[] = [];
-  let length = 0;
-  for (let i = 0; length < kb * 1024; i++) {
-    const w = `${tag}${i.toString(36)} `;
-    words.push(w);
-    length += w.length;
-  }
-  return words.join('');
-}
+/** Text that does not compress away in a Yjs update. */
+const text = distinctWords;
 
 describe.each(STORAGE_KINDS)('Report size limit on %s', (kind) => {
   const node = useOneNode(kind, { reportMaxBytes: LIMIT });
