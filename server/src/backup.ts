@@ -3,7 +3,7 @@
  * Reads the same environment as the server (DATA_DIR). On PostgreSQL, use pg_dump (see docs/DEPLOY.md).
  */
 import path from 'node:path';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadCommandConfig } from './commandConfig.ts';
 import { BackupError, backupSqlite } from './operator/sqliteBackup.ts';
 
 async function main(): Promise<number> {
@@ -12,16 +12,8 @@ async function main(): Promise<number> {
     process.stderr.write('Usage: npm run backup -- <backup file>\n');
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadCommandConfig();
+  if (!config) return 2;
   if (config.databaseUrl) {
     process.stderr.write('DATABASE_URL is set: back up PostgreSQL with pg_dump (see docs/DEPLOY.md), not with this command.\n');
     return 2;

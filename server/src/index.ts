@@ -1,5 +1,5 @@
 /** `npm start`: read the environment, start the server, and shut down cleanly on SIGTERM or SIGINT. */
-import { ConfigError, loadConfig } from './config.ts';
+import { loadCommandConfig } from './commandConfig.ts';
 import { startServer } from './app.ts';
 import { RedisBusConnectError } from './cluster/RedisBus.ts';
 import { createLogger } from './log.ts';
@@ -8,16 +8,8 @@ import { createLogger } from './log.ts';
 const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadCommandConfig();
+  if (!config) process.exit(2);
   const log = createLogger(config.logLevel, 'server', undefined, { logIp: config.logIp });
   let server;
   try {

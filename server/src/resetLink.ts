@@ -7,7 +7,7 @@
  * Reads the same environment as the server (DATA_DIR or DATABASE_URL; PUBLIC_URL for the link's address).
  */
 import { issueResetToken } from './auth/PasswordReset.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadCommandConfig } from './commandConfig.ts';
 import { MailLinks } from './mail/links.ts';
 import { openStorage } from './storage/openStorage.ts';
 
@@ -17,16 +17,8 @@ async function main(): Promise<number> {
     process.stderr.write('Usage: node --import tsx server/src/resetLink.ts <e-mail address of the account>\n');
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadCommandConfig();
+  if (!config) return 2;
   const storage = await openStorage(config);
   try {
     await storage.migrate();

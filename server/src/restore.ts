@@ -6,7 +6,7 @@
  * kept beside it. On PostgreSQL, use pg_restore (see docs/DEPLOY.md).
  */
 import path from 'node:path';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadCommandConfig } from './commandConfig.ts';
 import { BackupError, restoreSqlite } from './operator/sqliteBackup.ts';
 
 async function main(): Promise<number> {
@@ -15,16 +15,8 @@ async function main(): Promise<number> {
     process.stderr.write('Usage: npm run restore -- <backup file>   (stop the server first)\n');
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadCommandConfig();
+  if (!config) return 2;
   if (config.databaseUrl) {
     process.stderr.write('DATABASE_URL is set: restore PostgreSQL with pg_restore (see docs/DEPLOY.md), not with this command.\n');
     return 2;

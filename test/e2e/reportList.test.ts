@@ -3,56 +3,41 @@
  * status) and order kept in the URL across a reload; duplicating a report; deleting one with Undo; the trash,
  * with restore and delete forever. Real server (SQLite) and Chromium.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addSection, setSectionStatus } from '../../shared/report/layout.ts';
 import { api, connectClient, createReport, getContent, waitFor } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
 import { typeParagraph } from '../helpers/typing.ts';
-import { assertClientBuilt, CLIENT_DIR, launchBrowser, waitForSyncState } from './support.ts';
+import { useBrowserSuite, waitForSyncState } from './support.ts';
 import { signedIn } from './treaty/support.ts';
 
 const cardTitles = (page: Page) => page.getByTestId('report-card').locator('.report-card__title').allInnerTexts();
 const card = (page: Page, title: string) => page.getByTestId('report-card').filter({ has: page.locator('.report-card__title', { hasText: title }) });
 
 describe('The report list: find, duplicate, delete and the trash', () => {
-  let storage: TestStorage;
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    storage = await createTestStorage('sqlite');
-    server = await startTestServer(storage, { staticDir: CLIENT_DIR });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await storage?.destroy();
-  });
+  const suite = useBrowserSuite();
 
   it('searches, filters and orders the list, and keeps it all in the URL across a reload', async () => {
-    const user = await signedIn(browser, server.url, 'Amina Diallo');
+    const user = await signedIn(suite.browser, suite.server.url, 'Amina Diallo');
     const { page, account } = user;
-    const coalition = await api<{ id: string }>(server.url, '/api/coalitions', { as: account, body: { name: 'Equal Schools Coalition' } });
-    await createReport(server.url, account, { title: 'Women in detention', mechanism: 'CEDAW', stateUnderReview: 'Côte d’Ivoire' });
-    await createReport(server.url, account, { title: 'Arbitrary arrests', mechanism: 'CCPR', stateUnderReview: 'Ruritania' });
-    const done = await createReport(server.url, account, { title: 'Child labour', mechanism: 'CRC', stateUnderReview: 'Ruritania', coalitionId: coalition.body.id });
+    const coalition = await api<{ id: string }>(suite.server.url, '/api/coalitions', { as: account, body: { name: 'Equal Schools Coalition' } });
+    await createReport(suite.server.url, account, { title: 'Women in detention', mechanism: 'CEDAW', stateUnderReview: 'Côte d’Ivoire' });
+    await createReport(suite.server.url, account, { title: 'Arbitrary arrests', mechanism: 'CCPR', stateUnderReview: 'Ruritania' });
+    const done = await createReport(suite.server.url, account, { title: 'Child labour', mechanism: 'CRC', stateUnderReview: 'Ruritania', coalitionId: coalition.body.id });
     // One report is finished: every section final.
-    const client = connectClient(server.wsUrl, done.id, account);
+    const client = connectClient(suite.server.wsUrl, done.id, account);
     await client.synced;
-    for (const s of (await getContent(server.url, account, done.id)).sections) setSectionStatus(client.doc, s.id, 'final');
+    for (const s of (await getContent(suite.server.url, account, done.id)).sections) setSectionStatus(client.doc, s.id, 'final');
     const extra = addSection(client.doc, { title: 'Mines' });
     typeParagraph(client.doc, extra, 'Children in the mines.');
     setSectionStatus(client.doc, extra, 'final');
     await waitFor(async () => {
-      const list = await api<{ reports: { id: string; progress: string | null }[] }>(server.url, '/api/reports', { as: account });
+      const list = await api<{ reports: { id: string; progress: string | null }[] }>(suite.server.url, '/api/reports', { as: account });
       return list.body.reports.find((r) => r.id === done.id)?.progress === 'final';
     });
     client.destroy();
 
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await expect.poll(() => cardTitles(page).then((t) => t.length)).toBe(3);
     await page.getByRole('searchbox', { name: 'Search' }).fill('cote');
     await expect.poll(() => cardTitles(page)).toEqual(['Women in detention']);
@@ -79,29 +64,29 @@ describe('The report list: find, duplicate, delete and the trash', () => {
   }, 120_000);
 
   it('duplicates a report, deletes it with Undo, and restores or deletes forever from the trash', async () => {
-    const user = await signedIn(browser, server.url, 'Bruno Costa');
+    const user = await signedIn(suite.browser, suite.server.url, 'Bruno Costa');
     const { page, account } = user;
-    const source = await createReport(server.url, account, { title: 'Right to water', mechanism: 'CESCR', stateUnderReview: 'Freedonia' });
-    await page.goto(server.url + '/');
+    const source = await createReport(suite.server.url, account, { title: 'Right to water', mechanism: 'CESCR', stateUnderReview: 'Freedonia' });
+    await page.goto(suite.server.url + '/');
     await card(page, 'Right to water').waitFor();
 
     await card(page, 'Right to water').getByRole('button', { name: 'Duplicate' }).click();
     await expect.poll(() => page.getByTestId('toast').innerText()).toContain('Made “Right to water (copy)”');
     await expect.poll(() => cardTitles(page)).toContain('Right to water (copy)');
-    const listed = await api<{ reports: { id: string; title: string }[] }>(server.url, '/api/reports', { as: account });
+    const listed = await api<{ reports: { id: string; title: string }[] }>(suite.server.url, '/api/reports', { as: account });
     const copy = listed.body.reports.find((r) => r.title === 'Right to water (copy)')!;
-    expect((await getContent(server.url, account, copy.id)).sections.map((s) => s.title)).toEqual(
-      (await getContent(server.url, account, source.id)).sections.map((s) => s.title),
+    expect((await getContent(suite.server.url, account, copy.id)).sections.map((s) => s.title)).toEqual(
+      (await getContent(suite.server.url, account, source.id)).sections.map((s) => s.title),
     );
 
     // Delete, then Undo in the toast.
     await card(page, 'Right to water (copy)').getByRole('button', { name: 'Delete…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
     await expect.poll(() => cardTitles(page)).not.toContain('Right to water (copy)');
-    expect((await api(server.url, `/api/reports/${copy.id}`, { as: account })).status).toBe(404);
+    expect((await api(suite.server.url, `/api/reports/${copy.id}`, { as: account })).status).toBe(404);
     await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => cardTitles(page)).toContain('Right to water (copy)');
-    expect((await api(server.url, `/api/reports/${copy.id}`, { as: account })).status).toBe(200);
+    expect((await api(suite.server.url, `/api/reports/${copy.id}`, { as: account })).status).toBe(200);
 
     // Delete again; restore from the trash.
     await card(page, 'Right to water (copy)').getByRole('button', { name: 'Delete…' }).click();
@@ -124,7 +109,7 @@ describe('The report list: find, duplicate, delete and the trash', () => {
     await trashed.getByRole('button', { name: 'Delete forever…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete forever' }).click();
     await expect.poll(() => trashed.count()).toBe(0);
-    expect((await api(server.url, `/api/reports/${copy.id}/undelete`, { as: account, method: 'POST' })).status).toBe(404);
+    expect((await api(suite.server.url, `/api/reports/${copy.id}/undelete`, { as: account, method: 'POST' })).status).toBe(404);
     await page.reload();
     await page.getByText('The trash is empty').waitFor();
     expect(user.errors).toEqual([]);
@@ -132,16 +117,16 @@ describe('The report list: find, duplicate, delete and the trash', () => {
   }, 120_000);
 
   it('keeps the device copy of a deleted report, and offline searches what the device holds and explains why Duplicate waits', async () => {
-    const user = await signedIn(browser, server.url, 'Chen Wei');
+    const user = await signedIn(suite.browser, suite.server.url, 'Chen Wei');
     const { page, context, account } = user;
-    const kept = await createReport(server.url, account, { title: 'Prison conditions', mechanism: 'CAT', stateUnderReview: 'Freedonia' });
-    const trashed = await createReport(server.url, account, { title: 'Torture in custody', mechanism: 'CAT', stateUnderReview: 'Ruritania' });
+    const kept = await createReport(suite.server.url, account, { title: 'Prison conditions', mechanism: 'CAT', stateUnderReview: 'Freedonia' });
+    const trashed = await createReport(suite.server.url, account, { title: 'Torture in custody', mechanism: 'CAT', stateUnderReview: 'Ruritania' });
     // Both opened on this device, so the device holds them.
     for (const id of [kept.id, trashed.id]) {
-      await page.goto(`${server.url}/reports/${id}`);
+      await page.goto(`${suite.server.url}/reports/${id}`);
       await waitForSyncState(page, 'synced');
     }
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await card(page, 'Torture in custody').getByRole('button', { name: 'Delete…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
     await expect.poll(() => cardTitles(page)).toEqual(['Prison conditions']);

@@ -8,3 +8,15 @@ export function typeParagraph(doc: Y.Doc, sectionId: string, text: string): void
   const body = getSectionBody(doc, sectionId)!;
   body.insert(body.length, [p]);
 }
+
+/** About `kb` KiB of text that does not compress away in a Yjs update: distinct words, each starting with `tag`. */
+export function distinctWords(kb: number, tag: string): string {
+  const words: string[] = [];
+  let length = 0;
+  for (let i = 0; length < kb * 1024; i++) {
+    const w = `${tag}${i.toString(36)} `;
+    words.push(w);
+    length += w.length;
+  }
+  return words.join('');
+}

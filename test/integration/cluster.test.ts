@@ -3,53 +3,23 @@
  * nodes write together, see each other, and lose their access at once whichever node changed it; compaction by
  * one node never drops what another stored. Real PostgreSQL and Redis on this machine.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addSection, listSections } from '../../shared/report/layout.ts';
-import { connectClient, createReport, getContent, api, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { getContent, api, signUp, waitFor, type TestClient } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { REDIS_URL, useTwoNodes } from '../helpers/twoNodes.ts';
 import { typeParagraph } from '../helpers/typing.ts';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe('Two server nodes on PostgreSQL and Redis', () => {
-  let storage: TestStorage;
-  let a: TestServer;
-  let b: TestServer;
-  let owner: TestUser;
-  let editor: TestUser;
-  const clients: TestClient[] = [];
-  const connect = (server: TestServer, room: string, as: TestUser) => {
-    const c = connectClient(server.wsUrl, room, as);
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    storage = await createTestStorage('postgres');
-    // Compaction after a few rows, so the nodes compact while both are writing.
-    const shared = { redisUrl: REDIS_URL, compactAfterRows: 5, loginSlowAfter: 100, loginRefuseAfter: 5 };
-    a = await startTestServer(storage, shared);
-    b = await startTestServer(storage, shared);
-    owner = await signUp(a.url, { name: 'Olga' });
-    editor = await signUp(b.url, { name: 'Edwin' });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await a?.close();
-    await b?.close();
-    await storage?.destroy();
-  });
-
-  async function sharedReport(): Promise<string> {
-    const report = await createReport(a.url, owner);
-    await api(b.url, `/api/reports/${report.id}/members`, { as: owner, body: { email: editor.email, role: 'editor' } });
-    return report.id;
-  }
+  // Compaction after a few rows, so the nodes compact while both are writing.
+  const nodes = useTwoNodes({ compactAfterRows: 5, loginSlowAfter: 100, loginRefuseAfter: 5 });
+  const { connect, sharedReport } = nodes;
 
   it('relays what one writes on one node to another on the other node, both ways, and stores it once', async () => {
     const id = await sharedReport();
-    const onA = connect(a, id, owner);
-    const onB = connect(b, id, editor);
+    const onA = connect(nodes.a, id, nodes.owner);
+    const onB = connect(nodes.b, id, nodes.editor);
     await Promise.all([onA.synced, onB.synced]);
     const section = addSection(onA.doc, { title: 'Housing' });
     typeParagraph(onA.doc, section, 'Written on node A.');
@@ -57,8 +27,8 @@ describe('Two server nodes on PostgreSQL and Redis', () => {
     typeParagraph(onB.doc, section, 'Written on node B.');
     await waitFor(() => JSON.stringify(onA.doc.toJSON()).includes('Written on node B.'), 10_000, 'node A to relay the reply');
     // The API of either node shows both, from the database.
-    for (const server of [a, b]) {
-      const content = await getContent(server.url, owner, id);
+    for (const server of [nodes.a, nodes.b]) {
+      const content = await getContent(server.url, nodes.owner, id);
       expect(content.sections[0]!.text).toContain('Written on node A.');
       expect(content.sections[0]!.text).toContain('Written on node B.');
     }
@@ -66,10 +36,10 @@ describe('Two server nodes on PostgreSQL and Redis', () => {
 
   it('shows who else is here across nodes', async () => {
     const id = await sharedReport();
-    const onA = connect(a, id, owner);
+    const onA = connect(nodes.a, id, nodes.owner);
     await onA.synced;
     onA.provider.awareness.setLocalStateField('user', { name: 'Olga', color: '#1f5fa8' });
-    const onB = connect(b, id, editor);
+    const onB = connect(nodes.b, id, nodes.editor);
     await onB.synced;
     onB.provider.awareness.setLocalStateField('user', { name: 'Edwin', color: '#a23a8c' });
     const names = (c: TestClient) => [...c.provider.awareness.getStates().values()].map((s) => (s as { user?: { name: string } }).user?.name).filter(Boolean).sort();
@@ -80,50 +50,50 @@ describe('Two server nodes on PostgreSQL and Redis', () => {
 
   it('takes a removed role away from a connection on the other node at once, and ends a signed-out session there', async () => {
     const id = await sharedReport();
-    const onB = connect(b, id, editor);
+    const onB = connect(nodes.b, id, nodes.editor);
     await onB.synced;
     const closed = onB.nextClose();
-    const removed = await api(a.url, `/api/reports/${id}/members/${editor.id}`, { as: owner, method: 'DELETE' });
+    const removed = await api(nodes.a.url, `/api/reports/${id}/members/${nodes.editor.id}`, { as: nodes.owner, method: 'DELETE' });
     expect(removed.status).toBe(204);
     expect(await closed).toBe(4404);
 
     const second = await sharedReport();
-    const again = connect(b, second, editor);
+    const again = connect(nodes.b, second, nodes.editor);
     await again.synced;
     const signedOut = again.nextClose();
-    await api(a.url, '/api/auth/logout', { as: editor, method: 'POST' });
+    await api(nodes.a.url, '/api/auth/logout', { as: nodes.editor, method: 'POST' });
     expect(await signedOut).toBe(4401);
-    editor = await (async () => {
-      const res = await api<{ user: { id: string } }>(a.url, '/api/auth/login', { body: { email: editor.email, password: editor.password } });
+    nodes.editor = await (async () => {
+      const res = await api<{ user: { id: string } }>(nodes.a.url, '/api/auth/login', { body: { email: nodes.editor.email, password: nodes.editor.password } });
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-      return { ...editor, cookie };
+      return { ...nodes.editor, cookie };
     })();
   });
 
   it('closes the connections of a report deleted on the other node', async () => {
     const id = await sharedReport();
-    const onB = connect(b, id, editor);
+    const onB = connect(nodes.b, id, nodes.editor);
     await onB.synced;
     const closed = onB.nextClose();
-    expect((await api(a.url, `/api/reports/${id}`, { as: owner, method: 'DELETE' })).status).toBe(200);
+    expect((await api(nodes.a.url, `/api/reports/${id}`, { as: nodes.owner, method: 'DELETE' })).status).toBe(200);
     expect(await closed).toBe(4410);
-    expect((await api(b.url, `/api/reports/${id}`, { as: owner })).status).toBe(404);
+    expect((await api(nodes.b.url, `/api/reports/${id}`, { as: nodes.owner })).status).toBe(404);
   });
 
   it('counts failed sign-ins on every node, so a second node does not give more attempts', async () => {
-    const victim = await signUp(a.url, { name: 'Target' });
+    const victim = await signUp(nodes.a.url, { name: 'Target' });
     const attempt = (server: TestServer) => api(server.url, '/api/auth/login', { body: { email: victim.email, password: 'not the password at all' } });
     // Node A and B each see some of the failures; together they pass the limit (LOGIN_REFUSE_AFTER).
-    for (let i = 0; i < 5; i++) await attempt(i % 2 === 0 ? a : b);
-    const refused = await attempt(b);
+    for (let i = 0; i < 5; i++) await attempt(i % 2 === 0 ? nodes.a : nodes.b);
+    const refused = await attempt(nodes.b);
     expect(refused.status).toBe(429);
-    expect((await attempt(a)).status).toBe(429);
+    expect((await attempt(nodes.a)).status).toBe(429);
   });
 
   it('keeps every change when both nodes write and compact the same report, for a node that opens it later', async () => {
     const id = await sharedReport();
-    const onA = connect(a, id, owner);
-    const onB = connect(b, id, editor);
+    const onA = connect(nodes.a, id, nodes.owner);
+    const onB = connect(nodes.b, id, nodes.editor);
     await Promise.all([onA.synced, onB.synced]);
     const section = addSection(onA.doc, { title: 'Education' });
     await waitFor(() => listSections(onB.doc).length === 1, 10_000, 'the section on B');
@@ -132,18 +102,18 @@ describe('Two server nodes on PostgreSQL and Redis', () => {
       typeParagraph(onB.doc, section, `B${i}.`);
       await new Promise((r) => setTimeout(r, 15));
     }
-    const text = async (server: TestServer) => (await getContent(server.url, owner, id)).sections[0]?.text ?? '';
+    const text = async (server: TestServer) => (await getContent(server.url, nodes.owner, id)).sections[0]?.text ?? '';
     const all = (t: string) => Array.from({ length: 30 }, (_, i) => [`A${i}.`, `B${i}.`]).flat().every((w) => t.includes(w));
-    await waitFor(async () => all(await text(a)) && all(await text(b)), 20_000, 'both nodes to hold every paragraph');
+    await waitFor(async () => all(await text(nodes.a)) && all(await text(nodes.b)), 20_000, 'both nodes to hold every paragraph');
     // Both nodes compacted: far fewer rows than the 62 changes made.
-    const direct = storage.open();
+    const direct = nodes.storage.open();
     try {
       expect((await direct.loadDocument(id)).updates.length).toBeLessThan(30);
     } finally {
       await direct.close();
     }
     // A third node, started now, loads the report from the database alone.
-    const c = await startTestServer(storage, { redisUrl: REDIS_URL });
+    const c = await startTestServer(nodes.storage, { redisUrl: REDIS_URL });
     try {
       expect(all(await text(c))).toBe(true);
     } finally {

@@ -15,11 +15,11 @@ import { Channels } from '../../server/src/cluster/ClusterBus.ts';
 import { encodeDocumentMessage, type RelayedActor } from '../../server/src/cluster/documentMessage.ts';
 import { ClusterEnvelope } from '../../server/src/cluster/envelope.ts';
 import { bodyWith } from '../helpers/yjsContent.ts';
-import { connectClient, createReport, api, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { api, waitFor, type TestClient } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { REDIS_URL, useTwoNodes } from '../helpers/twoNodes.ts';
 import { typeParagraph } from '../helpers/typing.ts';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECRET = crypto.randomBytes(32).toString('hex');
 
 interface Refusal {
@@ -68,45 +68,20 @@ const textOf = (c: TestClient) => {
 };
 
 describe('Cluster messages from someone who reaches Redis without the secret', () => {
-  let storage: TestStorage;
-  let a: TestServer;
-  let b: TestServer;
-  let owner: TestUser;
-  let editor: TestUser;
+  const nodes = useTwoNodes({ clusterSecret: SECRET });
+  const { connect, sharedReport } = nodes;
   let outsider: Redis;
-  const clients: TestClient[] = [];
-  const connect = (server: TestServer, room: string, as: TestUser) => {
-    const c = connectClient(server.wsUrl, room, as);
-    clients.push(c);
-    return c;
-  };
 
-  beforeAll(async () => {
-    storage = await createTestStorage('postgres');
-    const shared = { redisUrl: REDIS_URL, clusterSecret: SECRET };
-    a = await startTestServer(storage, shared);
-    b = await startTestServer(storage, shared);
-    owner = await signUp(a.url, { name: 'Olga' });
-    editor = await signUp(b.url, { name: 'Edwin' });
+  beforeAll(() => {
     outsider = new Redis(REDIS_URL);
   });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
+  afterAll(() => {
     outsider?.disconnect();
-    await a?.close();
-    await b?.close();
-    await storage?.destroy();
   });
-
-  async function sharedReport(): Promise<string> {
-    const report = await createReport(a.url, owner);
-    await api(b.url, `/api/reports/${report.id}/members`, { as: owner, body: { email: editor.email, role: 'editor' } });
-    return report.id;
-  }
 
   it('does not apply a document change published into a report channel by someone without the secret', async () => {
     const id = await sharedReport();
-    const onB = connect(b, id, editor);
+    const onB = connect(nodes.b, id, nodes.editor);
     await onB.synced;
     // The attacker builds a real Yjs change on top of the report (as if read off the bus) and publishes it as a node would.
     const forger = new Y.Doc();
@@ -119,11 +94,11 @@ describe('Cluster messages from someone who reaches Redis without the secret', (
     const forgerId = crypto.randomBytes(16);
     for (const message of forgeries(Y.mergeUpdates(updates), forgerId)) await outsider.publish(channel, message);
     // Redis hands one publisher's messages over in order: once the second is refused, the first was handled.
-    await waitFor(() => textOf(onB).includes('nobody in the coalition') || refusals(b, channel, forgerId).length > 0, 10_000, 'node B to apply or refuse the forged change');
+    await waitFor(() => textOf(onB).includes('nobody in the coalition') || refusals(nodes.b, channel, forgerId).length > 0, 10_000, 'node B to apply or refuse the forged change');
     expect(textOf(onB)).not.toContain('nobody in the coalition');
-    expect(refusals(b, channel).map((r) => r.reason)).toEqual(['malformed', 'bad signature']);
+    expect(refusals(nodes.b, channel).map((r) => r.reason)).toEqual(['malformed', 'bad signature']);
     // The report still works across nodes.
-    const onA = connect(a, id, owner);
+    const onA = connect(nodes.a, id, nodes.owner);
     await onA.synced;
     const real = addSection(onA.doc, { title: 'Real' });
     typeParagraph(onA.doc, real, 'Written by Olga.');
@@ -133,7 +108,7 @@ describe('Cluster messages from someone who reaches Redis without the secret', (
 
   it('ignores a forged "report deleted" event: connections on the node stay open', async () => {
     const id = await sharedReport();
-    const onB = connect(b, id, editor);
+    const onB = connect(nodes.b, id, nodes.editor);
     await onB.synced;
     let closedWith: number | null = null;
     void onB.nextClose().then((code) => (closedWith = code));
@@ -141,10 +116,10 @@ describe('Cluster messages from someone who reaches Redis without the secret', (
     const forgerId = crypto.randomBytes(16);
     for (const message of forgeries(Buffer.from(JSON.stringify(event)), forgerId)) await outsider.publish(Channels.access, message);
     // (Other test runs may share this Redis and its access channel: only refusals of this forger's message count.)
-    await waitFor(() => closedWith !== null || refusals(b, Channels.access, forgerId).length > 0, 10_000, 'node B to act on or refuse the forged event');
+    await waitFor(() => closedWith !== null || refusals(nodes.b, Channels.access, forgerId).length > 0, 10_000, 'node B to act on or refuse the forged event');
     expect(closedWith).toBeNull();
     // Still connected and writing: a change made on B reaches A.
-    const onA = connect(a, id, owner);
+    const onA = connect(nodes.a, id, nodes.owner);
     await onA.synced;
     const section = addSection(onB.doc, { title: 'Still here' });
     typeParagraph(onB.doc, section, 'Edwin keeps writing.');
@@ -154,18 +129,18 @@ describe('Cluster messages from someone who reaches Redis without the secret', (
 
   it('relays a comment written on one node to the other', async () => {
     const id = await sharedReport();
-    const onA = connect(a, roomName(id, 'discussion'), editor);
-    const onB = connect(b, roomName(id, 'discussion'), owner);
+    const onA = connect(nodes.a, roomName(id, 'discussion'), nodes.editor);
+    const onB = connect(nodes.b, roomName(id, 'discussion'), nodes.owner);
     await Promise.all([onA.synced, onB.synced]);
-    createThread(onA.doc, { id: editor.id, name: editor.name }, { sectionId: 's1', anchor: anchorAt(bodyWith('text'), 0, 4), quote: 'text', body: 'A comment by Edwin.' });
+    createThread(onA.doc, { id: nodes.editor.id, name: nodes.editor.name }, { sectionId: 's1', anchor: anchorAt(bodyWith('text'), 0, 4), quote: 'text', body: 'A comment by Edwin.' });
     await waitFor(() => listThreads(onB.doc).some((t) => t.comments[0]?.body === 'A comment by Edwin.'), 10_000, 'the comment on B');
-    expect(listThreads(onB.doc)[0]!.authorId).toBe(editor.id);
+    expect(listThreads(onB.doc)[0]!.authorId).toBe(nodes.editor.id);
   });
 
   it('refuses a relayed discussion change that breaks the rules, even when it is signed with the secret', async () => {
     const id = await sharedReport();
     const room = roomName(id, 'discussion');
-    const onB = connect(b, room, owner);
+    const onB = connect(nodes.b, room, nodes.owner);
     await onB.synced;
     // A compromised node holds the secret: it seals a change that puts words under Olga's name.
     const compromised = new ClusterEnvelope(SECRET);
@@ -173,12 +148,12 @@ describe('Cluster messages from someone who reaches Redis without the secret', (
     Y.applyUpdate(forger, Y.encodeStateAsUpdate(onB.doc));
     const updates: Uint8Array[] = [];
     forger.on('update', (u: Uint8Array) => updates.push(u));
-    createThread(forger, { id: owner.id, name: owner.name }, { sectionId: 's1', anchor: anchorAt(bodyWith('text'), 0, 4), quote: 'text', body: 'Olga never wrote this.' });
+    createThread(forger, { id: nodes.owner.id, name: nodes.owner.name }, { sectionId: 's1', anchor: anchorAt(bodyWith('text'), 0, 4), quote: 'text', body: 'Olga never wrote this.' });
     const channel = Channels.document(room);
-    await outsider.publish(channel, compromised.seal(channel, relayedChange(Y.mergeUpdates(updates), { userId: editor.id, userName: editor.name, role: 'editor' })));
-    await waitFor(() => listThreads(onB.doc).length > 0 || discussionRefusals(b, room).length > 0, 10_000, 'node B to apply or refuse the change');
+    await outsider.publish(channel, compromised.seal(channel, relayedChange(Y.mergeUpdates(updates), { userId: nodes.editor.id, userName: nodes.editor.name, role: 'editor' })));
+    await waitFor(() => listThreads(onB.doc).length > 0 || discussionRefusals(nodes.b, room).length > 0, 10_000, 'node B to apply or refuse the change');
     expect(listThreads(onB.doc)).toEqual([]);
-    expect(discussionRefusals(b, room)[0]).toMatchObject({ userId: editor.id, reason: expect.stringMatching(/under your own account/) });
+    expect(discussionRefusals(nodes.b, room)[0]).toMatchObject({ userId: nodes.editor.id, reason: expect.stringMatching(/under your own account/) });
   });
 
   it('refuses a genuine message published again by someone who recorded it', async () => {
@@ -189,8 +164,8 @@ describe('Cluster messages from someone who reaches Redis without the secret', (
     recorder.on('messageBuffer', (_channel: Buffer, message: Buffer) => recorded.push(message));
     try {
       await recorder.subscribe(channel);
-      const onA = connect(a, id, owner);
-      const onB = connect(b, id, editor);
+      const onA = connect(nodes.a, id, nodes.owner);
+      const onB = connect(nodes.b, id, nodes.editor);
       await Promise.all([onA.synced, onB.synced]);
       const section = addSection(onA.doc, { title: 'Detention' });
       typeParagraph(onA.doc, section, 'Recorded on its way.');
@@ -200,29 +175,29 @@ describe('Cluster messages from someone who reaches Redis without the secret', (
       const genuine = recorded[recorded.length - 1]!;
       const sender = genuine.subarray(1, 17);
       await outsider.publish(channel, genuine);
-      await waitFor(() => refusals(b, channel, sender).length > 0, 10_000, 'node B to refuse the replay');
-      expect(refusals(b, channel, sender).map((r) => r.reason)).toEqual(['replayed']);
+      await waitFor(() => refusals(nodes.b, channel, sender).length > 0, 10_000, 'node B to refuse the replay');
+      expect(refusals(nodes.b, channel, sender).map((r) => r.reason)).toEqual(['replayed']);
     } finally {
       recorder.disconnect();
     }
   });
 
   it('cuts off a node started with another secret: it neither hears nor is heard, and both sides log why', async () => {
-    const other = await startTestServer(storage, { redisUrl: REDIS_URL, clusterSecret: crypto.randomBytes(32).toString('hex') });
+    const other = await startTestServer(nodes.storage, { redisUrl: REDIS_URL, clusterSecret: crypto.randomBytes(32).toString('hex') });
     try {
       const id = await sharedReport();
       const channel = Channels.document(roomName(id));
       const following = (server: TestServer) => server.lines.some((l) => l.includes('following a document across nodes') && l.includes(`"doc":"${id}"`));
-      const onA = connect(a, id, owner);
-      const onOther = connect(other, id, editor);
+      const onA = connect(nodes.a, id, nodes.owner);
+      const onOther = connect(other, id, nodes.editor);
       await Promise.all([onA.synced, onOther.synced]);
       // Each node has subscribed and caught up from the database: from here on, what it learns comes from the bus.
-      await waitFor(() => following(a) && following(other), 10_000, 'both nodes to follow the report');
+      await waitFor(() => following(nodes.a) && following(other), 10_000, 'both nodes to follow the report');
       const section = addSection(onOther.doc, { title: 'From the odd node' });
       typeParagraph(onOther.doc, section, 'Written on the node with the wrong secret.');
-      await waitFor(() => refusals(a, channel).length > 0, 10_000, 'node A to refuse the other node');
+      await waitFor(() => refusals(nodes.a, channel).length > 0, 10_000, 'node A to refuse the other node');
       expect(textOf(onA)).not.toContain('wrong secret');
-      expect(refusals(a, channel)[0]!.reason).toBe('bad signature');
+      expect(refusals(nodes.a, channel)[0]!.reason).toBe('bad signature');
 
       const mine = addSection(onA.doc, { title: 'From A' });
       typeParagraph(onA.doc, mine, 'Written on node A.');

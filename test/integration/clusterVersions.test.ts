@@ -3,14 +3,13 @@
  * the owner works on node A leaves one version holding what was deleted (taken by B, not once per node), and the
  * periodic version is taken once whichever nodes people edit on.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReportContentResponse } from '../../shared/api/types.ts';
 import { addSection, deleteSection, getSectionBody, listSections } from '../../shared/report/layout.ts';
-import { api, connectClient, createReport, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { api, waitFor } from '../helpers/clients.ts';
+import { useTwoNodes } from '../helpers/twoNodes.ts';
 import { typeParagraph } from '../helpers/typing.ts';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 interface Version {
   id: string;
@@ -21,45 +20,16 @@ interface Version {
 const words = (n: number, w: string) => Array.from({ length: n }, (_, i) => `${w}${i}`).join(' ');
 
 describe('Automatic versions on two nodes', () => {
-  let storage: TestStorage;
-  let a: TestServer;
-  let b: TestServer;
-  let owner: TestUser;
-  let editor: TestUser;
   const clock = { offset: 0 };
-  const clients: TestClient[] = [];
-  const connect = (server: TestServer, room: string, as: TestUser) => {
-    const c = connectClient(server.wsUrl, room, as);
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    storage = await createTestStorage('postgres');
-    const now = () => Date.now() + clock.offset;
-    a = await startTestServer(storage, { redisUrl: REDIS_URL }, { now });
-    b = await startTestServer(storage, { redisUrl: REDIS_URL }, { now });
-    owner = await signUp(a.url, { name: 'Olga' });
-    editor = await signUp(b.url, { name: 'Edwin' });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await a?.close();
-    await b?.close();
-    await storage?.destroy();
-  });
-
-  async function sharedReport(): Promise<string> {
-    const report = await createReport(a.url, owner);
-    await api(a.url, `/api/reports/${report.id}/members`, { as: owner, body: { email: editor.email, role: 'editor' } });
-    return report.id;
-  }
-  const versionsOf = async (id: string) => (await api<{ versions: Version[] }>(a.url, `/api/reports/${id}/versions`, { as: owner })).body.versions;
+  const nodes = useTwoNodes({}, { now: () => Date.now() + clock.offset });
+  const { connect } = nodes;
+  const sharedReport = () => nodes.sharedReport(nodes.a);
+  const versionsOf = async (id: string) => (await api<{ versions: Version[] }>(nodes.a.url, `/api/reports/${id}/versions`, { as: nodes.owner })).body.versions;
 
   it('keeps one version holding the sections when an editor on node B deletes them while the owner is on node A', async () => {
     const id = await sharedReport();
-    const onA = connect(a, id, owner);
-    const onB = connect(b, id, editor);
+    const onA = connect(nodes.a, id, nodes.owner);
+    const onB = connect(nodes.b, id, nodes.editor);
     await Promise.all([onA.synced, onB.synced]);
     for (let i = 0; i < 19; i++) typeParagraph(onA.doc, addSection(onA.doc, { title: `Article ${i + 1}` }), words(40, `w${i}x`));
     await waitFor(() => listSections(onB.doc).length === 19, 10_000, 'node B to have the sections');
@@ -70,15 +40,15 @@ describe('Automatic versions on two nodes', () => {
     // Node A relays only what node B stored, and B stored the deletion after the version.
     const versions = await versionsOf(id);
     expect(versions.map((v) => v.kind)).toEqual(['before-deletion']);
-    const kept = await api<ReportContentResponse>(b.url, `/api/reports/${id}/versions/${versions[0]!.id}/content`, { as: owner });
+    const kept = await api<ReportContentResponse>(nodes.b.url, `/api/reports/${id}/versions/${versions[0]!.id}/content`, { as: nodes.owner });
     expect(kept.body.sections).toHaveLength(19);
     expect(kept.body.sections[0]!.text).toContain('w0x39');
   });
 
   it('takes the periodic version once when people edit on both nodes', async () => {
     const id = await sharedReport();
-    const onA = connect(a, id, owner);
-    const onB = connect(b, id, editor);
+    const onA = connect(nodes.a, id, nodes.owner);
+    const onB = connect(nodes.b, id, nodes.editor);
     await Promise.all([onA.synced, onB.synced]);
     const s = addSection(onA.doc, { title: 'Housing' });
     typeParagraph(onA.doc, s, 'From node A.');

@@ -4,12 +4,13 @@
  * pdftotext, and the text that comes out is checked with white space collapsed. Role checks as for every read.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../shared/api/types.ts';
 import { api, connectClient, createReport, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
-import { createOffice, squash, type Office } from '../helpers/office.ts';
+import { squash } from '../helpers/office.ts';
 import { ARABIC_SENTENCE, CHINESE_SENTENCE, writeSampleReport } from '../helpers/sampleReport.ts';
-import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { STORAGE_KINDS } from '../helpers/server.ts';
+import { useExportServer } from '../helpers/exportServer.ts';
 import { listSections } from '../../shared/report/layout.ts';
 
 async function download(baseUrl: string, path: string, as: TestUser | null) {
@@ -18,43 +19,31 @@ async function download(baseUrl: string, path: string, as: TestUser | null) {
 }
 
 describe.each(STORAGE_KINDS)('Export on %s', (kind) => {
-  let storage: TestStorage;
-  let server: TestServer;
-  let office: Office;
-  let owner: TestUser;
+  const suite = useExportServer(kind);
   let viewer: TestUser;
   let stranger: TestUser;
   let reportId: string;
 
   beforeAll(async () => {
-    storage = await createTestStorage(kind);
-    server = await startTestServer(storage);
-    office = createOffice();
-    owner = await signUp(server.url);
-    viewer = await signUp(server.url);
-    stranger = await signUp(server.url);
-    const report = await createReport(server.url, owner, { title: 'Segregation of Roma children in schools', mechanism: 'CERD', stateUnderReview: 'Freedonia' });
+    viewer = await signUp(suite.server.url);
+    stranger = await signUp(suite.server.url);
+    const report = await createReport(suite.server.url, suite.owner, { title: 'Segregation of Roma children in schools', mechanism: 'CERD', stateUnderReview: 'Freedonia' });
     reportId = report.id;
-    await api(server.url, `/api/reports/${reportId}/members`, { as: owner, body: { email: viewer.email, role: 'viewer' } });
-    const client = connectClient(server.wsUrl, reportId, owner);
+    await api(suite.server.url, `/api/reports/${reportId}/members`, { as: suite.owner, body: { email: viewer.email, role: 'viewer' } });
+    const client = connectClient(suite.server.wsUrl, reportId, suite.owner);
     await client.synced;
     writeSampleReport(client.doc);
-    await waitFor(async () => (await api<{ sections: unknown[] }>(server.url, `/api/reports/${reportId}/content`, { as: owner })).body.sections.length === 3);
+    await waitFor(async () => (await api<{ sections: unknown[] }>(suite.server.url, `/api/reports/${reportId}/content`, { as: suite.owner })).body.sections.length === 3);
     expect(listSections(client.doc)).toHaveLength(3);
     client.destroy();
   });
-  afterAll(async () => {
-    office?.dispose();
-    await server?.close();
-    await storage?.destroy();
-  });
 
   it('writes a Word file whose cover, numbered paragraphs, footnotes, tables and annexes LibreOffice reads back', async () => {
-    const res = await download(server.url, `/api/reports/${reportId}/export?format=docx`, viewer);
+    const res = await download(suite.server.url, `/api/reports/${reportId}/export?format=docx`, viewer);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(res.headers.get('content-disposition')).toContain('filename="cerd-freedonia-segregation-of-roma-children-in-schools.docx"');
-    const read = await office.readDocx(res.bytes);
+    const read = await suite.office.readDocx(res.bytes);
     const text = squash(read.text);
     // Cover page: every field the report has.
     for (const phrase of [
@@ -114,9 +103,9 @@ describe.each(STORAGE_KINDS)('Export on %s', (kind) => {
   });
 
   it('puts notes at the end as endnotes numbered 1, 2, 3 when asked, and leaves out the annex and the numbers', async () => {
-    const res = await download(server.url, `/api/reports/${reportId}/export?format=docx&notes=endnotes&annex=false&numberParagraphs=false`, owner);
+    const res = await download(suite.server.url, `/api/reports/${reportId}/export?format=docx&notes=endnotes&annex=false&numberParagraphs=false`, suite.owner);
     expect(res.status).toBe(200);
-    const read = await office.readDocx(res.bytes);
+    const read = await suite.office.readDocx(res.bytes);
     const text = squash(read.text);
     expect(read.notes.map((n) => n.kind)).toEqual(['endnote', 'endnote', 'endnote']);
     const lastSection = text.indexOf('Права человека для всех.');
@@ -130,11 +119,11 @@ describe.each(STORAGE_KINDS)('Export on %s', (kind) => {
   });
 
   it('writes a PDF with readable Latin, Cyrillic, Arabic and Chinese text, numbered notes and the annex', async () => {
-    const res = await download(server.url, `/api/reports/${reportId}/export?format=pdf`, viewer);
+    const res = await download(suite.server.url, `/api/reports/${reportId}/export?format=pdf`, viewer);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toContain('cerd-freedonia-segregation-of-roma-children-in-schools.pdf');
-    const text = squash(await office.pdfText(res.bytes));
+    const text = squash(await suite.office.pdfText(res.bytes));
     for (const phrase of [
       'Segregation of Roma children in schools',
       'State under review: Freedonia',
@@ -148,28 +137,28 @@ describe.each(STORAGE_KINDS)('Export on %s', (kind) => {
       ARABIC_SENTENCE,
       CHINESE_SENTENCE,
     ]) expect(text).toContain(phrase);
-    expect(squash(await office.pdfText(res.bytes, 'layout'))).toMatch(/1\. Roma children are segregated ?1 in separate schools\./);
+    expect(squash(await suite.office.pdfText(res.bytes, 'layout'))).toMatch(/1\. Roma children are segregated ?1 in separate schools\./);
     expect(text).toMatch(/Notes 1\. European Roma Rights Centre, school survey 2023\. 2\. Ministry of Education statistics, table 4\./);
   });
 
   it('adds a DRAFT watermark on request', async () => {
-    const res = await download(server.url, `/api/reports/${reportId}/export?format=pdf&watermark=true&annex=false`, owner);
-    expect(squash(await office.pdfText(res.bytes))).toMatch(/D ?R ?A ?F ?T/);
+    const res = await download(suite.server.url, `/api/reports/${reportId}/export?format=pdf&watermark=true&annex=false`, suite.owner);
+    expect(squash(await suite.office.pdfText(res.bytes))).toMatch(/D ?R ?A ?F ?T/);
   });
 
   it('refuses unknown formats and options with 400 and says which', async () => {
-    const format = await api<ApiErrorBody>(server.url, `/api/reports/${reportId}/export?format=odt`, { as: owner });
+    const format = await api<ApiErrorBody>(suite.server.url, `/api/reports/${reportId}/export?format=odt`, { as: suite.owner });
     expect(format.status).toBe(400);
     expect(format.body.error).toMatchObject({ code: 'invalid_format', field: 'format' });
-    const notes = await api<ApiErrorBody>(server.url, `/api/reports/${reportId}/export?format=docx&notes=sidenotes`, { as: owner });
+    const notes = await api<ApiErrorBody>(suite.server.url, `/api/reports/${reportId}/export?format=docx&notes=sidenotes`, { as: suite.owner });
     expect(notes.status).toBe(400);
     expect(notes.body.error).toMatchObject({ code: 'invalid_option', field: 'notes' });
   });
 
   it('answers 404 to a stranger and for an unknown report, and 401 without a session', async () => {
-    expect((await download(server.url, `/api/reports/${reportId}/export?format=docx`, stranger)).status).toBe(404);
-    expect((await download(server.url, `/api/reports/${crypto.randomUUID()}/export?format=pdf`, owner)).status).toBe(404);
-    const anonymous = await api<ApiErrorBody>(server.url, `/api/reports/${reportId}/export?format=docx`);
+    expect((await download(suite.server.url, `/api/reports/${reportId}/export?format=docx`, stranger)).status).toBe(404);
+    expect((await download(suite.server.url, `/api/reports/${crypto.randomUUID()}/export?format=pdf`, suite.owner)).status).toBe(404);
+    const anonymous = await api<ApiErrorBody>(suite.server.url, `/api/reports/${reportId}/export?format=docx`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('unauthorized');
   });

@@ -4,42 +4,31 @@
  * GET /coverage counts it (and a tagged empty section as "tagged, not written"), and the Word export lists the
  * passage tag in the tag annex, read back by LibreOffice, while the body text shows no tag.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageResponse } from '../../shared/api/types.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { addSection, getSectionBody } from '../../shared/report/layout.ts';
-import { connectClient, createReport, getContent, signUp, api, waitFor, type TestUser } from '../helpers/clients.ts';
-import { createOffice, squash, type Office } from '../helpers/office.ts';
-import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { connectClient, createReport, getContent, api, waitFor } from '../helpers/clients.ts';
+import { squash } from '../helpers/office.ts';
+import { STORAGE_KINDS } from '../helpers/server.ts';
+import { useExportServer } from '../helpers/exportServer.ts';
 import { docOf, paragraph, recommendation, writeBody } from '../helpers/yjsContent.ts';
 
 const tagged = (text: string, ...tags: string[]) => ({ type: 'text', text, marks: tags.map((tag) => ({ type: 'passageTag', attrs: { tag } })) });
 
 describe.each(STORAGE_KINDS)('Passage tags on %s', (kind) => {
-  let storage: TestStorage;
-  let server: TestServer;
-  let office: Office;
-  let owner: TestUser;
+  const suite = useExportServer(kind);
   let reportId: string;
 
   beforeAll(async () => {
-    storage = await createTestStorage(kind);
-    server = await startTestServer(storage);
-    office = createOffice();
-    owner = await signUp(server.url);
-    reportId = (await createReport(server.url, owner, { title: 'Evictions', mechanism: 'CERD', stateUnderReview: 'Freedonia' })).id;
-  });
-  afterAll(async () => {
-    office?.dispose();
-    await server?.close();
-    await storage?.destroy();
+    reportId = (await createReport(suite.server.url, suite.owner, { title: 'Evictions', mechanism: 'CERD', stateUnderReview: 'Freedonia' })).id;
   });
 
   it('counts a passage tag written by a y-websocket client in GET /coverage, and lists it in the content API', async () => {
-    const before = await api<CoverageResponse>(server.url, `/api/reports/${reportId}/coverage`, { as: owner });
+    const before = await api<CoverageResponse>(suite.server.url, `/api/reports/${reportId}/coverage`, { as: suite.owner });
     expect(before.body.articles.addressed).toBe(0);
 
-    const client = connectClient(server.wsUrl, roomName(reportId), owner);
+    const client = connectClient(suite.server.wsUrl, roomName(reportId), suite.owner);
     try {
       await client.synced;
       const situation = addSection(client.doc, { title: 'Situation of Roma families' });
@@ -51,19 +40,19 @@ describe.each(STORAGE_KINDS)('Passage tags on %s', (kind) => {
         ),
       );
       addSection(client.doc, { title: 'Education', tags: ['ICERD:7'] });
-      await waitFor(async () => (await getContent(server.url, owner, reportId)).sections.length === 2, 10_000, 'the edit to reach the server');
+      await waitFor(async () => (await getContent(suite.server.url, suite.owner, reportId)).sections.length === 2, 10_000, 'the edit to reach the server');
     } finally {
       client.destroy();
     }
 
-    const content = await getContent(server.url, owner, reportId);
+    const content = await getContent(suite.server.url, suite.owner, reportId);
     expect(content.sections[0]!.passageTags).toEqual([
       { tag: 'ICERD:5(e)(iii)', text: 'forty Roma families were evicted' },
       { tag: 'SDG:11.1', text: 'forty Roma families were evicted' },
     ]);
     expect(content.sections[0]!.text).toContain('In 2024, forty Roma families were evicted from the Sunflower settlement.');
 
-    const after = await api<CoverageResponse>(server.url, `/api/reports/${reportId}/coverage`, { as: owner });
+    const after = await api<CoverageResponse>(suite.server.url, `/api/reports/${reportId}/coverage`, { as: suite.owner });
     expect(after.status).toBe(200);
     const addressed = after.body.articles.items.filter((i) => i.addressedBy.length > 0).map((i) => i.id);
     expect(addressed).toEqual(['ICERD:2', 'ICERD:5']);
@@ -72,18 +61,18 @@ describe.each(STORAGE_KINDS)('Passage tags on %s', (kind) => {
   });
 
   it('searches with the report\'s mechanism: "housing" offers ICERD 5(e)(iii) first for CERD; an unknown mechanism is a 400', async () => {
-    const cerd = await api<{ results: { id: string; label: string }[] }>(server.url, '/api/taxonomy/search?q=housing&mechanism=CERD', { as: owner });
+    const cerd = await api<{ results: { id: string; label: string }[] }>(suite.server.url, '/api/taxonomy/search?q=housing&mechanism=CERD', { as: suite.owner });
     expect(cerd.status).toBe(200);
     expect(cerd.body.results[0]).toMatchObject({ id: 'ICERD:5(e)(iii)', label: 'ICERD article 5(e)(iii)' });
-    const bad = await api<{ error: { code: string } }>(server.url, '/api/taxonomy/search?q=housing&mechanism=NOPE', { as: owner });
+    const bad = await api<{ error: { code: string } }>(suite.server.url, '/api/taxonomy/search?q=housing&mechanism=NOPE', { as: suite.owner });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_field');
   });
 
   it('lists the passage tag in the Word export\'s tag annex and nowhere in the body text', async () => {
-    const res = await fetch(`${server.url}/api/reports/${reportId}/export?format=docx`, { headers: { cookie: owner.cookie } });
+    const res = await fetch(`${suite.server.url}/api/reports/${reportId}/export?format=docx`, { headers: { cookie: suite.owner.cookie } });
     expect(res.status).toBe(200);
-    const text = squash((await office.readDocx(new Uint8Array(await res.arrayBuffer()))).text);
+    const text = squash((await suite.office.readDocx(new Uint8Array(await res.arrayBuffer()))).text);
     expect(text).toContain('In 2024, forty Roma families were evicted from the Sunflower settlement.');
     const annexAt = text.lastIndexOf('Situation of Roma families');
     expect(annexAt).toBeGreaterThan(text.indexOf('from the Sunflower settlement'));

@@ -3,65 +3,31 @@
  * take it past the limit is refused (close code 4507): not applied, not relayed, not stored; a named version that
  * would is refused with 413. On SQLite and PostgreSQL, with stock y-websocket clients.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloseCodes } from '../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { addSection, getSectionBody, listSections } from '../../shared/report/layout.ts';
-import { api, connectClient, createReport, getContent, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
-import { typeParagraph } from '../helpers/typing.ts';
+import { api, connectClient, createReport, getContent, signUp, waitFor } from '../helpers/clients.ts';
+import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer } from '../helpers/server.ts';
+import { useOneNode } from '../helpers/oneNode.ts';
+import { distinctWords, typeParagraph } from '../helpers/typing.ts';
 
 const LIMIT = 256 * 1024;
-/** Text that does not compress away in a Yjs update: distinct words. */
-function text(kb: number, tag: string): string {
-  const words: string[] = [];
-  let length = 0;
-  for (let i = 0; length < kb * 1024; i++) {
-    const w = `${tag}${i.toString(36)} `;
-    words.push(w);
-    length += w.length;
-  }
-  return words.join('');
-}
+/** Text that does not compress away in a Yjs update. */
+const text = distinctWords;
 
 describe.each(STORAGE_KINDS)('Report size limit on %s', (kind) => {
-  let storage: TestStorage;
-  let server: TestServer;
-  let owner: TestUser;
-  let editor: TestUser;
-  const clients: TestClient[] = [];
-  const connect = (id: string, as: TestUser) => {
-    const c = connectClient(server.wsUrl, id, as);
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    storage = await createTestStorage(kind);
-    server = await startTestServer(storage, { reportMaxBytes: LIMIT });
-    owner = await signUp(server.url, { name: 'Olga' });
-    editor = await signUp(server.url, { name: 'Edwin' });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.close();
-    await storage?.destroy();
-  });
-
-  async function sharedReport(): Promise<string> {
-    const report = await createReport(server.url, owner);
-    await api(server.url, `/api/reports/${report.id}/members`, { as: owner, body: { email: editor.email, role: 'editor' } });
-    return report.id;
-  }
+  const node = useOneNode(kind, { reportMaxBytes: LIMIT });
+  const { connect, sharedReport } = node;
   const storedBytes = async (id: string) => {
-    const { documents, versions } = await server.storage.reportStoredBytes(id, [roomName(id), roomName(id, 'discussion')]);
+    const { documents, versions } = await node.server.storage.reportStoredBytes(id, [roomName(id), roomName(id, 'discussion')]);
     return documents + versions;
   };
 
   it('refuses a paste that would take the report past its limit: closed with 4507, never relayed or stored', async () => {
     const id = await sharedReport();
-    const ownerClient = connect(id, owner);
-    const editorClient = connect(id, editor);
+    const ownerClient = connect(id, node.owner);
+    const editorClient = connect(id, node.editor);
     await Promise.all([ownerClient.synced, editorClient.synced]);
     const section = addSection(editorClient.doc, { title: 'Testimonies' });
     typeParagraph(editorClient.doc, section, text(100, 'keep'));
@@ -74,17 +40,17 @@ describe.each(STORAGE_KINDS)('Report size limit on %s', (kind) => {
 
     // The owner, connected all along, never receives it; the server never stored it.
     typeParagraph(ownerClient.doc, section, 'Still writing.');
-    await waitFor(async () => (await getContent(server.url, owner, id)).sections[0]!.text.includes('Still writing.'));
-    const content = await getContent(server.url, owner, id);
+    await waitFor(async () => (await getContent(node.server.url, node.owner, id)).sections[0]!.text.includes('Still writing.'));
+    const content = await getContent(node.server.url, node.owner, id);
     expect(content.sections[0]!.text).not.toContain('huge');
     expect(getSectionBody(ownerClient.doc, section)!.toString()).not.toContain('huge');
     expect(await storedBytes(id)).toBeLessThan(LIMIT);
-    expect(server.lines.some((l) => l.includes('the report is at its size limit'))).toBe(true);
+    expect(node.server.lines.some((l) => l.includes('the report is at its size limit'))).toBe(true);
   });
 
   it('refuses the same change again when the client reconnects and resends it', async () => {
     const id = await sharedReport();
-    const first = connect(id, editor);
+    const first = connect(id, node.editor);
     await first.synced;
     const closed = first.nextClose();
     const annex = addSection(first.doc, { title: 'Annex' });
@@ -92,27 +58,27 @@ describe.each(STORAGE_KINDS)('Report size limit on %s', (kind) => {
     expect(await closed).toBe(CloseCodes.ReportFull.code);
     first.provider.disconnect();
     // The same device copy connects again: its sync reply carries the refused change.
-    const again = connectClient(server.wsUrl, id, editor, first.doc);
-    clients.push(again);
+    const again = connectClient(node.server.wsUrl, id, node.editor, first.doc);
+    node.track(again);
     expect(await again.nextClose()).toBe(CloseCodes.ReportFull.code);
     again.provider.disconnect();
     // The section itself (a small change of its own) was stored; the text never was.
-    expect((await getContent(server.url, owner, id)).sections.map((s) => s.text)).toEqual(['']);
+    expect((await getContent(node.server.url, node.owner, id)).sections.map((s) => s.text)).toEqual(['']);
   });
 
   it('counts versions: a named version that would take the report past its limit is refused with 413', async () => {
     const id = await sharedReport();
-    const c = connect(id, editor);
+    const c = connect(id, node.editor);
     await c.synced;
     typeParagraph(c.doc, addSection(c.doc, { title: 'Findings' }), text(100, 'v'));
-    await waitFor(async () => (await getContent(server.url, owner, id)).sections.length === 1);
-    const save = (name: string) => api<{ error?: { code: string; message: string } }>(server.url, `/api/reports/${id}/versions`, { as: owner, body: { name } });
+    await waitFor(async () => (await getContent(node.server.url, node.owner, id)).sections.length === 1);
+    const save = (name: string) => api<{ error?: { code: string; message: string } }>(node.server.url, `/api/reports/${id}/versions`, { as: node.owner, body: { name } });
     expect((await save('First')).status).toBe(201);
     const refused = await save('Second');
     expect(refused.status).toBe(413);
     expect(refused.body.error?.code).toBe('report_full');
     expect(refused.body.error?.message).toMatch(/storage limit/);
-    expect((await api<{ versions: unknown[] }>(server.url, `/api/reports/${id}/versions`, { as: owner })).body.versions).toHaveLength(1);
+    expect((await api<{ versions: unknown[] }>(node.server.url, `/api/reports/${id}/versions`, { as: node.owner })).body.versions).toHaveLength(1);
     expect(await storedBytes(id)).toBeLessThanOrEqual(LIMIT);
   });
 
@@ -142,7 +108,7 @@ describe.each(STORAGE_KINDS)('Report size limit on %s', (kind) => {
       };
       expect(await used()).toBeGreaterThan(64 * 1024);
       const d = connectClient(second.wsUrl, report.id, olga);
-      clients.push(d);
+      node.track(d);
       await d.synced;
       const closed = d.nextClose();
       typeParagraph(d.doc, keep, 'One more sentence.');
@@ -150,7 +116,7 @@ describe.each(STORAGE_KINDS)('Report size limit on %s', (kind) => {
       d.provider.disconnect();
       // Deleting the pasted text is accepted, and compaction gives the room back.
       const e = connectClient(second.wsUrl, report.id, olga);
-      clients.push(e);
+      node.track(e);
       await e.synced;
       const body = getSectionBody(e.doc, big)!;
       body.delete(0, body.length);
@@ -166,23 +132,23 @@ describe.each(STORAGE_KINDS)('Report size limit on %s', (kind) => {
 
   it('accepts deletions at the limit, so people can make room', async () => {
     const id = await sharedReport();
-    const c = connect(id, editor);
+    const c = connect(id, node.editor);
     await c.synced;
     const keep = addSection(c.doc, { title: 'Keep' });
     typeParagraph(c.doc, keep, 'Short text.');
     const big = addSection(c.doc, { title: 'Pasted by mistake' });
     typeParagraph(c.doc, big, text(110, 'paste'));
-    await waitFor(async () => (await getContent(server.url, owner, id)).sections.length === 2);
+    await waitFor(async () => (await getContent(node.server.url, node.owner, id)).sections.length === 2);
     // A named version of it fills the report: more text is refused...
-    expect((await api(server.url, `/api/reports/${id}/versions`, { as: owner, body: { name: 'Before cleanup' } })).status).toBe(201);
+    expect((await api(node.server.url, `/api/reports/${id}/versions`, { as: node.owner, body: { name: 'Before cleanup' } })).status).toBe(201);
     const closed = c.nextClose();
     typeParagraph(c.doc, keep, text(60, 'more'));
     expect(await closed).toBe(CloseCodes.ReportFull.code);
     c.destroy();
     // ...but someone removing the pasted section is heard, and stored.
-    const d = connect(id, owner);
+    const d = connect(id, node.owner);
     await d.synced;
-    const watcher = connect(id, editor);
+    const watcher = connect(id, node.editor);
     await watcher.synced;
     d.doc.transact(() => getSectionBody(d.doc, big)!.delete(0, getSectionBody(d.doc, big)!.length));
     await waitFor(() => !(getSectionBody(watcher.doc, big)?.toString().includes('paste') ?? true), 10_000, 'the deletion to be relayed');

@@ -10,22 +10,13 @@ import { roomName } from '../../shared/protocol/rooms.ts';
 import { addSection, getSectionBody } from '../../shared/report/layout.ts';
 import { api, connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
 import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
-import { typeParagraph } from '../helpers/typing.ts';
+import { distinctWords, typeParagraph } from '../helpers/typing.ts';
 
 const LIMIT = 256 * 1024;
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Text that does not compress away in a Yjs update: distinct words. */
-function text(kb: number, tag: string): string {
-  const words: string[] = [];
-  let length = 0;
-  for (let i = 0; length < kb * 1024; i++) {
-    const w = `${tag}${i.toString(36)} `;
-    words.push(w);
-    length += w.length;
-  }
-  return words.join('');
-}
+/** Text that does not compress away in a Yjs update. */
+const text = distinctWords;
 
 /** A few very long words (a pasted data table, say): deleting them is not a large deletion by word count. */
 function longWords(kb: number, tag: string): string {

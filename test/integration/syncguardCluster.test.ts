@@ -3,7 +3,7 @@
  * Presence is screened and rewritten by the node that received it, before it is published, so people on the
  * other node see the session's name; a comment forged on one node is refused there and never relayed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type WebSocket from 'ws';
@@ -11,56 +11,39 @@ import { createThread, listThreads, reply } from '../../shared/discussion/layout
 import { CloseCodes } from '../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../shared/protocol/rooms.ts';
 import { api, connectClient, createReport, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { useTwoNodes } from '../helpers/twoNodes.ts';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe('Sync guard on two nodes', () => {
-  let storage: TestStorage;
-  let a: TestServer;
-  let b: TestServer;
+  const nodes = useTwoNodes({}, { people: false });
+  const { connect } = nodes;
   let alice: TestUser;
   let rania: TestUser;
   let vik: TestUser;
-  const clients: TestClient[] = [];
-  const connect = (server: TestServer, room: string, as: TestUser) => {
-    const c = connectClient(server.wsUrl, room, as);
-    clients.push(c);
-    return c;
-  };
   const stateOf = (c: TestClient, clientId: number) => c.provider.awareness.getStates().get(clientId) as Record<string, unknown> | undefined;
 
   beforeAll(async () => {
-    storage = await createTestStorage('postgres');
-    a = await startTestServer(storage, { redisUrl: REDIS_URL });
-    b = await startTestServer(storage, { redisUrl: REDIS_URL });
-    alice = await signUp(a.url, { name: 'Alice' });
-    rania = await signUp(a.url, { name: 'Rania' });
-    vik = await signUp(b.url, { name: 'Vik' });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await a?.close();
-    await b?.close();
-    await storage?.destroy();
+    alice = await signUp(nodes.a.url, { name: 'Alice' });
+    rania = await signUp(nodes.a.url, { name: 'Rania' });
+    vik = await signUp(nodes.b.url, { name: 'Vik' });
   });
 
   async function newReport(): Promise<string> {
-    const report = await createReport(a.url, alice);
-    await api(a.url, `/api/reports/${report.id}/members`, { as: alice, body: { email: rania.email, role: 'reviewer' } });
-    await api(a.url, `/api/reports/${report.id}/members`, { as: alice, body: { email: vik.email, role: 'viewer' } });
+    const report = await createReport(nodes.a.url, alice);
+    await api(nodes.a.url, `/api/reports/${report.id}/members`, { as: alice, body: { email: rania.email, role: 'reviewer' } });
+    await api(nodes.a.url, `/api/reports/${report.id}/members`, { as: alice, body: { email: vik.email, role: 'viewer' } });
     return report.id;
   }
 
   it("shows on node A, and to a late joiner there, the account name of a viewer on node B who claims to be 'Alice (owner)'", async () => {
     const id = await newReport();
-    const onA = connect(a, id, alice);
-    const onB = connect(b, id, vik);
+    const onA = connect(nodes.a, id, alice);
+    const onB = connect(nodes.b, id, vik);
     await Promise.all([onA.synced, onB.synced]);
     onB.provider.awareness.setLocalState({ user: { name: 'Alice (owner)', color: '#1f5fa8', role: 'owner' }, section: 'b' });
     await waitFor(() => stateOf(onA, onB.doc.clientID)?.section === 'b', 10_000, "the viewer's presence on node A");
     expect(stateOf(onA, onB.doc.clientID)).toMatchObject({ user: { name: 'Vik', userId: vik.id, role: 'viewer' } });
-    const late = connect(a, id, rania);
+    const late = connect(nodes.a, id, rania);
     await late.synced;
     await waitFor(() => stateOf(late, onB.doc.clientID) !== undefined, 10_000, 'presence for the late joiner on node A');
     expect(stateOf(late, onB.doc.clientID)).toMatchObject({ user: { name: 'Vik' }, section: 'b' });
@@ -68,8 +51,8 @@ describe('Sync guard on two nodes', () => {
 
   it("drops presence sent on node B for a client id held on node A", async () => {
     const id = await newReport();
-    const onA = connect(a, id, alice);
-    const onB = connect(b, id, vik);
+    const onA = connect(nodes.a, id, alice);
+    const onB = connect(nodes.b, id, vik);
     await Promise.all([onA.synced, onB.synced]);
     onA.provider.awareness.setLocalState({ user: { name: 'Alice', color: '#0f7a55' }, section: 'mine' });
     await waitFor(() => stateOf(onB, onA.doc.clientID)?.section === 'mine', 10_000, "Alice's presence on node B");
@@ -86,7 +69,7 @@ describe('Sync guard on two nodes', () => {
     onB.provider.awareness.setLocalState({ user: { name: 'Vik', color: '#b4441b' }, section: 'after' });
     await waitFor(() => stateOf(onA, onB.doc.clientID)?.section === 'after', 10_000, "the viewer's own presence on node A");
     expect(stateOf(onA, onA.doc.clientID)?.section).toBe('mine');
-    const late = connect(a, id, rania);
+    const late = connect(nodes.a, id, rania);
     await late.synced;
     await waitFor(() => stateOf(late, onB.doc.clientID)?.section === 'after');
     expect(stateOf(late, onA.doc.clientID)?.section).toBe('mine');
@@ -94,7 +77,7 @@ describe('Sync guard on two nodes', () => {
 
   it("refuses on node B a reviewer's comment in Alice's name and relays nothing of it to node A", async () => {
     const id = await newReport();
-    const aliceOnA = connect(a, roomName(id, 'discussion'), alice);
+    const aliceOnA = connect(nodes.a, roomName(id, 'discussion'), alice);
     await aliceOnA.synced;
     const threadId = createThread(aliceOnA.doc, { id: alice.id, name: alice.name }, {
       sectionId: 's',
@@ -102,7 +85,7 @@ describe('Sync guard on two nodes', () => {
       quote: 'testimony',
       body: 'Keep this testimony.',
     });
-    const raniaOnB = connectClient(b.wsUrl, roomName(id, 'discussion'), rania);
+    const raniaOnB = connectClient(nodes.b.wsUrl, roomName(id, 'discussion'), rania);
     await raniaOnB.synced;
     await waitFor(() => listThreads(raniaOnB.doc).length === 1, 10_000, 'the thread on node B');
     const closed = raniaOnB.nextClose();
@@ -115,7 +98,7 @@ describe('Sync guard on two nodes', () => {
     raniaOnB.destroy();
     // Alice's next reply reaches node B, and nothing else does.
     reply(aliceOnA.doc, threadId, { id: alice.id, name: alice.name }, 'Source attached.');
-    const check = connect(b, roomName(id, 'discussion'), alice);
+    const check = connect(nodes.b, roomName(id, 'discussion'), alice);
     await check.synced;
     await waitFor(() => listThreads(check.doc)[0]?.comments.length === 2, 10_000, "Alice's reply on node B");
     expect(listThreads(check.doc)[0]!.comments.map((c) => c.body)).toEqual(['Keep this testimony.', 'Source attached.']);

@@ -4,12 +4,13 @@
  * report (while everyone stays connected), one at least every AUTO_VERSION_EVERY_MIN of editing (a test clock, no
  * waiting), thinning after automatic versions, and owners deleting versions.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ReportContentResponse } from '../../shared/api/types.ts';
 import { addSection, deleteSection, getSectionBody, listSections } from '../../shared/report/layout.ts';
-import { api, connectClient, createReport, getContent, signUp, waitFor, type TestClient, type TestUser } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, STORAGE_KINDS, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { api, connectClient, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
+import { STORAGE_KINDS } from '../helpers/server.ts';
+import { useOneNode } from '../helpers/oneNode.ts';
 import { typeParagraph } from '../helpers/typing.ts';
 
 interface Version {
@@ -23,50 +24,32 @@ interface Version {
 const words = (n: number, w: string) => Array.from({ length: n }, (_, i) => `${w}${i}`).join(' ');
 
 describe.each(STORAGE_KINDS)('Versions that keep work safe on %s', (kind) => {
-  let storage: TestStorage;
-  let server: TestServer;
-  let owner: TestUser;
-  let editor: TestUser;
-  let viewer: TestUser;
   const clock = { offset: 0 };
-  const clients: TestClient[] = [];
-  const connect = (id: string, as: TestUser) => {
-    const c = connectClient(server.wsUrl, id, as);
-    clients.push(c);
-    return c;
-  };
+  const node = useOneNode(kind, {}, { now: () => Date.now() + clock.offset });
+  const { connect } = node;
+  let viewer: TestUser;
 
   beforeAll(async () => {
-    storage = await createTestStorage(kind);
-    server = await startTestServer(storage, {}, { now: () => Date.now() + clock.offset });
-    owner = await signUp(server.url, { name: 'Olga' });
-    editor = await signUp(server.url, { name: 'Edwin' });
-    viewer = await signUp(server.url, { name: 'Vik' });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.close();
-    await storage?.destroy();
+    viewer = await signUp(node.server.url, { name: 'Vik' });
   });
 
   async function sharedReport(): Promise<string> {
-    const report = await createReport(server.url, owner);
-    await api(server.url, `/api/reports/${report.id}/members`, { as: owner, body: { email: editor.email, role: 'editor' } });
-    await api(server.url, `/api/reports/${report.id}/members`, { as: owner, body: { email: viewer.email, role: 'viewer' } });
-    return report.id;
+    const id = await node.sharedReport();
+    await api(node.server.url, `/api/reports/${id}/members`, { as: node.owner, body: { email: viewer.email, role: 'viewer' } });
+    return id;
   }
-  const versionsOf = async (id: string) => (await api<{ versions: Version[] }>(server.url, `/api/reports/${id}/versions`, { as: owner })).body.versions;
+  const versionsOf = async (id: string) => (await api<{ versions: Version[] }>(node.server.url, `/api/reports/${id}/versions`, { as: node.owner })).body.versions;
   const contentOf = async (id: string, versionId: string) =>
-    (await api<ReportContentResponse>(server.url, `/api/reports/${id}/versions/${versionId}/content`, { as: owner })).body;
+    (await api<ReportContentResponse>(node.server.url, `/api/reports/${id}/versions/${versionId}/content`, { as: node.owner })).body;
 
   it('keeps a version holding all 19 sections when an editor deletes them while the owner stays connected', async () => {
     const id = await sharedReport();
-    const ownerClient = connect(id, owner);
-    const editorClient = connect(id, editor);
+    const ownerClient = connect(id, node.owner);
+    const editorClient = connect(id, node.editor);
     await Promise.all([ownerClient.synced, editorClient.synced]);
     for (let i = 0; i < 19; i++) typeParagraph(ownerClient.doc, addSection(ownerClient.doc, { title: `Article ${i + 1}` }), words(40, `a${i}w`));
     await waitFor(() => listSections(editorClient.doc).length === 19, 10_000, 'the editor to have the 19 sections');
-    await waitFor(async () => (await getContent(server.url, owner, id)).sections.length === 19);
+    await waitFor(async () => (await getContent(node.server.url, node.owner, id)).sections.length === 19);
     expect(await versionsOf(id)).toEqual([]);
 
     // The editor deletes every section at once; nobody leaves, so no session ends.
@@ -83,12 +66,12 @@ describe.each(STORAGE_KINDS)('Versions that keep work safe on %s', (kind) => {
     expect(kept.sections.map((s) => s.title)).toEqual(Array.from({ length: 19 }, (_, i) => `Article ${i + 1}`));
     expect(kept.sections[18]!.text).toContain('a18w39');
     // The deletion itself went through: the report is empty now.
-    expect((await getContent(server.url, owner, id)).sections).toEqual([]);
+    expect((await getContent(node.server.url, node.owner, id)).sections).toEqual([]);
   });
 
   it('keeps a version before a whole section of more than 200 words is deleted, and none for small edits', async () => {
     const id = await sharedReport();
-    const a = connect(id, editor);
+    const a = connect(id, node.editor);
     await a.synced;
     const long = addSection(a.doc, { title: 'Long testimony' });
     typeParagraph(a.doc, long, words(250, 'long'));
@@ -96,9 +79,9 @@ describe.each(STORAGE_KINDS)('Versions that keep work safe on %s', (kind) => {
     for (const s of others) typeParagraph(a.doc, s, words(200, `o${s.slice(0, 4)}`));
     const short = addSection(a.doc, { title: 'Short note' });
     typeParagraph(a.doc, short, words(30, 'short'));
-    await waitFor(async () => (await getContent(server.url, owner, id)).sections.length === 6);
+    await waitFor(async () => (await getContent(node.server.url, node.owner, id)).sections.length === 6);
     // The owner's copy receives a change only once it is stored, after any version taken before it.
-    const watcher = connect(id, owner);
+    const watcher = connect(id, node.owner);
     await watcher.synced;
     // A small section (30 words of 1 080) goes without a version...
     deleteSection(a.doc, short);
@@ -114,10 +97,10 @@ describe.each(STORAGE_KINDS)('Versions that keep work safe on %s', (kind) => {
 
   it('takes an automatic version after 30 minutes of editing, once, without waiting for anyone to leave', async () => {
     const id = await sharedReport();
-    const a = connect(id, editor);
+    const a = connect(id, node.editor);
     await a.synced;
     // The owner's copy receives changes once they are stored (the moment the server counts editing from).
-    const watcher = connect(id, owner);
+    const watcher = connect(id, node.owner);
     await watcher.synced;
     const s = addSection(a.doc, { title: 'Housing' });
     typeParagraph(a.doc, s, 'Evictions rose in 2024.');
@@ -131,7 +114,7 @@ describe.each(STORAGE_KINDS)('Versions that keep work safe on %s', (kind) => {
     // More typing within the next 30 minutes adds none.
     clock.offset += 5 * 60_000;
     typeParagraph(a.doc, s, 'Five minutes on.');
-    await waitFor(async () => (await getContent(server.url, owner, id)).sections[0]!.text.includes('Five minutes on.'));
+    await waitFor(async () => (await getContent(node.server.url, node.owner, id)).sections[0]!.text.includes('Five minutes on.'));
     expect(await versionsOf(id)).toHaveLength(1);
   });
 
@@ -140,16 +123,16 @@ describe.each(STORAGE_KINDS)('Versions that keep work safe on %s', (kind) => {
     // An editing session: an automatic version appears (when it ends, or during it once it has gone on long enough).
     const session = async (text: string) => {
       const startedAt = Date.now() + clock.offset;
-      const c = connectClient(server.wsUrl, id, editor);
+      const c = connectClient(node.server.wsUrl, id, node.editor);
       await c.synced;
       const s = listSections(c.doc)[0]?.id ?? addSection(c.doc, { title: 'Health' });
       typeParagraph(c.doc, s, text);
-      await waitFor(async () => (await getContent(server.url, owner, id)).sections[0]!.text.includes(text));
+      await waitFor(async () => (await getContent(node.server.url, node.owner, id)).sections[0]!.text.includes(text));
       c.destroy();
       await waitFor(async () => (await versionsOf(id)).some((v) => v.auto && Date.parse(v.createdAt) >= startedAt), 10_000, 'an automatic version');
     };
     await session('Morning session.');
-    expect((await api(server.url, `/api/reports/${id}/versions`, { as: owner, body: { name: 'Sent to the committee' } })).status).toBe(201);
+    expect((await api(node.server.url, `/api/reports/${id}/versions`, { as: node.owner, body: { name: 'Sent to the committee' } })).status).toBe(201);
     clock.offset += 60_000;
     await session('Second session.');
     const sameDay = await versionsOf(id);
@@ -167,17 +150,17 @@ describe.each(STORAGE_KINDS)('Versions that keep work safe on %s', (kind) => {
 
   it('lets only the owner delete a version: 403 for others who can read, 404 for strangers', async () => {
     const id = await sharedReport();
-    const v = await api<Version>(server.url, `/api/reports/${id}/versions`, { as: owner, body: { name: 'Draft for partners' } });
+    const v = await api<Version>(node.server.url, `/api/reports/${id}/versions`, { as: node.owner, body: { name: 'Draft for partners' } });
     expect(v.status).toBe(201);
-    const stranger = await signUp(server.url);
-    const del = (as: TestUser) => api<{ error?: { code: string } }>(server.url, `/api/reports/${id}/versions/${v.body.id}`, { as, method: 'DELETE' });
-    expect((await del(editor)).status).toBe(403);
+    const stranger = await signUp(node.server.url);
+    const del = (as: TestUser) => api<{ error?: { code: string } }>(node.server.url, `/api/reports/${id}/versions/${v.body.id}`, { as, method: 'DELETE' });
+    expect((await del(node.editor)).status).toBe(403);
     expect((await del(viewer)).status).toBe(403);
     expect((await del(stranger)).status).toBe(404);
     expect(await versionsOf(id)).toHaveLength(1);
-    expect((await del(owner)).status).toBe(204);
+    expect((await del(node.owner)).status).toBe(204);
     expect(await versionsOf(id)).toEqual([]);
-    const again = await del(owner);
+    const again = await del(node.owner);
     expect(again.status).toBe(404);
     expect(again.body.error?.code).toBe('not_found');
   });
@@ -185,17 +168,17 @@ describe.each(STORAGE_KINDS)('Versions that keep work safe on %s', (kind) => {
   it('keeps a version before a large deletion made offline and sent when the client reconnects', async () => {
     // A client that deleted everything offline sends the deletion in its sync reply when it reconnects.
     const id = await sharedReport();
-    const a = connect(id, editor);
+    const a = connect(id, node.editor);
     await a.synced;
     for (let i = 0; i < 3; i++) typeParagraph(a.doc, addSection(a.doc, { title: `S${i}` }), words(100, `s${i}w`));
-    await waitFor(async () => (await getContent(server.url, owner, id)).sections.length === 3);
+    await waitFor(async () => (await getContent(node.server.url, node.owner, id)).sections.length === 3);
     const offline = new Y.Doc();
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(a.doc));
     offline.transact(() => {
       for (const s of listSections(offline)) deleteSection(offline, s.id);
     });
-    const b = connectClient(server.wsUrl, id, editor, offline);
-    clients.push(b);
+    const b = connectClient(node.server.wsUrl, id, node.editor, offline);
+    node.track(b);
     await b.synced;
     await waitFor(() => listSections(a.doc).length === 0, 10_000, 'the reconnected deletion to reach the others');
     const versions = await versionsOf(id);

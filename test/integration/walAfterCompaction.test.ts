@@ -4,50 +4,28 @@
  * the write-ahead log, whose frames would otherwise keep the old pages. (PostgreSQL keeps dead rows until VACUUM:
  * see docs/security/versions.md.)
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newUuid } from '../../shared/api/uuid.ts';
 import { addSection, getSectionBody } from '../../shared/report/layout.ts';
-import { connectClient, createReport, getContent, signUp, waitFor, type TestUser } from '../helpers/clients.ts';
-import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+import { connectClient, createReport, getContent, waitFor } from '../helpers/clients.ts';
+import { holds, useSqliteServer, witnessMarker } from '../helpers/sqliteFiles.ts';
 import { typeParagraph } from '../helpers/typing.ts';
 
-function holds(file: string, marker: string): boolean {
-  if (!fs.existsSync(file)) return false;
-  return fs.readFileSync(file).includes(Buffer.from(marker, 'utf8'));
-}
-
 describe('Text deleted in a live report, or in dropped versions, on SQLite', () => {
-  let storage: TestStorage;
-  let server: TestServer;
-  let owner: TestUser;
-  let file: string;
-
-  beforeAll(async () => {
-    storage = await createTestStorage('sqlite');
-    file = path.join(storage.env.DATA_DIR!, 'rightsdraft.sqlite');
-    server = await startTestServer(storage, { compactAfterRows: 4 });
-    owner = await signUp(server.url, { name: 'Olga' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.destroy();
-  });
+  const sqlite = useSqliteServer();
 
   it('is gone from the database file and its write-ahead log once the rows that held it are compacted', async () => {
-    const marker = `WITNESS-${randomBytes(8).toString('hex')}`;
-    const report = await createReport(server.url, owner, { title: 'Shadow report' });
-    const client = connectClient(server.wsUrl, report.id, owner);
+    const marker = witnessMarker();
+    const report = await createReport(sqlite.server.url, sqlite.owner, { title: 'Shadow report' });
+    const client = connectClient(sqlite.server.wsUrl, report.id, sqlite.owner);
     await client.synced;
     const section = addSection(client.doc, { title: 'Detention' });
     typeParagraph(client.doc, section, 'The State should adopt a law.');
     typeParagraph(client.doc, section, `The name of the witness is ${marker}.`);
-    const text = async () => (await getContent(server.url, owner, report.id)).sections[0]?.text ?? '';
+    const text = async () => (await getContent(sqlite.server.url, sqlite.owner, report.id)).sections[0]?.text ?? '';
     await waitFor(async () => (await text()).includes(marker), 10_000, 'the marker stored');
-    expect(holds(file, marker) || holds(`${file}-wal`, marker)).toBe(true);
+    expect(holds(sqlite.file, marker) || holds(`${sqlite.file}-wal`, marker)).toBe(true);
 
     // Someone removes the name in the editor, and the team writes on (compaction replaces the rows).
     getSectionBody(client.doc, section)!.delete(1, 1);
@@ -55,13 +33,13 @@ describe('Text deleted in a live report, or in dropped versions, on SQLite', () 
     await waitFor(async () => (await text()).includes('Testimony 7'), 10_000, 'the later paragraphs stored');
     expect(await text()).not.toContain(marker);
 
-    await waitFor(() => !holds(file, marker) && !holds(`${file}-wal`, marker), 15_000, 'the marker gone from both files');
+    await waitFor(() => !holds(sqlite.file, marker) && !holds(`${sqlite.file}-wal`, marker), 15_000, 'the marker gone from both files');
     client.destroy();
   });
 
   it('is gone from both files once the automatic versions that held it are dropped (thinning, making room)', async () => {
-    const marker = `WITNESS-${randomBytes(8).toString('hex')}`;
-    const report = await createReport(server.url, owner, { title: 'Shadow report' });
+    const marker = witnessMarker();
+    const report = await createReport(sqlite.server.url, sqlite.owner, { title: 'Shadow report' });
     const doc = new Y.Doc();
     const section = addSection(doc, { title: 'Detention' });
     typeParagraph(doc, section, `The name of the witness is ${marker}.`);
@@ -73,15 +51,15 @@ describe('Text deleted in a live report, or in dropped versions, on SQLite', () 
       name: 'Periodic',
       auto: true,
       kind: 'periodic' as const,
-      authorId: owner.id,
-      authorName: owner.name,
+      authorId: sqlite.owner.id,
+      authorName: sqlite.owner.name,
       createdAt: new Date().toISOString(),
       bytes: content.byteLength + discussion.byteLength,
     };
-    await server.storage.versions.create(version, content, discussion);
-    expect(holds(file, marker) || holds(`${file}-wal`, marker)).toBe(true);
+    await sqlite.server.storage.versions.create(version, content, discussion);
+    expect(holds(sqlite.file, marker) || holds(`${sqlite.file}-wal`, marker)).toBe(true);
     // What thinning and making room do: drop versions through the storage.
-    expect(await server.storage.versions.delete(report.id, [version.id])).toBe(1);
-    await waitFor(() => !holds(file, marker) && !holds(`${file}-wal`, marker), 15_000, 'the marker gone from both files');
+    expect(await sqlite.server.storage.versions.delete(report.id, [version.id])).toBe(1);
+    await waitFor(() => !holds(sqlite.file, marker) && !holds(`${sqlite.file}-wal`, marker), 15_000, 'the marker gone from both files');
   });
 });

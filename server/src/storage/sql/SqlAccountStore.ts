@@ -1,5 +1,4 @@
 /** Users, sessions and personal access tokens. Only hashes of session and access tokens are stored. */
-import type { Role } from '../../../../shared/api/roles.ts';
 import type {
   AccessTokenRecord,
   AccountStore,
@@ -13,7 +12,7 @@ import type {
   VersionRecord,
 } from '../Storage.ts';
 import { SqlAuthAttempts } from './SqlAuthAttempts.ts';
-import { insertMember } from './SqlCoalitionStore.ts';
+import { insertMember, INVITATION_COLUMNS, toInvitation, type InvitationRow } from './SqlCoalitionStore.ts';
 import type { SqlDriver, SqlExecutor } from './SqlDriver.ts';
 import { SqlKnownDevices } from './SqlKnownDevices.ts';
 import { SqlSignupInvitations } from './SqlSignupInvitations.ts';
@@ -275,26 +274,8 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async invitationsCreatedBy(userId: string): Promise<InvitationRecord[]> {
-    const rows = await this.db.all<{
-      id: string;
-      coalition_id: string;
-      report_role: string;
-      created_by: string;
-      created_at: string;
-      expires_at: string;
-      used_at: string | null;
-      used_by: string | null;
-    }>('SELECT id, coalition_id, report_role, created_by, created_at, expires_at, used_at, used_by FROM invitations WHERE created_by = ? ORDER BY created_at DESC, id', [userId]);
-    return rows.map((r) => ({
-      id: r.id,
-      coalitionId: r.coalition_id,
-      reportRole: r.report_role as Role,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      expiresAt: r.expires_at,
-      usedAt: r.used_at,
-      usedBy: r.used_by,
-    }));
+    const rows = await this.db.all<InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM invitations WHERE created_by = ? ORDER BY created_at DESC, id`, [userId]);
+    return rows.map(toInvitation);
   }
 
   async versionsAuthoredBy(userId: string): Promise<VersionRecord[]> {

@@ -20,7 +20,7 @@ interface MemberRow {
   joined_at: string;
 }
 
-interface InvitationRow {
+export interface InvitationRow {
   id: string;
   coalition_id: string;
   report_role: string;
@@ -29,6 +29,22 @@ interface InvitationRow {
   expires_at: string;
   used_at: string | null;
   used_by: string | null;
+}
+
+/** The columns of an invitation read back (never its token hash). */
+export const INVITATION_COLUMNS = 'id, coalition_id, report_role, created_by, created_at, expires_at, used_at, used_by';
+
+export function toInvitation(r: InvitationRow): InvitationRecord {
+  return {
+    id: r.id,
+    coalitionId: r.coalition_id,
+    reportRole: r.report_role as Role,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    usedAt: r.used_at,
+    usedBy: r.used_by,
+  };
 }
 
 function toMember(r: MemberRow): CoalitionMemberRecord {
@@ -152,18 +168,8 @@ export class SqlCoalitionStore implements CoalitionStore {
   }
 
   async findInvitation(tokenHash: string): Promise<InvitationRecord | null> {
-    const r = await this.db.get<InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?', [tokenHash]);
-    if (!r) return null;
-    return {
-      id: r.id,
-      coalitionId: r.coalition_id,
-      reportRole: r.report_role as Role,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      expiresAt: r.expires_at,
-      usedAt: r.used_at,
-      usedBy: r.used_by,
-    };
+    const r = await this.db.get<InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM invitations WHERE token_hash = ?`, [tokenHash]);
+    return r ? toInvitation(r) : null;
   }
 
   acceptInvitation(invitationId: string, member: Omit<CoalitionMemberRecord, 'name' | 'email'>): Promise<boolean> {
