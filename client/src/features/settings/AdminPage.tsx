@@ -174,11 +174,14 @@ function SignupSection() {
   const { remote, reload, set } = useRemote(loadRegistration);
   const showToast = useToastStore((s) => s.show);
   const [saving, setSaving] = useState(false);
+  /** The mode just chosen, shown at once while the server stores it (and taken back if it refuses). */
+  const [pending, setPending] = useState<RegistrationMode | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [inviting, setInviting] = useState(false);
   const [invitation, setInvitation] = useState<{ url: string; expiresAt: string } | null>(null);
 
   const choose = async (mode: RegistrationMode) => {
+    setPending(mode);
     setSaving(true);
     setError(null);
     try {
@@ -188,6 +191,7 @@ function SignupSection() {
     } catch (err) {
       setError(describeError(err));
     } finally {
+      setPending(null);
       setSaving(false);
     }
   };
@@ -218,9 +222,14 @@ function SignupSection() {
       ) : (
         <fieldset className="choice-group" disabled={saving}>
           <legend className="settings__subtitle">Who can create an account</legend>
+          {saving && (
+            <p className="settings__status" role="status">
+              Saving…
+            </p>
+          )}
           {MODES.map((m) => (
             <label key={m.mode} className="choice">
-              <input type="radio" name="registration" value={m.mode} checked={remote.data === m.mode} onChange={() => void choose(m.mode)} />
+              <input type="radio" name="registration" value={m.mode} checked={(pending ?? remote.data) === m.mode} onChange={() => void choose(m.mode)} />
               <span>
                 <span className="choice__label">{m.label}</span>
                 <span className="choice__help">{m.help}</span>
