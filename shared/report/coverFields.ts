@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { coverFieldsMap, positiveCount } from './layout.ts';
+import { deadlineParts, type DeadlineParts } from '../deadlines/deadline.ts';
 import { isConfidentiality, isSubmissionType, type Confidentiality, type SubmissionType } from './submissionTypes.ts';
 
 const F = {
@@ -16,6 +17,9 @@ const F = {
   paragraphNumbering: 'paragraphNumbering',
   language: 'language',
   deadline: 'deadline',
+  /** With `deadline`: the time and zone of the deadline (see shared/deadlines/; absent means 12:00 Geneva time). */
+  deadlineTime: 'deadlineTime',
+  deadlineZone: 'deadlineZone',
   period: 'period',
 } as const;
 
@@ -86,6 +90,10 @@ export function setCoverFields(doc: Y.Doc, fields: { [K in Exclude<keyof CoverFi
     }
     // A deadline is a real calendar date or nothing: anything else clears it.
     if (fields.deadline !== undefined) put(F.deadline, fields.deadline === null ? null : isoDate(fields.deadline) || null);
+    if (fields.deadline === null) {
+      put(F.deadlineTime, null);
+      put(F.deadlineZone, null);
+    }
     if (fields.submissionType !== undefined && (fields.submissionType === null || isSubmissionType(fields.submissionType))) {
       put(F.submissionType, fields.submissionType);
     }
@@ -144,5 +152,29 @@ export function moveOrganisation(doc: Y.Doc, from: number, name: string, to: num
   doc.transact(() => {
     list.delete(from, 1);
     list.insert(target, [name]);
+  }, origin);
+}
+
+/**
+ * The submission deadline with its time and zone: the one source of truth for it (the API's PATCH writes here,
+ * the catalogue copies it for the list, the calendar and reminders). The cover form's date field sets the date
+ * alone, keeping the time and zone (12:00 Geneva time unless the API set others).
+ */
+export function getDeadlineParts(doc: Y.Doc): DeadlineParts | null {
+  const map = coverFieldsMap(doc);
+  return deadlineParts(map.get(F.deadline), map.get(F.deadlineTime), map.get(F.deadlineZone));
+}
+
+/** Set (or with null clear) the deadline's date, time and zone in one change. */
+export function setDeadlineParts(doc: Y.Doc, parts: DeadlineParts | null, origin?: unknown): void {
+  const map = coverFieldsMap(doc);
+  doc.transact(() => {
+    if (!parts) {
+      for (const key of [F.deadline, F.deadlineTime, F.deadlineZone]) map.delete(key);
+      return;
+    }
+    map.set(F.deadline, parts.date);
+    map.set(F.deadlineTime, parts.time);
+    map.set(F.deadlineZone, parts.zone);
   }, origin);
 }

@@ -18,6 +18,7 @@
  * │                      paragraphNumbering: boolean             export numbers the paragraphs
  * │                      language: string                        BCP 47 tag of the text, when someone said
  * │                      deadline: 'YYYY-MM-DD'                  the submission deadline (the checklist warns before it)
+ * │                      deadlineTime: 'HH:MM', deadlineZone: IANA zone or '+HH:MM'   (absent: 12:00 Geneva time)
  * │                      period: string                          the period the submission covers
  * ├─ Y.Map "editorSchema" <version> -> true        every editor schema version a writer needed; the highest
  * │                                                 wins (a map, so two clients raising it at once both count)

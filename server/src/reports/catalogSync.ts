@@ -3,6 +3,8 @@
  * in the doc), so listing reports never loads documents. Writes at most once per `intervalMs` per document.
  */
 import { getReportMeta } from '../../../shared/report/layout.ts';
+import { getCoverFields, getDeadlineParts } from '../../../shared/report/coverFields.ts';
+import { toDeadline } from '../../../shared/deadlines/deadline.ts';
 import { parseRoomName } from '../../../shared/protocol/rooms.ts';
 import { reportProgress, type ReportProgress } from '../../../shared/report/progress.ts';
 import type { LiveDocument } from '../documents/LiveDocument.ts';
@@ -22,9 +24,21 @@ export function attachCatalogSync(live: LiveDocument, storage: Storage, log: Log
     storage.setReportProgress(parsed.reportId, now).catch((err: unknown) => log.warn('could not update the report catalogue', { reportId: parsed.reportId, err }));
   };
   writeProgress();
+  // The session and deadline on the cover (the one source of truth), copied for the list, calendars and reminders.
+  let schedule: string | null = null;
+  const writeSchedule = () => {
+    const deadline = getDeadlineParts(live.doc);
+    const now = { session: getCoverFields(live.doc).session, deadline: deadline ? toDeadline(deadline) : null };
+    const key = JSON.stringify(now);
+    if (key === schedule) return;
+    schedule = key;
+    storage.setReportSchedule(parsed.reportId, now).catch((err: unknown) => log.warn('could not update the report catalogue', { reportId: parsed.reportId, err }));
+  };
+  writeSchedule();
   const write = () => {
     timer = null;
     writeProgress();
+    writeSchedule();
     const meta = getReportMeta(live.doc);
     storage
       .updateReportMeta(parsed.reportId, {

@@ -8,6 +8,8 @@ import type { ReportProgress } from '../../../shared/report/progress.ts';
 import type { SignOnConfirmation } from '../../../shared/report/signOn.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { VersionKind } from '../../../shared/api/versionKinds.ts';
+import type { Deadline } from '../../../shared/deadlines/deadline.ts';
+import type { FollowUpItem, FollowUpLogEntry } from '../../../shared/followup/types.ts';
 
 export interface ReportRecord {
   id: string;
@@ -22,6 +24,9 @@ export interface ReportRecord {
   coalitionId: string | null;
   /** How far it has come, from its sections' statuses, as last stored by catalogSync; null until it is first loaded. */
   progress?: ReportProgress | null;
+  /** The target session and submission deadline, copied from the document's cover (see catalogSync); '' / null when unset. */
+  session?: string;
+  deadline?: Deadline | null;
 }
 
 /** A report in its owner's trash: every route but the trash's own answers 404 for it until it is restored. */
@@ -350,6 +355,9 @@ export interface Storage {
   readonly mail: MailStore;
   readonly settings: SettingsStore;
   readonly signOns: SignOnStore;
+  readonly calendars: CalendarStore;
+  readonly reminders: ReminderStore;
+  readonly followUp: FollowUpStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
   /** Throws when the database does not answer a cheap query (`/readyz`). */
@@ -381,6 +389,8 @@ export interface Storage {
   deletedReportIdsBefore(before: string): Promise<string[]>;
   /** Keep the catalogue in step with the document's metadata (title, State) for listing without loading. */
   updateReportMeta(id: string, fields: Pick<ReportRecord, 'title' | 'stateUnderReview' | 'updatedAt'>): Promise<void>;
+  /** Keep the catalogue's session and deadline in step with the document's cover (see catalogSync). */
+  setReportSchedule(id: string, schedule: { session: string; deadline: Deadline | null }): Promise<void>;
   /** Delete the report for good (trashed or not), its members, versions and every stored update of the given documents. */
   deleteReport(id: string, docNames: string[]): Promise<void>;
 
@@ -394,4 +404,41 @@ export interface Storage {
   reportStoredBytes(reportId: string, docNames: string[]): Promise<{ documents: number; versions: number }>;
   /** After deleting something that must not be recoverable from the database files (see SqlDriver.eraseDeleted). */
   eraseDeleted(): Promise<void>;
+}
+
+/** Each person's private calendar feed: only the hash of its secret token is kept. */
+export interface CalendarStore {
+  /** When the person's feed was made, or null when they have none. */
+  created(userId: string): Promise<string | null>;
+  /** Make the person's feed unless they have one: false (nothing written) when they do. */
+  createIfAbsent(userId: string, tokenHash: string, at: string): Promise<boolean>;
+  /** Replace the person's feed token (the old one stops working at once). */
+  replace(userId: string, tokenHash: string, at: string): Promise<void>;
+  /** The account a feed token belongs to, or null. */
+  userFor(tokenHash: string): Promise<string | null>;
+  /** Forget the person's feed (account deleted). */
+  remove(userId: string): Promise<void>;
+}
+
+/** Deadline reminders sent, so each goes out once however many nodes run the job. */
+export interface ReminderStore {
+  /** Claim the reminder (`item` names the report or follow-up, `kind` week or day): true for the one caller that may send it. */
+  claim(r: { userId: string; item: string; kind: string; deadlineAt: string; sentAt: string }): Promise<boolean>;
+  /** Give a claim back after the mail failed, so a later round tries again. */
+  release(r: { userId: string; item: string; kind: string; deadlineAt: string }): Promise<void>;
+}
+
+/** Tracked recommendations (follow-up after a review) and their log; who may see them is decided above. */
+export interface FollowUpStore {
+  createItems(items: FollowUpItem[]): Promise<void>;
+  getItem(id: string): Promise<FollowUpItem | null>;
+  /** Items of these coalitions, and the person's own items (no coalition), oldest first. */
+  listItems(scope: { coalitionIds: string[]; ownerUserId: string }): Promise<FollowUpItem[]>;
+  countItems(scope: { coalitionId: string | null; ownerUserId: string }): Promise<number>;
+  updateItem(id: string, fields: Partial<Pick<FollowUpItem, 'text' | 'topic' | 'paragraph' | 'followUpDue'>>): Promise<void>;
+  deleteItem(id: string): Promise<boolean>;
+  /** Log entries of these items, oldest first. */
+  log(itemIds: string[]): Promise<FollowUpLogEntry[]>;
+  addLog(entry: FollowUpLogEntry): Promise<void>;
+  countLog(itemId: string): Promise<number>;
 }

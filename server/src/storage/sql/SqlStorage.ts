@@ -11,6 +11,10 @@ import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
 import { SqlSignOnStore } from './SqlSignOnStore.ts';
 import { SqlVersionStore } from './SqlVersionStore.ts';
 import { SqlMailStore } from './SqlMailStore.ts';
+import { SqlCalendarStore } from './SqlCalendarStore.ts';
+import { SqlReminderStore } from './SqlReminderStore.ts';
+import { SqlFollowUpStore } from './SqlFollowUpStore.ts';
+import { deadlineParts, toDeadline, type Deadline } from '../../../../shared/deadlines/deadline.ts';
 
 interface ReportRow {
   id: string;
@@ -22,6 +26,10 @@ interface ReportRow {
   owner_user_id: string | null;
   coalition_id: string | null;
   progress: string | null;
+  session: string | null;
+  deadline_date: string | null;
+  deadline_time: string | null;
+  deadline_zone: string | null;
 }
 
 interface DeletedReportRow extends ReportRow {
@@ -31,7 +39,7 @@ interface DeletedReportRow extends ReportRow {
 
 const REPORT_COLUMNS = 'id, title, mechanism, state_under_review, created_at, updated_at, owner_user_id, coalition_id';
 /** What is read: the inserted columns and the progress catalogSync keeps. */
-const READ_COLUMNS = `${REPORT_COLUMNS}, progress`;
+const READ_COLUMNS = `${REPORT_COLUMNS}, progress, session, deadline_date, deadline_time, deadline_zone`;
 
 function toReport(row: ReportRow): ReportRecord {
   return {
@@ -44,7 +52,14 @@ function toReport(row: ReportRow): ReportRecord {
     ownerUserId: row.owner_user_id,
     coalitionId: row.coalition_id,
     progress: isReportProgress(row.progress) ? row.progress : null,
+    session: row.session ?? '',
+    deadline: deadlineOf(row),
   };
+}
+
+function deadlineOf(row: ReportRow): Deadline | null {
+  const parts = row.deadline_date ? deadlineParts(row.deadline_date, row.deadline_time, row.deadline_zone) : null;
+  return parts ? toDeadline(parts) : null;
 }
 
 function toDeletedReport(row: DeletedReportRow): DeletedReportRecord {
@@ -64,6 +79,9 @@ export class SqlStorage implements Storage {
   readonly mail: SqlMailStore;
   readonly settings: SqlInstanceSettings;
   readonly signOns: SqlSignOnStore;
+  readonly calendars: SqlCalendarStore;
+  readonly reminders: SqlReminderStore;
+  readonly followUp: SqlFollowUpStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -74,6 +92,9 @@ export class SqlStorage implements Storage {
     this.mail = new SqlMailStore(db);
     this.settings = new SqlInstanceSettings(db);
     this.signOns = new SqlSignOnStore(db);
+    this.calendars = new SqlCalendarStore(db);
+    this.reminders = new SqlReminderStore(db);
+    this.followUp = new SqlFollowUpStore(db);
   }
 
   async migrate(): Promise<void> {
@@ -192,6 +213,13 @@ export class SqlStorage implements Storage {
       fields.stateUnderReview,
       fields.updatedAt,
       id,
+    ]);
+  }
+
+  async setReportSchedule(id: string, schedule: { session: string; deadline: Deadline | null }): Promise<void> {
+    const d = schedule.deadline;
+    await this.db.run('UPDATE reports SET session = ?, deadline_date = ?, deadline_time = ?, deadline_zone = ?, deadline_at = ? WHERE id = ?', [
+      schedule.session, d?.date ?? null, d?.time ?? null, d?.zone ?? null, d?.at ?? null, id,
     ]);
   }
 

@@ -286,6 +286,60 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX reports_deleted_at ON reports (deleted_at);
     `,
   },
+  {
+    version: 14,
+    name: "deadlines and follow-up: a report's session and deadline in the catalogue, calendar feeds, reminders sent, tracked recommendations and their log",
+    sql: () => `
+      ALTER TABLE reports ADD COLUMN session TEXT;
+      ALTER TABLE reports ADD COLUMN deadline_date TEXT;
+      ALTER TABLE reports ADD COLUMN deadline_time TEXT;
+      ALTER TABLE reports ADD COLUMN deadline_zone TEXT;
+      ALTER TABLE reports ADD COLUMN deadline_at TEXT;
+      CREATE INDEX reports_deadline_at ON reports (deadline_at);
+      CREATE TABLE calendar_feeds (
+        user_id TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE deadline_reminders (
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        item TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        deadline_at TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, item, kind, deadline_at)
+      );
+      CREATE TABLE followup_items (
+        id TEXT PRIMARY KEY,
+        coalition_id TEXT REFERENCES coalitions (id) ON DELETE CASCADE,
+        owner_user_id TEXT NOT NULL REFERENCES users (id),
+        state TEXT NOT NULL,
+        mechanism TEXT NOT NULL,
+        document_symbol TEXT NOT NULL,
+        paragraph TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        text TEXT NOT NULL,
+        follow_up_due TEXT,
+        created_by_name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX followup_items_coalition ON followup_items (coalition_id);
+      CREATE INDEX followup_items_owner ON followup_items (owner_user_id);
+      CREATE TABLE followup_log (
+        id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL REFERENCES followup_items (id) ON DELETE CASCADE,
+        place TEXT NOT NULL,
+        status TEXT NOT NULL,
+        note TEXT NOT NULL,
+        evidence_url TEXT,
+        observed_on TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX followup_log_item ON followup_log (item_id);
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {
