@@ -53,6 +53,14 @@ import { Mail } from './mail/Mail.ts';
 import { Notify } from './mail/notify.ts';
 import { DigestJob } from './mail/DigestJob.ts';
 import { TrashJob } from './reports/TrashJob.ts';
+import { ScheduleService } from './deadlines/ScheduleService.ts';
+import { ReminderJob } from './deadlines/ReminderJob.ts';
+import { deadlinesFor } from './deadlines/deadlinesFor.ts';
+import { FollowUpAccess } from './followup/FollowUpAccess.ts';
+import { FollowUpService } from './followup/FollowUpService.ts';
+import { registerScheduleRoutes } from './api/scheduleRoutes.ts';
+import { registerCalendarRoutes } from './api/calendarRoutes.ts';
+import { registerFollowUpRoutes } from './api/followUpRoutes.ts';
 import { enableMetrics, metrics } from './metrics/metrics.ts';
 import { registerMetricsRoute, registerReadinessRoute } from './metrics/routes.ts';
 
@@ -73,6 +81,8 @@ export interface RunningServer {
   digest: DigestJob;
   /** Purges reports that waited TRASH_DAYS in the trash, hourly (tests run it directly). */
   trash: TrashJob;
+  /** Deadline reminders by mail (tests run rounds directly). */
+  reminders: ReminderJob;
   /** Stop accepting, close connections, store every change, close storage. */
   close(): Promise<void>;
 }
@@ -152,6 +162,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   const digest = new DigestJob(storage, registry, mail, mailLog);
   if (mail.configured) digest.start(config.mailDigestMs);
+  const followUpAccess = new FollowUpAccess(storage);
+  const deadlines = (userId: string) => deadlinesFor(userId, { storage, access, followUpAccess });
+  const reminders = new ReminderJob(storage, deadlines, mail, mailLog);
+  if (mail.configured) reminders.start();
 
   const router = new Router();
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok', storage: storage.description.split(':')[0] }));
@@ -178,6 +192,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerDiscussionRoutes(router, { access, storage, registry });
   registerSubmissionRoutes(router, { reports, access, signOn });
   registerTaxonomyRoutes(router);
+  registerScheduleRoutes(router, { access, schedule: new ScheduleService(storage, registry), deadlines }, config);
+  registerCalendarRoutes(router, { storage, access, followUpAccess }, config);
+  registerFollowUpRoutes(router, { followUp: new FollowUpService(storage, followUpAccess), access: followUpAccess }, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 
@@ -270,6 +287,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     routes: router.list(),
     digest,
     trash,
+    reminders,
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
@@ -279,6 +297,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         server.close();
         sync.close();
         await digest.stop();
+        await reminders.stop();
         await Promise.all([registry.close(), office.close()]);
         await bus.close();
         await mail.close();

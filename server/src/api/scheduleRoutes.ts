@@ -1,4 +1,5 @@
 /**
+ * GET /api/deadlines -> { deadlines } (reports and follow-up the caller may read, soonest first).
  * PATCH /api/reports/:id { session, deadline }: the target session and the submission deadline (owners and
  * editors; reviewers and viewers 403, others 404). `deadline` is an ISO 8601 date (12:00 Geneva time) or a
  * date-time with an offset or a zone (see shared/deadlines/deadline.ts), or null to clear it.
@@ -6,6 +7,7 @@
 import { parseDeadlineInput, type DeadlineParts } from '../../../shared/deadlines/deadline.ts';
 import type { Config } from '../config.ts';
 import type { ScheduleService } from '../deadlines/ScheduleService.ts';
+import type { DeadlineEntry } from '../deadlines/deadlinesFor.ts';
 import { BadRequest } from '../errors.ts';
 import { readJsonObject, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
@@ -14,7 +16,17 @@ import { reportIdParam } from './validation.ts';
 
 const MAX_SESSION_CHARS = 200;
 
-export function registerScheduleRoutes(router: Router, deps: { access: ReportAccess; schedule: ScheduleService }, config: Config): void {
+export function registerScheduleRoutes(
+  router: Router,
+  deps: { access: ReportAccess; schedule: ScheduleService; deadlines: (userId: string) => Promise<DeadlineEntry[]> },
+  config: Config,
+): void {
+  // Everything due that the caller may read, soonest first: the dashboard's list.
+  router.on('GET', '/api/deadlines', async (ctx) => {
+    const { user } = await ctx.user();
+    sendJson(ctx.res, 200, { deadlines: await deps.deadlines(user.id) });
+  });
+
   router.on('PATCH', '/api/reports/:id', async (ctx) => {
     const { user } = await ctx.user();
     const { report, role } = await deps.access.require(user.id, reportIdParam(ctx.params.id), 'editor');

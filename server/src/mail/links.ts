@@ -28,4 +28,8 @@ export class MailLinks {
   report(reportId: string): string {
     return `${this.base}/reports/${reportId}`;
   }
+
+  followUp(): string {
+    return `${this.base}/follow-up`;
+  }
 }
