@@ -40,5 +40,5 @@ export async function deadlinesFor(userId: string, deps: { storage: Storage; acc
       deadline: toDeadline({ date: item.followUpDue, time: DEFAULT_DEADLINE_TIME, zone: DEFAULT_DEADLINE_ZONE }),
     });
   }
-  return out.sort((a, b) => a.deadline.at.localeCompare(b.deadline.at) || a.key.localeCompare(b.key));
+  return out.sort((a, b) => a.deadline.at.localeCompare(b.deadline.at) || a.title.localeCompare(b.title, 'en', { numeric: true }) || a.key.localeCompare(b.key));
 }
