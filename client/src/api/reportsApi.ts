@@ -1,3 +1,4 @@
+import type { Deadline } from '../../../shared/deadlines/deadline.ts';
 /** The reports API: list, read (with the caller's role), create, delete, and a report's members. */
 import type { Role } from '../../../shared/api/roles.ts';
 import type { CreateReportRequest, ReportSummary } from '../../../shared/api/types.ts';
@@ -10,6 +11,9 @@ export interface ServerReport extends ReportSummary {
   role: Role;
   ownerUserId: string | null;
   coalitionId: string | null;
+  /** The target session and submission deadline from the cover (see shared/deadlines/). */
+  session?: string;
+  deadline?: Deadline | null;
 }
 
 export interface NewReportRequest extends CreateReportRequest {

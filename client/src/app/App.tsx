@@ -8,6 +8,7 @@ import { InvitePage } from '../features/coalitions/InvitePage.tsx';
 import { startPublishing } from '../features/reports/publish.ts';
 import { AccountPage } from '../features/settings/AccountPage.tsx';
 import { AdminPage } from '../features/settings/AdminPage.tsx';
+import { FollowUpPage } from '../features/followup/FollowUpPage.tsx';
 import { ReportListPage } from '../features/reports/ReportListPage.tsx';
 import { startSessionWatch, useSessionStore } from '../stores/sessionStore.ts';
 import { Toasts } from '../ui/Toasts.tsx';
@@ -67,6 +68,8 @@ export function App() {
     page = <CoalitionsPage />;
   } else if (route.name === 'account') {
     page = <AccountPage />;
+  } else if (route.name === 'follow-up') {
+    page = <FollowUpPage />;
   } else if (route.name === 'admin') {
     page = <AdminPage />;
   } else if (route.name === 'coalition') {

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'report-invitation' }
   | { name: 'account' }
   | { name: 'admin' }
+  /** Deadlines and the follow-up tracker (features/followup/). */
+  | { name: 'follow-up' }
   | { name: 'not-found' };
 
 /** Pages anyone may open without an account. */
@@ -47,6 +49,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/report-invitation') return { name: 'report-invitation' };
   if (path === '/account') return { name: 'account' };
   if (path === '/admin') return { name: 'admin' };
+  if (path === '/follow-up') return { name: 'follow-up' };
   const [, first, second, ...rest] = path.split('/');
   if (rest.length > 0 || second === undefined) return { name: 'not-found' };
   if (first === 'reports' && isReportId(second)) return { name: 'report', reportId: second };

@@ -91,9 +91,10 @@ export function ReportListFilters({
         <label className="report-filters__label" htmlFor={`${id}-order`}>
           Order
         </label>
-        <select id={`${id}-order`} className="input" value={query.sort} onChange={(e) => set({ sort: e.target.value === 'title' ? 'title' : 'changed' })}>
+        <select id={`${id}-order`} className="input" value={query.sort} onChange={(e) => set({ sort: e.target.value === 'title' || e.target.value === 'deadline' ? e.target.value : 'changed' })}>
           <option value="changed">Last changed</option>
           <option value="title">Title</option>
+          <option value="deadline">Deadline</option>
         </select>
       </div>
       {isFiltered(query) && (

@@ -17,6 +17,8 @@ import { ImportReportButton } from '../import/ImportReportButton.tsx';
 import { makeOwnReport, markRestoredOnServer } from '../../db/catalog.ts';
 import { PROGRESS_LABEL } from '../../../../shared/report/progress.ts';
 import { ReportCardActions } from './ReportCardActions.tsx';
+import { DeadlineBadge } from '../deadlines/DeadlineBadge.tsx';
+import { DueSoon } from '../deadlines/DueSoon.tsx';
 import { ReportListFilters } from './ReportListFilters.tsx';
 import { TrashView } from './TrashView.tsx';
 import { filterChoices, filterReports, formatListQuery, isFiltered, parseListQuery, type ReportListQuery } from './reportListQuery.ts';
@@ -119,6 +121,7 @@ export function ReportListPage() {
           </p>
         ) : all.length > 0 && (items.length > 0 || isFiltered(query)) ? (
           <>
+            <DueSoon />
             <ReportListFilters query={query} onChange={setQuery} choices={choices} coalitionName={coalitionName} />
             <p className="muted report-filters__count" role="status" data-testid="report-count">
               {isFiltered(query) ? `${items.length} of ${all.length} reports` : `${all.length} ${all.length === 1 ? 'report' : 'reports'}`}
@@ -222,6 +225,7 @@ function ReportCard({
         <span className={`report-card__progress report-card__progress--${item.progress ?? 'unknown'}`} data-testid="report-progress">
           {item.progress ? PROGRESS_LABEL[item.progress] : 'Status not known yet'}
         </span>
+        {item.deadline && <DeadlineBadge deadline={item.deadline} />}
       </p>
       <p className="report-card__badges">
         {item.role && <RoleBadge role={item.role} />}

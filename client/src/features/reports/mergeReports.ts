@@ -4,6 +4,7 @@ import type { ReportProgress } from '../../../../shared/report/progress.ts';
 import type { ServerReport } from '../../api/reportsApi.ts';
 import { isReader } from '../../auth/permissions.ts';
 import type { LocalReport } from '../../db/LocalDb.ts';
+import type { Deadline } from '../../../../shared/deadlines/deadline.ts';
 
 export type ReportPlace =
   /** Made on this device; the server does not have it yet. */
@@ -35,6 +36,8 @@ export interface ReportListItem {
   progress: ReportProgress | null;
   /** The server refused to take this report made on the device, and why. */
   publishRefused: { code: string; message: string } | null;
+  /** The submission deadline as the server last said (null when unset or unknown offline). */
+  deadline: Deadline | null;
 }
 
 /**
@@ -63,6 +66,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       deletedOnServer: r.deletedOnServer ?? false,
       progress: r.progress ?? null,
       publishRefused: r.pendingCreate ? (r.publishRefused ?? null) : null,
+      deadline: null,
     });
   }
   const onServer = new Set<string>();
@@ -80,6 +84,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       mine.coalitionId = s.coalitionId ?? null;
       mine.deletedOnServer = deletedSinceAsked.has(s.id);
       mine.publishRefused = null;
+      mine.deadline = s.deadline ?? null;
       if (!mine.hasUnsyncedChanges || mine.progress === null) mine.progress = s.progress ?? mine.progress;
       if (s.updatedAt > mine.activityAt) mine.activityAt = s.updatedAt;
     } else {
@@ -97,6 +102,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
         deletedOnServer: false,
         progress: s.progress ?? null,
         publishRefused: null,
+        deadline: s.deadline ?? null,
       });
     }
   }

@@ -17,6 +17,7 @@ function item(id: string, fields: Partial<ReportListItem>): ReportListItem {
     deletedOnServer: false,
     progress: null,
     publishRefused: null,
+    deadline: null,
     ...fields,
   };
 }
@@ -44,5 +45,15 @@ describe('the report list query', () => {
     expect(ids({ coalition: 'c1', mechanism: 'CRC' })).toEqual(['c']);
     expect(ids({ status: 'final' })).toEqual(['a']);
     expect(ids({ sort: 'title' })).toEqual(['b', 'c', 'a']);
+  });
+});
+
+describe('sorting by deadline', () => {
+  const at = (iso: string) => ({ date: iso.slice(0, 10), time: '12:00', zone: 'Europe/Zurich', at: iso });
+  it('puts the soonest deadline first and reports without one after', () => {
+    const list = [item('none', {}), item('late', { deadline: at('2027-07-05T10:00:00.000Z') }), item('soon', { deadline: at('2027-01-20T11:00:00.000Z') })];
+    expect(filterReports(list, { ...EMPTY_QUERY, sort: 'deadline' }).map((i) => i.id)).toEqual(['soon', 'late', 'none']);
+    expect(parseListQuery('?sort=deadline').sort).toBe('deadline');
+    expect(formatListQuery({ ...EMPTY_QUERY, sort: 'deadline' })).toBe('?sort=deadline');
   });
 });

@@ -1,13 +1,13 @@
 /**
  * Search, filters and order of the report list, kept in the page's URL query (so a reload or a shared link keeps
  * them): `q` searches title and State, `mechanism`, `state`, `coalition` (an id, or `own` for one's own reports),
- * `status` (how far a report has come) filter, `sort` is `changed` (default) or `title`, and `view=trash` shows
+ * `status` (how far a report has come) filter, `sort` is `changed` (default), `title` or `deadline` (soonest first), and `view=trash` shows
  * the trash. Pure, so it is unit-tested; it works on what the list holds (server list and device catalogue).
  */
 import { isReportProgress, type ReportProgress } from '../../../../shared/report/progress.ts';
 import type { ReportListItem } from './mergeReports.ts';
 
-export type ReportSort = 'changed' | 'title';
+export type ReportSort = 'changed' | 'title' | 'deadline';
 
 export interface ReportListQuery {
   q: string;
@@ -35,7 +35,7 @@ export function parseListQuery(search: string): ReportListQuery {
     state: text('state'),
     coalition: text('coalition'),
     status: isReportProgress(status) ? status : null,
-    sort: p.get('sort') === 'title' ? 'title' : 'changed',
+    sort: p.get('sort') === 'title' ? 'title' : p.get('sort') === 'deadline' ? 'deadline' : 'changed',
     view: p.get('view') === 'trash' ? 'trash' : 'reports',
   };
 }
@@ -77,6 +77,11 @@ export function filterReports(items: ReportListItem[], query: ReportListQuery): 
   if (query.sort === 'title') {
     const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
     return shown.sort((a, b) => collator.compare(a.title || 'Untitled report', b.title || 'Untitled report') || (a.id < b.id ? -1 : 1));
+  }
+  if (query.sort === 'deadline') {
+    // Soonest deadline first; reports without one keep their newest-activity order after them.
+    const at = (item: ReportListItem) => item.deadline?.at ?? '\uffff';
+    return shown.sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
   }
   return shown; // mergeReports gives newest activity first.
 }

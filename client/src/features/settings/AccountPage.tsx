@@ -8,6 +8,7 @@ import { DataSection, DeleteAccountSection } from './DataSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
+import { CalendarSection } from '../deadlines/CalendarSection.tsx';
 import './settings.css';
 
 export function AccountPage() {
@@ -41,6 +42,7 @@ export function AccountPage() {
         <PasswordSection onChanged={() => setSessionsKey((n) => n + 1)} />
         <SessionsSection refreshKey={sessionsKey} />
         <TokensSection />
+        <CalendarSection />
         <DataSection />
         <DeleteAccountSection />
       </main>

@@ -149,7 +149,8 @@ export class SqlStorage implements Storage {
         return { created: false, record: toReport(row!) };
       }
       await tx.run('INSERT INTO document_updates (doc_name, data) VALUES (?, ?)', [docName, initialUpdate]);
-      return { created: true, record };
+      // The session and deadline are not inserted: the catalogue copies them from the document (catalogSync).
+      return { created: true, record: { ...record, session: '', deadline: null } };
     });
   }
 
