@@ -114,5 +114,18 @@ describe('Deadlines and follow-up in the browser', () => {
       }
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${size}-follow-up.png`, fullPage: true });
     }
+
+    // The next report on Freedonia takes the tracked status into its earlier-recommendations matrix.
+    const next = await createReport(suite.server.url, account, { title: 'Next CERD report', mechanism: 'CERD', stateUnderReview: 'Freedonia', coalitionId: coalition.body.id });
+    const page = await openAs(suite.browser, suite.server.url, account);
+    suite.keep({ context: page.context() });
+    await page.goto(`${suite.server.url}/reports/${next.id}`);
+    await page.locator('.views-bar__item[data-view="earlier"]').click();
+    await page.getByRole('button', { name: 'Import them with their tracked status' }).click();
+    await expect.poll(() => page.getByTestId('earlier-recommendation').count()).toBe(3);
+    const profiling = page.getByTestId('earlier-recommendation').first();
+    await expect.poll(() => profiling.getAttribute('class')).toContain('earlier-card--partially-implemented');
+    expect(await profiling.locator('textarea').inputValue()).toBe('Springfield (2024-05-02): partly implemented - The police now publish stop data each quarter.');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/laptop-earlier-from-tracker.png` });
   });
 });

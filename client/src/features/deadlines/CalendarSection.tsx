@@ -8,6 +8,7 @@ import { describeError } from '../../api/http.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { CopyField } from '../settings/CopyField.tsx';
 import { fetchCalendar, regenerateCalendar, type CalendarAddress } from './deadlinesApi.ts';
+import './deadlines.css';
 
 export function CalendarSection() {
   const [address, setAddress] = useState<CalendarAddress | null>(null);
@@ -54,7 +55,7 @@ export function CalendarSection() {
         </p>
       )}
       {address && (
-        <button type="button" className="button" onClick={regenerate} disabled={busy}>
+        <button type="button" className="button calendar-section__regenerate" onClick={regenerate} disabled={busy}>
           {busy ? 'Making a new address…' : 'Make a new address'}
         </button>
       )}

@@ -12,6 +12,7 @@ import { PasteRecommendations } from './PasteRecommendations.tsx';
 import { useEarlierRecommendations } from './useEarlierRecommendations.ts';
 import { useOutline } from '../outline/useOutline.ts';
 import './recommendations.css';
+import { ImportTrackedStatus } from '../followup/ImportTrackedStatus.tsx';
 
 export function EarlierRecommendationsView({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
   const list = useEarlierRecommendations(doc);
@@ -41,6 +42,7 @@ export function EarlierRecommendationsView({ doc, canEdit }: { doc: Y.Doc; canEd
       </header>
       {canEdit && <PasteRecommendations doc={doc} existing={list} startOpen={list.length === 0 && upr} />}
       {canEdit && <AddEarlierRecommendation doc={doc} upr={upr} />}
+      {canEdit && <ImportTrackedStatus doc={doc} />}
       {list.length > 0 ? (
         <ol className="earlier__list">
           {list.map((rec) => (
