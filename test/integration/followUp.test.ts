@@ -95,6 +95,23 @@ describe.each(STORAGE_KINDS)('Follow-up tracker on %s', (kind) => {
     expect((await api(server.url, '/api/follow-up/import', { as: editor, body: { coalitionId, state: 'Freedonia', text: 'Nothing numbered here.' } })).status).toBe(400);
   });
 
+  it("reads a UPR Working Group report's recommendation list into one person's own tracker", async () => {
+    const paste = `A/HRC/46/15
+26. The following recommendations enjoy the support of Freedonia:
+26.1 Ratify the Optional Protocol to the Convention against Torture (Denmark);
+26.2 Adopt a national action plan against racial discrimination (Brazil) (Ghana).`;
+    const res = await api<{ items: Item[] }>(server.url, '/api/follow-up/import', { as: stranger, body: { coalitionId: null, state: 'Freedonia', format: 'upr', text: paste } });
+    expect(res.status).toBe(201);
+    expect(res.body.items.map((i) => [i.mechanism, i.documentSymbol, i.paragraph, i.text, i.followUpDue])).toEqual([
+      ['UPR', 'A/HRC/46/15', '26.1', 'Ratify the Optional Protocol to the Convention against Torture (Denmark)', null],
+      ['UPR', 'A/HRC/46/15', '26.2', 'Adopt a national action plan against racial discrimination (Brazil, Ghana)', null],
+    ]);
+    // Only its owner sees a personal tracker.
+    expect((await api<{ items: Item[] }>(server.url, '/api/follow-up', { as: stranger })).body.items.map((i) => i.right)).toEqual(['write', 'write']);
+    expect((await api<{ items: Item[] }>(server.url, '/api/follow-up', { as: viewer })).body.items.every((i) => i.mechanism === 'CERD')).toBe(true);
+    for (const i of res.body.items) expect((await api(server.url, `/api/follow-up/${i.id}`, { as: stranger, method: 'DELETE' })).status).toBe(204);
+  });
+
   it("puts follow-up dates in the calendar of everyone who may read them, at 12:00 Geneva time", async () => {
     const url = (await api<{ url: string }>(server.url, '/api/calendar', { as: viewer })).body.url;
     const calendar = new ICAL.Component(ICAL.parse(await (await fetch(url)).text()) as unknown[]);

@@ -108,7 +108,10 @@ export class ReportService {
     const result = await this.storage.createReport(record, roomName(record.id), initial);
     if (!result.created) throw new Error('a new report id was taken');
     await this.storage.setReportProgress(record.id, progress);
-    return { ...result.record, progress };
+    // The copy's cover holds the source's session and deadline: the catalogue says so at once.
+    const schedule = { session: source.session ?? '', deadline: source.deadline ?? null };
+    await this.storage.setReportSchedule(record.id, schedule);
+    return { ...result.record, progress, ...schedule };
   }
 
   /**
