@@ -59,6 +59,15 @@ describe('Deadlines and follow-up in the browser', () => {
       expect(await due.innerText()).toContain('UPR stakeholder submission');
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${size}-report-list-deadlines.png` });
     }
+
+    // The cover form shows the date; under it, the time and zone and that moment on the reader's clock.
+    const page = await openAs(suite.browser, url, account);
+    suite.keep({ context: page.context() });
+    await page.goto(`${url}/reports/${later.id}`);
+    await page.locator('.views-bar__item[data-view="cover"]').click();
+    expect(await page.locator('#cover-deadline').inputValue()).toBe('2031-07-05');
+    await expect.poll(() => page.getByTestId('cover-deadline-time').innerText()).toMatch(/^At 12:00 Geneva time: .*Jul 5, 2031.*06:00 AM EDT on your clock, \d+ days left\.$/);
+    if (SHOTS) await page.locator('#cover-deadline').locator('..').screenshot({ path: `${SHOTS}/laptop-cover-deadline.png` });
   });
 
   it('shows the calendar address in account settings', async () => {

@@ -16,6 +16,7 @@ import { LimitSource } from './LimitSource.tsx';
 import { OrganisationList, type SignOnControls } from './OrganisationList.tsx';
 import { useSignOnControls } from './useSignOnControls.ts';
 import './submission.css';
+import { DeadlineTimeNote } from '../deadlines/DeadlineTimeNote.tsx';
 
 /** The six official languages of the United Nations. */
 const LANGUAGES: [string, string][] = [
@@ -92,6 +93,7 @@ export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
           <p id="cover-deadline-help" className="field__help">
             From the committee’s information note for the session; the checklist warns a week before.
           </p>
+          <DeadlineTimeNote doc={doc} />
         </div>
         <div className="field">
           <label htmlFor="cover-period">Period covered</label>
