@@ -89,4 +89,22 @@ describe.each(STORAGE_KINDS)('Deadline and follow-up storage on %s', (kind) => {
     expect(await storage.followUp.log([own.id])).toEqual([]);
     expect(await storage.followUp.deleteItem(own.id)).toBe(false);
   });
+
+  it('[FU2] deleting an account deletes its calendar feed, reminders and personal tracker, not its coalition’s', async () => {
+    const leaver = (await storage.accounts.createUser({ id: crypto.randomUUID(), email: 'leaver@example.org', name: 'L', createdAt: now }, 'h'))!;
+    const coalitionId = crypto.randomUUID();
+    await storage.coalitions.create({ id: coalitionId, name: 'C2', createdBy: leaver.id, createdAt: now, organisations: [] }, { userId: leaver.id, joinedAt: now });
+    const personal = item({ ownerUserId: leaver.id });
+    const shared = item({ ownerUserId: leaver.id, coalitionId });
+    await storage.followUp.createItems([personal, shared]);
+    await storage.followUp.addLog({ id: crypto.randomUUID(), itemId: personal.id, place: '', status: 'implemented', note: 'private note', evidenceUrl: null, observedOn: '2024-01-01', authorId: leaver.id, authorName: 'L', createdAt: now });
+    await storage.calendars.createIfAbsent(leaver.id, 'leaver-hash', now);
+    await storage.reminders.claim({ userId: leaver.id, item: 'report:y', kind: 'day', deadlineAt: now, sentAt: now });
+    await storage.accounts.deleteUser(leaver.id, []);
+    expect(await storage.calendars.userFor('leaver-hash')).toBe(null);
+    expect(await storage.followUp.getItem(personal.id)).toBe(null);
+    expect(await storage.followUp.log([personal.id])).toEqual([]);
+    expect(await storage.followUp.getItem(shared.id)).not.toBe(null);
+    expect(await storage.reminders.claim({ userId: leaver.id, item: 'report:y', kind: 'day', deadlineAt: now, sentAt: now })).toBe(true);
+  });
 });

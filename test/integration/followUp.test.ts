@@ -109,6 +109,9 @@ describe.each(STORAGE_KINDS)('Follow-up tracker on %s', (kind) => {
     // Only its owner sees a personal tracker.
     expect((await api<{ items: Item[] }>(server.url, '/api/follow-up', { as: stranger })).body.items.map((i) => i.right)).toEqual(['write', 'write']);
     expect((await api<{ items: Item[] }>(server.url, '/api/follow-up', { as: viewer })).body.items.every((i) => i.mechanism === 'CERD')).toBe(true);
+    // The person's data export holds their own tracker.
+    const exported = await api<{ followUpTracked: { paragraph: string }[] }>(server.url, '/api/auth/me/export', { as: stranger });
+    expect(exported.body.followUpTracked.map((i) => i.paragraph)).toEqual(['26.1', '26.2']);
     for (const i of res.body.items) expect((await api(server.url, `/api/follow-up/${i.id}`, { as: stranger, method: 'DELETE' })).status).toBe(204);
   });
 

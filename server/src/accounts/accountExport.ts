@@ -108,5 +108,18 @@ export async function exportAccount(
     comments,
     suggestions,
     signOnsConfirmed,
+    ...(await followUpOf(storage, user.id)),
+  };
+}
+
+/** The person's own follow-up tracker with its log, the log entries they wrote in coalitions' trackers, and their calendar feed's date. */
+async function followUpOf(storage: Storage, userId: string) {
+  const coalitionIds = (await storage.coalitions.listForUser(userId)).map((c) => c.id);
+  const items = await storage.followUp.listItems({ coalitionIds, ownerUserId: userId });
+  const log = await storage.followUp.log(items.map((i) => i.id));
+  return {
+    followUpTracked: items.filter((i) => i.coalitionId === null).map((i) => ({ ...i, log: log.filter((e) => e.itemId === i.id) })),
+    followUpLogWritten: log.filter((e) => e.authorId === userId && items.some((i) => i.id === e.itemId && i.coalitionId !== null)),
+    calendarFeedCreatedAt: await storage.calendars.created(userId),
   };
 }

@@ -296,6 +296,10 @@ export class SqlAccountStore implements AccountStore {
       await tx.run('DELETE FROM coalition_members WHERE user_id = ?', [userId]);
       await tx.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
       await tx.run('DELETE FROM calendar_feeds WHERE user_id = ?', [userId]);
+      await tx.run('DELETE FROM deadline_reminders WHERE user_id = ?', [userId]);
+      // A personal follow-up tracker goes with its owner (a coalition's stays with the coalition).
+      await tx.run('DELETE FROM followup_log WHERE item_id IN (SELECT id FROM followup_items WHERE coalition_id IS NULL AND owner_user_id = ?)', [userId]);
+      await tx.run('DELETE FROM followup_items WHERE coalition_id IS NULL AND owner_user_id = ?', [userId]);
       await tx.run('DELETE FROM access_tokens WHERE user_id = ?', [userId]);
       // Sign-in attempts for the account and its devices, and the devices it signed in from (see LoginThrottle keys).
       await tx.run('DELETE FROM auth_attempts WHERE key = ? OR key LIKE ?', [`login/account:${user.email}`, `login/device:${userId}:%`]);
