@@ -88,3 +88,14 @@ export function statusByPlace(log: FollowUpLogEntry[]): Map<string, FollowUpLogE
   }
   return latest;
 }
+
+/** By State, document and paragraph in reading order (21 before 105, 26.2 before 26.10), then as stored. */
+export function compareItems(a: FollowUpItem, b: FollowUpItem): number {
+  const x = [a.state, a.documentSymbol, a.paragraph];
+  const y = [b.state, b.documentSymbol, b.paragraph];
+  for (let k = 0; k < x.length; k++) {
+    const c = x[k]!.localeCompare(y[k]!, 'en', { numeric: true });
+    if (c !== 0) return c;
+  }
+  return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}

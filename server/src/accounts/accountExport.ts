@@ -9,6 +9,7 @@ import { roomName } from '../../../shared/protocol/rooms.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { Storage, UserRecord } from '../storage/Storage.ts';
+import { compareItems } from '../../../shared/followup/types.ts';
 
 export async function exportAccount(
   deps: { storage: Storage; access: ReportAccess; registry: DocumentRegistry },
@@ -115,7 +116,7 @@ export async function exportAccount(
 /** The person's own follow-up tracker with its log, the log entries they wrote in coalitions' trackers, and their calendar feed's date. */
 async function followUpOf(storage: Storage, userId: string) {
   const coalitionIds = (await storage.coalitions.listForUser(userId)).map((c) => c.id);
-  const items = await storage.followUp.listItems({ coalitionIds, ownerUserId: userId });
+  const items = (await storage.followUp.listItems({ coalitionIds, ownerUserId: userId })).sort(compareItems);
   const log = await storage.followUp.log(items.map((i) => i.id));
   return {
     followUpTracked: items.filter((i) => i.coalitionId === null).map((i) => ({ ...i, log: log.filter((e) => e.itemId === i.id) })),

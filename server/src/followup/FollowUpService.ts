@@ -2,7 +2,7 @@
 import { newUuid } from '../../../shared/api/uuid.ts';
 import { isCalendarDate } from '../../../shared/deadlines/deadline.ts';
 import { readPaste, type PasteFormat } from '../../../shared/followup/importPaste.ts';
-import { FOLLOW_UP_LIMITS as L, isFollowUpStatus, type FollowUpItem, type FollowUpItemWithLog, type FollowUpLogEntry } from '../../../shared/followup/types.ts';
+import { compareItems, FOLLOW_UP_LIMITS as L, isFollowUpStatus, type FollowUpItem, type FollowUpItemWithLog, type FollowUpLogEntry } from '../../../shared/followup/types.ts';
 import { BadRequest, Conflict } from '../errors.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { FollowUpAccess, TrackerRight } from './FollowUpAccess.ts';
@@ -45,16 +45,7 @@ export class FollowUpService {
   async list(userId: string): Promise<(FollowUpItemWithLog & { right: TrackerRight })[]> {
     const readable = await this.access.readable(userId);
     const log = await this.storage.followUp.log(readable.map((r) => r.item.id));
-    // By State, document and paragraph in reading order (21 before 105, 26.2 before 26.10).
-    const order = (i: FollowUpItem) => [i.state, i.documentSymbol, i.paragraph];
-    readable.sort((a, b) => {
-      const [x, y] = [order(a.item), order(b.item)];
-      for (let k = 0; k < x.length; k++) {
-        const c = x[k]!.localeCompare(y[k]!, 'en', { numeric: true });
-        if (c !== 0) return c;
-      }
-      return a.item.createdAt.localeCompare(b.item.createdAt) || a.item.id.localeCompare(b.item.id);
-    });
+    readable.sort((a, b) => compareItems(a.item, b.item));
     return readable.map(({ item, right }) => ({ ...item, right, log: log.filter((e) => e.itemId === item.id) }));
   }
 
