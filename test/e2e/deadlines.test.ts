@@ -136,5 +136,12 @@ describe('Deadlines and follow-up in the browser', () => {
     await expect.poll(() => profiling.getAttribute('class')).toContain('earlier-card--partially-implemented');
     expect(await profiling.locator('textarea').inputValue()).toBe('Springfield (2024-05-02): partly implemented - The police now publish stop data each quarter.');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/laptop-earlier-from-tracker.png` });
+
+    // A writer stops tracking a recommendation, after confirming.
+    await page.goto(`${suite.server.url}/follow-up`);
+    await expect.poll(() => page.getByTestId('tracked-item').count()).toBe(3);
+    await page.getByTestId('tracked-item').last().getByRole('button', { name: 'Stop tracking…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Stop tracking' }).click();
+    await expect.poll(() => page.locator('.tracked__symbol').allInnerTexts()).toEqual(['CERD/C/FRE/CO/10-12 para 21', 'CERD/C/FRE/CO/10-12 para 35']);
   });
 });

@@ -4,7 +4,8 @@ import { DEFAULT_DEADLINE_TIME, DEFAULT_DEADLINE_ZONE, toDeadline } from '../../
 import { FOLLOW_UP_STATUSES, paragraphSymbol, statusByPlace, type FollowUpStatus } from '../../../../shared/followup/types.ts';
 import { describeError } from '../../api/http.ts';
 import { deadlineView } from '../deadlines/deadlineText.ts';
-import { addLogEntry, type TrackedItem } from './followUpApi.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { addLogEntry, deleteTracked, type TrackedItem } from './followUpApi.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -12,6 +13,7 @@ export function TrackedCard({ item, now, onChanged }: { item: TrackedItem; now: 
   const latest = [...statusByPlace(item.log).values()].sort((a, b) => a.place.localeCompare(b.place));
   const due = item.followUpDue ? deadlineView(toDeadline({ date: item.followUpDue, time: DEFAULT_DEADLINE_TIME, zone: DEFAULT_DEADLINE_ZONE }), now) : null;
   const [open, setOpen] = useState(false);
+  const [removing, setRemoving] = useState(false);
   return (
     <li className="tracked" id={item.id} data-testid="tracked-item">
       <div className="tracked__head">
@@ -32,9 +34,29 @@ export function TrackedCard({ item, now, onChanged }: { item: TrackedItem; now: 
           </li>
         ))}
       </ul>
-      <button type="button" className="button button--ghost button--small" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? 'Hide the log' : `Log (${item.log.length})${item.right === 'write' ? ' and add evidence' : ''}`}
-      </button>
+      <div className="tracked__actions">
+        <button type="button" className="button button--ghost button--small" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Hide the log' : `Log (${item.log.length})${item.right === 'write' ? ' and add evidence' : ''}`}
+        </button>
+        {item.right === 'write' && (
+          <button type="button" className="button button--ghost button--small tracked__remove" onClick={() => setRemoving(true)}>
+            Stop tracking…
+          </button>
+        )}
+      </div>
+      <ConfirmDialog
+        open={removing}
+        title={`Stop tracking ${paragraphSymbol(item)}?`}
+        confirmLabel="Stop tracking"
+        danger
+        onConfirm={async () => {
+          await deleteTracked(item.id);
+          onChanged();
+        }}
+        onClose={() => setRemoving(false)}
+      >
+        <p>The recommendation and its log of {item.log.length} entr{item.log.length === 1 ? 'y' : 'ies'} are deleted for everyone who tracks it.</p>
+      </ConfirmDialog>
       {open && (
         <div className="tracked__log">
           <ol className="log-list">
