@@ -68,6 +68,10 @@ describe('Deadlines and follow-up in the browser', () => {
     expect(await page.locator('#cover-deadline').inputValue()).toBe('2031-07-05');
     await expect.poll(() => page.getByTestId('cover-deadline-time').innerText()).toMatch(/^At 12:00 Geneva time: .*Jul 5, 2031.*06:00 AM EDT on your clock, \d+ days left\.$/);
     if (SHOTS) await page.locator('#cover-deadline').locator('..').screenshot({ path: `${SHOTS}/laptop-cover-deadline.png` });
+
+    // The Follow-up page lists every deadline ahead, soonest first.
+    await page.goto(`${url}/follow-up`);
+    await expect.poll(() => page.getByTestId('deadline-row').locator('a').allInnerTexts()).toEqual(['UPR stakeholder submission', 'CEDAW alternative report']);
   });
 
   it('shows the calendar address in account settings', async () => {
