@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { ReportProgress } from '../../../shared/report/progress.ts';
+import type { Deadline } from '../../../shared/deadlines/deadline.ts';
 
 export interface LocalReport {
   id: string;
@@ -39,6 +40,8 @@ export interface LocalReport {
   deletedOnServerAt?: string;
   /** How far the report has come (its sections' statuses), as last seen on this device. */
   progress?: ReportProgress;
+  /** The submission deadline on this device's copy of the cover (the report list sorts by it offline too). */
+  deadline?: Deadline | null;
   /** Bursts of comments and suggestions made here that the server has not confirmed storing (issue 9). */
   discussionUnsyncedCount?: number;
   /** The server refused to take a report made here (e.g. no longer allowed to start the coalition's reports). */

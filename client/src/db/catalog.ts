@@ -2,6 +2,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { Role } from '../../../shared/api/roles.ts';
 import type { ReportProgress } from '../../../shared/report/progress.ts';
+import type { Deadline } from '../../../shared/deadlines/deadline.ts';
 import { localDb, type LocalReport } from './LocalDb.ts';
 
 export type { LocalReport };
@@ -33,6 +34,7 @@ export interface ReportMetaFields {
   stateUnderReview: string;
   createdAt: string;
   progress?: ReportProgress;
+  deadline?: Deadline | null;
 }
 
 /** Who holds this copy and with which role (see LocalReport). */

@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import { reportProgress } from '../../../shared/report/progress.ts';
+import { coverDeadline } from '../features/deadlines/coverDeadline.ts';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import { isMechanism } from '../../../shared/api/mechanisms.ts';
@@ -559,7 +560,7 @@ export class ReportSession {
         this.metaTimer = null;
         if (this.destroyed) return;
         const { title, mechanism, stateUnderReview, createdAt } = getReportMeta(this.deviceDoc);
-        const fields = { title, mechanism, stateUnderReview, createdAt, progress: reportProgress(this.deviceDoc) };
+        const fields = { title, mechanism, stateUnderReview, createdAt, progress: reportProgress(this.deviceDoc), deadline: coverDeadline(this.deviceDoc) };
         if (this.remembered) void updateLocalMeta(this.reportId, fields);
         else void rememberReport(this.reportId, fields, { accountId: this.accountId, coalitionId: this.coalitionId, role: this.facts.role ?? undefined });
         this.remembered = true;

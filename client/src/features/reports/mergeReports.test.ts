@@ -83,4 +83,12 @@ describe('mergeReports', () => {
     expect(mergeReports([deleted], [server('a')], undefined, '2026-01-01T10:01:00.000Z')[0]!.deletedOnServer).toBe(false);
     expect(mergeReports([deleted], [], undefined, '2026-01-01T10:01:00.000Z')[0]!.deletedOnServer).toBe(true);
   });
+
+  it("keeps the device copy's deadline offline, and the server's once its changes are synced", () => {
+    const mine = { date: '2027-01-20', time: '12:00', zone: 'Europe/Zurich', at: '2027-01-20T11:00:00.000Z' };
+    const theirs = { ...mine, date: '2027-01-27', at: '2027-01-27T11:00:00.000Z' };
+    expect(mergeReports([local('a', { deadline: mine })], null)[0]!.deadline).toEqual(mine);
+    expect(mergeReports([local('a', { deadline: mine })], [server('a', { deadline: theirs })])[0]!.deadline).toEqual(theirs);
+    expect(mergeReports([local('a', { deadline: mine, hasUnsyncedChanges: true })], [server('a', { deadline: theirs })])[0]!.deadline).toEqual(mine);
+  });
 });

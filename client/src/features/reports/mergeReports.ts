@@ -66,7 +66,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       deletedOnServer: r.deletedOnServer ?? false,
       progress: r.progress ?? null,
       publishRefused: r.pendingCreate ? (r.publishRefused ?? null) : null,
-      deadline: null,
+      deadline: r.deadline ?? null,
     });
   }
   const onServer = new Set<string>();
@@ -84,7 +84,8 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       mine.coalitionId = s.coalitionId ?? null;
       mine.deletedOnServer = deletedSinceAsked.has(s.id);
       mine.publishRefused = null;
-      mine.deadline = s.deadline ?? null;
+      // Like the title: the device copy's cover wins while its changes wait to sync.
+      if (!mine.hasUnsyncedChanges) mine.deadline = s.deadline ?? null;
       if (!mine.hasUnsyncedChanges || mine.progress === null) mine.progress = s.progress ?? mine.progress;
       if (s.updatedAt > mine.activityAt) mine.activityAt = s.updatedAt;
     } else {
