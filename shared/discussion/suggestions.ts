@@ -1,10 +1,12 @@
 /**
  * Suggested changes against the live text: where each one applies now, whether its text changed since it was
- * proposed (then a person must decide), and applying an accepted one to the content as an ordinary change.
+ * proposed (then a person must decide), and applying an accepted one to the content as an ordinary change
+ * (changes beyond the text through applyStructure.ts).
  */
 import * as Y from 'yjs';
 import { getSectionBody } from '../report/layout.ts';
 import { linearize, locate, resolveAnchor, resolvePoint } from './anchors.ts';
+import { applyStructure } from './applyStructure.ts';
 import type { SuggestionInfo } from './layout.ts';
 
 export interface SuggestionState {
@@ -49,6 +51,14 @@ export function applySuggestion(content: Y.Doc, s: SuggestionInfo, origin: unkno
   const body = getSectionBody(content, s.sectionId);
   const state = suggestionState(content, s);
   if (!body || !state || state.detached || (state.stale && !force)) return false;
+  if (s.change.kind === 'unknown') return false;
+  if (s.change.kind !== 'text') {
+    let applied = false;
+    content.transact(() => {
+      applied = applyStructure(body, s.change, state.start, state.end, s.insertText);
+    }, origin);
+    return applied;
+  }
   content.transact(() => {
     const lin = linearize(body);
     // Delete right to left across text runs, so earlier offsets stay valid.
