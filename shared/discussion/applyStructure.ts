@@ -58,11 +58,32 @@ function insertBlock(lin: Linear, at: number, block: 'paragraph' | 'listItem', t
   return true;
 }
 
-function deleteBlock(lin: Linear, start: number, block: 'paragraph' | 'listItem' | 'tableRow'): boolean {
+function blockAt(lin: Linear, start: number, block: 'paragraph' | 'listItem' | 'tableRow'): Y.XmlElement | null {
   const run = runAt(lin, start, false);
   const paragraph = run?.text.parent;
-  if (!(paragraph instanceof Y.XmlElement)) return false;
-  const target = block === 'paragraph' ? paragraph : ancestorNamed(paragraph, block);
+  if (!(paragraph instanceof Y.XmlElement)) return null;
+  return block === 'paragraph' ? paragraph : ancestorNamed(paragraph, block);
+}
+
+/**
+ * The whole text, as linear text, of the paragraph, list item or row whose text starts at `start` (a suggestion
+ * to delete it is stale once this differs from the text it was suggested on, wherever the change was), or null.
+ */
+export function blockTextAt(body: Y.XmlFragment, start: number, block: 'paragraph' | 'listItem' | 'tableRow'): string | null {
+  const lin = linearize(body);
+  const el = blockAt(lin, start, block);
+  if (!el) return null;
+  const inside = lin.runs.filter((r) => {
+    for (let p: unknown = r.text.parent; p instanceof Y.XmlElement; p = p.parent) if (p === el) return true;
+    return false;
+  });
+  if (inside.length === 0) return null;
+  const last = inside[inside.length - 1]!;
+  return lin.text.slice(inside[0]!.at, last.at + last.text.length);
+}
+
+function deleteBlock(lin: Linear, start: number, block: 'paragraph' | 'listItem' | 'tableRow'): boolean {
+  const target = blockAt(lin, start, block);
   if (!target) return false;
   removeElement(target);
   return true;

@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { getSectionBody } from '../report/layout.ts';
 import { linearize, locate, resolveAnchor, resolvePoint } from './anchors.ts';
-import { applyStructure } from './applyStructure.ts';
+import { applyStructure, blockTextAt } from './applyStructure.ts';
 import type { SuggestionInfo } from './layout.ts';
 
 export interface SuggestionState {
@@ -28,7 +28,9 @@ export function suggestionState(content: Y.Doc, s: SuggestionInfo): SuggestionSt
     return { start: at, end: at, currentText: '', stale: false, detached: false };
   }
   const r = resolveAnchor(content, body, s.anchor);
-  return { start: r.start, end: r.end, currentText: r.text, stale: r.detached || r.text !== s.originalText, detached: r.detached };
+  // A block to delete: any change to the block's text (before or after the anchored words too) needs a look.
+  const changedBlock = s.change.kind === 'deleteBlock' && !r.detached && blockTextAt(body, r.start, s.change.block) !== s.originalText;
+  return { start: r.start, end: r.end, currentText: r.text, stale: r.detached || r.text !== s.originalText || changedBlock, detached: r.detached };
 }
 
 /** Formatting of the character before `offset` in its run, so inserted words keep the surrounding style. */
