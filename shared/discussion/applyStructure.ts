@@ -12,7 +12,7 @@ import { FOOTNOTE_NODE } from '../schema/nodeNames.ts';
 type Delta = { insert: unknown; attributes?: Record<string, unknown> }[];
 
 /** The nearest element above `node` (itself excluded) named `name`, or null. */
-function ancestorNamed(node: Y.AbstractType<unknown>, name: string): Y.XmlElement | null {
+function ancestorNamed(node: Y.XmlElement, name: string): Y.XmlElement | null {
   let p = node.parent;
   while (p instanceof Y.XmlElement) {
     if (p.nodeName === name) return p;
