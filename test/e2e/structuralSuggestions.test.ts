@@ -1,0 +1,115 @@
+/**
+ * Suggestions beyond one paragraph's text (issue 10): a reviewer in suggesting mode suggests a new paragraph,
+ * deleting a list item and a table row, a footnote and bold; the editor sees each, accepts some (the text
+ * changes for both), rejects one (it goes for both, the text stays), and accepts the rest with "Accept all".
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { getContent } from '../helpers/clients.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { editorText, eventually, poll, waitForEditorText, useBrowserSuite } from './support.ts';
+import { caretAfter, person, selectPhrase, type Person } from './reviewSupport.ts';
+import { CLOSING, OPENING, seedStructuredReport } from './structureSupport.ts';
+
+async function open(p: Person, url: string): Promise<void> {
+  await p.page.goto(url);
+  await p.page.locator('[data-testid="sync-status"]:is([data-state="synced"], [data-state="read-only"])').waitFor();
+  await p.page.locator('.prose').waitFor();
+}
+
+const cards = (page: Page) => page.locator('.review-margin').getByTestId('suggestion');
+const card = (page: Page, label: string) => cards(page).filter({ hasText: label });
+
+describe('Suggestions beyond the text in the browser', () => {
+  const suite = useBrowserSuite();
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(() => ({ server, browser } = suite));
+
+  it('a reviewer suggests paragraphs, list items, rows, footnotes and bold; the editor accepts and rejects them, seen by both', async () => {
+    const editor = await person(browser, server, 'Edwin Okafor');
+    const reviewer = await person(browser, server, 'Rania Haddad');
+    suite.keep(editor, reviewer);
+    const { id } = await seedStructuredReport(server, editor.account, reviewer.account);
+    const url = `${server.url}/reports/${id}`;
+    await open(reviewer, url);
+    await open(editor, url);
+    await reviewer.page.getByTestId('suggest-tools').waitFor();
+    const rp = reviewer.page;
+
+    // A new paragraph: Enter at the end of one, then type it.
+    await caretAfter(rp, OPENING);
+    await rp.keyboard.press('Enter');
+    await rp.keyboard.type('Families lost their homes.');
+    await poll(() => card(rp, 'New paragraph').innerText()).toContain('Families lost their homes.');
+    // Deleting a list item and a table row, from the suggesting toolbar at the caret.
+    await caretAfter(rp, 'Schools');
+    await rp.getByRole('button', { name: 'Suggest deleting this list item' }).click();
+    await card(rp, 'Delete list item').waitFor();
+    await caretAfter(rp, '2023');
+    await rp.getByRole('button', { name: 'Suggest deleting this table row' }).click();
+    await card(rp, 'Delete table row').waitFor();
+    // A footnote at the caret.
+    await caretAfter(rp, CLOSING);
+    await rp.getByRole('button', { name: 'Suggest a footnote' }).click();
+    await rp.getByLabel('Suggested footnote').fill('Housing ministry figures, 2025.');
+    await rp.getByRole('button', { name: 'Suggest', exact: true }).click();
+    await card(rp, 'New footnote').waitFor();
+    // Bold on a word, with the usual shortcut.
+    await selectPhrase(rp, 'must');
+    await rp.keyboard.press('Control+b');
+    await card(rp, 'Make bold').waitFor();
+    expect(await cards(rp).count()).toBe(5);
+
+    // Nothing reached the content.
+    const seeded = (await getContent(server.url, editor.account, id)).sections[0]!;
+    expect(seeded.text).toBe(`${OPENING}\nWater\nSchools\nClinics\nYear\nEvictions\n2023\n41\n2024\n57\n${CLOSING}`);
+
+    // The editor sees each one in the text.
+    const ep = editor.page;
+    await poll(() => ep.locator('.prose ins.rd-sugg-block').allInnerTexts()).toEqual(['Families lost their homes.']);
+    await poll(() => ep.locator('.prose .rd-sugg-del-block').count()).toBe(2);
+    await poll(() => ep.locator('.prose .rd-sugg-fmt--bold-add').allInnerTexts()).toEqual(['must']);
+    expect(await ep.locator('.prose .rd-sugg-note').getAttribute('title')).toMatch(/New footnote, suggested by Rania Haddad.*Housing ministry figures, 2025\./);
+    await poll(() => cards(ep).count()).toBe(5);
+
+    // Accepting the row deletion and the new paragraph changes the text for both.
+    await card(ep, 'Delete table row').getByRole('button', { name: 'Accept' }).click();
+    await card(ep, 'New paragraph').getByRole('button', { name: 'Accept' }).click();
+    for (const p of [ep, rp]) {
+      await waitForEditorText(p, `${OPENING}Families lost their homes.`);
+      await poll(() => p.locator('.prose td').allInnerTexts()).toEqual(['Year', 'Evictions', '2024', '57']);
+      await poll(() => p.locator('.prose .rd-sugg-block').count()).toBe(0);
+    }
+    // Rejecting the bold: its preview goes for both, and the word stays as it was.
+    await card(ep, 'Make bold').getByRole('button', { name: 'Reject' }).click();
+    for (const p of [ep, rp]) await poll(() => p.locator('.prose .rd-sugg-fmt').count()).toBe(0);
+    expect(await ep.locator('.prose strong, .prose b').count()).toBe(0);
+    await eventually(
+      () => getContent(server.url, editor.account, id),
+      (c) => c.sections[0]!.text === `${OPENING}\nFamilies lost their homes.\nWater\nSchools\nClinics\nYear\nEvictions\n2024\n57\n${CLOSING}`,
+      'the accepted changes on the server',
+    );
+
+    // "Accept all" in the section takes the list item and the footnote too.
+    await ep.locator('.review-bar').getByRole('button', { name: 'Accept all' }).click();
+    for (const p of [ep, rp]) {
+      await poll(() => p.locator('.prose li').allInnerTexts()).toEqual(['Water', 'Clinics']);
+      await poll(() => p.locator('.prose [data-footnote], .prose .footnote').count()).toBe(1);
+    }
+    const final = await eventually(
+      () => getContent(server.url, editor.account, id),
+      (c) => c.sections[0]!.notes.length === 1,
+      'the footnote on the server',
+    );
+    expect(final.sections[0]!.notes).toEqual(['Housing ministry figures, 2025.']);
+    expect(final.sections[0]!.text).not.toContain('Schools');
+    expect(JSON.stringify(final.sections[0]!.content)).not.toContain('"bold"');
+    // The reviewer's cards say what became of each.
+    await poll(() => rp.getByTestId('review-toggle').isVisible()).toBe(true);
+    expect(await editorText(rp)).toContain(CLOSING);
+
+    expect(editor.errors).toEqual([]);
+    expect(reviewer.errors).toEqual([]);
+  }, 180_000);
+});
