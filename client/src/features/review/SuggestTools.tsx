@@ -42,7 +42,7 @@ export function SuggestTools({ sectionId }: { sectionId: string }) {
 
   return (
     <div className="suggest-tools" data-testid="suggest-tools">
-      <div className="toolbar suggest-tools__bar" role="toolbar" aria-label="Suggest a change">
+      <div className="suggest-tools__bar" role="toolbar" aria-label="Suggest a change">
         <div className="toolbar__group">
           {button('bold', 'Suggest bold', () => handle.suggest({ kind: 'format', mark: 'bold' }), { disabled: !context.hasSelection, shortcut: `${MOD}B` })}
           {button('italic', 'Suggest italic', () => handle.suggest({ kind: 'format', mark: 'italic' }), { disabled: !context.hasSelection, shortcut: `${MOD}I` })}
