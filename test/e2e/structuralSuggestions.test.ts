@@ -1,6 +1,6 @@
 /**
  * Suggestions beyond one paragraph's text (issue 10): a reviewer in suggesting mode suggests a new paragraph,
- * deleting a list item and a table row, a footnote and bold; the editor sees each, accepts some (the text
+ * deleting a list item and a table row, a footnote, bold, italic and a link; the editor sees each, accepts some (the text
  * changes for both), rejects one (it goes for both, the text stays), and accepts the rest with "Accept all".
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,13 @@ async function open(p: Person, url: string): Promise<void> {
 
 const cards = (page: Page) => page.locator('.review-margin').getByTestId('suggestion');
 const card = (page: Page, label: string) => cards(page).filter({ hasText: label });
+/** The text of each element matching `selector` in the editor, without co-authors' caret labels. */
+const texts = (page: Page, selector: string) =>
+  page.evaluate((sel) => [...document.querySelectorAll(`.prose ${sel}`)].map((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+    return (copy.textContent ?? '').trim();
+  }), selector);
 
 describe('Suggestions beyond the text in the browser', () => {
   const suite = useBrowserSuite();
@@ -26,7 +33,7 @@ describe('Suggestions beyond the text in the browser', () => {
   let browser: Browser;
   beforeAll(() => ({ server, browser } = suite));
 
-  it('a reviewer suggests paragraphs, list items, rows, footnotes and bold; the editor accepts and rejects them, seen by both', async () => {
+  it('a reviewer suggests paragraphs, list items, rows, footnotes and formatting; the editor accepts and rejects them, seen by both', async () => {
     const editor = await person(browser, server, 'Edwin Okafor');
     const reviewer = await person(browser, server, 'Rania Haddad');
     suite.keep(editor, reviewer);
@@ -59,7 +66,16 @@ describe('Suggestions beyond the text in the browser', () => {
     await selectPhrase(rp, 'must');
     await rp.keyboard.press('Control+b');
     await card(rp, 'Make bold').waitFor();
-    expect(await cards(rp).count()).toBe(5);
+    // Italic with its shortcut, and a link from the suggesting toolbar.
+    await selectPhrase(rp, 'rose sharply');
+    await rp.keyboard.press('Control+i');
+    await card(rp, 'Make italic').waitFor();
+    await selectPhrase(rp, 'Water');
+    await rp.getByRole('button', { name: 'Suggest a link' }).click();
+    await rp.getByLabel('Suggested link address').fill('https://example.org/water');
+    await rp.getByRole('button', { name: 'Suggest', exact: true }).click();
+    await poll(() => card(rp, 'Add link').innerText()).toContain('https://example.org/water');
+    expect(await cards(rp).count()).toBe(7);
 
     // Nothing reached the content.
     const seeded = (await getContent(server.url, editor.account, id)).sections[0]!;
@@ -71,19 +87,19 @@ describe('Suggestions beyond the text in the browser', () => {
     await poll(() => ep.locator('.prose .rd-sugg-del-block').count()).toBe(2);
     await poll(() => ep.locator('.prose .rd-sugg-fmt--bold-add').allInnerTexts()).toEqual(['must']);
     expect(await ep.locator('.prose .rd-sugg-note').getAttribute('title')).toMatch(/New footnote, suggested by Rania Haddad.*Housing ministry figures, 2025\./);
-    await poll(() => cards(ep).count()).toBe(5);
+    await poll(() => cards(ep).count()).toBe(7);
 
     // Accepting the row deletion and the new paragraph changes the text for both.
     await card(ep, 'Delete table row').getByRole('button', { name: 'Accept' }).click();
     await card(ep, 'New paragraph').getByRole('button', { name: 'Accept' }).click();
     for (const p of [ep, rp]) {
       await waitForEditorText(p, `${OPENING}Families lost their homes.`);
-      await poll(() => p.locator('.prose td').allInnerTexts()).toEqual(['Year', 'Evictions', '2024', '57']);
+      await poll(() => texts(p, 'td')).toEqual(['Year', 'Evictions', '2024', '57']);
       await poll(() => p.locator('.prose .rd-sugg-block').count()).toBe(0);
     }
     // Rejecting the bold: its preview goes for both, and the word stays as it was.
     await card(ep, 'Make bold').getByRole('button', { name: 'Reject' }).click();
-    for (const p of [ep, rp]) await poll(() => p.locator('.prose .rd-sugg-fmt').count()).toBe(0);
+    for (const p of [ep, rp]) await poll(() => p.locator('.prose .rd-sugg-fmt--bold-add').count()).toBe(0);
     expect(await ep.locator('.prose strong, .prose b').count()).toBe(0);
     await eventually(
       () => getContent(server.url, editor.account, id),
@@ -91,10 +107,10 @@ describe('Suggestions beyond the text in the browser', () => {
       'the accepted changes on the server',
     );
 
-    // "Accept all" in the section takes the list item and the footnote too.
+    // "Accept all" in the section takes the list item, the footnote, the italic and the link too.
     await ep.locator('.review-bar').getByRole('button', { name: 'Accept all' }).click();
     for (const p of [ep, rp]) {
-      await poll(() => p.locator('.prose li').allInnerTexts()).toEqual(['Water', 'Clinics']);
+      await poll(() => texts(p, 'li')).toEqual(['Water', 'Clinics']);
       await poll(() => p.locator('.prose [data-footnote], .prose .footnote').count()).toBe(1);
     }
     const final = await eventually(
@@ -104,7 +120,11 @@ describe('Suggestions beyond the text in the browser', () => {
     );
     expect(final.sections[0]!.notes).toEqual(['Housing ministry figures, 2025.']);
     expect(final.sections[0]!.text).not.toContain('Schools');
-    expect(JSON.stringify(final.sections[0]!.content)).not.toContain('"bold"');
+    const json = JSON.stringify(final.sections[0]!.content);
+    expect(json).not.toContain('"bold"');
+    expect(json).toContain('{"type":"text","text":"rose sharply","marks":[{"type":"italic"}]}');
+    expect(json).toMatch(/"text":"Water","marks":\[\{"type":"link","attrs":\{"href":"https:\/\/example.org\/water"/);
+    for (const p of [ep, rp]) await poll(() => texts(p, 'a[href="https://example.org/water"]')).toEqual(['Water']);
     // The reviewer's cards say what became of each.
     await poll(() => rp.getByTestId('review-toggle').isVisible()).toBe(true);
     expect(await editorText(rp)).toContain(CLOSING);
