@@ -125,8 +125,25 @@ describe('Suggestions beyond the text in the browser', () => {
     expect(json).toContain('{"type":"text","text":"rose sharply","marks":[{"type":"italic"}]}');
     expect(json).toMatch(/"text":"Water","marks":\[\{"type":"link","attrs":\{"href":"https:\/\/example.org\/water"/);
     for (const p of [ep, rp]) await poll(() => texts(p, 'a[href="https://example.org/water"]')).toEqual(['Water']);
-    // The reviewer's cards say what became of each.
-    await poll(() => rp.getByTestId('review-toggle').isVisible()).toBe(true);
+
+    // Accept all was one change: the editor's Ctrl+Z takes all of it back, for both.
+    await ep.locator('.prose').focus();
+    await ep.keyboard.press('Control+z');
+    for (const p of [ep, rp]) {
+      await poll(() => texts(p, 'li')).toEqual(['Water', 'Schools', 'Clinics']);
+      await poll(() => p.locator('.prose .footnote').count()).toBe(0);
+    }
+    expect(await texts(ep, 'a')).toEqual([]);
+
+    // An editor who turns Suggesting on suggests a new paragraph the same way, and the text stays as it is.
+    await ep.getByRole('switch', { name: 'Suggesting' }).click();
+    await ep.getByTestId('suggest-tools').waitFor();
+    await caretAfter(ep, CLOSING);
+    await ep.keyboard.press('Enter');
+    await ep.keyboard.type('Evictions must stop.');
+    for (const p of [ep, rp]) await poll(() => texts(p, 'ins.rd-sugg-block')).toEqual(['Evictions must stop.']);
+    await poll(() => card(rp, 'New paragraph').innerText()).toContain('Edwin Okafor');
+    expect((await getContent(server.url, editor.account, id)).sections[0]!.text).not.toContain('Evictions must stop.');
     expect(await editorText(rp)).toContain(CLOSING);
 
     expect(editor.errors).toEqual([]);
