@@ -82,10 +82,20 @@ export function blockTextAt(body: Y.XmlFragment, start: number, block: 'paragrap
   return lin.text.slice(inside[0]!.at, last.at + last.text.length);
 }
 
-function deleteBlock(lin: Linear, start: number, block: 'paragraph' | 'listItem' | 'tableRow'): boolean {
+/**
+ * A paragraph that is the only block of a container (a table cell, a quote, a recommendation) is not removed: the
+ * container would be left invalid, and the editor's binding drops an invalid node whole.
+ */
+export function isOnlyChildOfContainer(el: Y.XmlElement): boolean {
+  return el.parent instanceof Y.XmlElement && el.parent.length === 1 && el.parent.nodeName !== 'listItem';
+}
+
+function deleteBlock(body: Y.XmlFragment, lin: Linear, start: number, block: 'paragraph' | 'listItem' | 'tableRow'): boolean {
   const target = blockAt(lin, start, block);
-  if (!target) return false;
+  if (!target || (block === 'paragraph' && (isOnlyChildOfContainer(target) || (target.parent instanceof Y.XmlElement && target.parent.nodeName === 'listItem')))) return false;
   removeElement(target);
+  // A section keeps at least one (empty) paragraph, as the editor does.
+  if (body.length === 0) body.insert(0, [new Y.XmlElement('paragraph')]);
   return true;
 }
 
@@ -140,7 +150,7 @@ export function applyStructure(body: Y.XmlFragment, change: SuggestionChange, st
     case 'insertBlock':
       return insertBlock(lin, start, change.block, insertText);
     case 'deleteBlock':
-      return deleteBlock(lin, start, change.block);
+      return deleteBlock(body, lin, start, change.block);
     case 'footnote':
       return insertFootnote(lin, start, insertText);
     case 'format':

@@ -170,3 +170,19 @@ describe('suggestions beyond the text', () => {
     expect(text(r)).toBe(live);
   });
 });
+
+describe('deleting a paragraph that holds a container together', () => {
+  it('leaves the only paragraph of a table cell or a list item alone, and keeps an empty paragraph in an emptied section', () => {
+    const r = report(list('Water'), table(['Year']), paragraph('Alone.'));
+    const inItem = suggest(r, ...find(r.body, 'Water'), { kind: 'deleteBlock', block: 'paragraph' });
+    const inCell = suggest(r, ...find(r.body, 'Year'), { kind: 'deleteBlock', block: 'paragraph' });
+    expect(accept(r, inItem)).toBe(false);
+    expect(accept(r, inCell)).toBe(false);
+    expect(text(r)).toBe('Water\nYear\nAlone.');
+    const only = report(paragraph('The whole section.'));
+    const id = suggest(only, ...find(only.body, 'The whole section.'), { kind: 'deleteBlock', block: 'paragraph' });
+    expect(accept(only, id)).toBe(true);
+    expect(fragmentToJson(only.body)).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+    opensInEditor(only);
+  });
+});

@@ -93,6 +93,9 @@ export function suggestStructure(view: EditorView, target: SuggestTarget, action
     const $from = sel.$from;
     const found = action.block === 'paragraph' ? (sel.$from.parent.isTextblock ? { node: $from.parent, pos: $from.before() } : null) : ancestor($from, action.block);
     if (!found) return { refused: 'no-block' };
+    // The only paragraph of a cell, quote or recommendation, or a list item's: not on its own (applyStructure.ts).
+    const container = action.block === 'paragraph' && $from.depth > 1 ? $from.node($from.depth - 1) : null;
+    if (container && (container.childCount === 1 || container.type.name === 'listItem')) return { refused: 'no-block' };
     const range = textRangeOf(map, found.pos, found.node);
     if (!range) return { refused: 'no-text' };
     create(view, target, map, range.start, range.end, '', { kind: 'deleteBlock', block: action.block });
