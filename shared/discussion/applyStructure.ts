@@ -52,9 +52,14 @@ function insertBlock(lin: Linear, at: number, block: 'paragraph' | 'listItem', t
   const after = item ?? paragraph;
   const parent = after.parent;
   if (!(parent instanceof Y.XmlElement) && !(parent instanceof Y.XmlFragment)) return false;
-  const created = item ? new Y.XmlElement('listItem') : textElement(paragraph.nodeName === 'heading' ? 'paragraph' : paragraph.nodeName, text);
-  if (item) created.insert(0, [textElement('paragraph', text)]);
-  parent.insert(indexIn(parent, after) + 1, [created]);
+  // One block per line: Enter while typing a suggested paragraph starts the next one.
+  const created = text.split('\n').map((line) => {
+    if (!item) return textElement('paragraph', line);
+    const li = new Y.XmlElement('listItem');
+    li.insert(0, [textElement('paragraph', line)]);
+    return li;
+  });
+  parent.insert(indexIn(parent, after) + 1, created);
   return true;
 }
 

@@ -59,6 +59,15 @@ describe('suggestions beyond the text', () => {
     opensInEditor(r);
   });
 
+  it('a suggested new paragraph of several lines becomes that many paragraphs, in order', () => {
+    const r = report(paragraph('First.'), paragraph('Last.'));
+    const [, end] = find(r.body, 'First.');
+    const id = suggest(r, end, end, { kind: 'insertBlock', block: 'paragraph' }, 'Second.\nThird.');
+    expect(accept(r, id)).toBe(true);
+    expect(text(r)).toBe('First.\nSecond.\nThird.\nLast.');
+    opensInEditor(r);
+  });
+
   it('a new list item goes into the list after its item', () => {
     const r = report(list('Water', 'Schools'));
     const [, end] = find(r.body, 'Water');

@@ -6,7 +6,7 @@
  *
  * | kind          | anchor                                   | originalText         | insertText       | fields            |
  * |---------------|------------------------------------------|----------------------|------------------|-------------------|
- * | `insertBlock` | a point at the end of a paragraph's text | ''                   | the new block's  | block             |
+ * | `insertBlock` | a point at the end of a paragraph's text | ''                   | the new blocks' (one a line) | block |
  * | `deleteBlock` | the whole text of the block to remove    | that text            | ''               | block             |
  * | `footnote`    | the point the note goes                  | ''                   | the note's text  |                   |
  * | `format`      | the text to format                       | that text            | ''               | mark, markAction, href (links) |

@@ -48,7 +48,10 @@ describe('Suggestions beyond the text in the browser', () => {
     await caretAfter(rp, OPENING);
     await rp.keyboard.press('Enter');
     await rp.keyboard.type('Families lost their homes.');
-    await poll(() => card(rp, 'New paragraph').innerText()).toContain('Families lost their homes.');
+    // Enter again starts the next paragraph of the same suggestion.
+    await rp.keyboard.press('Enter');
+    await rp.keyboard.type('Rents went up.');
+    await poll(() => card(rp, 'New paragraph').innerText()).toContain('Families lost their homes.\nRents went up.');
     // Deleting a list item and a table row, from the suggesting toolbar at the caret.
     await caretAfter(rp, 'Schools');
     await rp.getByRole('button', { name: 'Suggest deleting this list item' }).click();
@@ -83,7 +86,7 @@ describe('Suggestions beyond the text in the browser', () => {
 
     // The editor sees each one in the text.
     const ep = editor.page;
-    await poll(() => ep.locator('.prose ins.rd-sugg-block').allInnerTexts()).toEqual(['Families lost their homes.']);
+    await poll(() => ep.locator('.prose ins.rd-sugg-block').allInnerTexts()).toEqual(['Families lost their homes.\nRents went up.']);
     await poll(() => ep.locator('.prose .rd-sugg-del-block').count()).toBe(2);
     await poll(() => ep.locator('.prose .rd-sugg-fmt--bold-add').allInnerTexts()).toEqual(['must']);
     expect(await ep.locator('.prose .rd-sugg-note').getAttribute('title')).toMatch(/New footnote, suggested by Rania Haddad.*Housing ministry figures, 2025\./);
@@ -93,7 +96,7 @@ describe('Suggestions beyond the text in the browser', () => {
     await card(ep, 'Delete table row').getByRole('button', { name: 'Accept' }).click();
     await card(ep, 'New paragraph').getByRole('button', { name: 'Accept' }).click();
     for (const p of [ep, rp]) {
-      await waitForEditorText(p, `${OPENING}Families lost their homes.`);
+      await waitForEditorText(p, `${OPENING}Families lost their homes.Rents went up.`);
       await poll(() => texts(p, 'td')).toEqual(['Year', 'Evictions', '2024', '57']);
       await poll(() => p.locator('.prose .rd-sugg-block').count()).toBe(0);
     }
@@ -103,7 +106,7 @@ describe('Suggestions beyond the text in the browser', () => {
     expect(await ep.locator('.prose strong, .prose b').count()).toBe(0);
     await eventually(
       () => getContent(server.url, editor.account, id),
-      (c) => c.sections[0]!.text === `${OPENING}\nFamilies lost their homes.\nWater\nSchools\nClinics\nYear\nEvictions\n2024\n57\n${CLOSING}`,
+      (c) => c.sections[0]!.text === `${OPENING}\nFamilies lost their homes.\nRents went up.\nWater\nSchools\nClinics\nYear\nEvictions\n2024\n57\n${CLOSING}`,
       'the accepted changes on the server',
     );
 

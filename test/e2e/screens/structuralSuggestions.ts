@@ -41,6 +41,8 @@ try {
     await caretAfter(rp, OPENING);
     await rp.keyboard.press('Enter');
     await rp.keyboard.type('Families lost their homes.');
+    await rp.keyboard.press('Enter');
+    await rp.keyboard.type('Rents went up by half.');
     await caretAfter(rp, 'Schools');
     await rp.getByRole('button', { name: 'Suggest deleting this list item' }).click();
     await caretAfter(rp, '2023');

@@ -20,7 +20,13 @@ export function structureDecorations(state: EditorState, s: SuggestionInfo, rang
           () => {
             const el = document.createElement('ins');
             el.className = `rd-sugg-ins rd-sugg-block${change.block === 'listItem' ? ' rd-sugg-block--item' : ''}${cls}`;
-            el.textContent = s.insertText || '…';
+            // One line per suggested paragraph (Enter while typing one starts the next).
+            for (const line of (s.insertText || '…').split('\n')) {
+              const part = document.createElement('span');
+              part.className = 'rd-sugg-block__line';
+              part.textContent = line || '\u200b';
+              el.append(part);
+            }
             el.title = title;
             el.dataset.suggestionId = s.id;
             el.setAttribute('aria-label', `${label}: ${s.insertText}`);

@@ -8,7 +8,7 @@ import type { Node as PmNode, ResolvedPos } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { anchorAt } from '../../../../shared/discussion/anchors.ts';
-import { createSuggestion } from '../../../../shared/discussion/layout.ts';
+import { createSuggestion, getSuggestion, reviseSuggestion } from '../../../../shared/discussion/layout.ts';
 import type { DeletableBlock, FormatMark, SuggestionChange } from '../../../../shared/discussion/structure.ts';
 import { DISCUSSION_ORIGIN } from '../../features/review/DiscussionSession.ts';
 import { buildPositionMap, pmToLinear, type PositionMap } from './positions.ts';
@@ -112,6 +112,14 @@ export function suggestStructure(view: EditorView, target: SuggestTarget, action
     if (!text) return {};
     create(view, target, map, at, at, text, { kind: 'footnote' });
     refresh(view, null);
+    return {};
+  }
+  // Enter while typing a suggested paragraph: the next line of it (each line becomes a paragraph or item).
+  const typing = reviewPluginKey.getState(state)?.typing ?? null;
+  const typed = typing && sel.empty && sel.head === typing.caretPm ? getSuggestion(target.discussion, typing.id) : null;
+  if (typed && typed.status === 'open' && typed.authorId === target.me.id && typed.change.kind === 'insertBlock') {
+    reviseSuggestion(target.discussion, typed.id, target.me, { anchor: typed.anchor, originalText: '', insertText: `${typed.insertText}\n` }, DISCUSSION_ORIGIN);
+    view.dispatch(state.tr.setMeta(reviewPluginKey, { refresh: true, typing } satisfies ReviewMeta));
     return {};
   }
   // A new paragraph or list item: only after a whole one (splitting a paragraph is not a suggestion yet).
