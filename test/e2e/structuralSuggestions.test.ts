@@ -52,6 +52,11 @@ describe('Suggestions beyond the text in the browser', () => {
     await rp.keyboard.press('Enter');
     await rp.keyboard.type('Rents went up.');
     await poll(() => card(rp, 'New paragraph').innerText()).toContain('Families lost their homes.\nRents went up.');
+    // Enter at the end of a list item suggests a new item.
+    await caretAfter(rp, 'Clinics');
+    await rp.keyboard.press('Enter');
+    await rp.keyboard.type('Transport');
+    await poll(() => card(rp, 'New list item').innerText()).toContain('Transport');
     // Deleting a list item and a table row, from the suggesting toolbar at the caret.
     await caretAfter(rp, 'Schools');
     await rp.getByRole('button', { name: 'Suggest deleting this list item' }).click();
@@ -78,7 +83,7 @@ describe('Suggestions beyond the text in the browser', () => {
     await rp.getByLabel('Suggested link address').fill('https://example.org/water');
     await rp.getByRole('button', { name: 'Suggest', exact: true }).click();
     await poll(() => card(rp, 'Add link').innerText()).toContain('https://example.org/water');
-    expect(await cards(rp).count()).toBe(7);
+    expect(await cards(rp).count()).toBe(8);
 
     // Nothing reached the content.
     const seeded = (await getContent(server.url, editor.account, id)).sections[0]!;
@@ -86,11 +91,11 @@ describe('Suggestions beyond the text in the browser', () => {
 
     // The editor sees each one in the text.
     const ep = editor.page;
-    await poll(() => ep.locator('.prose ins.rd-sugg-block').allInnerTexts()).toEqual(['Families lost their homes.\nRents went up.']);
+    await poll(() => ep.locator('.prose ins.rd-sugg-block').allInnerTexts()).toEqual(['Families lost their homes.\nRents went up.', 'Transport']);
     await poll(() => ep.locator('.prose .rd-sugg-del-block').count()).toBe(2);
     await poll(() => ep.locator('.prose .rd-sugg-fmt--bold-add').allInnerTexts()).toEqual(['must']);
     expect(await ep.locator('.prose .rd-sugg-note').getAttribute('title')).toMatch(/New footnote, suggested by Rania Haddad.*Housing ministry figures, 2025\./);
-    await poll(() => cards(ep).count()).toBe(7);
+    await poll(() => cards(ep).count()).toBe(8);
 
     // Accepting the row deletion and the new paragraph changes the text for both.
     await card(ep, 'Delete table row').getByRole('button', { name: 'Accept' }).click();
@@ -98,7 +103,7 @@ describe('Suggestions beyond the text in the browser', () => {
     for (const p of [ep, rp]) {
       await waitForEditorText(p, `${OPENING}Families lost their homes.Rents went up.`);
       await poll(() => texts(p, 'td')).toEqual(['Year', 'Evictions', '2024', '57']);
-      await poll(() => p.locator('.prose .rd-sugg-block').count()).toBe(0);
+      await poll(() => p.locator('.prose .rd-sugg-block').count()).toBe(1);
     }
     // Rejecting the bold: its preview goes for both, and the word stays as it was.
     await card(ep, 'Make bold').getByRole('button', { name: 'Reject' }).click();
@@ -110,10 +115,10 @@ describe('Suggestions beyond the text in the browser', () => {
       'the accepted changes on the server',
     );
 
-    // "Accept all" in the section takes the list item, the footnote, the italic and the link too.
+    // "Accept all" in the section takes the new and the deleted list item, the footnote, the italic and the link too.
     await ep.locator('.review-bar').getByRole('button', { name: 'Accept all' }).click();
     for (const p of [ep, rp]) {
-      await poll(() => texts(p, 'li')).toEqual(['Water', 'Clinics']);
+      await poll(() => texts(p, 'li')).toEqual(['Water', 'Clinics', 'Transport']);
       await poll(() => p.locator('.prose [data-footnote], .prose .footnote').count()).toBe(1);
     }
     const final = await eventually(
