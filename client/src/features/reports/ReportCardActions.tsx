@@ -23,7 +23,10 @@ export function ReportCardActions({ item, serverReachable, onChanged }: { item: 
 
   const duplicate = async () => {
     // A tap has no hover to show the tooltip (phones): say it plainly instead of doing nothing.
-    if (whyNot) return showToast({ message: whyNot }, 6000);
+    if (whyNot) {
+      showToast({ message: whyNot }, 6000);
+      return;
+    }
     if (busy) return;
     setBusy(true);
     try {
