@@ -80,7 +80,8 @@ export function suggestStructure(view: EditorView, target: SuggestTarget, action
     if (start === null || end === null || end <= start) return { refused: 'no-selection' };
     const type = state.schema.marks[action.mark];
     const has = !!type && state.doc.rangeHasMark(sel.from, sel.to, type) && everyTextHas(state.doc, sel.from, sel.to, action.mark);
-    const change: SuggestionChange = action.mark === 'link' && !has && action.href
+    // A link with an address is always set (over any link there); other marks toggle as the toolbar's do.
+    const change: SuggestionChange = action.mark === 'link' && action.href
       ? { kind: 'format', mark: 'link', action: 'add', href: action.href }
       : { kind: 'format', mark: action.mark, action: has ? 'remove' : 'add' };
     if (change.kind === 'format' && change.mark === 'link' && change.action === 'add' && !change.href) return { refused: 'no-selection' };
