@@ -10,7 +10,9 @@
  * - Comments: a new one carries its writer's id; body, mentions, edit time and the deleted mark change only by
  *   their author (owners may delete one, to moderate).
  * - Suggestions: a new one is open and carries its writer's id; its author revises or withdraws it while open;
- *   editors and owners accept or reject (decidedBy is the one deciding).
+ *   editors and owners accept or reject (decidedBy is the one deciding). One of a kind beyond the text
+ *   (structure.ts) must be one that module writes: a known kind, block and mark, a safe link, no stray fields;
+ *   its kind and those fields never change.
  * - Identity: every field that names a person (authorId, authorName, resolvedBy, decidedBy) names the writer
  *   when it is set, and never changes otherwise. A comment id is held by one comment: a comment under an id that
  *   exists already (inserted before or after it, or in its place) is refused, as is a thread, comment list,
@@ -20,6 +22,7 @@
 import type { Role } from '../api/roles.ts';
 import { atLeast } from '../api/roles.ts';
 import { COMMENT_FIELDS, SUGGESTION_FIELDS, THREAD_FIELDS } from './layout.ts';
+import { refuseSuggestionShape } from './structure.ts';
 
 /** The discussion as plain data, as `discussionDataOf` in layout.ts reads it. */
 export interface DiscussionData {
@@ -175,6 +178,8 @@ function checkSuggestions(before: DiscussionData['suggestions'], after: Discussi
       if (!isUnset(now.decidedBy) && now.decidedBy !== actor.id) return `${where}: decided under another name`;
       const extra = unknownField(now, SUGGESTION_FIELDS);
       if (extra) return `${where}: a suggestion has no field ${extra}`;
+      const shape = refuseSuggestionShape(now);
+      if (shape) return `${where}: ${shape}`;
       continue;
     }
     const changed = changedKeys(old, now);
@@ -183,6 +188,8 @@ function checkSuggestions(before: DiscussionData['suggestions'], after: Discussi
     const deciding = changed.every((k) => SUGGESTION_DECISION.has(k));
     if (revising) {
       if (old.authorId !== actor.id || old.status !== 'open') return `${where}: only its author revises an open suggestion`;
+      const shape = refuseSuggestionShape(now);
+      if (shape) return `${where}: ${shape}`;
     } else if (deciding) {
       if (!decides) return `${where}: only editors and owners accept or reject a suggestion`;
       if (now.decidedBy !== actor.id) return `${where}: decided under another name`;

@@ -11,14 +11,18 @@
  *                                                   createdAt, editedAt, deleted }>
  * Y.Map "suggestions"  <suggestionId> -> Y.Map
  *                         sectionId, start, end, originalText, insertText, authorId, authorName, createdAt,
- *                         status: 'open' | 'accepted' | 'rejected', decidedBy, decidedAt
+ *                         status: 'open' | 'accepted' | 'rejected', decidedBy, decidedAt,
+ *                         kind, block, mark, markAction, href (only on changes beyond the text: structure.ts)
  * ```
- * A suggestion is an insertion (empty range, insertText), a deletion (range, no insertText) or a replacement.
+ * A text suggestion (no `kind`) is an insertion (empty range, insertText), a deletion (range, no insertText) or a
+ * replacement. The other kinds (a new or deleted paragraph, list item or table row, a footnote, formatting) are
+ * described in structure.ts, which also applies them.
  */
 import * as Y from 'yjs';
 import { newUuid } from '../api/uuid.ts';
 import type { Anchor } from './anchors.ts';
 import type { DiscussionData } from './changeRules.ts';
+import { readChange, writeChange, type SuggestionChange } from './structure.ts';
 
 export interface Author {
   id: string;
@@ -66,6 +70,8 @@ export interface SuggestionInfo {
   status: SuggestionStatus;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** What the suggestion changes: the text (most), or structure or formatting (structure.ts). */
+  change: SuggestionChange;
 }
 
 type YMapAny = Y.Map<unknown>;
@@ -214,6 +220,7 @@ export const THREAD_FIELDS: ReadonlySet<string> = new Set([
 export const COMMENT_FIELDS: ReadonlySet<string> = new Set(['id', 'authorId', 'authorName', 'body', 'mentions', 'createdAt', 'editedAt', 'deleted']);
 export const SUGGESTION_FIELDS: ReadonlySet<string> = new Set([
   'sectionId', 'start', 'end', 'originalText', 'insertText', 'authorId', 'authorName', 'createdAt', 'status', 'decidedBy', 'decidedAt',
+  'kind', 'block', 'mark', 'markAction', 'href',
 ]);
 
 /** The whole discussion as plain data, for the server's check of who changed what (see changeRules.ts). */
@@ -337,6 +344,8 @@ export interface NewSuggestion {
   anchor: Anchor;
   originalText: string;
   insertText: string;
+  /** Absent for a change of the text. */
+  change?: SuggestionChange;
 }
 
 export function createSuggestion(doc: Y.Doc, author: Author, s: NewSuggestion, origin?: unknown): string {
@@ -352,6 +361,7 @@ export function createSuggestion(doc: Y.Doc, author: Author, s: NewSuggestion, o
     m.set('authorName', author.name);
     m.set('createdAt', new Date().toISOString());
     m.set('status', 'open');
+    if (s.change) writeChange(m, s.change);
     suggestionsMap(doc).set(id, m);
   }, origin);
   return id;
@@ -371,6 +381,7 @@ function readSuggestion(id: string, m: YMapAny): SuggestionInfo {
     status: status === 'accepted' || status === 'rejected' ? status : 'open',
     decidedBy: strOrNull(m.get('decidedBy')),
     decidedAt: strOrNull(m.get('decidedAt')),
+    change: readChange(m),
   };
 }
 

@@ -1,10 +1,12 @@
 /**
  * Suggested changes against the live text: where each one applies now, whether its text changed since it was
- * proposed (then a person must decide), and applying an accepted one to the content as an ordinary change.
+ * proposed (then a person must decide), and applying an accepted one to the content as an ordinary change
+ * (changes beyond the text through applyStructure.ts).
  */
 import * as Y from 'yjs';
 import { getSectionBody } from '../report/layout.ts';
 import { linearize, locate, resolveAnchor, resolvePoint } from './anchors.ts';
+import { applyStructure, blockTextAt } from './applyStructure.ts';
 import type { SuggestionInfo } from './layout.ts';
 
 export interface SuggestionState {
@@ -26,7 +28,9 @@ export function suggestionState(content: Y.Doc, s: SuggestionInfo): SuggestionSt
     return { start: at, end: at, currentText: '', stale: false, detached: false };
   }
   const r = resolveAnchor(content, body, s.anchor);
-  return { start: r.start, end: r.end, currentText: r.text, stale: r.detached || r.text !== s.originalText, detached: r.detached };
+  // A block to delete: any change to the block's text (before or after the anchored words too) needs a look.
+  const changedBlock = s.change.kind === 'deleteBlock' && !r.detached && blockTextAt(body, r.start, s.change.block) !== s.originalText;
+  return { start: r.start, end: r.end, currentText: r.text, stale: r.detached || r.text !== s.originalText || changedBlock, detached: r.detached };
 }
 
 /** Formatting of the character before `offset` in its run, so inserted words keep the surrounding style. */
@@ -49,6 +53,14 @@ export function applySuggestion(content: Y.Doc, s: SuggestionInfo, origin: unkno
   const body = getSectionBody(content, s.sectionId);
   const state = suggestionState(content, s);
   if (!body || !state || state.detached || (state.stale && !force)) return false;
+  if (s.change.kind === 'unknown') return false;
+  if (s.change.kind !== 'text') {
+    let applied = false;
+    content.transact(() => {
+      applied = applyStructure(body, s.change, state.start, state.end, s.insertText);
+    }, origin);
+    return applied;
+  }
   content.transact(() => {
     const lin = linearize(body);
     // Delete right to left across text runs, so earlier offsets stay valid.

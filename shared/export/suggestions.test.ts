@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { anchorAt } from '../discussion/anchors.ts';
+import { anchorAt, linearize } from '../discussion/anchors.ts';
+import type { SuggestionChange } from '../discussion/structure.ts';
+import { docOf, paragraph, writeBody } from '../../test/helpers/yjsContent.ts';
+import type { PmNode } from '../report/content.ts';
 import { createSuggestion, decideSuggestion } from '../discussion/layout.ts';
 import { addSection, getSectionBody, initReport } from '../report/layout.ts';
 import { reportContent } from '../report/content.ts';
@@ -9,6 +12,7 @@ import { exportInputFromDoc } from './input.ts';
 import { defaultExportOptions } from './options.ts';
 
 const author = { id: 'u1', name: 'Amina' };
+const row = (...cells: string[]): PmNode => ({ type: 'tableRow', content: cells.map((t) => ({ type: 'tableCell', content: [paragraph(t)] })) });
 
 function reportWithSuggestions(): { content: Y.Doc; discussion: Y.Doc; sectionId: string } {
   const content = new Y.Doc();
@@ -52,5 +56,51 @@ describe('open suggestions in an export', () => {
     const text = getSectionBody(content, sectionId)!.get(0) as Y.XmlElement;
     (text.get(0) as Y.XmlText).insert(8, 'ZZ');
     expect(exportedText(content, discussion, 'accepted')).toBe('Alpha BrZZavo Charlie.');
+  });
+});
+
+describe('open suggestions beyond the text in an export', () => {
+  function structured() {
+    const content = new Y.Doc();
+    initReport(content, { title: 'T', mechanism: 'CERD', stateUnderReview: 'Freedonia', editorSchemaVersion: 3 });
+    const sectionId = addSection(content, { title: 'Housing' });
+    const body = getSectionBody(content, sectionId)!;
+    writeBody(body, docOf(paragraph('Rents doubled.'), paragraph('Drop me.'), { type: 'table', content: [row('Year'), row('2023'), row('2024')] }));
+    const discussion = new Y.Doc();
+    const text = () => linearize(body).text;
+    const at = (needle: string) => text().indexOf(needle);
+    const make = (start: number, end: number, change: SuggestionChange, insertText = '') =>
+      createSuggestion(discussion, author, { sectionId, anchor: anchorAt(body, start, end), originalText: text().slice(start, end), insertText, change });
+    make(at('Rents'), at('Rents') + 5, { kind: 'format', mark: 'italic', action: 'add' });
+    make(at('doubled.') + 8, at('doubled.') + 8, { kind: 'footnote' }, 'Statistics office.');
+    make(at('Drop me.'), at('Drop me.') + 8, { kind: 'deleteBlock', block: 'paragraph' });
+    make(at('2023'), at('2023') + 4, { kind: 'deleteBlock', block: 'tableRow' });
+    make(at('doubled.') + 8, at('doubled.') + 8, { kind: 'insertBlock', block: 'paragraph' }, 'Wages did not.');
+    return { content, discussion };
+  }
+
+  const model = (content: Y.Doc, discussion: Y.Doc, suggestions: 'accepted' | 'rejected') =>
+    buildExportModel(exportInputFromDoc(content, { suggestions: { discussion, mode: suggestions } }), { ...defaultExportOptions('CERD'), suggestions });
+
+  it('as accepted: new and deleted paragraphs and rows, footnotes and formatting are in the file', () => {
+    const { content, discussion } = structured();
+    const m = model(content, discussion, 'accepted');
+    const blocks = m.sections[0]!.blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'table']);
+    const first = blocks[0]!.kind === 'paragraph' ? blocks[0]!.inlines : [];
+    expect(first[0]).toMatchObject({ kind: 'text', text: 'Rents', italic: true });
+    expect(first.some((i) => i.kind === 'note')).toBe(true);
+    expect(JSON.stringify(blocks[1])).toContain('Wages did not.');
+    expect(blocks[2]!.kind === 'table' ? blocks[2]!.rows.length : 0).toBe(2);
+    expect(JSON.stringify(m)).toContain('Statistics office.');
+  });
+
+  it('as rejected: the text as written', () => {
+    const { content, discussion } = structured();
+    const blocks = model(content, discussion, 'rejected').sections[0]!.blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'table']);
+    expect(JSON.stringify(blocks)).toContain('Drop me.');
+    expect(JSON.stringify(blocks)).not.toContain('Wages');
+    expect(blocks[2]!.kind === 'table' ? blocks[2]!.rows.length : 0).toBe(3);
   });
 });

@@ -20,6 +20,9 @@ import { suggestionState } from '../../../../shared/discussion/suggestions.ts';
 import { buildPositionMap, linearRangeToPm } from './positions.ts';
 import { REVIEW_ACCEPT_META, refreshReview, reviewPluginKey, type ReviewMeta, type ReviewPluginState } from './reviewPlugin.ts';
 import { suggestFromInput, type SuggestInput } from './suggestInput.ts';
+import { structureDecorations } from './structureDecorations.ts';
+import { structureLabel } from './structureLabel.ts';
+import { suggestStructure, type StructureAction, type StructureRefusal } from './suggestStructure.ts';
 
 /** What the editor needs from the review UI; fields are read at the moment they are used. */
 export interface ReviewBridge {
@@ -41,7 +44,7 @@ export interface ReviewBridge {
   /** `byPointer`: the user clicked the highlight (a narrow screen then opens the list); else the caret moved into it. */
   onActivate(target: { threadId: string } | { suggestionId: string }, byPointer: boolean): void;
   onCommentShortcut(): void;
-  onRefused(reason: 'line-break' | 'no-text' | 'no-account'): void;
+  onRefused(reason: 'line-break' | 'no-text' | 'no-account' | StructureRefusal): void;
 }
 
 function isRemote(tr: Transaction): boolean {
@@ -85,6 +88,11 @@ function computeDecorations(state: EditorState, bridge: ReviewBridge): Decoratio
     const title = describe(s.authorName, s.createdAt, s.originalText, s.insertText);
     const active = s.id === bridge.activeSuggestionId ? ' rd-sugg--active' : '';
     const stale = st!.stale ? ' rd-sugg--stale' : '';
+    if (s.change.kind !== 'text') {
+      const when = s.createdAt ? `, ${timeFormat.format(new Date(s.createdAt))}` : '';
+      decorations.push(...structureDecorations(state, s, range, `${structureLabel(s.change)}, suggested by ${s.authorName}${when}`, `${active}${stale}`));
+      continue;
+    }
     if (range.from < range.to) {
       decorations.push(
         Decoration.inline(range.from, range.to, { nodeName: 'del', class: `rd-sugg-del${active}${stale}`, title, 'data-suggestion-id': s.id }, { suggestionId: s.id }),
@@ -120,6 +128,13 @@ function targetOf(el: EventTarget | null): { threadId: string } | { suggestionId
   return node.dataset.threadId ? { threadId: node.dataset.threadId } : null;
 }
 
+/** Suggest a change beyond the text at the editor's selection (the suggesting toolbar's buttons). */
+export function suggestAtSelection(view: EditorView, bridge: ReviewBridge, action: StructureAction): void {
+  if (!bridge.suggesting || !bridge.discussion || !bridge.me) return;
+  const result = suggestStructure(view, { content: bridge.content, fragment: bridge.fragment, discussion: bridge.discussion, me: bridge.me, sectionId: bridge.sectionId }, action);
+  if (result.refused) bridge.onRefused(result.refused);
+}
+
 export function ReviewExtension(bridge: ReviewBridge) {
   const suggest = (view: EditorView, input: SuggestInput): boolean => {
     const { discussion, me } = bridge;
@@ -129,6 +144,17 @@ export function ReviewExtension(bridge: ReviewBridge) {
     }
     const typing = reviewPluginKey.getState(view.state)?.typing ?? null;
     const result = suggestFromInput(view, { content: bridge.content, fragment: bridge.fragment, discussion, me, sectionId: bridge.sectionId }, input, typing);
+    if (result.refused) bridge.onRefused(result.refused);
+    return true;
+  };
+
+  const suggestChange = (view: EditorView, action: StructureAction): boolean => {
+    const { discussion, me } = bridge;
+    if (!discussion || !me) {
+      bridge.onRefused('no-account');
+      return true;
+    }
+    const result = suggestStructure(view, { content: bridge.content, fragment: bridge.fragment, discussion, me, sectionId: bridge.sectionId }, action);
     if (result.refused) bridge.onRefused(result.refused);
     return true;
   };
@@ -185,10 +211,13 @@ export function ReviewExtension(bridge: ReviewBridge) {
         if (event.key === 'Backspace' || event.key === 'Delete') {
           return suggest(view, { kind: 'delete', direction: event.key === 'Backspace' ? 'backward' : 'forward' });
         }
+        if (event.key === 'Enter' && !event.shiftKey && !mod) return suggestChange(view, { kind: 'newBlock' });
         if (event.key === 'Enter') {
           bridge.onRefused('line-break');
           return true;
         }
+        const mark = mod && !event.altKey ? ({ b: 'bold', i: 'italic', u: 'underline' } as const)[event.key.toLowerCase() as 'b' | 'i' | 'u'] : undefined;
+        if (mark) return suggestChange(view, { kind: 'format', mark });
         // Undo would reach the content's history, not the suggestions; suggestions are taken back with Backspace.
         if (mod && ['z', 'y', 'Z', 'Y'].includes(event.key)) return true;
         return false;

@@ -1,13 +1,15 @@
 /**
  * Accepting suggestions: applied through the editor as one ordinary transaction of the editor (so the
  * collaboration binding writes it, co-authors receive it, and the editor's undo takes it back), then marked
- * accepted in the discussion document.
+ * accepted in the discussion document. A suggestion beyond the text (a paragraph, list item, row, footnote or
+ * formatting: shared/discussion/structure.ts) is applied to the content document as the editor's own change
+ * would be (same origin, so the editor's undo takes it back too), after the text ones.
  */
 import type { Editor } from '@tiptap/core';
-import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { decideSuggestion, type Author, type SuggestionInfo } from '../../../../shared/discussion/layout.ts';
-import { suggestionState } from '../../../../shared/discussion/suggestions.ts';
+import { applySuggestion, suggestionState } from '../../../../shared/discussion/suggestions.ts';
 import { buildPositionMap, linearRangeToPm } from './positions.ts';
 import { REVIEW_ACCEPT_META } from './reviewPlugin.ts';
 
@@ -35,7 +37,9 @@ export function acceptSuggestions(editor: Editor, target: AcceptTarget, suggesti
   const size = state.doc.content.size;
   const result: AcceptResult = { accepted: [], skipped: [] };
   const planned: { s: SuggestionInfo; from: number; to: number }[] = [];
+  const structural = suggestions.filter((s) => s.change.kind !== 'text');
   for (const s of suggestions) {
+    if (s.change.kind !== 'text') continue;
     const st = suggestionState(target.content, s);
     if (!st || st.detached) {
       result.skipped.push({ id: s.id, reason: 'detached' });
@@ -66,12 +70,22 @@ export function acceptSuggestions(editor: Editor, target: AcceptTarget, suggesti
     limit = p.from;
     result.accepted.push(p.s.id);
   }
-  if (result.accepted.length === 0) return result;
   // Its own undo step: not merged with what the editor typed just before.
   const undoManager = (yUndoPluginKey.getState(state) as { undoManager?: Y.UndoManager } | undefined)?.undoManager;
   undoManager?.stopCapturing();
-  view.dispatch(tr.setMeta(REVIEW_ACCEPT_META, true).scrollIntoView());
+  if (result.accepted.length > 0) view.dispatch(tr.setMeta(REVIEW_ACCEPT_META, true).scrollIntoView());
+  // Then the others, each against the text as the ones before left it, in one change with them for undo.
+  target.content.transact(() => {
+    for (const s of structural) {
+      const st = suggestionState(target.content, s);
+      if (!st || st.detached) result.skipped.push({ id: s.id, reason: 'detached' });
+      else if (st.stale && !force) result.skipped.push({ id: s.id, reason: 'stale' });
+      else if (applySuggestion(target.content, s, ySyncPluginKey, force)) result.accepted.push(s.id);
+      else result.skipped.push({ id: s.id, reason: 'detached' });
+    }
+  }, ySyncPluginKey);
   undoManager?.stopCapturing();
+  if (result.accepted.length === 0) return result;
   target.discussion.transact(() => {
     for (const id of result.accepted) decideSuggestion(target.discussion, id, 'accepted', target.me);
   });

@@ -8,7 +8,8 @@ import type { CommentDraft } from '../../features/review/reviewStore.ts';
 import { acceptSuggestions, type AcceptResult } from './acceptSuggestion.ts';
 import { draftFromSelection } from './commentDraft.ts';
 import { refreshReview, reviewPluginKey } from './reviewPlugin.ts';
-import type { ReviewBridge } from './ReviewExtension.ts';
+import { suggestAtSelection, type ReviewBridge } from './ReviewExtension.ts';
+import { structureContext, type StructureAction, type StructureContext } from './suggestStructure.ts';
 
 export interface Box {
   top: number;
@@ -32,6 +33,10 @@ export interface EditorHandle {
   /** Scroll a thread's or suggestion's text into view. */
   reveal(key: string): void;
   focus(): void;
+  /** Suggesting mode: suggest a new block, a deletion of one, a footnote or formatting at the selection. */
+  suggest(action: StructureAction): void;
+  /** What the selection is in, for the suggesting toolbar. */
+  structureContext(): StructureContext;
 }
 
 export function createEditorHandle(editor: Editor, bridge: ReviewBridge): EditorHandle {
@@ -103,6 +108,12 @@ export function createEditorHandle(editor: Editor, bridge: ReviewBridge): Editor
     },
     focus() {
       if (!editor.isDestroyed) editor.commands.focus();
+    },
+    suggest(action) {
+      if (!editor.isDestroyed) suggestAtSelection(editor.view, bridge, action);
+    },
+    structureContext() {
+      return editor.isDestroyed ? { inList: false, inTable: false, hasSelection: false } : structureContext(editor.view);
     },
   };
 }

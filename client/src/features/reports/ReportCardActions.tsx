@@ -22,7 +22,12 @@ export function ReportCardActions({ item, serverReachable, onChanged }: { item: 
   const whyNot = serverReachable ? null : 'Duplicating needs a connection to the server: the copy is made from the server’s text.';
 
   const duplicate = async () => {
-    if (whyNot || busy) return;
+    // A tap has no hover to show the tooltip (phones): say it plainly instead of doing nothing.
+    if (whyNot) {
+      showToast({ message: whyNot }, 6000);
+      return;
+    }
+    if (busy) return;
     setBusy(true);
     try {
       const copy = await duplicateReport(item.id);

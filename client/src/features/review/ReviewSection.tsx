@@ -10,6 +10,9 @@ import type { EditorHandle } from '../../editor/review/editorHandle.ts';
 import { useToastStore } from '../../stores/toastStore.ts';
 import { CommentButton } from './CommentButton.tsx';
 import { ReviewBar } from './ReviewBar.tsx';
+import { STRUCTURE_REFUSALS } from './structureRefusals.ts';
+import { SuggestTools } from './SuggestTools.tsx';
+import { structureLabel } from '../../editor/review/structureLabel.ts';
 import { getSuggestion, listThreads } from '../../../../shared/discussion/layout.ts';
 import { useReview, type ReviewContextValue } from './ReviewContext.tsx';
 import { relativeTime } from './timeText.ts';
@@ -27,7 +30,8 @@ export interface EditorReviewProps {
 }
 
 const REFUSALS = {
-  'line-break': 'New paragraphs and joined paragraphs cannot be suggested. Describe them in a comment instead.',
+  'line-break': 'Joining or splitting paragraphs cannot be suggested. Describe it in a comment instead.',
+  ...STRUCTURE_REFUSALS,
   'no-text': 'Suggestions go inside existing text.',
   'no-account': 'Connect to the internet once so your suggestions can carry your name.',
 } as const;
@@ -172,6 +176,7 @@ export function ReviewSection({
     <div className={`review-section${wide ? ' review-section--wide' : ''}`}>
       <RefreshOnDiscussion sectionId={sectionId} />
       <ReviewBar sectionId={sectionId} suggesting={suggesting} />
+      {suggesting && <SuggestTools sectionId={sectionId} />}
       <div className="review-section__body">
         <div className="review-section__text">{editor}</div>
         {wide && <ReviewMargin sectionId={sectionId} />}
@@ -195,7 +200,7 @@ function describeTarget(review: ReviewContextValue, target: { threadId: string }
   if ('suggestionId' in target) {
     const s = getSuggestion(review.discussion.doc, target.suggestionId);
     if (!s || s.authorId === review.me?.id) return null;
-    const what = !s.originalText ? `insert “${s.insertText}”` : !s.insertText ? `delete “${s.originalText}”` : `replace “${s.originalText}” with “${s.insertText}”`;
+    const what = s.change.kind !== 'text' ? structureLabel(s.change).toLowerCase() : !s.originalText ? `insert “${s.insertText}”` : !s.insertText ? `delete “${s.originalText}”` : `replace “${s.originalText}” with “${s.insertText}”`;
     return `${s.authorName} suggests: ${what} (${relativeTime(s.createdAt)})`;
   }
   const t = listThreads(review.discussion.doc).find((x) => x.id === target.threadId);

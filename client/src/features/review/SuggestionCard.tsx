@@ -10,14 +10,18 @@ import { DISCUSSION_ORIGIN } from './DiscussionSession.ts';
 import { useReview } from './ReviewContext.tsx';
 import { useReviewStore } from './reviewStore.ts';
 import { fullTime, relativeTime } from './timeText.ts';
+import { StructureChange } from './StructureChange.tsx';
+import { structureLabel } from '../../editor/review/structureLabel.ts';
 
 const clip = (text: string, max = 160) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
 
-export function suggestionKind(s: SuggestionInfo): 'insertion' | 'deletion' | 'replacement' {
+export function suggestionKind(s: SuggestionInfo): string {
+  if (s.change.kind !== 'text') return structureLabel(s.change).toLowerCase();
   return !s.originalText ? 'insertion' : !s.insertText ? 'deletion' : 'replacement';
 }
 
 export function SuggestionChange({ s }: { s: SuggestionInfo }) {
+  if (s.change.kind !== 'text') return <StructureChange s={s} />;
   const kind = suggestionKind(s);
   return (
     <p className="suggestion__change">

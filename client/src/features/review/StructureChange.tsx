@@ -1,0 +1,31 @@
+/** What a suggestion beyond the text changes, on its card: "New list item: Health care", "Make bold: must". */
+import type { SuggestionInfo } from '../../../../shared/discussion/layout.ts';
+import { structureLabel } from '../../editor/review/structureLabel.ts';
+
+const clip = (text: string, max = 160) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
+
+export function StructureChange({ s }: { s: SuggestionInfo }) {
+  const change = s.change;
+  const label = structureLabel(change);
+  return (
+    <p className="suggestion__change" data-kind={change.kind}>
+      {label}
+      {(change.kind === 'insertBlock' || change.kind === 'footnote') && (
+        <>
+          : <ins className="rd-sugg-ins">{clip(s.insertText) || '(empty)'}</ins>
+        </>
+      )}
+      {change.kind === 'deleteBlock' && (
+        <>
+          : <del className="rd-sugg-del">{clip(s.originalText)}</del>
+        </>
+      )}
+      {change.kind === 'format' && (
+        <>
+          : <span className={`rd-sugg-fmt rd-sugg-fmt--${change.mark}-${change.action}`}>{clip(s.originalText)}</span>
+          {change.href && <span className="muted"> → {clip(change.href, 80)}</span>}
+        </>
+      )}
+    </p>
+  );
+}
