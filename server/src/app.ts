@@ -34,6 +34,7 @@ import { registerExportRoutes } from './api/exportRoutes.ts';
 import { registerSignOnRoutes } from './api/signOnRoutes.ts';
 import { SignOnService } from './reports/SignOnService.ts';
 import { registerImportRoutes } from './api/importRoutes.ts';
+import { registerAttachmentRoutes } from './api/attachmentRoutes.ts';
 import { OfficeWorkers } from './workers/OfficeWorkers.ts';
 import { LocalBus, type ClusterBus } from './cluster/ClusterBus.ts';
 import { joinCluster } from './cluster/clusterRelay.ts';
@@ -178,6 +179,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerDiscussionRoutes(router, { access, storage, registry });
   registerSubmissionRoutes(router, { reports, access, signOn });
   registerTaxonomyRoutes(router);
+  registerAttachmentRoutes(router, { access, storage, log: log.child('attachments') }, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 
