@@ -170,7 +170,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerAuthRoutes(router, auth, registration, sync, config, mailParts);
   registerAdminRoutes(router, registration, config);
   registerReportRoutes(router, { reports, access, storage, sync, trash }, config);
-  registerExportRoutes(router, { reports, access, office, signOn, log: log.child('export') });
+  registerExportRoutes(router, { reports, access, office, signOn, log: log.child('export'), storage });
   registerSignOnRoutes(router, { access, signOn }, config);
   registerImportRoutes(router, { reports, storage, office, log: log.child('import') }, config);
   registerMemberRoutes(router, { access, storage, sync, mail }, config);
