@@ -10,6 +10,15 @@ import type { AttachmentRecord, Storage } from '../storage/Storage.ts';
 import { cleanImage } from './cleanImage.ts';
 import { detectType } from './detectType.ts';
 
+export interface PreparedAttachment {
+  type: AttachmentType;
+  bytes: Uint8Array;
+  width: number | null;
+  height: number | null;
+  fileName: string;
+  sha256: string;
+}
+
 export interface AttachmentLimits {
   maxFileBytes: number;
   reportMaxBytes: number;
@@ -37,34 +46,47 @@ export class AttachmentService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Store an upload for the report; `created` is false when the report held these bytes already. */
-  async add(reportId: string, userId: string, upload: { fileName: string; bytes: Uint8Array }): Promise<{ created: boolean; info: AttachmentInfo }> {
+  /** Check and clean an upload (type from its bytes, images re-encoded) and hash it; nothing is stored. */
+  async prepare(upload: { fileName: string; bytes: Uint8Array }): Promise<PreparedAttachment> {
     const type = await detectType(upload.bytes, upload.fileName);
     let bytes = upload.bytes;
     let width: number | null = null;
     let height: number | null = null;
     if (isImageType(type)) {
-      const clean = await cleanImage(upload.bytes, type);
-      ({ bytes, width, height } = clean);
+      ({ bytes, width, height } = await cleanImage(upload.bytes, type));
       if (bytes.byteLength > this.limits.maxFileBytes) throw new PayloadTooLarge(this.limits.maxFileBytes);
     }
+    return { type, bytes, width, height, fileName: cleanFileName(upload.fileName, type), sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  /** Store a prepared file for the report under `id`; `created` is false when the report held these bytes already. */
+  async store(reportId: string, userId: string, file: PreparedAttachment, id: string = newUuid()): Promise<{ created: boolean; info: AttachmentInfo }> {
     const record: AttachmentRecord = {
-      id: newUuid(),
+      id,
       reportId,
-      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-      size: bytes.byteLength,
-      mimeType: type,
-      fileName: cleanFileName(upload.fileName, type),
-      width,
-      height,
+      sha256: file.sha256,
+      size: file.bytes.byteLength,
+      mimeType: file.type,
+      fileName: file.fileName,
+      width: file.width,
+      height: file.height,
       uploadedBy: userId,
       createdAt: new Date(this.now()).toISOString(),
     };
-    const result = await this.storage.attachments.add(record, bytes, { maxBytes: this.limits.reportMaxBytes, maxCount: this.limits.reportMaxCount });
+    const result = await this.storage.attachments.add(record, file.bytes, { maxBytes: this.limits.reportMaxBytes, maxCount: this.limits.reportMaxCount });
     if (result.added) return { created: true, info: toAttachmentInfo(result.record) };
     if ('existing' in result) return { created: false, info: toAttachmentInfo(result.existing) };
     throw result.full === 'count'
       ? new HttpError(413, 'attachments_full', `This report holds ${this.limits.reportMaxCount} files already, as many as it may.`, 'file')
       : new HttpError(413, 'attachments_full', `This file would take the report's attachments past ${Math.round(this.limits.reportMaxBytes / 1048576)} MiB.`, 'file');
+  }
+
+  /** Store an upload for the report; `created` is false when the report held these bytes already. */
+  async add(reportId: string, userId: string, upload: { fileName: string; bytes: Uint8Array }): Promise<{ created: boolean; info: AttachmentInfo }> {
+    return this.store(reportId, userId, await this.prepare(upload));
+  }
+
+  get maxima(): AttachmentLimits {
+    return this.limits;
   }
 }
