@@ -97,6 +97,16 @@ describe('Images and evidence in the browser', () => {
     await poll(() => bruno.page.locator('.rd-image__caption').innerText()).toBe('Block 4, November 2026');
     if (SCREENS) await bruno.page.screenshot({ path: `${SCREENS}/image-in-text-1280.png` });
 
+    // Bruno changes the caption and width through the image's Edit button; Amina sees the new caption.
+    await bruno.page.locator('.rd-image__bar button').click();
+    const edit = bruno.page.getByRole('dialog', { name: 'Edit image' });
+    await poll(() => edit.getByLabel('Alternative text').inputValue()).toBe(ALT);
+    await edit.getByLabel('Caption (optional)').fill('Block 4, 12 November 2026');
+    await edit.getByLabel('Width').selectOption('50');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await poll(() => amina.page.locator('.rd-image__caption').innerText()).toBe('Block 4, 12 November 2026');
+    await poll(() => amina.page.locator('.rd-image__frame').evaluate((el: HTMLElement) => el.style.width)).toBe('50%');
+
     // Nor does what the server serves.
     expect(uploads.length).toBeGreaterThan(0);
     const listed = await eventually(

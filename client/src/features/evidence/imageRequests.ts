@@ -23,3 +23,29 @@ export function requestImage(editor: Editor, request: ImageRequest): boolean {
   host(request);
   return true;
 }
+
+/**
+ * The toolbar's image button: edits the selected image (the keyboard way to reach an image's settings, since the
+ * controls drawn on the image sit inside the text box), else inserts one.
+ */
+export function imageButton(editor: Editor): void {
+  const { selection } = editor.state;
+  const node = 'node' in selection ? (selection as { node?: { type: { name: string }; attrs: Record<string, unknown> } }).node : undefined;
+  if (node?.type.name === 'image') {
+    const a = node.attrs;
+    requestImage(editor, {
+      mode: 'edit',
+      pos: selection.from,
+      attrs: {
+        src: typeof a.src === 'string' ? a.src : null,
+        pending: typeof a.pending === 'string' ? a.pending : null,
+        alt: typeof a.alt === 'string' ? a.alt : '',
+        decorative: a.decorative === true,
+        caption: typeof a.caption === 'string' ? a.caption : '',
+        width: typeof a.width === 'number' ? a.width : Number(a.width) || 100,
+      },
+    });
+    return;
+  }
+  requestImage(editor, { mode: 'insert', file: null });
+}

@@ -79,7 +79,6 @@ const ImageWithView = Image.extend({
         caption.textContent = a.caption;
         caption.hidden = a.caption === '';
         warning.hidden = a.decorative || a.alt.trim() !== '';
-        bar.hidden = !editor.isEditable;
         const key = `${a.src ?? ''}|${a.pending ?? ''}`;
         if (key === shownFor) return;
         shownFor = key;
