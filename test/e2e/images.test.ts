@@ -9,7 +9,7 @@ import type { Browser, Request } from 'playwright-core';
 import type { AttachmentInfo } from '../../shared/attachments/kinds.ts';
 import { api, createReport } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
-import { jpegWithGps } from '../helpers/testImages.ts';
+import { jpegWithGps, pngWithText } from '../helpers/testImages.ts';
 import { AMINA, BRUNO, eventually, openSignedIn, poll, typeAtEnd, waitForEditorText, waitForOfflineReady, waitForSyncState, useBrowserSuite } from './support.ts';
 
 const ALT = 'Flooded ground floor of block 4, water at knee height';
@@ -137,6 +137,36 @@ describe('Images and evidence in the browser', () => {
       await bruno.page.locator('.evidence').scrollIntoViewIfNeeded();
       await bruno.page.screenshot({ path: `${SCREENS}/evidence-390.png` });
     }
+    // A picture pasted into the text opens the same dialog; marked decorative, it goes in without alt text.
+    await amina.page.locator('.prose').click();
+    await amina.page.keyboard.press('Control+End');
+    const pasted = Buffer.from(await pngWithText({ Comment: 'scanned at the office' }));
+    await amina.page.evaluate((bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], 'divider.png', { type: 'image/png' }));
+      document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, [...pasted]);
+    const pasteDialog = amina.page.getByRole('dialog', { name: 'Insert image' });
+    await poll(() => pasteDialog.getByTestId('metadata-removed').isVisible()).toBe(true);
+    await pasteDialog.getByLabel(/This image is decorative/).check();
+    await pasteDialog.getByRole('button', { name: 'Insert image' }).click();
+    await poll(() => amina.page.locator('.rd-image').count()).toBe(2);
+    await poll(() => bruno.page.locator('.rd-image__img[alt=""]').evaluate((img: HTMLImageElement) => img.naturalWidth).catch(() => 0)).toBe(32);
+    await poll(() => amina.page.locator('.rd-image__warning:visible').count()).toBe(0);
+
+    // Dropping a picture on the text opens it too (cancelled here: nothing is inserted).
+    await amina.page.evaluate((bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
+      const prose = document.querySelector('.ProseMirror')!;
+      const box = prose.getBoundingClientRect();
+      prose.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, clientX: box.left + 20, clientY: box.top + 20 }));
+    }, [...pasted]);
+    await poll(() => pasteDialog.getByTestId('metadata-removed').isVisible()).toBe(true);
+    await pasteDialog.getByRole('button', { name: 'Cancel' }).click();
+    await poll(() => pasteDialog.isVisible()).toBe(false);
+    expect(await amina.page.locator('.rd-image').count()).toBe(2);
+
     expect(amina.errors).toEqual([]);
     expect(bruno.errors).toEqual([]);
   }, 180_000);
