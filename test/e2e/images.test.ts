@@ -167,6 +167,19 @@ describe('Images and evidence in the browser', () => {
     await poll(() => pasteDialog.isVisible()).toBe(false);
     expect(await amina.page.locator('.rd-image').count()).toBe(2);
 
+    // Pasted HTML with a picture on another host does not become an image (and nothing is requested from there).
+    await amina.page.locator('.prose').click();
+    await amina.page.keyboard.press('Control+End');
+    await amina.page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/html', '<p>Seen on a news site.</p><img src="https://tracker.example/pixel.png" alt="Tracking pixel">');
+      data.setData('text/plain', 'Seen on a news site.');
+      document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await waitForEditorText(amina.page, 'Seen on a news site.');
+    expect(await amina.page.locator('.rd-image').count()).toBe(2);
+    expect(await amina.page.locator('img[src*="tracker.example"]').count()).toBe(0);
+
     expect(amina.errors).toEqual([]);
     expect(bruno.errors).toEqual([]);
   }, 180_000);
