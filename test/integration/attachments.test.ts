@@ -80,6 +80,7 @@ describe.each(STORAGE_KINDS)('Attachments on %s', (kind) => {
     expect(got.headers.get('content-security-policy')).toMatch(/^sandbox;.*default-src 'none'/);
     expect(got.headers.get('content-disposition')).toMatch(/^attachment; filename="Letter from the ministry\.pdf"/);
     expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(got.headers.get('cache-control')).toBe('no-store');
     const listed = await api<{ attachments: AttachmentInfo[] }>(node.server.url, `/api/reports/${reportId}/attachments`, { as: viewer });
     expect(listed.body.attachments.map((a) => a.id)).toContain(res.body.id);
   });

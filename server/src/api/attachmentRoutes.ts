@@ -32,8 +32,9 @@ function sendFile(res: ServerResponse, record: AttachmentRecord, data: Uint8Arra
   res.setHeader('content-security-policy', ATTACHMENT_CSP);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('cross-origin-resource-policy', 'same-origin');
-  // Access can be taken away: the browser keeps a copy but asks every time (answered 304 while it may still read it).
-  res.setHeader('cache-control', 'private, no-cache');
+  // Like every API answer, never in the HTTP cache: the app keeps what it needs in IndexedDB, which sign-out clears,
+  // and access can be taken away.
+  res.setHeader('cache-control', 'no-store');
   res.setHeader('etag', etag);
   if (ifNoneMatch === etag) {
     res.writeHead(304).end();
