@@ -34,6 +34,7 @@ import { registerExportRoutes } from './api/exportRoutes.ts';
 import { registerSignOnRoutes } from './api/signOnRoutes.ts';
 import { SignOnService } from './reports/SignOnService.ts';
 import { registerImportRoutes } from './api/importRoutes.ts';
+import { registerAttachmentRoutes } from './api/attachmentRoutes.ts';
 import { OfficeWorkers } from './workers/OfficeWorkers.ts';
 import { LocalBus, type ClusterBus } from './cluster/ClusterBus.ts';
 import { joinCluster } from './cluster/clusterRelay.ts';
@@ -183,7 +184,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerAuthRoutes(router, auth, registration, sync, config, mailParts);
   registerAdminRoutes(router, registration, config);
   registerReportRoutes(router, { reports, access, storage, sync, trash }, config);
-  registerExportRoutes(router, { reports, access, office, signOn, log: log.child('export') });
+  registerExportRoutes(router, { reports, access, office, signOn, log: log.child('export'), storage });
   registerSignOnRoutes(router, { access, signOn }, config);
   registerImportRoutes(router, { reports, storage, office, log: log.child('import') }, config);
   registerMemberRoutes(router, { access, storage, sync, mail }, config);
@@ -195,6 +196,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerScheduleRoutes(router, { access, schedule: new ScheduleService(storage, registry), deadlines }, config);
   registerCalendarRoutes(router, { storage, access, followUpAccess }, config);
   registerFollowUpRoutes(router, { followUp: new FollowUpService(storage, followUpAccess), access: followUpAccess }, config);
+  registerAttachmentRoutes(router, { access, storage, log: log.child('attachments') }, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 

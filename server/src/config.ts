@@ -48,6 +48,11 @@ export interface Config {
   compactAfterRows: number;
   /** What one report may hold in storage (its documents' rows and its versions); changes past it are refused. */
   reportMaxBytes: number;
+  /** ATTACHMENT_MAX_BYTES: the largest image or file one upload may carry. */
+  attachmentMaxBytes: number;
+  /** ATTACHMENT_REPORT_MAX_BYTES and ATTACHMENT_REPORT_MAX_COUNT: what one report's attachments may add up to. */
+  attachmentReportMaxBytes: number;
+  attachmentReportMaxCount: number;
   /** An automatic version is taken at least this often while a report is being edited. */
   autoVersionEveryMs: number;
   /** A deleted report waits this many days in its owner's trash before it is purged for good. */
@@ -218,6 +223,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
     compactAfterRows: int(env, 'COMPACT_AFTER_ROWS', 200, 2),
     reportMaxBytes: int(env, 'REPORT_MAX_BYTES', 64 * 1024 * 1024, 64 * 1024),
+    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024),
+    attachmentReportMaxBytes: int(env, 'ATTACHMENT_REPORT_MAX_BYTES', 500 * 1024 * 1024, 1024),
+    attachmentReportMaxCount: int(env, 'ATTACHMENT_REPORT_MAX_COUNT', 1000, 1),
     autoVersionEveryMs: int(env, 'AUTO_VERSION_EVERY_MIN', 30, 1) * 60_000,
     trashDays: int(env, 'TRASH_DAYS', 30, 1),
     logLevel,

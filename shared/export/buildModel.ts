@@ -6,7 +6,8 @@ import { safeLinkHref } from '../schema/linkPolicy.ts';
 import { labelResolver, tagAnnexRows, type TagResolver } from './annex.ts';
 import type { ExportInput } from './input.ts';
 import { documentLanguage } from './language.ts';
-import type { Block, CoverLine, ExportDocument, Inline, Note, ProgressCallback, TableCell, TextInline } from './model.ts';
+import type { Block, CoverLine, ExportDocument, ExportImage, Inline, Note, ProgressCallback, TableCell, TextInline } from './model.ts';
+import { imageBlock } from './imageBlock.ts';
 import type { ExportOptions } from './options.ts';
 
 export interface BuildOptions {
@@ -15,6 +16,7 @@ export interface BuildOptions {
 }
 
 interface Context {
+  images: Record<string, ExportImage>;
   options: ExportOptions;
   notes: Note[];
   paragraphNumber: number;
@@ -161,6 +163,9 @@ function blocks(nodes: PmNode[] | undefined, ctx: Context, numbered: boolean): B
       case 'horizontalRule':
         out.push({ kind: 'rule' });
         break;
+      case 'image':
+        out.push(imageBlock(node, ctx.images));
+        break;
       default: {
         // Nodes this version does not know (a recommendation block, a future container) are rendered, not dropped.
         const inline = (node.content ?? []).some(isInlineNode);
@@ -182,7 +187,7 @@ function blocks(nodes: PmNode[] | undefined, ctx: Context, numbered: boolean): B
 
 /** Build the document model; `onProgress` reports up to 0.3 of the whole export. */
 export function buildExportModel(input: ExportInput, options: ExportOptions, build: BuildOptions = {}): ExportDocument {
-  const ctx: Context = { options, notes: [], paragraphNumber: 0 };
+  const ctx: Context = { images: input.images ?? {}, options, notes: [], paragraphNumber: 0 };
   // Annex sections follow the body as "Annex 1: ...", their paragraphs outside the body's numbering.
   const ordered = [...input.sections.filter((s) => !s.annex), ...input.sections.filter((s) => s.annex)];
   let annexNumber = 0;

@@ -7,6 +7,7 @@ import { notesCountAsWords, reportContent, type SectionContent } from '../report
 import { reportWords } from '../submission/reportWords.ts';
 import { columnOfTaxonomyKind, type TagLabel } from './annex.ts';
 import { contentWithSuggestions, type SuggestionSource } from './withSuggestions.ts';
+import type { ExportImage } from './model.ts';
 
 /** The cover page, as text ready to print. */
 export interface ExportCover {
@@ -46,6 +47,8 @@ export interface ExportInput {
   annexesNotCounted?: boolean;
   /** Label and annex column of every tag the sections carry, from the taxonomy; absent when none was passed. */
   tagLabels?: Record<string, TagLabel>;
+  /** The bytes of the report's images by their `src` (attachment path), gathered by the caller (issue 12). */
+  images?: Record<string, ExportImage>;
 }
 
 /** What a tag stands for: `describeReportTag` from shared/report/tags.ts (the taxonomy, loaded lazily in the browser). */

@@ -77,7 +77,26 @@ export interface RuleBlock {
   kind: 'rule';
 }
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | BoxBlock | RuleBlock;
+/** An image's bytes for export, PNG or JPEG (the two every writer takes), and its size in pixels. */
+export interface ExportImage {
+  bytes: Uint8Array;
+  type: 'png' | 'jpg';
+  width: number;
+  height: number;
+}
+
+/** An image of the text (issue 12); `image` is null when its bytes could not be had (then its alt text is printed). */
+export interface ImageBlock {
+  kind: 'image';
+  image: ExportImage | null;
+  alt: string;
+  decorative: boolean;
+  caption: string;
+  /** Percent of the text width. */
+  widthPercent: number;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | BoxBlock | RuleBlock | ImageBlock;
 
 export interface Note {
   number: number;

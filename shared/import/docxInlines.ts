@@ -1,6 +1,7 @@
 /**
- * Runs of a Word paragraph to ProseMirror inline nodes: text with marks, links, breaks and footnotes. Drawings are
- * counted, not kept: the editor has no image node.
+ * Runs of a Word paragraph to ProseMirror inline nodes: text with marks, links, breaks and footnotes. A picture
+ * embedded in the body becomes a placeholder (IMPORTED_IMAGE, its package path and alt text) that sections.ts lifts
+ * out of its paragraph as an image block; charts, shapes, linked pictures and pictures in notes are counted.
  */
 import type { PmMark, PmNode } from '../report/content.ts';
 import { FOOTNOTE_NODE } from '../schema/nodeNames.ts';
@@ -9,8 +10,40 @@ import { child, textOf, type XNode } from './xml.ts';
 
 /** What the document holds that import leaves out, so the person importing can be told. */
 export interface SkippedContent {
-  /** Pictures, charts and other drawings (DrawingML), and VML pictures of older documents. */
+  /** Drawings that could not come in (charts, shapes, linked pictures, pictures in notes, older VML pictures). */
   images: number;
+  /** What each of those was, in words ("a chart", "a picture in a footnote"), in document order. */
+  which?: string[];
+}
+
+/** The placeholder of a picture to import: `ref` is its path in the package. */
+export const IMPORTED_IMAGE = 'importedImage';
+
+function skip(ctx: InlineContext, what: string): void {
+  ctx.skipped.images++;
+  (ctx.skipped.which ??= []).push(what);
+}
+
+/** The first descendant named `name`. */
+function find(node: XNode, name: string): XNode | undefined {
+  for (const c of node.children) {
+    if (c.name === name) return c;
+    const inner = find(c, name);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function drawing(node: XNode, ctx: InlineContext, out: PmNode[]): void {
+  if (find(node, 'chart')) return skip(ctx, 'a chart');
+  const blip = find(node, 'blip');
+  const ref = blip?.attrs.embed ? ctx.images?.get(blip.attrs.embed) : undefined;
+  if (!blip) return skip(ctx, 'a shape or drawing');
+  if (!ctx.images) return skip(ctx, 'a picture in a note');
+  if (!ref) return skip(ctx, blip.attrs.link ? 'a linked picture' : 'a picture');
+  const docPr = find(node, 'docPr');
+  const alt = (docPr?.attrs.descr ?? docPr?.attrs.title ?? '').trim();
+  out.push({ type: IMPORTED_IMAGE, attrs: { ref, alt } });
 }
 
 export interface InlineContext {
@@ -20,6 +53,8 @@ export interface InlineContext {
   note: ((kind: 'footnote' | 'endnote', id: string) => PmNode[]) | null;
   /** Counts what is left out; shared by the body and the notes. */
   skipped: SkippedContent;
+  /** Relationship id -> package path of embedded pictures; only in the document body (pictures in notes are skipped). */
+  images?: Map<string, string>;
 }
 
 function on(node: XNode | undefined): boolean {
@@ -92,11 +127,11 @@ function runContent(r: XNode, marks: PmMark[], ctx: InlineContext, out: PmNode[]
         }
         break;
       case 'drawing':
-        ctx.skipped.images++;
+        drawing(c, ctx, out);
         break;
       case 'pict':
       case 'object':
-        if (hasPicture(c)) ctx.skipped.images++;
+        if (hasPicture(c)) skip(ctx, c.name === 'object' ? 'an embedded object' : 'an older (VML) picture');
         break;
       case 'AlternateContent': {
         const chosen = alternative(c);

@@ -88,6 +88,18 @@ export function readNumbering(root: XNode | null): NumberingInfo {
 }
 
 /** Relationship id -> external target (hyperlinks). */
+/** Relationship id -> package path (`word/media/image1.png`) of the pictures a part embeds; linked ones left out. */
+export function readImageRels(root: XNode | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rel of childrenNamed(child(root ?? undefined, 'Relationships'), 'Relationship')) {
+    const { Id: id, Target: target, Type: type, TargetMode: mode } = rel.attrs;
+    if (!id || !target || !/\/image$/.test(type ?? '') || mode === 'External') continue;
+    const path = target.startsWith('/') ? target.slice(1) : `word/${target.replace(/^\.\//, '')}`;
+    out.set(id, path);
+  }
+  return out;
+}
+
 export function readRels(root: XNode | null): Map<string, string> {
   const out = new Map<string, string>();
   for (const rel of childrenNamed(child(root ?? undefined, 'Relationships'), 'Relationship')) {

@@ -1,6 +1,7 @@
 /**
  * Import a .docx (from Word or LibreOffice) as report sections: paragraphs, headings, lists, tables, links, quotes
- * and footnotes or endnotes (both become footnote nodes); images are counted in `skipped`, not imported. Runs in the
+ * and footnotes or endnotes (both become footnote nodes), pictures as image blocks waiting for their bytes (`media`;
+ * see importedImages.ts), and what cannot come counted in `skipped`. Runs in the
  * browser and on the server alike.
  */
 import { getSchema } from '@tiptap/core';
@@ -12,7 +13,8 @@ import { addSection, getSectionBody } from '../report/layout.ts';
 import { editorExtensions } from '../schema/extensions.ts';
 import { bodyItems, type BodyContext } from './docxBody.ts';
 import { noteInlines, type SkippedContent } from './docxInlines.ts';
-import { readNumbering, readRels, readStyles } from './docxStyles.ts';
+import { readImageRels, readNumbering, readRels, readStyles } from './docxStyles.ts';
+import { importedImageRefs } from './importedImages.ts';
 import { ImportError } from './ImportError.ts';
 import { splitSections, type ImportedSection, type SplitResult } from './sections.ts';
 import { DEFAULT_IMPORT_LIMITS, unzipDocx, type ImportLimits } from './unzipDocx.ts';
@@ -48,8 +50,10 @@ export function parseDocx(bytes: Uint8Array, options: ImportOptions = {}): Split
   const footnoteRels = readRels(parsePart(parts.footnotesRels, 'word/_rels/footnotes.xml.rels'));
   const endnoteRels = readRels(parsePart(parts.endnotesRels, 'word/_rels/endnotes.xml.rels'));
   const skipped: SkippedContent = { images: 0 };
+  const documentRels = parsePart(parts.documentRels, 'word/_rels/document.xml.rels');
   const ctx: BodyContext = {
-    rels: readRels(parsePart(parts.documentRels, 'word/_rels/document.xml.rels')),
+    rels: readRels(documentRels),
+    images: readImageRels(documentRels),
     styles: readStyles(parsePart(parts.styles, 'word/styles.xml')),
     numbering: readNumbering(parsePart(parts.numbering, 'word/numbering.xml')),
     note: (kind, id) => {
@@ -59,7 +63,10 @@ export function parseDocx(bytes: Uint8Array, options: ImportOptions = {}): Split
     skipped,
   };
   const level = Math.max(1, Math.min(9, Math.floor(options.headingLevel ?? 1)));
-  return { ...splitSections(bodyItems(body, ctx), level), skipped };
+  const split = splitSections(bodyItems(body, ctx), level);
+  const media: Record<string, Uint8Array> = {};
+  for (const ref of importedImageRefs(split.sections)) if (parts.media[ref]) media[ref] = parts.media[ref];
+  return { ...split, skipped, media };
 }
 
 let schema: Schema | null = null;

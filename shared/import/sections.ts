@@ -2,6 +2,7 @@
 import type { PmNode } from '../report/content.ts';
 import type { BodyItem, BodyParagraph, BodyTable } from './docxBody.ts';
 import type { SkippedContent } from './docxInlines.ts';
+import { liftImages } from './importedImages.ts';
 
 export interface ImportedSection {
   title: string;
@@ -13,8 +14,10 @@ export interface SplitResult {
   /** The first Title-style paragraph, if any (a suggestion for the report's title). */
   title: string | null;
   sections: ImportedSection[];
-  /** What the document holds that was not imported (the editor has no image node). */
+  /** What the document holds that was not imported (charts, shapes, pictures that could not come). */
   skipped: SkippedContent;
+  /** The pictures the sections' image blocks wait for (`pending` = their path in the package), by that path. */
+  media?: Record<string, Uint8Array>;
 }
 
 /** Title of the section holding what comes before the first heading. */
@@ -145,7 +148,7 @@ export function splitSections(items: BodyItem[], headingLevel: number): Omit<Spl
   }
   groups.push(current);
   const sections = groups
-    .map((g, index) => ({ index, title: g.title, content: { type: 'doc', content: blockNodes(g.items, { sectionLevel: headingLevel }) } }))
+    .map((g, index) => ({ index, title: g.title, content: liftImages({ type: 'doc', content: blockNodes(g.items, { sectionLevel: headingLevel }) }) }))
     // The preamble is kept only when it has content; a titled section is kept even when empty.
     .filter((s) => s.index > 0 || (s.content.content?.length ?? 0) > 0)
     .map(({ title: t, content }) => ({ title: t, content }));

@@ -26,9 +26,14 @@ const PARTS = {
   styles: 'word/styles.xml',
 } as const;
 
-export type DocxParts = { -readonly [K in keyof typeof PARTS]?: string } & { document: string };
+export type DocxParts = { -readonly [K in keyof typeof PARTS]?: string } & {
+  document: string;
+  /** Pictures stored in the package (`word/media/...`), by their path; counted in the same size limit. */
+  media: Record<string, Uint8Array>;
+};
 
 const WANTED = new Set<string>(Object.values(PARTS));
+const MEDIA = /^word\/media\/[^/]+$/;
 
 export function unzipDocx(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): DocxParts {
   let entries = 0;
@@ -40,7 +45,7 @@ export function unzipDocx(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPO
         if (++entries > limits.maxEntries) {
           throw new ImportError('too_many_entries', `The file holds more than ${limits.maxEntries} entries; a Word document has far fewer.`);
         }
-        if (!WANTED.has(file.name)) return false;
+        if (!WANTED.has(file.name) && !MEDIA.test(file.name)) return false;
         declared += file.originalSize;
         if (file.originalSize > limits.maxUncompressedBytes || declared > limits.maxUncompressedBytes) {
           throw new ImportError('too_large', `The document's text is larger than ${Math.round(limits.maxUncompressedBytes / 1048576)} MB uncompressed.`);
@@ -56,7 +61,8 @@ export function unzipDocx(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPO
   if (!document || !files[PARTS.contentTypes]) {
     throw new ImportError('not_a_document', 'This zip archive is not a Word document (.docx): it has no word/document.xml.');
   }
-  const parts: Partial<DocxParts> = {};
+  const parts: Partial<DocxParts> = { media: {} };
+  for (const [name, data] of Object.entries(files)) if (MEDIA.test(name)) parts.media![name] = data;
   for (const [key, name] of Object.entries(PARTS) as [keyof typeof PARTS, string][]) {
     const data = files[name];
     if (data) parts[key] = strFromU8(data);

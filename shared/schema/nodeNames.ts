@@ -4,3 +4,4 @@
  */
 export const FOOTNOTE_NODE = 'footnote';
 export const RECOMMENDATION_NODE = 'recommendation';
+export const IMAGE_NODE = 'image';

@@ -13,6 +13,7 @@ import { listRecommendations } from '../report/recommendations.ts';
 import { pendingOrganisations, type SignOnResponse } from '../report/signOn.ts';
 import { reportWords, type ReportWords } from './reportWords.ts';
 import { checkSource, rulesFor, type RuleInput } from './rules.ts';
+import { reportImages } from '../report/images.ts';
 import { reportContent } from '../report/content.ts';
 import { documentLanguage } from '../export/language.ts';
 
@@ -103,6 +104,7 @@ function ruleChecks(doc: Y.Doc, now: Date): Check[] {
     language: documentLanguage(cover.language, content.sections.map((s) => `${s.title}\n${s.text}`).join('\n')),
     annexTitles: content.sections.filter((s) => s.annex).map((s) => s.title),
     today: now.toISOString().slice(0, 10),
+    images: reportImages(doc),
   };
   return rulesFor(meta.mechanism).map((rule) => {
     const outcome = rule.run(input);

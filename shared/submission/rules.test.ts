@@ -143,3 +143,27 @@ describe('The per-mechanism rules', () => {
     expect(checkOf(doc, 'confidentiality-chosen')).toMatchObject({ passed: true, message: 'The submission is confidential.' });
   });
 });
+
+describe('images-described (issue 12)', () => {
+  const withImages = (...images: Record<string, unknown>[]) => {
+    const doc = report('CRC');
+    const id = addSection(doc, { title: 'Housing' });
+    getSectionBody(doc, id)!.insert(0, images.map((attrs) => {
+      const el = new Y.XmlElement('image');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v as string);
+      return el;
+    }));
+    return checkOf(doc, 'images-described')!;
+  };
+
+  it('fails while an image has neither alt text nor the decorative mark, naming its section', () => {
+    const check = withImages({ src: '/a', alt: 'Flooded ground floor of block 4' }, { src: '/b', alt: '  ' });
+    expect(check).toMatchObject({ passed: false, figures: { images: 2, withoutAlt: 1, sections: ['Housing'] } });
+    expect(check.message).toContain('"Housing"');
+  });
+
+  it('passes when every image is described or decorative, and with no images', () => {
+    expect(withImages({ src: '/a', alt: 'A chart of enrolment' }, { src: '/b', decorative: true as unknown as string }).passed).toBe(true);
+    expect(checkOf(report('CRC'), 'images-described')).toMatchObject({ passed: true, message: 'No images.' });
+  });
+});

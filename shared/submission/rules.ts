@@ -74,6 +74,8 @@ export interface RuleInput {
   annexTitles: string[];
   /** Today, as an ISO date (YYYY-MM-DD). */
   today: string;
+  /** The report's images, in outline order (issue 12). */
+  images?: { sectionTitle: string; alt: string; decorative: boolean }[];
 }
 
 export interface RuleOutcome {
@@ -224,6 +226,29 @@ export const SUBMISSION_RULES: readonly SubmissionRule[] = [
       return cover.confidentiality
         ? { passed: true, figures: { confidentiality: cover.confidentiality }, message: `The submission is ${cover.confidentiality}.` }
         : { passed: false, figures: { confidentiality: null }, message: 'Say in the cover information whether the committee may publish the submission or must keep it confidential.' };
+    },
+  },
+  {
+    id: 'images-described',
+    label: 'Every image has alternative text',
+    mechanisms: 'all',
+    source:
+      'W3C, Web Content Accessibility Guidelines (WCAG) 2.2, success criterion 1.1.1 Non-text Content; OHCHR publishes submissions on its website, where they must be accessible',
+    run({ images = [] }) {
+      const missing = images.filter((i) => !i.decorative && i.alt.trim() === '');
+      const sections = [...new Set(missing.map((i) => i.sectionTitle))];
+      if (missing.length > 0) {
+        return {
+          passed: false,
+          figures: { images: images.length, withoutAlt: missing.length, sections },
+          message: `${missing.length} image${missing.length === 1 ? ' has' : 's have'} no alternative text (in ${sections.map((t) => `"${t}"`).join(', ')}). Describe each, or mark it decorative.`,
+        };
+      }
+      return {
+        passed: true,
+        figures: { images: images.length, withoutAlt: 0, sections: [] },
+        message: images.length === 0 ? 'No images.' : `All ${images.length} image${images.length === 1 ? ' is' : 's are'} described or marked decorative.`,
+      };
     },
   },
 ];

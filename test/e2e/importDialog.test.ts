@@ -113,7 +113,7 @@ describe('Import dialog', () => {
     await page.getByTestId('import-button').click();
     const dialog = page.getByRole('dialog', { name: 'Import from Word' });
     await dialog.getByTestId('import-file').setInputFiles(imagesPath);
-    await poll(() => dialog.getByTestId('import-skipped').innerText()).toBe('2 images were not imported: add them to the Word file you send.');
+    await poll(() => dialog.getByTestId('import-skipped').innerText()).toBe('2 images were not imported (a shape or drawing): add them to the Word file you send.');
     await dialog.getByLabel('As new sections after “Introduction”').check();
     await dialog.getByRole('button', { name: 'Import 2 sections' }).click();
     await poll(() => outlineTitles(page)).toEqual(['Introduction', 'Women in employment', 'Violence against women', 'Recommendations']);

@@ -18,7 +18,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 interface ImportAnswer extends ReportSummary {
   sections: number;
-  skipped: { images: number };
+  skipped: { images: number; which?: string[] };
 }
 
 async function upload(baseUrl: string, as: TestUser | null, file: Uint8Array | null, fields: Record<string, string> = {}) {
@@ -184,7 +184,7 @@ describe.each(STORAGE_KINDS)('Import on %s', (kind) => {
       `<w:body><w:p><w:r><w:t>Shelters by region</w:t></w:r>${drawing}</w:p><w:p>${drawing}</w:p></w:body></w:document>`;
     const res = await upload(server.url, owner, zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(document) }));
     expect(res.status).toBe(201);
-    expect(res.body.skipped).toEqual({ images: 2 });
+    expect(res.body.skipped).toEqual({ images: 2, which: ['a shape or drawing', 'a shape or drawing'] });
     expect((await getContent(server.url, owner, res.body.id)).sections[0]!.text).toBe('Shelters by region');
   });
 

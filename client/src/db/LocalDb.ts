@@ -48,13 +48,40 @@ export interface LocalReport {
   publishRefused?: { code: string; message: string } | null;
 }
 
+/** A report's image or file kept on this device, so the report opens offline with it (issue 12). */
+export interface CachedAttachment {
+  /** `<reportId>/<attachmentId>`. */
+  key: string;
+  reportId: string;
+  blob: Blob;
+  cachedAt: string;
+}
+
+/** A file added on this device that the server does not have yet; uploaded when the connection returns. */
+export interface PendingUpload {
+  /** The id the image node (or evidence entry) waits on. */
+  id: string;
+  reportId: string;
+  /** Already stripped of metadata when it is an image. */
+  blob: Blob;
+  fileName: string;
+  kind: 'image' | 'evidence';
+  createdAt: string;
+  /** The server refused it (type, size): kept to tell the person, not retried. */
+  refused?: string;
+}
+
 export class LocalDb extends Dexie {
   reports!: EntityTable<LocalReport, 'id'>;
+  attachments!: EntityTable<CachedAttachment, 'key'>;
+  pendingUploads!: EntityTable<PendingUpload, 'id'>;
 
   constructor(name = 'rightsdraft') {
     super(name);
     // 2025-11-23 v1: the catalogue of reports on this device.
     this.version(1).stores({ reports: 'id, lastOpenedAt' });
+    // 2026-12-07 v2: images and files of reports kept on the device, and files waiting to be uploaded (issue 12).
+    this.version(2).stores({ attachments: 'key, reportId', pendingUploads: 'id, reportId' });
   }
 }
 

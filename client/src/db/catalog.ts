@@ -116,6 +116,9 @@ export async function forgetReport(id: string, contentDbName: string): Promise<v
 /** Remove these reports' catalogue entries (their copies are being removed from this device). */
 export async function removeLocalReports(ids: string[]): Promise<void> {
   await localDb.reports.bulkDelete(ids);
+  // Their images and files kept on the device go with them.
+  await localDb.attachments.where('reportId').anyOf(ids).delete();
+  await localDb.pendingUploads.where('reportId').anyOf(ids).delete();
 }
 
 export async function recordUnsyncedChanges(id: string, count: number): Promise<void> {

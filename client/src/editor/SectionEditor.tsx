@@ -27,6 +27,9 @@ import { useFindInEditor } from '../features/find/useFindInEditor.ts';
 // Passage tags (issue 10): their tags named on hover.
 import { PassageTagHover, refreshPassageTagHover } from '../features/tagging/passage/passageTagHover.ts';
 import { loadedTaxonomy, loadTaxonomy } from '../features/tagging/taxonomy.ts';
+// Images (issue 12): the node's view, paste and drop, and the insert/edit dialog.
+import { withImageView } from '../features/evidence/imageView.ts';
+import { ImageDialogHost } from '../features/evidence/ImageDialog.tsx';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -69,7 +72,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   const editor = useEditor(
     {
       extensions: [
-        ...withFootnoteEditing(withRecommendationView(editorExtensions()), fragment),
+        ...withFootnoteEditing(withImageView(withRecommendationView(editorExtensions())), fragment),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         ...(review ? [ReviewExtension(review)] : []),
@@ -123,6 +126,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   return (
     <div className={`editor${editable ? '' : ' editor--readonly'}`}>
       {editable && showToolbar && <Toolbar editor={editor} doc={fragment.doc ?? undefined} />}
+      {editable && <ImageDialogHost editor={editor} reportId={provider.roomname} />}
       {!editable && words === 0 && <p className="editor__empty muted">This section has no text yet.</p>}
       <EditorContent editor={editor} className="editor__content" data-testid="section-editor" />
       {children}

@@ -12,6 +12,7 @@ import { PassageTagButton, PassageTagControls, TAG_PASSAGE_LABEL } from '../feat
 import { usePassageTagShortcut } from '../features/tagging/passage/usePassageTagShortcut.ts';
 import { MoreMenu, type MoreAction } from './MoreMenu.tsx';
 import { useToolbarOverflow } from './useToolbarOverflow.ts';
+import { imageButton } from '../features/evidence/imageRequests.ts';
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'h4';
 
@@ -47,6 +48,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
       link: e.isActive('link'),
       table: e.isActive('table'),
       recommendation: e.isActive('recommendation'),
+      image: e.isActive('image'),
       canRecommend: e.can().setRecommendation(),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
@@ -174,6 +176,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
           {button('quote', 'Block quote', () => editor.chain().focus().toggleBlockquote().run(), { active: state.blockquote })}
           {button('link', state.link ? 'Edit link' : 'Add link', () => setLinkOpen((o) => !o), { active: state.link || linkOpen })}
           {button('footnote', 'Insert footnote', () => editor.commands.insertFootnote(), { shortcut: `${MOD}Alt+F` })}
+          {button('image', state.image ? 'Edit image' : 'Insert image', () => imageButton(editor))}
           {button('table', 'Insert table', () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), {
             disabled: state.table,
           })}

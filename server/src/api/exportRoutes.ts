@@ -12,12 +12,14 @@ import type { SignOnService } from '../reports/SignOnService.ts';
 import { coverOrganisations } from '../../../shared/report/signOn.ts';
 import type { Logger } from '../log.ts';
 import type { OfficeWorkers } from '../workers/OfficeWorkers.ts';
+import type { Storage } from '../storage/Storage.ts';
+import { exportImages } from '../attachments/exportImages.ts';
 
 function isFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-export function registerExportRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess; office: OfficeWorkers; signOn: SignOnService; log: Logger }): void {
+export function registerExportRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess; office: OfficeWorkers; signOn: SignOnService; log: Logger; storage: Storage }): void {
   const { reports, access, office, signOn, log } = deps;
 
   router.on('GET', '/api/reports/:id/export', async (ctx) => {
@@ -36,6 +38,8 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
     // The cover names the organisations that signed on (a coalition's report) or the report's own list.
     const organisations = coverOrganisations(await signOn.get(report));
     const input = await reports.exportInput(report.id, parsed.value.suggestions, organisations);
+    // The report's images, from storage (issue 12).
+    input.images = await exportImages(deps.storage, report.id, input.sections);
     const started = Date.now();
     const file = await office.export(input, format, parsed.value);
     log.info('exported', { reportId: report.id, userId: user.id, format, bytes: file.bytes.length, ms: Date.now() - started });

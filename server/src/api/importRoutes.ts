@@ -20,6 +20,9 @@ import type { Storage } from '../storage/Storage.ts';
 import { ReportFull } from '../versions/VersionService.ts';
 import type { OfficeWorkers } from '../workers/OfficeWorkers.ts';
 import { ensure } from './validation.ts';
+import { resolveImportedImages } from '../../../shared/import/importedImages.ts';
+import { AttachmentService } from '../attachments/AttachmentService.ts';
+import { planImportedImages } from '../attachments/importImages.ts';
 
 function headingLevel(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 1;
@@ -36,6 +39,11 @@ function refusal(err: ImportError): HttpError {
 
 export function registerImportRoutes(router: Router, deps: { reports: ReportService; storage: Storage; office: OfficeWorkers; log: Logger }, config: Config): void {
   const { reports, storage, office, log } = deps;
+  const attachments = new AttachmentService(storage, {
+    maxFileBytes: config.attachmentMaxBytes,
+    reportMaxBytes: config.attachmentReportMaxBytes,
+    reportMaxCount: config.attachmentReportMaxCount,
+  });
 
   router.on('POST', '/api/reports/import', async (ctx) => {
     const { user } = await ctx.user();
@@ -53,6 +61,9 @@ export function registerImportRoutes(router: Router, deps: { reports: ReportServ
       if (err instanceof ImportError) throw refusal(err);
       throw err;
     }
+    // The document's pictures become attachments of the new report (issue 12); what cannot come is counted in `skipped`.
+    const images = await planImportedImages(attachments, input.id, parsed.media ?? {});
+    parsed = { ...parsed, sections: resolveImportedImages(parsed.sections, images.resolved, parsed.skipped), media: {} };
     // Loaded on the first import, not at start: it brings TipTap's schema, which the main thread needs for nothing else.
     const { writeImportedSections } = await import('../../../shared/import/importDocx.ts');
     // The new report is held to the size limit every report has (REPORT_MAX_BYTES), measured before it exists.
@@ -61,10 +72,11 @@ export function registerImportRoutes(router: Router, deps: { reports: ReportServ
     const bytes = Y.encodeStateAsUpdate(measured).byteLength;
     measured.destroy();
     if (bytes > config.reportMaxBytes) throw new ReportFull(config.reportMaxBytes);
-    const { report } = await reports.create(input, { userId: user.id, coalitionId }, (doc) => writeImportedSections(doc, parsed.sections));
+    const { created, report } = await reports.create(input, { userId: user.id, coalitionId }, (doc) => writeImportedSections(doc, parsed.sections));
+    if (created) for (const { id, file } of images.toStore) await attachments.store(report.id, user.id, file, id);
     log.info('imported', { reportId: report.id, userId: user.id, coalitionId, bytes: form.file.bytes.length, sections: parsed.sections.length, skipped: parsed.skipped });
     ctx.res.setHeader('location', `/api/reports/${report.id}`);
-    // `skipped` tells the importer what the document held that the report cannot (images).
+    // `skipped` tells the importer what the document held that the report cannot (charts, shapes, some pictures), and which.
     sendJson(ctx.res, 201, { ...report, role: 'owner', sections: parsed.sections.length, skipped: parsed.skipped });
   });
 }

@@ -345,6 +345,42 @@ export interface ReportAccessStore {
   reportIdsForUser(userId: string): Promise<string[]>;
 }
 
+/** A file attached to a report; its bytes are stored once per content hash, however many reports hold them. */
+export interface AttachmentRecord {
+  id: string;
+  reportId: string;
+  sha256: string;
+  size: number;
+  mimeType: string;
+  fileName: string;
+  width: number | null;
+  height: number | null;
+  uploadedBy: string | null;
+  createdAt: string;
+}
+
+export type AddAttachmentResult =
+  | { added: true; record: AttachmentRecord }
+  /** The report holds these bytes already: that attachment comes back, nothing is stored. */
+  | { added: false; existing: AttachmentRecord }
+  | { added: false; full: 'bytes' | 'count' };
+
+export interface AttachmentStore {
+  /**
+   * Attach `data` (whose SHA-256 is `record.sha256`) to the report, in one transaction serialised per report: the
+   * bytes are stored unless some report holds them already; refused (`full`) when the report's attachments would
+   * pass `limits.maxBytes` in total or `limits.maxCount` in number.
+   */
+  add(record: AttachmentRecord, data: Uint8Array, limits: { maxBytes: number; maxCount: number }): Promise<AddAttachmentResult>;
+  get(reportId: string, id: string): Promise<AttachmentRecord | null>;
+  /** The record and its bytes. */
+  read(reportId: string, id: string): Promise<{ record: AttachmentRecord; data: Uint8Array } | null>;
+  /** Oldest first. */
+  list(reportId: string): Promise<AttachmentRecord[]>;
+  /** Remove one; the bytes go too when no attachment of any report refers to them. False when there was none. */
+  delete(reportId: string, id: string): Promise<boolean>;
+}
+
 export interface Storage {
   /** Human-readable name for logs ("sqlite:/path", "postgres:host:port/db"). Never includes credentials. */
   readonly description: string;
@@ -358,6 +394,8 @@ export interface Storage {
   readonly calendars: CalendarStore;
   readonly reminders: ReminderStore;
   readonly followUp: FollowUpStore;
+  /** Images and files of reports (deleteReport removes a report's, and the bytes nobody else refers to). */
+  readonly attachments: AttachmentStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
   /** Throws when the database does not answer a cheap query (`/readyz`). */

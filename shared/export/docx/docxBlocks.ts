@@ -6,6 +6,7 @@ import {
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
+  ImageRun,
   Paragraph,
   Table,
   TableCell,
@@ -19,7 +20,8 @@ import { firstStrongDirection, hasRtl } from '../direction.ts';
 import { ADDRESSED_TO, type Block, type Inline, type TableCell as ModelCell } from '../model.ts';
 import type { NotePlacement } from '../options.ts';
 import { tableGrid } from '../tableGrid.ts';
-import { NUMBERING_REFS, STYLE_IDS } from './docxStyles.ts';
+import { NUMBERING_REFS, PAGE, STYLE_IDS } from './docxStyles.ts';
+import { fitImage, missingImageText } from '../imageBlock.ts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
@@ -27,6 +29,8 @@ export interface DocxContext {
   notes: NotePlacement;
   /** Each ordered list gets its own numbering instance, so it counts from 1. */
   nextListInstance: number;
+  /** Images so far, to name each ("Image 3") in Word's selection pane. */
+  imageCount?: number;
 }
 
 function plainText(inlines: Inline[]): string {
@@ -150,6 +154,25 @@ export function docxBlocks(blocks: Block[], ctx: DocxContext, opts: { style?: st
         }
         out.push(...docxBlocks(block.blocks, ctx, { style: STYLE_IDS.recommendation }));
         break;
+      case 'image': {
+        if (block.image) {
+          // docx sizes images in pixels at 96 per inch; the text is the page less its margins (1440 twips an inch).
+          const textPx = ((PAGE.width - 2 * PAGE.margin) / 1440) * 96;
+          const size = fitImage(block.image, block.widthPercent, textPx, 1);
+          const run = new ImageRun({
+            type: block.image.type,
+            data: block.image.bytes,
+            transformation: size,
+            altText: { name: `Image ${(ctx.imageCount = (ctx.imageCount ?? 0) + 1)}`, description: block.alt, title: block.caption },
+            ...(block.decorative ? { decorative: true } : {}),
+          });
+          out.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: block.caption !== '', children: [run] }));
+        } else {
+          out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: missingImageText(block), italics: true })] }));
+        }
+        if (block.caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: block.caption, italics: true, size: 20 })] }));
+        break;
+      }
       case 'rule':
         out.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] }));
         break;

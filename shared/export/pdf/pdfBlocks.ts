@@ -6,6 +6,8 @@ import { tableGrid } from '../tableGrid.ts';
 import { bidiParagraph } from './bidiLines.ts';
 import type { Measure } from './measure.ts';
 import { pdfInlines } from './pdfInlines.ts';
+import { fitImage, missingImageText } from '../imageBlock.ts';
+import { imageDataUrl } from './imageDataUrl.ts';
 
 export interface PdfContext {
   measure: Measure;
@@ -111,6 +113,19 @@ export function pdfBlocks(blocks: Block[], width: number, ctx: PdfContext, bold 
       case 'recommendation':
         out.push(recommendation(block.blocks, block.addressee, width, ctx));
         break;
+      case 'image': {
+        const parts: Content[] = [];
+        if (block.image) {
+          // Points: an image pixel is drawn at 0.75 pt (96 per inch), never wider than its share of the text.
+          const size = fitImage(block.image, block.widthPercent, width, 0.75);
+          parts.push({ image: imageDataUrl(block.image), width: size.width, height: size.height, alignment: 'center' } as Content);
+        } else {
+          parts.push({ text: missingImageText(block), italics: true, alignment: 'center' } as Content);
+        }
+        if (block.caption) parts.push({ text: block.caption, italics: true, fontSize: 9, alignment: 'center', margin: [0, 4, 0, 0] } as Content);
+        out.push({ stack: parts, margin: [0, 4, 0, 10], unbreakable: true } as Content);
+        break;
+      }
       case 'rule':
         out.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: '#999999' }], margin: [0, 4, 0, 8] } as Content);
         break;

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { exportInputFromDoc } from '../../../../shared/export/input.ts';
+import { browserExportImages } from '../evidence/exportImages.ts';
 import { exportFileName } from '../../../../shared/export/fileName.ts';
 import { defaultExportOptions, exportQuery, type ExportFormat, type ExportOptions } from '../../../../shared/export/options.ts';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
@@ -94,6 +95,8 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     // The cover names the organisations that signed on, as the server last said (this works offline too).
     const known = currentSignOn(session.reportId, session.doc);
     const input = exportInputFromDoc(session.doc, { describeTag, suggestions, organisations: known ? coverOrganisations(known) : undefined });
+    // Images from this device's cache (issue 12).
+    input.images = await browserExportImages(session.reportId, input.sections);
     const current = runExport({ input, format, options, fontUrls: PDF_FONT_URLS }, (fraction) =>
       setPhase((p) => (p.kind === 'running' ? { kind: 'running', fraction } : p)),
     );

@@ -25,6 +25,7 @@ import { plural, skippedNotice, summariseImport } from './importSummary.ts';
 import { ImportRefused, readDocx } from './readDocx.ts';
 import { uploadImport } from './uploadImport.ts';
 import './import.css';
+import { prepareImportedImages } from '../evidence/importedImages.ts';
 
 /** Where the imported sections go. */
 export type ImportTarget = { kind: 'new' } | { kind: 'report'; session: ReportSession; sectionId: string | null; sectionTitle: string | null };
@@ -137,17 +138,24 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
     }
     try {
       const [{ createLocalReport }, { writeImportedSections }] = await Promise.all([import('../reports/createLocalReport.ts'), import('../../../../shared/import/index.ts')]);
-      const reportId = await createLocalReport({ ...input, coalitionId: coalitionId || null, accountId }, { write: (doc) => writeImportedSections(doc, result.sections) });
+      // Its pictures wait in this device's upload queue (issue 12).
+      const prepared = await prepareImportedImages(result);
+      const reportId = await createLocalReport({ ...input, coalitionId: coalitionId || null, accountId }, { write: (doc) => writeImportedSections(doc, prepared.result.sections) });
+      await prepared.queue(reportId);
       navigate(reportPath(reportId));
-      useToastStore.getState().show({ message: withNotice(`Imported ${count} on this device; the report is uploaded when you are online.`, result.skipped) });
+      useToastStore.getState().show({ message: withNotice(`Imported ${count} on this device; the report is uploaded when you are online.`, prepared.result.skipped) });
     } catch (err) {
       console.error(err);
       setErrors({ form: 'The report could not be saved on this device. Check that the browser allows site storage.' });
     }
   };
 
-  const importIntoReport = async (to: Extract<ImportTarget, { kind: 'report' }>, result: SplitResult) => {
+  const importIntoReport = async (to: Extract<ImportTarget, { kind: 'report' }>, read: SplitResult) => {
     const { writeImportedSections, importIntoSection } = await import('../../../../shared/import/index.ts');
+    // Its pictures wait in this device's upload queue (issue 12).
+    const prepared = await prepareImportedImages(read);
+    const result = prepared.result;
+    await prepared.queue(to.session.reportId);
     {
       const { session } = to;
       const count = plural(result.sections.length, 'section', 'sections');
@@ -186,7 +194,7 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
           data-testid="import-file"
         />
         <p id={`${id}-file-help`} className="field__help">
-          A .docx from Word or LibreOffice, up to 25 MB. Text, headings, lists, tables, links and footnotes are kept; images are not.
+          A .docx from Word or LibreOffice, up to 25 MB. Text, headings, lists, tables, links, footnotes and pictures are kept; charts and shapes are not.
         </p>
         {fileError && (
           <p id={`${id}-file-error`} className="field__error" role="alert" data-testid="import-error">

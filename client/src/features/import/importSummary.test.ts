@@ -41,3 +41,11 @@ describe('plural', () => {
     expect(plural(12040, 'word', 'words')).toBe('12,040 words');
   });
 });
+
+describe('skippedNotice with what was left out (issue 12)', () => {
+  it('names what could not come, once each', () => {
+    expect(skippedNotice({ images: 3, which: ['a chart', 'a picture in EMF format', 'a chart'] })).toBe(
+      '3 images were not imported (a chart, a picture in EMF format): add them to the Word file you send.',
+    );
+  });
+});

@@ -38,9 +38,11 @@ export function summariseImport(sections: { title: string; content: PmNode }[]):
 /** What to tell someone whose document holds images the report cannot (the editor has no image node); null if none. */
 export function skippedNotice(skipped: SkippedContent): string | null {
   if (skipped.images <= 0) return null;
+  // Which ones, when the parser said ("a chart, a picture in EMF format").
+  const which = skipped.which?.length ? ` (${[...new Set(skipped.which)].join(', ')})` : '';
   return skipped.images === 1
-    ? '1 image was not imported: add it to the Word file you send.'
-    : `${plural(skipped.images, 'image', 'images')} were not imported: add them to the Word file you send.`;
+    ? `1 image was not imported${which}: add it to the Word file you send.`
+    : `${plural(skipped.images, 'image', 'images')} were not imported${which}: add them to the Word file you send.`;
 }
 
 /** "1 section", "3 sections", "1,204 words" ... */

@@ -80,6 +80,14 @@ function blocks(list: Block[]): ReactNode[] {
         );
       case 'rule':
         return <hr key={i} />;
+      case 'image':
+        // The printed view shows an image's description; the picture is in the .docx and PDF exports.
+        return (
+          <p key={i} className="print-image">
+            <em>{block.alt ? `[Image: ${block.alt}]` : '[Image]'}</em>
+            {block.caption ? ` ${block.caption}` : ''}
+          </p>
+        );
     }
   });
 }

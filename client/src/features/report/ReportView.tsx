@@ -32,6 +32,7 @@ import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
 import { FindBar, FindButton, useFindShortcuts } from '../find/FindBar.tsx';
 import { useFindStore } from '../find/findStore.ts';
 import { PrintButton } from '../print/PrintButton.tsx';
+import { useUploadFlush } from '../evidence/useUploadQueue.ts';
 
 const TreatyViews = lazy(() => import('../treaty/TreatyViews.tsx'));
 
@@ -89,6 +90,8 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
     [selectSection, setView],
   );
   const { facts, initialised, canEdit, meta } = snapshot;
+  // Images and files added on this device go to the server while the report is open (issue 12).
+  useUploadFlush(session.reportId, session.doc, canEdit);
   // Carets carry the role too: the editor's caret extension replaces the whole awareness user.
   const presence = useMemo(() => ({ ...user, role: facts.role }), [user, facts.role]);
 

@@ -9,6 +9,7 @@ import { StatusBadge } from '../outline/StatusBadge.tsx';
 import { ReviewSection } from '../review/ReviewSection.tsx';
 import { SectionTags } from '../tagging/SectionTags.tsx';
 import { SectionWordFooter } from '../submission/SectionWordFooter.tsx';
+import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 
 const SectionEditor = lazy(() => import('../../editor/SectionEditor.tsx'));
 
@@ -81,6 +82,7 @@ export const SectionPane = memo(function SectionPane({
       ) : (
         <p className="muted">This section has no text body.</p>
       )}
+      <EvidencePanel doc={session.doc} reportId={session.reportId} sectionId={section.id} canEdit={canEdit} userName={user.name} />
     </section>
   );
 });

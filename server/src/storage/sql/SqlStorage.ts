@@ -15,6 +15,7 @@ import { SqlCalendarStore } from './SqlCalendarStore.ts';
 import { SqlReminderStore } from './SqlReminderStore.ts';
 import { SqlFollowUpStore } from './SqlFollowUpStore.ts';
 import { deadlineParts, toDeadline, type Deadline } from '../../../../shared/deadlines/deadline.ts';
+import { SqlAttachmentStore, deleteReportAttachments } from './SqlAttachmentStore.ts';
 
 interface ReportRow {
   id: string;
@@ -82,6 +83,7 @@ export class SqlStorage implements Storage {
   readonly calendars: SqlCalendarStore;
   readonly reminders: SqlReminderStore;
   readonly followUp: SqlFollowUpStore;
+  readonly attachments: SqlAttachmentStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -95,6 +97,7 @@ export class SqlStorage implements Storage {
     this.calendars = new SqlCalendarStore(db);
     this.reminders = new SqlReminderStore(db);
     this.followUp = new SqlFollowUpStore(db);
+    this.attachments = new SqlAttachmentStore(db);
   }
 
   async migrate(): Promise<void> {
@@ -230,6 +233,7 @@ export class SqlStorage implements Storage {
       await tx.run('DELETE FROM versions WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM report_invitations WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM report_sign_ons WHERE report_id = ?', [id]);
+      await deleteReportAttachments(tx, id);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });

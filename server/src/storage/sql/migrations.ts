@@ -287,6 +287,31 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 11,
+    name: 'attachments: images and files of reports, their bytes stored once per SHA-256',
+    sql: (t) => `
+      CREATE TABLE attachment_blobs (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        data ${t.blob} NOT NULL
+      );
+      CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        report_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL REFERENCES attachment_blobs (sha256),
+        mime_type TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        width INTEGER,
+        height INTEGER,
+        uploaded_by TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (report_id, sha256)
+      );
+      CREATE INDEX attachments_report ON attachments (report_id, created_at);
+      CREATE INDEX attachments_sha256 ON attachments (sha256);
+    `,
+  },
+  {
     version: 14,
     name: "deadlines and follow-up: a report's session and deadline in the catalogue, calendar feeds, reminders sent, tracked recommendations and their log",
     sql: () => `
