@@ -15,7 +15,7 @@ const SectionEditor = lazy(() => import('../../editor/SectionEditor.tsx'));
 /** A stable number per fragment object: undoing a section's deletion restores it as a new fragment. */
 const fragmentKeys = new WeakMap<Y.XmlFragment, number>();
 let nextFragmentKey = 1;
-function fragmentKey(fragment: Y.XmlFragment): number {
+export function fragmentKey(fragment: Y.XmlFragment): number {
   let key = fragmentKeys.get(fragment);
   if (key === undefined) {
     key = nextFragmentKey++;
