@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import type * as Y from 'yjs';
 import { getSectionBody, type SectionInfo } from '../../../../shared/report/layout.ts';
 import type { ReportSession } from '../../sync/ReportSession.ts';
@@ -10,7 +10,7 @@ import { ReviewSection } from '../review/ReviewSection.tsx';
 import { SectionTags } from '../tagging/SectionTags.tsx';
 import { SectionWordFooter } from '../submission/SectionWordFooter.tsx';
 
-const SectionEditor = lazy(() => import('../../editor/SectionEditor.tsx'));
+import { LazySectionEditor as SectionEditor } from '../../editor/LazySectionEditor.ts';
 
 /** A stable number per fragment object: undoing a section's deletion restores it as a new fragment. */
 const fragmentKeys = new WeakMap<Y.XmlFragment, number>();

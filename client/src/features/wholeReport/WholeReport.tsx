@@ -53,7 +53,8 @@ export function WholeReport({ session, sections, user, canEdit }: { session: Rep
     followed.current = selectedId;
     const root = scroller();
     const target = document.getElementById(wholeSectionDomId(selectedId));
-    if (root && target) root.scrollTop += target.getBoundingClientRect().top - root.getBoundingClientRect().top - 8;
+    // The first section: the very top, with the layout switch above it.
+    if (root && target) root.scrollTop = target === rootRef.current?.firstElementChild ? 0 : root.scrollTop + target.getBoundingClientRect().top - root.getBoundingClientRect().top - 8;
     setJumpedTo(selectedId);
   }, [selectedId, scroller]);
 

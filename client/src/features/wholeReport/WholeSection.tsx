@@ -4,7 +4,7 @@
  * the section is near the viewport, or holds the focus or a comment being written, and otherwise a placeholder
  * of the height it last had (or an estimate).
  */
-import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
+import { memo, Suspense, useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
 import { getSectionBody, type SectionInfo } from '../../../../shared/report/layout.ts';
 import type { EditorHandle } from '../../editor/review/editorHandle.ts';
 import type { ReportSession } from '../../sync/ReportSession.ts';
@@ -20,7 +20,7 @@ import { SectionTags } from '../tagging/SectionTags.tsx';
 import type { NearViewport, Nearness } from './nearViewport.ts';
 import { estimateSectionHeight } from './sectionHeight.ts';
 
-const SectionEditor = lazy(() => import('../../editor/SectionEditor.tsx'));
+import { LazySectionEditor as SectionEditor } from '../../editor/LazySectionEditor.ts';
 
 export const wholeSectionDomId = (sectionId: string) => `whole-section-${sectionId}`;
 
