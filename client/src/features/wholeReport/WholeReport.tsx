@@ -17,6 +17,33 @@ import './wholeReport.css';
 /** Pixels below the scroller's top edge that still count as "at the top" for the section being read. */
 const READING_LINE_PX = 24;
 
+/** How long a jump keeps its section at the top while the sections around it render and change height. */
+const HOLD_MS = 2000;
+
+/**
+ * Scroll `target` to the top of `root` and keep it there while the placeholders around it become text of another
+ * height, until the reader scrolls, clicks or types, or HOLD_MS have passed. The first section goes to the very top,
+ * with the layout switch above it.
+ */
+function holdAtTop(root: HTMLElement, content: HTMLElement, target: HTMLElement, onEnd: () => void): () => void {
+  const align = () => {
+    if (target === content.firstElementChild) root.scrollTop = 0;
+    else root.scrollTop += target.getBoundingClientRect().top - root.getBoundingClientRect().top - 8;
+  };
+  align();
+  const resized = new ResizeObserver(align);
+  resized.observe(content);
+  const stop = () => {
+    resized.disconnect();
+    clearTimeout(timer);
+    onEnd();
+    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) root.removeEventListener(type, stop);
+  };
+  const timer = setTimeout(stop, HOLD_MS);
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) root.addEventListener(type, stop, { passive: true });
+  return stop;
+}
+
 export function WholeReport({ session, sections, user, canEdit }: { session: ReportSession; sections: SectionInfo[]; user: LocalUser; canEdit: boolean }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [observer, setObserver] = useState<NearViewport | null>(null);
@@ -25,6 +52,8 @@ export function WholeReport({ session, sections, user, canEdit }: { session: Rep
   /** The selection this view made itself (focus, scrolling): no jump for those. */
   const followed = useRef<string | null>(null);
   const [jumpedTo, setJumpedTo] = useState<string | null>(null);
+  /** Ends the current jump's hold (see holdAtTop); null when none is on. */
+  const holding = useRef<(() => void) | null>(null);
   const heights = useRef(new Map<string, number>()).current;
   const handles = useRef(new Map<string, EditorHandle>()).current;
 
@@ -53,10 +82,16 @@ export function WholeReport({ session, sections, user, canEdit }: { session: Rep
     followed.current = selectedId;
     const root = scroller();
     const target = document.getElementById(wholeSectionDomId(selectedId));
-    // The first section: the very top, with the layout switch above it.
-    if (root && target) root.scrollTop = target === rootRef.current?.firstElementChild ? 0 : root.scrollTop + target.getBoundingClientRect().top - root.getBoundingClientRect().top - 8;
     setJumpedTo(selectedId);
+    holding.current?.();
+    if (root && target && rootRef.current) {
+      const stop = holdAtTop(root, rootRef.current, target, () => {
+        if (holding.current === stop) holding.current = null;
+      });
+      holding.current = stop;
+    }
   }, [selectedId, scroller]);
+  useEffect(() => () => holding.current?.(), []);
 
   // Reading on: the section at the top of the screen becomes the selected one, unless the focus is in a section.
   useEffect(() => {
@@ -67,7 +102,7 @@ export function WholeReport({ session, sections, user, canEdit }: { session: Rep
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (rootRef.current?.contains(document.activeElement) && document.activeElement !== document.body) return;
+        if (holding.current || (rootRef.current?.contains(document.activeElement) && document.activeElement !== document.body)) return;
         const line = root.getBoundingClientRect().top + READING_LINE_PX;
         for (const el of rootRef.current?.querySelectorAll<HTMLElement>('.whole-section') ?? []) {
           if (el.getBoundingClientRect().bottom > line) {

@@ -15,6 +15,7 @@ import { StatusBadge } from '../outline/StatusBadge.tsx';
 import { fragmentKey } from '../report/SectionPane.tsx';
 import { ReviewSection } from '../review/ReviewSection.tsx';
 import { useReviewStore } from '../review/reviewStore.ts';
+import { useWideLayout } from '../review/useWideLayout.ts';
 import { SectionWordFooter } from '../submission/SectionWordFooter.tsx';
 import { SectionTags } from '../tagging/SectionTags.tsx';
 import type { NearViewport, Nearness } from './nearViewport.ts';
@@ -65,6 +66,7 @@ export const WholeSection = memo(function WholeSection({
   const title = section.title.trim() || 'Untitled section';
   const headingId = `${wholeSectionDomId(section.id)}-heading`;
   const held = pinned || focused || drafting;
+  const wide = useWideLayout();
 
   useEffect(() => (observer && ref.current ? observer.watch(ref.current, setNearness) : undefined), [observer]);
   useEffect(() => {
@@ -111,7 +113,9 @@ export const WholeSection = memo(function WholeSection({
     setFocused(false);
   };
 
-  const reserved = heights.get(section.id) ?? estimateSectionHeight(body, (ref.current?.clientWidth ?? 760) - 40);
+  // The text column: the section less the comment margin on wide screens and the editor's padding.
+  const textWidth = (ref.current?.clientWidth ?? 760) - (wide ? 320 : 0) - 90;
+  const reserved = heights.get(section.id) ?? estimateSectionHeight(body, textWidth);
 
   return (
     <section
