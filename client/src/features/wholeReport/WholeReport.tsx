@@ -23,12 +23,16 @@ const HOLD_MS = 2000;
 /**
  * Scroll `target` to the top of `root` and keep it there while the placeholders around it become text of another
  * height, until the reader scrolls, clicks or types, or HOLD_MS have passed. The first section goes to the very top,
- * with the layout switch above it.
+ * with the layout switch above it, and nothing is held.
  */
-function holdAtTop(root: HTMLElement, content: HTMLElement, target: HTMLElement, onEnd: () => void): () => void {
+function holdAtTop(root: HTMLElement, content: HTMLElement, target: HTMLElement, onEnd: () => void): (() => void) | null {
+  if (target === content.firstElementChild) {
+    // Nothing above it to change height.
+    root.scrollTop = 0;
+    return null;
+  }
   const align = () => {
-    if (target === content.firstElementChild) root.scrollTop = 0;
-    else root.scrollTop += target.getBoundingClientRect().top - root.getBoundingClientRect().top - 8;
+    root.scrollTop += target.getBoundingClientRect().top - root.getBoundingClientRect().top - 8;
   };
   align();
   const resized = new ResizeObserver(align);
