@@ -45,6 +45,8 @@ export interface ProfileLine {
 }
 
 export interface TypingFigures {
+  /** Time by function including what it calls (the main thread's work while typing, by who caused it). */
+  inclusive: ProfileLine[];
   keystrokes: number;
   peers: number;
   p50Ms: number;
@@ -147,11 +149,45 @@ function startPeers(server: BenchServer, id: string, count: number, perSecond: n
 interface CpuProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface CpuProfile {
   nodes: CpuProfileNode[];
   samples: number[];
   timeDeltas: number[];
+}
+
+/** Time per function including its callees (each function counted once per sample), largest first; page code only. */
+export function inclusiveProfile(profile: CpuProfile, top = 25): ProfileLine[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: CpuProfileNode) => {
+    const { functionName, url, lineNumber } = n.callFrame;
+    return { functionName: functionName || '(anonymous)', where: url ? `${path.basename(url.split('?')[0]!)}:${lineNumber + 1}` : '' };
+  };
+  const total = new Map<string, { functionName: string; where: string; us: number }>();
+  let all = 0;
+  profile.samples.forEach((nodeId, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    all += dt;
+    const seen = new Set<string>();
+    for (let id: number | undefined = nodeId; id !== undefined; id = parent.get(id)) {
+      const node = byNode.get(id);
+      if (!node || !node.callFrame.url) continue;
+      const l = label(node);
+      const key = `${l.functionName}@${l.where}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = total.get(key) ?? { ...l, us: 0 };
+      entry.us += dt;
+      total.set(key, entry);
+    }
+  });
+  return [...total.values()]
+    .sort((a, b) => b.us - a.us)
+    .slice(0, top)
+    .map((e) => ({ functionName: e.functionName, where: e.where, selfMs: e.us / 1000, selfPct: all ? (100 * e.us) / all : 0 }));
 }
 
 /** Self time per function (name and place), largest first. */
@@ -241,10 +277,14 @@ async function measureTyping(
       p95Ms: percentile(samples, 95),
       maxMs: Math.max(...samples),
       profile: summariseProfile(profile),
+      inclusive: inclusiveProfile(profile),
       profileFile: path.relative(REPO_ROOT, file),
     };
     log(`typing (${view} view, ${o.peers} peers): ${samples.length} keys, key → paint p50 ${figures.p50Ms.toFixed(1)} ms, p95 ${figures.p95Ms.toFixed(1)} ms, max ${figures.maxMs.toFixed(0)} ms`);
-    for (const line of figures.profile.slice(0, 8)) log(`  ${line.selfPct.toFixed(1).padStart(5)} %  ${line.selfMs.toFixed(0).padStart(6)} ms  ${line.functionName} ${line.where}`);
+    log('  self time:');
+    for (const line of figures.profile.slice(0, 10)) log(`  ${line.selfPct.toFixed(1).padStart(5)} %  ${line.selfMs.toFixed(0).padStart(6)} ms  ${line.functionName} ${line.where}`);
+    log('  including callees:');
+    for (const line of figures.inclusive.slice(0, 25)) log(`  ${line.selfPct.toFixed(1).padStart(5)} %  ${line.selfMs.toFixed(0).padStart(6)} ms  ${line.functionName} ${line.where}`);
     return figures;
   } finally {
     peers.stop();
