@@ -35,6 +35,8 @@ export interface OpenFigures {
   /** Report already on the device: navigation until text of the report is visible, and until editable. */
   deviceTextMs: number[];
   deviceEditableMs: number[];
+  /** The last round's open from the device, profiled: time by function including callees. */
+  profile?: ProfileLine[];
 }
 
 export interface ProfileLine {
@@ -92,6 +94,28 @@ async function settle(page: Page): Promise<void> {
   await sleep(1500);
 }
 
+/**
+ * One more open from the device, not counted, under the CPU profiler. It starts from another page of the app (same
+ * origin, so the same renderer process, whose profiler stays on across the navigation).
+ */
+async function profileOpen(ctx: BrowserContext, page: Page, base: string, url: string, view: SpeedView, log: (l: string) => void): Promise<ProfileLine[]> {
+  await page.goto(`${base}/`, { waitUntil: 'load' });
+  await sleep(500);
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  await timeOpen(page, url);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  const file = path.join(REPO_ROOT, 'bench-results', `open-${view}.cpuprofile`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(profile));
+  const lines = inclusiveProfile(profile);
+  log(`  open from the device (${view} view), profiled, including callees:`);
+  for (const line of lines.slice(0, 20)) log(`  ${line.selfPct.toFixed(1).padStart(5)} %  ${line.selfMs.toFixed(0).padStart(6)} ms  ${line.functionName} ${line.where}`);
+  return lines;
+}
+
 async function measureOpen(context: () => Promise<BrowserContext>, base: string, id: string, view: SpeedView, rounds: number, log: (l: string) => void): Promise<OpenFigures> {
   const figures: OpenFigures = { newProfileEditableMs: [], deviceTextMs: [], deviceEditableMs: [] };
   for (let r = 0; r < rounds; r++) {
@@ -105,6 +129,7 @@ async function measureOpen(context: () => Promise<BrowserContext>, base: string,
       const again = await timeOpen(page, reportUrl(base, id, view));
       figures.deviceTextMs.push(again.textMs);
       figures.deviceEditableMs.push(again.editableMs);
+      if (r === rounds - 1) figures.profile = await profileOpen(ctx, page, base, reportUrl(base, id, view), view, log);
       log(`open (${view} view) round ${r + 1}: new profile editable ${fresh.editableMs.toFixed(0)} ms; on the device: text ${again.textMs.toFixed(0)} ms, editable ${again.editableMs.toFixed(0)} ms`);
     } finally {
       await ctx.close().catch(() => undefined);
