@@ -170,7 +170,7 @@ describe('The whole report as one document', () => {
     const amina = suite.keep(await person(browser, server, 'Amina Diallo'));
     const { id, sectionIds } = await seedReport(server, amina.account, [
       { title: 'Introduction', paragraphs: ['A short introduction.'] },
-      { title: 'Education', paragraphs: ['Roma pupils face segregation in schools.'] },
+      { title: 'Education', paragraphs: [...Array.from({ length: 5 }, (_, i) => `Background paragraph ${i + 1} on access to schools.`), 'Roma pupils face segregation in schools.'] },
     ]);
     await openWhole(amina.page, `${server.url}/reports/${id}`);
     const education = sectionIds[1]!;
@@ -183,7 +183,17 @@ describe('The whole report as one document', () => {
     await poll(() => inWhole(amina.page, education).locator('.prose .rd-comment').allInnerTexts()).toEqual(['segregation in schools']);
     expect(await inWhole(amina.page, sectionIds[0]!).locator('.review-margin [data-testid="thread"]').count()).toBe(0);
     // Nothing typed for the comment reached the text.
-    expect((await getContent(server.url, amina.account, id)).sections[1]!.text).toBe('Roma pupils face segregation in schools.');
+    expect((await getContent(server.url, amina.account, id)).sections[1]!.text.endsWith('Background paragraph 5 on access to schools.\nRoma pupils face segregation in schools.')).toBe(true);
+    // Writing in another section, the comment stays beside its words (not at the top of its section's margin).
+    await proseOf(amina.page, sectionIds[0]!).click();
+    const offset = () =>
+      amina.page.evaluate((sid) => {
+        const section = document.querySelector(`.whole-report [data-section-id="${sid}"]`)!;
+        const card = section.querySelector('.review-margin .margin-card')!.getBoundingClientRect();
+        const words = section.querySelector('.prose .rd-comment')!.getBoundingClientRect();
+        return Math.abs(card.top - words.top) < 40;
+      }, education);
+    await poll(offset).toBe(true);
     expect(amina.errors).toEqual([]);
   });
 });

@@ -94,6 +94,8 @@ export const WholeSection = memo(function WholeSection({
     (h: EditorHandle | null) => {
       if (h) handles.set(section.id, h);
       else handles.delete(section.id);
+      // Its margin places its cards beside its words even while another section's editor is the current one.
+      useReviewStore.getState().setSectionEditor(section.id, h);
       const current = useReviewStore.getState().editor;
       if (!h || !current || current.sectionId === section.id || focusedRef.current || pinnedRef.current) innerHandle.current?.(h);
     },
