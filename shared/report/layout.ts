@@ -564,3 +564,21 @@ export function copyReport(target: Y.Doc, source: Y.Doc, fields: { title: string
     map.set(F.createdAt, fields.createdAt);
   }, origin);
 }
+
+/**
+ * Calls `listener` with the ids of the sections a transaction changed (title, status, tags, text, notes; added or
+ * deleted), so values derived per section (word counts) are recomputed for those sections only.
+ */
+export function observeSectionChanges(doc: Y.Doc, listener: (sectionIds: Set<string>) => void): () => void {
+  const sections = sectionsMap(doc);
+  const onSections = (events: Y.YEvent<Y.AbstractType<any>>[]) => {
+    const ids = new Set<string>();
+    for (const event of events) {
+      if (event.target === sections) for (const key of event.changes.keys.keys()) ids.add(key);
+      else if (typeof event.path[0] === 'string') ids.add(event.path[0]);
+    }
+    if (ids.size > 0) listener(ids);
+  };
+  sections.observeDeep(onSections);
+  return () => sections.unobserveDeep(onSections);
+}

@@ -5,7 +5,7 @@
 import type * as Y from 'yjs';
 import { sectionContent } from '../report/content.ts';
 import { getCoverFields } from '../report/coverFields.ts';
-import { getReportMeta, listSections } from '../report/layout.ts';
+import { getReportMeta, listSections, type SectionInfo } from '../report/layout.ts';
 import { contentWords } from '../report/submissionWords.ts';
 import { countedWords } from './countedWords.ts';
 import { wordLimitFor, type EffectiveWordLimit } from './wordLimits.ts';
@@ -34,13 +34,20 @@ export interface ReportWords {
   status: WordStatus;
 }
 
-export function reportWords(doc: Y.Doc): ReportWords {
+/** A section's words outside and inside its footnotes. */
+export type SectionWordParts = (doc: Y.Doc, section: SectionInfo) => { body: number; footnotes: number };
+
+/** Counted from the section's content, every time. */
+export const countSectionWords: SectionWordParts = (doc, section) => contentWords(sectionContent(doc, section).content);
+
+/** `partsOf` may answer from a cache (see client/src/features/submission/sectionWordsCache.ts); the result is the same. */
+export function reportWords(doc: Y.Doc, partsOf: SectionWordParts = countSectionWords): ReportWords {
   const meta = getReportMeta(doc);
   const cover = getCoverFields(doc);
   const limit = wordLimitFor(meta.mechanism, cover.submissionType, cover.wordLimit);
   const skipNotes = limit.notCounted.includes('footnotes');
   const sections = listSections(doc).map((s): SectionWords => {
-    const { body, footnotes } = contentWords(sectionContent(doc, s).content);
+    const { body, footnotes } = partsOf(doc, s);
     const own = body + (skipNotes ? 0 : footnotes);
     return {
       id: s.id,

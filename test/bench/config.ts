@@ -22,7 +22,7 @@ function list(key: string, full: number[], smoke: number[]): number[] {
   });
 }
 
-export const PHASES = ['startup', 'latency', 'capacity', 'cold', 'memory', 'compaction', 'export'] as const;
+export const PHASES = ['startup', 'latency', 'capacity', 'cold', 'memory', 'compaction', 'export', 'open', 'typing'] as const;
 export type Phase = (typeof PHASES)[number];
 
 function phases(): Phase[] {
@@ -70,6 +70,9 @@ export const config = {
   /** Export rounds of the long submission (100,000 words, 500 notes) per format and way. */
   exportRounds: num('BENCH_EXPORT_ROUNDS', 3, 1),
   compactionRows: num('BENCH_COMPACTION_ROWS', 500, 200),
+  /** Browser speed (phases open and typing): peers typing beside the browser user, and the keys the user types. */
+  typingPeers: num('BENCH_TYPING_PEERS', 10, 10),
+  typingKeys: num('BENCH_TYPING_KEYS', 150, 60),
   /** Load generator: worker threads and niceness (the server keeps CPU priority on 2 cores). */
   workers: num('BENCH_WORKERS', 2, 2),
   clientNice: num('BENCH_CLIENT_NICE', 0, 0),

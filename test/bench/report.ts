@@ -14,6 +14,7 @@ import type { ExportPhaseResult, ExportTimes } from './exportPhase.ts';
 import type { LatencyResult } from './latency.ts';
 import type { LoadedReportsMemory } from './memory.ts';
 import type { StartupResult } from './startup.ts';
+import { browserSpeedRows, type BrowserSpeedResult } from './browserSpeed.ts';
 import { REPO_ROOT } from './paths.ts';
 import type { ServerKind } from './servers.ts';
 import { median } from './stats.ts';
@@ -45,6 +46,8 @@ export interface BenchResults {
   memory?: Partial<Record<ServerKind, LoadedReportsMemory>>;
   compaction?: CompactionResult;
   export?: ExportPhaseResult;
+  /** Opening and typing in the large report in Chromium (phases open and typing). */
+  browserSpeed?: BrowserSpeedResult;
   errors: { phase: string; message: string }[];
   rows?: Row[];
   notes?: string[];
@@ -266,6 +269,7 @@ export function buildRows(res: BenchResults): { rows: Row[]; notes: string[] } {
       status: b.status === 'ok' ? (b.medianMs! < 2500 ? 'pass' : 'MISS') : b.status === 'failed' ? 'MISS' : 'skipped',
     });
   }
+  if (res.browserSpeed) rows.push(...browserSpeedRows(res.browserSpeed));
   const M = res.memory;
   if (M) {
     rows.push({

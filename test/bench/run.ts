@@ -16,6 +16,7 @@ import { LoadClients } from './loadClients.ts';
 import { disturbance } from './editorsRound.ts';
 import { measureLoadedReports } from './memory.ts';
 import { runStartup } from './startup.ts';
+import { runBrowserSpeed } from './browserSpeed.ts';
 import { buildRows, consoleTable, disturbanceNote, machineInfo, markdownSummary, writeBenchmarksDoc, writeJson, type BenchResults } from './report.ts';
 import { removeRunDir } from './paths.ts';
 import { prepareSource } from './source.ts';
@@ -155,6 +156,24 @@ async function main(): Promise<void> {
   await phase('export', async () => {
     results.export = await runExportPhase({ rounds: config.exportRounds, client: await client() }, log);
   });
+  // Issue 15's browser figures: opening the large report, and typing in it beside 10 peers.
+  if (config.phases.includes('open') || config.phases.includes('typing')) {
+    await phase(config.phases.includes('open') ? 'open' : 'typing', async () => {
+      results.browserSpeed = await runBrowserSpeed(
+        {
+          words: config.bigWords,
+          sections: config.bigSections,
+          rounds: config.coldRounds,
+          peers: config.typingPeers,
+          keystrokesPerSecond: config.keystrokesPerSecond,
+          keys: config.typingKeys,
+          phases: { open: config.phases.includes('open'), typing: config.phases.includes('typing') },
+        },
+        await client(),
+        log,
+      );
+    });
+  }
 
   results.finishedAt = new Date().toISOString();
   results.durationS = (Date.now() - started) / 1000;

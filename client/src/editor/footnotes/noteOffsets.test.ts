@@ -102,6 +102,29 @@ describe('NoteOffsetTracker', () => {
     tracker.destroy();
   });
 
+  it('does not recount while others type text in other sections, and does when they add a note', () => {
+    const doc = report();
+    const a = section(doc, 'A', [para(text('Earlier text'), note('a1'))]);
+    const b = section(doc, 'B', [para(text('Open section'))]);
+    const frames = manualFrames();
+    const seen: number[] = [];
+    const tracker = new NoteOffsetTracker(getSectionBody(doc, b)!, (n) => seen.push(n), frames.schedule, frames.cancel);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const typed = (getSectionBody(other, a)!.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    typed.insert(typed.length, ' and more');
+    typed.format(0, 7, { bold: true });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+    expect(frames.pending()).toBe(0);
+
+    prosemirrorJSONToYXmlFragment(schema, { type: 'doc', content: [para(text('Earlier text'), note('a1'), note('a2'))] }, getSectionBody(other, a)!);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+    expect(frames.pending()).toBe(1);
+    frames.flush();
+    expect(seen).toEqual([1, 2]);
+    tracker.destroy();
+  });
+
   it('does not recount for edits inside the open section, and recounts once per frame', () => {
     const doc = report();
     const a = section(doc, 'A', [para(note('a1'))]);

@@ -64,9 +64,14 @@ export class NoteOffsetTracker {
     this.stop();
   }
 
-  /** Whether a transaction changed anything outside the open body (another body, or the outline). */
+  /**
+   * Whether a transaction may have changed the notes before the open body: it changed an element or map outside it
+   * (a note added or removed, the outline). Text typed elsewhere changes only Y.XmlText, which holds no notes, so
+   * co-authors typing in other sections cost nothing here however long the report is.
+   */
   private touchesOtherThanBody(tr: Y.Transaction): boolean {
     for (const type of tr.changed.keys()) {
+      if (type instanceof Y.XmlText) continue;
       if (!this.isInsideBody(type)) return true;
     }
     return false;

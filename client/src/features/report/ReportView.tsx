@@ -33,6 +33,10 @@ import { FindBar, FindButton, useFindShortcuts } from '../find/FindBar.tsx';
 import { useFindStore } from '../find/findStore.ts';
 import { PrintButton } from '../print/PrintButton.tsx';
 import { useUploadFlush } from '../evidence/useUploadQueue.ts';
+// The whole report as one document (issue 10).
+import { LayoutToggle } from '../wholeReport/LayoutToggle.tsx';
+import { useReportLayout } from '../wholeReport/reportLayout.ts';
+import { WholeReport } from '../wholeReport/WholeReport.tsx';
 
 const TreatyViews = lazy(() => import('../treaty/TreatyViews.tsx'));
 
@@ -81,6 +85,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
   const drawerRef = useRef<HTMLElement>(null);
   const view = useTreatyUiStore((s) => s.view);
   const setView = useTreatyUiStore((s) => s.setView);
+  const [layout, setLayout] = useReportLayout();
   // Choosing a section from the outline shows it, whichever report view was open.
   const openSection = useCallback(
     (id: string | null) => {
@@ -197,7 +202,16 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
               <TreatyViews view={view} doc={session.doc} canEdit={canEdit} />
             </Suspense>
           ) : selected ? (
-            <SectionPane session={session} section={selected} index={selectedIndex} count={sections.length} user={presence} canEdit={canEdit} />
+            <>
+              <div className="layout-bar">
+                <LayoutToggle layout={layout} onChange={setLayout} />
+              </div>
+              {layout === 'whole' ? (
+                <WholeReport session={session} sections={sections} user={presence} canEdit={canEdit} />
+              ) : (
+                <SectionPane session={session} section={selected} index={selectedIndex} count={sections.length} user={presence} canEdit={canEdit} />
+              )}
+            </>
           ) : (
             <div className="empty">
               <h2>No sections yet</h2>

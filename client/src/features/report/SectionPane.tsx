@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import type * as Y from 'yjs';
 import { getSectionBody, type SectionInfo } from '../../../../shared/report/layout.ts';
 import type { ReportSession } from '../../sync/ReportSession.ts';
@@ -11,12 +11,12 @@ import { SectionTags } from '../tagging/SectionTags.tsx';
 import { SectionWordFooter } from '../submission/SectionWordFooter.tsx';
 import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 
-const SectionEditor = lazy(() => import('../../editor/SectionEditor.tsx'));
+import { LazySectionEditor as SectionEditor } from '../../editor/LazySectionEditor.ts';
 
 /** A stable number per fragment object: undoing a section's deletion restores it as a new fragment. */
 const fragmentKeys = new WeakMap<Y.XmlFragment, number>();
 let nextFragmentKey = 1;
-function fragmentKey(fragment: Y.XmlFragment): number {
+export function fragmentKey(fragment: Y.XmlFragment): number {
   let key = fragmentKeys.get(fragment);
   if (key === undefined) {
     key = nextFragmentKey++;

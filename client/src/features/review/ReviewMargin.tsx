@@ -25,7 +25,8 @@ export function ReviewMargin({ sectionId }: { sectionId: string }) {
   const activeThreadId = useReviewStore((s) => s.activeThreadId);
   const activeSuggestionId = useReviewStore((s) => s.activeSuggestionId);
   const draft = useReviewStore((s) => s.draft);
-  const mine = handle?.sectionId === sectionId ? handle : null;
+  const own = useReviewStore((s) => s.sectionEditors[sectionId]);
+  const mine = handle?.sectionId === sectionId ? handle : (own ?? null);
   const tick = useHandleTick(mine);
   const containerRef = useRef<HTMLDivElement>(null);
   const cards = useRef(new Map<string, HTMLElement>());

@@ -33,6 +33,8 @@ interface ReviewUiState {
   filters: ThreadFilters;
   /** The editor of the open section, for positions, comments on the selection and accepting suggestions. */
   editor: EditorHandle | null;
+  /** Every open section's editor (the whole-report view has several), for the positions of its margin's cards. */
+  sectionEditors: Readonly<Record<string, EditorHandle>>;
   /** A highlight to scroll into view once its section's editor is open: `thread:<id>` or `suggestion:<id>`. */
   reveal: string | null;
   /** Polite announcement for screen readers (new comments, accepted suggestions). */
@@ -44,6 +46,7 @@ interface ReviewUiState {
   setDraft(draft: CommentDraft | null): void;
   setFilters(patch: Partial<ThreadFilters>): void;
   setEditor(editor: EditorHandle | null): void;
+  setSectionEditor(sectionId: string, editor: EditorHandle | null): void;
   announce(text: string): void;
   requestReveal(key: string | null): void;
   reset(): void;
@@ -59,6 +62,7 @@ export const useReviewStore = create<ReviewUiState>((set) => ({
   draft: null,
   filters: INITIAL_FILTERS,
   editor: null,
+  sectionEditors: {},
   announcement: null,
   reveal: null,
   setSuggesting: (suggesting) => set({ suggesting }),
@@ -68,7 +72,14 @@ export const useReviewStore = create<ReviewUiState>((set) => ({
   setDraft: (draft) => set(draft ? { draft, activeThreadId: null, activeSuggestionId: null } : { draft }),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   setEditor: (editor) => set({ editor }),
+  setSectionEditor: (sectionId, editor) =>
+    set((s) => {
+      if (editor) return { sectionEditors: { ...s.sectionEditors, [sectionId]: editor } };
+      if (!(sectionId in s.sectionEditors)) return s;
+      const { [sectionId]: _gone, ...rest } = s.sectionEditors;
+      return { sectionEditors: rest };
+    }),
   announce: (text) => set({ announcement: { text, at: Date.now() } }),
   requestReveal: (reveal) => set({ reveal }),
-  reset: () => set({ suggesting: false, panel: null, activeThreadId: null, activeSuggestionId: null, draft: null, filters: INITIAL_FILTERS, editor: null, reveal: null }),
+  reset: () => set({ suggesting: false, panel: null, activeThreadId: null, activeSuggestionId: null, draft: null, filters: INITIAL_FILTERS, editor: null, sectionEditors: {}, reveal: null }),
 }));
