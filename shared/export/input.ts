@@ -7,6 +7,8 @@ import { notesCountAsWords, reportContent, type SectionContent } from '../report
 import { reportWords } from '../submission/reportWords.ts';
 import { columnOfTaxonomyKind, type TagLabel } from './annex.ts';
 import { contentWithSuggestions, type SuggestionSource } from './withSuggestions.ts';
+import { internalSectionIds, listSensitiveNames, listTestimonies, type Audience } from '../report/testimony.ts';
+import type { ExportEvidence } from './audience.ts';
 
 /** The cover page, as text ready to print. */
 export interface ExportCover {
@@ -46,6 +48,10 @@ export interface ExportInput {
   annexesNotCounted?: boolean;
   /** Label and annex column of every tag the sections carry, from the taxonomy; absent when none was passed. */
   tagLabels?: Record<string, TagLabel>;
+  /** Testimony consent, sensitive names and internal sections (shared/export/audience.ts applies them). */
+  evidence?: ExportEvidence;
+  /** Set once `applyAudience` has filtered the input for this audience. */
+  audience?: Audience;
 }
 
 /** What a tag stands for: `describeReportTag` from shared/report/tags.ts (the taxonomy, loaded lazily in the browser). */
@@ -114,6 +120,7 @@ function inputFrom(doc: Y.Doc, sources: InputSources): ExportInput {
     wordCount,
     notesCounted: notesCountAsWords(meta.mechanism),
     annexesNotCounted: sections.some((s) => s.annex) && reportWords(doc).limit.notCounted.includes('annexes'),
+    evidence: { testimonies: listTestimonies(doc), sensitiveNames: listSensitiveNames(doc), internalSections: internalSectionIds(doc) },
     ...(sources.describeTag ? { tagLabels: tagLabels(doc, sections, sources.describeTag) } : {}),
   };
 }

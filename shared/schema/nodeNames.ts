@@ -4,3 +4,5 @@
  */
 export const FOOTNOTE_NODE = 'footnote';
 export const RECOMMENDATION_NODE = 'recommendation';
+/** The mark linking a passage to a testimony record (testimonyLink.ts). */
+export const TESTIMONY_LINK_MARK = 'testimonyLink';
