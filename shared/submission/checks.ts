@@ -15,6 +15,7 @@ import { reportWords, type ReportWords } from './reportWords.ts';
 import { checkSource, rulesFor, type RuleInput } from './rules.ts';
 import { reportContent } from '../report/content.ts';
 import { documentLanguage } from '../export/language.ts';
+import { evidenceFindings } from './evidenceFindings.ts';
 
 export type CheckFigure = number | string | boolean | null | (number | string)[];
 
@@ -103,6 +104,7 @@ function ruleChecks(doc: Y.Doc, now: Date): Check[] {
     language: documentLanguage(cover.language, content.sections.map((s) => `${s.title}\n${s.text}`).join('\n')),
     annexTitles: content.sections.filter((s) => s.annex).map((s) => s.title),
     today: now.toISOString().slice(0, 10),
+    evidence: evidenceFindings(doc, now),
   };
   return rulesFor(meta.mechanism).map((rule) => {
     const outcome = rule.run(input);
