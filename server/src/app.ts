@@ -32,6 +32,7 @@ import { registerSubmissionRoutes } from './api/submissionRoutes.ts';
 import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
 import { registerExportRoutes } from './api/exportRoutes.ts';
 import { registerSignOnRoutes } from './api/signOnRoutes.ts';
+import { registerTestimonyRoutes } from './api/testimonyRoutes.ts';
 import { SignOnService } from './reports/SignOnService.ts';
 import { registerImportRoutes } from './api/importRoutes.ts';
 import { OfficeWorkers } from './workers/OfficeWorkers.ts';
@@ -178,6 +179,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerDiscussionRoutes(router, { access, storage, registry });
   registerSubmissionRoutes(router, { reports, access, signOn });
   registerTaxonomyRoutes(router);
+  registerTestimonyRoutes(router, { access, storage, log: log.child('testimony') }, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 

@@ -9,6 +9,7 @@ import type { SqlDriver } from './SqlDriver.ts';
 import { MIGRATIONS, migrationSql } from './migrations.ts';
 import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
 import { SqlSignOnStore } from './SqlSignOnStore.ts';
+import { SqlTestimonyContactStore } from './SqlTestimonyContactStore.ts';
 import { SqlVersionStore } from './SqlVersionStore.ts';
 import { SqlMailStore } from './SqlMailStore.ts';
 
@@ -64,6 +65,7 @@ export class SqlStorage implements Storage {
   readonly mail: SqlMailStore;
   readonly settings: SqlInstanceSettings;
   readonly signOns: SqlSignOnStore;
+  readonly testimonyContacts: SqlTestimonyContactStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -74,6 +76,7 @@ export class SqlStorage implements Storage {
     this.mail = new SqlMailStore(db);
     this.settings = new SqlInstanceSettings(db);
     this.signOns = new SqlSignOnStore(db);
+    this.testimonyContacts = new SqlTestimonyContactStore(db);
   }
 
   async migrate(): Promise<void> {
@@ -201,6 +204,7 @@ export class SqlStorage implements Storage {
       await tx.run('DELETE FROM versions WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM report_invitations WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM report_sign_ons WHERE report_id = ?', [id]);
+      await tx.run('DELETE FROM testimony_contacts WHERE report_id = ?', [id]);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });

@@ -286,6 +286,21 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX reports_deleted_at ON reports (deleted_at);
     `,
   },
+  {
+    version: 12,
+    name: "testimony: a witness's real name and contact, kept out of the report's document (owners and editors only)",
+    sql: () => `
+      CREATE TABLE testimony_contacts (
+        report_id TEXT NOT NULL,
+        testimony_id TEXT NOT NULL,
+        real_name TEXT NOT NULL,
+        contact TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (report_id, testimony_id)
+      );
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {
