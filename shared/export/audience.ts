@@ -20,9 +20,12 @@ export interface ExportEvidence {
 
 /** One thing left out of an export, as the person is told. */
 export interface Exclusion {
+  sectionId: string;
   section: string;
   /** The testimony's pseudonym; '' for a whole section. */
   testimony: string;
+  /** The testimony record's id; absent for a whole section. */
+  testimonyId?: string;
   /** The first words of the passage; '' for a whole section. */
   excerpt: string;
   reason: string;
@@ -112,12 +115,12 @@ export function auditExport(input: ExportInput, audience: Audience, day: string 
   const out: Exclusion[] = [];
   for (const section of input.sections) {
     if (internal.has(section.id)) {
-      out.push({ section: section.title, testimony: '', excerpt: '', reason: 'the section is internal only and never exports', blocking: false });
+      out.push({ sectionId: section.id, section: section.title, testimony: '', excerpt: '', reason: 'the section is internal only and never exports', blocking: false });
       continue;
     }
     linkedRuns(section.content, (id, text) => {
       const v = verdict(judge, id);
-      if (v) out.push({ section: section.title, testimony: judge.records.get(id)?.pseudonym ?? 'A removed testimony', excerpt: excerpt(text), ...v });
+      if (v) out.push({ sectionId: section.id, section: section.title, testimony: judge.records.get(id)?.pseudonym ?? 'A removed testimony', excerpt: excerpt(text), testimonyId: id, ...v });
     });
   }
   return out;

@@ -27,6 +27,8 @@ import { useFindInEditor } from '../features/find/useFindInEditor.ts';
 // Passage tags (issue 10): their tags named on hover.
 import { PassageTagHover, refreshPassageTagHover } from '../features/tagging/passage/passageTagHover.ts';
 import { loadedTaxonomy, loadTaxonomy } from '../features/tagging/taxonomy.ts';
+// Testimony (issue 12): sensitive names highlighted, passages on lapsed consent flagged.
+import { useTestimonyInEditor } from '../features/testimony/useTestimonyInEditor.ts';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -86,6 +88,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   );
 
   useFindInEditor(editor, fragment);
+  useTestimonyInEditor(editor, fragment);
 
   useEffect(() => {
     if (loadedTaxonomy()) return;

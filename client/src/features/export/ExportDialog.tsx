@@ -20,6 +20,8 @@ import { ExportFailed, runExport, type ExportRun } from './runExport.ts';
 import { saveFile } from './saveFile.ts';
 import { progressAnnouncement } from './progressText.ts';
 import './export.css';
+// Testimony consent and the export's audience (issue 12).
+import { AudienceChoice, consentProblem } from '../testimony/AudienceChoice.tsx';
 
 export default function ExportDialog({ open, onClose, session, snapshot }: { open: boolean; onClose: () => void; session: ReportSession; snapshot: SessionSnapshot }) {
   return (
@@ -94,6 +96,11 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     // The cover names the organisations that signed on, as the server last said (this works offline too).
     const known = currentSignOn(session.reportId, session.doc);
     const input = exportInputFromDoc(session.doc, { describeTag, suggestions, organisations: known ? coverOrganisations(known) : undefined });
+    const blocked = consentProblem(input, options);
+    if (blocked) {
+      setPhase({ kind: 'error', message: blocked });
+      return;
+    }
     const current = runExport({ input, format, options, fontUrls: PDF_FONT_URLS }, (fraction) =>
       setPhase((p) => (p.kind === 'running' ? { kind: 'running', fraction } : p)),
     );
@@ -185,6 +192,8 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
           <span>Mark every page as DRAFT</span>
         </label>
       </fieldset>
+
+      <AudienceChoice doc={session.doc} options={options} onChange={set} disabled={running} />
 
       <div className="export-form__file">
         <span className="muted">File name</span>

@@ -32,6 +32,8 @@ import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
 import { FindBar, FindButton, useFindShortcuts } from '../find/FindBar.tsx';
 import { useFindStore } from '../find/findStore.ts';
 import { PrintButton } from '../print/PrintButton.tsx';
+// Testimony, consent and sensitive names (issue 12).
+import { TestimonyButton, TestimonyDialog } from '../testimony/TestimonyButton.tsx';
 
 const TreatyViews = lazy(() => import('../treaty/TreatyViews.tsx'));
 
@@ -170,6 +172,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
           <>
             <FindButton />
             <PrintButton session={session} />
+            <TestimonyButton session={session} />
           </>
         }
         actions={<ReviewHeaderButton />}
@@ -213,6 +216,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
         </main>
       </div>
       <ReviewChrome />
+      <TestimonyDialog session={session} snapshot={snapshot} />
     </ReviewProvider>
   );
 }
