@@ -105,16 +105,16 @@ describe('Testimony and consent in the browser', () => {
     await headerAction(page, 'testimony-button');
     const panel = page.getByTestId('testimony-panel');
     await panel.getByRole('button', { name: 'Add testimony' }).click();
-    await poll(() => panel.getByLabel('Consent').inputValue()).toBe('committee-only');
+    await poll(() => panel.locator('select').first().inputValue()).toBe('committee-only');
     await panel.getByTestId('testimony-link').click();
-    await poll(() => page.locator('.prose .testimony-link').innerText()).toBe('to stay silent');
+    await poll(() => page.locator('.prose .testimony-link').innerText()).toBe('us to stay silent');
     await headerAction(page, 'testimony-button');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-testimony-panel.png` });
     await page.keyboard.press('Escape');
 
     await headerAction(page, 'export-button');
     const exclusions = page.getByTestId('export-exclusions');
-    await poll(() => exclusions.innerText()).toContain('Witness A in “Untitled section”: “to stay silent”');
+    await poll(() => exclusions.innerText()).toContain('Witness A in “Untitled section”: “us to stay silent”');
     await poll(() => exclusions.innerText()).toContain('committee only, confidential');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-export-audience.png` });
     expect(phone.errors).toEqual([]);

@@ -19,7 +19,9 @@ export function TestimonyButton({ session }: { session: ReportSession }) {
     <button
       type="button"
       className="button button--small report-action"
-      onClick={() => setOpen(true)}
+      // Capture, not click: on a phone the actions menu closes (and unmounts this button) in the capture phase of
+      // the same click, after which React no longer delivers the bubbling onClick.
+      onClickCapture={() => setOpen(true)}
       title="Testimony, consent and sensitive names"
       data-testid="testimony-button"
     >
