@@ -47,7 +47,7 @@ export function TestimonyDialog({ session, snapshot }: { session: ReportSession;
   // Leaving the report closes it.
   useEffect(() => () => setOpen(false), [setOpen]);
   return (
-    <Dialog open={open} onClose={() => setOpen(false)} title="Testimony and consent" className="dialog--wide">
+    <Dialog open={open} onClose={() => setOpen(false)} title="Testimony and consent" className="dialog--wide testimony-dialog">
       {open && (
         <TestimonyPanel
           doc={session.doc}
