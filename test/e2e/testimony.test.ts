@@ -87,6 +87,13 @@ describe('Testimony and consent in the browser', () => {
       await poll(() => p.getByTestId('testimony-flag-count').innerText()).toBe('1');
     }
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/laptop-testimony-flagged.png` });
+    // The export dialog names the withdrawn passage, for every audience.
+    await page.getByTestId('export-button').click();
+    await page.getByRole('dialog', { name: 'Export report' }).getByText('Committee only, confidential').click();
+    await poll(() => page.getByTestId('export-exclusions').innerText()).toContain('Witness A in “Untitled section”: “they came at night” (consent was withdrawn)');
+    await page.getByTestId('export-audience').scrollIntoViewIfNeeded();
+    if (SHOTS) await page.getByRole('dialog', { name: 'Export report' }).screenshot({ path: `${SHOTS}/laptop-export-audience.png` });
+    await page.keyboard.press('Escape');
     expect(owner.errors).toEqual([]);
     expect(editor.errors).toEqual([]);
   });
@@ -116,7 +123,17 @@ describe('Testimony and consent in the browser', () => {
     const exclusions = page.getByTestId('export-exclusions');
     await poll(() => exclusions.innerText()).toContain('Witness A in “Untitled section”: “us to stay silent”');
     await poll(() => exclusions.innerText()).toContain('committee only, confidential');
+    await page.getByTestId('export-audience').scrollIntoViewIfNeeded();
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-export-audience.png` });
+    // Stopping is the default: the dialog says what and why, and makes no file.
+    const dialog = page.getByRole('dialog', { name: 'Export report' });
+    await dialog.getByRole('button', { name: 'Export Word file' }).click();
+    await poll(() => dialog.getByRole('alert').innerText()).toContain('Not exported: consent does not cover this passage');
+    await poll(() => dialog.getByRole('alert').innerText()).toContain('Witness A in “Untitled section”');
+    // Leaving it out makes the file.
+    await page.getByTestId('export-leave-out').check();
+    await dialog.getByRole('button', { name: 'Export Word file' }).click();
+    await poll(() => page.getByTestId('export-done').innerText()).toContain('Downloaded');
     expect(phone.errors).toEqual([]);
   });
 });

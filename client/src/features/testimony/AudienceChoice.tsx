@@ -50,7 +50,7 @@ export function AudienceChoice({
       </label>
       {exclusions.length > 0 && (
         <div className="field__help" data-testid="export-exclusions">
-          Left out of this file:
+          {blocking.length > 0 && options.onConsent === 'block' ? 'Consent does not cover, so the export stops:' : 'Left out of this file:'}
           <ul className="export-audience__list">
             {exclusions.map((e, i) => (
               <li key={i}>{e.testimony ? `${e.testimony} in “${e.section}”: “${e.excerpt}” (${e.reason})` : `Section “${e.section}” (${e.reason})`}</li>
