@@ -27,7 +27,18 @@ interface Compiled {
 
 const key = (s: string) => s.normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 
+// The editor asks for every text block on every change with the same list: compile it once per list.
+let lastRules: readonly NameRule[] | null = null;
+let lastCompiled: Compiled | null = null;
+
 function compile(rules: readonly NameRule[]): Compiled | null {
+  if (rules === lastRules) return lastCompiled;
+  lastRules = rules;
+  lastCompiled = build(rules);
+  return lastCompiled;
+}
+
+function build(rules: readonly NameRule[]): Compiled | null {
   const byKey = new Map<string, NameRule>();
   for (const r of rules) if (key(r.name) && !byKey.has(key(r.name))) byKey.set(key(r.name), r);
   if (byKey.size === 0) return null;
