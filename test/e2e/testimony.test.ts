@@ -134,6 +134,19 @@ describe('Testimony and consent in the browser', () => {
     await page.getByTestId('export-leave-out').check();
     await dialog.getByRole('button', { name: 'Export Word file' }).click();
     await poll(() => page.getByTestId('export-done').innerText()).toContain('Downloaded');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    // The actions menu the export was chosen from closes with Escape.
+    if (await page.locator('.report-header__menu-button[aria-expanded="true"]').isVisible()) await page.keyboard.press('Escape');
+
+    // The checklist says the quote has no consent for a public submission.
+    await page.locator('.views-bar__item[data-view="checklist"]').click();
+    const check = page.locator('[data-testid="check-item"][data-check-id="testimony-consent-covers-export"]');
+    await poll(() => check.getAttribute('data-passed')).toBe('false');
+    await poll(() => check.innerText()).toContain('Witness A in “Untitled section”');
+    if (SHOTS) {
+      await check.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/phone-checklist-testimony.png` });
+    }
     expect(phone.errors).toEqual([]);
   });
 });
