@@ -3,7 +3,8 @@
  * lists a sensitive name, which the text highlights at once. When the owner records that the witness withdrew
  * consent, the linked passage is flagged in both people's editors at once, the header counts it, and the Testimony
  * panel lists it. The owner sees the real name field; the export dialog lists a committee-only passage a public
- * export leaves out. Screenshots (SCREENSHOT_DIR) at laptop and phone sizes.
+ * export leaves out, stops by default, and with "Leave those passages out" makes a Word file without it; the
+ * checklist fails the quote. Screenshots (SCREENSHOT_DIR) at laptop and phone sizes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -12,6 +13,8 @@ import type { TestServer } from '../helpers/server.ts';
 import { poll, useBrowserSuite, waitForSyncState } from './support.ts';
 import { signedIn } from './treaty/support.ts';
 import type { Page } from 'playwright-core';
+import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 
 /** Click a header action; on a phone the actions are in the "Report actions" menu. */
 async function headerAction(page: Page, testId: string): Promise<void> {
@@ -132,8 +135,12 @@ describe('Testimony and consent in the browser', () => {
     await poll(() => dialog.getByRole('alert').innerText()).toContain('Witness A in “Untitled section”');
     // Leaving it out makes the file.
     await page.getByTestId('export-leave-out').check();
-    await dialog.getByRole('button', { name: 'Export Word file' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export Word file' }).click()]);
     await poll(() => page.getByTestId('export-done').innerText()).toContain('Downloaded');
+    // The file made in the browser holds the sentence without the committee-only words.
+    const body = strFromU8(unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)))['word/document.xml']!);
+    expect(body).toContain('The head teacher told');
+    expect(body).not.toContain('stay silent');
     await dialog.getByRole('button', { name: 'Done' }).click();
     // The actions menu the export was chosen from closes with Escape.
     if (await page.locator('.report-header__menu-button[aria-expanded="true"]').isVisible()) await page.keyboard.press('Escape');

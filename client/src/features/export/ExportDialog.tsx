@@ -21,7 +21,7 @@ import { saveFile } from './saveFile.ts';
 import { progressAnnouncement } from './progressText.ts';
 import './export.css';
 // Testimony consent and the export's audience (issue 12).
-import { AudienceChoice, consentProblem } from '../testimony/AudienceChoice.tsx';
+import { AudienceChoice, consentProblem, exportedTitle } from '../testimony/AudienceChoice.tsx';
 
 export default function ExportDialog({ open, onClose, session, snapshot }: { open: boolean; onClose: () => void; session: ReportSession; snapshot: SessionSnapshot }) {
   return (
@@ -61,7 +61,8 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const signOn = currentSignOn(session.reportId, session.doc);
   const pending = signOn ? pendingOrganisations(signOn) : [];
   const upr = meta.mechanism === 'UPR';
-  const fileName = exportFileName(meta, format);
+  // The file's name comes from the title as exported: sensitive names replaced.
+  const fileName = exportFileName({ ...meta, title: exportedTitle(session.doc, meta.title) }, format);
   const running = phase.kind === 'running';
 
   // Closing the dialog (or leaving the report) stops an export that is still running.

@@ -8,6 +8,13 @@ import { auditExport, describeExclusions } from '../../../../shared/export/audie
 import { exportInputFromDoc, type ExportInput } from '../../../../shared/export/input.ts';
 import type { ExportOptions } from '../../../../shared/export/options.ts';
 import { getCoverFields } from '../../../../shared/report/coverFields.ts';
+import { listSensitiveNames } from '../../../../shared/report/testimony.ts';
+import { replaceSensitiveNames } from '../../../../shared/report/sensitiveNameMatch.ts';
+
+/** The report's title as an export prints it (and names the file): sensitive names replaced. */
+export function exportedTitle(doc: Y.Doc, title: string): string {
+  return replaceSensitiveNames(title, listSensitiveNames(doc));
+}
 import './testimony.css';
 
 /** Why this export may not go ahead as chosen (onConsent "block" with passages it does not cover), or null. */
