@@ -32,6 +32,7 @@ import { registerSubmissionRoutes } from './api/submissionRoutes.ts';
 import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
 import { registerExportRoutes } from './api/exportRoutes.ts';
 import { registerSignOnRoutes } from './api/signOnRoutes.ts';
+import { registerTestimonyRoutes } from './api/testimonyRoutes.ts';
 import { SignOnService } from './reports/SignOnService.ts';
 import { registerImportRoutes } from './api/importRoutes.ts';
 import { registerAttachmentRoutes } from './api/attachmentRoutes.ts';
@@ -197,6 +198,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerCalendarRoutes(router, { storage, access, followUpAccess }, config);
   registerFollowUpRoutes(router, { followUp: new FollowUpService(storage, followUpAccess), access: followUpAccess }, config);
   registerAttachmentRoutes(router, { access, storage, log: log.child('attachments') }, config);
+  registerTestimonyRoutes(router, { access, storage, log: log.child('testimony') }, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 

@@ -6,7 +6,7 @@ import { safeLinkHref } from '../schema/linkPolicy.ts';
 import { labelResolver, tagAnnexRows, type TagResolver } from './annex.ts';
 import type { ExportInput } from './input.ts';
 import { documentLanguage } from './language.ts';
-import type { Block, CoverLine, ExportDocument, ExportImage, Inline, Note, ProgressCallback, TableCell, TextInline } from './model.ts';
+import { CONFIDENTIAL_MARKING, type Block, type CoverLine, type ExportDocument, type ExportImage, type Inline, type Note, type ProgressCallback, type TableCell, type TextInline } from './model.ts';
 import { imageBlock } from './imageBlock.ts';
 import type { ExportOptions } from './options.ts';
 
@@ -208,5 +208,6 @@ export function buildExportModel(input: ExportInput, options: ExportOptions, bui
     tagAnnex: annex ? tagAnnexRows(input.sections, build.tagResolver ?? labelResolver(input.tagLabels)) : null,
     priorRecommendations: annex && input.priorRecommendations.length > 0 ? input.priorRecommendations : null,
     options,
+    confidentialMarking: input.cover.confidentiality === 'confidential' || options.audience === 'committee' ? CONFIDENTIAL_MARKING : null,
   };
 }

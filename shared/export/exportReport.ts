@@ -6,6 +6,7 @@ import { exportFileName } from './fileName.ts';
 import type { ExportInput } from './input.ts';
 import type { ProgressCallback } from './model.ts';
 import type { ExportFormat, ExportOptions } from './options.ts';
+import { ConsentBlockedError, applyAudience, auditExport } from './audience.ts';
 import type { PdfFonts, PdfMakeEngine } from './pdf/pdfFonts.ts';
 import { renderPdf } from './pdf/renderPdf.ts';
 
@@ -37,7 +38,13 @@ export async function exportReport(input: ExportInput, request: ExportRequest): 
   const { format, options, onProgress } = request;
   if (format === 'pdf' && !request.pdf) throw new ExportSetupError('PDF export needs a pdfmake engine and fonts.');
   onProgress?.(0);
-  const model = buildExportModel(input, options, { tagResolver: request.tagResolver, onProgress });
+  // Consent and sensitive names first: a blocked export makes no file at all.
+  if (options.onConsent === 'block') {
+    const exclusions = auditExport(input, options.audience);
+    if (exclusions.some((e) => e.blocking)) throw new ConsentBlockedError(exclusions);
+  }
+  const prepared = applyAudience(input, options.audience);
+  const model = buildExportModel(prepared, options, { tagResolver: request.tagResolver, onProgress });
   const bytes = format === 'docx' ? await renderDocx(model, onProgress) : await renderPdf(model, { ...request.pdf!, onProgress });
-  return { bytes, fileName: exportFileName(input.meta, format), mimeType: EXPORT_MIME_TYPES[format] };
+  return { bytes, fileName: exportFileName(prepared.meta, format), mimeType: EXPORT_MIME_TYPES[format] };
 }

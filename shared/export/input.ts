@@ -8,6 +8,8 @@ import { reportWords } from '../submission/reportWords.ts';
 import { columnOfTaxonomyKind, type TagLabel } from './annex.ts';
 import { contentWithSuggestions, type SuggestionSource } from './withSuggestions.ts';
 import type { ExportImage } from './model.ts';
+import { internalSectionIds, listSensitiveNames, listTestimonies, type Audience } from '../report/testimony.ts';
+import type { ExportEvidence } from './audience.ts';
 
 /** The cover page, as text ready to print. */
 export interface ExportCover {
@@ -49,6 +51,10 @@ export interface ExportInput {
   tagLabels?: Record<string, TagLabel>;
   /** The bytes of the report's images by their `src` (attachment path), gathered by the caller (issue 12). */
   images?: Record<string, ExportImage>;
+  /** Testimony consent, sensitive names and internal sections (shared/export/audience.ts applies them). */
+  evidence?: ExportEvidence;
+  /** Set once `applyAudience` has filtered the input for this audience. */
+  audience?: Audience;
 }
 
 /** What a tag stands for: `describeReportTag` from shared/report/tags.ts (the taxonomy, loaded lazily in the browser). */
@@ -117,6 +123,7 @@ function inputFrom(doc: Y.Doc, sources: InputSources): ExportInput {
     wordCount,
     notesCounted: notesCountAsWords(meta.mechanism),
     annexesNotCounted: sections.some((s) => s.annex) && reportWords(doc).limit.notCounted.includes('annexes'),
+    evidence: { testimonies: listTestimonies(doc), sensitiveNames: listSensitiveNames(doc), internalSections: internalSectionIds(doc) },
     ...(sources.describeTag ? { tagLabels: tagLabels(doc, sections, sources.describeTag) } : {}),
   };
 }

@@ -136,7 +136,12 @@ export interface ExportDocument {
   /** The earlier-recommendations matrix; null when left out or absent. */
   priorRecommendations: PriorRecommendation[] | null;
   options: ExportOptions;
+  /** The marking printed in the header of every page of a confidential file; null for a public one. */
+  confidentialMarking: string | null;
 }
+
+/** The header of every page of a report marked confidential, or exported for the committee only. */
+export const CONFIDENTIAL_MARKING = 'CONFIDENTIAL: for the committee only, not for publication';
 
 /** Called with a fraction from 0 to 1 as an export proceeds, for a progress bar. */
 export type ProgressCallback = (fraction: number) => void;

@@ -1,4 +1,6 @@
 /** What a user can choose when exporting, with defaults, and the one parser for query strings and forms. */
+import { AUDIENCES, type Audience } from '../report/testimony.ts';
+import { CONSENT_HANDLING, type ConsentHandling } from './audience.ts';
 
 export const EXPORT_FORMATS = ['docx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -21,6 +23,10 @@ export interface ExportOptions {
   suggestions: 'accepted' | 'rejected';
   /** A diagonal DRAFT watermark on every page. */
   watermark: boolean;
+  /** Who the file is for: a public submission, or the committee only in confidence (shared/export/audience.ts). */
+  audience: Audience;
+  /** A passage whose consent does not cover the audience stops the export ('block') or is left out. */
+  onConsent: ConsentHandling;
 }
 
 export function defaultExportOptions(mechanism: string): ExportOptions {
@@ -30,6 +36,8 @@ export function defaultExportOptions(mechanism: string): ExportOptions {
     includeAnnex: true,
     suggestions: 'accepted',
     watermark: false,
+    audience: 'public',
+    onConsent: 'block',
   };
 }
 
@@ -54,7 +62,8 @@ function oneOf<T extends string>(raw: string | null | undefined, field: string, 
 }
 
 /**
- * Read options from query parameters (`notes`, `numberParagraphs`, `annex`, `suggestions`, `watermark`); missing
+ * Read options from query parameters (`notes`, `numberParagraphs`, `annex`, `suggestions`, `watermark`, `audience`,
+ * `onConsent`); missing
  * ones take the mechanism's defaults.
  */
 export function parseExportOptions(
@@ -69,6 +78,8 @@ export function parseExportOptions(
     includeAnnex: bool(get('annex'), 'annex', problems) ?? defaults.includeAnnex,
     suggestions: oneOf(get('suggestions'), 'suggestions', ['accepted', 'rejected'] as const, problems) ?? defaults.suggestions,
     watermark: bool(get('watermark'), 'watermark', problems) ?? defaults.watermark,
+    audience: oneOf(get('audience'), 'audience', AUDIENCES, problems) ?? defaults.audience,
+    onConsent: oneOf(get('onConsent'), 'onConsent', CONSENT_HANDLING, problems) ?? defaults.onConsent,
   };
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
@@ -81,5 +92,7 @@ export function exportQuery(format: ExportFormat, options: Partial<ExportOptions
   if (options.includeAnnex !== undefined) params.push(['annex', String(options.includeAnnex)]);
   if (options.suggestions) params.push(['suggestions', options.suggestions]);
   if (options.watermark !== undefined) params.push(['watermark', String(options.watermark)]);
+  if (options.audience) params.push(['audience', options.audience]);
+  if (options.onConsent) params.push(['onConsent', options.onConsent]);
   return params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
 }

@@ -31,9 +31,13 @@
  * │                         createdAt: ISO string
  * │                         wordBudget: number         optional: the coalition's own budget for this section
  * │                         annex: boolean             optional: an annex, left out of the word count
- * └─ Y.Map "earlierRecommendations"   <tag id REC:symbol:paragraph> -> Y.Map   the previous cycle's recommendations
+ * ├─ Y.Map "earlierRecommendations"   <tag id REC:symbol:paragraph> -> Y.Map   the previous cycle's recommendations
  *                                     or the committee's previous concluding observations; entries and their
  *                                     fields are read and written by earlierRecommendations.ts
+ * ├─ Y.Map "testimony"       <testimonyId> -> Y.Map   pseudonym, consent, dates, withdrawal (testimony.ts); never
+ * │                                                  the real name or contact, which stay on the server
+ * ├─ Y.Map "sensitiveNames"  <id> -> Y.Map             name and what it becomes on export (testimony.ts)
+ * └─ Y.Map "internalSections" <sectionId> -> true       sections that never export (testimony.ts)
  * ```
  *
  * Sections live in a map rather than an array because Yjs arrays cannot move an element: a move would be a
@@ -454,9 +458,23 @@ export function earlierRecommendationsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(EARLIER_RECOMMENDATIONS_MAP) as Y.Map<Y.Map<unknown>>;
 }
 
+const TESTIMONY_MAP = 'testimony';
+const SENSITIVE_NAMES_MAP = 'sensitiveNames';
+const INTERNAL_SECTIONS_MAP = 'internalSections';
+
+/** Testimony records, sensitive names and internal-only sections; only testimony.ts reads or writes their entries. */
+export function testimonyMaps(doc: Y.Doc): { records: Y.Map<Y.Map<unknown>>; names: Y.Map<Y.Map<unknown>>; internalSections: Y.Map<true> } {
+  return {
+    records: doc.getMap(TESTIMONY_MAP) as Y.Map<Y.Map<unknown>>,
+    names: doc.getMap(SENSITIVE_NAMES_MAP) as Y.Map<Y.Map<unknown>>,
+    internalSections: doc.getMap(INTERNAL_SECTIONS_MAP) as Y.Map<true>,
+  };
+}
+
 /** Every top-level type of the layout, for operations over the whole document (restore). */
 const TOP_LEVEL_MAPS = [REPORT_MAP, SECTIONS_MAP, EARLIER_RECOMMENDATIONS_MAP] as const;
-// EDITOR_SCHEMA_MAP is deliberately not restored: the schema version never goes down.
+// EDITOR_SCHEMA_MAP is deliberately not restored: the schema version never goes down. Nor are the testimony maps:
+// restoring an old version must never bring back consent that was withdrawn since (docs/security/testimony.md).
 
 type YValue = unknown;
 

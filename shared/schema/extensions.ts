@@ -9,6 +9,7 @@ import { Recommendation } from './recommendation.ts';
 import { Footnote } from './footnote.ts';
 import { PassageTag } from './passageTag.ts';
 import { Image } from './image.ts';
+import { TestimonyLink } from './testimonyLink.ts';
 import { ALLOWED_LINK_SCHEMES, normaliseHref } from './linkPolicy.ts';
 
 export function editorExtensions(): AnyExtension[] {
@@ -34,5 +35,6 @@ export function editorExtensions(): AnyExtension[] {
     Footnote,
     PassageTag,
     Image,
+    TestimonyLink,
   ];
 }

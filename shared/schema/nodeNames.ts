@@ -5,3 +5,5 @@
 export const FOOTNOTE_NODE = 'footnote';
 export const RECOMMENDATION_NODE = 'recommendation';
 export const IMAGE_NODE = 'image';
+/** The mark linking a passage to a testimony record (testimonyLink.ts). */
+export const TESTIMONY_LINK_MARK = 'testimonyLink';

@@ -3,7 +3,7 @@
  * or changes its attributes: reports written with a newer schema then open read-only in older clients,
  * because the Yjs binding deletes content its schema does not know.
  */
-export const EDITOR_SCHEMA_VERSION = 5;
+export const EDITOR_SCHEMA_VERSION = 6;
 
 // History:
 // 1  StarterKit (headings 2-4, no code), links, tables.
@@ -16,3 +16,5 @@ export const EDITOR_SCHEMA_VERSION = 5;
 //    overlap). An older editor would drop the marks, and with them the report's passage tags.
 // 5  `image` block node (issue 12: an attachment of the report with alt text, decorative flag, caption, width,
 //    and a pending id while the file waits on an offline device). An older editor would delete every image.
+// 6  `testimonyLink` mark (issue 12: a passage linked to a testimony record by id). An older editor would drop
+//    the links, and with them what keeps a committee-only quote out of a public export.

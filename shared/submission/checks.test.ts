@@ -53,6 +53,9 @@ describe('Formal checks before sending', () => {
       'one-state',
       'no-annexed-reports',
       'images-described',
+      'testimony-consent-covers-export',
+      'sensitive-names-replaced',
+      'testimony-consent-current',
     ]);
     for (const c of list.checks) expect(c.source, c.id).not.toBe('');
     expect(byId(list)['within-word-limit']).toMatchObject({ limit: 5630, figures: { words: 22, notCounted: ['footnotes', 'annexes'], limitFrom: 'table' } });
@@ -63,7 +66,16 @@ describe('Formal checks before sending', () => {
     const doc = new Y.Doc();
     initReport(doc, { title: 'Draft', mechanism: 'UPR', stateUnderReview: '', editorSchemaVersion: 2 });
     const checks = byId(runChecks(doc));
-    expect(Object.values(checks).filter((c) => c.passed).map((c) => c.id)).toEqual(['within-word-limit', 'deadline', 'format-word', 'no-annexed-reports', 'images-described']);
+    expect(Object.values(checks).filter((c) => c.passed).map((c) => c.id)).toEqual([
+      'within-word-limit',
+      'deadline',
+      'format-word',
+      'no-annexed-reports',
+      'images-described',
+      'testimony-consent-covers-export',
+      'sensitive-names-replaced',
+      'testimony-consent-current',
+    ]);
     expect(checks['cover-complete']!.figures.missing).toEqual(['stateUnderReview', 'session', 'contact', 'submissionType']);
     expect(checks['recommendations-present']!.figures).toEqual({ recommendations: 0 });
     expect(checks['within-word-limit']).toMatchObject({ limit: 2815, figures: { words: 0 } });

@@ -16,6 +16,7 @@ import { checkSource, rulesFor, type RuleInput } from './rules.ts';
 import { reportImages } from '../report/images.ts';
 import { reportContent } from '../report/content.ts';
 import { documentLanguage } from '../export/language.ts';
+import { evidenceFindings } from './evidenceFindings.ts';
 
 export type CheckFigure = number | string | boolean | null | (number | string)[];
 
@@ -105,6 +106,7 @@ function ruleChecks(doc: Y.Doc, now: Date): Check[] {
     annexTitles: content.sections.filter((s) => s.annex).map((s) => s.title),
     today: now.toISOString().slice(0, 10),
     images: reportImages(doc),
+    evidence: evidenceFindings(doc, now),
   };
   return rulesFor(meta.mechanism).map((rule) => {
     const outcome = rule.run(input);

@@ -5,6 +5,7 @@ import { MECHANISMS, type Mechanism } from '../api/mechanisms.ts';
 import { getCoverFields, setCoverFields } from '../report/coverFields.ts';
 import { addSection, getSectionBody, initReport } from '../report/layout.ts';
 import { runChecks } from './checks.ts';
+import { addSensitiveName, addTestimony, updateTestimony, withdrawConsent } from '../report/testimony.ts';
 import { namesSeveralStates, SUBMISSION_RULES } from './rules.ts';
 
 const NOW = new Date('2026-12-07T10:00:00Z');
@@ -165,5 +166,47 @@ describe('images-described (issue 12)', () => {
   it('passes when every image is described or decorative, and with no images', () => {
     expect(withImages({ src: '/a', alt: 'A chart of enrolment' }, { src: '/b', decorative: true as unknown as string }).passed).toBe(true);
     expect(checkOf(report('CRC'), 'images-described')).toMatchObject({ passed: true, message: 'No images.' });
+  });
+});
+
+describe('The evidence rules (testimony and sensitive names)', () => {
+  const linked = (text: string, testimony: string) => ({ type: 'text', text, marks: [{ type: 'testimonyLink', attrs: { testimony } }] });
+
+  function withTestimony(consent: 'public-named' | 'committee-only') {
+    const doc = report('CESCR');
+    const id = addTestimony(doc, { consent })!;
+    const section = addSection(doc, { title: 'Housing' });
+    writeBody(getSectionBody(doc, section)!, docOf(paragraph('Families were evicted. ', linked('“They came at night.”', id))));
+    return { doc, id };
+  }
+
+  it('fail a committee-only quote in a public submission, and pass it in a confidential one', () => {
+    const { doc } = withTestimony('committee-only');
+    const check = checkOf(doc, 'testimony-consent-covers-export')!;
+    expect(check.passed).toBe(false);
+    expect(check.message).toContain('Witness A in “Housing”');
+    setCoverFields(doc, { confidentiality: 'confidential' });
+    expect(checkOf(doc, 'testimony-consent-covers-export')!.passed).toBe(true);
+  });
+
+  it('fail a passage whose consent was withdrawn or has expired', () => {
+    const { doc, id } = withTestimony('public-named');
+    expect(checkOf(doc, 'testimony-consent-current')!.passed).toBe(true);
+    updateTestimony(doc, id, { expiresOn: '2026-12-01' });
+    expect(checkOf(doc, 'testimony-consent-current')!.message).toContain('consent expired on 2026-12-01');
+    withdrawConsent(doc, id, 'Editor');
+    const check = checkOf(doc, 'testimony-consent-current')!;
+    expect(check.passed).toBe(false);
+    expect(check.message).toContain('“They came at night.”');
+  });
+
+  it('fail a sensitive name that export would leave in the file', () => {
+    const { doc } = withTestimony('public-named');
+    addSensitiveName(doc, 'Ana Souza', 'Witness A');
+    expect(checkOf(doc, 'sensitive-names-replaced')!.passed).toBe(true);
+    setCoverFields(doc, { contact: 'Ana Souza, coordinator' });
+    const check = checkOf(doc, 'sensitive-names-replaced')!;
+    expect(check.passed).toBe(false);
+    expect(check.figures.left).toEqual(['Ana Souza']);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Mechanism } from '../api/mechanisms.ts';
 import type { CoverFields } from '../report/coverFields.ts';
+import type { EvidenceFindings } from './evidenceFindings.ts';
 
 const UPR_GUIDELINES =
   'OHCHR, "Universal Periodic Review (Third Cycle): Information and guidelines for relevant stakeholders\' written submissions" and its fourth-cycle edition';
@@ -76,6 +77,8 @@ export interface RuleInput {
   today: string;
   /** The report's images, in outline order (issue 12). */
   images?: { sectionTitle: string; alt: string; decorative: boolean }[];
+  /** Testimony consent and sensitive names, as an export for the cover's audience would meet them (evidenceFindings.ts). */
+  evidence?: EvidenceFindings;
 }
 
 export interface RuleOutcome {
@@ -248,6 +251,56 @@ export const SUBMISSION_RULES: readonly SubmissionRule[] = [
         passed: true,
         figures: { images: images.length, withoutAlt: 0, sections: [] },
         message: images.length === 0 ? 'No images.' : `All ${images.length} image${images.length === 1 ? ' is' : 's are'} described or marked decorative.`,
+      };
+    },
+  },
+  // Evidence (issue 12): testimony consent and sensitive names. The image rule (every image has alt text) is just above.
+  {
+    id: 'testimony-consent-covers-export',
+    label: 'Every quoted testimony has consent for this submission',
+    mechanisms: 'all',
+    source: 'Rightsdraft: what each witness agreed to (the testimony records); a public submission carries only public consent',
+    run({ evidence }) {
+      const list = evidence?.notCovered ?? [];
+      const audience = evidence?.audience === 'committee' ? 'a confidential submission to the committee' : 'a public submission';
+      const figures = { audience: evidence?.audience ?? 'public', passages: list.length, testimonies: [...new Set(list.map((e) => e.testimony))] };
+      if (list.length === 0) return { passed: true, figures, message: `Every passage linked to testimony has consent for ${audience}.` };
+      return {
+        passed: false,
+        figures,
+        message: `${list.length} passage${list.length === 1 ? '' : 's'} linked to testimony without consent for ${audience}: ${list.map((e) => `${e.testimony} in “${e.section}” (${e.reason})`).join('; ')}. Export leaves ${list.length === 1 ? 'it' : 'them'} out or stops, as you choose.`,
+      };
+    },
+  },
+  {
+    id: 'sensitive-names-replaced',
+    label: 'No sensitive name is left in the exported text',
+    mechanisms: 'all',
+    source: 'Rightsdraft: the report\'s list of sensitive names (people, streets, schools, workplaces) and what each becomes on export',
+    run({ evidence }) {
+      const left = evidence?.namesLeft ?? [];
+      const figures = { listed: evidence?.namesListed ?? 0, left };
+      if (left.length === 0) return { passed: true, figures, message: evidence?.namesListed ? 'Export replaces every listed sensitive name.' : 'No sensitive names are listed.' };
+      return {
+        passed: false,
+        figures,
+        message: `${left.map((n) => `“${n}”`).join(', ')} would still appear in the file (in the cover information, or inside a replacement). Change that text or the replacement.`,
+      };
+    },
+  },
+  {
+    id: 'testimony-consent-current',
+    label: 'No passage rests on withdrawn or expired consent',
+    mechanisms: 'all',
+    source: 'Rightsdraft: a witness may withdraw consent, and consent may be given until a date',
+    run({ evidence }) {
+      const list = evidence?.lapsed ?? [];
+      const figures = { passages: list.length, testimonies: [...new Set(list.map((e) => e.testimony))] };
+      if (list.length === 0) return { passed: true, figures, message: 'No linked passage rests on withdrawn or expired consent.' };
+      return {
+        passed: false,
+        figures,
+        message: `Rewrite or remove ${list.length === 1 ? 'this passage' : 'these passages'}: ${list.map((e) => `${e.testimony} in “${e.section}”: “${e.excerpt}” (${e.reason})`).join('; ')}.`,
       };
     },
   },

@@ -354,4 +354,25 @@ describe.each(STORAGE_KINDS)('Storage contract on %s', (kind) => {
     expect(again?.email).toBe(leaver.email);
     expect(await storage.accounts.hasUsers()).toBe(true);
   });
+  it('[TC1] keeps testimony contacts per report: put, replace, remove, count; deleting the report deletes them', async () => {
+    const id = crypto.randomUUID();
+    const other = crypto.randomUUID();
+    await storage.createReport(record(id), id, update(''));
+    await storage.createReport(record(other), other, update(''));
+    const contact = (testimonyId: string, realName: string) => ({ testimonyId, realName, contact: '+351 900 000 001', updatedBy: 'u1', updatedAt: '2026-12-01T10:00:00.000Z' });
+    await storage.testimonyContacts.put(id, contact('t1', 'Maria da Silva'));
+    await storage.testimonyContacts.put(id, contact('t2', 'José Pereira'));
+    await storage.testimonyContacts.put(other, contact('t1', 'Someone Else'));
+    await storage.testimonyContacts.put(id, { ...contact('t1', 'Maria da Silva Santos'), updatedBy: 'u2' });
+    expect(await storage.testimonyContacts.list(id)).toEqual([
+      { ...contact('t1', 'Maria da Silva Santos'), updatedBy: 'u2' },
+      contact('t2', 'José Pereira'),
+    ]);
+    expect(await storage.testimonyContacts.count(id)).toBe(2);
+    expect(await storage.testimonyContacts.remove(id, 't2')).toBe(true);
+    expect(await storage.testimonyContacts.remove(id, 't2')).toBe(false);
+    await storage.deleteReport(id, [id]);
+    expect(await storage.testimonyContacts.list(id)).toEqual([]);
+    expect(await storage.testimonyContacts.list(other)).toHaveLength(1);
+  });
 });

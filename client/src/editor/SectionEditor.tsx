@@ -30,6 +30,8 @@ import { loadedTaxonomy, loadTaxonomy } from '../features/tagging/taxonomy.ts';
 // Images (issue 12): the node's view, paste and drop, and the insert/edit dialog.
 import { withImageView } from '../features/evidence/imageView.ts';
 import { ImageDialogHost } from '../features/evidence/ImageDialog.tsx';
+// Testimony (issue 12): sensitive names highlighted, passages on lapsed consent flagged.
+import { useTestimonyInEditor } from '../features/testimony/useTestimonyInEditor.ts';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -89,6 +91,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   );
 
   useFindInEditor(editor, fragment);
+  useTestimonyInEditor(editor, fragment);
 
   useEffect(() => {
     if (loadedTaxonomy()) return;

@@ -1,10 +1,15 @@
-/** GET /api/reports/:id/export: the report as a Word or PDF file, for anyone who may read it. */
+/**
+ * GET /api/reports/:id/export: the report as a Word or PDF file, for anyone who may read it. `audience` (public,
+ * committee) and `onConsent` (block, leave-out) decide what testimony goes in (shared/export/audience.ts); a blocked
+ * export answers 409 `consent_blocked` listing each passage and why.
+ */
 // options.ts and fileName.ts, not the index: the main thread must not load the export libraries (they run on
 // the office worker threads).
 import { EXPORT_FORMATS, parseExportOptions, type ExportFormat } from '../../../shared/export/options.ts';
 import { contentDisposition } from '../../../shared/export/fileName.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
-import { BadRequest, NotFound } from '../errors.ts';
+import { auditExport, describeExclusions } from '../../../shared/export/audience.ts';
+import { BadRequest, Conflict, NotFound } from '../errors.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { ReportService } from '../reports/ReportService.ts';
@@ -38,11 +43,21 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
     // The cover names the organisations that signed on (a coalition's report) or the report's own list.
     const organisations = coverOrganisations(await signOn.get(report));
     const input = await reports.exportInput(report.id, parsed.value.suggestions, organisations);
+    // Testimony consent before any work: with onConsent=block, a passage it does not cover stops the export.
+    if (parsed.value.onConsent === 'block') {
+      const blocking = auditExport(input, parsed.value.audience).filter((e) => e.blocking);
+      if (blocking.length > 0) {
+        throw new Conflict(
+          'consent_blocked',
+          `Not exported: consent does not cover a ${parsed.value.audience} export for ${blocking.length} passage${blocking.length === 1 ? '' : 's'}. Leave ${blocking.length === 1 ? 'it' : 'them'} out (onConsent=leave-out) or change the text.\n${describeExclusions(blocking)}`,
+        );
+      }
+    }
     // The report's images, from storage (issue 12).
     input.images = await exportImages(deps.storage, report.id, input.sections);
     const started = Date.now();
     const file = await office.export(input, format, parsed.value);
-    log.info('exported', { reportId: report.id, userId: user.id, format, bytes: file.bytes.length, ms: Date.now() - started });
+    log.info('exported', { reportId: report.id, userId: user.id, format, audience: parsed.value.audience, bytes: file.bytes.length, ms: Date.now() - started });
     ctx.res.writeHead(200, {
       'content-type': file.mimeType,
       'content-length': file.bytes.length,

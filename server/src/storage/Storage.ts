@@ -336,6 +336,24 @@ export interface SignOnStore {
   withdraw(reportId: string, organisation: string): Promise<void>;
 }
 
+/** A witness's real name and contact (issue 12): never in the report's document; owners and editors only. */
+export interface TestimonyContact {
+  testimonyId: string;
+  realName: string;
+  contact: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface TestimonyContactStore {
+  list(reportId: string): Promise<TestimonyContact[]>;
+  /** Record or replace the contact of one testimony record. */
+  put(reportId: string, contact: TestimonyContact): Promise<void>;
+  /** False when there was none. */
+  remove(reportId: string, testimonyId: string): Promise<boolean>;
+  count(reportId: string): Promise<number>;
+}
+
 export interface ReportAccessStore {
   /** Direct grants on a report (they override the coalition's default role). */
   members(reportId: string): Promise<ReportMemberRecord[]>;
@@ -396,6 +414,7 @@ export interface Storage {
   readonly followUp: FollowUpStore;
   /** Images and files of reports (deleteReport removes a report's, and the bytes nobody else refers to). */
   readonly attachments: AttachmentStore;
+  readonly testimonyContacts: TestimonyContactStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
   /** Throws when the database does not answer a cheap query (`/readyz`). */

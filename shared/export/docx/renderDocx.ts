@@ -77,6 +77,16 @@ function footer(): Footer {
   });
 }
 
+/** The page header: the confidential marking on every page, the DRAFT watermark; none when neither applies. */
+function header(model: ExportDocument): { default: Header } | undefined {
+  const children: Paragraph[] = [];
+  if (model.confidentialMarking) {
+    children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: model.confidentialMarking, bold: true, size: 18 })] }));
+  }
+  if (model.options.watermark) children.push(new Paragraph({ children: [new TextWatermark({ text: 'DRAFT' })] }));
+  return children.length > 0 ? { default: new Header({ children }) } : undefined;
+}
+
 /** Render the model; `onProgress` goes from 0.3 (the model is built) to 1. */
 export async function renderDocx(model: ExportDocument, onProgress?: ProgressCallback): Promise<Uint8Array> {
   const ctx: DocxContext = { notes: model.options.notes, nextListInstance: 1 };
@@ -95,13 +105,15 @@ export async function renderDocx(model: ExportDocument, onProgress?: ProgressCal
       // Word and LibreOffice number endnotes i, ii, iii unless told; UPR endnotes are 1, 2, 3.
       endnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL } },
     },
-    headers: model.options.watermark ? { default: new Header({ children: [new Paragraph({ children: [new TextWatermark({ text: 'DRAFT' })] })] }) } : undefined,
+    headers: header(model),
     footers: { default: footer() },
     children: body,
   };
   const doc = new Document({
     title: model.title,
+    // The document properties name the tool, never a person: no author, last editor or company (docProps).
     creator: 'Rightsdraft',
+    lastModifiedBy: 'Rightsdraft',
     styles: docxStyles(model.language),
     numbering: docxNumbering(),
     ...(model.options.notes === 'endnotes' ? { endnotes: notes } : { footnotes: notes }),

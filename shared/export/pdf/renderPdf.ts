@@ -88,7 +88,11 @@ export function pdfDefinition(model: ExportDocument, fonts: PdfFonts, onProgress
     pageSize: 'A4',
     pageMargins: PAGE.margin,
     ...(model.language ? { language: model.language } : {}),
+    // The document information names the tool, never a person (no Author).
     info: { title: model.title, creator: 'Rightsdraft', producer: 'Rightsdraft' },
+    ...(model.confidentialMarking
+      ? { header: { text: model.confidentialMarking, alignment: 'center', fontSize: 9, bold: true, margin: [0, 24, 0, 0] } }
+      : {}),
     defaultStyle: { font: FAMILY.latin, fontSize: BODY_FONT_SIZE, lineHeight: 1.2 },
     footer: (page: number) => ({ text: String(page), alignment: 'center', fontSize: 9, margin: [0, 20, 0, 0] }),
     ...(model.options.watermark ? { watermark: { text: 'DRAFT', color: '#888888', opacity: 0.15, bold: true, font: FAMILY.latin } } : {}),

@@ -21,6 +21,8 @@ import { ExportFailed, runExport, type ExportRun } from './runExport.ts';
 import { saveFile } from './saveFile.ts';
 import { progressAnnouncement } from './progressText.ts';
 import './export.css';
+// Testimony consent and the export's audience (issue 12).
+import { AudienceChoice, consentProblem, exportedTitle } from '../testimony/AudienceChoice.tsx';
 
 export default function ExportDialog({ open, onClose, session, snapshot }: { open: boolean; onClose: () => void; session: ReportSession; snapshot: SessionSnapshot }) {
   return (
@@ -60,7 +62,8 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const signOn = currentSignOn(session.reportId, session.doc);
   const pending = signOn ? pendingOrganisations(signOn) : [];
   const upr = meta.mechanism === 'UPR';
-  const fileName = exportFileName(meta, format);
+  // The file's name comes from the title as exported: sensitive names replaced.
+  const fileName = exportFileName({ ...meta, title: exportedTitle(session.doc, meta.title) }, format);
   const running = phase.kind === 'running';
 
   // Closing the dialog (or leaving the report) stops an export that is still running.
@@ -95,6 +98,11 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     // The cover names the organisations that signed on, as the server last said (this works offline too).
     const known = currentSignOn(session.reportId, session.doc);
     const input = exportInputFromDoc(session.doc, { describeTag, suggestions, organisations: known ? coverOrganisations(known) : undefined });
+    const blocked = consentProblem(input, options);
+    if (blocked) {
+      setPhase({ kind: 'error', message: blocked });
+      return;
+    }
     // Images from this device's cache (issue 12).
     input.images = await browserExportImages(session.reportId, input.sections);
     const current = runExport({ input, format, options, fontUrls: PDF_FONT_URLS }, (fraction) =>
@@ -188,6 +196,8 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
           <span>Mark every page as DRAFT</span>
         </label>
       </fieldset>
+
+      <AudienceChoice doc={session.doc} options={options} onChange={set} disabled={running} />
 
       <div className="export-form__file">
         <span className="muted">File name</span>

@@ -37,6 +37,8 @@ import { useUploadFlush } from '../evidence/useUploadQueue.ts';
 import { LayoutToggle } from '../wholeReport/LayoutToggle.tsx';
 import { useReportLayout } from '../wholeReport/reportLayout.ts';
 import { WholeReport } from '../wholeReport/WholeReport.tsx';
+// Testimony, consent and sensitive names (issue 12).
+import { TestimonyButton, TestimonyDialog } from '../testimony/TestimonyButton.tsx';
 
 const TreatyViews = lazy(() => import('../treaty/TreatyViews.tsx'));
 
@@ -178,6 +180,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
           <>
             <FindButton />
             <PrintButton session={session} />
+            <TestimonyButton session={session} />
           </>
         }
         actions={<ReviewHeaderButton />}
@@ -230,6 +233,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
         </main>
       </div>
       <ReviewChrome />
+      <TestimonyDialog session={session} snapshot={snapshot} />
     </ReviewProvider>
   );
 }

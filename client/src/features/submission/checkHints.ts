@@ -67,6 +67,16 @@ const HINTS: Record<string, CheckHint> = {
     hint: 'Enter the recommendations of the previous cycle and say, for each, whether it was implemented.',
     fix: { kind: 'view', view: 'earlier', label: 'Open the earlier recommendations' },
   },
+  // Testimony and sensitive names (issue 12): fixed in the Testimony panel (report header) or the text.
+  'testimony-consent-covers-export': {
+    hint: 'Mark the submission confidential in the cover information if it goes to the committee only, or take the quote out; export can also leave it out.',
+    fix: COVER,
+  },
+  'sensitive-names-replaced': { hint: 'Give each sensitive name a replacement under “Testimony” in the report header, and keep listed names out of the cover information.', fix: null },
+  'testimony-consent-current': {
+    hint: 'Rewrite or remove the passages flagged in red; “Testimony” in the report header lists them.',
+    fix: { kind: 'view', view: 'sections', label: 'Go to the sections' },
+  },
 };
 
 export function hintFor(check: Pick<Check, 'id'>): CheckHint | null {

@@ -9,6 +9,7 @@ import type { SqlDriver } from './SqlDriver.ts';
 import { MIGRATIONS, migrationSql } from './migrations.ts';
 import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
 import { SqlSignOnStore } from './SqlSignOnStore.ts';
+import { SqlTestimonyContactStore } from './SqlTestimonyContactStore.ts';
 import { SqlVersionStore } from './SqlVersionStore.ts';
 import { SqlMailStore } from './SqlMailStore.ts';
 import { SqlCalendarStore } from './SqlCalendarStore.ts';
@@ -84,6 +85,7 @@ export class SqlStorage implements Storage {
   readonly reminders: SqlReminderStore;
   readonly followUp: SqlFollowUpStore;
   readonly attachments: SqlAttachmentStore;
+  readonly testimonyContacts: SqlTestimonyContactStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -98,6 +100,7 @@ export class SqlStorage implements Storage {
     this.reminders = new SqlReminderStore(db);
     this.followUp = new SqlFollowUpStore(db);
     this.attachments = new SqlAttachmentStore(db);
+    this.testimonyContacts = new SqlTestimonyContactStore(db);
   }
 
   async migrate(): Promise<void> {
@@ -234,6 +237,7 @@ export class SqlStorage implements Storage {
       await tx.run('DELETE FROM report_invitations WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM report_sign_ons WHERE report_id = ?', [id]);
       await deleteReportAttachments(tx, id);
+      await tx.run('DELETE FROM testimony_contacts WHERE report_id = ?', [id]);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });

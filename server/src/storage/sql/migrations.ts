@@ -312,6 +312,21 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 12,
+    name: "testimony: a witness's real name and contact, kept out of the report's document (owners and editors only)",
+    sql: () => `
+      CREATE TABLE testimony_contacts (
+        report_id TEXT NOT NULL,
+        testimony_id TEXT NOT NULL,
+        real_name TEXT NOT NULL,
+        contact TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (report_id, testimony_id)
+      );
+    `,
+  },
+  {
     version: 14,
     name: "deadlines and follow-up: a report's session and deadline in the catalogue, calendar feeds, reminders sent, tracked recommendations and their log",
     sql: () => `

@@ -1,0 +1,324 @@
+/**
+ * The Testimony panel: the report's testimony records (pseudonym, who took it and when, consent and its dates,
+ * withdrawal), each witness's real name and contact for owners and editors (kept on the server, never in the
+ * report), the passages flagged because consent lapsed, the sensitive names and the internal-only sections.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
+import type { Role } from '../../../../shared/api/roles.ts';
+import { atLeast } from '../../../../shared/api/roles.ts';
+import {
+  CONSENTS,
+  CONSENT_LABELS,
+  addTestimony,
+  consentState,
+  removeTestimony,
+  updateTestimony,
+  withdrawConsent,
+  type Consent,
+  type TestimonyRecord,
+} from '../../../../shared/report/testimony.ts';
+import { useOutline } from '../outline/useOutline.ts';
+import { useReportUiStore } from '../../stores/reportUiStore.ts';
+import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
+import { describeError } from '../../api/http.ts';
+import { activeEditor } from './activeEditor.ts';
+import { fetchContacts, removeContact, saveContact, type TestimonyContact } from './contactsApi.ts';
+import { useLapsedPassages, useTestimony } from './useTestimony.ts';
+import { SensitiveNamesEditor } from './SensitiveNamesEditor.tsx';
+import { InternalSections } from './InternalSections.tsx';
+
+export const TESTIMONY_ORIGIN = 'testimony-panel';
+
+interface PanelProps {
+  doc: Y.Doc;
+  reportId: string;
+  role: Role | null;
+  canEdit: boolean;
+  userName: string;
+  online: boolean;
+  onClose: () => void;
+}
+
+/** A text field that writes to the report when it loses focus (never on every key, so spaces survive typing). */
+function CommitInput({ value, onCommit, ...rest }: { value: string; onCommit: (v: string) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  return (
+    <input
+      {...rest}
+      className="input"
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => draft !== value && onCommit(draft)}
+      onKeyDown={(e) => e.key === 'Enter' && (e.currentTarget as HTMLInputElement).blur()}
+    />
+  );
+}
+
+export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online, onClose }: PanelProps) {
+  const { records, names, internalSections } = useTestimony(doc);
+  const lapsed = useLapsedPassages(doc);
+  const sections = useOutline(doc);
+  const selectSection = useReportUiStore((s) => s.selectSection);
+  const setView = useTreatyUiStore((s) => s.setView);
+  const confidential = atLeast(role, 'editor');
+  const [contacts, setContacts] = useState<Map<string, TestimonyContact> | null>(null);
+  const [contactError, setContactError] = useState<string | null>(null);
+  const [linkNote, setLinkNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!confidential || !online) return;
+    let live = true;
+    fetchContacts(reportId).then(
+      (list) => live && setContacts(new Map(list.map((c) => [c.testimonyId, c]))),
+      (err) => live && setContactError(describeError(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [confidential, online, reportId]);
+
+  const show = (sectionId: string) => {
+    selectSection(sectionId);
+    setView('sections');
+    onClose();
+  };
+
+  const link = (record: TestimonyRecord) => {
+    const editor = activeEditor();
+    if (!editor || editor.state.selection.empty) {
+      setLinkNote('Select the quoted words in the text first, then choose “Link the selected words”.');
+      return;
+    }
+    editor.chain().linkTestimony(record.id).run();
+    setLinkNote(null);
+    onClose();
+  };
+
+  const withdraw = (record: TestimonyRecord) => {
+    if (!window.confirm(`Record that ${record.pseudonym} withdrew consent? Every passage linked to this testimony is flagged at once and left out of every export.`)) return;
+    withdrawConsent(doc, record.id, userName, new Date(), TESTIMONY_ORIGIN);
+  };
+
+  const remove = async (record: TestimonyRecord) => {
+    if (!window.confirm(`Remove ${record.pseudonym}? Passages linked to it stay in the text and are left out of exports until linked again.`)) return;
+    if (confidential && contacts?.has(record.id)) {
+      try {
+        await removeContact(reportId, record.id);
+      } catch (err) {
+        setContactError(describeError(err));
+        return;
+      }
+    }
+    removeTestimony(doc, record.id, TESTIMONY_ORIGIN);
+  };
+
+  return (
+    <div className="testimony-panel" data-testid="testimony-panel">
+      <p className="testimony-panel__intro muted">
+        Pseudonyms and consent are part of the report. Real names and contact details stay on the server, for owners and editors only; reviewers and
+        viewers see the pseudonym.
+      </p>
+
+      {lapsed.length > 0 && (
+        <section className="testimony-flags" role="alert" data-testid="testimony-flags">
+          <h3>
+            {lapsed.length} passage{lapsed.length === 1 ? '' : 's'} rest{lapsed.length === 1 ? 's' : ''} on consent that no longer holds
+          </h3>
+          <ul>
+            {lapsed.map((p, i) => (
+              <li key={`${p.sectionId}-${i}`}>
+                <strong>{p.testimony}</strong> in “{p.section}”: “{p.excerpt}” ({p.reason}){' '}
+                <button type="button" className="button button--ghost button--small" onClick={() => show(p.sectionId)}>
+                  Show
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="testimony-records-title">
+        <h3 id="testimony-records-title">Testimony</h3>
+        {linkNote && (
+          <p className="field__help" role="status">
+            {linkNote}
+          </p>
+        )}
+        {contactError && (
+          <p className="field__error" role="alert">
+            {contactError}
+          </p>
+        )}
+        {confidential && !online && <p className="field__help">Real names and contacts are on the server: connect to see or change them.</p>}
+        {records.length === 0 ? (
+          <p className="muted">No testimony recorded yet.</p>
+        ) : (
+          <ul className="testimony-records">
+            {records.map((record) => (
+              <RecordItem
+                key={record.id}
+                doc={doc}
+                reportId={reportId}
+                record={record}
+                canEdit={canEdit}
+                contact={confidential && online ? (contacts?.get(record.id) ?? null) : undefined}
+                onContactSaved={(c) => setContacts((m) => new Map(m ?? []).set(c.testimonyId, c))}
+                onLink={() => link(record)}
+                onWithdraw={() => withdraw(record)}
+                onRemove={() => void remove(record)}
+              />
+            ))}
+          </ul>
+        )}
+        {canEdit && (
+          <p>
+            <button type="button" className="button button--small" onClick={() => addTestimony(doc, { takenBy: userName, takenOn: new Date().toISOString().slice(0, 10) }, TESTIMONY_ORIGIN)}>
+              Add testimony
+            </button>
+          </p>
+        )}
+      </section>
+
+      <SensitiveNamesEditor doc={doc} names={names} canEdit={canEdit} />
+      <InternalSections doc={doc} sections={sections} internal={internalSections} canEdit={canEdit} />
+    </div>
+  );
+}
+
+function RecordItem({
+  doc,
+  reportId,
+  record,
+  canEdit,
+  contact,
+  onContactSaved,
+  onLink,
+  onWithdraw,
+  onRemove,
+}: {
+  doc: Y.Doc;
+  reportId: string;
+  record: TestimonyRecord;
+  canEdit: boolean;
+  /** undefined: this person may not see it (or is offline); null: none kept yet. */
+  contact: TestimonyContact | null | undefined;
+  onContactSaved: (c: TestimonyContact) => void;
+  onLink: () => void;
+  onWithdraw: () => void;
+  onRemove: () => void;
+}) {
+  const id = useId();
+  const state = consentState(record);
+  const set = (fields: Parameters<typeof updateTestimony>[2]) => updateTestimony(doc, record.id, fields, TESTIMONY_ORIGIN);
+  const stateLabel = state === 'withdrawn' ? 'Consent withdrawn' : state === 'expired' ? `Consent expired ${record.expiresOn}` : 'Consent holds';
+  return (
+    <li className={`testimony-record${state === 'valid' ? '' : ' testimony-record--lapsed'}`} data-testid="testimony-record">
+      <div className="testimony-record__head">
+        <strong>{record.pseudonym}</strong>
+        <span className={`testimony-record__state${state === 'valid' ? '' : ' testimony-record__state--lapsed'}`}>{stateLabel}</span>
+      </div>
+      <div className="testimony-fields">
+        <label>
+          Pseudonym
+          <CommitInput value={record.pseudonym} onCommit={(v) => set({ pseudonym: v })} disabled={!canEdit} maxLength={200} />
+        </label>
+        <label>
+          Consent
+          <select className="input" value={record.consent} disabled={!canEdit} onChange={(e) => set({ consent: e.target.value as Consent })}>
+            {CONSENTS.map((c) => (
+              <option key={c} value={c}>
+                {CONSENT_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Taken by
+          <CommitInput value={record.takenBy} onCommit={(v) => set({ takenBy: v })} disabled={!canEdit} maxLength={200} />
+        </label>
+        <label>
+          Taken on
+          <input type="date" className="input" value={record.takenOn} disabled={!canEdit} onChange={(e) => set({ takenOn: e.target.value })} />
+        </label>
+        <label>
+          Consent given on
+          <input type="date" className="input" value={record.consentOn} disabled={!canEdit} onChange={(e) => set({ consentOn: e.target.value })} />
+        </label>
+        <label>
+          Consent ends after (optional)
+          <input type="date" className="input" value={record.expiresOn} disabled={!canEdit} onChange={(e) => set({ expiresOn: e.target.value })} />
+        </label>
+      </div>
+      {record.withdrawnAt && (
+        <p className="field__help">
+          Withdrawal recorded by {record.withdrawnBy || 'someone'} on {new Date(record.withdrawnAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}.
+        </p>
+      )}
+      {contact !== undefined && <PrivateFields key={id} reportId={reportId} testimonyId={record.id} contact={contact} canEdit={canEdit} onSaved={onContactSaved} />}
+      {canEdit && (
+        <div className="testimony-record__actions">
+          <button type="button" className="button button--small" onClick={onLink} data-testid="testimony-link">
+            Link the selected words
+          </button>
+          {!record.withdrawnAt && (
+            <button type="button" className="button button--small" onClick={onWithdraw} data-testid="testimony-withdraw">
+              Record withdrawal of consent
+            </button>
+          )}
+          <button type="button" className="button button--ghost button--small" onClick={onRemove}>
+            Remove
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function PrivateFields({ reportId, testimonyId, contact, canEdit, onSaved }: { reportId: string; testimonyId: string; contact: TestimonyContact | null; canEdit: boolean; onSaved: (c: TestimonyContact) => void }) {
+  const [realName, setRealName] = useState(contact?.realName ?? '');
+  const [detail, setDetail] = useState(contact?.contact ?? '');
+  const [phase, setPhase] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  // The contacts arrive from the server after the panel opens.
+  useEffect(() => {
+    setRealName(contact?.realName ?? '');
+    setDetail(contact?.contact ?? '');
+  }, [contact?.realName, contact?.contact]);
+  const changed = realName !== (contact?.realName ?? '') || detail !== (contact?.contact ?? '');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setPhase({ kind: 'saving' });
+    try {
+      onSaved(await saveContact(reportId, testimonyId, { realName, contact: detail }));
+      setPhase({ kind: 'saved' });
+    } catch (err) {
+      setPhase({ kind: 'error', message: describeError(err) });
+    }
+  };
+  return (
+    <form className="testimony-private testimony-fields" onSubmit={submit} data-testid="testimony-private">
+      <label>
+        Real name (owners and editors only)
+        <input className="input" value={realName} onChange={(e) => setRealName(e.target.value)} disabled={!canEdit} maxLength={200} autoComplete="off" />
+      </label>
+      <label>
+        Contact (owners and editors only)
+        <input className="input" value={detail} onChange={(e) => setDetail(e.target.value)} disabled={!canEdit} maxLength={500} autoComplete="off" />
+      </label>
+      {canEdit && (
+        <div className="testimony-record__actions">
+          <button type="submit" className="button button--small" disabled={!changed || phase.kind === 'saving'}>
+            {phase.kind === 'saving' ? 'Saving…' : 'Save on the server'}
+          </button>
+          {phase.kind === 'saved' && !changed && <span className="muted" role="status">Saved.</span>}
+          {phase.kind === 'error' && (
+            <span className="field__error" role="alert">
+              {phase.message}
+            </span>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
