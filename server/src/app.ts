@@ -55,6 +55,9 @@ import { DigestJob } from './mail/DigestJob.ts';
 import { TrashJob } from './reports/TrashJob.ts';
 import { enableMetrics, metrics } from './metrics/metrics.ts';
 import { registerMetricsRoute, registerReadinessRoute } from './metrics/routes.ts';
+import { registerLibraryRoutes } from './api/libraryRoutes.ts';
+import { LibraryService } from './library/LibraryService.ts';
+import { SubscriptionPoller } from './library/SubscriptionPoller.ts';
 
 export interface RunningServer {
   url: string;
@@ -73,6 +76,8 @@ export interface RunningServer {
   digest: DigestJob;
   /** Purges reports that waited TRASH_DAYS in the trash, hourly (tests run it directly). */
   trash: TrashJob;
+  /** Polls subscribed library feeds every LIBRARY_POLL_S (tests run it directly). */
+  libraryPoller: SubscriptionPoller;
   /** Stop accepting, close connections, store every change, close storage. */
   close(): Promise<void>;
 }
@@ -178,6 +183,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerDiscussionRoutes(router, { access, storage, registry });
   registerSubmissionRoutes(router, { reports, access, signOn });
   registerTaxonomyRoutes(router);
+  const libraryPoller = new SubscriptionPoller(storage, log.child('library'), { allowPrivate: config.libraryAllowPrivateUrls, everyMs: config.libraryPollMs });
+  registerLibraryRoutes(router, { library: new LibraryService(storage, access, now), poller: libraryPoller, storage }, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 
@@ -256,6 +263,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }, 3600_000);
   sweep.unref();
   trash.start();
+  libraryPoller.start();
 
   return {
     url,
@@ -270,6 +278,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     routes: router.list(),
     digest,
     trash,
+    libraryPoller,
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
@@ -279,6 +288,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         server.close();
         sync.close();
         await digest.stop();
+        await libraryPoller.stop();
         await Promise.all([registry.close(), office.close()]);
         await bus.close();
         await mail.close();

@@ -11,6 +11,7 @@ import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
 import { SqlSignOnStore } from './SqlSignOnStore.ts';
 import { SqlVersionStore } from './SqlVersionStore.ts';
 import { SqlMailStore } from './SqlMailStore.ts';
+import { SqlLibraryStore } from './SqlLibraryStore.ts';
 
 interface ReportRow {
   id: string;
@@ -64,6 +65,7 @@ export class SqlStorage implements Storage {
   readonly mail: SqlMailStore;
   readonly settings: SqlInstanceSettings;
   readonly signOns: SqlSignOnStore;
+  readonly library: SqlLibraryStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -74,6 +76,7 @@ export class SqlStorage implements Storage {
     this.mail = new SqlMailStore(db);
     this.settings = new SqlInstanceSettings(db);
     this.signOns = new SqlSignOnStore(db);
+    this.library = new SqlLibraryStore(db);
   }
 
   async migrate(): Promise<void> {
