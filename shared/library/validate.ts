@@ -158,6 +158,10 @@ export function validateNewEntry(body: unknown): Validated<EntryFields> {
 export function validateEntryChange(body: unknown): Validated<Partial<EntryFields>> {
   if (!isObject(body)) return { ok: false, problems: [{ field: '', code: 'invalid_body', message: 'Expected a JSON object.' }] };
   const problems: Problem[] = [];
+  // Only the coalition can be taken away (null); every other field, when given, needs a value.
+  for (const field of ['title', 'kind', 'level', 'text', 'content', 'tags', 'language', 'source', 'licence', 'visibility']) {
+    if (body[field] === null) problems.push({ field, code: 'invalid_field', message: `"${field}" cannot be null.` });
+  }
   const fields = entryFields(body, false, problems);
   if (!problems.length && Object.keys(fields).length === 0) {
     problems.push({ field: '', code: 'nothing_to_change', message: 'Give at least one field to change.' });
