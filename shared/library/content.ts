@@ -48,7 +48,8 @@ function clean(raw: unknown, depth: number): PmNode | string {
   const node: PmNode = { type };
   if (type === 'heading') {
     const level = isObject(raw.attrs) ? raw.attrs.level : undefined;
-    node.attrs = { level: typeof level === 'number' && level >= 1 && level <= 4 ? Math.floor(level) : 2 };
+    // The report's schema has headings of levels 2 to 4.
+    node.attrs = { level: typeof level === 'number' && level >= 2 && level <= 4 ? Math.floor(level) : 2 };
   }
   if (type === 'orderedList' && isObject(raw.attrs) && typeof raw.attrs.start === 'number' && raw.attrs.start >= 1) {
     node.attrs = { start: Math.floor(raw.attrs.start) };

@@ -12,7 +12,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
   const state = useSessionStore((s) => s.state);
   const route = useRoute();
   const account = state.status === 'signed-in' || state.status === 'expired' ? state.account : null;
-  const here = route.name === 'coalitions' || route.name === 'coalition' ? 'coalitions' : route.name === 'reports' ? 'reports' : null;
+  const here = route.name === 'coalitions' || route.name === 'coalition' ? 'coalitions' : route.name === 'reports' ? 'reports' : route.name === 'library' || route.name === 'library-entry' ? 'library' : null;
   return (
     <>
       <header className="topbar">
@@ -28,6 +28,9 @@ export function TopBar({ children }: { children?: ReactNode }) {
               </a>
               <a href="/coalitions" className="main-nav__link" aria-current={here === 'coalitions' ? 'page' : undefined} onClick={handleLinkClick}>
                 Coalitions
+              </a>
+              <a href="/library" className="main-nav__link" aria-current={here === 'library' ? 'page' : undefined} onClick={handleLinkClick}>
+                Library
               </a>
             </nav>
           )}

@@ -1,6 +1,6 @@
 /**
  * The library (issue 14):
- *   POST /api/library/entries, GET/PATCH/DELETE /api/library/entries/:id, POST /api/library/entries/:id/adoptions,
+ *   POST /api/library/entries, GET /api/library/entries (all the caller may read), GET/PATCH/DELETE /api/library/entries/:id, POST /api/library/entries/:id/adoptions,
  *   POST /api/library/entries/:id/uses { reportId } (a report used it), GET /api/library/search?q=&kind=&tag=&status=,
  *   GET /api/library/export?ids=a,b (the feed's format), POST /api/library/import { bundle, visibility, coalitionId },
  *   GET/POST /api/library/subscriptions, DELETE /api/library/subscriptions/:id (administrators only),
@@ -51,6 +51,11 @@ export function registerLibraryRoutes(router: Router, deps: LibraryDeps, config:
     const { user } = await ctx.user();
     const fields = ensure(validateNewEntry(await readJsonObject(ctx.req, config.maxBodyBytes)));
     sendJson(ctx.res, 201, await library.create(user, fields));
+  });
+
+  // Everything the caller may read, for the browser's copy (it searches offline over it).
+  router.on('GET', '/api/library/entries', async (ctx) => {
+    sendJson(ctx.res, 200, { entries: await library.readable(await optionalUser(ctx)) });
   });
 
   router.on('GET', '/api/library/entries/:id', async (ctx) => {
