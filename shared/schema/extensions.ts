@@ -8,6 +8,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { Recommendation } from './recommendation.ts';
 import { Footnote } from './footnote.ts';
 import { PassageTag } from './passageTag.ts';
+import { LibraryBlockAttributes } from './libraryBlock.ts';
 import { ALLOWED_LINK_SCHEMES, normaliseHref } from './linkPolicy.ts';
 
 export function editorExtensions(): AnyExtension[] {
@@ -32,5 +33,6 @@ export function editorExtensions(): AnyExtension[] {
     Recommendation,
     Footnote,
     PassageTag,
+    LibraryBlockAttributes,
   ];
 }

@@ -3,7 +3,7 @@
  * or changes its attributes: reports written with a newer schema then open read-only in older clients,
  * because the Yjs binding deletes content its schema does not know.
  */
-export const EDITOR_SCHEMA_VERSION = 4;
+export const EDITOR_SCHEMA_VERSION = 5;
 
 // History:
 // 1  StarterKit (headings 2-4, no code), links, tables.
@@ -14,3 +14,5 @@ export const EDITOR_SCHEMA_VERSION = 4;
 //    An older editor would delete every note it met.
 // 4  `passageTag` mark (issue 10: a tag on a selection or paragraph; one tag id per mark, marks of this type
 //    overlap). An older editor would drop the marks, and with them the report's passage tags.
+// 5  `libraryEntryId` and `libraryVersion` attributes on recommendation blocks and quotations (issue 14: a block
+//    taken from the library). An older editor could drop them, and with them the offer of a newer version.
