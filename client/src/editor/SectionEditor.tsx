@@ -27,6 +27,8 @@ import { useFindInEditor } from '../features/find/useFindInEditor.ts';
 // Passage tags (issue 10): their tags named on hover.
 import { PassageTagHover, refreshPassageTagHover } from '../features/tagging/passage/passageTagHover.ts';
 import { loadedTaxonomy, loadTaxonomy } from '../features/tagging/taxonomy.ts';
+// The library (issue 14): inserting entries, and the offer of a newer version of one already here.
+import { LibraryInEditor } from '../features/library/editor/LibraryInEditor.tsx';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -123,6 +125,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   return (
     <div className={`editor${editable ? '' : ' editor--readonly'}`}>
       {editable && showToolbar && <Toolbar editor={editor} doc={fragment.doc ?? undefined} />}
+      {editable && showToolbar && <LibraryInEditor editor={editor} />}
       {!editable && words === 0 && <p className="editor__empty muted">This section has no text yet.</p>}
       <EditorContent editor={editor} className="editor__content" data-testid="section-editor" />
       {children}
