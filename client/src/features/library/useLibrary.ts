@@ -27,11 +27,10 @@ export function useLibrary(accountId: string | null): LibraryState {
 
   useEffect(() => {
     let live = true;
-    void libraryCopy(account)
-      .then((copy) => {
-        if (live) setEntries((current) => current ?? copy);
-      })
-      .catch(() => undefined);
+    const copy = libraryCopy(account).catch((): LibraryEntry[] => []);
+    void copy.then((held) => {
+      if (live) setEntries((current) => current ?? held);
+    });
     fetchReadableEntries().then(
       async ({ entries: fresh }) => {
         if (!live) return;
@@ -39,10 +38,12 @@ export function useLibrary(accountId: string | null): LibraryState {
         setState('ok');
         await replaceLibraryCopy(account, fresh).catch(() => undefined);
       },
-      (err: unknown) => {
+      async (err: unknown) => {
+        // Unreachable: what the device holds (read to the end, so an early failure cannot leave the list empty).
+        const held = await copy;
         if (!live) return;
         setState(err instanceof NetworkError ? 'offline' : 'ok');
-        setEntries((current) => current ?? []);
+        setEntries(held);
       },
     );
     return () => {
