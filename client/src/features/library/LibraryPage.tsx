@@ -105,7 +105,7 @@ export function LibraryPage() {
           <label>
             <span className="visually-hidden">Adoption status</span>
             <select className="input select" value={status} onChange={(e) => setStatus(e.target.value as AdoptionStatus | '')} aria-label="Adoption status">
-              <option value="">Any adoption status</option>
+              <option value="">Any status</option>
               {ADOPTION_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABELS[s]}
