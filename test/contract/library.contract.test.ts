@@ -121,4 +121,15 @@ describe.each(STORAGE_KINDS)('Library storage contract on %s', (kind) => {
     expect(await storage.library.get(a.id)).toBeNull();
     expect(await storage.library.getSubscription(sub.id)).toBeNull();
   });
+
+  it('[LB6] keeps the entries of a deleted account without its name', async () => {
+    const now = new Date().toISOString();
+    const user = (await storage.accounts.createUser({ id: crypto.randomUUID(), email: `${crypto.randomUUID()}@x.example`, name: 'Leaving Writer', createdAt: now }, 'h'))!;
+    const e = entry({ writer: { id: user.id, name: 'Leaving Writer' } });
+    await storage.library.create(e);
+    await storage.accounts.deleteUser(user.id, []);
+    const kept = await storage.library.get(e.id);
+    expect(kept?.title).toBe(e.title);
+    expect(kept?.writer).toBeNull();
+  });
 });

@@ -22,3 +22,30 @@ describe('checkFeedUrl', () => {
     expect(checkFeedUrl('http://127.0.0.1:80/', true).hostname).toBe('127.0.0.1');
   });
 });
+
+describe('safeFetch', () => {
+  it('follows redirects, checking each hop, and gives up after three', async () => {
+    const http = await import('node:http');
+    const { safeFetch, FetchRefused } = await import('./safeFetch.ts');
+    const server = http.createServer((req, res) => {
+      if (req.url === '/feed') return res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      if (req.url === '/moved') return res.writeHead(302, { location: '/feed' }).end();
+      if (req.url === '/to-file') return res.writeHead(302, { location: 'file:///etc/passwd' }).end();
+      const n = Number(req.url!.slice(1));
+      res.writeHead(302, { location: `/${n + 1}` }).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+    const options = { allowPrivate: true, maxBytes: 1000, timeoutMs: 5000 };
+    try {
+      const moved = await safeFetch(`${base}/moved`, options);
+      expect([moved.status, moved.body.toString(), moved.url]).toEqual([200, '{"ok":true}', `${base}/feed`]);
+      await expect(safeFetch(`${base}/to-file`, options)).rejects.toThrow(/Only http and https/);
+      await expect(safeFetch(`${base}/1`, options)).rejects.toBeInstanceOf(FetchRefused);
+      // Without the private-address allowance the first hop is already refused.
+      await expect(safeFetch(`${base}/moved`, { ...options, allowPrivate: false })).rejects.toThrow(/private or local network/);
+    } finally {
+      server.close();
+    }
+  });
+});
