@@ -62,6 +62,36 @@ describe('The Library in the browser', () => {
     expect(member.errors).toEqual([]);
   });
 
+  it('writes an entry with the form and records an adoption on its page', async () => {
+    const user = suite.keep(await openSignedIn(browser, server.url, { ...AMINA, name: 'Fatima Form' }));
+    const { page } = user;
+    await page.goto(`${server.url}/library`);
+    await page.getByRole('button', { name: 'New entry' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Title').fill('Participatory budgeting for accessibility');
+    await dialog.getByLabel('Kind').selectOption('policy-practice');
+    await dialog.getByLabel('Who can see it').selectOption('instance');
+    await dialog.getByLabel('Text', { exact: true }).fill('A share of the city budget is decided with disabled residents.');
+    await dialog.getByLabel(/^Tags/).fill('NOT-A-TAG');
+    await dialog.getByRole('button', { name: 'Add to the library' }).click();
+    await dialog.getByText('“NOT-A-TAG” is not a tag of the taxonomy').waitFor();
+    await dialog.getByLabel(/^Tags/).fill('CRPD:4, SDG:11.2');
+    await dialog.getByRole('button', { name: 'Add to the library' }).click();
+    await page.locator('[data-testid="library-card"] a', { hasText: 'Participatory budgeting for accessibility' }).click();
+    await page.getByRole('heading', { name: 'Participatory budgeting for accessibility' }).waitFor();
+    await page.getByRole('button', { name: 'Record an adoption' }).click();
+    await page.getByLabel('Place').fill('Ghent');
+    await page.getByLabel('Date').fill('2025-02-03');
+    await page.getByLabel('Status').selectOption('implemented');
+    await page.getByLabel(/Reference link/).fill('https://example.org/ghent');
+    await page.getByRole('button', { name: 'Record adoption' }).click();
+    await page.locator('.library-adoption', { hasText: 'Ghent' }).getByText('Implemented').waitFor();
+    const found = await api<{ results: LibraryEntry[] }>(server.url, '/api/library/search?status=implemented&q=ghent', { as: user.account });
+    expect(found.body.results.map((e) => e.title)).toEqual(['Participatory budgeting for accessibility']);
+    expect(found.body.results[0]!.tags).toEqual(['CRPD:4', 'SDG:11.2']);
+    expect(user.errors).toEqual([]);
+  });
+
   it('inserts an entry into a report as quoted model text, lists the report on the entry, and offers a newer version without applying it', async () => {
     const user = suite.keep(await openSignedIn(browser, server.url, { ...AMINA, name: 'Ines Inserter' }));
     const { page, account } = user;
