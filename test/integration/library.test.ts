@@ -200,4 +200,16 @@ describe.each(STORAGE_KINDS)('Library on %s', (kind) => {
     const strangerView = await api<LibraryEntryView>(node.server.url, `/api/library/entries/${entry.body.id}`, { as: stranger });
     expect(strangerView.body.usedIn).toEqual([]);
   });
+
+  it('puts the entries a person wrote in their data export, and keeps them without their name when the account is deleted', async () => {
+    const leaver = await signUp(node.server.url, { name: 'Lea Leaving' });
+    const entry = await create(leaver, { title: 'Lea’s model', kind: 'recommendation', level: 'city', text: 'Text by Lea.', visibility: 'instance' });
+    const exported = await api<{ libraryEntriesWritten: { id: string; text: string }[] }>(node.server.url, '/api/auth/me/export', { as: leaver });
+    expect(exported.body.libraryEntriesWritten).toEqual([expect.objectContaining({ id: entry.body.id, text: 'Text by Lea.' })]);
+    const deleted = await api(node.server.url, '/api/auth/me', { as: leaver, method: 'DELETE', body: { password: leaver.password } });
+    expect(deleted.status).toBe(204);
+    const kept = await api<LibraryEntryView>(node.server.url, `/api/library/entries/${entry.body.id}`, { as: node.owner });
+    expect(kept.body.writer).toBeNull();
+    expect(JSON.stringify(kept.body)).not.toContain('Lea Leaving');
+  });
 });
