@@ -199,6 +199,11 @@ describe.each(STORAGE_KINDS)('Library on %s', (kind) => {
     expect(ownerView.body.usedIn).toEqual([{ reportId: report.id, title: 'Freedonia shadow report', version: 1 }]);
     const strangerView = await api<LibraryEntryView>(node.server.url, `/api/library/entries/${entry.body.id}`, { as: stranger });
     expect(strangerView.body.usedIn).toEqual([]);
+    // A device that inserted an older copy says which version it took; a version that does not exist is not believed.
+    await api(node.server.url, `/api/library/entries/${entry.body.id}`, { as: node.owner, method: 'PATCH', body: { text: 'Model text, version two.' } });
+    expect((await api(node.server.url, `/api/library/entries/${entry.body.id}/uses`, { as: node.owner, body: { reportId: report.id, version: 1 } })).body).toEqual({ version: 1 });
+    expect((await api(node.server.url, `/api/library/entries/${entry.body.id}/uses`, { as: node.owner, body: { reportId: report.id, version: 9 } })).body).toEqual({ version: 2 });
+    expect((await api(node.server.url, `/api/library/entries/${entry.body.id}/uses`, { as: node.owner, body: { reportId: report.id, version: 'x' } })).status).toBe(400);
   });
 
   it('puts the entries a person wrote in their data export, and keeps them without their name when the account is deleted', async () => {

@@ -1,7 +1,7 @@
 /**
  * The library (issue 14):
  *   POST /api/library/entries, GET /api/library/entries (all the caller may read), GET/PATCH/DELETE /api/library/entries/:id, POST /api/library/entries/:id/adoptions,
- *   POST /api/library/entries/:id/uses { reportId } (a report used it), GET /api/library/search?q=&kind=&tag=&status=,
+ *   POST /api/library/entries/:id/uses { reportId, version? } (a report used it), GET /api/library/search?q=&kind=&tag=&status=,
  *   GET /api/library/export?ids=a,b (the feed's format), POST /api/library/import { bundle, visibility, coalitionId },
  *   GET/POST /api/library/subscriptions, DELETE /api/library/subscriptions/:id (administrators only),
  *   GET /library/feed.json (published entries, no account; ETag and Last-Modified with conditional requests).
@@ -87,7 +87,11 @@ export function registerLibraryRoutes(router: Router, deps: LibraryDeps, config:
     const id = entryId(ctx.params.id);
     const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (!isReportId(body.reportId)) throw new BadRequest('invalid_report', '"reportId" must be a report\'s id.', 'reportId');
-    sendJson(ctx.res, 200, await library.recordUse(id, user, body.reportId));
+    const version = body.version;
+    if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version) || version < 1)) {
+      throw new BadRequest('invalid_version', '"version" must be the entry version the report took.', 'version');
+    }
+    sendJson(ctx.res, 200, await library.recordUse(id, user, body.reportId, version));
   });
 
   router.on('GET', '/api/library/search', async (ctx) => {

@@ -197,10 +197,12 @@ export class LibraryService {
   }
 
   /** A report used the entry: the caller must be able to read the entry and edit the report. */
-  async recordUse(id: string, user: UserRecord, reportId: string): Promise<{ version: number }> {
+  async recordUse(id: string, user: UserRecord, reportId: string, version?: number): Promise<{ version: number }> {
     const entry = await this.read(id, user);
     await this.access.require(user.id, reportId, 'editor');
-    await this.storage.library.recordUse(id, reportId, entry.version, this.at());
-    return { version: entry.version };
+    // The version the block was taken at (a device may have inserted the copy it held); never a later one than exists.
+    const used = version !== undefined && version >= 1 && version <= entry.version ? version : entry.version;
+    await this.storage.library.recordUse(id, reportId, used, this.at());
+    return { version: used };
   }
 }

@@ -26,6 +26,6 @@ export function addAdoption(id: string, body: Record<string, unknown>): Promise<
   return request(`/api/library/entries/${encodeURIComponent(id)}/adoptions`, { body });
 }
 
-export function recordUse(id: string, reportId: string): Promise<{ version: number }> {
-  return request(`/api/library/entries/${encodeURIComponent(id)}/uses`, { body: { reportId } });
+export function recordUse(id: string, reportId: string, version: number): Promise<{ version: number }> {
+  return request(`/api/library/entries/${encodeURIComponent(id)}/uses`, { body: { reportId, version } });
 }

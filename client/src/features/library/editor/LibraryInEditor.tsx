@@ -59,7 +59,7 @@ export function LibraryInEditor({ editor }: { editor: Editor }) {
 
   const noteUse = (entry: LibraryEntry) => {
     if (!reportId) return;
-    recordUse(entry.id, reportId).catch((err: unknown) => showToast({ message: `The library could not note that this report used “${entry.title}”: ${describeError(err)}` }));
+    recordUse(entry.id, reportId, entry.version).catch((err: unknown) => showToast({ message: `The library could not note that this report used “${entry.title}”: ${describeError(err)}` }));
   };
 
   const insert = (entry: LibraryEntry, form: LibraryBlockForm) => {
