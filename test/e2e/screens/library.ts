@@ -40,6 +40,8 @@ async function main() {
       await page.goto(`${server.url}/library`);
       await page.locator('[data-testid="library-card"]').first().waitFor();
       await shot(page, '01-library');
+      await page.getByRole('heading', { name: 'Feeds this instance follows' }).scrollIntoViewIfNeeded();
+      await shot(page, '01b-followed-feeds');
       await page.getByPlaceholder('Search titles, text, tags and places').fill('cedaw');
       await shot(page, '02-search');
       await page.goto(`${server.url}/library/${entry.body.id}`);
@@ -72,7 +74,7 @@ async function main() {
       await visitor.page.locator('[data-testid="library-card"]').first().waitFor();
       await shot(visitor.page, '07-public');
       await visitor.context.close();
-      console.log(`${name}: 7 screenshots`);
+      console.log(`${name}: 8 screenshots`);
     }
   } finally {
     await browser.close();

@@ -14,6 +14,7 @@ import { TopBar } from '../../app/TopBar.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { EntryForm } from './EntryForm.tsx';
+import { SubscriptionsPanel } from './SubscriptionsPanel.tsx';
 import { KIND_LABELS, LEVEL_LABELS, originHost, STATUS_LABELS } from './labels.ts';
 import { libraryEntryPath } from './paths.ts';
 import { useLibrary } from './useLibrary.ts';
@@ -142,6 +143,7 @@ export function LibraryPage() {
             </ul>
           </>
         )}
+        {account?.isAdmin && <SubscriptionsPanel onChange={library.refresh} />}
       </main>
       {account && (
         <Dialog open={creating} onClose={() => setCreating(false)} title="New library entry" className="dialog--wide">
