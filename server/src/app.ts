@@ -65,6 +65,9 @@ import { registerCalendarRoutes } from './api/calendarRoutes.ts';
 import { registerFollowUpRoutes } from './api/followUpRoutes.ts';
 import { enableMetrics, metrics } from './metrics/metrics.ts';
 import { registerMetricsRoute, registerReadinessRoute } from './metrics/routes.ts';
+import { registerLibraryRoutes } from './api/libraryRoutes.ts';
+import { LibraryService } from './library/LibraryService.ts';
+import { SubscriptionPoller } from './library/SubscriptionPoller.ts';
 
 export interface RunningServer {
   url: string;
@@ -85,6 +88,8 @@ export interface RunningServer {
   trash: TrashJob;
   /** Deadline reminders by mail (tests run rounds directly). */
   reminders: ReminderJob;
+  /** Polls subscribed library feeds every LIBRARY_POLL_S (tests run it directly). */
+  libraryPoller: SubscriptionPoller;
   /** Stop accepting, close connections, store every change, close storage. */
   close(): Promise<void>;
 }
@@ -199,6 +204,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerFollowUpRoutes(router, { followUp: new FollowUpService(storage, followUpAccess), access: followUpAccess }, config);
   registerAttachmentRoutes(router, { access, storage, log: log.child('attachments') }, config);
   registerTestimonyRoutes(router, { access, storage, log: log.child('testimony') }, config);
+  const libraryPoller = new SubscriptionPoller(storage, log.child('library'), { allowPrivate: config.libraryAllowPrivateUrls, everyMs: config.libraryPollMs });
+  registerLibraryRoutes(router, { library: new LibraryService(storage, access, now), poller: libraryPoller, storage }, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 
@@ -277,6 +284,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }, 3600_000);
   sweep.unref();
   trash.start();
+  libraryPoller.start();
 
   return {
     url,
@@ -292,6 +300,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     digest,
     trash,
     reminders,
+    libraryPoller,
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
@@ -302,6 +311,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         sync.close();
         await digest.stop();
         await reminders.stop();
+        await libraryPoller.stop();
         await Promise.all([registry.close(), office.close()]);
         await bus.close();
         await mail.close();

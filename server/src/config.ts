@@ -95,6 +95,10 @@ export interface Config {
   metrics: boolean;
   /** Who may read `/metrics`: IP addresses and CIDR ranges (`10.0.0.0/8`, `::1`). */
   metricsAllow: string[];
+  /** LIBRARY_POLL_S: how often subscribed library feeds are fetched (conditional requests). */
+  libraryPollMs: number;
+  /** LIBRARY_ALLOW_PRIVATE_URLS=1: feeds on private, loopback and link-local addresses may be subscribed (tests, closed networks). */
+  libraryAllowPrivateUrls: boolean;
 }
 
 /** open: anyone signs up; invite: only with an invitation (coalition or administrator); closed: only an administrator's. */
@@ -247,5 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     signupWindowMs: int(env, 'SIGNUP_LIMIT_WINDOW_MINUTES', 60, 1) * 60_000,
     metrics: flag(env, 'METRICS'),
     metricsAllow,
+    libraryPollMs: int(env, 'LIBRARY_POLL_S', 3600, 1) * 1000,
+    libraryAllowPrivateUrls: flag(env, 'LIBRARY_ALLOW_PRIVATE_URLS'),
   };
 }

@@ -10,6 +10,7 @@ import { Footnote } from './footnote.ts';
 import { PassageTag } from './passageTag.ts';
 import { Image } from './image.ts';
 import { TestimonyLink } from './testimonyLink.ts';
+import { LibraryBlockAttributes } from './libraryBlock.ts';
 import { ALLOWED_LINK_SCHEMES, normaliseHref } from './linkPolicy.ts';
 
 export function editorExtensions(): AnyExtension[] {
@@ -36,5 +37,6 @@ export function editorExtensions(): AnyExtension[] {
     PassageTag,
     Image,
     TestimonyLink,
+    LibraryBlockAttributes,
   ];
 }

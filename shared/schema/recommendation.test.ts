@@ -29,7 +29,8 @@ describe('Recommendation node', () => {
     const fragment = prosemirrorJSONToYXmlFragment(schema, { type: 'doc', content: [block] }, new Y.Doc().getXmlFragment('body'));
     const back = yXmlFragmentToProseMirrorRootNode(fragment, schema);
     expect(back.check()).toBeUndefined();
-    expect(back.firstChild!.attrs).toEqual({ addressee: 'The Ministry of Education', tags: ['ICERD:5', 'REC:A/HRC/46/15:26.45'] });
+    // Not taken from the library: no entry id or version (shared/schema/libraryBlock.ts).
+    expect(back.firstChild!.attrs).toEqual({ addressee: 'The Ministry of Education', tags: ['ICERD:5', 'REC:A/HRC/46/15:26.45'], libraryEntryId: null, libraryVersion: null });
     expect(fragmentToJson(fragment).content![0]).toMatchObject({ type: 'recommendation', attrs: block.attrs });
   });
 

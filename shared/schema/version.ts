@@ -3,7 +3,7 @@
  * or changes its attributes: reports written with a newer schema then open read-only in older clients,
  * because the Yjs binding deletes content its schema does not know.
  */
-export const EDITOR_SCHEMA_VERSION = 6;
+export const EDITOR_SCHEMA_VERSION = 7;
 
 // History:
 // 1  StarterKit (headings 2-4, no code), links, tables.
@@ -18,3 +18,5 @@ export const EDITOR_SCHEMA_VERSION = 6;
 //    and a pending id while the file waits on an offline device). An older editor would delete every image.
 // 6  `testimonyLink` mark (issue 12: a passage linked to a testimony record by id). An older editor would drop
 //    the links, and with them what keeps a committee-only quote out of a public export.
+// 7  `libraryEntryId` and `libraryVersion` attributes on recommendation blocks and quotations (issue 14: a block
+//    taken from the library). An older editor could drop them, and with them the offer of a newer version.

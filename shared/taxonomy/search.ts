@@ -3,6 +3,7 @@
  * id ("ICERD:5", also typed "icerd 5"), then ids that start with the query ("SDG:5" finds its targets, shorter
  * ids first), then entries whose label or text has every query word (as a word prefix), label words counting more.
  */
+import { rank, rankedFields, rankQuery, type RankedFields, type RankMatch } from '../search/ranking.ts';
 import { taxonomyEntries, type TaxonomyEntry } from './entries.ts';
 import { compareTagIds, GENERAL_COMMENT_PREFIXES, type TagKind, type TreatyId } from './tagIds.ts';
 
@@ -17,7 +18,7 @@ export interface Searchable {
 export interface SearchHit<T extends Searchable = TaxonomyEntry> {
   entry: T;
   score: number;
-  match: 'id' | 'id-prefix' | 'words';
+  match: RankMatch;
 }
 
 export interface SearchOptions<T extends Searchable> {
@@ -51,27 +52,8 @@ function ownTreatyTest(treaty: TreatyId): (id: string) => boolean {
   return (id) => id.startsWith(`${treaty}:`) || id.startsWith(comments);
 }
 
-interface Indexed<T> {
+interface Indexed<T> extends RankedFields {
   entry: T;
-  id: string;
-  label: string;
-  text: string;
-}
-
-const TOKEN = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*/gu;
-
-/** Lower case without accents, so "reparacion" finds "reparación". */
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-function tokens(s: string): string[] {
-  return fold(s).match(TOKEN) ?? [];
-}
-
-/** Tokens joined with spaces around them, so a word prefix is a plain `includes(' ' + word)`. */
-function haystack(s: string): string {
-  return ` ${tokens(s).join(' ')} `;
 }
 
 /** A sub-paragraph is found by its own words, not by the heading of its article, which the article itself carries. */
@@ -80,40 +62,17 @@ function searchLabel(entry: Searchable): string {
 }
 
 function index<T extends Searchable>(entries: readonly T[]): Indexed<T>[] {
-  return entries.map((entry) => ({ entry, id: fold(entry.id), label: haystack(searchLabel(entry)), text: haystack(entry.text) }));
+  return entries.map((entry) => ({ entry, ...rankedFields(entry.id, searchLabel(entry), entry.text) }));
 }
 
 let taxonomyIndex: Indexed<TaxonomyEntry>[] | null = null;
 
-type Scored = [SearchHit['match'], number];
-
-function score(item: Indexed<Searchable>, ids: string[], words: string[]): Scored | null {
-  if (ids.includes(item.id)) return ['id', 1000];
-  let best: Scored | null = null;
-  const prefix = ids.find((q) => q.length >= 2 && item.id.startsWith(q));
-  if (prefix) best = ['id-prefix', 500 - Math.min(400, item.id.length - prefix.length)];
-  if (words.length > 0) {
-    let points = 100;
-    for (const w of words) {
-      const inLabel = item.label.includes(` ${w}`);
-      if (!inLabel && !item.text.includes(` ${w}`)) return best;
-      points += inLabel ? 20 : 5;
-      if (item.label.includes(` ${w} `) || item.text.includes(` ${w} `)) points += 2;
-    }
-    if (item.label.startsWith(` ${words[0]}`)) points += 10;
-    if (!best || points > best[1]) best = ['words', points];
-  }
-  return best;
-}
-
 /** Search the taxonomy (and `extra`), best first. */
 export function searchTaxonomy<T extends Searchable = TaxonomyEntry>(query: string, options: SearchOptions<T> = {}): SearchHit<T | TaxonomyEntry>[] {
-  const q = fold(query.trim());
+  // "ICERD 5" and "sdg 5.2" are how people type ids.
+  const q = rankQuery(query);
   if (!q) return [];
   const limit = Math.max(1, Math.min(200, Math.floor(options.limit ?? 20)));
-  // "ICERD 5" and "sdg 5.2" are how people type ids.
-  const ids = [...new Set([q, q.replace(/\s+/, ':'), q.replace(/\s+/g, '')])];
-  const words = [...new Set(tokens(q))];
   taxonomyIndex ??= index(taxonomyEntries());
   const pool: Indexed<T | TaxonomyEntry>[] = options.extra ? [...taxonomyIndex, ...index(options.extra)] : taxonomyIndex;
   const kinds = options.kinds ? new Set(options.kinds) : null;
@@ -121,7 +80,7 @@ export function searchTaxonomy<T extends Searchable = TaxonomyEntry>(query: stri
   const hits: SearchHit<T | TaxonomyEntry>[] = [];
   for (const item of pool) {
     if (kinds && !kinds.has(item.entry.kind)) continue;
-    const result = score(item, ids, words);
+    const result = rank(item, q);
     if (!result) continue;
     const bonus = result[0] === 'words' && own?.(item.entry.id) ? OWN_TREATY : 0;
     hits.push({ entry: item.entry, match: result[0], score: result[1] + bonus });

@@ -15,6 +15,8 @@ import { Toasts } from '../ui/Toasts.tsx';
 import { handleLinkClick, navigate, useRoute } from './router.ts';
 import { nextPath, PUBLIC_ROUTES, SIGNED_OUT_ONLY, signInPath } from './routes.ts';
 import { TopBar } from './TopBar.tsx';
+import { LibraryPage } from '../features/library/LibraryPage.tsx';
+import { EntryPage } from '../features/library/EntryPage.tsx';
 
 const ReportView = lazy(() => import('../features/report/ReportView.tsx'));
 
@@ -51,6 +53,10 @@ export function App() {
         <ConfirmAccountPage />
       ) : route.name === 'report-invitation' ? (
         <ReportInvitationPage />
+      ) : route.name === 'library' ? (
+        <LibraryPage />
+      ) : route.name === 'library-entry' ? (
+        <EntryPage key={route.entryId} entryId={route.entryId} />
       ) : (
         <SignInPage />
       );

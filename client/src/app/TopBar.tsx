@@ -12,7 +12,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
   const state = useSessionStore((s) => s.state);
   const route = useRoute();
   const account = state.status === 'signed-in' || state.status === 'expired' ? state.account : null;
-  const here = route.name === 'coalitions' || route.name === 'coalition' ? 'coalitions' : route.name === 'reports' ? 'reports' : route.name === 'follow-up' ? 'follow-up' : null;
+  const here = route.name === 'coalitions' || route.name === 'coalition' ? 'coalitions' : route.name === 'reports' ? 'reports' : route.name === 'follow-up' ? 'follow-up' : route.name === 'library' || route.name === 'library-entry' ? 'library' : null;
   return (
     <>
       <header className="topbar">
@@ -31,6 +31,9 @@ export function TopBar({ children }: { children?: ReactNode }) {
               </a>
               <a href="/follow-up" className="main-nav__link" aria-current={here === 'follow-up' ? 'page' : undefined} onClick={handleLinkClick}>
                 Follow-up
+              </a>
+              <a href="/library" className="main-nav__link" aria-current={here === 'library' ? 'page' : undefined} onClick={handleLinkClick}>
+                Library
               </a>
             </nav>
           )}

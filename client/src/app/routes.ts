@@ -18,6 +18,9 @@ export type Route =
   | { name: 'admin' }
   /** Deadlines and the follow-up tracker (features/followup/). */
   | { name: 'follow-up' }
+  /** The library (issue 14): open without an account (published entries only). */
+  | { name: 'library' }
+  | { name: 'library-entry'; entryId: string }
   | { name: 'not-found' };
 
 /** Pages anyone may open without an account. */
@@ -29,6 +32,8 @@ export const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set([
   'reset-password',
   'confirm-account',
   'report-invitation',
+  'library',
+  'library-entry',
 ]);
 
 /** Pages a signed-in person is sent on from (to `?next=` or their reports). */
@@ -50,11 +55,13 @@ export function parseRoute(pathname: string): Route {
   if (path === '/account') return { name: 'account' };
   if (path === '/admin') return { name: 'admin' };
   if (path === '/follow-up') return { name: 'follow-up' };
+  if (path === '/library') return { name: 'library' };
   const [, first, second, ...rest] = path.split('/');
   if (rest.length > 0 || second === undefined) return { name: 'not-found' };
   if (first === 'reports' && isReportId(second)) return { name: 'report', reportId: second };
   if (first === 'coalitions' && TOKEN.test(second)) return { name: 'coalition', coalitionId: second };
   if (first === 'invite' && TOKEN.test(second)) return { name: 'invite', token: second };
+  if (first === 'library' && /^[A-Za-z0-9_-]{1,100}$/.test(second)) return { name: 'library-entry', entryId: second };
   return { name: 'not-found' };
 }
 

@@ -17,6 +17,7 @@
 import type { LocalReport } from '../db/LocalDb.ts';
 import { listLocalReports, removeLocalReports } from '../db/catalog.ts';
 import { forgetCoalitionCache } from '../features/coalitions/useCoalitions.ts';
+import { forgetLibraryCopy } from '../db/LibraryDb.ts';
 import { forgetRememberedRoles } from '../features/review/useReportRole.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
 import { localDocName, reportOfLocalDoc } from '../sync/localDoc.ts';
@@ -159,6 +160,8 @@ export async function removeDeviceCopies(accountId: string): Promise<RemovalResu
   const plan = planRemoval(reports, await databaseNames(reports), accountId);
   await removeLocalReports(plan.catalogueIds);
   const deleted = await Promise.all(plan.databases.map(deleteDatabase));
+  // The library entries this account could read (coalition-private ones among them).
+  await forgetLibraryCopy(accountId).catch(() => undefined);
   try {
     removeStashesOf(localStorage, plan.reportIds);
     forgetRememberedRoles(plan.reportIds);

@@ -32,6 +32,8 @@ import { withImageView } from '../features/evidence/imageView.ts';
 import { ImageDialogHost } from '../features/evidence/ImageDialog.tsx';
 // Testimony (issue 12): sensitive names highlighted, passages on lapsed consent flagged.
 import { useTestimonyInEditor } from '../features/testimony/useTestimonyInEditor.ts';
+// The library (issue 14): inserting entries, and the offer of a newer version of one already here.
+import { LibraryInEditor } from '../features/library/editor/LibraryInEditor.tsx';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -130,6 +132,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
     <div className={`editor${editable ? '' : ' editor--readonly'}`}>
       {editable && showToolbar && <Toolbar editor={editor} doc={fragment.doc ?? undefined} />}
       {editable && <ImageDialogHost editor={editor} reportId={provider.roomname} />}
+      {editable && showToolbar && <LibraryInEditor editor={editor} />}
       {!editable && words === 0 && <p className="editor__empty muted">This section has no text yet.</p>}
       <EditorContent editor={editor} className="editor__content" data-testid="section-editor" />
       {children}

@@ -109,6 +109,10 @@ export async function exportAccount(
     comments,
     suggestions,
     signOnsConfirmed,
+    // Library entries they wrote (issue 14), with their text.
+    libraryEntriesWritten: (await storage.library.listReadable({ userId: user.id, coalitionIds: [] }))
+      .filter((e) => e.writer?.id === user.id)
+      .map((e) => ({ id: e.id, title: e.title, kind: e.kind, text: e.text, visibility: e.visibility, coalitionId: e.coalitionId, version: e.version, createdAt: e.createdAt, updatedAt: e.updatedAt })),
     ...(await followUpOf(storage, user.id)),
   };
 }

@@ -10,6 +10,8 @@ import type { Role } from '../../../shared/api/roles.ts';
 import type { VersionKind } from '../../../shared/api/versionKinds.ts';
 import type { Deadline } from '../../../shared/deadlines/deadline.ts';
 import type { FollowUpItem, FollowUpLogEntry } from '../../../shared/followup/types.ts';
+import type { AdoptionRecord, LibraryEntry } from '../../../shared/library/entry.ts';
+import type { EntryFields } from '../../../shared/library/validate.ts';
 
 export interface ReportRecord {
   id: string;
@@ -415,6 +417,7 @@ export interface Storage {
   /** Images and files of reports (deleteReport removes a report's, and the bytes nobody else refers to). */
   readonly attachments: AttachmentStore;
   readonly testimonyContacts: TestimonyContactStore;
+  readonly library: LibraryStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
   /** Throws when the database does not answer a cheap query (`/readyz`). */
@@ -498,4 +501,55 @@ export interface FollowUpStore {
   log(itemIds: string[]): Promise<FollowUpLogEntry[]>;
   addLog(entry: FollowUpLogEntry): Promise<void>;
   countLog(itemId: string): Promise<number>;
+}
+
+/** Who reads the library: anyone (signed out), or a person with their coalitions. */
+export interface LibraryReader {
+  userId: string | null;
+  coalitionIds: string[];
+}
+
+/** A subscription as stored, with what conditional requests need. */
+export interface LibrarySubscriptionRecord {
+  id: string;
+  url: string;
+  createdBy: string;
+  createdAt: string;
+  instance: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: string | null;
+  lastError: string | null;
+}
+
+/** The library (issue 14): entries with their adoption records, their uses in reports, subscriptions. */
+export interface LibraryStore {
+  /** Insert an entry with its adoption records. */
+  create(entry: LibraryEntry): Promise<void>;
+  get(id: string): Promise<LibraryEntry | null>;
+  getMany(ids: string[]): Promise<LibraryEntry[]>;
+  /** Published entries; with a user, also those shared with the instance, of their coalitions and their own. */
+  listReadable(reader: LibraryReader): Promise<LibraryEntry[]>;
+  listPublished(): Promise<LibraryEntry[]>;
+  count(): Promise<number>;
+  /** Change the fields, raise the version by one and set `updatedAt`; null when the entry is gone. */
+  update(id: string, fields: Partial<EntryFields>, at: string): Promise<LibraryEntry | null>;
+  delete(id: string): Promise<boolean>;
+  /** Add an adoption record unless the entry has `max` already (false then, or when the entry is gone). */
+  addAdoption(entryId: string, adoption: AdoptionRecord, max: number): Promise<boolean>;
+  /** Remember that a report used the entry at this version (the latest use of a report replaces its earlier one). */
+  recordUse(entryId: string, reportId: string, version: number, at: string): Promise<void>;
+  uses(entryId: string): Promise<{ reportId: string; version: number }[]>;
+  createSubscription(s: LibrarySubscriptionRecord): Promise<boolean>;
+  listSubscriptions(): Promise<LibrarySubscriptionRecord[]>;
+  getSubscription(id: string): Promise<LibrarySubscriptionRecord | null>;
+  /** Delete the subscription and every entry it brought. */
+  deleteSubscription(id: string): Promise<boolean>;
+  setSubscriptionState(id: string, state: Pick<LibrarySubscriptionRecord, 'instance' | 'etag' | 'lastModified' | 'lastPolledAt' | 'lastError'>): Promise<void>;
+  /**
+   * Make the subscription's entries exactly these, in one transaction: each keyed by its id at the source keeps
+   * its local id across polls; those no longer listed are deleted.
+   */
+  replaceSubscribed(subscriptionId: string, entries: { key: string; entry: LibraryEntry }[]): Promise<void>;
+  countSubscribed(subscriptionId: string): Promise<number>;
 }

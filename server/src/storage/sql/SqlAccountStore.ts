@@ -304,6 +304,8 @@ export class SqlAccountStore implements AccountStore {
       // Sign-in attempts for the account and its devices, and the devices it signed in from (see LoginThrottle keys).
       await tx.run('DELETE FROM auth_attempts WHERE key = ? OR key LIKE ?', [`login/account:${user.email}`, `login/device:${userId}:%`]);
       await tx.run('DELETE FROM known_devices WHERE user_id = ?', [userId]);
+      // Library entries they wrote stay (their coalition's work, under its licence) without their name.
+      await tx.run('UPDATE library_entries SET writer_id = NULL, writer_name = NULL WHERE writer_id = ?', [userId]);
       await tx.run(
         `UPDATE users SET email = ?, name = '', password_hash = '', is_admin = 0, disabled = 1, last_seen_at = NULL, deleted_at = ? WHERE id = ?`,
         [`deleted:${userId}`, new Date().toISOString(), userId],

@@ -17,6 +17,7 @@ import { SqlReminderStore } from './SqlReminderStore.ts';
 import { SqlFollowUpStore } from './SqlFollowUpStore.ts';
 import { deadlineParts, toDeadline, type Deadline } from '../../../../shared/deadlines/deadline.ts';
 import { SqlAttachmentStore, deleteReportAttachments } from './SqlAttachmentStore.ts';
+import { SqlLibraryStore } from './SqlLibraryStore.ts';
 
 interface ReportRow {
   id: string;
@@ -86,6 +87,7 @@ export class SqlStorage implements Storage {
   readonly followUp: SqlFollowUpStore;
   readonly attachments: SqlAttachmentStore;
   readonly testimonyContacts: SqlTestimonyContactStore;
+  readonly library: SqlLibraryStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -101,6 +103,7 @@ export class SqlStorage implements Storage {
     this.followUp = new SqlFollowUpStore(db);
     this.attachments = new SqlAttachmentStore(db);
     this.testimonyContacts = new SqlTestimonyContactStore(db);
+    this.library = new SqlLibraryStore(db);
   }
 
   async migrate(): Promise<void> {

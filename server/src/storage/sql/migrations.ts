@@ -327,6 +327,67 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 13,
+    name: 'library: model texts with adoption records, the reports that used them, subscriptions to other instances\' feeds',
+    sql: () => `
+      CREATE TABLE library_entries (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        content TEXT NOT NULL,
+        plain_text TEXT NOT NULL,
+        level TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        language TEXT NOT NULL,
+        source TEXT NOT NULL,
+        licence TEXT NOT NULL,
+        visibility TEXT NOT NULL,
+        coalition_id TEXT,
+        version INTEGER NOT NULL,
+        writer_id TEXT,
+        writer_name TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        origin TEXT,
+        subscription_id TEXT,
+        subscription_key TEXT
+      );
+      CREATE INDEX library_entries_visibility ON library_entries (visibility);
+      CREATE INDEX library_entries_coalition ON library_entries (coalition_id);
+      CREATE UNIQUE INDEX library_entries_subscribed ON library_entries (subscription_id, subscription_key);
+      CREATE TABLE library_adoptions (
+        id TEXT PRIMARY KEY,
+        entry_id TEXT NOT NULL REFERENCES library_entries (id) ON DELETE CASCADE,
+        place TEXT NOT NULL,
+        body TEXT NOT NULL,
+        date TEXT NOT NULL,
+        status TEXT NOT NULL,
+        link TEXT,
+        follow_up TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+      );
+      CREATE INDEX library_adoptions_entry ON library_adoptions (entry_id);
+      CREATE TABLE library_uses (
+        entry_id TEXT NOT NULL REFERENCES library_entries (id) ON DELETE CASCADE,
+        report_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        used_at TEXT NOT NULL,
+        PRIMARY KEY (entry_id, report_id)
+      );
+      CREATE TABLE library_subscriptions (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        instance TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at TEXT,
+        last_error TEXT
+      );
+    `,
+  },
+  {
     version: 14,
     name: "deadlines and follow-up: a report's session and deadline in the catalogue, calendar feeds, reminders sent, tracked recommendations and their log",
     sql: () => `
