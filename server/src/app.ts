@@ -30,6 +30,7 @@ import { watchReports } from './versions/watchReports.ts';
 import { ReportSizes } from './documents/ReportSizes.ts';
 import { registerSubmissionRoutes } from './api/submissionRoutes.ts';
 import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
+import { registerLanguageRoutes } from './api/languageRoutes.ts';
 import { registerExportRoutes } from './api/exportRoutes.ts';
 import { registerSignOnRoutes } from './api/signOnRoutes.ts';
 import { SignOnService } from './reports/SignOnService.ts';
@@ -178,6 +179,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerDiscussionRoutes(router, { access, storage, registry });
   registerSubmissionRoutes(router, { reports, access, signOn });
   registerTaxonomyRoutes(router);
+  registerLanguageRoutes(router, storage, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 

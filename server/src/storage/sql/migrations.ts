@@ -286,6 +286,13 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX reports_deleted_at ON reports (deleted_at);
     `,
   },
+  {
+    version: 16,
+    name: 'i18n: the language each person chose for the interface, kept on their account',
+    sql: () => `
+      ALTER TABLE users ADD COLUMN language TEXT;
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {
