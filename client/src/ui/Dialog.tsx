@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, makes the page inert, closes on Escape and
@@ -21,6 +22,7 @@ export function Dialog({
   dismissible?: boolean;
   className?: string;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -50,7 +52,7 @@ export function Dialog({
           {title}
         </h2>
         {dismissible && (
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
             ×
           </button>
         )}
