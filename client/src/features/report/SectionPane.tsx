@@ -54,7 +54,7 @@ export const SectionPane = memo(function SectionPane({
             {title}
           </h2>
           <StatusBadge status={section.status} />
-          <PeerDots peers={peers} where="in this section" />
+          <PeerDots peers={peers} />
         </div>
         <SectionTags doc={session.doc} section={section} canEdit={canEdit} />
       </div>
