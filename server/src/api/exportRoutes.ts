@@ -1,10 +1,15 @@
-/** GET /api/reports/:id/export: the report as a Word or PDF file, for anyone who may read it. */
+/**
+ * GET /api/reports/:id/export: the report as a Word or PDF file, for anyone who may read it; `accessible=true`
+ * with `format=pdf` gives the tagged PDF LibreOffice lays out from the .docx (export/taggedPdf.ts), and
+ * GET /api/export/capabilities says whether this server can make it.
+ */
 // options.ts and fileName.ts, not the index: the main thread must not load the export libraries (they run on
 // the office worker threads).
 import { EXPORT_FORMATS, parseExportOptions, type ExportFormat } from '../../../shared/export/options.ts';
 import { contentDisposition } from '../../../shared/export/fileName.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
 import { BadRequest, NotFound } from '../errors.ts';
+import { sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { ReportService } from '../reports/ReportService.ts';
@@ -12,6 +17,8 @@ import type { SignOnService } from '../reports/SignOnService.ts';
 import { coverOrganisations } from '../../../shared/report/signOn.ts';
 import type { Logger } from '../log.ts';
 import type { OfficeWorkers } from '../workers/OfficeWorkers.ts';
+import { TaggedPdf } from '../export/taggedPdf.ts';
+import { exportFileName } from '../../../shared/export/fileName.ts';
 
 function isFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
@@ -19,6 +26,12 @@ function isFormat(value: string): value is ExportFormat {
 
 export function registerExportRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess; office: OfficeWorkers; signOn: SignOnService; log: Logger }): void {
   const { reports, access, office, signOn, log } = deps;
+  const tagged = new TaggedPdf();
+
+  router.on('GET', '/api/export/capabilities', async (ctx) => {
+    await ctx.user();
+    sendJson(ctx.res, 200, { accessiblePdf: tagged.available });
+  });
 
   router.on('GET', '/api/reports/:id/export', async (ctx) => {
     const { user } = await ctx.user();
@@ -37,8 +50,12 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
     const organisations = coverOrganisations(await signOn.get(report));
     const input = await reports.exportInput(report.id, parsed.value.suggestions, organisations);
     const started = Date.now();
-    const file = await office.export(input, format, parsed.value);
-    log.info('exported', { reportId: report.id, userId: user.id, format, bytes: file.bytes.length, ms: Date.now() - started });
+    const accessible = format === 'pdf' && query.get('accessible') === 'true';
+    let file = await office.export(input, accessible ? 'docx' : format, parsed.value);
+    if (accessible) {
+      file = { bytes: await tagged.fromDocx(file.bytes), mimeType: 'application/pdf', fileName: exportFileName(input.meta, 'pdf') };
+    }
+    log.info('exported', { reportId: report.id, userId: user.id, format, accessible, bytes: file.bytes.length, ms: Date.now() - started });
     ctx.res.writeHead(200, {
       'content-type': file.mimeType,
       'content-length': file.bytes.length,
