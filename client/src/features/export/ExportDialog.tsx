@@ -22,6 +22,8 @@ import { PDF_FONT_URLS } from './pdfFontUrls.ts';
 import { ExportFailed, runExport, type ExportRun } from './runExport.ts';
 import { saveFile } from './saveFile.ts';
 import { progressAnnouncement } from './progressText.ts';
+// The accessible (tagged) PDF from the server (issue 13).
+import { fetchAccessiblePdf, useAccessiblePdfAvailable } from './accessiblePdf.ts';
 import './export.css';
 
 export default function ExportDialog({ open, onClose, session, snapshot }: { open: boolean; onClose: () => void; session: ReportSession; snapshot: SessionSnapshot }) {
@@ -56,7 +58,11 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const [options, setOptions] = useState<ExportOptions>(() => defaultExportOptions(meta.mechanism));
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [fontsReady, setFontsReady] = useState<boolean | null>(null);
+  const [accessible, setAccessible] = useState(false);
+  const accessibleAvailable = useAccessiblePdfAvailable(online);
+  const tagged = format === 'pdf' && accessible && online && accessibleAvailable === true;
   const run = useRef<ExportRun | null>(null);
+  const serverRun = useRef<AbortController | null>(null);
   const discussion = useReview()?.discussion.doc ?? null;
   useLastSignOn(session.reportId, online);
   const signOn = currentSignOn(session.reportId, session.doc);
@@ -66,7 +72,13 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const running = phase.kind === 'running';
 
   // Closing the dialog (or leaving the report) stops an export that is still running.
-  useEffect(() => () => run.current?.cancel(), []);
+  useEffect(
+    () => () => {
+      run.current?.cancel();
+      serverRun.current?.abort();
+    },
+    [],
+  );
 
   useEffect(() => {
     if (format !== 'pdf') return;
@@ -77,13 +89,28 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     };
   }, [format, online]);
 
-  const pdfBlocked = format === 'pdf' && !online && fontsReady === false;
+  const pdfBlocked = format === 'pdf' && !online && fontsReady === false && !tagged;
   const set = <K extends keyof ExportOptions>(key: K, value: ExportOptions[K]) => setOptions((o) => ({ ...o, [key]: value }));
 
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (running || pdfBlocked) return;
     setPhase({ kind: 'running', fraction: 0 });
+    if (tagged) {
+      // Made by the server from its copy: no progress to report until the file arrives.
+      const abort = new AbortController();
+      serverRun.current = abort;
+      try {
+        const bytes = await fetchAccessiblePdf(session.reportId, exportQuery('pdf', options), abort.signal);
+        saveFile(bytes, fileName, 'application/pdf');
+        setPhase({ kind: 'done', fileName });
+      } catch (err) {
+        if (!abort.signal.aborted) setPhase({ kind: 'error', message: t('export.accessible.failed', { message: err instanceof Error ? err.message : '' }) });
+      } finally {
+        if (serverRun.current === abort) serverRun.current = null;
+      }
+      return;
+    }
     // Read now: the file holds the report as it is when Export is pressed, co-authors' later edits aside.
     let describeTag;
     try {
@@ -117,6 +144,8 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const cancel = () => {
     run.current?.cancel();
     run.current = null;
+    serverRun.current?.abort();
+    serverRun.current = null;
     setPhase({ kind: 'idle' });
   };
 
@@ -148,6 +177,23 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
             </label>
           ))}
         </div>
+        {format === 'pdf' && (
+          <div className="export-form__accessible">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={accessible}
+                disabled={!online || accessibleAvailable !== true}
+                onChange={(e) => setAccessible(e.target.checked)}
+                aria-describedby={`${id}-accessible-help`}
+              />
+              <span>{t('export.accessible.label')}</span>
+            </label>
+            <p id={`${id}-accessible-help`} className="field__help" data-testid="accessible-pdf-help">
+              {!online ? t('export.accessible.offline') : accessibleAvailable === false ? t('export.accessible.unavailable') : t('export.accessible.help')}
+            </p>
+          </div>
+        )}
         {upr && format === 'pdf' && <p className="field__help export-form__warning">{t('export.uprWordOnly')}</p>}
         {pdfBlocked && (
           <p className="field__error" role="alert">
