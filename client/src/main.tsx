@@ -5,6 +5,7 @@ import { initI18n } from './i18n/i18n.ts';
 import { registerServiceWorker } from './sw/registerServiceWorker.ts';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/rtl.css';
 
 // The first screen is drawn in the reader's language: its messages (one small chunk) load first.
 void initI18n().then(() =>
