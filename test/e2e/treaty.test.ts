@@ -93,7 +93,7 @@ describe('Treaty and UPR reports in the browser', () => {
     await pasteText(page, longText(5200));
     await poll(() => count.getAttribute('data-state')).toBe('near');
     await poll(() => count.innerText()).toContain('Near the limit');
-    await poll(() => count.getAttribute('aria-label')).toBe('Report: Near the limit: 5,200 of 5,630 words, 430 left.');
+    await poll(() => count.getByTestId('report-word-count-name').textContent()).toBe('Report: Near the limit: 5,200 of 5,630 words, 430 left.');
     // A new paragraph first: pasted into the last one, its first word would join "five." as one word.
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');

@@ -18,7 +18,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
   return (
     <>
       <header className="topbar">
-        <a href="/" className="brand" onClick={handleLinkClick}>
+        <a href="/" className="brand" aria-label="Rightsdraft" onClick={handleLinkClick}>
           <img src="/icon.svg" alt="" width="28" height="28" />
           <span className="brand__name">Rightsdraft</span>
         </a>

@@ -80,7 +80,6 @@ export function AccountMenu({ account }: { account: Account }) {
           className="user-chip"
           aria-expanded={open}
           aria-controls={panelId}
-          aria-label={t('account.menuLabel', { name: account.name })}
           data-testid="account-menu"
           onClick={() => setOpen(!open)}
         >

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMechanism } from '../../../../shared/api/mechanisms.ts';
 import { mechanismName as nameOf } from '../../../../shared/i18n/mechanismNames.ts';
@@ -42,6 +42,7 @@ export function ReportHeader({
   menuActions?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const headingId = useId();
   const { meta, canEdit, status, facts, permissions } = snapshot;
   const peers = usePresenceStore((s) => s.peers);
   const outlineOpen = useReportUiStore((s) => s.outlineOpen);
@@ -136,8 +137,10 @@ export function ReportHeader({
   return (
     // Not a <header>: the page's banner is the top bar; this is the report's own heading area, and its title (an
     // editable field) is also the page's main heading for screen readers.
-    <div className={`report-header${compact ? ' report-header--compact' : ''}`}>
-      <h1 className="visually-hidden">{title}</h1>
+    <section className={`report-header${compact ? ' report-header--compact' : ''}`} aria-labelledby={headingId}>
+      <h1 className="visually-hidden" id={headingId}>
+        {title}
+      </h1>
       <div className="report-header__main">
         <EditableText
           className="report-header__title"
@@ -216,6 +219,6 @@ export function ReportHeader({
       >
         <p>{t('report.delete.text', { title, days: Number.parseInt(TRASH_DAYS_HINT, 10) })}</p>
       </ConfirmDialog>
-    </div>
+    </section>
   );
 }

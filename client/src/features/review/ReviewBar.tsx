@@ -3,6 +3,8 @@
  * reviewer's edits are suggestions, the section's open comments and suggestions, and accepting or
  * rejecting all of them.
  */
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../../i18n/i18n.ts';
 import { decideSuggestion } from '../../../../shared/discussion/layout.ts';
 import { COMMENT_SHORTCUT } from './CommentButton.tsx';
 import { decideAllMessage } from './decideAll.ts';
@@ -13,6 +15,7 @@ import { useReviewItems } from './useSectionReview.ts';
 import { useToastStore } from '../../stores/toastStore.ts';
 
 export function ReviewBar({ sectionId, suggesting }: { sectionId: string; suggesting: boolean }) {
+  useTranslation();
   const review = useReview()!;
   const { threads, suggestions } = useReviewItems(review, sectionId);
   const handle = useReviewStore((s) => s.editor);
@@ -94,12 +97,13 @@ export function ReviewBar({ sectionId, suggesting }: { sectionId: string; sugges
       <button
         type="button"
         className="button button--small review-bar__counts"
-        aria-label={`${openThreads} open ${openThreads === 1 ? 'comment' : 'comments'} and ${open.length} ${open.length === 1 ? 'suggestion' : 'suggestions'} in this section`}
         onClick={() => {
           setFilters({ sectionId, status: 'open', attention: false, authorId: 'all' });
           openPanel(open.length > 0 && openThreads === 0 ? 'suggestions' : 'comments');
         }}
       >
+        {/* Named by its sentence, not an aria-label over the bare numbers shown (WCAG 2.5.3). */}
+        <span className="visually-hidden">{translate('review.counts', { comments: openThreads, suggestions: open.length })}</span>
         <span className="count-chip count-chip--comments" aria-hidden="true">
           <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
             <path d="M5 5h14v10H10l-4 4v-4H5z" />

@@ -36,13 +36,14 @@ export function ReportWordCount({ doc }: { doc: Y.Doc }) {
           className={`word-count word-count--${display.tone}`}
           data-testid="report-word-count"
           data-state={words.status.state}
-          aria-label={`Report: ${display.long}`}
           onClick={() => setView('checklist')}
         >
+          {/* Named by its full sentence (no aria-label over different visible words, WCAG 2.5.3). */}
+          <span className="visually-hidden" data-testid="report-word-count-name">{`Report: ${display.long}`}</span>
           {(display.tone === 'near' || display.tone === 'over') && <TreatyIcon name="alert" size={16} />}
-          <span className="word-count__count">{display.count.replace(/ words?$/, '')}</span>
-          <span className="word-count__unit">{/ word$/.test(display.count) ? 'word' : 'words'}</span>
-          {display.flag && <span className="word-count__flag">{display.flag}</span>}
+          <span className="word-count__count" aria-hidden="true">{display.count.replace(/ words?$/, '')}</span>{' '}
+          <span className="word-count__unit" aria-hidden="true">{/ word$/.test(display.count) ? 'word' : 'words'}</span>
+          {display.flag && <span className="word-count__flag" aria-hidden="true">{display.flag}</span>}
         </button>
       </Tooltip>
       <span className="visually-hidden" role="status">
