@@ -84,7 +84,11 @@ export function AccountMenu({ account }: { account: Account }) {
           onClick={() => setOpen(!open)}
         >
           <Avatar name={account.name} color={color} size="sm" label="" />
-          <span className="user-chip__name">{account.name}</span>
+          {/* The name, also where the visible one is hidden (phones), without an aria-label over other words. */}
+          <span className="visually-hidden">{account.name}</span>
+          <span className="user-chip__name" aria-hidden="true">
+            {account.name}
+          </span>
         </button>
         {open && (
           <div className="account-menu__panel" id={panelId}>
