@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { lazy, memo, Suspense } from 'react';
 import type * as Y from 'yjs';
 import { getSectionBody, type SectionInfo } from '../../../../shared/report/layout.ts';
@@ -42,13 +43,13 @@ export const SectionPane = memo(function SectionPane({
 }) {
   const peers = usePresenceStore((s) => s.peers).filter((p) => p.sectionId === section.id);
   const body = getSectionBody(session.doc, section.id);
-  const title = section.title.trim() || 'Untitled section';
+  const { t } = useTranslation();
+  const stored = section.title.trim();
+  const title = stored && stored !== 'Untitled section' ? stored : t('outline.untitled');
   return (
     <section className="section-pane" aria-labelledby="section-heading">
       <div className="section-pane__head">
-        <p className="eyebrow">
-          Section {index + 1} of {count}
-        </p>
+        <p className="eyebrow">{t('section.position', { n: index + 1, count })}</p>
         <div className="section-pane__title-row">
           <h2 id="section-heading" className="section-pane__title">
             {title}
@@ -61,13 +62,13 @@ export const SectionPane = memo(function SectionPane({
       {body ? (
         <ReviewSection key={`${section.id}:${fragmentKey(body)}`} sectionId={section.id} fragment={body} canEdit={canEdit}>
           {(review) => (
-            <Suspense fallback={<div className="editor editor--loading" aria-busy="true">Loading editor…</div>}>
+            <Suspense fallback={<div className="editor editor--loading" aria-busy="true">{t('section.loadingEditor')}</div>}>
               <SectionEditor
                 fragment={body}
                 provider={session.provider}
                 user={user}
                 editable={review.editable}
-                label={`Text of ${title}`}
+                label={t('section.textOf', { title })}
                 review={review.review}
                 showToolbar={review.showToolbar}
                 onHandle={review.onHandle}
@@ -79,7 +80,7 @@ export const SectionPane = memo(function SectionPane({
           )}
         </ReviewSection>
       ) : (
-        <p className="muted">This section has no text body.</p>
+        <p className="muted">{t('section.noBody')}</p>
       )}
     </section>
   );
