@@ -47,25 +47,26 @@ export function ReviewBar({ sectionId, suggesting }: { sectionId: string; sugges
   };
 
   return (
-    <div className="review-bar" role="toolbar" aria-label="Review">
+    <div className="review-bar" role="toolbar" aria-label={translate('review.label')}>
       {review.canComment && (
         <button
           type="button"
           className="button button--small"
-          title={`Comment on the selected text (${COMMENT_SHORTCUT})`}
+          title={translate('review.commentTitle', { shortcut: COMMENT_SHORTCUT })}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => {
             const d = editorHere?.draftFromSelection();
             if (d) setDraft(d);
-            else showToast({ message: `Select some text first, then choose Comment (or press ${COMMENT_SHORTCUT}).` }, 5000);
+            else showToast({ message: translate('review.selectFirst', { shortcut: COMMENT_SHORTCUT }) }, 5000);
           }}
         >
-          Comment
+          {translate('review.comment')}
         </button>
       )}
       {review.canComment && review.suggestOnly && (
         <span className="review-bar__mode" data-testid="suggesting-note">
-          <span className="review-bar__dot" aria-hidden="true" /> Suggesting<span className="review-bar__long"> — your edits become suggestions</span>
+          <span className="review-bar__dot" aria-hidden="true" /> {translate('review.suggesting')}
+          <span className="review-bar__long">{translate('review.suggestingLong')}</span>
         </span>
       )}
       {review.canComment && !review.suggestOnly && review.canWriteContent && (
@@ -75,22 +76,22 @@ export function ReviewBar({ sectionId, suggesting }: { sectionId: string; sugges
           aria-checked={suggesting}
           className={`switch${suggesting ? ' switch--on' : ''}`}
           onClick={() => setSuggesting(!suggesting)}
-          title="When on, your edits are suggested for others to accept instead of changing the text"
+          title={translate('review.suggestingTitle')}
         >
           <span className="switch__track" aria-hidden="true">
             <span className="switch__thumb" />
           </span>
-          Suggesting
+          {translate('review.suggesting')}
         </button>
       )}
       <span className="review-bar__spacer" />
       {review.canDecide && open.length > 1 && editorHere && (
         <>
           <button type="button" className="button button--small button--ghost" onClick={acceptAll}>
-            Accept all
+            {translate('review.acceptAll')}
           </button>
           <button type="button" className="button button--small button--ghost" onClick={rejectAll}>
-            Reject all
+            {translate('review.rejectAll')}
           </button>
         </>
       )}
