@@ -5,20 +5,20 @@ import { useReviewStore } from './reviewStore.ts';
 import { useSuggestions, useThreads } from './useDiscussion.ts';
 
 export function ReviewHeaderButton() {
-  const { t } = useTranslation();
   const review = useReview();
   if (!review) return null;
   return <Button />;
 }
 
 function Button() {
+  const { t } = useTranslation();
   const review = useReview()!;
   const threads = useThreads(review.discussion);
   const suggestions = useSuggestions(review.discussion);
   const panel = useReviewStore((s) => s.panel);
   const openPanel = useReviewStore((s) => s.openPanel);
   const setFilters = useReviewStore((s) => s.setFilters);
-  const open = threads.filter((t) => t.status === 'open').length + suggestions.filter((s) => s.status === 'open').length;
+  const open = threads.filter((th) => th.status === 'open').length + suggestions.filter((s) => s.status === 'open').length;
   return (
     <button
       type="button"
