@@ -195,7 +195,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
             (() => {
               const hidden = isHidden(TAG_PASSAGE_LABEL);
               const toggle = () => setPassageOpen((o) => !o);
-              if (hidden) moreActions.push({ key: TAG_PASSAGE_LABEL, label: TAG_PASSAGE_LABEL, run: toggle, active: passageOpen });
+              if (hidden) moreActions.push({ key: TAG_PASSAGE_LABEL, label: t('passage.button'), run: toggle, active: passageOpen });
               return <PassageTagButton editor={editor} open={passageOpen} onToggle={toggle} tabIndex={hidden ? -1 : tabIndexFor()} hidden={hidden} />;
             })()}
         </div>

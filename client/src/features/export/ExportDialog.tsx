@@ -237,7 +237,7 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
 
       <div className="export-form__file">
         <span className="muted">{t('export.fileName')}</span>
-        <code className="export-form__name" data-testid="export-file-name">
+        <code className="export-form__name" data-testid="export-file-name" dir="ltr">
           {fileName}
         </code>
       </div>
