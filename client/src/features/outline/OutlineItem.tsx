@@ -101,7 +101,9 @@ export function OutlineItem(props: OutlineItemProps) {
             <span className="outline-item__number" aria-hidden="true">
               {index + 1}
             </span>
-            <span className="outline-item__title">{title}</span>
+            <span className="outline-item__title" dir="auto">
+              {title}
+            </span>
             <span className="visually-hidden">
               {t('outline.position', { n: index + 1, count, status: statusLabel(section.status, t) })}
             </span>

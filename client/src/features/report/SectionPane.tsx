@@ -51,7 +51,7 @@ export const SectionPane = memo(function SectionPane({
       <div className="section-pane__head">
         <p className="eyebrow">{t('section.position', { n: index + 1, count })}</p>
         <div className="section-pane__title-row">
-          <h2 id="section-heading" className="section-pane__title">
+          <h2 id="section-heading" className="section-pane__title" dir="auto">
             {title}
           </h2>
           <StatusBadge status={section.status} />
