@@ -6,6 +6,7 @@ import type { ReportSession } from '../../sync/ReportSession.ts';
 import { usePresenceStore } from '../../stores/presenceStore.ts';
 import type { LocalUser } from '../../user/user.ts';
 import { PeerDots } from '../outline/PeerDots.tsx';
+import { PeerJoinAnnouncer } from './PeerJoinAnnouncer.tsx';
 import { StatusBadge } from '../outline/StatusBadge.tsx';
 import { ReviewSection } from '../review/ReviewSection.tsx';
 import { SectionTags } from '../tagging/SectionTags.tsx';
@@ -56,6 +57,7 @@ export const SectionPane = memo(function SectionPane({
           </h2>
           <StatusBadge status={section.status} />
           <PeerDots peers={peers} />
+          <PeerJoinAnnouncer peers={peers} sectionId={section.id} />
         </div>
         <SectionTags doc={session.doc} section={section} canEdit={canEdit} />
       </div>
