@@ -30,6 +30,7 @@ import { watchReports } from './versions/watchReports.ts';
 import { ReportSizes } from './documents/ReportSizes.ts';
 import { registerSubmissionRoutes } from './api/submissionRoutes.ts';
 import { registerTaxonomyRoutes } from './api/taxonomyRoutes.ts';
+import { registerLanguageRoutes } from './api/languageRoutes.ts';
 import { registerExportRoutes } from './api/exportRoutes.ts';
 import { registerSignOnRoutes } from './api/signOnRoutes.ts';
 import { registerTestimonyRoutes } from './api/testimonyRoutes.ts';
@@ -206,6 +207,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerTestimonyRoutes(router, { access, storage, log: log.child('testimony') }, config);
   const libraryPoller = new SubscriptionPoller(storage, log.child('library'), { allowPrivate: config.libraryAllowPrivateUrls, everyMs: config.libraryPollMs });
   registerLibraryRoutes(router, { library: new LibraryService(storage, access, now), poller: libraryPoller, storage }, config);
+  registerLanguageRoutes(router, storage, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 

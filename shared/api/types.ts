@@ -36,6 +36,8 @@ export interface CreateReportRequest {
   template?: boolean | TemplateId;
   /** One organisation or several; decides the UPR word limit. */
   submissionType?: SubmissionType;
+  /** The language the report is written in (BCP 47); without it, the creator's interface language. */
+  language?: string;
 }
 
 /** A create request once validated: every field present, `template` resolved to an id or null. */
@@ -46,6 +48,8 @@ export interface ValidCreateReport {
   stateUnderReview: string;
   template: TemplateId | null;
   submissionType: SubmissionType | null;
+  /** BCP 47 tag, or null when the request named none. */
+  language: string | null;
 }
 
 export interface ReportContentResponse extends ReportContent {

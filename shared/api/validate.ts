@@ -8,6 +8,7 @@ import type { ValidCreateReport } from './types.ts';
 import { isSubmissionType, SUBMISSION_TYPES } from '../report/submissionTypes.ts';
 import { defaultTemplateFor, isTemplateId, templateFits, TEMPLATE_IDS, type TemplateId } from '../templates/templateIds.ts';
 import { newUuid } from './uuid.ts';
+import { isLanguageTag } from '../i18n/languages.ts';
 
 export interface Problem {
   field: string;
@@ -79,10 +80,15 @@ export function validateCreateReport(body: unknown): Validated<ValidCreateReport
     if (isSubmissionType(body.submissionType)) submissionType = body.submissionType;
     else problems.push({ field: 'submissionType', code: 'invalid_field', message: `"submissionType" must be one of ${SUBMISSION_TYPES.join(', ')}.` });
   }
+  let language: string | null = null;
+  if (body.language !== undefined && body.language !== null && body.language !== '') {
+    if (isLanguageTag(body.language)) language = body.language;
+    else problems.push({ field: 'language', code: 'invalid_language', message: '"language" must be a BCP 47 language tag such as "en", "fr" or "es".' });
+  }
   if (problems.length > 0 || !isMechanism(mechanism)) return { ok: false, problems };
   const template = chooseTemplate(body.template, mechanism, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { id, title, mechanism, stateUnderReview, template, submissionType } };
+  return { ok: true, value: { id, title, mechanism, stateUnderReview, template, submissionType, language } };
 }
 
 /** `template`: absent or false for none, true for the mechanism's default, or a template that fits the mechanism. */

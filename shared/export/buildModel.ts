@@ -1,5 +1,7 @@
 /** Turns a report (its content JSON, cover fields and annex data) into the export document model. */
-import { MECHANISM_NAMES, isMechanism } from '../api/mechanisms.ts';
+import { isMechanism } from '../api/mechanisms.ts';
+import { documentWords, fill, type DocumentWords } from '../i18n/documentWords.ts';
+import { mechanismName } from '../i18n/mechanismNames.ts';
 import type { PmNode } from '../report/content.ts';
 import { FOOTNOTE_NODE } from '../schema/nodeNames.ts';
 import { safeLinkHref } from '../schema/linkPolicy.ts';
@@ -26,29 +28,30 @@ function formatNumber(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function coverLines(input: ExportInput): CoverLine[] {
+/** The cover's lines, labelled in the report's language (`words`). */
+function coverLines(input: ExportInput, words: DocumentWords, language: string): CoverLine[] {
   const { meta, cover } = input;
   const lines: CoverLine[] = [];
   const add = (label: string, value: string) => {
     if (value.trim()) lines.push({ label, value: value.trim() });
   };
-  add('Mechanism', isMechanism(meta.mechanism) ? MECHANISM_NAMES[meta.mechanism] : meta.mechanism);
-  add('Session', cover.session);
-  add('State under review', meta.stateUnderReview);
-  add('Submission type', cover.submissionType);
-  add(cover.organisations.length > 1 ? 'Submitting organisations' : 'Submitting organisation', cover.organisations.join('\n'));
-  add('Contact', cover.contact);
-  if (cover.confidentiality === 'public') add('Publication', 'Public: this submission may be published.');
-  if (cover.confidentiality === 'confidential') add('Publication', 'Confidential: this submission must not be published.');
+  add(words.mechanism, isMechanism(meta.mechanism) ? mechanismName(meta.mechanism, language) : meta.mechanism);
+  add(words.session, cover.session);
+  add(words.stateUnderReview, meta.stateUnderReview);
+  add(words.submissionType, cover.submissionType);
+  add(cover.organisations.length > 1 ? words.organisations : words.organisation, cover.organisations.join('\n'));
+  add(words.contact, cover.contact);
+  if (cover.confidentiality === 'public') add(words.publication, words.public);
+  if (cover.confidentiality === 'confidential') add(words.publication, words.confidential);
   return lines;
 }
 
-function wordCountLine(input: ExportInput): string {
+function wordCountLine(input: ExportInput, words: DocumentWords): string {
   if (input.wordCount === 0 && !input.cover.wordLimit) return '';
-  let line = `Word count: ${formatNumber(input.wordCount)}`;
-  if (input.cover.wordLimit) line += ` of a limit of ${formatNumber(input.cover.wordLimit)}`;
-  const left = [...(input.notesCounted ? [] : ['notes']), ...(input.annexesNotCounted ? ['annexes'] : [])];
-  if (left.length > 0) line += ` (${left.join(' and ')} not counted)`;
+  let line = fill(words.wordCount, { count: formatNumber(input.wordCount) });
+  if (input.cover.wordLimit) line += fill(words.ofLimit, { limit: formatNumber(input.cover.wordLimit) });
+  const left = [...(input.notesCounted ? [] : [words.notes]), ...(input.annexesNotCounted ? [words.annexes] : [])];
+  if (left.length > 0) line += fill(words.notCounted, { parts: left.join(words.and) });
   return line;
 }
 
@@ -188,11 +191,13 @@ function blocks(nodes: PmNode[] | undefined, ctx: Context, numbered: boolean): B
 /** Build the document model; `onProgress` reports up to 0.3 of the whole export. */
 export function buildExportModel(input: ExportInput, options: ExportOptions, build: BuildOptions = {}): ExportDocument {
   const ctx: Context = { images: input.images ?? {}, options, notes: [], paragraphNumber: 0 };
+  const language = documentLanguage(input.cover.language, input.sections.map((s) => `${s.title}\n${s.text}`).join('\n'));
+  const words = documentWords(language);
   // Annex sections follow the body as "Annex 1: ...", their paragraphs outside the body's numbering.
   const ordered = [...input.sections.filter((s) => !s.annex), ...input.sections.filter((s) => s.annex)];
   let annexNumber = 0;
   const sections = ordered.map((section, i) => {
-    const title = section.annex ? `Annex ${++annexNumber}: ${section.title}` : section.title;
+    const title = section.annex ? fill(words.annexPrefix, { n: ++annexNumber }) + section.title : section.title;
     const converted = { id: section.id, title, blocks: blocks(section.content.content, ctx, !section.annex) };
     build.onProgress?.((0.3 * (i + 1)) / ordered.length);
     return converted;
@@ -200,9 +205,9 @@ export function buildExportModel(input: ExportInput, options: ExportOptions, bui
   const annex = options.includeAnnex;
   return {
     title: input.meta.title,
-    language: documentLanguage(input.cover.language, input.sections.map((s) => `${s.title}\n${s.text}`).join('\n')),
-    cover: coverLines(input),
-    wordCountLine: wordCountLine(input),
+    language,
+    cover: coverLines(input, words, language),
+    wordCountLine: wordCountLine(input, words),
     sections,
     notes: ctx.notes,
     tagAnnex: annex ? tagAnnexRows(input.sections, build.tagResolver ?? labelResolver(input.tagLabels)) : null,

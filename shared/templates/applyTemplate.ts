@@ -23,12 +23,13 @@ function guidanceNodes(guidance: readonly Guidance[]): Y.XmlElement[] {
 export function applyTemplate(
   doc: Y.Doc,
   id: TemplateId,
-  options: { mechanism: Mechanism; submissionType: SubmissionType | null },
+  /** `language`: the report's language (BCP 47), in which the sections are titled where a translation exists. */
+  options: { mechanism: Mechanism; submissionType: SubmissionType | null; language?: string },
   origin?: unknown,
 ): string[] {
   const ids: string[] = [];
   doc.transact(() => {
-    for (const s of templateSections(id, options.mechanism, options.submissionType)) {
+    for (const s of templateSections(id, options.mechanism, options.submissionType, options.language ?? '')) {
       const sectionId = addSection(doc, { title: s.title, tags: s.tags }, origin);
       if (s.guidance.length > 0) getSectionBody(doc, sectionId)!.insert(0, guidanceNodes(s.guidance));
       ids.push(sectionId);

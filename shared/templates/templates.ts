@@ -6,6 +6,7 @@
 import type { Mechanism } from '../api/mechanisms.ts';
 import type { SubmissionType } from '../report/coverFields.ts';
 import { MECHANISM_TREATY, substantiveArticles } from '../taxonomy/treaties.ts';
+import { documentWords, fill, sectionTitle } from '../i18n/documentWords.ts';
 import type { Guidance, TemplatePart } from './catalogue.ts';
 import { templateDefinition, type TemplateId } from './templateIds.ts';
 
@@ -16,24 +17,31 @@ export interface TemplateSection {
   guidance: Guidance[];
 }
 
-function partSections(part: TemplatePart, mechanism: Mechanism, submissionType: SubmissionType | null): TemplateSection[] {
+function partSections(part: TemplatePart, mechanism: Mechanism, submissionType: SubmissionType | null, language: string): TemplateSection[] {
   const treaty = MECHANISM_TREATY[mechanism];
   switch (part.kind) {
     case 'section': {
       const title = submissionType === 'joint' && part.jointTitle ? part.jointTitle : part.title;
-      return [{ title: title.replace('{treaty}', treaty ?? 'the treaty'), tags: [], guidance: [...(part.guidance ?? [])] }];
+      return [{ title: sectionTitle(title, language).replace('{treaty}', treaty ?? 'the treaty'), tags: [], guidance: [...(part.guidance ?? [])] }];
     }
     case 'articles':
       if (!treaty) return [];
       return substantiveArticles(treaty)
         .filter((a) => a.article! >= (part.first ?? 1) && a.article! <= (part.last ?? Infinity))
-        .map((a) => ({ title: `Article ${a.article}${a.heading ? `: ${a.heading}` : ''}`, tags: [a.id], guidance: [] }));
+        // The articles' captions exist in English only: other languages get the article's number alone.
+        .map((a) => ({ title: articleTitle(a.article!, a.heading, language), tags: [a.id], guidance: [] }));
     case 'group':
-      return [{ title: part.title, tags: [...part.tags], guidance: [] }];
+      return [{ title: sectionTitle(part.title, language), tags: [...part.tags], guidance: [] }];
   }
 }
 
-/** The sections of a template for a report on `mechanism`. */
-export function templateSections(id: TemplateId, mechanism: Mechanism, submissionType: SubmissionType | null): TemplateSection[] {
-  return templateDefinition(id).parts.flatMap((part) => partSections(part, mechanism, submissionType));
+function articleTitle(article: number, heading: string | undefined, language: string): string {
+  const english = !language || language.toLowerCase().startsWith('en');
+  if (english) return `Article ${article}${heading ? `: ${heading}` : ''}`;
+  return fill(documentWords(language).article, { n: article });
+}
+
+/** The sections of a template for a report on `mechanism`, titled in the report's `language` (BCP 47; '' English). */
+export function templateSections(id: TemplateId, mechanism: Mechanism, submissionType: SubmissionType | null, language = ''): TemplateSection[] {
+  return templateDefinition(id).parts.flatMap((part) => partSections(part, mechanism, submissionType, language));
 }

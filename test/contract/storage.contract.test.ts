@@ -286,6 +286,17 @@ describe.each(STORAGE_KINDS)('Storage contract on %s', (kind) => {
     expect(await storage.accounts.getPasswordHash(crypto.randomUUID())).toBeNull();
   });
 
+  it('[SA5] keeps the interface language a person chose; none until they choose', async () => {
+    const user = await person('Polyglot');
+    expect(await storage.accounts.getUserLanguage(user.id)).toBeNull();
+    expect(await storage.accounts.setUserLanguage(user.id, 'ar')).toBe(true);
+    expect(await storage.accounts.getUserLanguage(user.id)).toBe('ar');
+    expect(await storage.accounts.setUserLanguage(user.id, 'fr')).toBe(true);
+    expect(await storage.accounts.getUserLanguage(user.id)).toBe('fr');
+    expect(await storage.accounts.setUserLanguage(crypto.randomUUID(), 'fr')).toBe(false);
+    expect(await storage.accounts.getUserLanguage(crypto.randomUUID())).toBeNull();
+  });
+
   it('[SA3] finds the invitations a person created and the versions they authored', async () => {
     const user = await person('Author');
     const other = await person('Someone');

@@ -1,4 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { startAccountLanguage } from '../i18n/accountLanguage.ts';
 import { currentAccount } from '../auth/sessionState.ts';
 import { ConfirmAccountPage, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from '../features/account/AuthPages.tsx';
 import { ReportInvitationPage } from '../features/report/ReportInvitationPage.tsx';
@@ -22,11 +24,13 @@ const ReportView = lazy(() => import('../features/report/ReportView.tsx'));
 
 export function App() {
   const route = useRoute();
+  const { t } = useTranslation();
   const state = useSessionStore((s) => s.state);
   const account = currentAccount(state);
   const accountId = account?.id;
   const signedIn = state.status === 'signed-in';
   useEffect(() => startSessionWatch(), []);
+  useEffect(() => startAccountLanguage(), []);
   // Reports made offline are published from any page, as soon as the server is reachable and accepts us.
   useEffect(() => (signedIn && accountId ? startPublishing(accountId) : undefined), [signedIn, accountId]);
 
@@ -87,7 +91,7 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       {page}
       <Toasts />
@@ -97,33 +101,36 @@ export function App() {
 
 /** While the server is asked who is signed in (only when this device has no account cached). */
 function Opening() {
+  const { t } = useTranslation();
   return (
     <main id="main" className="report-placeholder">
-      <p role="status">Opening Rightsdraft…</p>
+      <p role="status">{t('app.opening')}</p>
     </main>
   );
 }
 
 function Loading() {
+  const { t } = useTranslation();
   return (
     <div className="page">
       <TopBar />
       <main id="main" className="report-placeholder">
-        <p role="status">Opening report…</p>
+        <p role="status">{t('app.openingReport')}</p>
       </main>
     </div>
   );
 }
 
 function NotFound() {
+  const { t } = useTranslation();
   return (
     <div className="page">
       <TopBar />
       <main id="main" className="report-placeholder">
-        <h1 className="page-title">Page not found</h1>
-        <p className="muted">This address is not a page of Rightsdraft.</p>
+        <h1 className="page-title">{t('app.notFound.title')}</h1>
+        <p className="muted">{t('app.notFound.text')}</p>
         <a href="/" className="button" onClick={handleLinkClick}>
-          Go to your reports
+          {t('app.notFound.back')}
         </a>
       </main>
     </div>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../stores/sessionStore.ts';
 import { AccountMenu } from '../features/account/AccountMenu.tsx';
 import { SessionEndedBanner } from '../features/account/SessionEnded.tsx';
@@ -9,6 +10,7 @@ import { handleLinkClick, useRoute } from './router.ts';
  * items, and the account menu; under it, the notice that the session ended, when it has.
  */
 export function TopBar({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
   const state = useSessionStore((s) => s.state);
   const route = useRoute();
   const account = state.status === 'signed-in' || state.status === 'expired' ? state.account : null;
@@ -16,18 +18,18 @@ export function TopBar({ children }: { children?: ReactNode }) {
   return (
     <>
       <header className="topbar">
-        <a href="/" className="brand" onClick={handleLinkClick}>
+        <a href="/" className="brand" aria-label="Rightsdraft" onClick={handleLinkClick}>
           <img src="/icon.svg" alt="" width="28" height="28" />
           <span className="brand__name">Rightsdraft</span>
         </a>
         <div className="topbar__middle">
           {children ?? (
-            <nav className="main-nav" aria-label="Main">
+            <nav className="main-nav" aria-label={t('nav.main')}>
               <a href="/" className="main-nav__link" aria-current={here === 'reports' ? 'page' : undefined} onClick={handleLinkClick}>
-                Reports
+                {t('nav.reports')}
               </a>
               <a href="/coalitions" className="main-nav__link" aria-current={here === 'coalitions' ? 'page' : undefined} onClick={handleLinkClick}>
-                Coalitions
+                {t('nav.coalitions')}
               </a>
               <a href="/follow-up" className="main-nav__link" aria-current={here === 'follow-up' ? 'page' : undefined} onClick={handleLinkClick}>
                 Follow-up

@@ -4,6 +4,7 @@
  * editor's selection (as the toolbar's buttons do).
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../ui/Icon.tsx';
 
 export interface MoreAction {
@@ -16,6 +17,7 @@ export interface MoreAction {
 }
 
 export function MoreMenu({ actions, tabIndex }: { actions: MoreAction[]; tabIndex: number }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -48,14 +50,14 @@ export function MoreMenu({ actions, tabIndex }: { actions: MoreAction[]; tabInde
         onClick={() => setOpen((o) => !o)}
       >
         <Icon name="more" />
-        <span>More</span>
+        <span>{t('toolbar.more')}</span>
       </button>
       {open && (
         <div
           ref={menuRef}
           id={menuId}
           role="menu"
-          aria-label="More formatting"
+          aria-label={t('toolbar.moreLabel')}
           className="toolbar__menu"
           onKeyDown={(e) => {
             const list = items();

@@ -4,6 +4,7 @@
  * when the section, or the fragment object behind it, changes.
  */
 import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -34,6 +35,10 @@ import { ImageDialogHost } from '../features/evidence/ImageDialog.tsx';
 import { useTestimonyInEditor } from '../features/testimony/useTestimonyInEditor.ts';
 // The library (issue 14): inserting entries, and the offer of a newer version of one already here.
 import { LibraryInEditor } from '../features/library/editor/LibraryInEditor.tsx';
+// Languages (issue 13): each paragraph's own direction; the report's language for spell-checking.
+import { AutoDirection } from './autoDirection.ts';
+import { useReportLanguage } from '../i18n/useReportLanguage.ts';
+import { t as translate } from '../i18n/i18n.ts';
 
 export interface SectionEditorProps {
   fragment: Y.XmlFragment;
@@ -63,20 +68,24 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   const label = document.createElement('span');
   label.className = 'collaboration-carets__label';
   label.style.backgroundColor = color;
-  label.textContent = typeof user.name === 'string' ? user.name : 'Someone';
+  label.textContent = typeof user.name === 'string' ? user.name : translate('editor.someone');
   caret.append(label);
   return caret;
 }
 
-function textAttributes(label: string): Record<string, string> {
-  return { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, spellcheck: 'true' };
+/** The text area's attributes; `language` (the report's, BCP 47) sets `lang`, which spell-checking follows. */
+function textAttributes(label: string, language: string): Record<string, string> {
+  return { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, spellcheck: 'true', ...(language ? { lang: language } : {}) };
 }
 
 export default function SectionEditor({ fragment, provider, user, editable, label, review, showToolbar = editable, onHandle, children, footer }: SectionEditorProps) {
+  const { t } = useTranslation();
+  const language = useReportLanguage(fragment.doc);
   const editor = useEditor(
     {
       extensions: [
         ...withFootnoteEditing(withImageView(withRecommendationView(editorExtensions())), fragment),
+        AutoDirection,
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
         ...(review ? [ReviewExtension(review)] : []),
@@ -86,7 +95,7 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
         }),
       ],
       editable,
-      editorProps: { attributes: textAttributes(label) },
+      editorProps: { attributes: textAttributes(label, language) },
     },
     // The review bridge is one object per fragment; listed so an editor never outlives the one it was made with.
     [fragment, provider, review],
@@ -117,8 +126,8 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
 
   useEffect(() => {
     // The section may be renamed while open; its text area keeps a matching name.
-    editor.setOptions({ editorProps: { attributes: textAttributes(label) } });
-  }, [editor, label]);
+    editor.setOptions({ editorProps: { attributes: textAttributes(label, language) } });
+  }, [editor, label, language]);
 
   useEffect(() => {
     if (!review || !onHandle) return;
@@ -133,12 +142,12 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
       {editable && showToolbar && <Toolbar editor={editor} doc={fragment.doc ?? undefined} />}
       {editable && <ImageDialogHost editor={editor} reportId={provider.roomname} />}
       {editable && showToolbar && <LibraryInEditor editor={editor} />}
-      {!editable && words === 0 && <p className="editor__empty muted">This section has no text yet.</p>}
+      {!editable && words === 0 && <p className="editor__empty muted">{t('editor.empty')}</p>}
       <EditorContent editor={editor} className="editor__content" data-testid="section-editor" />
       {children}
       {footer ?? (
         <div className="editor__footer muted" aria-live="off">
-          {words} {words === 1 ? 'word' : 'words'}
+          {t('editor.words', { count: words })}
         </div>
       )}
       <FootnoteList editor={editor} />

@@ -4,6 +4,7 @@
  */
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { LinkForm } from './LinkForm.tsx';
 import type * as Y from 'yjs';
@@ -16,18 +17,19 @@ import { imageButton } from '../features/evidence/imageRequests.ts';
 
 type Block = 'paragraph' | 'h2' | 'h3' | 'h4';
 
-const BLOCK_LABELS: Record<Block, string> = {
-  paragraph: 'Paragraph',
-  h2: 'Heading',
-  h3: 'Subheading',
-  h4: 'Minor heading',
-};
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
 /** `doc` is the report's Y.Doc (the recommendation row offers its earlier recommendations as tags). */
 export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
+  const { t } = useTranslation();
+  const BLOCK_LABELS: Record<Block, string> = {
+    paragraph: t('toolbar.paragraph'),
+    h2: t('toolbar.heading'),
+    h3: t('toolbar.subheading'),
+    h4: t('toolbar.minorHeading'),
+  };
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -76,8 +78,10 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
     const current = items.indexOf(document.activeElement as HTMLElement);
     if (current < 0) return;
     e.preventDefault();
+    // The arrow that points along the reading direction moves forward: Left in right-to-left.
+    const forward = getComputedStyle(e.currentTarget).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const next =
-      e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : (current + (e.key === 'ArrowRight' ? 1 : -1) + items.length) % items.length;
+      e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : (current + (e.key === forward ? 1 : -1) + items.length) % items.length;
     const target = items[next];
     if (!target) return;
     target.focus();
@@ -87,15 +91,16 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
   let itemIndex = 0;
   const tabIndexFor = () => (itemIndex++ === focusIndex ? 0 : -1);
 
+  // Overflow keys are the icons' names (the labels change with the language).
   const button = (icon: IconName, label: string, run: () => void, options: { active?: boolean; disabled?: boolean; shortcut?: string } = {}): ReactNode => {
-    const hidden = isHidden(label);
-    if (hidden) moreActions.push({ key: label, label, run, active: options.active, disabled: options.disabled });
+    const hidden = isHidden(icon);
+    if (hidden) moreActions.push({ key: icon, label, run, active: options.active, disabled: options.disabled });
     return (
     <button
       type="button"
       className="toolbar__button"
       data-toolbar-item
-      data-overflow-key={label}
+      data-overflow-key={icon}
       hidden={hidden}
       tabIndex={hidden ? -1 : tabIndexFor()}
       aria-label={label}
@@ -110,15 +115,15 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
     );
   };
 
-  const textButton = (label: string, run: () => void) => {
-    const hidden = isHidden(label);
-    if (hidden) moreActions.push({ key: label, label, run });
+  const textButton = (key: string, label: string, run: () => void) => {
+    const hidden = isHidden(key);
+    if (hidden) moreActions.push({ key, label, run });
     return (
       <button
         type="button"
         className="toolbar__text-button"
         data-toolbar-item
-        data-overflow-key={label}
+        data-overflow-key={key}
         hidden={hidden}
         tabIndex={hidden ? -1 : tabIndexFor()}
         onMouseDown={(e) => e.preventDefault()}
@@ -140,7 +145,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
       <div
         className="toolbar"
         role="toolbar"
-        aria-label="Formatting"
+        aria-label={t('toolbar.label')}
         ref={barRef}
         onKeyDown={handleKeyDown}
         onBlur={(e) => {
@@ -151,7 +156,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
         <div className="toolbar__group">
           <select
             className="toolbar__select"
-            aria-label="Text style"
+            aria-label={t('toolbar.textStyle')}
             data-toolbar-item
             tabIndex={tabIndexFor()}
             value={state.block}
@@ -165,19 +170,19 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
           </select>
         </div>
         <div className="toolbar__group">
-          {button('bold', 'Bold', () => editor.chain().focus().toggleBold().run(), { active: state.bold, shortcut: `${MOD}B` })}
-          {button('italic', 'Italic', () => editor.chain().focus().toggleItalic().run(), { active: state.italic, shortcut: `${MOD}I` })}
-          {button('underline', 'Underline', () => editor.chain().focus().toggleUnderline().run(), { active: state.underline, shortcut: `${MOD}U` })}
-          {button('strike', 'Strikethrough', () => editor.chain().focus().toggleStrike().run(), { active: state.strike })}
+          {button('bold', t('toolbar.bold'), () => editor.chain().focus().toggleBold().run(), { active: state.bold, shortcut: `${MOD}B` })}
+          {button('italic', t('toolbar.italic'), () => editor.chain().focus().toggleItalic().run(), { active: state.italic, shortcut: `${MOD}I` })}
+          {button('underline', t('toolbar.underline'), () => editor.chain().focus().toggleUnderline().run(), { active: state.underline, shortcut: `${MOD}U` })}
+          {button('strike', t('toolbar.strike'), () => editor.chain().focus().toggleStrike().run(), { active: state.strike })}
         </div>
         <div className="toolbar__group">
-          {button('bulletList', 'Bulleted list', () => editor.chain().focus().toggleBulletList().run(), { active: state.bulletList })}
-          {button('orderedList', 'Numbered list', () => editor.chain().focus().toggleOrderedList().run(), { active: state.orderedList })}
-          {button('quote', 'Block quote', () => editor.chain().focus().toggleBlockquote().run(), { active: state.blockquote })}
-          {button('link', state.link ? 'Edit link' : 'Add link', () => setLinkOpen((o) => !o), { active: state.link || linkOpen })}
-          {button('footnote', 'Insert footnote', () => editor.commands.insertFootnote(), { shortcut: `${MOD}Alt+F` })}
+          {button('bulletList', t('toolbar.bulletList'), () => editor.chain().focus().toggleBulletList().run(), { active: state.bulletList })}
+          {button('orderedList', t('toolbar.orderedList'), () => editor.chain().focus().toggleOrderedList().run(), { active: state.orderedList })}
+          {button('quote', t('toolbar.quote'), () => editor.chain().focus().toggleBlockquote().run(), { active: state.blockquote })}
+          {button('link', state.link ? t('toolbar.editLink') : t('toolbar.addLink'), () => setLinkOpen((o) => !o), { active: state.link || linkOpen })}
+          {button('footnote', t('toolbar.footnote'), () => editor.commands.insertFootnote(), { shortcut: `${MOD}Alt+F` })}
           {button('image', state.image ? 'Edit image' : 'Insert image', () => imageButton(editor))}
-          {button('table', 'Insert table', () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), {
+          {button('table', t('toolbar.table'), () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), {
             disabled: state.table,
           })}
         </div>
@@ -185,7 +190,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
           {(() => {
             const hidden = isHidden('Recommendation');
             if (hidden) {
-              moreActions.push({ key: 'Recommendation', label: 'Recommendation', run: () => toggleRecommendation(editor, state.recommendation), active: state.recommendation, disabled: !state.canRecommend && !state.recommendation });
+              moreActions.push({ key: 'Recommendation', label: t('toolbar.recommendation'), run: () => toggleRecommendation(editor, state.recommendation), active: state.recommendation, disabled: !state.canRecommend && !state.recommendation });
             }
             return <RecommendationButton editor={editor} active={state.recommendation} disabled={!state.canRecommend} tabIndex={hidden ? -1 : tabIndexFor()} hidden={hidden} />;
           })()}
@@ -193,21 +198,21 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
             (() => {
               const hidden = isHidden(TAG_PASSAGE_LABEL);
               const toggle = () => setPassageOpen((o) => !o);
-              if (hidden) moreActions.push({ key: TAG_PASSAGE_LABEL, label: TAG_PASSAGE_LABEL, run: toggle, active: passageOpen });
+              if (hidden) moreActions.push({ key: TAG_PASSAGE_LABEL, label: t('passage.button'), run: toggle, active: passageOpen });
               return <PassageTagButton editor={editor} open={passageOpen} onToggle={toggle} tabIndex={hidden ? -1 : tabIndexFor()} hidden={hidden} />;
             })()}
         </div>
         <div className="toolbar__group toolbar__group--end">
-          {button('undo', 'Undo', () => editor.chain().focus().undo().run(), { disabled: !state.canUndo, shortcut: `${MOD}Z` })}
-          {button('redo', 'Redo', () => editor.chain().focus().redo().run(), { disabled: !state.canRedo, shortcut: isMac ? '⇧⌘Z' : 'Ctrl+Y' })}
+          {button('undo', t('toolbar.undo'), () => editor.chain().focus().undo().run(), { disabled: !state.canUndo, shortcut: `${MOD}Z` })}
+          {button('redo', t('toolbar.redo'), () => editor.chain().focus().redo().run(), { disabled: !state.canRedo, shortcut: isMac ? '⇧⌘Z' : 'Ctrl+Y' })}
         </div>
         {state.table && (
-          <div className="toolbar__group toolbar__group--table" aria-label="Table">
-            {textButton('+ Row', () => editor.chain().focus().addRowAfter().run())}
-            {textButton('+ Column', () => editor.chain().focus().addColumnAfter().run())}
-            {textButton('− Row', () => editor.chain().focus().deleteRow().run())}
-            {textButton('− Column', () => editor.chain().focus().deleteColumn().run())}
-            {textButton('Delete table', () => editor.chain().focus().deleteTable().run())}
+          <div className="toolbar__group toolbar__group--table" aria-label={t('toolbar.tableGroup')}>
+            {textButton('addRow', t('toolbar.addRow'), () => editor.chain().focus().addRowAfter().run())}
+            {textButton('addColumn', t('toolbar.addColumn'), () => editor.chain().focus().addColumnAfter().run())}
+            {textButton('deleteRow', t('toolbar.deleteRow'), () => editor.chain().focus().deleteRow().run())}
+            {textButton('deleteColumn', t('toolbar.deleteColumn'), () => editor.chain().focus().deleteColumn().run())}
+            {textButton('deleteTable', t('toolbar.deleteTable'), () => editor.chain().focus().deleteTable().run())}
           </div>
         )}
         {moreActions.length > 0 && <MoreMenu actions={moreActions} tabIndex={tabIndexFor()} />}

@@ -24,14 +24,16 @@ export function useToolbarOverflow(barRef: RefObject<HTMLElement | null>, itemsS
     const bar = barRef.current;
     if (!bar) return;
     const compute = () => {
+      // "right" is the far edge in the reading direction: measured from the bar's right edge in right-to-left.
+      const rtl = getComputedStyle(bar).direction === 'rtl';
       if (!rights.current) {
-        const left = bar.getBoundingClientRect().left - bar.scrollLeft;
-        rights.current = [...bar.querySelectorAll<HTMLElement>('[data-overflow-key]')].map((el) => ({
-          key: el.dataset.overflowKey!,
-          right: el.getBoundingClientRect().right - left,
-        }));
+        const box = bar.getBoundingClientRect();
+        rights.current = [...bar.querySelectorAll<HTMLElement>('[data-overflow-key]')].map((el) => {
+          const own = el.getBoundingClientRect();
+          return { key: el.dataset.overflowKey!, right: rtl ? box.right - own.left : own.right - box.left };
+        });
       }
-      const width = bar.clientWidth - parseFloat(getComputedStyle(bar).paddingRight || '0');
+      const width = bar.clientWidth - parseFloat(getComputedStyle(bar).paddingInlineEnd || '0');
       const total = Math.max(0, ...rights.current.map((r) => r.right));
       const next = total > width + 0.5 ? rights.current.filter((r) => r.right > width - MORE_WIDTH).map((r) => r.key) : [];
       setHidden((prev) => (prev.length === next.length && prev.every((k, i) => k === next[i]) ? prev : next));

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initI18n } from '../i18n/i18n.ts';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import { describeSync, initialSyncFacts, reduceSync, type SyncEvent, type SyncFacts } from './syncStatus.ts';
 
@@ -12,6 +13,8 @@ const openedAndSynced: SyncEvent[] = [
   { type: 'open' },
   { type: 'handshake-done' },
 ];
+
+beforeAll(() => initI18n('en'));
 
 describe('sync status', () => {
   it('says the report is full after 4507, with the changes kept here, until a new connection is tried', () => {

@@ -2,6 +2,7 @@
  * The sync status shown in every report's header: what the session knows (`SyncFacts`), how events change it
  * (`reduceSync`), and what to tell the user (`describeSync`). Pure, so every state is unit-tested.
  */
+import { t } from '../i18n/i18n.ts';
 import type { Role } from '../../../shared/api/roles.ts';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import { isReader } from '../auth/permissions.ts';
@@ -162,82 +163,78 @@ export interface SyncStatusView {
   quiet?: boolean;
 }
 
-function changes(n: number): string {
-  return n === 1 ? '1 change' : `${n} changes`;
-}
 
 export function describeSync(f: SyncFacts): SyncStatusView {
   const n = f.unsyncedChanges;
   if (f.closeCode === CloseCodes.ReportDeleted.code) {
-    return { state: 'error', label: 'This report was deleted on the server', short: 'Deleted' };
+    return { state: 'error', label: t('sync.deleted'), short: t('sync.deleted.short') };
   }
   if (f.closeCode === CloseCodes.Unauthorized.code) {
-    return { state: 'signed-out', label: 'Signed out — sign in again to sync this report', short: 'Signed out' };
+    return { state: 'signed-out', label: t('sync.signedOut'), short: t('sync.signedOut.short') };
   }
   if (f.closeCode === CloseCodes.UnknownReport.code && !f.pendingCreate) {
-    return { state: 'error', label: 'This report is not on the server, or you no longer have access', short: 'Not on server' };
+    return { state: 'error', label: t('sync.unknown'), short: t('sync.unknown.short') };
   }
   if (f.schemaTooNew) {
-    return { state: 'read-only', label: 'Read only — written with a newer version of Rightsdraft', short: 'Read only' };
+    return { state: 'read-only', label: t('sync.schemaTooNew'), short: t('sync.readOnly.short') };
   }
   if (f.view === 'server' && f.role && n > 0) {
-    return { state: 'read-only', label: `Read only — ${changes(n)} on this device not sent`, short: 'Read only' };
+    return { state: 'read-only', label: t('sync.serverView', { n }), short: t('sync.readOnly.short') };
   }
   if (f.role && isReader(f.role)) {
-    if (!f.online) return { state: 'offline', label: 'Offline — read only', short: 'Offline' };
+    if (!f.online) return { state: 'offline', label: t('sync.offlineReader'), short: t('sync.offline.short') };
     // The banner says why (the role); the status says what matters besides: the text shown is the latest.
     if (f.connection === 'open' && f.handshakeDone) {
       // A reviewer can do something: say that (their edits are suggestions), not "Read only".
-      if (f.role === 'reviewer') return { state: 'read-only', label: 'Suggesting and commenting — up to date', short: 'Up to date' };
-      return { state: 'read-only', label: 'Read only — up to date', short: 'Read only' };
+      if (f.role === 'reviewer') return { state: 'read-only', label: t('sync.reviewerUpToDate'), short: t('sync.upToDate.short') };
+      return { state: 'read-only', label: t('sync.readerUpToDate'), short: t('sync.readOnly.short') };
     }
   } else if (f.closeCode === CloseCodes.ReadOnly.code) {
-    return { state: 'read-only', label: 'Read only — you can read this report but not change it', short: 'Read only' };
+    return { state: 'read-only', label: t('sync.readOnly'), short: t('sync.readOnly.short') };
   }
   if (f.closeCode === CloseCodes.ReportFull.code && f.connection === 'idle') {
-    const kept = n > 0 ? ` — ${changes(n)} kept on this device` : '';
-    return { state: 'error', label: `Not saved: the report has reached its size limit${kept}`, short: 'Report full' };
+    return { state: 'error', label: n > 0 ? t('sync.fullKept', { n }) : t('sync.full'), short: t('sync.full.short') };
   }
   if (f.closeCode === CloseCodes.TooManyConnections.code && f.connection === 'idle') {
-    return { state: 'error', label: 'Sync paused: you have too many reports or tabs open. Close some, then reload this page', short: 'Too many tabs' };
+    return { state: 'error', label: t('sync.tooMany'), short: t('sync.tooMany.short') };
   }
   if ((f.closeCode === CloseCodes.MalformedMessage.code || f.closeCode === CloseCodes.PresenceTooLarge.code) && f.connection === 'idle') {
-    return { state: 'error', label: 'Sync stopped: the server could not read a change', short: 'Sync error' };
+    return { state: 'error', label: t('sync.malformed'), short: t('sync.malformed.short') };
   }
-  if (!f.loaded) return { state: 'connecting', label: 'Opening…', short: 'Opening…' };
+  if (!f.loaded) return { state: 'connecting', label: t('sync.opening'), short: t('sync.opening') };
   if (!f.online) {
-    if (!f.savedLocally) return { state: 'offline', label: 'Offline — saving on this device…', short: 'Offline' };
+    if (!f.savedLocally) return { state: 'offline', label: t('sync.offlineSaving'), short: t('sync.offline.short') };
     if (n > 0) {
       return {
         state: 'offline',
-        label: `Offline — ${changes(n)} saved on this device, waiting to sync`,
-        short: `Offline · ${n} waiting`,
+        label: t('sync.offlineWaiting', { n }),
+        short: t('sync.offlineWaiting.short', { n }),
       };
     }
-    return { state: 'offline', label: 'Offline — nothing waiting to sync', short: 'Offline' };
+    return { state: 'offline', label: t('sync.offlineNothing'), short: t('sync.offline.short') };
   }
   if (f.pendingCreate) {
-    return { state: 'saved-local', label: 'Saved on this device — not on the server yet', short: 'On this device' };
+    return { state: 'saved-local', label: t('sync.pendingCreate'), short: t('sync.onDevice.short') };
   }
   if (f.connection === 'open' && f.handshakeDone) {
-    if (n === 0) return { state: 'synced', label: 'Synced', short: 'Synced' };
-    return { state: 'unsynced', label: 'Saving…', short: 'Saving…', quiet: true };
+    if (n === 0) return { state: 'synced', label: t('sync.synced'), short: t('sync.synced') };
+    return { state: 'unsynced', label: t('sync.saving'), short: t('sync.saving'), quiet: true };
   }
   const unreachable = f.failedAttempts >= 3;
   if (n > 0) {
     return {
       state: 'unsynced',
-      label: `${changes(n)} saved on this device, waiting to sync${unreachable ? ' — can’t reach the server' : ''}`,
-      short: `${n} waiting`,
+      label: unreachable ? t('sync.waitingUnreachable', { n }) : t('sync.waiting', { n }),
+      short: t('sync.waiting.short', { n }),
     };
   }
   if (f.closeCode === CloseCodes.LoadFailed.code) {
-    return { state: 'connecting', label: 'The server could not load this report — retrying…', short: 'Retrying…' };
+    return { state: 'connecting', label: t('sync.loadFailed'), short: t('sync.retrying.short') };
   }
   if (unreachable) {
-    return { state: 'saved-local', label: 'Saved on this device — can’t reach the server, retrying', short: 'On this device' };
+    return { state: 'saved-local', label: t('sync.unreachable'), short: t('sync.onDevice.short') };
   }
   return f.everSynced
-    ? { state: 'connecting', label: 'Reconnecting…', short: 'Reconnecting…' }
-    : { state: 'connecting', label: 'Connecting…', short: 'Connecting…' };
+    ? { state: 'connecting', label: t('sync.reconnecting'), short: t('sync.reconnecting') }
+    : { state: 'connecting', label: t('sync.connecting'), short: t('sync.connecting') };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, makes the page inert, closes on Escape and
@@ -21,8 +22,21 @@ export function Dialog({
   dismissible?: boolean;
   className?: string;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Focus goes back where it was also when the parent removes a dialog that is still open (Compare's overlay is
+  // unmounted rather than closed): the browser restores it only on close().
+  useEffect(() => {
+    if (!open) return;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return () => {
+      requestAnimationFrame(() => {
+        const lost = !document.activeElement || document.activeElement === document.body;
+        if (lost && before?.isConnected) before.focus();
+      });
+    };
+  }, [open]);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -50,7 +64,7 @@ export function Dialog({
           {title}
         </h2>
         {dismissible && (
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
             ×
           </button>
         )}

@@ -33,10 +33,13 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+/** Icons that point along the line (back, undo, lists): mirrored in right-to-left (styles/rtl.css). */
+const DIRECTIONAL: ReadonlySet<IconName> = new Set<IconName>(['back', 'undo', 'redo', 'bulletList', 'quote']);
+
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (
     <svg
-      className="icon"
+      className={DIRECTIONAL.has(name) ? 'icon icon--directional' : 'icon'}
       width={size}
       height={size}
       viewBox="0 0 24 24"

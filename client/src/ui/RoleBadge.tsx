@@ -1,12 +1,14 @@
-import { ROLE_LABELS, type Role } from '../../../shared/api/roles.ts';
-import { roleDescription } from '../auth/permissions.ts';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/api/roles.ts';
+import { roleAllows, roleName } from '../i18n/roleText.ts';
 
 /**
  * A role as a small badge; its description shows on hover and on keyboard focus (a CSS tooltip, so it works
  * without a mouse) and is part of its accessible name.
  */
 export function RoleBadge({ role, prefix, focusable = false }: { role: Role; prefix?: string; focusable?: boolean }) {
-  const tip = roleDescription(role);
+  const { t } = useTranslation();
+  const tip = t('role.description', { role: roleName(role, t), allows: roleAllows(role, t) });
   return (
     <span
       className={`role-badge role-badge--${role}`}
@@ -18,7 +20,7 @@ export function RoleBadge({ role, prefix, focusable = false }: { role: Role; pre
       role={focusable ? 'note' : undefined}
     >
       {prefix && <span className="role-badge__prefix">{prefix} </span>}
-      {ROLE_LABELS[role]}
+      {roleName(role, t)}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** A labelled input with its inline error and help, wired for screen readers (aria-invalid, aria-describedby). */
 export function TextField({
@@ -16,6 +17,7 @@ export function TextField({
   inputRef?: Ref<HTMLInputElement>;
 } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
+  const { t } = useTranslation();
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
   const describedBy = [error ? errorId : null, help ? helpId : null].filter(Boolean).join(' ') || undefined;
@@ -23,7 +25,7 @@ export function TextField({
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {optional && <span className="field__optional"> (optional)</span>}
+        {optional && <span className="field__optional"> {t('common.optional')}</span>}
       </label>
       <input
         id={id}

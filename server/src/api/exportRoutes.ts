@@ -1,7 +1,9 @@
 /**
  * GET /api/reports/:id/export: the report as a Word or PDF file, for anyone who may read it. `audience` (public,
  * committee) and `onConsent` (block, leave-out) decide what testimony goes in (shared/export/audience.ts); a blocked
- * export answers 409 `consent_blocked` listing each passage and why.
+ * export answers 409 `consent_blocked` listing each passage and why. `accessible=true`
+ * with `format=pdf` gives the tagged PDF LibreOffice lays out from the .docx (export/taggedPdf.ts), and
+ * GET /api/export/capabilities says whether this server can make it.
  */
 // options.ts and fileName.ts, not the index: the main thread must not load the export libraries (they run on
 // the office worker threads).
@@ -10,6 +12,7 @@ import { contentDisposition } from '../../../shared/export/fileName.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
 import { auditExport, describeExclusions } from '../../../shared/export/audience.ts';
 import { BadRequest, Conflict, NotFound } from '../errors.ts';
+import { sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { ReportService } from '../reports/ReportService.ts';
@@ -19,6 +22,8 @@ import type { Logger } from '../log.ts';
 import type { OfficeWorkers } from '../workers/OfficeWorkers.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { exportImages } from '../attachments/exportImages.ts';
+import { TaggedPdf } from '../export/taggedPdf.ts';
+import { exportFileName } from '../../../shared/export/fileName.ts';
 
 function isFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
@@ -26,6 +31,12 @@ function isFormat(value: string): value is ExportFormat {
 
 export function registerExportRoutes(router: Router, deps: { reports: ReportService; access: ReportAccess; office: OfficeWorkers; signOn: SignOnService; log: Logger; storage: Storage }): void {
   const { reports, access, office, signOn, log } = deps;
+  const tagged = new TaggedPdf();
+
+  router.on('GET', '/api/export/capabilities', async (ctx) => {
+    await ctx.user();
+    sendJson(ctx.res, 200, { accessiblePdf: tagged.available });
+  });
 
   router.on('GET', '/api/reports/:id/export', async (ctx) => {
     const { user } = await ctx.user();
@@ -56,8 +67,12 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
     // The report's images, from storage (issue 12).
     input.images = await exportImages(deps.storage, report.id, input.sections);
     const started = Date.now();
-    const file = await office.export(input, format, parsed.value);
-    log.info('exported', { reportId: report.id, userId: user.id, format, audience: parsed.value.audience, bytes: file.bytes.length, ms: Date.now() - started });
+    const accessible = format === 'pdf' && query.get('accessible') === 'true';
+    let file = await office.export(input, accessible ? 'docx' : format, parsed.value);
+    if (accessible) {
+      file = { bytes: await tagged.fromDocx(file.bytes), mimeType: 'application/pdf', fileName: exportFileName(input.meta, 'pdf') };
+    }
+    log.info('exported', { reportId: report.id, userId: user.id, format, accessible, audience: parsed.value.audience, bytes: file.bytes.length, ms: Date.now() - started });
     ctx.res.writeHead(200, {
       'content-type': file.mimeType,
       'content-length': file.bytes.length,

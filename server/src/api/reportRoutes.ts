@@ -41,6 +41,8 @@ export function registerReportRoutes(
     const { user } = await ctx.user();
     const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     const input = ensure(validateCreateReport(body));
+    // Without a language, the report is in the one its creator uses the interface in.
+    input.language ??= await storage.accounts.getUserLanguage(user.id);
     const coalitionId = await coalitionForNewReport(storage.coalitions, user.id, body.coalitionId);
     const { created, report } = await reports.create(input, { userId: user.id, coalitionId });
     // The id of a report in the trash stays taken (restoring it must not collide) and says nothing about it.

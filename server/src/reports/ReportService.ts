@@ -44,8 +44,10 @@ export class ReportService {
     initReport(doc, { ...input, editorSchemaVersion: EDITOR_SCHEMA_VERSION, createdAt: now });
     // The template goes into the first stored update, so every client that opens the report sees the same
     // sections; a client that built them itself would add a second copy with other ids.
-    if (input.template) applyTemplate(doc, input.template, { mechanism: input.mechanism, submissionType: input.submissionType });
+    const language = input.language ?? '';
+    if (input.template) applyTemplate(doc, input.template, { mechanism: input.mechanism, submissionType: input.submissionType, language });
     if (input.submissionType) setCoverFields(doc, { submissionType: input.submissionType });
+    if (language) setCoverFields(doc, { language });
     fill?.(doc);
     const initial = Y.encodeStateAsUpdate(doc);
     const progress = reportProgress(doc);

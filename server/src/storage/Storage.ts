@@ -301,6 +301,10 @@ export interface AccountStore {
   listUsers(): Promise<AdminUserRecord[]>;
   /** False when there is no such account. */
   setUserDisabled(userId: string, disabled: boolean): Promise<boolean>;
+  /** The interface language the person chose (a BCP 47 tag), null if never chosen or no such account. */
+  getUserLanguage(userId: string): Promise<string | null>;
+  /** Keep the chosen interface language; false when there is no such account. */
+  setUserLanguage(userId: string, language: string): Promise<boolean>;
   /** Invitations the user created, newest first. */
   invitationsCreatedBy(userId: string): Promise<InvitationRecord[]>;
   /** Versions of any report the user named or ended a session of, newest first, without their states. */

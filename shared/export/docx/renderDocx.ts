@@ -19,7 +19,7 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import type { ExportDocument, ProgressCallback } from '../model.ts';
-import { ANNEX_TITLES, PRIOR_ANNEX_HEADER, priorAnnexCells, tagAnnexTable } from '../annexTables.ts';
+import { annexTitles, priorAnnexCells, priorAnnexHeader, tagAnnexTable } from '../annexTables.ts';
 import { docxBlocks, runs, type DocxContext } from './docxBlocks.ts';
 import { PAGE, STYLE_IDS, docxNumbering, docxStyles } from './docxStyles.ts';
 
@@ -60,13 +60,13 @@ function simpleTable(header: string[], rows: string[][]): Table {
 function annexes(model: ExportDocument): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (model.tagAnnex) {
-    out.push(new Paragraph({ style: STYLE_IDS.annexHeading, pageBreakBefore: true, children: [new TextRun(ANNEX_TITLES.tags)] }));
-    const table = tagAnnexTable(model.tagAnnex);
+    out.push(new Paragraph({ style: STYLE_IDS.annexHeading, pageBreakBefore: true, children: [new TextRun(annexTitles(model.language).tags)] }));
+    const table = tagAnnexTable(model.tagAnnex, model.language);
     out.push(simpleTable(table.header, table.rows));
   }
   if (model.priorRecommendations) {
-    out.push(new Paragraph({ style: STYLE_IDS.annexHeading, pageBreakBefore: true, children: [new TextRun(ANNEX_TITLES.prior)] }));
-    out.push(simpleTable(PRIOR_ANNEX_HEADER, priorAnnexCells(model.priorRecommendations)));
+    out.push(new Paragraph({ style: STYLE_IDS.annexHeading, pageBreakBefore: true, children: [new TextRun(annexTitles(model.language).prior)] }));
+    out.push(simpleTable(priorAnnexHeader(model.language), priorAnnexCells(model.priorRecommendations)));
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ExportDocument, ProgressCallback } from '../model.ts';
-import { ANNEX_TITLES, PRIOR_ANNEX_HEADER, priorAnnexCells, tagAnnexTable } from '../annexTables.ts';
+import { annexTitles, priorAnnexCells, priorAnnexHeader, tagAnnexTable } from '../annexTables.ts';
 import { createMeasure } from './measure.ts';
 import { BODY_FONT_SIZE, HEADING_SIZES, inlineContent, pdfBlocks, type PdfContext } from './pdfBlocks.ts';
 import { FAMILY, registerFonts, type PdfFonts, type PdfMakeEngine } from './pdfFonts.ts';
@@ -37,7 +37,7 @@ function heading(text: string, pageBreak: boolean): Content {
 
 function notes(model: ExportDocument, ctx: PdfContext): Content[] {
   if (model.notes.length === 0) return [];
-  const out: Content[] = [heading(ANNEX_TITLES.notes, true)];
+  const out: Content[] = [heading(annexTitles(model.language).notes, true)];
   for (const note of model.notes) {
     out.push({
       id: noteDestination(note.number),
@@ -67,11 +67,11 @@ function simpleTable(header: string[], rows: string[][]): Content {
 function annexes(model: ExportDocument): Content[] {
   const out: Content[] = [];
   if (model.tagAnnex) {
-    const table = tagAnnexTable(model.tagAnnex);
-    out.push(heading(ANNEX_TITLES.tags, true), simpleTable(table.header, table.rows));
+    const table = tagAnnexTable(model.tagAnnex, model.language);
+    out.push(heading(annexTitles(model.language).tags, true), simpleTable(table.header, table.rows));
   }
   if (model.priorRecommendations) {
-    out.push(heading(ANNEX_TITLES.prior, true), simpleTable(PRIOR_ANNEX_HEADER, priorAnnexCells(model.priorRecommendations)));
+    out.push(heading(annexTitles(model.language).prior, true), simpleTable(priorAnnexHeader(model.language), priorAnnexCells(model.priorRecommendations)));
   }
   return out;
 }

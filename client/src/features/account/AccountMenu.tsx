@@ -4,6 +4,8 @@
  * (a dialog: see SignOutDialog.tsx).
  */
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.tsx';
 import type { Account } from '../../api/authApi.ts';
 import { handleLinkClick } from '../../app/router.ts';
 import { useSharedDevice } from '../../auth/sharedDevice.ts';
@@ -12,18 +14,20 @@ import { Avatar } from '../../ui/Avatar.tsx';
 import { USER_COLORS } from '../../user/user.ts';
 import { SignOutDialog } from './SignOutDialog.tsx';
 
+/** Message keys of the colours' names. */
 const COLOR_NAMES: Record<string, string> = {
-  '#1f5fa8': 'Blue',
-  '#0f7a55': 'Green',
-  '#a23a8c': 'Magenta',
-  '#b4441b': 'Rust',
-  '#5b4bb7': 'Violet',
-  '#006f86': 'Teal',
-  '#8a5a00': 'Ochre',
-  '#b3283f': 'Red',
+  '#1f5fa8': 'colour.blue',
+  '#0f7a55': 'colour.green',
+  '#a23a8c': 'colour.magenta',
+  '#b4441b': 'colour.rust',
+  '#5b4bb7': 'colour.violet',
+  '#006f86': 'colour.teal',
+  '#8a5a00': 'colour.ochre',
+  '#b3283f': 'colour.red',
 };
 
 export function AccountMenu({ account }: { account: Account }) {
+  const { t } = useTranslation();
   const color = useDeviceStore((s) => s.color);
   const setColor = useDeviceStore((s) => s.setColor);
   const shared = useSharedDevice((s) => s.shared);
@@ -76,38 +80,41 @@ export function AccountMenu({ account }: { account: Account }) {
           className="user-chip"
           aria-expanded={open}
           aria-controls={panelId}
-          aria-label={`Account: ${account.name}`}
           data-testid="account-menu"
           onClick={() => setOpen(!open)}
         >
           <Avatar name={account.name} color={color} size="sm" label="" />
-          <span className="user-chip__name">{account.name}</span>
+          {/* The name, also where the visible one is hidden (phones), without an aria-label over other words. */}
+          <span className="visually-hidden">{account.name}</span>
+          <span className="user-chip__name" aria-hidden="true">
+            {account.name}
+          </span>
         </button>
         {open && (
           <div className="account-menu__panel" id={panelId}>
             <div className="account-menu__who">
               <strong>{account.name}</strong>
               <span className="muted">{account.email}</span>
-              {account.isAdmin && <span className="badge">Administrator of this Rightsdraft</span>}
+              {account.isAdmin && <span className="badge">{t('account.adminBadge')}</span>}
             </div>
             <a href="/account" className="account-menu__item" onClick={follow}>
-              Account settings
+              {t('account.settings')}
             </a>
             <a href="/coalitions" className="account-menu__item" onClick={follow}>
-              Your coalitions
+              {t('account.coalitions')}
             </a>
             {account.isAdmin && (
               <a href="/admin" className="account-menu__item" onClick={follow}>
-                Administration
+                {t('account.administration')}
               </a>
             )}
             <fieldset className="account-menu__colors">
-              <legend>Your colour on this device</legend>
+              <legend>{t('account.colour')}</legend>
               <div className="color-choices">
                 {USER_COLORS.map((c) => (
-                  <label key={c} className="color-choice" style={{ backgroundColor: c }} title={COLOR_NAMES[c]}>
+                  <label key={c} className="color-choice" style={{ backgroundColor: c }} title={t(COLOR_NAMES[c] ?? 'colour.blue')}>
                     <input type="radio" name={`${panelId}-color`} value={c} checked={c === color} onChange={() => setColor(c)} />
-                    <span className="visually-hidden">{COLOR_NAMES[c]}</span>
+                    <span className="visually-hidden">{t(COLOR_NAMES[c] ?? 'colour.blue')}</span>
                   </label>
                 ))}
               </div>
@@ -115,10 +122,13 @@ export function AccountMenu({ account }: { account: Account }) {
             <label className="tick account-menu__shared">
               <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
               <span>
-                <span className="tick__label">This is a shared device</span>
-                <span className="field__help">Signing out then removes your reports from this device, unless you untick it.</span>
+                <span className="tick__label">{t('auth.sharedDevice')}</span>
+                <span className="field__help">{t('account.sharedHelp')}</span>
               </span>
             </label>
+            <div className="account-menu__language">
+              <LanguageSwitcher id={`${panelId}-language`} />
+            </div>
             <button
               type="button"
               className="account-menu__item account-menu__signout"
@@ -127,7 +137,7 @@ export function AccountMenu({ account }: { account: Account }) {
                 setSigningOut(true);
               }}
             >
-              Sign out
+              {t('account.signOut')}
             </button>
           </div>
         )}

@@ -3,6 +3,7 @@
  * are checked with the shared validators before sending; the server's errors appear beside their field.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ACCOUNT_LIMITS, validateLogin, validateSignup } from '../../../../shared/api/validate.ts';
 import type { Account } from '../../api/authApi.ts';
 import { useSharedDevice } from '../../auth/sharedDevice.ts';
@@ -31,6 +32,7 @@ export function AuthForm({
   /** Where the confirmation link of a sign-up by mail leads (an invitation page). */
   next?: string;
 }) {
+  const { t } = useTranslation();
   const signIn = useSessionStore((s) => s.signIn);
   const signUp = useSessionStore((s) => s.signUp);
   const [name, setName] = useState('');
@@ -93,11 +95,9 @@ export function AuthForm({
   if (checkEmail) {
     return (
       <div className="auth-form auth-form__sent" role="status">
-        <h2 className="auth-form__sent-title">Check your e-mail</h2>
-        <p>
-          We have sent a link to <strong>{checkEmail}</strong>. Open it within a day to finish creating your account.
-        </p>
-        <p className="muted">If you have an account with this address already, the mail says so and tells you how to sign in.</p>
+        <h2 className="auth-form__sent-title">{t('auth.checkEmail.title')}</h2>
+        <p>{t('auth.checkEmail.sent', { email: checkEmail })}</p>
+        <p className="muted">{t('auth.checkEmail.already')}</p>
       </div>
     );
   }
@@ -111,7 +111,7 @@ export function AuthForm({
       )}
       {mode === 'signup' && (
         <TextField
-          label="Your name"
+          label={t('auth.field.name')}
           inputRef={refs.name}
           value={name}
           onChange={(e) => {
@@ -121,11 +121,11 @@ export function AuthForm({
           autoComplete="name"
           maxLength={ACCOUNT_LIMITS.nameChars}
           error={errors.name}
-          help="Co-authors see it beside your cursor and in the member lists."
+          help={t('auth.field.nameHelp')}
         />
       )}
       <TextField
-        label="E-mail address"
+        label={t('auth.field.email')}
         inputRef={refs.email}
         type="email"
         value={email}
@@ -140,7 +140,7 @@ export function AuthForm({
         error={errors.email}
       />
       <TextField
-        label="Password"
+        label={t('auth.field.password')}
         inputRef={refs.password}
         type="password"
         value={password}
@@ -155,20 +155,24 @@ export function AuthForm({
         error={errors.password}
         help={
           mode === 'signup'
-            ? `At least ${ACCOUNT_LIMITS.passwordMinChars} characters. A few unrelated words are easy to remember and hard to guess.`
+            ? t('auth.field.passwordHelp', { min: ACCOUNT_LIMITS.passwordMinChars })
             : undefined
         }
       />
       <label className="tick">
         <input type="checkbox" checked={shared} onChange={(e) => setSharedChoice(e.target.checked)} />
         <span>
-          <span className="tick__label">This is a shared device</span>
-          <span className="field__help">Other people use this browser. Signing out then removes your reports from it.</span>
+          <span className="tick__label">{t('auth.sharedDevice')}</span>
+          <span className="field__help">{t('auth.sharedDeviceHelp')}</span>
         </span>
       </label>
       <div className="form__actions form__actions--stretch">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? (mode === 'signup' ? 'Creating your account…' : 'Signing in…') : (submitLabel ?? (mode === 'signup' ? 'Create account' : 'Sign in'))}
+          {busy
+            ? mode === 'signup'
+              ? t('auth.creatingAccount')
+              : t('auth.signingIn')
+            : (submitLabel ?? (mode === 'signup' ? t('auth.createAccount') : t('auth.signIn')))}
         </button>
       </div>
     </form>

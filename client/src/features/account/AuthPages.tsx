@@ -3,6 +3,7 @@
  * links from mails open: forgot password, choose a new password, confirm a new account.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ACCOUNT_LIMITS } from '../../../../shared/api/validate.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../../api/authApi.ts';
 import { ApiError, describeError } from '../../api/http.ts';
@@ -14,6 +15,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { useOnline } from '../../app/useOnline.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { AuthForm } from './AuthForm.tsx';
+import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.tsx';
 import './account.css';
 
 function useFirstRun(): boolean | null {
@@ -24,20 +26,24 @@ function useFirstRun(): boolean | null {
 /** The centred card the account pages share. */
 export function AuthLayout({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
   const online = useOnline();
+  const { t } = useTranslation();
   return (
     <div className="page auth-page">
       <main id="main" className="auth-page__main">
-        <a href="/" className="brand auth-page__brand" onClick={handleLinkClick}>
-          <img src="/icon.svg" alt="" width="32" height="32" />
-          <span>Rightsdraft</span>
-        </a>
+        <div className="auth-page__top">
+          <a href="/" className="brand auth-page__brand" onClick={handleLinkClick}>
+            <img src="/icon.svg" alt="" width="32" height="32" />
+            <span>Rightsdraft</span>
+          </a>
+          <LanguageSwitcher id="auth-language" />
+        </div>
         <div className="auth-card">
           <h1 className="auth-card__title">{title}</h1>
           {intro && <div className="auth-card__intro muted">{intro}</div>}
           {!online && (
             <p className="notice" role="status">
               <Icon name="device" />
-              <span>You are offline. Signing in needs a connection to your Rightsdraft server.</span>
+              <span>{t('auth.offline')}</span>
             </p>
           )}
           {children}
@@ -51,25 +57,26 @@ const goNext = () => navigate(nextPath(location.search), { replace: true });
 
 export function SignInPage() {
   const firstRun = useFirstRun();
+  const { t } = useTranslation();
   useEffect(() => {
-    document.title = 'Sign in — Rightsdraft';
-  }, []);
+    document.title = t('auth.signIn.pageTitle');
+  }, [t]);
   // A new instance has nobody to sign in as: its first visitor creates the administrator's account.
   useEffect(() => {
     if (firstRun) navigate('/signup' + location.search, { replace: true });
   }, [firstRun]);
   return (
-    <AuthLayout title="Sign in to Rightsdraft">
+    <AuthLayout title={t('auth.signIn.title')}>
       <AuthForm mode="signin" onDone={goNext} />
       <p className="auth-card__forgot">
         <a href="/forgot-password" onClick={handleLinkClick}>
-          Forgot your password?
+          {t('auth.forgotLink')}
         </a>
       </p>
       <p className="auth-card__switch">
-        New to Rightsdraft?{' '}
+        {t('auth.newHere')}{' '}
         <a href={'/signup' + location.search} onClick={handleLinkClick}>
-          Create an account
+          {t('auth.createAccountLink')}
         </a>
       </p>
     </AuthLayout>
@@ -77,11 +84,12 @@ export function SignInPage() {
 }
 
 function SignInLink() {
+  const { t } = useTranslation();
   return (
     <p className="auth-card__switch">
-      Already have an account?{' '}
+      {t('auth.haveAccount')}{' '}
       <a href={'/signin' + location.search} onClick={handleLinkClick}>
-        Sign in
+        {t('auth.signInLink')}
       </a>
     </p>
   );

@@ -3,7 +3,8 @@
  * report. Used by the New report dialog and by a new report made from a Word document.
  */
 import type { ReactNode } from 'react';
-import { atLeast, ROLE_LABELS } from '../../../../shared/api/roles.ts';
+import { useTranslation } from 'react-i18next';
+import { atLeast } from '../../../../shared/api/roles.ts';
 import { useCoalitions } from './useCoalitions.ts';
 
 /** The "Just me" choice: no coalition. */
@@ -21,16 +22,17 @@ export interface CoalitionChoiceProps {
 }
 
 export function CoalitionChoice({ name, value, onChange, error, help }: CoalitionChoiceProps) {
+  const { t } = useTranslation();
   const { coalitions } = useCoalitions();
   const describedBy = [error ? `${name}-error` : null, help ? `${name}-help` : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className="field choice-group" aria-describedby={describedBy}>
-      <legend>Who writes it</legend>
+      <legend>{t('coalitionChoice.legend')}</legend>
       <label className="choice">
         <input type="radio" name={name} value={JUST_ME} checked={value === JUST_ME} onChange={() => onChange(JUST_ME)} />
         <span>
-          <span className="choice__label">Just me</span>
-          <span className="choice__help">You can give others a role on it later.</span>
+          <span className="choice__label">{t('coalitionChoice.justMe')}</span>
+          <span className="choice__help">{t('coalitionChoice.justMeHelp')}</span>
         </span>
       </label>
       {(coalitions ?? []).map((c) => {
@@ -43,8 +45,8 @@ export function CoalitionChoice({ name, value, onChange, error, help }: Coalitio
               <span className="choice__label">{c.name}</span>
               <span className="choice__help">
                 {barred
-                  ? `As a ${ROLE_LABELS[c.me!.role].toLowerCase()} in this coalition you cannot start its reports; ask a manager.`
-                  : 'Its members get their coalition role on it.'}
+                  ? t('coalitionChoice.barred', { role: c.me!.role })
+                  : t('coalitionChoice.membersHelp')}
               </span>
             </span>
           </label>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
 import { Icon } from '../../ui/Icon.tsx';
@@ -11,6 +12,7 @@ const EXPORT_CACHING_DELAY_MS = 3000;
 
 /** "Export" in the report header: opens the export dialog (loaded on first use). */
 export function ExportButton({ session, snapshot }: { session: ReportSession; snapshot: SessionSnapshot }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   // Kept mounted once opened, so closing goes through <dialog>.close() and focus returns to this button.
   const [loaded, setLoaded] = useState(false);
@@ -25,7 +27,7 @@ export function ExportButton({ session, snapshot }: { session: ReportSession; sn
           setOpen(true);
         }} aria-haspopup="dialog" data-testid="export-button">
         <Icon name="download" size={16} />
-        <span className="report-action__label">Export</span>
+        <span className="report-action__label">{t('export.button')}</span>
       </button>
       {loaded && (
         <Suspense fallback={null}>

@@ -4,6 +4,9 @@
  * export is offered as an alternative link when online.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../../i18n/i18n.ts';
+import { formatList } from '../../i18n/format.ts';
 import { exportInputFromDoc } from '../../../../shared/export/input.ts';
 import { browserExportImages } from '../evidence/exportImages.ts';
 import { exportFileName } from '../../../../shared/export/fileName.ts';
@@ -20,13 +23,16 @@ import { PDF_FONT_URLS } from './pdfFontUrls.ts';
 import { ExportFailed, runExport, type ExportRun } from './runExport.ts';
 import { saveFile } from './saveFile.ts';
 import { progressAnnouncement } from './progressText.ts';
+// The accessible (tagged) PDF from the server (issue 13).
+import { fetchAccessiblePdf, useAccessiblePdfAvailable } from './accessiblePdf.ts';
 import './export.css';
 // Testimony consent and the export's audience (issue 12).
 import { AudienceChoice, consentProblem, exportedTitle } from '../testimony/AudienceChoice.tsx';
 
 export default function ExportDialog({ open, onClose, session, snapshot }: { open: boolean; onClose: () => void; session: ReportSession; snapshot: SessionSnapshot }) {
+  const { t } = useTranslation();
   return (
-    <Dialog open={open} onClose={onClose} title="Export report" className="dialog--wide export-dialog">
+    <Dialog open={open} onClose={onClose} title={t('export.title')} className="dialog--wide export-dialog">
       <ExportForm session={session} snapshot={snapshot} onClose={onClose} />
     </Dialog>
   );
@@ -34,21 +40,20 @@ export default function ExportDialog({ open, onClose, session, snapshot }: { ope
 
 function failureMessage(err: unknown): string {
   const code = err instanceof ExportFailed ? err.code : 'failed';
-  if (code === 'fonts_unavailable') return 'The PDF fonts are not on this device yet. Connect to the internet once (or export to Word, which needs no fonts).';
-  if (code === 'worker_unavailable' && !navigator.onLine) {
-    return 'Export’s files are not on this device yet. Open a report once while online; after that, export works offline.';
-  }
-  return 'The file could not be made. Try again; if it keeps failing, export to the other format or from the server.';
+  if (code === 'fonts_unavailable') return translate('export.error.fonts');
+  if (code === 'worker_unavailable' && !navigator.onLine) return translate('export.error.worker');
+  return translate('export.error.failed');
 }
 
 type Phase = { kind: 'idle' } | { kind: 'running'; fraction: number } | { kind: 'done'; fileName: string } | { kind: 'error'; message: string };
 
-const FORMATS: { value: ExportFormat; title: string; help: string }[] = [
-  { value: 'docx', title: 'Word (.docx)', help: 'The format the UN asks for: editable, with real footnotes.' },
-  { value: 'pdf', title: 'PDF', help: 'For reading and printing. Notes are printed at the end.' },
-];
 
 function ExportForm({ session, snapshot, onClose }: { session: ReportSession; snapshot: SessionSnapshot; onClose: () => void }) {
+  const { t } = useTranslation();
+  const FORMATS: { value: ExportFormat; title: string; help: string }[] = [
+    { value: 'docx', title: t('export.format.docx'), help: t('export.format.docxHelp') },
+    { value: 'pdf', title: t('export.format.pdf'), help: t('export.format.pdfHelp') },
+  ];
   const { meta } = snapshot;
   const id = useId();
   const online = useOnline();
@@ -56,7 +61,11 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const [options, setOptions] = useState<ExportOptions>(() => defaultExportOptions(meta.mechanism));
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [fontsReady, setFontsReady] = useState<boolean | null>(null);
+  const [accessible, setAccessible] = useState(false);
+  const accessibleAvailable = useAccessiblePdfAvailable(online);
+  const tagged = format === 'pdf' && accessible && online && accessibleAvailable === true;
   const run = useRef<ExportRun | null>(null);
+  const serverRun = useRef<AbortController | null>(null);
   const discussion = useReview()?.discussion.doc ?? null;
   useLastSignOn(session.reportId, online);
   const signOn = currentSignOn(session.reportId, session.doc);
@@ -67,7 +76,13 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const running = phase.kind === 'running';
 
   // Closing the dialog (or leaving the report) stops an export that is still running.
-  useEffect(() => () => run.current?.cancel(), []);
+  useEffect(
+    () => () => {
+      run.current?.cancel();
+      serverRun.current?.abort();
+    },
+    [],
+  );
 
   useEffect(() => {
     if (format !== 'pdf') return;
@@ -78,13 +93,28 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     };
   }, [format, online]);
 
-  const pdfBlocked = format === 'pdf' && !online && fontsReady === false;
+  const pdfBlocked = format === 'pdf' && !online && fontsReady === false && !tagged;
   const set = <K extends keyof ExportOptions>(key: K, value: ExportOptions[K]) => setOptions((o) => ({ ...o, [key]: value }));
 
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (running || pdfBlocked) return;
     setPhase({ kind: 'running', fraction: 0 });
+    if (tagged) {
+      // Made by the server from its copy: no progress to report until the file arrives.
+      const abort = new AbortController();
+      serverRun.current = abort;
+      try {
+        const bytes = await fetchAccessiblePdf(session.reportId, exportQuery('pdf', options), abort.signal);
+        saveFile(bytes, fileName, 'application/pdf');
+        setPhase({ kind: 'done', fileName });
+      } catch (err) {
+        if (!abort.signal.aborted) setPhase({ kind: 'error', message: t('export.accessible.failed', { message: err instanceof Error ? err.message : '' }) });
+      } finally {
+        if (serverRun.current === abort) serverRun.current = null;
+      }
+      return;
+    }
     // Read now: the file holds the report as it is when Export is pressed, co-authors' later edits aside.
     let describeTag;
     try {
@@ -125,6 +155,8 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const cancel = () => {
     run.current?.cancel();
     run.current = null;
+    serverRun.current?.abort();
+    serverRun.current = null;
     setPhase({ kind: 'idle' });
   };
 
@@ -134,17 +166,17 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   return (
     <form className="form export-form" onSubmit={handleSubmit} aria-describedby={`${id}-about`}>
       <p id={`${id}-about`} className="export-form__about muted">
-        {online ? 'The file is made on this device from your copy of the report.' : 'You are offline: the file is made on this device from your copy of the report.'}
+        {online ? t('export.about') : t('export.aboutOffline')}
       </p>
 
       {pending.length > 0 && (
         <p className="field__help export-form__warning" data-testid="export-sign-on-pending">
-          Still waiting for {pending.join(', ')} to confirm sign-on: the cover leaves {pending.length === 1 ? 'it' : 'them'} out.
+          {t('export.pendingSignOn', { names: formatList(pending), count: pending.length })}
         </p>
       )}
 
       <fieldset className="choice-group" disabled={running}>
-        <legend className="choice-group__legend">Format</legend>
+        <legend className="choice-group__legend">{t('export.format')}</legend>
         <div className="choice-cards">
           {FORMATS.map((f) => (
             <label key={f.value} className={`choice-card${format === f.value ? ' choice-card--checked' : ''}`}>
@@ -156,62 +188,79 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
             </label>
           ))}
         </div>
-        {upr && format === 'pdf' && <p className="field__help export-form__warning">UPR submissions are accepted in Word only; use PDF for reading.</p>}
+        {format === 'pdf' && (
+          <div className="export-form__accessible">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={accessible}
+                disabled={!online || accessibleAvailable !== true}
+                onChange={(e) => setAccessible(e.target.checked)}
+                aria-describedby={`${id}-accessible-help`}
+              />
+              <span>{t('export.accessible.label')}</span>
+            </label>
+            <p id={`${id}-accessible-help`} className="field__help" data-testid="accessible-pdf-help">
+              {!online ? t('export.accessible.offline') : accessibleAvailable === false ? t('export.accessible.unavailable') : t('export.accessible.help')}
+            </p>
+          </div>
+        )}
+        {upr && format === 'pdf' && <p className="field__help export-form__warning">{t('export.uprWordOnly')}</p>}
         {pdfBlocked && (
           <p className="field__error" role="alert">
-            The PDF fonts are not on this device yet. Connect to the internet once to make PDFs offline, or export to Word.
+            {t('export.fontsMissing')}
           </p>
         )}
       </fieldset>
 
       <fieldset className="choice-group" disabled={running}>
-        <legend className="choice-group__legend">Notes</legend>
+        <legend className="choice-group__legend">{t('export.notes')}</legend>
         <label className="check">
           <input type="radio" name={`${id}-notes`} checked={options.notes === 'footnotes'} onChange={() => set('notes', 'footnotes')} disabled={format === 'pdf'} />
-          <span>Footnotes at the foot of each page</span>
+          <span>{t('export.footnotes')}</span>
         </label>
         <label className="check">
           <input type="radio" name={`${id}-notes`} checked={options.notes === 'endnotes' || format === 'pdf'} onChange={() => set('notes', 'endnotes')} disabled={format === 'pdf'} />
-          <span>Endnotes at the end of the report{upr ? ' (UPR submissions use endnotes)' : ''}</span>
+          <span>{upr ? t('export.endnotesUpr') : t('export.endnotes')}</span>
         </label>
-        {format === 'pdf' && <p className="field__help">A PDF always prints its notes at the end.</p>}
+        {format === 'pdf' && <p className="field__help">{t('export.pdfNotes')}</p>}
       </fieldset>
 
       <fieldset className="choice-group" disabled={running}>
-        <legend className="choice-group__legend">Contents</legend>
+        <legend className="choice-group__legend">{t('export.contents')}</legend>
         <label className="check">
           <input type="checkbox" checked={options.numberParagraphs} onChange={(e) => set('numberParagraphs', e.target.checked)} />
-          <span>Number the paragraphs (1., 2., 3. through the report)</span>
+          <span>{t('export.numberParagraphs')}</span>
         </label>
         <label className="check">
           <input type="checkbox" checked={options.includeAnnex} onChange={(e) => set('includeAnnex', e.target.checked)} />
-          <span>Include the annex (tags per section, earlier recommendations)</span>
+          <span>{t('export.includeAnnex')}</span>
         </label>
         <label className="check">
           <input type="checkbox" checked={options.suggestions === 'accepted'} onChange={(e) => set('suggestions', e.target.checked ? 'accepted' : 'rejected')} />
-          <span>Include open suggestions as if accepted</span>
+          <span>{t('export.suggestions')}</span>
         </label>
         <label className="check">
           <input type="checkbox" checked={options.watermark} onChange={(e) => set('watermark', e.target.checked)} />
-          <span>Mark every page as DRAFT</span>
+          <span>{t('export.watermark')}</span>
         </label>
       </fieldset>
 
       <AudienceChoice doc={session.doc} options={options} onChange={set} disabled={running} />
 
       <div className="export-form__file">
-        <span className="muted">File name</span>
-        <code className="export-form__name" data-testid="export-file-name">
+        <span className="muted">{t('export.fileName')}</span>
+        <code className="export-form__name" data-testid="export-file-name" dir="ltr">
           {fileName}
         </code>
       </div>
       {online && !running && (
         <p className="export-form__alt muted">
-          Or{' '}
+          {t('export.serverCopyBefore')}{' '}
           <a href={serverHref} download={fileName}>
-            download the server’s copy
+            {t('export.serverCopy')}
           </a>{' '}
-          (without changes not yet synced).
+          {t('export.serverCopyAfter')}
         </p>
       )}
 
@@ -220,14 +269,14 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
           {phase.kind === 'running' && (
             <div className="export-progress">
               <label htmlFor={`${id}-progress`} className="export-progress__label">
-                {percent === 0 ? `Preparing the ${format === 'pdf' ? 'PDF' : 'Word file'}…` : `Making the ${format === 'pdf' ? 'PDF' : 'Word file'}… ${percent}%`}
+                {percent === 0 ? t('export.preparing', { format }) : t('export.making', { format, percent })}
               </label>
               <progress id={`${id}-progress`} className="export-progress__bar" max={100} value={percent} />
             </div>
           )}
           {phase.kind === 'done' && (
             <p className="export-form__done" data-testid="export-done">
-              Downloaded <strong>{phase.fileName}</strong>.
+              {t('export.downloaded', { fileName: phase.fileName })}
             </p>
           )}
           {phase.kind === 'error' && (
@@ -243,15 +292,15 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
         <div className="form__actions export-form__actions">
           {running ? (
             <button type="button" className="button" onClick={cancel}>
-              Stop
+              {t('export.stop')}
             </button>
           ) : (
             <button type="button" className="button" onClick={onClose}>
-              {phase.kind === 'done' ? 'Done' : 'Cancel'}
+              {phase.kind === 'done' ? t('export.done') : t('common.cancel')}
             </button>
           )}
           <button type="submit" className="button button--primary" disabled={running || pdfBlocked}>
-            {running ? 'Exporting…' : `Export ${format === 'pdf' ? 'PDF' : 'Word file'}`}
+            {running ? t('export.exporting') : t('export.submit', { format })}
           </button>
         </div>
       </div>

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { progressAnnouncement } from './progressText.ts';
+import { initI18n } from '../../i18n/i18n.ts';
+
+beforeAll(() => initI18n('en'));
 
 describe('progressAnnouncement', () => {
   it('says nothing before an export and names the file after it', () => {

@@ -4,6 +4,7 @@
  * writes through Yjs (findInReport.ts), so co-authors receive it; Undo in the bar takes back a Replace all in one
  * step. Readers (viewers, reviewers) find but do not replace.
  */
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import type { Role } from '../../../../shared/api/roles.ts';
@@ -282,14 +283,15 @@ function Arrow({ up = false }: { up?: boolean }) {
 
 /** "Find" in the report header: opens the bar. */
 export function FindButton() {
+  const { t } = useTranslation();
   const openBar = useFindStore((s) => s.openBar);
   return (
-    <button type="button" className="button button--small report-action" onClick={() => openBar(false)} title={`Find and replace (${FIND_SHORTCUT})`} data-testid="find-button">
+    <button type="button" className="button button--small report-action" onClick={() => openBar(false)} title={t('find.title', { shortcut: FIND_SHORTCUT })} data-testid="find-button">
       <svg className="icon" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
         <circle cx="11" cy="11" r="6" />
         <path d="M20 20l-4.5-4.5" />
       </svg>
-      <span className="report-action__label">Find</span>
+      <span className="report-action__label">{t('find.button')}</span>
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, useState } from 'react';
 import { getSection } from '../../../../shared/report/layout.ts';
 import { useReportUiStore } from '../../stores/reportUiStore.ts';
@@ -8,6 +9,7 @@ const ImportDialog = lazy(() => import('./ImportDialog.tsx'));
 
 /** "Import" in the report header, for those who may edit: Word text into this report (dialog loaded on first use). */
 export function ImportButton({ session }: { session: ReportSession }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   // Kept mounted once opened, so closing goes through <dialog>.close() and focus returns to this button.
   const [loaded, setLoaded] = useState(false);
@@ -26,7 +28,7 @@ export function ImportButton({ session }: { session: ReportSession }) {
         }}
       >
         <Icon name="upload" size={16} />
-        <span className="report-action__label">Import</span>
+        <span className="report-action__label">{t('import.button')}</span>
       </button>
       {loaded && (
         <Suspense fallback={null}>

@@ -4,6 +4,7 @@
  * OUTLINE_ORIGIN, so the outline's own undo manager sees only outline changes, and only this user's.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   addSection,
   deleteSection,
@@ -57,13 +58,17 @@ export const Outline = memo(function Outline({ session, sections, selectedId, on
     if (renamingId && !sections.some((s) => s.id === renamingId)) setRenamingId(null);
   }, [sections, renamingId]);
 
-  const titleOf = (s: SectionInfo | undefined) => s?.title.trim() || UNTITLED_SECTION;
+  const { t } = useTranslation();
+  const titleOf = (s: SectionInfo | undefined) => {
+    const stored = s?.title.trim();
+    return stored && stored !== UNTITLED_SECTION ? stored : t('outline.untitled');
+  };
 
   const announceMove = (id: string) => {
     // Read the new order from the doc: the props still hold the order before the move.
     const now = listSections(doc);
     const index = now.findIndex((s) => s.id === id);
-    if (index >= 0) setAnnouncement(`${titleOf(now[index])} moved to position ${index + 1} of ${now.length}`);
+    if (index >= 0) setAnnouncement(t('outline.moved', { title: titleOf(now[index]), n: index + 1, count: now.length }));
   };
 
   const move = (id: string, delta: -1 | 1) => {
@@ -79,7 +84,7 @@ export const Outline = memo(function Outline({ session, sections, selectedId, on
     const id = addSection(doc, { title: UNTITLED_SECTION, after: selectedId }, OUTLINE_ORIGIN);
     onSelect(id);
     setRenamingId(id);
-    setAnnouncement('Section added. Type its title.');
+    setAnnouncement(t('outline.added'));
   };
 
   const rename = (id: string, title: string) => {
@@ -102,13 +107,13 @@ export const Outline = memo(function Outline({ session, sections, selectedId, on
     if (selectedId === id) onSelect(neighbour?.id ?? null);
     if (neighbour) focusAfterRender.current = neighbour.id;
     showToast({
-      message: `Deleted “${titleOf(section)}”`,
+      message: t('outline.deleted', { title: titleOf(section) }),
       action: {
-        label: 'Undo',
+        label: t('toolbar.undo'),
         run: () => {
           // The outline undo is a stack: undoing now would revert a later change instead.
           if (undo.undoStack[undo.undoStack.length - 1] !== step) {
-            showToast({ message: 'Can’t undo the deletion: the outline changed since. Undo those changes first.' });
+            showToast({ message: t('outline.cantUndo') });
             return;
           }
           undo.undo();
@@ -151,11 +156,11 @@ export const Outline = memo(function Outline({ session, sections, selectedId, on
   };
 
   return (
-    <nav className="outline" aria-label="Report outline">
+    <nav className="outline" aria-label={t('outline.label')}>
       <div className="outline__head">
-        <h2 className="outline__title">Outline</h2>
+        <h2 className="outline__title">{t('outline.title')}</h2>
         <span className="muted outline__count">
-          {sections.length} {sections.length === 1 ? 'section' : 'sections'}
+          {t('outline.count', { count: sections.length })}
         </span>
       </div>
       {sections.length > 0 && (
@@ -221,15 +226,15 @@ export const Outline = memo(function Outline({ session, sections, selectedId, on
           ))}
         </ol>
       )}
-      {sections.length === 0 && <p className="muted outline__empty">No sections yet.</p>}
+      {sections.length === 0 && <p className="muted outline__empty">{t('outline.empty')}</p>}
       {canEdit && (
         <button type="button" className="button button--ghost outline__add" onClick={add}>
-          <Icon name="plus" /> Add section
+          <Icon name="plus" /> {t('outline.add')}
         </button>
       )}
       {canEdit && sections.length > 1 && (
         <p className="outline__hint muted">
-          Drag to reorder, or press <kbd>Alt</kbd> + <kbd>↑</kbd>/<kbd>↓</kbd> on a section.
+          {t('outline.hint')}
         </p>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">

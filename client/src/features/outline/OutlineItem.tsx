@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SECTION_STATUSES, type SectionInfo, type SectionStatus } from '../../../../shared/report/layout.ts';
 import type { Peer } from '../../stores/presenceStore.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { PeerDots } from './PeerDots.tsx';
-import { STATUS_LABELS, StatusBadge } from './StatusBadge.tsx';
+import { statusLabel, StatusBadge } from './StatusBadge.tsx';
 
 interface OutlineItemProps {
   section: SectionInfo;
@@ -34,7 +35,10 @@ interface OutlineItemProps {
 
 export function OutlineItem(props: OutlineItemProps) {
   const { section, index, count, selected, peers, canEdit, renaming, menuOpen } = props;
-  const title = section.title.trim() || 'Untitled section';
+  const { t } = useTranslation();
+  const stored = section.title.trim();
+  // A new section is stored as "Untitled section" (outline/Outline.tsx): shown in the interface language.
+  const title = stored && stored !== 'Untitled section' ? stored : t('outline.untitled');
 
   const handleKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
@@ -97,15 +101,17 @@ export function OutlineItem(props: OutlineItemProps) {
             <span className="outline-item__number" aria-hidden="true">
               {index + 1}
             </span>
-            <span className="outline-item__title">{title}</span>
+            <span className="outline-item__title" dir="auto">
+              {title}
+            </span>
             <span className="visually-hidden">
-              , section {index + 1} of {count}, {STATUS_LABELS[section.status]}
+              {t('outline.position', { n: index + 1, count, status: statusLabel(section.status, t) })}
             </span>
           </button>
         )}
         <div className="outline-item__meta">
           <StatusBadge status={section.status} />
-          <PeerDots peers={peers} where="in this section" />
+          <PeerDots peers={peers} />
         </div>
       </div>
       {canEdit && !renaming && (
@@ -127,6 +133,7 @@ export function OutlineItem(props: OutlineItemProps) {
 }
 
 function RenameInput({ initial, onDone, onCancel }: { initial: string; onDone(title: string): void; onCancel(): void }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState(initial === 'Untitled section' ? '' : initial);
   const ref = useRef<HTMLInputElement>(null);
   const done = useRef(false);
@@ -144,9 +151,9 @@ function RenameInput({ initial, onDone, onCancel }: { initial: string; onDone(ti
     <input
       ref={ref}
       className="input outline-item__rename"
-      aria-label="Section title"
+      aria-label={t('outline.sectionTitle')}
       value={value}
-      placeholder="Section title"
+      placeholder={t('outline.sectionTitle')}
       maxLength={200}
       onChange={(e) => setValue(e.target.value)}
       onBlur={() => finish(true)}
@@ -178,6 +185,7 @@ interface ItemMenuProps {
 
 /** The section's actions, a disclosure of plain buttons (each reachable by Tab; Escape closes it). */
 function ItemMenu({ title, status, open, canMoveUp, canMoveDown, onOpenChange, onRename, onMove, onStatus, onDelete }: ItemMenuProps) {
+  const { t } = useTranslation();
   const rootRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -219,7 +227,7 @@ function ItemMenu({ title, status, open, canMoveUp, canMoveDown, onOpenChange, o
         ref={toggleRef}
         type="button"
         className="icon-button item-menu__toggle"
-        aria-label={`Actions for ${title}`}
+        aria-label={t('outline.actionsFor', { title })}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => onOpenChange(!open)}
@@ -229,26 +237,26 @@ function ItemMenu({ title, status, open, canMoveUp, canMoveDown, onOpenChange, o
       {open && (
         <div className="item-menu__panel" id={panelId}>
           <button type="button" className="item-menu__action" onClick={() => onRename()}>
-            <Icon name="pencil" size={16} /> Rename
+            <Icon name="pencil" size={16} /> {t('outline.rename')}
           </button>
           <button type="button" className="item-menu__action" disabled={!canMoveUp} onClick={() => onMove(-1)}>
-            <Icon name="up" size={16} /> Move up
+            <Icon name="up" size={16} /> {t('outline.moveUp')}
           </button>
           <button type="button" className="item-menu__action" disabled={!canMoveDown} onClick={() => onMove(1)}>
-            <Icon name="down" size={16} /> Move down
+            <Icon name="down" size={16} /> {t('outline.moveDown')}
           </button>
           <label className="item-menu__status">
-            <span>Status</span>
+            <span>{t('outline.status')}</span>
             <select className="input select" value={status} onChange={(e) => onStatus(e.target.value as SectionStatus)}>
               {SECTION_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {statusLabel(s, t)}
                 </option>
               ))}
             </select>
           </label>
           <button type="button" className="item-menu__action item-menu__action--danger" onClick={() => onDelete()}>
-            <Icon name="trash" size={16} /> Delete section
+            <Icon name="trash" size={16} /> {t('outline.delete')}
           </button>
         </div>
       )}

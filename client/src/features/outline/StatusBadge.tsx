@@ -1,11 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { SectionStatus } from '../../../../shared/report/layout.ts';
 
-export const STATUS_LABELS: Record<SectionStatus, string> = {
-  drafting: 'Drafting',
-  'in-review': 'In review',
-  final: 'Final',
-};
+/** A section's status in the interface language. */
+export function statusLabel(status: SectionStatus, t: TFunction): string {
+  if (status === 'in-review') return t('status.inReview');
+  if (status === 'final') return t('status.final');
+  return t('status.drafting');
+}
 
 export function StatusBadge({ status }: { status: SectionStatus }) {
-  return <span className={`status-badge status-badge--${status}`}>{STATUS_LABELS[status]}</span>;
+  const { t } = useTranslation();
+  return <span className={`status-badge status-badge--${status}`}>{statusLabel(status, t)}</span>;
 }

@@ -3,6 +3,7 @@
  * section and the app around it: Print (and the browser's own Ctrl/Cmd+P, through `beforeprint`) first draws the
  * whole report into a container that only the printer sees (print.css), then asks the browser to print.
  */
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import type { ExportDocument } from '../../../../shared/export/model.ts';
@@ -15,6 +16,7 @@ import { printModel } from './printModel.ts';
 import './print.css';
 
 export function PrintButton({ session }: { session: ReportSession }) {
+  const { t } = useTranslation();
   const [model, setModel] = useState<ExportDocument | null>(null);
   const discussion = useReview()?.discussion.doc ?? null;
 
@@ -39,13 +41,13 @@ export function PrintButton({ session }: { session: ReportSession }) {
           prepare();
           window.print();
         }}
-        title="Print the whole report"
+        title={t('print.title')}
         data-testid="print-button"
       >
         <svg className="icon" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
           <path d="M7 9V4h10v5M7 17H5a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-2M7 14h10v6H7z" />
         </svg>
-        <span className="report-action__label">Print</span>
+        <span className="report-action__label">{t('print.button')}</span>
       </button>
       {model &&
         createPortal(

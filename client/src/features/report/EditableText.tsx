@@ -33,6 +33,8 @@ export function EditableText({
     <input
       id={id}
       className={`editable-text ${className}`}
+      // A title or State name runs in its own direction (an English title in the Arabic interface).
+      dir="auto"
       aria-label={label}
       value={draft ?? value}
       placeholder={placeholder}

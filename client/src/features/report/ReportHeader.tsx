@@ -1,5 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { MECHANISM_NAMES, isMechanism } from '../../../../shared/api/mechanisms.ts';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isMechanism } from '../../../../shared/api/mechanisms.ts';
+import { mechanismName as nameOf } from '../../../../shared/i18n/mechanismNames.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
 import { LIMITS } from '../../../../shared/api/validate.ts';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { setReportField } from '../../../../shared/report/layout.ts';
@@ -38,6 +41,8 @@ export function ReportHeader({
   actions?: ReactNode;
   menuActions?: ReactNode;
 }) {
+  const { t } = useTranslation();
+  const headingId = useId();
   const { meta, canEdit, status, facts, permissions } = snapshot;
   const peers = usePresenceStore((s) => s.peers);
   const outlineOpen = useReportUiStore((s) => s.outlineOpen);
@@ -71,8 +76,8 @@ export function ReportHeader({
       document.removeEventListener('keydown', onKey);
     };
   }, [menuOpen]);
-  const mechanismName = isMechanism(meta.mechanism) ? MECHANISM_NAMES[meta.mechanism] : meta.mechanism;
-  const title = meta.title || 'Untitled report';
+  const mechanismName = isMechanism(meta.mechanism) ? nameOf(meta.mechanism, currentLanguage()) : meta.mechanism;
+  const title = meta.title || t('report.untitled');
   // Members live on the server; a report made offline and not yet published has none to show.
   const refusedCodes: number[] = [CloseCodes.Unauthorized.code, CloseCodes.UnknownReport.code, CloseCodes.ReportDeleted.code];
   const canShare = facts.online && !facts.pendingCreate && facts.role !== null && !refusedCodes.includes(facts.closeCode ?? 0);
@@ -94,12 +99,12 @@ export function ReportHeader({
         </span>
       )}
       <span className="state-field">
-        <span className="state-field__label">State</span>
+        <span className="state-field__label">{t('report.state')}</span>
         <EditableText
           className="state-field__input"
-          label="State under review"
+          label={t('report.stateUnderReview')}
           value={meta.stateUnderReview}
-          placeholder={canEdit ? 'Add the State' : 'Not set'}
+          placeholder={canEdit ? t('report.addState') : t('report.notSet')}
           disabled={!canEdit}
           maxLength={LIMITS.stateChars}
           onCommit={(v) => setReportField(session.doc, 'stateUnderReview', v)}
@@ -115,28 +120,33 @@ export function ReportHeader({
       {canEdit && <ImportButton session={session} />}
       <ReportWordCount doc={session.doc} />
       <PeopleHere peers={peers} />
-      {facts.role && <RoleBadge role={facts.role} prefix="You:" focusable />}
+      {facts.role && <RoleBadge role={facts.role} prefix={t('report.you')} focusable />}
       {canShare && (
         <button
           type="button"
           className="button button--small share-button"
-          aria-label={permissions.manageMembers ? 'Share' : 'People'}
+          aria-label={permissions.manageMembers ? t('report.share') : t('report.people')}
           onClick={() => setSharing(true)}
         >
-          <Icon name="people" size={16} /> <span className="share-button__label">{permissions.manageMembers ? 'Share' : 'People'}</span>
+          <Icon name="people" size={16} /> <span className="share-button__label">{permissions.manageMembers ? t('report.share') : t('report.people')}</span>
         </button>
       )}
     </>
   );
 
   return (
-    <header className={`report-header${compact ? ' report-header--compact' : ''}`}>
+    // Not a <header>: the page's banner is the top bar; this is the report's own heading area, and its title (an
+    // editable field) is also the page's main heading for screen readers.
+    <section className={`report-header${compact ? ' report-header--compact' : ''}`} aria-labelledby={headingId}>
+      <h1 className="visually-hidden" id={headingId}>
+        {title}
+      </h1>
       <div className="report-header__main">
         <EditableText
           className="report-header__title"
-          label="Report title"
+          label={t('report.titleLabel')}
           value={meta.title}
-          placeholder="Untitled report"
+          placeholder={t('report.untitled')}
           disabled={!canEdit}
           maxLength={LIMITS.titleChars}
           onCommit={(v) => setReportField(session.doc, 'title', v || meta.title)}
@@ -149,10 +159,10 @@ export function ReportHeader({
           className="button button--small outline-toggle"
           aria-expanded={outlineOpen}
           aria-controls="outline-pane"
-          aria-label="Outline"
+          aria-label={t('outline.title')}
           onClick={() => setOutlineOpen(!outlineOpen)}
         >
-          <Icon name="menu" size={16} /> <span className="outline-toggle__label">Outline</span>
+          <Icon name="menu" size={16} /> <span className="outline-toggle__label">{t('outline.title')}</span>
         </button>
         {!compact && menuActions}
         {actions}
@@ -163,7 +173,7 @@ export function ReportHeader({
             ref={menuButtonRef}
             type="button"
             className="button button--small report-header__menu-button"
-            aria-label="Report actions"
+            aria-label={t('report.actions')}
             aria-expanded={menuOpen}
             onClick={() => setMenuOpen((o) => !o)}
           >
@@ -171,7 +181,7 @@ export function ReportHeader({
           </button>
         )}
         {compact && menuOpen && (
-          <div ref={menuRef} className="report-header__menu" role="group" aria-label="Report actions">
+          <div ref={menuRef} className="report-header__menu" role="group" aria-label={t('report.actions')}>
             {reportMeta}
             <div className="report-header__menu-actions">
               {menuActions && (
@@ -201,17 +211,14 @@ export function ReportHeader({
       )}
       <ConfirmDialog
         open={deleting}
-        title={`Delete “${title}”?`}
-        confirmLabel="Move to trash"
+        title={t('report.delete.title', { title })}
+        confirmLabel={t('report.delete.confirm')}
         danger
         onClose={() => setDeleting(false)}
         onConfirm={handleDelete}
       >
-        <p>
-          “{title}” goes to your trash, with its text, comments and versions, and closes for everyone who has access. You can restore it from the
-          trash for {TRASH_DAYS_HINT}; after that it is deleted for good.
-        </p>
+        <p>{t('report.delete.text', { title, days: Number.parseInt(TRASH_DAYS_HINT, 10) })}</p>
       </ConfirmDialog>
-    </header>
+    </section>
   );
 }

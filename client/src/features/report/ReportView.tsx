@@ -2,6 +2,8 @@
  * The report page: header, outline and the selected section's editor. Loaded on demand, with Yjs and the
  * sync code, so the report list stays light.
  */
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../../i18n/i18n.ts';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { addSection } from '../../../../shared/report/layout.ts';
@@ -43,20 +45,21 @@ import { TestimonyButton, TestimonyDialog } from '../testimony/TestimonyButton.t
 const TreatyViews = lazy(() => import('../treaty/TreatyViews.tsx'));
 
 /** Never shown: the app opens a report only for an account (see App). */
-const NOBODY: PresenceUser = { name: 'Someone', color: '#5c6878' };
+const NOBODY: PresenceUser = { name: '', color: '#5c6878' };
 
 export default function ReportView({ reportId }: { reportId: string }) {
   const user = usePresenceUser() ?? NOBODY;
   const accountId = useAccount()?.id;
   const session = useReportSession(reportId, user, accountId);
+  const { t } = useTranslation();
   return (
     <div className="page report-page">
       <TopBar>
         <a href="/" className="back-link" onClick={handleLinkClick}>
-          <Icon name="back" size={16} /> All reports
+          <Icon name="back" size={16} /> {t('report.allReports')}
         </a>
       </TopBar>
-      {session ? <SessionView session={session} user={user} /> : <Placeholder text="Opening report…" />}
+      {session ? <SessionView session={session} user={user} /> : <Placeholder text={t('app.openingReport')} />}
     </div>
   );
 }
@@ -79,6 +82,8 @@ function SessionView({ session, user }: { session: ReportSession; user: Presence
 }
 
 function Workspace({ session, snapshot, user }: { session: ReportSession; snapshot: SessionSnapshot; user: PresenceUser }) {
+  // Re-rendered when the interface language changes (its texts come from `translate`).
+  useTranslation();
   const sections = useOutline(session.doc);
   const selectedId = useReportUiStore((s) => s.selectedSectionId);
   const selectSection = useReportUiStore((s) => s.selectSection);
@@ -125,7 +130,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
   useEffect(() => () => useFindStore.getState().close(), []);
 
   useEffect(() => {
-    document.title = `${meta.title || 'Report'} — Rightsdraft`;
+    document.title = `${meta.title || translate('report.untitled')} — Rightsdraft`;
   }, [meta.title]);
 
   // The drawer (small screens): focus moves into it and Escape closes it.
@@ -140,35 +145,35 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
     return () => document.removeEventListener('keydown', handleKey);
   }, [outlineOpen, setOutlineOpen]);
 
-  if (!facts.loaded) return <Placeholder text="Opening report…" />;
+  if (!facts.loaded) return <Placeholder text={translate('app.openingReport')} />;
   if (!initialised) {
     if (facts.closeCode === CloseCodes.UnknownReport.code) {
       return (
-        <Placeholder text="There is no report at this address, or you do not have access to it. If someone shared it with you, check you are signed in with the account they added.">
+        <Placeholder text={translate('report.unknown')}>
           <a href="/" className="button" onClick={handleLinkClick}>
-            Back to reports
+            {translate('report.backToReports')}
           </a>
         </Placeholder>
       );
     }
     if (facts.closeCode === CloseCodes.ReportDeleted.code) {
       return (
-        <Placeholder text="This report was deleted on the server.">
+        <Placeholder text={translate('report.deletedOnServer')}>
           <a href="/" className="button" onClick={handleLinkClick}>
-            Back to reports
+            {translate('report.backToReports')}
           </a>
         </Placeholder>
       );
     }
     if (facts.closeCode === CloseCodes.Unauthorized.code) {
-      return <Placeholder text="Your session ended. Sign in again to open this report." />;
+      return <Placeholder text={translate('report.sessionEnded')} />;
     }
     if (!facts.online) {
       return (
-        <Placeholder text="This report is not on this device yet. Connect to the internet once to open it; after that it works offline." />
+        <Placeholder text={translate('report.notOnDevice')} />
       );
     }
-    return <Placeholder text="Loading the report from the server…" />;
+    return <Placeholder text={translate('report.loadingFromServer')} />;
   }
 
   const selectedIndex = sections.findIndex((s) => s.id === selectedId);
@@ -191,7 +196,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
       <FindBar doc={session.doc} role={facts.role} canEdit={canEdit} />
       <div className="workspace">
         <aside id="outline-pane" ref={drawerRef} className={`outline-pane${outlineOpen ? ' outline-pane--open' : ''}`}>
-          <button type="button" className="icon-button drawer-close" aria-label="Close outline" onClick={() => setOutlineOpen(false)}>
+          <button type="button" className="icon-button drawer-close" aria-label={translate('outline.close')} onClick={() => setOutlineOpen(false)}>
             <Icon name="close" />
           </button>
           <OutlineTagFilter doc={session.doc} sections={sections} selectedId={selectedId} onSelect={openSection}>
@@ -201,7 +206,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
         {outlineOpen && <div className="drawer-backdrop" onClick={() => setOutlineOpen(false)} aria-hidden="true" />}
         <main id="main" className="workspace__main">
           {view !== 'sections' ? (
-            <Suspense fallback={<p role="status">Loading…</p>}>
+            <Suspense fallback={<p role="status">{translate('common.loading')}</p>}>
               <TreatyViews view={view} doc={session.doc} canEdit={canEdit} />
             </Suspense>
           ) : selected ? (
@@ -217,15 +222,15 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
             </>
           ) : (
             <div className="empty">
-              <h2>No sections yet</h2>
-              <p className="muted">A shadow report is written section by section: an introduction, one section per article or issue, and recommendations.</p>
+              <h2>{translate('report.noSections')}</h2>
+              <p className="muted">{translate('report.noSectionsHelp')}</p>
               {canEdit && (
                 <button
                   type="button"
                   className="button button--primary"
                   onClick={() => selectSection(addSection(session.doc, { title: UNTITLED_SECTION }, OUTLINE_ORIGIN))}
                 >
-                  <Icon name="plus" /> Add the first section
+                  <Icon name="plus" /> {translate('report.addFirstSection')}
                 </button>
               )}
             </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { memo, Suspense } from 'react';
 import type * as Y from 'yjs';
 import { getSectionBody, type SectionInfo } from '../../../../shared/report/layout.ts';
@@ -5,6 +6,7 @@ import type { ReportSession } from '../../sync/ReportSession.ts';
 import { usePresenceStore } from '../../stores/presenceStore.ts';
 import type { LocalUser } from '../../user/user.ts';
 import { PeerDots } from '../outline/PeerDots.tsx';
+import { PeerJoinAnnouncer } from './PeerJoinAnnouncer.tsx';
 import { StatusBadge } from '../outline/StatusBadge.tsx';
 import { ReviewSection } from '../review/ReviewSection.tsx';
 import { SectionTags } from '../tagging/SectionTags.tsx';
@@ -43,32 +45,33 @@ export const SectionPane = memo(function SectionPane({
 }) {
   const peers = usePresenceStore((s) => s.peers).filter((p) => p.sectionId === section.id);
   const body = getSectionBody(session.doc, section.id);
-  const title = section.title.trim() || 'Untitled section';
+  const { t } = useTranslation();
+  const stored = section.title.trim();
+  const title = stored && stored !== 'Untitled section' ? stored : t('outline.untitled');
   return (
     <section className="section-pane" aria-labelledby="section-heading">
       <div className="section-pane__head">
-        <p className="eyebrow">
-          Section {index + 1} of {count}
-        </p>
+        <p className="eyebrow">{t('section.position', { n: index + 1, count })}</p>
         <div className="section-pane__title-row">
-          <h2 id="section-heading" className="section-pane__title">
+          <h2 id="section-heading" className="section-pane__title" dir="auto">
             {title}
           </h2>
           <StatusBadge status={section.status} />
-          <PeerDots peers={peers} where="in this section" />
+          <PeerDots peers={peers} />
+          <PeerJoinAnnouncer peers={peers} sectionId={section.id} />
         </div>
         <SectionTags doc={session.doc} section={section} canEdit={canEdit} />
       </div>
       {body ? (
         <ReviewSection key={`${section.id}:${fragmentKey(body)}`} sectionId={section.id} fragment={body} canEdit={canEdit}>
           {(review) => (
-            <Suspense fallback={<div className="editor editor--loading" aria-busy="true">Loading editor…</div>}>
+            <Suspense fallback={<div className="editor editor--loading" aria-busy="true">{t('section.loadingEditor')}</div>}>
               <SectionEditor
                 fragment={body}
                 provider={session.provider}
                 user={user}
                 editable={review.editable}
-                label={`Text of ${title}`}
+                label={t('section.textOf', { title })}
                 review={review.review}
                 showToolbar={review.showToolbar}
                 onHandle={review.onHandle}
@@ -80,7 +83,7 @@ export const SectionPane = memo(function SectionPane({
           )}
         </ReviewSection>
       ) : (
-        <p className="muted">This section has no text body.</p>
+        <p className="muted">{t('section.noBody')}</p>
       )}
       <EvidencePanel doc={session.doc} reportId={session.reportId} sectionId={section.id} canEdit={canEdit} userName={user.name} />
     </section>

@@ -1,5 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { MECHANISMS, MECHANISM_NAMES, type Mechanism } from '../../../../shared/api/mechanisms.ts';
+import { useTranslation } from 'react-i18next';
+import { MECHANISMS, type Mechanism } from '../../../../shared/api/mechanisms.ts';
+import { LANGUAGE_NAMES, UI_LANGUAGES } from '../../../../shared/i18n/languages.ts';
+import { mechanismName } from '../../../../shared/i18n/mechanismNames.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
 import { validateCreateReport, LIMITS } from '../../../../shared/api/validate.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { navigate } from '../../app/router.ts';
@@ -16,8 +20,9 @@ import type { CreateDeps } from '../treaty/createFromTemplate.ts';
 
 /** Create a report: works offline (the report is published when the server is reachable). */
 export function NewReportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
-    <Dialog open={open} onClose={onClose} title="New report" className="dialog--wide">
+    <Dialog open={open} onClose={onClose} title={t('newReport.title')} className="dialog--wide">
       <NewReportForm onCancel={onClose} />
     </Dialog>
   );
@@ -26,7 +31,10 @@ export function NewReportDialog({ open, onClose }: { open: boolean; onClose: () 
 type Errors = Partial<Record<'title' | 'mechanism' | 'stateUnderReview' | 'coalition' | 'form', string>>;
 
 function NewReportForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
   const [title, setTitle] = useState('');
+  // The report's own language: by default the one its creator uses Rightsdraft in.
+  const [language, setLanguage] = useState<string>(() => currentLanguage());
   const [mechanism, setMechanism] = useState<Mechanism | ''>('');
   const [stateUnderReview, setState] = useState('');
   const [coalitionId, setCoalitionId] = useState(JUST_ME);
@@ -45,9 +53,9 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
     if (!checked.ok) {
       const next: Errors = {};
       for (const p of checked.problems) {
-        if (p.field === 'title') next.title ??= p.code === 'too_long' ? `Use at most ${LIMITS.titleChars} characters.` : 'Give the report a title.';
-        else if (p.field === 'mechanism') next.mechanism ??= 'Choose the UN mechanism the report is for.';
-        else if (p.field === 'stateUnderReview') next.stateUnderReview ??= `Use at most ${LIMITS.stateChars} characters.`;
+        if (p.field === 'title') next.title ??= p.code === 'too_long' ? t('form.tooLong', { max: LIMITS.titleChars }) : t('newReport.titleMissing');
+        else if (p.field === 'mechanism') next.mechanism ??= t('newReport.mechanismMissing');
+        else if (p.field === 'stateUnderReview') next.stateUnderReview ??= t('form.tooLong', { max: LIMITS.stateChars });
       }
       setErrors(next);
       return;
@@ -56,7 +64,7 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
     setBusy(true);
     try {
       const { createLocalReport } = await import('./createLocalReport.ts');
-      const { title: t, mechanism: m, stateUnderReview: s } = checked.value;
+      const { title: name, mechanism: m, stateUnderReview: s } = checked.value;
       const { createReportFromChoice, browserCreateDeps } = await import('../treaty/createFromTemplate.ts');
       const base = await browserCreateDeps();
       const deps = {
@@ -64,7 +72,7 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
         post: (body: Parameters<typeof base.post>[0]) => base.post({ ...body, ...(coalitionId ? { coalitionId } : {}) }),
         createLocal: (input: Parameters<CreateDeps['createLocal']>[0]) => createLocalReport({ ...input, coalitionId: coalitionId || null, accountId }),
       };
-      const { id, createdOn } = await createReportFromChoice({ title: t, mechanism: m, stateUnderReview: s }, choice, deps);
+      const { id, createdOn } = await createReportFromChoice({ title: name, mechanism: m, stateUnderReview: s, language }, choice, deps);
       if (createdOn === 'device' && coalitionId && navigator.onLine) {
         // The coalition may refuse (a viewer's role there cannot create reports): say so here, not later.
         const result = await publishReportExplained(id);
@@ -81,11 +89,11 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
     } catch (err) {
       console.error(err);
       if (err instanceof ApiError) {
-        setErrors({ form: `The server refused the report: ${err.message}` });
+        setErrors({ form: t('newReport.refused', { message: err.message }) });
         setBusy(false);
         return;
       }
-      setErrors({ form: 'The report could not be saved on this device. Check that the browser allows site storage.' });
+      setErrors({ form: t('newReport.storageFailed') });
       setBusy(false);
     }
   };
@@ -96,7 +104,7 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form className="form" onSubmit={handleSubmit} noValidate>
       <div className="field">
-        <label htmlFor="new-title">Title</label>
+        <label htmlFor="new-title">{t('newReport.field.title')}</label>
         <input
           id="new-title"
           className="input"
@@ -106,14 +114,14 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
             setErrors((x) => ({ ...x, title: undefined }));
           }}
           maxLength={LIMITS.titleChars}
-          placeholder="e.g. Joint shadow report on racial discrimination in housing"
+          placeholder={t('newReport.field.titlePlaceholder')}
           aria-invalid={errors.title ? true : undefined}
           aria-describedby={describedBy('title')}
         />
         {errors.title && <p id="new-title-error" className="field__error">{errors.title}</p>}
       </div>
       <div className="field">
-        <label htmlFor="new-mechanism">Mechanism</label>
+        <label htmlFor="new-mechanism">{t('newReport.field.mechanism')}</label>
         <select
           id="new-mechanism"
           className="input select"
@@ -125,10 +133,10 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
           aria-invalid={errors.mechanism ? true : undefined}
           aria-describedby={describedBy('mechanism')}
         >
-          <option value="">Choose a treaty body or review…</option>
+          <option value="">{t('newReport.field.mechanismChoose')}</option>
           {MECHANISMS.map((m) => (
             <option key={m} value={m}>
-              {MECHANISM_NAMES[m]}
+              {mechanismName(m, currentLanguage())}
             </option>
           ))}
         </select>
@@ -136,7 +144,7 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
       </div>
       <div className="field">
         <label htmlFor="new-state">
-          State under review <span className="field__optional">(optional)</span>
+          {t('newReport.field.state')} <span className="field__optional">{t('common.optional')}</span>
         </label>
         <input
           id="new-state"
@@ -153,6 +161,19 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
         />
         {errors.stateUnderReview && <p id="new-stateUnderReview-error" className="field__error">{errors.stateUnderReview}</p>}
       </div>
+      <div className="field">
+        <label htmlFor="new-language">{t('newReport.field.language')}</label>
+        <select id="new-language" className="input select" value={language} onChange={(e) => setLanguage(e.target.value)} aria-describedby="new-language-help">
+          {UI_LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+        <p id="new-language-help" className="field__help">
+          {t('newReport.field.languageHelp')}
+        </p>
+      </div>
       <CoalitionChoice
         name="new-coalition"
         value={coalitionId}
@@ -161,16 +182,16 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
           setErrors((x) => ({ ...x, coalition: undefined }));
         }}
         error={errors.coalition}
-        help="The report is saved on this device first, so you can create it offline."
+        help={t('newReport.field.coalitionHelp')}
       />
       {templateFields}
       {errors.form && <p className="field__error" role="alert">{errors.form}</p>}
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create report'}
+          {busy ? t('newReport.creating') : t('newReport.create')}
         </button>
       </div>
     </form>

@@ -1,5 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { MECHANISM_NAMES, isMechanism } from '../../../../shared/api/mechanisms.ts';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { isMechanism } from '../../../../shared/api/mechanisms.ts';
+import { mechanismName as nameOf } from '../../../../shared/i18n/mechanismNames.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
 import { TopBar } from '../../app/TopBar.tsx';
 import { roleWithArticle } from '../../auth/permissions.ts';
 import { useAccount } from '../../auth/useAccount.ts';
@@ -15,7 +19,6 @@ import { mergeReports, type ReportListItem } from './mergeReports.ts';
 import { NewReportDialog } from './NewReportDialog.tsx';
 import { ImportReportButton } from '../import/ImportReportButton.tsx';
 import { makeOwnReport, markRestoredOnServer } from '../../db/catalog.ts';
-import { PROGRESS_LABEL } from '../../../../shared/report/progress.ts';
 import { ReportCardActions } from './ReportCardActions.tsx';
 import { DeadlineBadge } from '../deadlines/DeadlineBadge.tsx';
 import { DueSoon } from '../deadlines/DueSoon.tsx';
@@ -28,6 +31,7 @@ import { useLocalReports } from './useLocalReports.ts';
 import { useServerReports } from './useServerReports.ts';
 
 export function ReportListPage() {
+  const { t } = useTranslation();
   const local = useLocalReports();
   const { list, refresh } = useServerReports();
   const accountId = useAccount()?.id;
@@ -48,8 +52,8 @@ export function ReportListPage() {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   useEffect(() => {
-    document.title = query.view === 'trash' ? 'Trash — Rightsdraft' : 'Reports — Rightsdraft';
-  }, [query.view]);
+    document.title = query.view === 'trash' ? t('list.pageTitleTrash') : t('list.pageTitle');
+  }, [query.view, t]);
 
   const merged = useMemo(
     () => (local === null ? null : mergeReports(local, list.state === 'ok' ? list.reports : null, accountId, list.state === 'ok' ? list.askedAt : undefined)),
@@ -70,7 +74,7 @@ export function ReportListPage() {
   const choices = useMemo(() => filterChoices(all ?? []), [all]);
   const loading = items === null || all === null || (list.state === 'loading' && all.length === 0);
   const serverReachable = online && list.state === 'ok';
-  const coalitionName = (id: string) => coalitionNames.get(id) ?? 'A coalition';
+  const coalitionName = (id: string) => coalitionNames.get(id) ?? t('list.aCoalition');
 
   return (
     <div className="page">
@@ -78,13 +82,13 @@ export function ReportListPage() {
       <main id="main" className="list-page">
         <div className="list-page__head">
           <div>
-            <h1 className="page-title">Shadow reports</h1>
-            <p className="muted">Reports you write or read, on your own or with your coalitions, on this device and on your server.</p>
+            <h1 className="page-title">{t('list.title')}</h1>
+            <p className="muted">{t('list.intro')}</p>
           </div>
           <div className="list-page__actions">
             <ImportReportButton />
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              <Icon name="plus" /> New report
+              <Icon name="plus" /> {t('newReport.title')}
             </button>
           </div>
         </div>
@@ -93,23 +97,22 @@ export function ReportListPage() {
           <div className="notice" role="status">
             <Icon name="device" />
             <span>
-              {online ? 'The server can’t be reached right now.' : 'You are offline.'} Showing the reports saved on this device;
-              new reports are kept here and uploaded when the connection returns.
+              {online ? t('list.unreachable') : t('list.offline')}
             </span>
           </div>
         )}
 
-        <div className="list-tabs" role="group" aria-label="Show">
+        <div className="list-tabs" role="group" aria-label={t('list.show')}>
           <button
             type="button"
             className="list-tabs__tab"
             aria-pressed={query.view === 'reports'}
             onClick={() => setQuery({ ...query, view: 'reports' })}
           >
-            Reports
+            {t('nav.reports')}
           </button>
           <button type="button" className="list-tabs__tab" aria-pressed={query.view === 'trash'} onClick={() => setQuery({ ...query, view: 'trash' })}>
-            <Icon name="trash" size={16} /> Trash
+            <Icon name="trash" size={16} /> {t('list.trash')}
           </button>
         </div>
 
@@ -117,19 +120,19 @@ export function ReportListPage() {
           <TrashView deviceCopies={deviceCopiesDeleted} online={online} onChanged={refresh} />
         ) : loading ? (
           <p className="muted" role="status">
-            Loading reports…
+            {t('list.loading')}
           </p>
         ) : all.length > 0 && (items.length > 0 || isFiltered(query)) ? (
           <>
             <DueSoon />
             <ReportListFilters query={query} onChange={setQuery} choices={choices} coalitionName={coalitionName} />
             <p className="muted report-filters__count" role="status" data-testid="report-count">
-              {isFiltered(query) ? `${items.length} of ${all.length} reports` : `${all.length} ${all.length === 1 ? 'report' : 'reports'}`}
+              {isFiltered(query) ? t('list.countFiltered', { shown: items.length, count: all.length }) : t('list.count', { count: all.length })}
             </p>
             {items.length === 0 ? (
-              <p className="empty muted">No report matches. Try fewer words or clear the filters.</p>
+              <p className="empty muted">{t('list.noMatch')}</p>
             ) : (
-              <ul className="report-list" aria-label="Reports">
+              <ul className="report-list" aria-label={t('nav.reports')}>
                 {items.map((item) => (
                   <ReportCard
                     key={item.id}
@@ -144,19 +147,16 @@ export function ReportListPage() {
           </>
         ) : items.length === 0 ? (
           <div className="empty">
-            <h2>No reports yet</h2>
-            <p className="muted">
-              Start a shadow report for a treaty body or the Universal Periodic Review, on your own or for one of your coalitions. Reports
-              shared with you appear here too.
-            </p>
+            <h2>{t('list.empty')}</h2>
+            <p className="muted">{t('list.emptyHelp')}</p>
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              <Icon name="plus" /> New report
+              <Icon name="plus" /> {t('newReport.title')}
             </button>
           </div>
         ) : null}
 
         <p className="list-page__foot muted">
-          {offlineReady ? 'Rightsdraft is available offline on this device.' : 'Preparing offline use on this device…'}
+          {offlineReady ? t('list.offlineReady') : t('list.offlinePreparing')}
         </p>
       </main>
       <NewReportDialog open={creating} onClose={() => setCreating(false)} />
@@ -185,12 +185,20 @@ function PublishRefused({ item }: { item: ReportListItem }) {
   );
 }
 
-const PLACE_LABEL: Record<ReportListItem['place'], string | null> = {
-  'device-only': 'Only on this device',
-  both: null,
-  'server-only': 'Not yet on this device',
-  device: 'On this device',
-};
+/** Where the report is, in the interface language (null: on both, nothing to say). */
+function placeLabel(place: ReportListItem['place'], t: TFunction): string | null {
+  if (place === 'device-only') return t('list.place.deviceOnly');
+  if (place === 'server-only') return t('list.place.serverOnly');
+  if (place === 'device') return t('list.place.device');
+  return null;
+}
+
+function progressLabel(progress: NonNullable<ReportListItem['progress']>, t: TFunction): string {
+  if (progress === 'empty') return t('report.noSections');
+  if (progress === 'in-review') return t('status.inReview');
+  if (progress === 'final') return t('status.final');
+  return t('status.drafting');
+}
 
 function ReportCard({
   item,
@@ -203,12 +211,13 @@ function ReportCard({
   serverReachable: boolean;
   onChanged: () => void;
 }) {
-  const mechanismName = isMechanism(item.mechanism) ? MECHANISM_NAMES[item.mechanism] : item.mechanism;
-  const place = PLACE_LABEL[item.place];
+  const { t } = useTranslation();
+  const mechanismName = isMechanism(item.mechanism) ? nameOf(item.mechanism, currentLanguage()) : item.mechanism;
+  const place = placeLabel(item.place, t);
   return (
     <li className="report-card" data-testid="report-card" data-report-id={item.id} data-place={item.place}>
       <a href={reportPath(item.id)} className="report-card__link" onClick={handleLinkClick}>
-        <span className="report-card__title">{item.title || 'Untitled report'}</span>
+        <span className="report-card__title" dir="auto">{item.title || t('report.untitled')}</span>
       </a>
       <p className="report-card__meta">
         <abbr className="mechanism-code" title={mechanismName}>
@@ -218,12 +227,12 @@ function ReportCard({
         <span className="report-card__owner">
           <Icon name={item.coalitionId ? 'people' : 'person'} size={15} />
           <span data-testid="report-coalition">
-            {item.coalitionId ? (coalitionName ?? 'A coalition') : item.role === 'owner' || item.role === null ? 'Your own report' : 'Shared with you'}
+            {item.coalitionId ? (coalitionName ?? t('list.aCoalition')) : item.role === 'owner' || item.role === null ? t('list.ownReport') : t('list.sharedWithYou')}
           </span>
         </span>
-        <span className="muted">Updated {formatDate(item.activityAt)}</span>
+        <span className="muted">{t('list.updated', { date: formatDate(item.activityAt) })}</span>
         <span className={`report-card__progress report-card__progress--${item.progress ?? 'unknown'}`} data-testid="report-progress">
-          {item.progress ? PROGRESS_LABEL[item.progress] : 'Status not known yet'}
+          {item.progress ? progressLabel(item.progress, t) : t('list.statusUnknown')}
         </span>
         {item.deadline && <DeadlineBadge deadline={item.deadline} />}
       </p>

@@ -11,6 +11,7 @@ import { addSection, getReportMeta, initReport } from '../../../../shared/report
 import { setCoverFields, type SubmissionType } from '../../../../shared/report/coverFields.ts';
 import type { TemplateId } from '../../../../shared/templates/templateIds.ts';
 import { EDITOR_SCHEMA_VERSION } from '../../../../shared/schema/version.ts';
+import { sectionTitle } from '../../../../shared/i18n/documentWords.ts';
 import { addLocalReport } from '../../db/catalog.ts';
 import { localDocName } from '../../sync/localDoc.ts';
 
@@ -25,6 +26,8 @@ export interface NewReportInput {
   /** Written here, on the device; the report is then published without it (see features/treaty/createFromTemplate.ts). */
   template?: TemplateId | null;
   submissionType?: SubmissionType | null;
+  /** The report's language (BCP 47): its cover's `language`, and the words of the sections it starts with. */
+  language?: string;
 }
 
 /** The sections a new report starts with, so the writer lands in an editor. */
@@ -40,16 +43,18 @@ export async function createLocalReport(input: NewReportInput, options: NewRepor
   const id = newUuid();
   const doc = new Y.Doc();
   const { title, mechanism, stateUnderReview } = input;
+  const language = input.language ?? '';
   initReport(doc, { title, mechanism, stateUnderReview, editorSchemaVersion: EDITOR_SCHEMA_VERSION });
   if (options.write) options.write(doc);
   else if (input.template) {
     // The template's section lists need the taxonomy: load it only for a report made from one.
     const { applyTemplate } = await import('../tagging/taxonomyModule.ts');
-    applyTemplate(doc, input.template, { mechanism, submissionType: input.submissionType ?? null });
+    applyTemplate(doc, input.template, { mechanism, submissionType: input.submissionType ?? null, language });
   } else {
-    addSection(doc, { title: FIRST_SECTION });
+    addSection(doc, { title: sectionTitle(FIRST_SECTION, language) });
   }
   if (input.submissionType) setCoverFields(doc, { submissionType: input.submissionType });
+  if (language && !options.write) setCoverFields(doc, { language });
   const persistence = new IndexeddbPersistence(localDocName(id), doc);
   // whenSynced resolves once y-indexeddb has written the doc's state along with its first read.
   await persistence.whenSynced;

@@ -3,6 +3,8 @@
  * reviewer's edits are suggestions, the section's open comments and suggestions, and accepting or
  * rejecting all of them.
  */
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../../i18n/i18n.ts';
 import { decideSuggestion } from '../../../../shared/discussion/layout.ts';
 import { COMMENT_SHORTCUT } from './CommentButton.tsx';
 import { decideAllMessage } from './decideAll.ts';
@@ -13,6 +15,7 @@ import { useReviewItems } from './useSectionReview.ts';
 import { useToastStore } from '../../stores/toastStore.ts';
 
 export function ReviewBar({ sectionId, suggesting }: { sectionId: string; suggesting: boolean }) {
+  useTranslation();
   const review = useReview()!;
   const { threads, suggestions } = useReviewItems(review, sectionId);
   const handle = useReviewStore((s) => s.editor);
@@ -44,25 +47,26 @@ export function ReviewBar({ sectionId, suggesting }: { sectionId: string; sugges
   };
 
   return (
-    <div className="review-bar" role="toolbar" aria-label="Review">
+    <div className="review-bar" role="toolbar" aria-label={translate('review.label')}>
       {review.canComment && (
         <button
           type="button"
           className="button button--small"
-          title={`Comment on the selected text (${COMMENT_SHORTCUT})`}
+          title={translate('review.commentTitle', { shortcut: COMMENT_SHORTCUT })}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => {
             const d = editorHere?.draftFromSelection();
             if (d) setDraft(d);
-            else showToast({ message: `Select some text first, then choose Comment (or press ${COMMENT_SHORTCUT}).` }, 5000);
+            else showToast({ message: translate('review.selectFirst', { shortcut: COMMENT_SHORTCUT }) }, 5000);
           }}
         >
-          Comment
+          {translate('review.comment')}
         </button>
       )}
       {review.canComment && review.suggestOnly && (
         <span className="review-bar__mode" data-testid="suggesting-note">
-          <span className="review-bar__dot" aria-hidden="true" /> Suggesting<span className="review-bar__long"> — your edits become suggestions</span>
+          <span className="review-bar__dot" aria-hidden="true" /> {translate('review.suggesting')}
+          <span className="review-bar__long">{translate('review.suggestingLong')}</span>
         </span>
       )}
       {review.canComment && !review.suggestOnly && review.canWriteContent && (
@@ -72,34 +76,35 @@ export function ReviewBar({ sectionId, suggesting }: { sectionId: string; sugges
           aria-checked={suggesting}
           className={`switch${suggesting ? ' switch--on' : ''}`}
           onClick={() => setSuggesting(!suggesting)}
-          title="When on, your edits are suggested for others to accept instead of changing the text"
+          title={translate('review.suggestingTitle')}
         >
           <span className="switch__track" aria-hidden="true">
             <span className="switch__thumb" />
           </span>
-          Suggesting
+          {translate('review.suggesting')}
         </button>
       )}
       <span className="review-bar__spacer" />
       {review.canDecide && open.length > 1 && editorHere && (
         <>
           <button type="button" className="button button--small button--ghost" onClick={acceptAll}>
-            Accept all
+            {translate('review.acceptAll')}
           </button>
           <button type="button" className="button button--small button--ghost" onClick={rejectAll}>
-            Reject all
+            {translate('review.rejectAll')}
           </button>
         </>
       )}
       <button
         type="button"
         className="button button--small review-bar__counts"
-        aria-label={`${openThreads} open ${openThreads === 1 ? 'comment' : 'comments'} and ${open.length} ${open.length === 1 ? 'suggestion' : 'suggestions'} in this section`}
         onClick={() => {
           setFilters({ sectionId, status: 'open', attention: false, authorId: 'all' });
           openPanel(open.length > 0 && openThreads === 0 ? 'suggestions' : 'comments');
         }}
       >
+        {/* Named by its sentence, not an aria-label over the bare numbers shown (WCAG 2.5.3). */}
+        <span className="visually-hidden">{translate('review.counts', { comments: openThreads, suggestions: open.length })}</span>
         <span className="count-chip count-chip--comments" aria-hidden="true">
           <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
             <path d="M5 5h14v10H10l-4 4v-4H5z" />

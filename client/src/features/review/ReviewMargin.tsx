@@ -2,6 +2,7 @@
  * The margin beside a section's text on wide screens: each open thread and suggestion next to the words it
  * is about, the one being read aligned exactly, and the comment being written at its selection.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { DraftComment } from './DraftComment.tsx';
 import { layoutMargin } from './marginLayout.ts';
@@ -19,6 +20,7 @@ function sameTops(a: Map<string, number>, b: Map<string, number>): boolean {
 }
 
 export function ReviewMargin({ sectionId }: { sectionId: string }) {
+  const { t } = useTranslation();
   const review = useReview()!;
   const { threads, suggestions } = useReviewItems(review, sectionId);
   const handle = useReviewStore((s) => s.editor);
@@ -82,10 +84,10 @@ export function ReviewMargin({ sectionId }: { sectionId: string }) {
   };
 
   return (
-    <aside className="review-margin" aria-label="Comments and suggestions beside the text" ref={containerRef} style={{ minHeight: height }}>
+    <aside className="review-margin" aria-label={t('review.margin')} ref={containerRef} style={{ minHeight: height }}>
       {keys.length === 0 && (
         <p className="review-margin__empty muted">
-          {review.canComment ? 'Select text to comment on it.' : 'No comments on this section.'}
+          {review.canComment ? t('review.selectToComment') : t('review.noComments')}
         </p>
       )}
       {showDraft && (

@@ -3,6 +3,7 @@
  * (footnotes and annexes out where the rules say), live as anyone types, warning near and past the limit in
  * words and colour. Hover or focus shows where the limit comes from; a click opens the checklist.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { Tooltip } from '../../ui/Tooltip.tsx';
@@ -15,6 +16,7 @@ import { describeWordStatus } from './wordDisplay.ts';
 import './submission.css';
 
 export function ReportWordCount({ doc }: { doc: Y.Doc }) {
+  const { t } = useTranslation();
   const words = useDerived(reportWordsOf(doc));
   const setView = useTreatyUiStore((s) => s.setView);
   const display = describeWordStatus(words.status);
@@ -36,13 +38,14 @@ export function ReportWordCount({ doc }: { doc: Y.Doc }) {
           className={`word-count word-count--${display.tone}`}
           data-testid="report-word-count"
           data-state={words.status.state}
-          aria-label={`Report: ${display.long}`}
           onClick={() => setView('checklist')}
         >
+          {/* Named by its full sentence (no aria-label over different visible words, WCAG 2.5.3). */}
+          <span className="visually-hidden" data-testid="report-word-count-name">{`Report: ${display.long}`}</span>
           {(display.tone === 'near' || display.tone === 'over') && <TreatyIcon name="alert" size={16} />}
-          <span className="word-count__count">{display.count.replace(/ words?$/, '')}</span>
-          <span className="word-count__unit">{/ word$/.test(display.count) ? 'word' : 'words'}</span>
-          {display.flag && <span className="word-count__flag">{display.flag}</span>}
+          <span className="word-count__count" aria-hidden="true">{display.count.replace(/ words?$/, '')}</span>{' '}
+          <span className="word-count__unit" aria-hidden="true">{t('wordCount.unit', { count: words.counted })}</span>
+          {display.flag && <span className="word-count__flag" aria-hidden="true">{display.flag}</span>}
         </button>
       </Tooltip>
       <span className="visually-hidden" role="status">

@@ -3,6 +3,7 @@
  * tag; × removes it) and the picker. Each add or remove is one key of the section's `tags` Y.Map, so
  * co-authors adding and removing tags at once, online or offline, all keep their changes.
  */
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { setSectionTag, type SectionInfo } from '../../../../shared/report/layout.ts';
 import { compareTagIds } from '../../../../shared/taxonomy/tagIds.ts';
@@ -13,6 +14,7 @@ import { chipLabel, useTagDescriber } from './useTagDescriber.ts';
 import './tagging.css';
 
 export function SectionTags({ doc, section, canEdit }: { doc: Y.Doc; section: SectionInfo; canEdit: boolean }) {
+  const { t } = useTranslation();
   const describe = useTagDescriber(doc);
   const setTagFilter = useTreatyUiStore((s) => s.setTagFilter);
   const title = section.title.trim() || 'Untitled section';
@@ -28,14 +30,14 @@ export function SectionTags({ doc, section, canEdit }: { doc: Y.Doc; section: Se
                 id={id}
                 description={describe(id)}
                 onActivate={() => setTagFilter(id)}
-                activateHint="Click to show only the sections with this tag in the outline."
+                activateHint={t('tags.activateHint')}
                 onRemove={canEdit ? () => setSectionTag(doc, section.id, id, false) : undefined}
               />
             </li>
           ))}
         </ul>
       ) : (
-        <span className="section-tags__none muted">No tags yet.</span>
+        <span className="section-tags__none muted">{t('tags.none')}</span>
       )}
       {canEdit && (
         <TagPicker

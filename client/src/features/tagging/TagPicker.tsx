@@ -3,6 +3,7 @@
  * groups, and the report's earlier recommendations. The WAI-ARIA combobox pattern (list autocomplete with
  * automatic selection): focus stays in the text field, the active option is given by aria-activedescendant.
  */
+import { useTranslation } from 'react-i18next';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { isMechanism } from '../../../../shared/api/mechanisms.ts';
@@ -20,7 +21,7 @@ export function TagPicker({
   present,
   onPick,
   label,
-  placeholder = 'Add a tag: article, SDG, theme…',
+  placeholder,
 }: {
   doc: Y.Doc;
   /** Tags already on the item: shown as added, not offered again. */
@@ -30,6 +31,7 @@ export function TagPicker({
   label: string;
   placeholder?: string;
 }) {
+  const { t } = useTranslation();
   const taxonomy = useTaxonomy();
   const earlier = useEarlierRecommendations(doc);
   const [query, setQuery] = useState('');
@@ -96,7 +98,7 @@ export function TagPicker({
         aria-activedescendant={activeId}
         autoComplete="off"
         spellCheck={false}
-        placeholder={placeholder}
+        placeholder={placeholder ?? t('tags.placeholder')}
         value={query}
         onChange={(e) => {
           const next = e.target.value;

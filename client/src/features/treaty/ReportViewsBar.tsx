@@ -3,20 +3,23 @@
  * checklist and the cover information. A bar under the report header; on small screens it scrolls sideways.
  */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { TreatyIcon, type TreatyIconName } from './TreatyIcon.tsx';
 import { useTreatyUiStore, type ReportViewName } from './treatyUiStore.ts';
 import './treaty.css';
 
-const VIEWS: { view: ReportViewName; label: string; icon: TreatyIconName }[] = [
-  { view: 'sections', label: 'Sections', icon: 'pen' },
-  { view: 'coverage', label: 'Coverage', icon: 'grid' },
-  { view: 'recommendations', label: 'Recommendations', icon: 'flag' },
-  { view: 'earlier', label: 'Earlier recommendations', icon: 'history' },
-  { view: 'checklist', label: 'Checklist', icon: 'clipboard' },
-  { view: 'cover', label: 'Cover information', icon: 'cover' },
+const VIEWS: { view: ReportViewName; label: (t: TFunction) => string; icon: TreatyIconName }[] = [
+  { view: 'sections', label: (t) => t('views.sections'), icon: 'pen' },
+  { view: 'coverage', label: (t) => t('views.coverage'), icon: 'grid' },
+  { view: 'recommendations', label: (t) => t('views.recommendations'), icon: 'flag' },
+  { view: 'earlier', label: (t) => t('views.earlier'), icon: 'history' },
+  { view: 'checklist', label: (t) => t('views.checklist'), icon: 'clipboard' },
+  { view: 'cover', label: (t) => t('views.cover'), icon: 'cover' },
 ];
 
 export function ReportViewsBar({ mechanism }: { mechanism: string }) {
+  const { t } = useTranslation();
   const view = useTreatyUiStore((s) => s.view);
   const setView = useTreatyUiStore((s) => s.setView);
   const reset = useTreatyUiStore((s) => s.reset);
@@ -28,7 +31,7 @@ export function ReportViewsBar({ mechanism }: { mechanism: string }) {
     listRef.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [view]);
   return (
-    <nav className="views-bar" aria-label="Report views">
+    <nav className="views-bar" aria-label={t('views.label')}>
       <ul className="views-bar__list" ref={listRef}>
         {VIEWS.map((v) => (
           <li key={v.view}>
@@ -43,7 +46,7 @@ export function ReportViewsBar({ mechanism }: { mechanism: string }) {
               }}
             >
               <TreatyIcon name={v.icon} size={16} />
-              {v.view === 'earlier' && mechanism === 'UPR' ? 'Previous cycle' : v.label}
+              {v.view === 'earlier' && mechanism === 'UPR' ? t('views.previousCycle') : v.label(t)}
             </button>
           </li>
         ))}

@@ -4,9 +4,11 @@
  * templates from the catalogue (shared/templates/catalogue.ts) and never loads the section lists or the taxonomy.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { templateText } from './templateText.ts';
 import type { Mechanism } from '../../../../shared/api/mechanisms.ts';
 import type { SubmissionType } from '../../../../shared/report/submissionTypes.ts';
-import { defaultTemplateFor, templateDefinition, templateFits, templatesFor, TEMPLATE_NAMES, type TemplateId } from '../../../../shared/templates/templateIds.ts';
+import { defaultTemplateFor, templateFits, templatesFor, type TemplateId } from '../../../../shared/templates/templateIds.ts';
 import type { TemplateChoice } from './createFromTemplate.ts';
 import './treaty.css';
 
@@ -17,6 +19,7 @@ const BLANK = 'blank';
  * here, follows the coalition: joint when the report's coalition names more than one organisation, else individual.
  */
 export function useTemplateChoice(mechanism: Mechanism | '', coalitionOrganisations = 0) {
+  const { t } = useTranslation();
   const [pick, setPick] = useState<TemplateId | typeof BLANK | null>(null);
   const [chosenType, setType] = useState<SubmissionType | null>(null);
   const coalitionJoint = coalitionOrganisations > 1;
@@ -33,39 +36,39 @@ export function useTemplateChoice(mechanism: Mechanism | '', coalitionOrganisati
   const fields = mechanism ? (
     <>
       <fieldset className="field template-choice">
-        <legend>Start from</legend>
+        <legend>{t('template.startFrom')}</legend>
         {templatesFor(mechanism).map((id) => (
           <label key={id} className={`template-choice__option${template === id ? ' template-choice__option--on' : ''}`}>
             <input type="radio" name="new-template" value={id} checked={template === id} onChange={() => setPick(id)} />
             <span>
-              <span className="template-choice__label">{TEMPLATE_NAMES[id]}</span>
-              <span className="template-choice__help">{templateDefinition(id).summary}</span>
+              <span className="template-choice__label">{templateText(id, t).name}</span>
+              <span className="template-choice__help">{templateText(id, t).summary}</span>
             </span>
           </label>
         ))}
         <label className={`template-choice__option${template === null ? ' template-choice__option--on' : ''}`}>
           <input type="radio" name="new-template" value={BLANK} checked={template === null} onChange={() => setPick(BLANK)} />
           <span>
-            <span className="template-choice__label">A blank report</span>
-            <span className="template-choice__help">One “Introduction” section; add your own.</span>
+            <span className="template-choice__label">{t('template.blank')}</span>
+            <span className="template-choice__help">{t('template.blankHelp')}</span>
           </span>
         </label>
       </fieldset>
       {mechanism === 'UPR' && (
         <fieldset className="field template-choice">
-          <legend>Submitted by</legend>
+          <legend>{t('template.submittedBy')}</legend>
           <label className={`template-choice__option${type === 'individual' ? ' template-choice__option--on' : ''}`}>
             <input type="radio" name="new-submission-type" value="individual" checked={type === 'individual'} onChange={() => setType('individual')} />
             <span>
-              <span className="template-choice__label">One organisation</span>
-              <span className="template-choice__help">Individual submission: up to 2,815 words.</span>
+              <span className="template-choice__label">{t('template.individual')}</span>
+              <span className="template-choice__help">{t('template.individualHelp', { words: 2815 })}</span>
             </span>
           </label>
           <label className={`template-choice__option${type === 'joint' ? ' template-choice__option--on' : ''}`}>
             <input type="radio" name="new-submission-type" value="joint" checked={type === 'joint'} onChange={() => setType('joint')} />
             <span>
-              <span className="template-choice__label">Several organisations</span>
-              <span className="template-choice__help">Joint submission: up to 5,630 words.</span>
+              <span className="template-choice__label">{t('template.joint')}</span>
+              <span className="template-choice__help">{t('template.jointHelp', { words: 5630 })}</span>
             </span>
           </label>
         </fieldset>

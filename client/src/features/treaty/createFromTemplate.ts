@@ -20,6 +20,8 @@ export interface NewReportFields {
   title: string;
   mechanism: Mechanism;
   stateUnderReview: string;
+  /** The report's language (BCP 47), written into its cover and its template's section titles. */
+  language?: string;
 }
 
 export interface CreateDeps {

@@ -139,7 +139,7 @@ export const WholeSection = memo(function WholeSection({
             {title}
           </h2>
           <StatusBadge status={section.status} />
-          <PeerDots peers={peers} where="in this section" />
+          <PeerDots peers={peers} />
         </div>
         {mounted && <SectionTags doc={session.doc} section={section} canEdit={canEdit} />}
       </div>

@@ -273,6 +273,15 @@ export class SqlAccountStore implements AccountStore {
     return (await this.db.run(`UPDATE users SET disabled = ? WHERE id = ? AND ${LIVE}`, [disabled ? 1 : 0, userId])) > 0;
   }
 
+  async getUserLanguage(userId: string): Promise<string | null> {
+    const row = await this.db.get<{ language: string | null }>(`SELECT language FROM users WHERE id = ? AND ${LIVE}`, [userId]);
+    return row?.language ?? null;
+  }
+
+  async setUserLanguage(userId: string, language: string): Promise<boolean> {
+    return (await this.db.run(`UPDATE users SET language = ? WHERE id = ? AND ${LIVE}`, [language, userId])) > 0;
+  }
+
   async invitationsCreatedBy(userId: string): Promise<InvitationRecord[]> {
     const rows = await this.db.all<InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM invitations WHERE created_by = ? ORDER BY created_at DESC, id`, [userId]);
     return rows.map(toInvitation);

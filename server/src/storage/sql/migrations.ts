@@ -441,6 +441,13 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX followup_log_item ON followup_log (item_id);
     `,
   },
+  {
+    version: 16,
+    name: 'i18n: the language each person chose for the interface, kept on their account',
+    sql: () => `
+      ALTER TABLE users ADD COLUMN language TEXT;
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {

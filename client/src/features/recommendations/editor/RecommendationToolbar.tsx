@@ -3,6 +3,7 @@
  * recommendation (or turns one back into paragraphs), and, while the caret is in one, a row to edit its
  * addressee and tags.
  */
+import { useTranslation } from 'react-i18next';
 import { useEditorState, type Editor } from '@tiptap/react';
 import type * as Y from 'yjs';
 import { TagChip } from '../../tagging/TagChip.tsx';
@@ -21,6 +22,7 @@ export function toggleRecommendation(editor: Editor, active: boolean): void {
 }
 
 export function RecommendationButton({ editor, active, disabled, tabIndex, hidden }: { editor: Editor; active: boolean; disabled: boolean; tabIndex: number; hidden?: boolean }) {
+  const { t } = useTranslation();
   return (
     <button
       type="button"
@@ -31,12 +33,12 @@ export function RecommendationButton({ editor, active, disabled, tabIndex, hidde
       tabIndex={tabIndex}
       aria-pressed={active}
       disabled={disabled && !active}
-      title={active ? 'Turn the recommendation back into paragraphs' : 'Set the selected paragraphs apart as a recommendation'}
+      title={active ? t('recommendation.unset') : t('recommendation.set')}
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => toggleRecommendation(editor, active)}
     >
       <TreatyIcon name="flag" />
-      <span>Recommendation</span>
+      <span>{t('toolbar.recommendation')}</span>
     </button>
   );
 }

@@ -3,6 +3,7 @@
  * words (or, with the caret in it, the paragraph) with the tag picker; the same row shows, whenever the caret or
  * selection is on tagged text, the tags there, each removable.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import type * as Y from 'yjs';
@@ -29,6 +30,7 @@ export function PassageTagButton({
   tabIndex: number;
   hidden?: boolean;
 }) {
+  const { t } = useTranslation();
   const target = useEditorState({ editor, selector: ({ editor: e }) => passageTarget(e) });
   return (
     <button
@@ -42,12 +44,12 @@ export function PassageTagButton({
       aria-pressed={open}
       aria-keyshortcuts="Control+Alt+T"
       disabled={!open && target === null}
-      title={target === 'selection' ? 'Tag the selected words with an article, goal or theme' : 'Tag this paragraph with an article, goal or theme'}
+      title={target === 'selection' ? t('passage.tagSelection') : t('passage.tagParagraph')}
       onMouseDown={(e) => e.preventDefault()}
       onClick={onToggle}
     >
       <TreatyIcon name="tag" />
-      <span>{TAG_PASSAGE_LABEL}</span>
+      <span>{t('passage.button')}</span>
     </button>
   );
 }
