@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { getContent } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { eventually, poll, useBrowserSuite } from './support.ts';
-import { caretAfter, person, type Person } from './reviewSupport.ts';
+import { caretAfter, person, selectPhrase, type Person } from './reviewSupport.ts';
 import { CLOSING, OPENING, seedStructuredReport } from './structureSupport.ts';
 
 async function open(p: Person, url: string): Promise<void> {
@@ -27,7 +27,9 @@ const rows = (page: Page, selector: string) =>
   })), selector);
 
 async function suggestRowBelow(page: Page, cellText: string, cells: Record<string, string>): Promise<void> {
-  await caretAfter(page, cellText);
+  // The caret in the cell (ArrowRight at the end of a row's last cell would leave the row).
+  await selectPhrase(page, cellText);
+  await page.keyboard.press('ArrowLeft');
   await page.getByRole('button', { name: 'Suggest a new row below' }).click();
   const form = page.getByRole('form', { name: 'Suggested new row' });
   for (const [column, text] of Object.entries(cells)) await form.getByLabel(column, { exact: true }).fill(text);
@@ -55,7 +57,7 @@ describe('A suggested new table row in the browser', () => {
     // Outside a table there is no "+ Row"; in one, its form has a field per column, named by the first row.
     await caretAfter(rp, OPENING);
     expect(await rp.getByRole('button', { name: 'Suggest a new row below' }).count()).toBe(0);
-    await suggestRowBelow(rp, '2024', { Year: '2025', Evictions: '63' });
+    await suggestRowBelow(rp, '57', { Year: '2025', Evictions: '63' });
     await poll(() => card(rp, 'New table row').allInnerTexts()).toEqual([expect.stringContaining('2025 | 63')]);
     await suggestRowBelow(rp, '41', { Year: '2023 (revised)' });
     await poll(() => card(rp, 'New table row').count()).toBe(2);
