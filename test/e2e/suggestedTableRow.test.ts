@@ -84,11 +84,15 @@ describe('A suggested new table row in the browser', () => {
       'the accepted row on the server',
     );
 
-    // "Accept all" takes a new row too.
+    // "Accept all" takes new rows too, each below its own row.
     await suggestRowBelow(rp, '63', { Evictions: '70' });
-    await poll(() => rows(ep, 'tr.rd-sugg-row')).toEqual([['', '70']]);
+    await suggestRowBelow(rp, '41', { Year: '2023 (Q4)', Evictions: '12' });
+    await poll(() => rows(ep, 'tr.rd-sugg-row')).toEqual([['2023 (Q4)', '12'], ['', '70']]);
     await ep.locator('.review-bar').getByRole('button', { name: 'Accept all' }).click();
-    for (const p of [ep, rp]) await poll(() => rows(p, 'tr')).toEqual([['Year', 'Evictions'], ['2023', '41'], ['2024', '57'], ['2025', '63'], ['', '70']]);
+    for (const p of [ep, rp]) {
+      await poll(() => rows(p, 'tr')).toEqual([['Year', 'Evictions'], ['2023', '41'], ['2023 (Q4)', '12'], ['2024', '57'], ['2025', '63'], ['', '70']]);
+      await poll(() => p.locator('.prose tr.rd-sugg-row').count()).toBe(0);
+    }
 
     expect(editor.errors).toEqual([]);
     expect(reviewer.errors).toEqual([]);
