@@ -1,7 +1,8 @@
 /**
  * A suggested new table row in the browser (issue 10): a reviewer in suggesting mode suggests rows below two
  * rows of a table from the "+ Row" form; both people see them as pending rows; the editor accepts one (the table
- * changes for both) and rejects the other (it goes for both, the table stays).
+ * changes for both) and rejects the other (it goes for both, the table stays); Accept all and Reject all take
+ * new rows as any other suggestion.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -92,6 +93,16 @@ describe('A suggested new table row in the browser', () => {
     for (const p of [ep, rp]) {
       await poll(() => rows(p, 'tr')).toEqual([['Year', 'Evictions'], ['2023', '41'], ['2023 (Q4)', '12'], ['2024', '57'], ['2025', '63'], ['', '70']]);
       await poll(() => p.locator('.prose tr.rd-sugg-row').count()).toBe(0);
+    }
+
+    // "Reject all" takes them away, and the table stays as it is.
+    await suggestRowBelow(rp, '57', { Year: '2024 (Q4)' });
+    await suggestRowBelow(rp, '12', { Evictions: '5' });
+    await poll(() => rows(ep, 'tr.rd-sugg-row').then((r) => r.length)).toBe(2);
+    await ep.locator('.review-bar').getByRole('button', { name: 'Reject all' }).click();
+    for (const p of [ep, rp]) {
+      await poll(() => p.locator('.prose tr.rd-sugg-row').count()).toBe(0);
+      expect(await rows(p, 'tr')).toEqual([['Year', 'Evictions'], ['2023', '41'], ['2023 (Q4)', '12'], ['2024', '57'], ['2025', '63'], ['', '70']]);
     }
 
     expect(editor.errors).toEqual([]);
