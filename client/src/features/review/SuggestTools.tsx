@@ -25,6 +25,10 @@ export function SuggestTools({ sectionId }: { sectionId: string }) {
     () => JSON.stringify(handle?.structureContext() ?? NONE),
   );
   const context = JSON.parse(key) as typeof NONE;
+  // The new-row form belongs to the table at the caret: it closes when the caret leaves every table.
+  useEffect(() => {
+    if (form === 'row' && !context.inTable) setForm(null);
+  }, [form, context.inTable]);
   if (!handle) return null;
 
   const button = (icon: IconName | null, label: string, run: () => void, options: { disabled?: boolean; shortcut?: string; text?: string } = {}) => (
