@@ -1,12 +1,12 @@
 /**
  * Applying an accepted suggestion of a kind beyond the text (structure.ts) to a section body, as Yjs changes
- * the editor's binding shows like anyone else's: a new paragraph or list item after the one it was suggested at,
+ * the editor's binding shows like anyone else's: a new paragraph, list item or table row after the one it was suggested at,
  * a paragraph, list item or table row removed, a footnote put in at its point, a mark added or removed.
  * The caller has checked that the suggestion is not stale (suggestions.ts) and runs this in one transaction.
  */
 import * as Y from 'yjs';
 import { linearize, locate, type Linear } from './anchors.ts';
-import type { SuggestionChange } from './structure.ts';
+import { decodeRowCells, type SuggestionChange } from './structure.ts';
 import { FOOTNOTE_NODE } from '../schema/nodeNames.ts';
 
 type Delta = { insert: unknown; attributes?: Record<string, unknown> }[];
@@ -60,6 +60,45 @@ function insertBlock(lin: Linear, at: number, block: 'paragraph' | 'listItem', t
     return li;
   });
   parent.insert(indexIn(parent, after) + 1, created);
+  return true;
+}
+
+/** The table row whose text ends at linear offset `at` (a new row's anchor), or null when it is gone. */
+function rowEndingAt(lin: Linear, at: number): Y.XmlElement | null {
+  const paragraph = runAt(lin, at, true)?.text.parent;
+  return paragraph instanceof Y.XmlElement ? ancestorNamed(paragraph, 'tableRow') : null;
+}
+
+/**
+ * Whether a suggested new row (its `insertText`, structure.ts) can go after the row at `at` now: that row is
+ * there and has a cell for every suggested cell. When not, the suggestion is stale (suggestions.ts).
+ */
+export function rowFitsAt(body: Y.XmlFragment, at: number, insertText: string): boolean {
+  const row = rowEndingAt(linearize(body), at);
+  const cells = decodeRowCells(insertText);
+  return !!row && !!cells && cells.length <= row.length;
+}
+
+/** A new row after the row at `at`: one body cell per cell of that row (same widths), the suggested texts in order. */
+function insertRow(lin: Linear, at: number, insertText: string): boolean {
+  const row = rowEndingAt(lin, at);
+  const texts = decodeRowCells(insertText);
+  const table = row?.parent;
+  if (!row || !texts || texts.length > row.length || !(table instanceof Y.XmlElement)) return false;
+  const created = new Y.XmlElement('tableRow');
+  const cells = row.toArray().map((above, i) => {
+    const cell = new Y.XmlElement('tableCell');
+    if (above instanceof Y.XmlElement) {
+      for (const attr of ['colspan', 'colwidth']) {
+        const value = above.getAttribute(attr);
+        if (value !== undefined && value !== null) cell.setAttribute(attr, value);
+      }
+    }
+    cell.insert(0, [textElement('paragraph', texts[i] ?? '')]);
+    return cell;
+  });
+  created.insert(0, cells);
+  table.insert(indexIn(table, row) + 1, [created]);
   return true;
 }
 
@@ -153,7 +192,7 @@ export function applyStructure(body: Y.XmlFragment, change: SuggestionChange, st
   const lin = linearize(body);
   switch (change.kind) {
     case 'insertBlock':
-      return insertBlock(lin, start, change.block, insertText);
+      return change.block === 'tableRow' ? insertRow(lin, start, insertText) : insertBlock(lin, start, change.block, insertText);
     case 'deleteBlock':
       return deleteBlock(body, lin, start, change.block);
     case 'footnote':

@@ -5,7 +5,7 @@ import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { anchorAt, linearize } from './anchors.ts';
 import { createSuggestion, decideSuggestion, getSuggestion, type Author } from './layout.ts';
 import { applySuggestion, suggestionState } from './suggestions.ts';
-import type { SuggestionChange } from './structure.ts';
+import { encodeRowCells, type SuggestionChange } from './structure.ts';
 import { addSection, getSectionBody, initReport } from '../report/layout.ts';
 import { fragmentToJson, nodeText } from '../report/content.ts';
 import { editorExtensions } from '../schema/extensions.ts';
@@ -193,5 +193,65 @@ describe('deleting a paragraph that holds a container together', () => {
     expect(accept(only, id)).toBe(true);
     expect(fragmentToJson(only.body)).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
     opensInEditor(only);
+  });
+});
+
+describe('a suggested new table row', () => {
+  const rowAfter = (r: ReturnType<typeof report>, lastCellText: string, cells: string[]) => {
+    const [, end] = find(r.body, lastCellText);
+    return suggest(r, end, end, { kind: 'insertBlock', block: 'tableRow' }, encodeRowCells(cells));
+  };
+  const rows = (r: ReturnType<typeof report>) =>
+    fragmentToJson(r.body).content!.find((b) => b.type === 'table')!.content!.map((row) => row.content!.map((c) => nodeText(c)));
+
+  it('goes below the row it was suggested at, one cell per column, as one change', () => {
+    const r = report(table(['Year', 'Evictions'], ['2023', '41'], ['2024', '57']));
+    const id = rowAfter(r, '41', ['2023½', '48']);
+    expect(suggestionState(r.content, getSuggestion(r.discussion, id)!)).toMatchObject({ stale: false, detached: false });
+    expect(accept(r, id)).toBe(true);
+    expect(rows(r)).toEqual([['Year', 'Evictions'], ['2023', '41'], ['2023½', '48'], ['2024', '57']]);
+    opensInEditor(r);
+  });
+
+  it('fills the columns it does not name with empty cells, and keeps the cells\' widths', () => {
+    const r = report(table(['Year', 'Evictions', 'Source']));
+    const id = rowAfter(r, 'Source', ['2025']);
+    expect(accept(r, id)).toBe(true);
+    expect(rows(r)).toEqual([['Year', 'Evictions', 'Source'], ['2025', '', '']]);
+    expect(fragmentToJson(r.body).content![0]!.content![1]!.content!.map((c) => c.type)).toEqual(['tableCell', 'tableCell', 'tableCell']);
+    opensInEditor(r);
+  });
+
+  it('rejected, the table stays as it was, in the document and in an export', () => {
+    const r = report(table(['Year', 'Evictions'], ['2023', '41']));
+    const id = rowAfter(r, '41', ['2024', '57']);
+    const before = text(r);
+    decideSuggestion(r.discussion, id, 'rejected', amina);
+    expect(contentWithSuggestions(r.content, { discussion: r.discussion, mode: 'accepted' }).copied).toBe(false);
+    expect(text(r)).toBe(before);
+  });
+
+  it('is stale once the row it goes after is deleted, or has fewer cells than it suggests; not applied', () => {
+    const r = report(table(['Year', 'Evictions'], ['2023', '41'], ['2024', '57']));
+    const id = rowAfter(r, '41', ['2023½', '48']);
+    const table0 = r.body.get(0) as Y.XmlElement;
+    table0.delete(1, 1);
+    expect(suggestionState(r.content, getSuggestion(r.discussion, id)!)).toMatchObject({ stale: true });
+    expect(accept(r, id)).toBe(false);
+    expect(applySuggestion(r.content, getSuggestion(r.discussion, id)!, 'test', true)).toBe(false);
+    expect(text(r)).toBe('Year\nEvictions\n2024\n57');
+    const wide = rowAfter(r, '57', ['2025', '63', 'Ministry']);
+    expect(suggestionState(r.content, getSuggestion(r.discussion, wide)!)).toMatchObject({ stale: true });
+    expect(accept(r, wide)).toBe(false);
+  });
+
+  it('an export "as accepted" shows the new row in a copy and never in the live table', () => {
+    const r = report(table(['Year', 'Evictions'], ['2023', '41']), paragraph('After.'));
+    rowAfter(r, '41', ['2024', '57']);
+    const live = text(r);
+    const { doc, copied } = contentWithSuggestions(r.content, { discussion: r.discussion, mode: 'accepted' });
+    expect(copied).toBe(true);
+    expect(nodeText(fragmentToJson(getSectionBody(doc, r.sectionId)!), { notes: 'inline' })).toBe('Year\nEvictions\n2023\n41\n2024\n57\nAfter.');
+    expect(text(r)).toBe(live);
   });
 });

@@ -7,14 +7,18 @@
  * | kind          | anchor                                   | originalText         | insertText       | fields            |
  * |---------------|------------------------------------------|----------------------|------------------|-------------------|
  * | `insertBlock` | a point at the end of a paragraph's text | ''                   | the new blocks' (one a line) | block |
+ * | `insertBlock` (`tableRow`) | a point at the end of the text of the row it goes after | '' | the new row's cells (below) | block |
  * | `deleteBlock` | the whole text of the block to remove    | that text            | ''               | block             |
  * | `footnote`    | the point the note goes                  | ''                   | the note's text  |                   |
  * | `format`      | the text to format                       | that text            | ''               | mark, markAction, href (links) |
  *
+ * A new table row's `insertText` is its cells' texts in column order, separated by a tab (U+0009): one row, so no
+ * line break, no tab inside a cell, at most MAX_SUGGESTED_ROW_CELLS cells (encodeRowCells / decodeRowCells).
+ *
  * A text suggestion has no `kind` field, as before this module existed. Applying: applyStructure.ts.
  */
 
-export const BLOCK_INSERTS = ['paragraph', 'listItem'] as const;
+export const BLOCK_INSERTS = ['paragraph', 'listItem', 'tableRow'] as const;
 export const BLOCK_DELETES = ['paragraph', 'listItem', 'tableRow'] as const;
 export const FORMAT_MARKS = ['bold', 'italic', 'underline', 'strike', 'link'] as const;
 
@@ -32,6 +36,23 @@ export type SuggestionChange =
   | { kind: 'unknown' };
 
 export type SuggestionKind = SuggestionChange['kind'];
+
+/** Most cells a suggested new table row may hold (more columns than any table a submission prints). */
+export const MAX_SUGGESTED_ROW_CELLS = 30;
+const CELL_SEPARATOR = '\t';
+
+/** A new row's cell texts as a suggestion's `insertText` (tabs and line breaks inside a cell become spaces). */
+export function encodeRowCells(cells: readonly string[]): string {
+  return cells.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join(CELL_SEPARATOR);
+}
+
+/** The cell texts of a suggested new row, or null when `insertText` is not one this module writes. */
+export function decodeRowCells(insertText: string): string[] | null {
+  if (/[\r\n]/.test(insertText)) return null;
+  const cells = insertText.split(CELL_SEPARATOR);
+  if (cells.length > MAX_SUGGESTED_ROW_CELLS || cells.every((c) => c.trim() === '')) return null;
+  return cells;
+}
 
 /** Longest link a format suggestion may carry (the link form's own limit is the same). */
 export const MAX_SUGGESTED_HREF_CHARS = 2048;
@@ -102,6 +123,9 @@ export function refuseSuggestionShape(s: Record<string, unknown>): string | null
   const original = typeof s.originalText === 'string' ? s.originalText : '';
   const inserted = typeof s.insertText === 'string' ? s.insertText : '';
   if ((change.kind === 'insertBlock' || change.kind === 'footnote') && original !== '') return `a ${change.kind} suggestion replaces no text`;
+  if (change.kind === 'insertBlock' && change.block === 'tableRow' && decodeRowCells(inserted) === null) {
+    return `a new table row holds one line of at most ${MAX_SUGGESTED_ROW_CELLS} tab-separated cells, not all empty`;
+  }
   if ((change.kind === 'deleteBlock' || change.kind === 'format') && (original === '' || inserted !== '')) return `a ${change.kind} suggestion covers text and inserts none`;
   return null;
 }

@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { getSectionBody } from '../report/layout.ts';
 import { linearize, locate, resolveAnchor, resolvePoint } from './anchors.ts';
-import { applyStructure, blockTextAt } from './applyStructure.ts';
+import { applyStructure, blockTextAt, rowFitsAt } from './applyStructure.ts';
 import type { SuggestionInfo } from './layout.ts';
 
 export interface SuggestionState {
@@ -25,7 +25,9 @@ export function suggestionState(content: Y.Doc, s: SuggestionInfo): SuggestionSt
   if (s.originalText === '') {
     const at = resolvePoint(content, body, s.anchor.start);
     if (at === null) return { start: 0, end: 0, currentText: '', stale: true, detached: true };
-    return { start: at, end: at, currentText: '', stale: false, detached: false };
+    // A new table row: the row it goes after must still be there, with room for its cells.
+    const rowGone = s.change.kind === 'insertBlock' && s.change.block === 'tableRow' && !rowFitsAt(body, at, s.insertText);
+    return { start: at, end: at, currentText: '', stale: rowGone, detached: false };
   }
   const r = resolveAnchor(content, body, s.anchor);
   // A block to delete: any change to the block's text (before or after the anchored words too) needs a look.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { anchorAt } from '../../../shared/discussion/anchors.ts';
 import { createSuggestion, decideSuggestion, getSuggestion, listSuggestions } from '../../../shared/discussion/layout.ts';
+import { encodeRowCells, MAX_SUGGESTED_ROW_CELLS } from '../../../shared/discussion/structure.ts';
 import { bodyWith } from '../../../test/helpers/yjsContent.ts';
 import { refuseDiscussionUpdate } from './discussionGuard.ts';
 
@@ -85,4 +86,50 @@ describe('the discussion guard and suggestions beyond the text', () => {
     expect(check(server, relinked, rania, 'reviewer')).not.toBeNull();
     expect(getSuggestion(server, 'forged')!.change).toEqual({ kind: 'format', mark: 'bold', action: 'add' });
   });
+});
+
+describe('the discussion guard and a suggested new table row', () => {
+  const row = bodyWith('2023');
+  /** A new-row suggestion written by hand into the map, as a modified client could. */
+  const forgeRow = (client: Y.Doc, insertText: string) => {
+    const m = new Y.Map<unknown>();
+    const anchor = anchorAt(row, 4, 4);
+    const all: Record<string, unknown> = {
+      sectionId: 's', start: anchor.start, end: anchor.end, originalText: '', insertText, kind: 'insertBlock', block: 'tableRow',
+      authorId: rania.id, authorName: rania.name, createdAt: new Date().toISOString(), status: 'open',
+    };
+    for (const [k, v] of Object.entries(all)) m.set(k, v);
+    client.getMap('suggestions').set('row', m);
+  };
+
+  it('lets a reviewer suggest a row made by the app, and an editor accept it', () => {
+    const server = new Y.Doc();
+    const update = change(server, (c) =>
+      createSuggestion(c, rania, { sectionId: 's', anchor: anchorAt(row, 4, 4), originalText: '', insertText: encodeRowCells(['2024', '57']), change: { kind: 'insertBlock', block: 'tableRow' } }),
+    );
+    expect(check(server, update, rania, 'reviewer')).toBeNull();
+    Y.applyUpdate(server, update);
+    const [s] = listSuggestions(server);
+    expect(s!.change).toEqual({ kind: 'insertBlock', block: 'tableRow' });
+    expect(check(server, change(server, (c) => decideSuggestion(c, s!.id, 'accepted', edwin)), edwin, 'editor')).toBeNull();
+  });
+
+  it('refuses a forged new row whose cells are malformed: several lines, too many cells, all empty, or text it replaces', () => {
+    const server = new Y.Doc();
+    for (const insertText of ['2024\t57\n2025\t63', 'x\t'.repeat(MAX_SUGGESTED_ROW_CELLS + 1), '', '\t \t', '2024\r57']) {
+      expect(check(server, change(server, forgeRowWith(insertText)), rania, 'reviewer'), JSON.stringify(insertText).slice(0, 40)).toMatch(/new table row/);
+    }
+    expect(check(server, change(server, (c) => forge(c, { kind: 'insertBlock', block: 'tableRow', insertText: '2024\t57' })), rania, 'reviewer')).toMatch(/replaces no text/);
+    expect(listSuggestions(server)).toEqual([]);
+    const good = change(server, forgeRowWith('2024\t57'));
+    expect(check(server, good, rania, 'reviewer')).toBeNull();
+    Y.applyUpdate(server, good);
+    // Revised later into a malformed one: refused too.
+    const revised = change(server, (c) => (c.getMap('suggestions').get('row') as Y.Map<unknown>).set('insertText', '2024\n57'));
+    expect(check(server, revised, rania, 'reviewer')).toMatch(/new table row/);
+  });
+
+  function forgeRowWith(insertText: string) {
+    return (c: Y.Doc) => forgeRow(c, insertText);
+  }
 });

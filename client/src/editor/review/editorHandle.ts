@@ -113,7 +113,7 @@ export function createEditorHandle(editor: Editor, bridge: ReviewBridge): Editor
       if (!editor.isDestroyed) suggestAtSelection(editor.view, bridge, action);
     },
     structureContext() {
-      return editor.isDestroyed ? { inList: false, inTable: false, hasSelection: false } : structureContext(editor.view);
+      return editor.isDestroyed ? { inList: false, inTable: false, tableColumns: [], hasSelection: false } : structureContext(editor.view);
     },
   };
 }

@@ -1,11 +1,12 @@
 /**
  * How open suggestions beyond the text show in the editor (decorations only, like text suggestions): a new
- * paragraph or list item drawn after its block, a block to delete struck through whole, a footnote marker at
+ * paragraph or list item drawn after its block, a new table row drawn as a pending row below its row, a block to delete struck through whole, a footnote marker at
  * its point, formatting previewed on its words. Each carries the suggestion id, so clicking it opens its card.
  */
 import type { EditorState } from '@tiptap/pm/state';
 import { Decoration } from '@tiptap/pm/view';
 import type { SuggestionInfo } from '../../../../shared/discussion/layout.ts';
+import { decodeRowCells } from '../../../../shared/discussion/structure.ts';
 import { structureLabel } from './structureLabel.ts';
 
 export function structureDecorations(state: EditorState, s: SuggestionInfo, range: { from: number; to: number }, title: string, cls: string): Decoration[] {
@@ -14,6 +15,7 @@ export function structureDecorations(state: EditorState, s: SuggestionInfo, rang
   const label = structureLabel(change);
   switch (change.kind) {
     case 'insertBlock':
+      if (change.block === 'tableRow') return pendingRow(state, s, range.to, title, label, cls);
       return [
         Decoration.widget(
           range.to,
@@ -80,4 +82,39 @@ export function structureDecorations(state: EditorState, s: SuggestionInfo, rang
     default:
       return [];
   }
+}
+
+/** A suggested new row: a row of the table (not part of the document) drawn after the row it goes below. */
+function pendingRow(state: EditorState, s: SuggestionInfo, at: number, title: string, label: string, cls: string): Decoration[] {
+  const $pos = state.doc.resolve(at);
+  let depth = $pos.depth;
+  while (depth > 0 && $pos.node(depth).type.name !== 'tableRow') depth--;
+  if (depth === 0) return [];
+  const row = $pos.node(depth);
+  const texts = decodeRowCells(s.insertText) ?? [];
+  return [
+    Decoration.widget(
+      $pos.after(depth),
+      () => {
+        const tr = document.createElement('tr');
+        tr.className = `rd-sugg-row${cls}`;
+        row.forEach((cell, _offset, i) => {
+          const td = document.createElement('td');
+          const colspan = Number(cell.attrs.colspan ?? 1);
+          if (colspan > 1) td.colSpan = colspan;
+          const ins = document.createElement('ins');
+          ins.className = `rd-sugg-ins${cls}`;
+          ins.textContent = texts[i] ?? '';
+          td.append(ins);
+          tr.append(td);
+        });
+        tr.title = title;
+        tr.dataset.suggestionId = s.id;
+        tr.setAttribute('aria-label', `${label}: ${texts.join(' | ')}`);
+        tr.contentEditable = 'false';
+        return tr;
+      },
+      { side: -1, key: `${s.id}:${s.insertText}:${cls}`, ignoreSelection: true, suggestionId: s.id },
+    ),
+  ];
 }

@@ -37,8 +37,8 @@ export function suggestFromInput(view: EditorView, target: SuggestTarget, input:
   if (typing && sel.empty && sel.head === typing.caretPm) {
     const s = getSuggestion(target.discussion, typing.id);
     const st = s && s.status === 'open' && s.authorId === target.me.id ? suggestionState(target.content, s) : null;
-    // Typing continues a text suggestion or a suggested new paragraph; other kinds are never typed into.
-    const typedInto = s && (s.change.kind === 'text' || s.change.kind === 'insertBlock');
+    // Typing continues a text suggestion or a suggested new paragraph; other kinds (a new row too) are never typed into.
+    const typedInto = s && (s.change.kind === 'text' || (s.change.kind === 'insertBlock' && s.change.block !== 'tableRow'));
     if (s && st && !st.detached && typedInto) active = { id: s.id, start: st.start, end: st.end, originalText: s.originalText, insertText: s.insertText };
     // Backspace in a suggested new paragraph that is still empty takes the paragraph back.
     if (active && s?.change.kind === 'insertBlock' && !active.insertText && input.kind === 'delete' && input.direction === 'backward') {

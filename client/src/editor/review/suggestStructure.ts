@@ -1,6 +1,6 @@
 /**
  * Suggesting mode beyond one paragraph's text, the editor side: a new paragraph or list item (Enter at the end
- * of one), deleting the paragraph, list item or table row at the caret, a footnote at the caret, and formatting
+ * of one), a new table row below the caret's (its cells' texts from a form), deleting the paragraph, list item or table row at the caret, a footnote at the caret, and formatting
  * of the selection (Ctrl+B, Ctrl+I, Ctrl+U, a link). Each becomes one suggestion in the discussion document
  * (shared/discussion/structure.ts); the content document is never written.
  */
@@ -9,7 +9,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { anchorAt } from '../../../../shared/discussion/anchors.ts';
 import { createSuggestion, getSuggestion, reviseSuggestion } from '../../../../shared/discussion/layout.ts';
-import type { DeletableBlock, FormatMark, SuggestionChange } from '../../../../shared/discussion/structure.ts';
+import { encodeRowCells, MAX_SUGGESTED_ROW_CELLS, type DeletableBlock, type FormatMark, type SuggestionChange } from '../../../../shared/discussion/structure.ts';
 import { DISCUSSION_ORIGIN } from '../../features/review/DiscussionSession.ts';
 import { buildPositionMap, pmToLinear, type PositionMap } from './positions.ts';
 import { reviewPluginKey, type ReviewMeta } from './reviewPlugin.ts';
@@ -17,6 +17,8 @@ import type { SuggestTarget } from './suggestInput.ts';
 
 export type StructureAction =
   | { kind: 'newBlock' }
+  /** A new row below the caret's row, with these cell texts in column order. */
+  | { kind: 'newRow'; cells: string[] }
   | { kind: 'deleteBlock'; block: DeletableBlock }
   | { kind: 'footnote'; text: string }
   | { kind: 'format'; mark: FormatMark; href?: string };
@@ -27,6 +29,8 @@ export type StructureRefusal = 'mid-paragraph' | 'no-text' | 'no-selection' | 'n
 export interface StructureContext {
   inList: boolean;
   inTable: boolean;
+  /** One name per cell of the caret's table row (the first row's text in that column, as a heading), else []. */
+  tableColumns: string[];
   /** The selection holds text (formatting applies to it). */
   hasSelection: boolean;
 }
@@ -38,11 +42,26 @@ function ancestor($pos: ResolvedPos, name: string): { node: PmNode; pos: number 
   return null;
 }
 
+/** Names for the columns of the caret's row: the text of the table's first row above each cell, clipped. */
+function columnNames($pos: ResolvedPos): string[] {
+  const row = ancestor($pos, 'tableRow');
+  const table = ancestor($pos, 'table');
+  if (!row || !table) return [];
+  const first = table.node.firstChild;
+  const names: string[] = [];
+  row.node.forEach((_cell, _offset, i) => {
+    const heading = first && first !== row.node && i < first.childCount ? first.child(i).textContent.trim() : '';
+    names.push(heading.length > 40 ? `${heading.slice(0, 39)}…` : heading);
+  });
+  return names;
+}
+
 export function structureContext(view: EditorView): StructureContext {
   const { selection } = view.state;
   return {
     inList: !!ancestor(selection.$from, 'listItem'),
     inTable: !!ancestor(selection.$from, 'tableRow'),
+    tableColumns: columnNames(selection.$from),
     hasSelection: !selection.empty && view.state.doc.textBetween(selection.from, selection.to, ' ').trim() !== '',
   };
 }
@@ -104,6 +123,19 @@ export function suggestStructure(view: EditorView, target: SuggestTarget, action
     return {};
   }
 
+  if (action.kind === 'newRow') {
+    const row = ancestor(sel.$from, 'tableRow');
+    if (!row) return { refused: 'no-block' };
+    const cells = action.cells.slice(0, Math.min(row.node.childCount, MAX_SUGGESTED_ROW_CELLS));
+    if (cells.every((c) => c.trim() === '')) return {};
+    // Anchored at the end of the row's text: a row with no text at all has nowhere to hold it.
+    const range = textRangeOf(map, row.pos, row.node);
+    if (!range) return { refused: 'no-text' };
+    create(view, target, map, range.end, range.end, encodeRowCells(cells.map((c) => c.trim())), { kind: 'insertBlock', block: 'tableRow' });
+    refresh(view, null);
+    return {};
+  }
+
   // A new block or a footnote: at a caret (the end of a selection).
   const $to = sel.$to;
   const at = pmToLinear(map, sel.to, 'end');
@@ -118,7 +150,7 @@ export function suggestStructure(view: EditorView, target: SuggestTarget, action
   // Enter while typing a suggested paragraph: the next line of it (each line becomes a paragraph or item).
   const typing = reviewPluginKey.getState(state)?.typing ?? null;
   const typed = typing && sel.empty && sel.head === typing.caretPm ? getSuggestion(target.discussion, typing.id) : null;
-  if (typed && typed.status === 'open' && typed.authorId === target.me.id && typed.change.kind === 'insertBlock') {
+  if (typed && typed.status === 'open' && typed.authorId === target.me.id && typed.change.kind === 'insertBlock' && typed.change.block !== 'tableRow') {
     reviseSuggestion(target.discussion, typed.id, target.me, { anchor: typed.anchor, originalText: '', insertText: `${typed.insertText}\n` }, DISCUSSION_ORIGIN);
     view.dispatch(state.tr.setMeta(reviewPluginKey, { refresh: true, typing } satisfies ReviewMeta));
     return {};

@@ -1,5 +1,6 @@
 /** What a suggestion beyond the text changes, on its card: "New list item: Health care", "Make bold: must". */
 import type { SuggestionInfo } from '../../../../shared/discussion/layout.ts';
+import { decodeRowCells } from '../../../../shared/discussion/structure.ts';
 import { structureLabel } from '../../editor/review/structureLabel.ts';
 
 const clip = (text: string, max = 160) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
@@ -7,12 +8,14 @@ const clip = (text: string, max = 160) => (text.length > max ? text.slice(0, max
 export function StructureChange({ s }: { s: SuggestionInfo }) {
   const change = s.change;
   const label = structureLabel(change);
+  // A new row's cells (tab-separated when stored) read as "2025 | 63".
+  const inserted = change.kind === 'insertBlock' && change.block === 'tableRow' ? (decodeRowCells(s.insertText) ?? []).join(' | ') : s.insertText;
   return (
     <p className="suggestion__change" data-kind={change.kind}>
       {label}
       {(change.kind === 'insertBlock' || change.kind === 'footnote') && (
         <>
-          : <ins className="rd-sugg-ins">{clip(s.insertText) || '(empty)'}</ins>
+          : <ins className="rd-sugg-ins">{clip(inserted) || '(empty)'}</ins>
         </>
       )}
       {change.kind === 'deleteBlock' && (

@@ -1,5 +1,5 @@
 /**
- * The toolbar of suggesting mode (the formatting toolbar is hidden then): formatting, a new paragraph, deleting
+ * The toolbar of suggesting mode (the formatting toolbar is hidden then): formatting, a new paragraph or table row, deleting
  * the paragraph, list item or table row at the caret, and a footnote, each made a suggestion through the
  * editor handle (client/src/editor/review/suggestStructure.ts). Keyboard: Ctrl+B / Ctrl+I / Ctrl+U on a
  * selection, Enter at the end of a paragraph.
@@ -8,12 +8,13 @@ import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } fro
 import { normaliseHref } from '../../../../shared/schema/linkPolicy.ts';
 import { Icon, type IconName } from '../../ui/Icon.tsx';
 import { useReviewStore } from './reviewStore.ts';
+import { SuggestRowForm } from './SuggestRowForm.tsx';
 import './suggestTools.css';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
-const NONE = { inList: false, inTable: false, hasSelection: false };
+const NONE = { inList: false, inTable: false, tableColumns: [] as string[], hasSelection: false };
 
-type Form = 'link' | 'footnote' | null;
+type Form = 'link' | 'footnote' | 'row' | null;
 
 export function SuggestTools({ sectionId }: { sectionId: string }) {
   const handle = useReviewStore((s) => (s.editor?.sectionId === sectionId ? s.editor : null));
@@ -24,6 +25,10 @@ export function SuggestTools({ sectionId }: { sectionId: string }) {
     () => JSON.stringify(handle?.structureContext() ?? NONE),
   );
   const context = JSON.parse(key) as typeof NONE;
+  // The new-row form belongs to the table at the caret: it closes when the caret leaves every table.
+  useEffect(() => {
+    if (form === 'row' && !context.inTable) setForm(null);
+  }, [form, context.inTable]);
   if (!handle) return null;
 
   const button = (icon: IconName | null, label: string, run: () => void, options: { disabled?: boolean; shortcut?: string; text?: string } = {}) => (
@@ -53,10 +58,25 @@ export function SuggestTools({ sectionId }: { sectionId: string }) {
           {button(null, 'Suggest a new paragraph after this one', () => handle.suggest({ kind: 'newBlock' }), { text: '+ Paragraph', shortcut: 'Enter at its end' })}
           {button(null, 'Suggest deleting this paragraph', () => handle.suggest({ kind: 'deleteBlock', block: 'paragraph' }), { text: '− Paragraph', disabled: context.inList || context.inTable })}
           {context.inList && button(null, 'Suggest deleting this list item', () => handle.suggest({ kind: 'deleteBlock', block: 'listItem' }), { text: '− List item' })}
+          {context.inTable && button(null, 'Suggest a new row below', () => setForm('row'), { text: '+ Row' })}
           {context.inTable && button(null, 'Suggest deleting this table row', () => handle.suggest({ kind: 'deleteBlock', block: 'tableRow' }), { text: '− Row' })}
         </div>
       </div>
-      {form && (
+      {form === 'row' && (
+        <SuggestRowForm
+          columns={context.tableColumns}
+          onSubmit={(cells) => {
+            handle.suggest({ kind: 'newRow', cells });
+            setForm(null);
+            handle.focus();
+          }}
+          onClose={() => {
+            setForm(null);
+            handle.focus();
+          }}
+        />
+      )}
+      {(form === 'link' || form === 'footnote') && (
         <SuggestForm
           kind={form}
           onSubmit={(value) => {
