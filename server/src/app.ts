@@ -53,6 +53,9 @@ import { Mail } from './mail/Mail.ts';
 import { Notify } from './mail/notify.ts';
 import { DigestJob } from './mail/DigestJob.ts';
 import { TrashJob } from './reports/TrashJob.ts';
+import { refuseTextRoutesOfEncrypted } from './e2ee/encryptedGuard.ts';
+import { registerE2eeRoutes } from './e2ee/e2eeRoutes.ts';
+import { EncryptedSyncServer } from './e2ee/EncryptedSyncServer.ts';
 import { enableMetrics, metrics } from './metrics/metrics.ts';
 import { registerMetricsRoute, registerReadinessRoute } from './metrics/routes.ts';
 
@@ -120,6 +123,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxConnectionsPerAccount: config.maxConnectionsPerAccount,
   });
   await joinCluster({ bus, registry, sync, storage, log: log.child('cluster') });
+  // End-to-end encrypted reports sync on their own path; role changes made here close or downgrade them too.
+  const esync = new EncryptedSyncServer(storage.e2ee, createSyncAccess(auth, access, storage, true), log.child('esync'), {
+    maxMessageBytes: config.maxMessageBytes,
+    allowedOrigins: config.allowedOrigins,
+  });
+  sync.onAccessEvent((event) => void esync.applyAccessEvent(event).catch((err: unknown) => log.warn('encrypted sync access change failed', { err })));
   const reports = new ReportService(storage, registry);
   const signOn = new SignOnService(storage, registry);
   const now = options.now ?? Date.now;
@@ -178,6 +187,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerDiscussionRoutes(router, { access, storage, registry });
   registerSubmissionRoutes(router, { reports, access, signOn });
   registerTaxonomyRoutes(router);
+  registerE2eeRoutes(router, { storage, access, notifier: esync }, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 
@@ -192,6 +202,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         }
         let principal: Promise<Principal | null> | null = null;
         const principalOnce = () => (principal ??= auth.authenticate(req.headers));
+        await refuseTextRoutesOfEncrypted(storage, access, url.pathname, async () => (await principalOnce())?.user.id ?? null);
         await route.handler({
           req,
           res,
@@ -225,6 +236,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   server.on('upgrade', (req, socket, head) => {
     if (sync.handles(req)) sync.handleUpgrade(req, socket, head);
+    else if (esync.handles(req)) esync.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
   server.on('clientError', (_err, socket) => socket.destroy());
@@ -278,6 +290,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         // Stop accepting first: a load balancer's next connection goes to another node at once.
         server.close();
         sync.close();
+        esync.close();
         await digest.stop();
         await Promise.all([registry.close(), office.close()]);
         await bus.close();

@@ -36,6 +36,8 @@ export interface CreateReportRequest {
   template?: boolean | TemplateId;
   /** One organisation or several; decides the UPR word limit. */
   submissionType?: SubmissionType;
+  /** End-to-end encrypted (issue 11): the server stores a placeholder title and only ciphertext of the report. */
+  encrypted?: boolean;
 }
 
 /** A create request once validated: every field present, `template` resolved to an id or null. */
@@ -46,6 +48,7 @@ export interface ValidCreateReport {
   stateUnderReview: string;
   template: TemplateId | null;
   submissionType: SubmissionType | null;
+  encrypted: boolean;
 }
 
 export interface ReportContentResponse extends ReportContent {

@@ -8,6 +8,7 @@ import { SqlInstanceSettings } from './SqlInstanceSettings.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 import { MIGRATIONS, migrationSql } from './migrations.ts';
 import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
+import { SqlE2eeStore } from './SqlE2eeStore.ts';
 import { SqlSignOnStore } from './SqlSignOnStore.ts';
 import { SqlVersionStore } from './SqlVersionStore.ts';
 import { SqlMailStore } from './SqlMailStore.ts';
@@ -22,6 +23,7 @@ interface ReportRow {
   owner_user_id: string | null;
   coalition_id: string | null;
   progress: string | null;
+  encrypted: number | boolean | null;
 }
 
 interface DeletedReportRow extends ReportRow {
@@ -29,7 +31,7 @@ interface DeletedReportRow extends ReportRow {
   deleted_by: string | null;
 }
 
-const REPORT_COLUMNS = 'id, title, mechanism, state_under_review, created_at, updated_at, owner_user_id, coalition_id';
+const REPORT_COLUMNS = 'id, title, mechanism, state_under_review, created_at, updated_at, owner_user_id, coalition_id, encrypted';
 /** What is read: the inserted columns and the progress catalogSync keeps. */
 const READ_COLUMNS = `${REPORT_COLUMNS}, progress`;
 
@@ -44,6 +46,7 @@ function toReport(row: ReportRow): ReportRecord {
     ownerUserId: row.owner_user_id,
     coalitionId: row.coalition_id,
     progress: isReportProgress(row.progress) ? row.progress : null,
+    ...(row.encrypted ? { encrypted: true } : {}),
   };
 }
 
@@ -64,6 +67,7 @@ export class SqlStorage implements Storage {
   readonly mail: SqlMailStore;
   readonly settings: SqlInstanceSettings;
   readonly signOns: SqlSignOnStore;
+  readonly e2ee: SqlE2eeStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -74,6 +78,7 @@ export class SqlStorage implements Storage {
     this.mail = new SqlMailStore(db);
     this.settings = new SqlInstanceSettings(db);
     this.signOns = new SqlSignOnStore(db);
+    this.e2ee = new SqlE2eeStore(db);
   }
 
   async migrate(): Promise<void> {
@@ -111,7 +116,7 @@ export class SqlStorage implements Storage {
   createReport(record: ReportRecord, docName: string, initialUpdate: Uint8Array) {
     return this.db.transaction(async (tx) => {
       const inserted = await tx.run(
-        `INSERT INTO reports (${REPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        `INSERT INTO reports (${REPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
         [
           record.id,
           record.title,
@@ -121,6 +126,7 @@ export class SqlStorage implements Storage {
           record.updatedAt,
           record.ownerUserId,
           record.coalitionId,
+          record.encrypted ? 1 : 0,
         ],
       );
       if (inserted === 0) {
@@ -202,6 +208,8 @@ export class SqlStorage implements Storage {
       await tx.run('DELETE FROM report_invitations WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM report_sign_ons WHERE report_id = ?', [id]);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
+      for (const name of docNames) await tx.run('DELETE FROM encrypted_messages WHERE doc_name = ?', [name]);
+      await tx.run('DELETE FROM report_keys WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });
     await this.db.eraseDeleted();
