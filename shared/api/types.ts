@@ -25,6 +25,8 @@ export interface ReportSummary {
   ownerUserId?: string | null;
   /** How far the report has come (its sections' statuses) as the server last saw it; null before it is first opened. */
   progress?: ReportProgress | null;
+  /** End-to-end encrypted (issue 11): the title here is a placeholder; the real one is inside the encrypted document. */
+  encrypted?: boolean;
 }
 
 export interface CreateReportRequest {

@@ -25,6 +25,8 @@ export interface NewReportInput {
   /** Written here, on the device; the report is then published without it (see features/treaty/createFromTemplate.ts). */
   template?: TemplateId | null;
   submissionType?: SubmissionType | null;
+  /** End-to-end encrypted (issue 11): published with a placeholder title, synced only as ciphertext. */
+  encrypted?: boolean;
 }
 
 /** The sections a new report starts with, so the writer lands in an editor. */
@@ -72,6 +74,7 @@ export async function createLocalReport(input: NewReportInput, options: NewRepor
     accountId: input.accountId,
     role: 'owner',
     coalitionId: input.coalitionId,
+    ...(input.encrypted ? { encrypted: true } : {}),
   });
   return id;
 }
