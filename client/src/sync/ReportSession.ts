@@ -151,6 +151,11 @@ export class ReportSession {
     this.snapshot = this.buildSnapshot();
   }
 
+  /** End-to-end encrypted (issue 11): synced through the encrypted transport. */
+  get encrypted(): boolean {
+    return this.transport.encrypted;
+  }
+
   /** The document the page shows: the device copy, or the server's text (see chooseView.ts). */
   get doc(): Y.Doc {
     return this.serverCopy?.doc ?? this.deviceDoc;

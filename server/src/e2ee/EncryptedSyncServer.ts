@@ -195,6 +195,8 @@ export class EncryptedSyncServer implements E2eeNotifier {
 
   /** Carry out an access change (a role removed or changed, a session ended, a report deleted). */
   async applyAccessEvent(event: AccessEvent): Promise<void> {
+    // Someone joined or left the report: members online share the key with a newcomer, or rotate it.
+    if (event.type === 'recheck' && event.reportId) this.keysChanged(event.reportId);
     for (const peer of [...this.peers]) {
       if (event.type === 'report' && peer.reportId === event.reportId) this.shut(peer.ws, event);
       else if (event.type === 'credential' && peer.credential === event.credential) this.shut(peer.ws, CloseCodes.Unauthorized);

@@ -95,6 +95,8 @@ export function registerE2eeRoutes(router: Router, deps: { storage: Storage; acc
     });
     // Keys are never replaced here: a second device that raced the first must take the stored ones.
     if (!created) throw new Conflict('keys_exist', 'This account has encryption keys already; sign in to use them.');
+    // Members holding a key of a report this person belongs to share it with them now, if they are online.
+    for (const reportId of await storage.access.reportIdsForUser(user.id)) notifier.keysChanged(reportId);
     sendJson(ctx.res, 201, { ok: true });
   });
 

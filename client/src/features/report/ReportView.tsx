@@ -16,6 +16,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { Outline, UNTITLED_SECTION } from '../outline/Outline.tsx';
 import { useOutline } from '../outline/useOutline.ts';
 import { Banners } from './Banners.tsx';
+import { EncryptionPanel } from '../e2ee/EncryptionPanel.tsx';
 import { DiscussionBanner } from '../review/DiscussionBanner.tsx';
 import { ReportHeader } from './ReportHeader.tsx';
 import { SectionPane } from './SectionPane.tsx';
@@ -68,7 +69,17 @@ const selectionKey = (reportId: string) => `rightsdraft.section.${reportId}`;
 /** The workspace is rebuilt when the page switches between the device copy and the server's text. */
 function SessionView({ session, user }: { session: ReportSession; user: PresenceUser }) {
   const snapshot = useSessionSnapshot(session);
-  return <Workspace key={snapshot.facts.view} session={session} snapshot={snapshot} user={user} />;
+  const workspace = <Workspace key={snapshot.facts.view} session={session} snapshot={snapshot} user={user} />;
+  // Before an encrypted report's text arrives, its panel asks for the keys or says it waits for them.
+  if (session.encrypted && !snapshot.initialised) {
+    return (
+      <>
+        <EncryptionPanel reportId={session.reportId} />
+        {workspace}
+      </>
+    );
+  }
+  return workspace;
 }
 
 function Workspace({ session, snapshot, user }: { session: ReportSession; snapshot: SessionSnapshot; user: PresenceUser }) {
@@ -175,6 +186,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
         actions={<ReviewHeaderButton />}
       />
       <Banners session={session} snapshot={snapshot} />
+      {session.encrypted && <EncryptionPanel reportId={session.reportId} />}
       <DiscussionBanner />
       <ReportViewsBar mechanism={meta.mechanism} />
       <FindBar doc={session.doc} role={facts.role} canEdit={canEdit} />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { MECHANISMS, MECHANISM_NAMES, type Mechanism } from '../../../../shared/api/mechanisms.ts';
 import { validateCreateReport, LIMITS } from '../../../../shared/api/validate.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { EncryptedChoice } from '../e2ee/EncryptedChoice.tsx';
 import { navigate } from '../../app/router.ts';
 import { reportPath } from '../../app/routes.ts';
 import { useAccount } from '../../auth/useAccount.ts';
@@ -38,6 +39,7 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
   const coalitionOrganisations = coalitions?.find((c) => c.id === coalitionId)?.organisations.length ?? 0;
   const { choice, fields: templateFields } = useTemplateChoice(mechanism, coalitionOrganisations);
   const [busy, setBusy] = useState(false);
+  const [encrypted, setEncrypted] = useState(false);
 
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,9 +64,12 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
       const deps = {
         ...base,
         post: (body: Parameters<typeof base.post>[0]) => base.post({ ...body, ...(coalitionId ? { coalitionId } : {}) }),
-        createLocal: (input: Parameters<CreateDeps['createLocal']>[0]) => createLocalReport({ ...input, coalitionId: coalitionId || null, accountId }),
+        createLocal: (input: Parameters<CreateDeps['createLocal']>[0]) => createLocalReport({ ...input, coalitionId: coalitionId || null, accountId, encrypted }),
       };
-      const { id, createdOn } = await createReportFromChoice({ title: t, mechanism: m, stateUnderReview: s }, choice, deps);
+      // An encrypted report is always made on this device, so its text and title never reach the server in the clear.
+      const { id, createdOn } = encrypted
+        ? { id: await deps.createLocal({ title: t, mechanism: m, stateUnderReview: s, ...choice }), createdOn: 'device' as const }
+        : await createReportFromChoice({ title: t, mechanism: m, stateUnderReview: s }, choice, deps);
       if (createdOn === 'device' && coalitionId && navigator.onLine) {
         // The coalition may refuse (a viewer's role there cannot create reports): say so here, not later.
         const result = await publishReportExplained(id);
@@ -164,6 +169,7 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
         help="The report is saved on this device first, so you can create it offline."
       />
       {templateFields}
+      <EncryptedChoice checked={encrypted} onChange={setEncrypted} />
       {errors.form && <p className="field__error" role="alert">{errors.form}</p>}
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>

@@ -44,6 +44,7 @@ export class EncryptedProvider {
   private readonly confirmations: number[] = [];
   private readonly outstanding = new Map<string, Uint8Array>();
   private nextRef = 0;
+  private reloadKeys = false;
 
   constructor(
     readonly reportId: string,
@@ -143,7 +144,10 @@ export class EncryptedProvider {
     this.handlers?.onStatus('disconnected');
     this.handlers?.onConnectionClose(code);
     if (!this.wanted || this.destroyed) return;
-    if (code === CloseCodes.StaleKeyGeneration.code) return void this.open();
+    if (code === CloseCodes.StaleKeyGeneration.code || this.reloadKeys) {
+      this.reloadKeys = false;
+      return void this.open();
+    }
     if (code >= 4400 && code < 4500) {
       // The session decides (read the role again, reconnect read-only, or stop): as after the stock provider's 44xx.
       this.wanted = false;
@@ -171,6 +175,7 @@ export class EncryptedProvider {
   private receive(message: ServerMessage): void {
     if (message.t === 'keys') {
       // A newcomer got the key, or it was rotated: reload (and share it with whoever still lacks it).
+      this.reloadKeys = true;
       this.socket?.close();
       return;
     }

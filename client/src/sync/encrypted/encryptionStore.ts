@@ -24,9 +24,12 @@ interface EncryptionState {
   generation: number;
   members: MemberView[];
   rejected: Rejection[];
-  set(reportId: string, fields: Partial<Omit<EncryptionState, 'set' | 'reject' | 'reset' | 'reportId'>>): void;
+  set(reportId: string, fields: Partial<Pick<EncryptionState, 'phase' | 'generation' | 'members' | 'rejected'>>): void;
   reject(reportId: string, r: Rejection): void;
   reset(): void;
+  /** The recovery code of keys just made, on screen until the person confirms they kept it (not per report). */
+  recoveryCode: string | null;
+  showRecoveryCode(code: string | null): void;
 }
 
 const initial = { reportId: null, phase: 'loading-keys' as EncryptionPhase, generation: 0, members: [] as MemberView[], rejected: [] as Rejection[] };
@@ -36,4 +39,6 @@ export const useEncryptionStore = create<EncryptionState>((set, get) => ({
   set: (reportId, fields) => set(get().reportId === reportId ? fields : { ...initial, reportId, ...fields }),
   reject: (reportId, r) => set(get().reportId === reportId ? { rejected: [...get().rejected.slice(-19), r] } : { ...initial, reportId, rejected: [r] }),
   reset: () => set(initial),
+  recoveryCode: null,
+  showRecoveryCode: (recoveryCode) => set({ recoveryCode }),
 }));
