@@ -5,7 +5,7 @@
  * is cut off and the key rotated; an offline edit survives a reload and merges on reconnect.
  */
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { api } from '../helpers/clients.ts';
@@ -35,6 +35,11 @@ describe('An end-to-end encrypted report', () => {
   it('is co-edited, unreadable on the server, opened on new devices, closed to a removed member, and merges offline edits', async () => {
     const amina = suite.keep(await openSignedIn(browser, server.url, AMINA));
     const bruno = suite.keep(await openSignedIn(browser, server.url, BRUNO));
+    onTestFailed(async () => {
+      await amina.page.screenshot({ path: '/tmp/e2ee-amina.png' });
+      await bruno.page.screenshot({ path: '/tmp/e2ee-bruno.png' });
+    });
+    for (const [who, p] of [['A', amina.page], ['B', bruno.page]] as const) p.on('pageerror', (e) => console.log(who, 'PAGEERROR', e.message, e.stack));
     const phrase = witnessMarker();
     const title = `Testimony ${witnessMarker()}`;
 
@@ -155,8 +160,13 @@ describe('An end-to-end encrypted report', () => {
     await typeAtEnd(amina.page, ` Offline ${offline}.`);
     await amina.page.reload();
     await waitForEditorText(amina.page, offline);
+    console.log('step 11b');
     await amina.context.setOffline(false);
-    await waitForEditorText(laptop.page, offline);
+    await waitForEditorText(laptop.page, offline).catch(async (e: unknown) => {
+      await amina.page.screenshot({ path: '/tmp/e2ee-a.png' });
+      await laptop.page.screenshot({ path: '/tmp/e2ee-l.png' });
+      throw e;
+    });
     await waitForSyncState(amina.page, 'synced');
   }, 300_000);
 });

@@ -73,7 +73,7 @@ function wrapsFor(reportId: string, generation: number, key: Uint8Array, members
  * Fetch and open the report's keys; make, share or rotate them when this member should. Returns null for the
  * key of the current generation when nobody has shared it with this member yet ("waiting for a member").
  */
-export async function loadReportKeys(reportId: string, accountId: string, own: AccountKeyPairs, attempt = 0): Promise<{ keys: ReportKeys; current: Uint8Array | null; info: ReportKeysInfo }> {
+export async function loadReportKeys(reportId: string, accountId: string, own: AccountKeyPairs, attempt = 0): Promise<{ keys: ReportKeys; current: Uint8Array | null; info: ReportKeysInfo; rotated: boolean }> {
   const info = await fetchReportKeys(reportId);
   const keys = new Map<number, Uint8Array>();
   for (const w of info.myKeys) {
@@ -88,6 +88,7 @@ export async function loadReportKeys(reportId: string, accountId: string, own: A
   }
   const writer = canWriteDocument(info.role, 'content');
   let generation = info.generation;
+  let rotated = false;
   // The owner's first visit makes the first key; after someone left, a writer makes a new one for those who stay.
   if ((generation === 0 && info.role === 'owner') || (info.rotationNeeded && writer && (generation === 0 || keys.has(generation)))) {
     const next = generation + 1;
@@ -95,6 +96,7 @@ export async function loadReportKeys(reportId: string, accountId: string, own: A
     try {
       await postReportKeys(reportId, next, wrapsFor(reportId, next, key, info.members, own));
       keys.set(next, key);
+      rotated = generation > 0;
       generation = next;
     } catch (err) {
       // Someone else rotated meanwhile: take theirs.
@@ -117,6 +119,7 @@ export async function loadReportKeys(reportId: string, accountId: string, own: A
   }));
   return {
     info,
+    rotated,
     current: keys.get(generation) ?? null,
     keys: {
       generation,

@@ -115,6 +115,9 @@ export function registerE2eeRoutes(router: Router, deps: { storage: Storage; acc
     const [members, generation, wraps] = await Promise.all([membersWithKeys(report), storage.e2ee.keyGeneration(report.id), storage.e2ee.reportKeys(report.id)]);
     const memberIds = new Set(members.map((m) => m.userId));
     const current = wraps.filter((w) => w.generation === generation);
+    // A member with keys who lacks the current report key is waiting for it: ask the members online to share it.
+    const me = members.find((m) => m.userId === user.id);
+    if (generation > 0 && me?.boxPublic && !current.some((w) => w.userId === user.id)) notifier.keysChanged(report.id);
     const mine = wraps.filter((w) => w.userId === user.id);
     // Who wrapped the caller's keys, even if they have left since: the browser checks each wrap's signature.
     const wrappers = await storage.e2ee.publicKeys([...new Set(mine.map((w) => w.wrappedBy))]);

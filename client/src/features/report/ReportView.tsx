@@ -69,17 +69,14 @@ const selectionKey = (reportId: string) => `rightsdraft.section.${reportId}`;
 /** The workspace is rebuilt when the page switches between the device copy and the server's text. */
 function SessionView({ session, user }: { session: ReportSession; user: PresenceUser }) {
   const snapshot = useSessionSnapshot(session);
-  const workspace = <Workspace key={snapshot.facts.view} session={session} snapshot={snapshot} user={user} />;
-  // Before an encrypted report's text arrives, its panel asks for the keys or says it waits for them.
-  if (session.encrypted && !snapshot.initialised) {
-    return (
-      <>
-        <EncryptionPanel reportId={session.reportId} />
-        {workspace}
-      </>
-    );
-  }
-  return workspace;
+  // Before an encrypted report's text arrives, its panel asks for the keys or says it waits for them (once it has
+  // arrived, the workspace shows it). The workspace keeps its place in the tree either way, so it is not remounted.
+  return (
+    <>
+      {session.encrypted && !snapshot.initialised ? <EncryptionPanel reportId={session.reportId} /> : null}
+      <Workspace key={snapshot.facts.view} session={session} snapshot={snapshot} user={user} />
+    </>
+  );
 }
 
 function Workspace({ session, snapshot, user }: { session: ReportSession; snapshot: SessionSnapshot; user: PresenceUser }) {

@@ -44,7 +44,7 @@ export class EncryptedProvider {
   private readonly confirmations: number[] = [];
   private readonly outstanding = new Map<string, Uint8Array>();
   private nextRef = 0;
-  private reloadKeys = false;
+  private opening = false;
 
   constructor(
     readonly reportId: string,
@@ -96,6 +96,17 @@ export class EncryptedProvider {
   }
 
   private async open(): Promise<void> {
+    // One attempt at a time: a retry, the keys arriving and a key reload may all ask at once.
+    if (this.opening) return;
+    this.opening = true;
+    try {
+      await this.openOnce();
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  private async openOnce(): Promise<void> {
     if (!this.wanted || this.destroyed || this.socket) return;
     const own = deviceKeys(this.accountId);
     if (!own) {
@@ -108,6 +119,7 @@ export class EncryptedProvider {
     try {
       const loaded = await loadReportKeys(this.reportId, this.accountId, own);
       this.keys = loaded.keys;
+      if (loaded.rotated) this.snapshotAfterRotation();
       this.store.set(this.reportId, { members: loaded.keys.members, generation: loaded.keys.generation, phase: loaded.current ? 'ready' : 'waiting-for-key' });
       if (!loaded.current) return this.retrySoon();
     } catch {
@@ -136,6 +148,21 @@ export class EncryptedProvider {
     socket.onclose = (event) => this.handleClose(socket, event.code);
   }
 
+  /** Keys changed while connected: take the new ones (a rotation also closes us with 4442), share with newcomers. */
+  private async refreshKeys(): Promise<void> {
+    const own = deviceKeys(this.accountId);
+    if (!own) return;
+    try {
+      const loaded = await loadReportKeys(this.reportId, this.accountId, own);
+      if (this.destroyed) return;
+      this.keys = loaded.keys;
+      if (loaded.rotated) this.snapshotAfterRotation();
+      this.store.set(this.reportId, { members: loaded.keys.members, generation: loaded.keys.generation, phase: loaded.current ? 'ready' : 'waiting-for-key' });
+    } catch {
+      // The next connection loads them again.
+    }
+  }
+
   private handleClose(socket: WebSocket, code: number): void {
     if (this.socket !== socket) return;
     this.socket = null;
@@ -144,10 +171,7 @@ export class EncryptedProvider {
     this.handlers?.onStatus('disconnected');
     this.handlers?.onConnectionClose(code);
     if (!this.wanted || this.destroyed) return;
-    if (code === CloseCodes.StaleKeyGeneration.code || this.reloadKeys) {
-      this.reloadKeys = false;
-      return void this.open();
-    }
+    if (code === CloseCodes.StaleKeyGeneration.code) return void this.open();
     if (code >= 4400 && code < 4500) {
       // The session decides (read the role again, reconnect read-only, or stop): as after the stock provider's 44xx.
       this.wanted = false;
@@ -175,8 +199,7 @@ export class EncryptedProvider {
   private receive(message: ServerMessage): void {
     if (message.t === 'keys') {
       // A newcomer got the key, or it was rotated: reload (and share it with whoever still lacks it).
-      this.reloadKeys = true;
-      this.socket?.close();
+      void this.refreshKeys();
       return;
     }
     if (message.t === 'ack') return this.handleAck(message.ref, message.seq);
@@ -249,6 +272,15 @@ export class EncryptedProvider {
       this.confirmations.shift();
       this.handlers?.onServerAnswered();
     }
+    this.maybeSnapshot();
+  }
+
+  /**
+   * After this browser rotated the key, everything the server holds is re-sealed under the new one as a snapshot:
+   * members given only the new key (newcomers) can then read the whole report, and the old ciphertext is dropped.
+   */
+  private snapshotAfterRotation(): void {
+    this.pendingBytes = Math.max(this.pendingBytes, SNAPSHOT_AFTER_BYTES);
     this.maybeSnapshot();
   }
 
