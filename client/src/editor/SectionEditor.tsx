@@ -104,7 +104,8 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   }, [editor, editable]);
 
   useEffect(() => {
-    editor.commands.updateUser(user);
+    // An editor re-made for a new provider may not have its view yet; it starts with the configured user anyway.
+    if (editor.isInitialized && !editor.isDestroyed) editor.commands.updateUser(user);
   }, [editor, user]);
 
   useEffect(() => {
