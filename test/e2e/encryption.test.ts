@@ -58,6 +58,7 @@ describe('An end-to-end encrypted report', () => {
     await amina.page.getByLabel('Mechanism').selectOption('CERD');
     await amina.page.getByLabel(/A blank report/).check();
     await amina.page.getByLabel('End-to-end encrypted').check();
+    await amina.page.screenshot({ path: '/tmp/e2ee-shot-dialog.png' });
     await amina.page.getByRole('button', { name: 'Create report' }).click();
     await amina.page.waitForURL(/\/reports\//);
     const reportId = amina.page.url().split('/reports/')[1]!.split(/[?#]/)[0]!;
@@ -98,6 +99,7 @@ describe('An end-to-end encrypted report', () => {
     await amina.page.getByText('Safety codes').click();
     await bruno.page.getByText('Safety codes').click();
     expect((await codes(amina.page)).sort()).toEqual((await codes(bruno.page)).sort());
+    await amina.page.screenshot({ path: '/tmp/e2ee-shot-report.png' });
 
     // Nothing readable reached the server: not the phrase, not the title, in the database, its WAL or the log.
     const file = server.storage.description.replace(/^sqlite:/, '');
@@ -127,8 +129,11 @@ describe('An end-to-end encrypted report', () => {
     const panel = phone.page.getByTestId('encryption-panel');
     await panel.getByRole('button', { name: 'Use a recovery code' }).click();
     await panel.getByRole('textbox', { name: /Your recovery code/ }).fill(recoveryCode!.toLowerCase());
+    await phone.page.screenshot({ path: '/tmp/e2ee-shot-phone-unlock.png' });
     await panel.getByRole('button', { name: 'Unlock' }).click();
     await waitForEditorText(phone.page, phrase);
+    await phone.page.getByText('Safety codes').click();
+    await phone.page.screenshot({ path: '/tmp/e2ee-shot-phone.png' });
 
     // Bruno is removed: his connection closes, Amina's browser rotates the key, and what she writes next is sealed
     // with a key he was never given.
