@@ -64,6 +64,9 @@ import { FollowUpService } from './followup/FollowUpService.ts';
 import { registerScheduleRoutes } from './api/scheduleRoutes.ts';
 import { registerCalendarRoutes } from './api/calendarRoutes.ts';
 import { registerFollowUpRoutes } from './api/followUpRoutes.ts';
+import { refuseTextRoutesOfEncrypted } from './e2ee/encryptedGuard.ts';
+import { registerE2eeRoutes } from './e2ee/e2eeRoutes.ts';
+import { EncryptedSyncServer } from './e2ee/EncryptedSyncServer.ts';
 import { enableMetrics, metrics } from './metrics/metrics.ts';
 import { registerMetricsRoute, registerReadinessRoute } from './metrics/routes.ts';
 import { registerLibraryRoutes } from './api/libraryRoutes.ts';
@@ -138,6 +141,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxConnectionsPerAccount: config.maxConnectionsPerAccount,
   });
   await joinCluster({ bus, registry, sync, storage, log: log.child('cluster') });
+  // End-to-end encrypted reports sync on their own path; role changes made here close or downgrade them too.
+  const esync = new EncryptedSyncServer(storage.e2ee, createSyncAccess(auth, access, storage, true), log.child('esync'), {
+    maxMessageBytes: config.maxMessageBytes,
+    allowedOrigins: config.allowedOrigins,
+  });
+  sync.onAccessEvent((event) => void esync.applyAccessEvent(event).catch((err: unknown) => log.warn('encrypted sync access change failed', { err })));
   const reports = new ReportService(storage, registry);
   const signOn = new SignOnService(storage, registry);
   const now = options.now ?? Date.now;
@@ -208,6 +217,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const libraryPoller = new SubscriptionPoller(storage, log.child('library'), { allowPrivate: config.libraryAllowPrivateUrls, everyMs: config.libraryPollMs });
   registerLibraryRoutes(router, { library: new LibraryService(storage, access, now), poller: libraryPoller, storage }, config);
   registerLanguageRoutes(router, storage, config);
+  registerE2eeRoutes(router, { storage, access, notifier: esync }, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 
@@ -222,6 +232,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         }
         let principal: Promise<Principal | null> | null = null;
         const principalOnce = () => (principal ??= auth.authenticate(req.headers));
+        await refuseTextRoutesOfEncrypted(storage, access, url.pathname, async () => (await principalOnce())?.user.id ?? null);
         await route.handler({
           req,
           res,
@@ -255,6 +266,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   server.on('upgrade', (req, socket, head) => {
     if (sync.handles(req)) sync.handleUpgrade(req, socket, head);
+    else if (esync.handles(req)) esync.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
   server.on('clientError', (_err, socket) => socket.destroy());
@@ -311,6 +323,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         // Stop accepting first: a load balancer's next connection goes to another node at once.
         server.close();
         sync.close();
+        esync.close();
         await digest.stop();
         await reminders.stop();
         await libraryPoller.stop();

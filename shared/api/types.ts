@@ -25,6 +25,8 @@ export interface ReportSummary {
   ownerUserId?: string | null;
   /** How far the report has come (its sections' statuses) as the server last saw it; null before it is first opened. */
   progress?: ReportProgress | null;
+  /** End-to-end encrypted (issue 11): the title here is a placeholder; the real one is inside the encrypted document. */
+  encrypted?: boolean;
 }
 
 export interface CreateReportRequest {
@@ -38,6 +40,8 @@ export interface CreateReportRequest {
   submissionType?: SubmissionType;
   /** The language the report is written in (BCP 47); without it, the creator's interface language. */
   language?: string;
+  /** End-to-end encrypted (issue 11): the server stores a placeholder title and only ciphertext of the report. */
+  encrypted?: boolean;
 }
 
 /** A create request once validated: every field present, `template` resolved to an id or null. */
@@ -50,6 +54,7 @@ export interface ValidCreateReport {
   submissionType: SubmissionType | null;
   /** BCP 47 tag, or null when the request named none. */
   language: string | null;
+  encrypted: boolean;
 }
 
 export interface ReportContentResponse extends ReportContent {

@@ -85,10 +85,17 @@ export function validateCreateReport(body: unknown): Validated<ValidCreateReport
     if (isLanguageTag(body.language)) language = body.language;
     else problems.push({ field: 'language', code: 'invalid_language', message: '"language" must be a BCP 47 language tag such as "en", "fr" or "es".' });
   }
+  if (body.encrypted !== undefined && typeof body.encrypted !== 'boolean') {
+    problems.push({ field: 'encrypted', code: 'invalid_field', message: '"encrypted" must be true or false.' });
+  }
+  const encrypted = body.encrypted === true;
+  if (encrypted && body.template !== undefined && body.template !== false) {
+    problems.push({ field: 'template', code: 'invalid_field', message: 'An encrypted report is filled in the browser: send no "template".' });
+  }
   if (problems.length > 0 || !isMechanism(mechanism)) return { ok: false, problems };
   const template = chooseTemplate(body.template, mechanism, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { id, title, mechanism, stateUnderReview, template, submissionType, language } };
+  return { ok: true, value: { id, title, mechanism, stateUnderReview, template, submissionType, language, encrypted } };
 }
 
 /** `template`: absent or false for none, true for the mechanism's default, or a template that fits the mechanism. */

@@ -34,6 +34,16 @@ export const CloseCodes = {
   ReportFull: { code: 4507, reason: 'Report at its size limit' },
   /** The document could not be loaded from storage; the client should retry later. */
   LoadFailed: { code: 4503, reason: 'Report could not be loaded, retry shortly' },
+  /** Encrypted sync (issue 11, 4440-4449): a frame that is not a v1 message, or an envelope that cannot be read. */
+  EncryptedMalformed: { code: 4440, reason: 'Malformed encrypted message' },
+  /** The plain sync path for an encrypted report, or the encrypted path for a plain one: the server relays no plain text for it. */
+  WrongSyncKind: { code: 4441, reason: 'Report encryption does not match this sync path' },
+  /** An update sealed with a key generation that is not the report's current one (the key was rotated): fetch keys, reconnect. */
+  StaleKeyGeneration: { code: 4442, reason: 'Report key rotated' },
+  /** An envelope whose signer, report or document is not this connection's. */
+  EnvelopeMismatch: { code: 4443, reason: 'Envelope does not match this connection' },
+  /** A snapshot that claims to cover updates the server does not have. */
+  SnapshotRefused: { code: 4445, reason: 'Snapshot refused' },
   /** The server is shutting down; the client reconnects. */
   ServerShutdown: { code: 1012, reason: 'Server restarting' },
 } as const;

@@ -9,6 +9,8 @@ export type { AccessTokenView, AdminUserView, SessionView };
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   await request('/api/auth/password', { body: { currentPassword, newPassword } });
+  // Encryption keys (issue 11) are wrapped with the password: wrap them again with the new one.
+  await import('../e2ee/keyring.ts').then((m) => m.rewrapAfterPasswordChange(currentPassword, newPassword)).catch(() => undefined);
 }
 
 export async function fetchSessions(): Promise<SessionView[]> {

@@ -38,7 +38,10 @@ export async function confirmPasswordReset(token: string, newPassword: string): 
 }
 
 export async function signIn(email: string, password: string): Promise<Account> {
-  return (await request<{ user: Account }>('/api/auth/login', { body: { email, password } })).user;
+  const user = (await request<{ user: Account }>('/api/auth/login', { body: { email, password } })).user;
+  // A new device reads encrypted reports at once: the account's keys are opened with the password just typed.
+  void import('../e2ee/keyring.ts').then((m) => m.unlockAfterSignIn(user.id, password));
+  return user;
 }
 
 export async function signOut(): Promise<void> {

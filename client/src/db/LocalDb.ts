@@ -27,6 +27,8 @@ export interface LocalReport {
   // The fields below came with accounts; entries written before them lack them (none is indexed, so no new version).
   /** The account this copy was opened or made by; the list shows a signed-in account its own copies only. */
   accountId?: string;
+  /** End-to-end encrypted (issue 11): synced through the encrypted transport, its title known only on devices. */
+  encrypted?: boolean;
   /** That account's role on the report as last read from the server, so the report opens read-only offline too. */
   role?: Role | null;
   /** The coalition the report belongs to (for a report made offline, the one to create it in). */

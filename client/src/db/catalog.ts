@@ -42,6 +42,7 @@ export interface AccessFields {
   accountId?: string;
   role?: Role | null;
   coalitionId?: string | null;
+  encrypted?: boolean;
 }
 
 function definedOnly(fields: AccessFields): AccessFields {

@@ -121,7 +121,8 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
   }, [editor, editable]);
 
   useEffect(() => {
-    editor.commands.updateUser(user);
+    // An editor re-made for a new provider may not have its view yet; it starts with the configured user anyway.
+    if (editor.isInitialized && !editor.isDestroyed) editor.commands.updateUser(user);
   }, [editor, user]);
 
   useEffect(() => {
@@ -135,7 +136,8 @@ export default function SectionEditor({ fragment, provider, user, editable, labe
     return () => onHandle(null);
   }, [editor, review, onHandle]);
 
-  const words = useEditorState({ editor, selector: ({ editor: e }) => countWords(e.getText({ blockSeparator: '\n' })) });
+  // A destroyed editor (replaced by a new one) has no schema left to read: count nothing rather than throw.
+  const words = useEditorState({ editor, selector: ({ editor: e }) => (e.isDestroyed ? 0 : countWords(e.getText({ blockSeparator: '\n' }))) });
 
   return (
     <div className={`editor${editable ? '' : ' editor--readonly'}`}>

@@ -47,7 +47,7 @@ import { localDocName } from './localDoc.ts';
 import { LocalWrites, RECOVERED_ORIGIN } from './LocalWrites.ts';
 import { markReportOpen } from './openReports.ts';
 import { peersFromAwareness } from './peers.ts';
-import { createProvider, watchProvider } from './providers.ts';
+import { createProvider, watchProvider, type Transport } from './providers.ts';
 import { sendSyncStep1 } from './syncMessages.ts';
 import { describeSync, initialSyncFacts, reduceSync, type SyncEvent, type SyncFacts, type SyncStatusView } from './syncStatus.ts';
 
@@ -88,6 +88,8 @@ export interface SessionOptions {
   foreground?: boolean;
   /** The signed-in account, recorded with the device copy. */
   accountId?: string;
+  /** End-to-end encrypted (issue 11): synced through the encrypted transport, not y-websocket. */
+  encrypted?: boolean;
 }
 
 type Listener = () => void;
@@ -105,6 +107,7 @@ export class ReportSession {
   private readonly localWrites: LocalWrites;
   private readonly foreground: boolean;
   private readonly accountId: string | undefined;
+  private readonly transport: Transport;
   private user: PresenceUser;
   private facts: SyncFacts;
   private snapshot: SessionSnapshot;
@@ -136,7 +139,8 @@ export class ReportSession {
     this.user = user;
     this.facts = initialSyncFacts(navigator.onLine);
     this.persistence = new IndexeddbPersistence(localDocName(reportId), this.deviceDoc);
-    this.deviceProvider = createProvider(reportId, this.deviceDoc);
+    this.transport = options.encrypted && options.accountId ? { encrypted: true, accountId: options.accountId } : { encrypted: false };
+    this.deviceProvider = createProvider(reportId, this.deviceDoc, this.transport);
     this.deviceProvider.awareness.setLocalState(this.foreground ? { user, section: null } : null);
     if (this.foreground) this.cleanups.push(markReportOpen(reportId));
     this.outlineUndo = createOutlineUndo(this.deviceDoc);
@@ -146,6 +150,11 @@ export class ReportSession {
     });
     this.localWrites = new LocalWrites(reportId, this.deviceDoc, this.persistence, (saved) => this.dispatch({ type: 'saved-locally', saved }));
     this.snapshot = this.buildSnapshot();
+  }
+
+  /** End-to-end encrypted (issue 11): synced through the encrypted transport. */
+  get encrypted(): boolean {
+    return this.transport.encrypted;
   }
 
   /** The document the page shows: the device copy, or the server's text (see chooseView.ts). */
@@ -231,7 +240,11 @@ export class ReportSession {
     const meta = getReportMeta(this.deviceDoc);
     if (!isMechanism(meta.mechanism)) return false;
     try {
-      await postReport({ id: this.reportId, title: meta.title || 'Untitled report', mechanism: meta.mechanism, stateUnderReview: meta.stateUnderReview });
+      await postReport(
+        this.transport.encrypted
+          ? { id: this.reportId, title: 'Encrypted report', mechanism: meta.mechanism, stateUnderReview: '', encrypted: true }
+          : { id: this.reportId, title: meta.title || 'Untitled report', mechanism: meta.mechanism, stateUnderReview: meta.stateUnderReview },
+      );
     } catch {
       return false;
     }
@@ -301,7 +314,7 @@ export class ReportSession {
       this.coalitionId = report.coalitionId;
       this.dispatch({ type: 'role', role: report.role });
       this.announceUser();
-      void recordAccess(this.reportId, { role: report.role, coalitionId: report.coalitionId, accountId: this.accountId });
+      void recordAccess(this.reportId, { role: report.role, coalitionId: report.coalitionId, accountId: this.accountId, encrypted: report.encrypted === true });
       return 'ok';
     } catch (err) {
       if (this.destroyed) return 'unreachable';
@@ -337,7 +350,7 @@ export class ReportSession {
     if (!this.serverCopy) {
       this.deviceProvider.disconnect();
       const doc = new Y.Doc();
-      const provider = createProvider(this.reportId, doc);
+      const provider = createProvider(this.reportId, doc, this.transport);
       provider.awareness.setLocalState({ user: { ...this.user, role: this.facts.role }, section: null });
       const stopWatching = this.watchProvider(provider, 'server');
       const stopObserving = observeOutline(doc, () => this.handleMetaChange());
@@ -562,7 +575,7 @@ export class ReportSession {
         const { title, mechanism, stateUnderReview, createdAt } = getReportMeta(this.deviceDoc);
         const fields = { title, mechanism, stateUnderReview, createdAt, progress: reportProgress(this.deviceDoc), deadline: coverDeadline(this.deviceDoc) };
         if (this.remembered) void updateLocalMeta(this.reportId, fields);
-        else void rememberReport(this.reportId, fields, { accountId: this.accountId, coalitionId: this.coalitionId, role: this.facts.role ?? undefined });
+        else void rememberReport(this.reportId, fields, { accountId: this.accountId, coalitionId: this.coalitionId, role: this.facts.role ?? undefined, encrypted: this.transport.encrypted });
         this.remembered = true;
       },
       this.remembered ? META_SAVE_MS : 0,

@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { shouldReconnectAfter } from '../../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
+import { EncryptedProvider } from './encrypted/EncryptedProvider.ts';
 import { sendOwnPresenceOnly } from './presenceEcho.ts';
 import { interceptSyncMessages } from './syncMessages.ts';
 
@@ -14,7 +15,12 @@ import { interceptSyncMessages } from './syncMessages.ts';
  * without the cross-tab BroadcastChannel: through it another tab's unsent edits would enter this tab's copy
  * and leave through this tab's connection, which may be read-only. The server relays between tabs anyway.
  */
-export function createProvider(reportId: string, doc: Y.Doc): WebsocketProvider {
+export function createProvider(reportId: string, doc: Y.Doc, transport: Transport = { encrypted: false }): WebsocketProvider {
+  if (transport.encrypted) {
+    // Same surface for the session and the editor (connect, disconnect, destroy, awareness); events go through
+    // watchProvider and confirmations through sendSyncStep1, which tell the two apart.
+    return new EncryptedProvider(reportId, 'content', doc, transport.accountId) as unknown as WebsocketProvider;
+  }
   const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
   const provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, roomName(reportId), doc, {
     connect: false,
@@ -25,6 +31,9 @@ export function createProvider(reportId: string, doc: Y.Doc): WebsocketProvider 
   sendOwnPresenceOnly(provider);
   return provider;
 }
+
+/** Which transport a document syncs over: the stock y-websocket one, or the end-to-end encrypted one (issue 11). */
+export type Transport = { encrypted: false } | { encrypted: true; accountId: string };
 
 export interface ProviderHandlers {
   /** The server sent its sync step 1; the provider has just queued our answer. */
@@ -41,6 +50,7 @@ export interface ProviderHandlers {
 
 /** Subscribe to a provider's events; returns the function that unsubscribes. */
 export function watchProvider(provider: WebsocketProvider, handlers: ProviderHandlers): () => void {
+  if ((provider as unknown) instanceof EncryptedProvider) return (provider as unknown as EncryptedProvider).watch(handlers);
   const restoreHandler = interceptSyncMessages(provider, { onServerAsked: handlers.onServerAsked, onServerAnswered: handlers.onServerAnswered });
   const handleStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => handlers.onStatus(status);
   const handleConnectionClose = (event: CloseEvent | null) => handlers.onConnectionClose(event?.code ?? null);

@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import { messageSync, type WebsocketProvider } from 'y-websocket';
+import { EncryptedProvider } from './encrypted/EncryptedProvider.ts';
 
 export interface SyncMessageHandlers {
   /** The server sent its step 1; the provider has just queued our answer (every change the server lacks). */
@@ -38,6 +39,7 @@ export function interceptSyncMessages(provider: WebsocketProvider, handlers: Syn
 
 /** Send a sync step 1 on the open socket (after anything already queued on it). */
 export function sendSyncStep1(provider: WebsocketProvider, doc: Y.Doc): void {
+  if ((provider as unknown) instanceof EncryptedProvider) return (provider as unknown as EncryptedProvider).requestConfirmation();
   const ws = provider.ws;
   if (!ws || ws.readyState !== WebSocket.OPEN) return;
   const encoder = encoding.createEncoder();

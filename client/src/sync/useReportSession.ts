@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ReportSession, type PresenceUser, type SessionSnapshot } from './ReportSession.ts';
+import { reportEncryption } from './encrypted/reportEncryption.ts';
 
 /**
  * The session of the open report. It is created in an effect, never during render: React StrictMode mounts,
@@ -10,11 +11,18 @@ import { ReportSession, type PresenceUser, type SessionSnapshot } from './Report
 export function useReportSession(reportId: string, user: PresenceUser, accountId: string | undefined): ReportSession | null {
   const [session, setSession] = useState<ReportSession | null>(null);
   useEffect(() => {
-    const created = new ReportSession(reportId, user, { accountId });
-    created.start();
-    setSession(created);
+    let created: ReportSession | null = null;
+    let cancelled = false;
+    // Plain and encrypted reports sync over different transports: learn which before the session is made.
+    void reportEncryption(reportId).then((encrypted) => {
+      if (cancelled) return;
+      created = new ReportSession(reportId, user, { accountId, encrypted });
+      created.start();
+      setSession(created);
+    });
     return () => {
-      created.destroy();
+      cancelled = true;
+      created?.destroy();
       setSession(null);
     };
     // The user is applied by the effect below; a new colour must not reopen the report.

@@ -29,6 +29,7 @@ const PATHS = {
   footnote: 'M4 8h9M4 13h12M4 18h7M18 3.5l1.5-1V8',
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
   upload: 'M12 15V4M7 9l5-5 5 5M5 20h14',
+  lock: 'M6 11h12v9H6zM8.5 11V8a3.5 3.5 0 0 1 7 0v3M12 15v2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -22,7 +22,7 @@ interface MemberView {
 }
 
 /** Everyone with a role on the report, each once, with the role that applies to them. */
-async function effectiveMembers(storage: Storage, access: ReportAccess, report: ReportRecord): Promise<MemberView[]> {
+export async function effectiveMembers(storage: Storage, access: ReportAccess, report: ReportRecord): Promise<MemberView[]> {
   const byUser = new Map<string, MemberView['via']>();
   if (report.ownerUserId) byUser.set(report.ownerUserId, 'owner');
   for (const m of await storage.access.members(report.id)) if (!byUser.has(m.userId)) byUser.set(m.userId, 'direct');

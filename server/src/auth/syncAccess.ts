@@ -6,7 +6,8 @@ import type { Storage } from '../storage/Storage.ts';
 import type { SyncAccess } from '../sync/SyncServer.ts';
 import type { AuthService } from './AuthService.ts';
 
-export function createSyncAccess(auth: AuthService, access: ReportAccess, storage: Storage): SyncAccess {
+/** `encrypted`: for the encrypted sync path, which serves only encrypted reports (the plain path only plain ones). */
+export function createSyncAccess(auth: AuthService, access: ReportAccess, storage: Storage, encrypted = false): SyncAccess {
   return {
     async authorize(req, reportId, kind) {
       const principal = await auth.authenticate(req.headers);
@@ -14,6 +15,7 @@ export function createSyncAccess(auth: AuthService, access: ReportAccess, storag
       const report = await storage.getReport(reportId);
       const role = report ? await access.roleFor(principal.user.id, report) : null;
       if (!report || !role) return { ok: false, close: CloseCodes.UnknownReport };
+      if ((report.encrypted ?? false) !== encrypted) return { ok: false, close: CloseCodes.WrongSyncKind };
       return { ok: true, userId: principal.user.id, userName: principal.user.name, credential: principal.credential, role, canWrite: canWriteDocument(role, kind) };
     },
     async recheck(info, kind) {

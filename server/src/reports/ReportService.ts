@@ -13,6 +13,9 @@ import { EDITOR_SCHEMA_VERSION } from '../../../shared/schema/version.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
 import type { ReportRecord, Storage } from '../storage/Storage.ts';
 
+/** What the server stores as an encrypted report's title: never the real one. */
+export const ENCRYPTED_TITLE = 'Encrypted report';
+
 export class ReportService {
   constructor(
     private readonly storage: Storage,
@@ -30,6 +33,7 @@ export class ReportService {
     fill?: (doc: Y.Doc) => void,
   ): Promise<{ created: boolean; report: ReportRecord }> {
     const now = new Date().toISOString();
+    if (input.encrypted) return this.createEncrypted(input, owner, now);
     const record: ReportRecord = {
       id: input.id,
       title: input.title,
@@ -56,6 +60,27 @@ export class ReportService {
     if (!result.created) return { created: false, report: result.record };
     await this.storage.setReportProgress(record.id, progress);
     return { created: true, report: { ...result.record, progress } };
+  }
+
+  /**
+   * An end-to-end encrypted report: the catalogue row holds a placeholder title and no State (the browser keeps
+   * the real ones inside the encrypted document), and the plain document stays empty; its first content arrives
+   * as an encrypted snapshot from the creator's browser.
+   */
+  private async createEncrypted(input: ValidCreateReport, owner: { userId: string; coalitionId: string | null }, now: string) {
+    const record: ReportRecord = {
+      id: input.id,
+      title: ENCRYPTED_TITLE,
+      mechanism: input.mechanism,
+      stateUnderReview: '',
+      createdAt: now,
+      updatedAt: now,
+      ownerUserId: owner.userId,
+      coalitionId: owner.coalitionId,
+      encrypted: true,
+    };
+    const result = await this.storage.createReport(record, roomName(record.id), Y.encodeStateAsUpdate(new Y.Doc()));
+    return { created: result.created, report: result.record };
   }
 
   /** The report's current content, read from the live document (loaded for the call if needed). */

@@ -7,6 +7,7 @@ import type { Mechanism } from '../../../shared/api/mechanisms.ts';
 import type { ReportProgress } from '../../../shared/report/progress.ts';
 import type { SignOnConfirmation } from '../../../shared/report/signOn.ts';
 import type { Role } from '../../../shared/api/roles.ts';
+import type { E2eeStore } from './E2eeStore.ts';
 import type { VersionKind } from '../../../shared/api/versionKinds.ts';
 import type { Deadline } from '../../../shared/deadlines/deadline.ts';
 import type { FollowUpItem, FollowUpLogEntry } from '../../../shared/followup/types.ts';
@@ -29,6 +30,8 @@ export interface ReportRecord {
   /** The target session and submission deadline, copied from the document's cover (see catalogSync); '' / null when unset. */
   session?: string;
   deadline?: Deadline | null;
+  /** End-to-end encrypted (issue 11): the server holds only ciphertext of it, and its title is a placeholder. */
+  encrypted?: boolean;
 }
 
 /** A report in its owner's trash: every route but the trash's own answers 404 for it until it is restored. */
@@ -422,6 +425,7 @@ export interface Storage {
   readonly attachments: AttachmentStore;
   readonly testimonyContacts: TestimonyContactStore;
   readonly library: LibraryStore;
+  readonly e2ee: E2eeStore;
   /** Bring the schema up to date. Safe to run on every start and from several nodes at once. */
   migrate(): Promise<void>;
   /** Throws when the database does not answer a cheap query (`/readyz`). */

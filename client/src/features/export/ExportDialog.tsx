@@ -254,7 +254,8 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
           {fileName}
         </code>
       </div>
-      {online && !running && (
+      {/* The server cannot read an encrypted report: it has no copy to offer. */}
+      {online && !running && !session.encrypted && (
         <p className="export-form__alt muted">
           {t('export.serverCopyBefore')}{' '}
           <a href={serverHref} download={fileName}>

@@ -18,6 +18,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { Outline, UNTITLED_SECTION } from '../outline/Outline.tsx';
 import { useOutline } from '../outline/useOutline.ts';
 import { Banners } from './Banners.tsx';
+import { EncryptionPanel } from '../e2ee/EncryptionPanel.tsx';
 import { DiscussionBanner } from '../review/DiscussionBanner.tsx';
 import { ReportHeader } from './ReportHeader.tsx';
 import { SectionPane } from './SectionPane.tsx';
@@ -78,7 +79,14 @@ const selectionKey = (reportId: string) => `rightsdraft.section.${reportId}`;
 /** The workspace is rebuilt when the page switches between the device copy and the server's text. */
 function SessionView({ session, user }: { session: ReportSession; user: PresenceUser }) {
   const snapshot = useSessionSnapshot(session);
-  return <Workspace key={snapshot.facts.view} session={session} snapshot={snapshot} user={user} />;
+  // Before an encrypted report's text arrives, its panel asks for the keys or says it waits for them (once it has
+  // arrived, the workspace shows it). The workspace keeps its place in the tree either way, so it is not remounted.
+  return (
+    <>
+      {session.encrypted && !snapshot.initialised ? <EncryptionPanel reportId={session.reportId} /> : null}
+      <Workspace key={snapshot.facts.view} session={session} snapshot={snapshot} user={user} />
+    </>
+  );
 }
 
 function Workspace({ session, snapshot, user }: { session: ReportSession; snapshot: SessionSnapshot; user: PresenceUser }) {
@@ -191,6 +199,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
         actions={<ReviewHeaderButton />}
       />
       <Banners session={session} snapshot={snapshot} />
+      {session.encrypted && <EncryptionPanel reportId={session.reportId} />}
       <DiscussionBanner />
       <ReportViewsBar mechanism={meta.mechanism} />
       <FindBar doc={session.doc} role={facts.role} canEdit={canEdit} />

@@ -6,6 +6,7 @@ import { mechanismName } from '../../../../shared/i18n/mechanismNames.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { validateCreateReport, LIMITS } from '../../../../shared/api/validate.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { EncryptedChoice } from '../e2ee/EncryptedChoice.tsx';
 import { navigate } from '../../app/router.ts';
 import { reportPath } from '../../app/routes.ts';
 import { useAccount } from '../../auth/useAccount.ts';
@@ -46,6 +47,7 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
   const coalitionOrganisations = coalitions?.find((c) => c.id === coalitionId)?.organisations.length ?? 0;
   const { choice, fields: templateFields } = useTemplateChoice(mechanism, coalitionOrganisations);
   const [busy, setBusy] = useState(false);
+  const [encrypted, setEncrypted] = useState(false);
 
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -70,9 +72,12 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
       const deps = {
         ...base,
         post: (body: Parameters<typeof base.post>[0]) => base.post({ ...body, ...(coalitionId ? { coalitionId } : {}) }),
-        createLocal: (input: Parameters<CreateDeps['createLocal']>[0]) => createLocalReport({ ...input, coalitionId: coalitionId || null, accountId }),
+        createLocal: (input: Parameters<CreateDeps['createLocal']>[0]) => createLocalReport({ ...input, coalitionId: coalitionId || null, accountId, encrypted }),
       };
-      const { id, createdOn } = await createReportFromChoice({ title: name, mechanism: m, stateUnderReview: s, language }, choice, deps);
+      // An encrypted report is always made on this device, so its text and title never reach the server in the clear.
+      const { id, createdOn } = encrypted
+        ? { id: await deps.createLocal({ title: name, mechanism: m, stateUnderReview: s, language, ...choice }), createdOn: 'device' as const }
+        : await createReportFromChoice({ title: name, mechanism: m, stateUnderReview: s, language }, choice, deps);
       if (createdOn === 'device' && coalitionId && navigator.onLine) {
         // The coalition may refuse (a viewer's role there cannot create reports): say so here, not later.
         const result = await publishReportExplained(id);
@@ -185,6 +190,7 @@ function NewReportForm({ onCancel }: { onCancel: () => void }) {
         help={t('newReport.field.coalitionHelp')}
       />
       {templateFields}
+      <EncryptedChoice checked={encrypted} onChange={setEncrypted} />
       {errors.form && <p className="field__error" role="alert">{errors.form}</p>}
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>

@@ -28,6 +28,8 @@ export interface NewReportInput {
   submissionType?: SubmissionType | null;
   /** The report's language (BCP 47): its cover's `language`, and the words of the sections it starts with. */
   language?: string;
+  /** End-to-end encrypted (issue 11): published with a placeholder title, synced only as ciphertext. */
+  encrypted?: boolean;
 }
 
 /** The sections a new report starts with, so the writer lands in an editor. */
@@ -77,6 +79,7 @@ export async function createLocalReport(input: NewReportInput, options: NewRepor
     accountId: input.accountId,
     role: 'owner',
     coalitionId: input.coalitionId,
+    ...(input.encrypted ? { encrypted: true } : {}),
   });
   return id;
 }

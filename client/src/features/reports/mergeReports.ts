@@ -75,7 +75,8 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
     const mine = byId.get(s.id);
     if (mine) {
       // The device copy may hold newer offline edits of the title; prefer it while they wait to sync.
-      if (!mine.hasUnsyncedChanges) {
+      // An encrypted report's server title is a placeholder: the device copy knows the real one.
+      if (!mine.hasUnsyncedChanges && !s.encrypted) {
         mine.title = s.title;
         mine.stateUnderReview = s.stateUnderReview;
       }

@@ -20,10 +20,12 @@ function createRequest(report: LocalReport): NewReportRequest | null {
   if (!isMechanism(report.mechanism)) return null;
   return {
     id: report.id,
-    title: report.title.trim() || 'Untitled report',
+    // An encrypted report's title and State stay on the device: the server gets a placeholder (issue 11).
+    title: report.encrypted ? 'Encrypted report' : report.title.trim() || 'Untitled report',
     mechanism: report.mechanism,
-    stateUnderReview: report.stateUnderReview,
+    stateUnderReview: report.encrypted ? '' : report.stateUnderReview,
     ...(report.coalitionId ? { coalitionId: report.coalitionId } : {}),
+    ...(report.encrypted ? { encrypted: true } : {}),
   };
 }
 

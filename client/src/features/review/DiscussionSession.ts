@@ -44,7 +44,14 @@ export class DiscussionSession {
   private readonly tracker: ChangeTracker;
   private recordedUnsynced = 0;
 
-  constructor(readonly reportId: string) {
+  /**
+   * `localOnly`: an end-to-end encrypted report's discussion is not synced yet (issue 11: its encrypted transport
+   * is not wired here), and must never go over the plain path: it stays on this device.
+   */
+  constructor(
+    readonly reportId: string,
+    private readonly localOnly = false,
+  ) {
     const room = roomName(reportId, 'discussion');
     this.persistence = new IndexeddbPersistence(localDocName(room), this.doc);
     const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -168,7 +175,7 @@ export class DiscussionSession {
   }
 
   private connect(): void {
-    if (this.destroyed || !this.loaded || !this.serverReady || !navigator.onLine) return;
+    if (this.destroyed || this.localOnly || !this.loaded || !this.serverReady || !navigator.onLine) return;
     if (this.provider.wsconnected || this.provider.wsconnecting) return;
     this.provider.connect();
   }

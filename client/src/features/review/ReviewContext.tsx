@@ -38,22 +38,22 @@ export function useReview(): ReviewContextValue | null {
 }
 
 /** The discussion session lives as long as the report is open; made in an effect so StrictMode's second run gets a fresh one. */
-function useDiscussionSession(reportId: string): DiscussionSession | null {
+function useDiscussionSession(reportId: string, encrypted: boolean): DiscussionSession | null {
   const [discussion, setDiscussion] = useState<DiscussionSession | null>(null);
   useEffect(() => {
-    const created = new DiscussionSession(reportId);
+    const created = new DiscussionSession(reportId, encrypted);
     created.start();
     setDiscussion(created);
     return () => {
       created.destroy();
       setDiscussion(null);
     };
-  }, [reportId]);
+  }, [reportId, encrypted]);
   return discussion;
 }
 
 export function ReviewProvider({ session, children }: { session: ReportSession; children: ReactNode }) {
-  const discussion = useDiscussionSession(session.reportId);
+  const discussion = useDiscussionSession(session.reportId, session.encrypted);
   const { facts } = useSessionSnapshot(session);
   const account = useCurrentUser();
   // The session's role (the accounts UI reads it before each connection and after a 4403) when it knows it;

@@ -8,6 +8,7 @@ import { SqlInstanceSettings } from './SqlInstanceSettings.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 import { MIGRATIONS, migrationSql } from './migrations.ts';
 import { SqlReportAccessStore } from './SqlReportAccessStore.ts';
+import { SqlE2eeStore } from './SqlE2eeStore.ts';
 import { SqlSignOnStore } from './SqlSignOnStore.ts';
 import { SqlTestimonyContactStore } from './SqlTestimonyContactStore.ts';
 import { SqlVersionStore } from './SqlVersionStore.ts';
@@ -33,6 +34,7 @@ interface ReportRow {
   deadline_date: string | null;
   deadline_time: string | null;
   deadline_zone: string | null;
+  encrypted: number | boolean | null;
 }
 
 interface DeletedReportRow extends ReportRow {
@@ -40,7 +42,7 @@ interface DeletedReportRow extends ReportRow {
   deleted_by: string | null;
 }
 
-const REPORT_COLUMNS = 'id, title, mechanism, state_under_review, created_at, updated_at, owner_user_id, coalition_id';
+const REPORT_COLUMNS = 'id, title, mechanism, state_under_review, created_at, updated_at, owner_user_id, coalition_id, encrypted';
 /** What is read: the inserted columns and the progress catalogSync keeps. */
 const READ_COLUMNS = `${REPORT_COLUMNS}, progress, session, deadline_date, deadline_time, deadline_zone`;
 
@@ -57,6 +59,7 @@ function toReport(row: ReportRow): ReportRecord {
     progress: isReportProgress(row.progress) ? row.progress : null,
     session: row.session ?? '',
     deadline: deadlineOf(row),
+    ...(row.encrypted ? { encrypted: true } : {}),
   };
 }
 
@@ -88,6 +91,7 @@ export class SqlStorage implements Storage {
   readonly attachments: SqlAttachmentStore;
   readonly testimonyContacts: SqlTestimonyContactStore;
   readonly library: SqlLibraryStore;
+  readonly e2ee: SqlE2eeStore;
 
   constructor(protected readonly db: SqlDriver) {
     this.description = db.description;
@@ -104,6 +108,7 @@ export class SqlStorage implements Storage {
     this.attachments = new SqlAttachmentStore(db);
     this.testimonyContacts = new SqlTestimonyContactStore(db);
     this.library = new SqlLibraryStore(db);
+    this.e2ee = new SqlE2eeStore(db);
   }
 
   async migrate(): Promise<void> {
@@ -141,7 +146,7 @@ export class SqlStorage implements Storage {
   createReport(record: ReportRecord, docName: string, initialUpdate: Uint8Array) {
     return this.db.transaction(async (tx) => {
       const inserted = await tx.run(
-        `INSERT INTO reports (${REPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        `INSERT INTO reports (${REPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
         [
           record.id,
           record.title,
@@ -151,6 +156,7 @@ export class SqlStorage implements Storage {
           record.updatedAt,
           record.ownerUserId,
           record.coalitionId,
+          record.encrypted ? 1 : 0,
         ],
       );
       if (inserted === 0) {
@@ -242,6 +248,8 @@ export class SqlStorage implements Storage {
       await deleteReportAttachments(tx, id);
       await tx.run('DELETE FROM testimony_contacts WHERE report_id = ?', [id]);
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
+      for (const name of docNames) await tx.run('DELETE FROM encrypted_messages WHERE doc_name = ?', [name]);
+      await tx.run('DELETE FROM report_keys WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });
     await this.db.eraseDeleted();

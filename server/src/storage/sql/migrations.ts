@@ -442,6 +442,41 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 15,
+    name: 'end-to-end encryption (issue 11): account keys, wrapped report keys, encrypted snapshots and updates',
+    sql: (t) => `
+      ALTER TABLE reports ADD COLUMN encrypted INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE reports ADD COLUMN key_generation INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE account_keys (
+        user_id TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+        box_public TEXT NOT NULL,
+        sign_public TEXT NOT NULL,
+        password_wrap TEXT NOT NULL,
+        recovery_wrap TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE report_keys (
+        report_id TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        wrapped_key TEXT NOT NULL,
+        wrapped_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (report_id, generation, user_id)
+      );
+      CREATE TABLE encrypted_messages (
+        seq ${t.autoId},
+        doc_name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        covers INTEGER,
+        data ${t.blob} NOT NULL
+      );
+      CREATE INDEX encrypted_messages_doc ON encrypted_messages (doc_name, seq);
+    `,
+  },
+  {
     version: 16,
     name: 'i18n: the language each person chose for the interface, kept on their account',
     sql: () => `

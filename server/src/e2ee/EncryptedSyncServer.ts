@@ -1,0 +1,216 @@
+/**
+ * Sync for end-to-end encrypted reports at `/esync/<room>` (protocol v1, docs/ENCRYPTION.md). The server cannot
+ * merge ciphertext: it stores each sealed update under a sequence number and relays it, serves "everything after
+ * N" from the newest snapshot plus the updates after it, and replaces updates by a client's snapshot. It checks what
+ * it can without reading: the role may write, the envelope's readable header names this report, document and
+ * account, and the current key generation. The stock y-websocket path is untouched and refuses these reports.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { readHeader } from '../../../shared/e2ee/envelope.ts';
+import { fromBase64, toBase64 } from '../../../shared/e2ee/bytes.ts';
+import { ESYNC_PATH_PREFIX, parseClientMessage, type ClientMessage, type ServerMessage } from '../../../shared/e2ee/wire.ts';
+import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
+import { parseRoomName, roomName, type DocumentKind } from '../../../shared/protocol/rooms.ts';
+import { changesState, isCrossSite } from '../http/origin.ts';
+import type { Logger } from '../log.ts';
+import type { E2eeStore } from '../storage/E2eeStore.ts';
+import type { AccessEvent, SyncAccess } from '../sync/SyncServer.ts';
+import type { E2eeNotifier } from './e2eeRoutes.ts';
+
+const HEARTBEAT_MS = 30_000;
+
+interface Peer {
+  ws: WebSocket;
+  reportId: string;
+  kind: DocumentKind;
+  room: string;
+  userId: string;
+  credential: string;
+  canWrite: boolean;
+  /** Caught up (answered its hello): from then on it receives every new update. */
+  live: boolean;
+}
+
+interface RoomState {
+  peers: Set<Peer>;
+  /** Every storing operation of a room runs in this order, so a catch-up never misses an update stored meanwhile. */
+  chain: Promise<void>;
+  generation: number | null;
+}
+
+type Close = { code: number; reason: string };
+
+export class EncryptedSyncServer implements E2eeNotifier {
+  private readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, RoomState>();
+  private readonly peers = new Set<Peer>();
+  private readonly alive = new WeakMap<WebSocket, boolean>();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: E2eeStore,
+    private readonly access: SyncAccess,
+    private readonly log: Logger,
+    private readonly options: { maxMessageBytes: number; allowedOrigins: readonly string[] },
+  ) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+    this.heartbeat = setInterval(() => {
+      for (const ws of this.wss.clients) {
+        if (this.alive.get(ws) === false) ws.terminate();
+        else {
+          this.alive.set(ws, false);
+          ws.ping();
+        }
+      }
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  handles(req: IncomingMessage): boolean {
+    return (req.url ?? '').startsWith(ESYNC_PATH_PREFIX);
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    if (isCrossSite(req, this.options.allowedOrigins) || changesState(req.method)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req));
+  }
+
+  private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
+    let parsed: ReturnType<typeof parseRoomName> = null;
+    try {
+      parsed = parseRoomName(decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname.slice(ESYNC_PATH_PREFIX.length)));
+    } catch {
+      parsed = null;
+    }
+    if (!parsed) {
+      ws.close(CloseCodes.UnknownReport.code, CloseCodes.UnknownReport.reason);
+      return;
+    }
+    // Frames that arrive while the connection is authorised wait here, in order.
+    const queued: string[] = [];
+    let peer: Peer | null = null;
+    this.alive.set(ws, true);
+    ws.on('pong', () => this.alive.set(ws, true));
+    ws.on('error', (err) => this.log.warn('encrypted sync connection error', { reportId: parsed.reportId, err }));
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (isBinary) return this.shut(ws, CloseCodes.EncryptedMalformed);
+      const text = data.toString('utf8');
+      if (peer) this.receive(peer, text);
+      else queued.push(text);
+    });
+    ws.on('close', () => {
+      if (!peer) return;
+      this.peers.delete(peer);
+      const room = this.rooms.get(peer.room);
+      room?.peers.delete(peer);
+      if (room && room.peers.size === 0) this.rooms.delete(peer.room);
+    });
+    try {
+      const decision = await this.access.authorize(req, parsed.reportId, parsed.kind);
+      if (!decision.ok) return this.shut(ws, decision.close);
+      if (ws.readyState !== ws.OPEN) return;
+      const name = roomName(parsed.reportId, parsed.kind);
+      peer = { ws, reportId: parsed.reportId, kind: parsed.kind, room: name, userId: decision.userId, credential: decision.credential, canWrite: decision.canWrite, live: false };
+      this.peers.add(peer);
+      this.room(name).peers.add(peer);
+      for (const text of queued.splice(0)) this.receive(peer, text);
+    } catch (err) {
+      this.log.error('could not authorise an encrypted sync connection', { reportId: parsed.reportId, err });
+      this.shut(ws, CloseCodes.LoadFailed);
+    }
+  }
+
+  private room(name: string): RoomState {
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = { peers: new Set(), chain: Promise.resolve(), generation: null };
+      this.rooms.set(name, room);
+    }
+    return room;
+  }
+
+  private shut(ws: WebSocket, close: Close): void {
+    if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(close.code, close.reason);
+  }
+
+  private send(peer: Peer, message: ServerMessage): void {
+    if (peer.ws.readyState === peer.ws.OPEN) peer.ws.send(JSON.stringify(message));
+  }
+
+  private receive(peer: Peer, text: string): void {
+    const message = parseClientMessage(text);
+    if (!message) return this.shut(peer.ws, CloseCodes.EncryptedMalformed);
+    const room = this.room(peer.room);
+    room.chain = room.chain
+      .then(() => this.handle(peer, room, message))
+      .catch((err: unknown) => {
+        this.log.error('encrypted sync: could not store or load', { reportId: peer.reportId, err });
+        this.shut(peer.ws, CloseCodes.LoadFailed);
+      });
+  }
+
+  private async handle(peer: Peer, room: RoomState, message: ClientMessage): Promise<void> {
+    if (peer.ws.readyState !== peer.ws.OPEN) return;
+    if (message.t === 'hello') {
+      const loaded = await this.store.load(peer.room, message.after);
+      if (loaded.snapshot) this.send(peer, { v: 1, t: 'snapshot', seq: loaded.snapshot.covers, data: toBase64(loaded.snapshot.data) });
+      for (const u of loaded.updates) this.send(peer, { v: 1, t: 'update', seq: u.seq, data: toBase64(u.data) });
+      this.send(peer, { v: 1, t: 'ready', head: loaded.head, pendingBytes: loaded.pendingBytes });
+      peer.live = true;
+      return;
+    }
+    // A reader's connection never stores anything, whatever it sends.
+    if (!peer.canWrite) return this.shut(peer.ws, CloseCodes.ReadOnly);
+    const bytes = fromBase64(message.data);
+    const header = bytes ? readHeader(bytes)?.header : null;
+    if (!bytes || !header || header.type !== message.t) return this.shut(peer.ws, CloseCodes.EncryptedMalformed);
+    if (header.reportId !== peer.reportId || header.kind !== peer.kind || header.signer !== peer.userId) return this.shut(peer.ws, CloseCodes.EnvelopeMismatch);
+    room.generation ??= await this.store.keyGeneration(peer.reportId);
+    if (header.generation !== room.generation) return this.shut(peer.ws, CloseCodes.StaleKeyGeneration);
+    if (message.t === 'update') {
+      const seq = await this.store.appendUpdate(peer.room, header.generation, bytes);
+      this.send(peer, { v: 1, t: 'ack', ref: message.ref, seq });
+      for (const other of room.peers) if (other !== peer && other.live) this.send(other, { v: 1, t: 'update', seq, data: message.data });
+      return;
+    }
+    if (!(await this.store.storeSnapshot(peer.room, header.generation, message.covers, bytes))) return this.shut(peer.ws, CloseCodes.SnapshotRefused);
+    this.send(peer, { v: 1, t: 'ack', ref: message.ref, seq: message.covers });
+  }
+
+  /** Keys changed (shared with a newcomer, or rotated): every open connection of the report fetches them again. */
+  keysChanged(reportId: string): void {
+    for (const kind of ['content', 'discussion'] as const) {
+      const room = this.rooms.get(roomName(reportId, kind));
+      if (!room) continue;
+      room.generation = null;
+      for (const peer of room.peers) this.send(peer, { v: 1, t: 'keys' });
+    }
+  }
+
+  /** Carry out an access change (a role removed or changed, a session ended, a report deleted). */
+  async applyAccessEvent(event: AccessEvent): Promise<void> {
+    // Someone joined or left the report: members online share the key with a newcomer, or rotate it.
+    if (event.type === 'recheck' && event.reportId) this.keysChanged(event.reportId);
+    for (const peer of [...this.peers]) {
+      if (event.type === 'report' && peer.reportId === event.reportId) this.shut(peer.ws, event);
+      else if (event.type === 'credential' && peer.credential === event.credential) this.shut(peer.ws, CloseCodes.Unauthorized);
+      else if (event.type === 'recheck' && peer.userId === event.userId && (!event.reportId || event.reportId === peer.reportId)) {
+        const now = await this.access.recheck({ reportId: peer.reportId, userId: peer.userId } as Parameters<SyncAccess['recheck']>[0], peer.kind);
+        if (!now.canRead) this.shut(peer.ws, CloseCodes.UnknownReport);
+        else if (now.canWrite !== peer.canWrite) this.shut(peer.ws, now.canWrite ? CloseCodes.RoleChanged : CloseCodes.ReadOnly);
+      }
+    }
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const peer of this.peers) this.shut(peer.ws, CloseCodes.ServerShutdown);
+    this.wss.close();
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The storage contract for end-to-end encrypted reports (issue 11), on SQLite and PostgreSQL: account keys,
+ * wrapped report keys per generation (raised only one step at a time), and encrypted snapshots plus updates with
+ * compaction by a snapshot.
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportRecord, Storage } from '../../server/src/storage/Storage.ts';
+import { createTestStorage, STORAGE_KINDS, type TestStorage } from '../helpers/server.ts';
+
+const now = () => new Date().toISOString();
+
+function encryptedRecord(id: string): ReportRecord {
+  return { id, title: 'Encrypted report', mechanism: 'CERD', stateUnderReview: '', createdAt: now(), updatedAt: now(), ownerUserId: null, coalitionId: null, encrypted: true };
+}
+
+const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
+
+describe.each(STORAGE_KINDS)('Encryption storage contract on %s', (kind) => {
+  let ts: TestStorage;
+  let storage: Storage;
+
+  beforeAll(async () => {
+    ts = await createTestStorage(kind);
+    storage = ts.open();
+    await storage.migrate();
+  });
+  afterAll(async () => {
+    await storage.close();
+    await ts.destroy();
+  });
+
+  it('[SE1] stores an account’s keys once, re-wraps them, and hands out public keys', async () => {
+    const userId = crypto.randomUUID();
+    await storage.accounts.createUser({ id: userId, email: `${userId}@example.org`, name: 'Keyholder', createdAt: now() }, 'hash');
+    const keys = { userId, boxPublic: 'A'.repeat(44), signPublic: 'B'.repeat(44), passwordWrap: '{"v":1}', recoveryWrap: '{"v":1,"r":1}', createdAt: now(), updatedAt: now() };
+    expect(await storage.e2ee.createAccountKeys(keys)).toBe(true);
+    expect(await storage.e2ee.createAccountKeys({ ...keys, boxPublic: 'C'.repeat(44) })).toBe(false);
+    expect(await storage.e2ee.rewrapAccountKeys(userId, { passwordWrap: '{"v":1,"new":1}' }, now())).toBe(true);
+    const stored = await storage.e2ee.accountKeys(userId);
+    expect(stored).toMatchObject({ boxPublic: 'A'.repeat(44), passwordWrap: '{"v":1,"new":1}', recoveryWrap: '{"v":1,"r":1}' });
+    expect((await storage.e2ee.publicKeys([userId, crypto.randomUUID()])).map((k) => k.userId)).toEqual([userId]);
+    expect(await storage.e2ee.rewrapAccountKeys(crypto.randomUUID(), { passwordWrap: '{}' }, now())).toBe(false);
+  });
+
+  it('[SE2] marks a report encrypted and raises its key generation one step at a time', async () => {
+    const id = crypto.randomUUID();
+    await storage.createReport(encryptedRecord(id), id, new Uint8Array([0, 0]));
+    expect((await storage.getReport(id))?.encrypted).toBe(true);
+    expect(await storage.e2ee.keyGeneration(id)).toBe(0);
+    expect(await storage.e2ee.addReportKeys(id, 2, [{ userId: 'a', wrappedKey: 'k', wrappedBy: 'a' }], now())).toBe(false);
+    expect(await storage.e2ee.addReportKeys(id, 1, [{ userId: 'a', wrappedKey: 'k1', wrappedBy: 'a' }], now())).toBe(true);
+    expect(await storage.e2ee.addReportKeys(id, 1, [{ userId: 'b', wrappedKey: 'k1b', wrappedBy: 'a' }], now())).toBe(true);
+    expect(await storage.e2ee.addReportKeys(id, 2, [{ userId: 'a', wrappedKey: 'k2', wrappedBy: 'a' }], now())).toBe(true);
+    // A second rotation to the same generation (someone else rotated meanwhile) adds to it, never a third jump.
+    expect(await storage.e2ee.addReportKeys(id, 1, [{ userId: 'c', wrappedKey: 'x', wrappedBy: 'a' }], now())).toBe(false);
+    expect(await storage.e2ee.keyGeneration(id)).toBe(2);
+    expect((await storage.e2ee.reportKeys(id)).map((k) => `${k.generation}:${k.userId}`)).toEqual(['1:a', '1:b', '2:a']);
+    const plain = crypto.randomUUID();
+    await storage.createReport({ ...encryptedRecord(plain), encrypted: false }, plain, new Uint8Array([0, 0]));
+    expect((await storage.getReport(plain))?.encrypted).toBeUndefined();
+  });
+
+  it('[SE3] serves a snapshot and the updates after it, and a snapshot drops the updates it covers', async () => {
+    const doc = crypto.randomUUID();
+    const s1 = await storage.e2ee.appendUpdate(doc, 1, bytes(10, 1));
+    const s2 = await storage.e2ee.appendUpdate(doc, 1, bytes(20, 2));
+    expect(s2).toBeGreaterThan(s1);
+    let loaded = await storage.e2ee.load(doc, 0);
+    expect(loaded.snapshot).toBeNull();
+    expect(loaded.updates.map((u) => u.seq)).toEqual([s1, s2]);
+    expect(loaded).toMatchObject({ head: s2, pendingBytes: 30 });
+    expect((await storage.e2ee.load(doc, s1)).updates.map((u) => u.seq)).toEqual([s2]);
+    // Past the newest update: refused.
+    expect(await storage.e2ee.storeSnapshot(doc, 1, s2 + 1000, bytes(5, 9))).toBe(false);
+    expect(await storage.e2ee.storeSnapshot(doc, 1, s1, bytes(15, 7))).toBe(true);
+    const s3 = await storage.e2ee.appendUpdate(doc, 1, bytes(4, 3));
+    loaded = await storage.e2ee.load(doc, 0);
+    expect(loaded.snapshot?.covers).toBe(s1);
+    expect([...loaded.snapshot!.data]).toEqual([...bytes(15, 7)]);
+    expect(loaded.updates.map((u) => u.seq)).toEqual([s2, s3]);
+    expect(loaded).toMatchObject({ head: s3, pendingBytes: 24 });
+    // A client that has everything up to s2 gets no snapshot and only what follows.
+    loaded = await storage.e2ee.load(doc, s2);
+    expect(loaded.snapshot).toBeNull();
+    expect(loaded.updates.map((u) => u.seq)).toEqual([s3]);
+    // A snapshot behind the current one would lose what that one holds: refused.
+    expect(await storage.e2ee.storeSnapshot(doc, 1, s1 - 1, bytes(5, 9))).toBe(false);
+    expect(await storage.e2ee.storeSnapshot(doc, 2, s3, bytes(8, 8))).toBe(true);
+    loaded = await storage.e2ee.load(doc, 0);
+    expect(loaded).toMatchObject({ head: s3, pendingBytes: 0, updates: [] });
+    expect(loaded.snapshot?.covers).toBe(s3);
+  });
+
+  it('[SE4] deleting a report deletes its encrypted messages and wrapped keys', async () => {
+    const id = crypto.randomUUID();
+    await storage.createReport(encryptedRecord(id), id, new Uint8Array([0, 0]));
+    await storage.e2ee.addReportKeys(id, 1, [{ userId: 'a', wrappedKey: 'k1', wrappedBy: 'a' }], now());
+    await storage.e2ee.appendUpdate(id, 1, bytes(10, 1));
+    await storage.deleteReport(id, [id, `${id}/discussion`]);
+    expect(await storage.e2ee.reportKeys(id)).toEqual([]);
+    expect((await storage.e2ee.load(id, 0)).updates).toEqual([]);
+  });
+});

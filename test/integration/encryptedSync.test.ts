@@ -1,0 +1,116 @@
+/**
+ * The encrypted sync path (/esync, issue 11) against the real server: it stores and relays sealed messages with
+ * sequence numbers, serves "after N", and closes on what it must refuse: a malformed frame (4440), a reader's
+ * write (4403), an envelope signed in another account's name (4443), an old key generation (4442), a plain
+ * report (4441); the plain path refuses an encrypted report (4441).
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { generateAccountKeys } from '../../shared/e2ee/accountKeys.ts';
+import { toBase64 } from '../../shared/e2ee/bytes.ts';
+import { sealEnvelope } from '../../shared/e2ee/envelope.ts';
+import { newReportKey } from '../../shared/e2ee/keyWrap.ts';
+import { api, createReport, signUp, type TestUser } from '../helpers/clients.ts';
+import { createTestStorage, startTestServer, type TestServer, type TestStorage } from '../helpers/server.ts';
+
+interface Socket {
+  ws: WebSocket;
+  messages: Record<string, unknown>[];
+  closed: Promise<number>;
+}
+
+function open(server: TestServer, path: string, as: TestUser): Promise<Socket> {
+  const ws = new WebSocket(server.url.replace(/^http/, 'ws') + path, { headers: { cookie: as.cookie, origin: server.url } });
+  const messages: Record<string, unknown>[] = [];
+  ws.on('message', (data) => messages.push(JSON.parse(String(data)) as Record<string, unknown>));
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    ws.on('open', () => resolve({ ws, messages, closed }));
+    ws.on('error', reject);
+  });
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(check()).toBe(true);
+}
+
+describe('Encrypted sync', () => {
+  let storage: TestStorage;
+  let server: TestServer;
+  let owner: TestUser;
+  let viewer: TestUser;
+  let reportId: string;
+  const key = newReportKey();
+  const ownerKeys = generateAccountKeys();
+  const seal = (signer: string, generation = 1) =>
+    toBase64(sealEnvelope({ type: 'update', generation, kind: 'content', reportId, signer }, new Uint8Array([1, 2, 3]), key, ownerKeys.signSecret));
+
+  beforeAll(async () => {
+    storage = await createTestStorage('sqlite');
+    server = await startTestServer(storage);
+    owner = await signUp(server.url);
+    viewer = await signUp(server.url);
+    reportId = crypto.randomUUID();
+    const made = await api(server.url, '/api/reports', { as: owner, body: { id: reportId, title: 'Secret title', mechanism: 'CERD', encrypted: true } });
+    expect(made.status).toBe(201);
+    await api(server.url, `/api/reports/${reportId}/members`, { as: owner, body: { email: viewer.email, role: 'viewer' } });
+    // The generation the server accepts is the one whose keys were posted; the wraps are opaque to it.
+    const direct = storage.open();
+    await direct.e2ee.addReportKeys(reportId, 1, [{ userId: owner.id, wrappedKey: 'x', wrappedBy: owner.id }], new Date().toISOString());
+    await direct.close();
+  });
+  afterAll(async () => {
+    await server.close();
+    await storage.destroy();
+  });
+
+  it('stores and relays sealed updates with sequence numbers, and serves what follows N', async () => {
+    const a = await open(server, `/esync/${reportId}`, owner);
+    const b = await open(server, `/esync/${reportId}`, owner);
+    for (const s of [a, b]) s.ws.send(JSON.stringify({ v: 1, t: 'hello', after: 0 }));
+    await until(() => a.messages.some((m) => m.t === 'ready') && b.messages.some((m) => m.t === 'ready'));
+    a.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'r1', data: seal(owner.id) }));
+    await until(() => a.messages.some((m) => m.t === 'ack') && b.messages.some((m) => m.t === 'update'));
+    const seq = a.messages.find((m) => m.t === 'ack')!.seq as number;
+    expect(b.messages.find((m) => m.t === 'update')).toMatchObject({ seq });
+    const late = await open(server, `/esync/${reportId}`, owner);
+    late.ws.send(JSON.stringify({ v: 1, t: 'hello', after: seq }));
+    await until(() => late.messages.some((m) => m.t === 'ready'));
+    expect(late.messages.filter((m) => m.t === 'update')).toEqual([]);
+    expect(late.messages.find((m) => m.t === 'ready')).toMatchObject({ head: seq });
+    for (const s of [a, b, late]) s.ws.close();
+  });
+
+  it('closes on a malformed frame, a reader’s write, another account’s signature and an old key generation', async () => {
+    const bad = await open(server, `/esync/${reportId}`, owner);
+    bad.ws.send('{"v":1,"t":"update","ref":"r1","data":"%%%"}');
+    expect(await bad.closed).toBe(4440);
+    const reader = await open(server, `/esync/${reportId}`, viewer);
+    reader.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'r1', data: seal(viewer.id) }));
+    expect(await reader.closed).toBe(4403);
+    const forger = await open(server, `/esync/${reportId}`, owner);
+    forger.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'r1', data: seal(viewer.id) }));
+    expect(await forger.closed).toBe(4443);
+    const stale = await open(server, `/esync/${reportId}`, owner);
+    stale.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'r1', data: seal(owner.id, 7) }));
+    expect(await stale.closed).toBe(4442);
+  });
+
+  it('keeps plain and encrypted reports on their own paths', async () => {
+    const plain = await createReport(server.url, owner);
+    const wrongE = await open(server, `/esync/${plain.id}`, owner);
+    expect(await wrongE.closed).toBe(4441);
+    const wrongP = await open(server, `/sync/${reportId}`, owner);
+    expect(await wrongP.closed).toBe(4441);
+    const meta = await api<{ title: string; encrypted: boolean }>(server.url, `/api/reports/${reportId}`, { as: owner });
+    expect(meta.body).toMatchObject({ title: 'Encrypted report', encrypted: true });
+    for (const path of ['content', 'export', 'versions', 'threads', 'sign-on']) {
+      const res = await api(server.url, `/api/reports/${reportId}/${path}`, { as: owner });
+      expect([path, res.status, (res.body as { error?: { code?: string } }).error?.code]).toEqual([path, 409, 'encrypted_report']);
+    }
+    const stranger = await signUp(server.url);
+    expect((await api(server.url, `/api/reports/${reportId}/content`, { as: stranger })).status).toBe(404);
+  });
+});
