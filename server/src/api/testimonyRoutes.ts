@@ -6,7 +6,7 @@
 import { MAX_TESTIMONIES } from '../../../shared/report/testimony.ts';
 import type { Config } from '../config.ts';
 import { BadRequest, Conflict, NotFound } from '../errors.ts';
-import { readJson, sendJson } from '../http/json.ts';
+import { readJsonObject, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { Storage } from '../storage/Storage.ts';
@@ -22,9 +22,10 @@ function testimonyIdParam(value: string | undefined): string {
   return value;
 }
 
-function textField(body: Record<string, unknown> | null, field: string, max: number): string {
-  const value = body?.[field] ?? '';
-  if (typeof value !== 'string') throw new BadRequest('invalid_field', `"${field}" must be text.`, field);
+/** A PUT replaces both fields, so each must be sent as text (possibly empty): a missing or null one is refused rather than erased. */
+function textField(body: Record<string, unknown>, field: string, max: number): string {
+  const value = body[field];
+  if (typeof value !== 'string') throw new BadRequest('invalid_field', `"${field}" must be text (send "" to leave it empty).`, field);
   const clean = value.replace(/\s+/g, ' ').trim();
   if (clean.length > max) throw new BadRequest('too_long', `"${field}" must be at most ${max} characters.`, field);
   return clean;
@@ -44,7 +45,7 @@ export function registerTestimonyRoutes(router: Router, deps: { access: ReportAc
     const { user } = await ctx.user();
     const { report } = await access.require(user.id, reportIdParam(ctx.params.id), 'editor');
     const testimonyId = testimonyIdParam(ctx.params.testimonyId);
-    const body = (await readJson(ctx.req, config.maxBodyBytes)) as Record<string, unknown> | null;
+    const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     const realName = textField(body, 'realName', MAX_REAL_NAME_CHARS);
     const contact = textField(body, 'contact', MAX_CONTACT_CHARS);
     const existing = await store.list(report.id);

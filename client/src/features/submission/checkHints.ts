@@ -77,6 +77,10 @@ const HINTS: Record<string, CheckHint> = {
     hint: 'Rewrite or remove the passages flagged in red; “Testimony” in the report header lists them.',
     fix: { kind: 'view', view: 'sections', label: 'Go to the sections' },
   },
+  'images-described': {
+    hint: 'Select each image the check names and use “Edit image” in the toolbar to describe it, or mark it decorative if it adds no information.',
+    fix: { kind: 'view', view: 'sections', label: 'Go to the sections' },
+  },
 };
 
 export function hintFor(check: Pick<Check, 'id'>): CheckHint | null {
