@@ -110,6 +110,14 @@ describe('Encrypted sync', () => {
       const res = await api(server.url, `/api/reports/${reportId}/${path}`, { as: owner });
       expect([path, res.status, (res.body as { error?: { code?: string } }).error?.code]).toEqual([path, 409, 'encrypted_report']);
     }
+    // What would put the report's own words or files on the server in the clear is refused too: testimony contacts
+    // (real names), attachments, and the deadline, which the server would write into a plain copy of the document.
+    for (const path of ['testimony-contacts', 'attachments']) {
+      const res = await api(server.url, `/api/reports/${reportId}/${path}`, { as: owner });
+      expect([path, res.status, (res.body as { error?: { code?: string } }).error?.code]).toEqual([path, 409, 'encrypted_report']);
+    }
+    const patch = await api(server.url, `/api/reports/${reportId}`, { as: owner, method: 'PATCH', body: { deadline: '2027-03-15' } });
+    expect([patch.status, (patch.body as { error?: { code?: string } }).error?.code]).toEqual([409, 'encrypted_report']);
     const stranger = await signUp(server.url);
     expect((await api(server.url, `/api/reports/${reportId}/content`, { as: stranger })).status).toBe(404);
   });

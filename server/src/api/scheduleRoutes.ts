@@ -8,7 +8,7 @@ import { parseDeadlineInput, type DeadlineParts } from '../../../shared/deadline
 import type { Config } from '../config.ts';
 import type { ScheduleService } from '../deadlines/ScheduleService.ts';
 import type { DeadlineEntry } from '../deadlines/deadlinesFor.ts';
-import { BadRequest } from '../errors.ts';
+import { BadRequest, Conflict } from '../errors.ts';
 import { readJsonObject, sendJson } from '../http/json.ts';
 import type { Router } from '../http/Router.ts';
 import type { ReportAccess } from '../reports/ReportAccess.ts';
@@ -30,6 +30,9 @@ export function registerScheduleRoutes(
   router.on('PATCH', '/api/reports/:id', async (ctx) => {
     const { user } = await ctx.user();
     const { report, role } = await deps.access.require(user.id, reportIdParam(ctx.params.id), 'editor');
+    // The deadline lives in the document's cover, which the server cannot read or write for an encrypted report:
+    // writing it would start a plain copy of the document beside the ciphertext.
+    if (report.encrypted) throw new Conflict('encrypted_report', 'This report is end-to-end encrypted: set its deadline in the cover form, in your browser.');
     const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     const unknown = Object.keys(body).find((k) => k !== 'session' && k !== 'deadline');
     if (unknown) throw new BadRequest('unknown_field', `"${unknown.slice(0, 40)}" cannot be changed here; send "session" and/or "deadline".`, unknown.slice(0, 40));
