@@ -4,7 +4,7 @@
  * runs right to left, and in any language an Arabic and an English paragraph of a report each take their own
  * direction. The report page, its outline and the export dialog are photographed in every language at laptop
  * and phone size (kept in test/e2e/screens/languages/ for looking at, not compared), and axe-core finds no
- * violation on them in English and Arabic (exceptions, with their reasons, in AXE_EXCEPTIONS below).
+ * violation on them in English and Arabic (exceptions, with their reasons, in AXE_EXCEPTIONS in axeSupport.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,34 +16,11 @@ import { api, connectClient, createReport, signUp, waitFor, type TestUser } from
 import { docOf, paragraph, writeBody } from '../helpers/yjsContent.ts';
 import { ARABIC_SENTENCE } from '../helpers/sampleReport.ts';
 import { useBrowserSuite, WAIT_MS } from './support.ts';
+import { axeViolations } from './axeSupport.ts';
 
 const SHOTS = path.resolve('test/e2e/screens/languages');
-const AXE_SOURCE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const VIEWPORTS = { laptop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 const ENGLISH_SENTENCE = 'The State should adopt a law against domestic violence within one year.';
-
-/**
- * Rules axe may report that this test accepts, each with the reason. Empty: every rule is met on the screens
- * checked here.
- */
-const AXE_EXCEPTIONS: Record<string, string> = {};
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core run in the page (injected through the DevTools protocol, which the page's CSP does not govern). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-  return violations.filter((v) => !(v.id in AXE_EXCEPTIONS)).map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function profile(browser: Browser, baseUrl: string, locale: string, viewport: { width: number; height: number }, account?: TestUser) {
   const context = await browser.newContext({ viewport, locale });

@@ -19,7 +19,7 @@ function sameTops(a: Map<string, number>, b: Map<string, number>): boolean {
   return true;
 }
 
-export function ReviewMargin({ sectionId }: { sectionId: string }) {
+export function ReviewMargin({ sectionId, headingId }: { sectionId: string; headingId?: string }) {
   const { t } = useTranslation();
   const review = useReview()!;
   const { threads, suggestions } = useReviewItems(review, sectionId);
@@ -84,7 +84,20 @@ export function ReviewMargin({ sectionId }: { sectionId: string }) {
   };
 
   return (
-    <aside className="review-margin" aria-label={t('review.margin')} ref={containerRef} style={{ minHeight: height }}>
+    // Several sections (the whole-report view): each margin's name ends with its section's title, so the
+    // complementary landmarks differ.
+    <aside
+      className="review-margin"
+      aria-label={headingId ? undefined : t('review.margin')}
+      aria-labelledby={headingId ? `review-margin-${sectionId} ${headingId}` : undefined}
+      ref={containerRef}
+      style={{ minHeight: height }}
+    >
+      {headingId && (
+        <span hidden id={`review-margin-${sectionId}`}>
+          {t('review.margin')}
+        </span>
+      )}
       {keys.length === 0 && (
         <p className="review-margin__empty muted">
           {review.canComment ? t('review.selectToComment') : t('review.noComments')}

@@ -41,9 +41,12 @@ export function ReviewSection({
   fragment,
   canEdit,
   children,
+  headingId,
 }: {
   sectionId: string;
   fragment: Y.XmlFragment;
+  /** The section title's element, naming its margin where several sections show at once. */
+  headingId?: string;
   /** Whether the text may be changed, as the page decides it (role, sync state). */
   canEdit: boolean;
   children: (props: EditorReviewProps) => ReactNode;
@@ -179,7 +182,7 @@ export function ReviewSection({
       {suggesting && <SuggestTools sectionId={sectionId} />}
       <div className="review-section__body">
         <div className="review-section__text">{editor}</div>
-        {wide && <ReviewMargin sectionId={sectionId} />}
+        {wide && <ReviewMargin sectionId={sectionId} headingId={headingId} />}
       </div>
     </div>
   );

@@ -147,7 +147,7 @@ export const WholeSection = memo(function WholeSection({
         <p className="muted">This section has no text body.</p>
       ) : mounted ? (
         <div ref={bodyRef} className="whole-section__body">
-          <ReviewSection key={`${section.id}:${fragmentKey(body)}`} sectionId={section.id} fragment={body} canEdit={canEdit}>
+          <ReviewSection key={`${section.id}:${fragmentKey(body)}`} sectionId={section.id} fragment={body} canEdit={canEdit} headingId={headingId}>
             {(review) => {
               innerHandle.current = review.onHandle;
               return (
