@@ -52,6 +52,34 @@ describe('Keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/reports\/[^/]+$/);
     await waitForSyncState(page, 'synced');
-    await page.screenshot({ path: '/tmp/kb-1.png' });
+
+    // Write in the first section, with a bold word (Ctrl+B on and off).
+    await tabTo(page, '.ProseMirror');
+    await page.keyboard.type('Children are held with adults in ');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('every');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(' district prison.');
+    await poll(() => page.locator('.ProseMirror strong').first().innerText()).toBe('every');
+
+    // A footnote at the end of the sentence.
+    await page.keyboard.press('Control+Alt+f');
+    const note = page.getByTestId('footnote-popover');
+    await note.waitFor();
+    await page.keyboard.type('Ombudsman, annual report 2025.');
+    await page.keyboard.press('Enter');
+    await note.waitFor({ state: 'detached' });
+    await page.locator('.prose [data-testid="footnote-ref"]').waitFor();
+
+    // A comment on the word "prison".
+    for (let i = 0; i < 'prison.'.length; i++) await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 'prison'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Control+Alt+m');
+    const composer = page.locator('[role="combobox"]:focus');
+    await composer.waitFor();
+    await page.keyboard.type('Which prisons? Name them.');
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('Which prisons? Name them.').first().waitFor();
+    await page.screenshot({ path: '/tmp/kb-2.png' });
   }, 300_000);
 });

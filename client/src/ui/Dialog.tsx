@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { wrapTab } from './focusTrap.ts';
 
 /**
- * A modal built on the native <dialog>: the browser makes the page inert (Tab wraps round inside, focusTrap.ts), makes the page inert, closes on Escape and
+ * A modal built on the native <dialog>: the browser makes the page inert (Tab wraps round inside: focusTrap.ts), closes on Escape and
  * gives focus back to where it was. `onClose` runs for Escape and for the close button; the parent owns `open`.
  * On opening, focus goes to the element marked `data-autofocus`, else the first field (React's autoFocus fires
  * before the dialog is shown, when nothing in it can take focus).
