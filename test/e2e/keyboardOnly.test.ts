@@ -71,15 +71,44 @@ describe('Keyboard only', () => {
     await note.waitFor({ state: 'detached' });
     await page.locator('.prose [data-testid="footnote-ref"]').waitFor();
 
-    // A comment on the word "prison".
-    for (let i = 0; i < 'prison.'.length; i++) await page.keyboard.press('ArrowLeft');
-    for (let i = 0; i < 'prison'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    // A comment on the word "prison": into the word, to its start, then select to its end.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+ArrowLeft');
+    await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('Control+Alt+m');
     const composer = page.locator('[role="combobox"]:focus');
     await composer.waitFor();
     await page.keyboard.type('Which prisons? Name them.');
     await page.keyboard.press('Control+Enter');
     await page.getByText('Which prisons? Name them.').first().waitFor();
-    await page.screenshot({ path: '/tmp/kb-2.png' });
+    expect(await page.locator('.review-margin').innerText()).toContain('prison');
+
+    // A tag on the section, from its tag field (back up from the editor).
+    await tabTo(page, '.section-tags .tag-picker__input', { back: true });
+    await page.keyboard.type('art. 37');
+    await page.locator('.section-tags [role="option"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('section-tags').getByTestId('tag-chip').first().waitFor();
+
+    // Move the section down one place in the outline.
+    await tabTo(page, '.outline-item__select[aria-current="true"]', { back: true });
+    await page.keyboard.press('Alt+ArrowDown');
+    await poll(() => page.locator('.outline-item__select').nth(1).innerText()).toContain('Introduction');
+
+    // Export a Word file; closing the dialog gives focus back to the Export button.
+    await tabTo(page, '[data-testid="export-button"]', { back: true });
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await tabTo(page, 'dialog[open] button[type="submit"]');
+    const downloaded = page.waitForEvent('download', { timeout: WAIT_MS * 2 });
+    await page.keyboard.press('Enter');
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    await page.getByTestId('export-done').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await poll(() => focusedIs(page, '[data-testid="export-button"]')).toBe(true);
+    await page.screenshot({ path: '/tmp/kb-3.png' });
   }, 300_000);
 });
