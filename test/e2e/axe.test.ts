@@ -3,7 +3,8 @@
  * dialog): the report list with the New report dialog open, the trash, coalitions, account settings,
  * administration, the library, follow-up, and on a report the share dialog, the versions panel, the checklist,
  * coverage and the whole-report view. In English at laptop and phone size and in Arabic at phone size; no
- * violation of any impact (accepted rules, with their reasons, in AXE_EXCEPTIONS in axeSupport.ts).
+ * violation of any impact (accepted rules, with their reasons, in AXE_EXCEPTIONS in axeSupport.ts). And with the
+ * system asking for less motion, transitions are gone.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -18,7 +19,7 @@ const RUNS: { language: 'en' | 'ar'; size: keyof typeof VIEWPORTS }[] = [
   { language: 'ar', size: 'phone' },
 ];
 
-describe('axe-core on every page and dialog', () => {
+describe('axe-core on every page and dialog, and reduced motion', () => {
   const suite = useBrowserSuite();
   let admin: TestUser | undefined;
 
@@ -103,6 +104,26 @@ describe('axe-core on every page and dialog', () => {
       expect(problems).toEqual([]);
     }, 300_000);
   }
+
+  it('drops transitions when the system asks for less motion', async () => {
+    const account = await signUp(suite.server.url, { name: 'Rosa Quispe' });
+    const transition = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await suite.browser.newContext({ reducedMotion });
+      try {
+        const [name, value] = account.cookie.split('=') as [string, string];
+        await context.addCookies([{ name, value, url: suite.server.url, httpOnly: true, sameSite: 'Lax' }]);
+        const page = await context.newPage();
+        await page.goto(`${suite.server.url}/reports`);
+        const button = page.locator('main .button--primary').first();
+        await button.waitFor();
+        return await button.evaluate((el) => getComputedStyle(el).transitionDuration);
+      } finally {
+        await context.close();
+      }
+    };
+    expect(await transition('no-preference')).not.toBe('0s');
+    expect(await transition('reduce')).toBe('0s');
+  });
 });
 
 /** On a phone some report actions live in the header's menu: open it when the control is not on the page. */

@@ -109,6 +109,5 @@ describe('Keyboard only', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await poll(() => focusedIs(page, '[data-testid="export-button"]')).toBe(true);
-    await page.screenshot({ path: '/tmp/kb-3.png' });
   }, 300_000);
 });

@@ -104,7 +104,9 @@ export function createEditorHandle(editor: Editor, bridge: ReviewBridge): Editor
       if (from === null || editor.isDestroyed) return;
       const dom = editor.view.domAtPos(from).node;
       const el = dom instanceof Element ? dom : dom.parentElement;
-      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      // No gliding for people who asked their system for less motion (the CSS rule cannot reach a script's scroll).
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      el?.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
     },
     focus() {
       if (!editor.isDestroyed) editor.commands.focus();
