@@ -36,6 +36,12 @@ describe('Keyboard only', () => {
     await page.keyboard.press('Enter');
     const dialog = page.locator('dialog[open]');
     await dialog.waitFor();
+    // Escape closes it and focus is back on the button that opened it; Enter opens it again.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await poll(() => focusedIs(page, 'main .button--primary')).toBe(true);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
     await tabTo(page, '#new-title');
     await page.keyboard.type('Children in detention');
     await tabTo(page, '#new-mechanism');
@@ -43,10 +49,12 @@ describe('Keyboard only', () => {
     await page.keyboard.press('Home');
     for (let i = 0; i < 20 && (await page.locator('#new-mechanism').inputValue()) !== 'CRC'; i++) await page.keyboard.press('ArrowDown');
     expect(await page.locator('#new-mechanism').inputValue()).toBe('CRC');
-    // Focus stays in the dialog: Tab from its last control comes back to its first.
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
+    // Focus stays in the dialog: Tab from its last control comes back to its first, Shift+Tab the other way.
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press(key);
+        expect(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
+      }
     }
     await tabTo(page, 'dialog[open] button[type="submit"]');
     await page.keyboard.press('Enter');
