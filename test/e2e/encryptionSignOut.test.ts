@@ -67,6 +67,9 @@ describe('The end-to-end keys on a device', () => {
     await addSession(amina.context, server.url, amina.account);
     await page.goto(`${server.url}/reports/${reportId}`);
     const panel = page.getByTestId('encryption-panel');
+    await new Promise((r) => setTimeout(r, 15000));
+    console.log('DEBUG URL', page.url(), await page.locator('body').innerText());
+    await page.screenshot({ path: '/tmp/keys-debug.png' });
     await panel.getByLabel(/Your password/).waitFor({ timeout: WAIT_MS });
     expect(await page.evaluate(() => document.querySelector('.prose')?.textContent ?? '')).not.toContain(phrase);
     expect((await heldKeys(page)).sealedAccounts).toBe(0);
