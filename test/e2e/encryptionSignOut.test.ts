@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { api } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { witnessMarker } from '../helpers/sqliteFiles.ts';
 import { heldKeys } from './deviceKeyProbe.ts';
@@ -63,13 +64,14 @@ describe('The end-to-end keys on a device', () => {
     await page.waitForURL(/\/signin/);
     await poll(() => heldKeys(page)).toEqual({ rawInLocalStorage: 0, database: false, sealedAccounts: 0, sealingKeyExtractable: null });
 
-    // Signed in again without typing the password (a session made through the API): the report asks for it.
-    await addSession(amina.context, server.url, amina.account);
+    // Signed in again with a new session made through the API (the old one ended), so no password was typed in
+    // this browser: the report asks for it.
+    const login = await api(server.url, '/api/auth/login', { body: { email: amina.account.email, password: AMINA.password } });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').match(/rd_session=[^;]+/)![0];
+    await addSession(amina.context, server.url, { ...amina.account, cookie });
     await page.goto(`${server.url}/reports/${reportId}`);
     const panel = page.getByTestId('encryption-panel');
-    await new Promise((r) => setTimeout(r, 15000));
-    console.log('DEBUG URL', page.url(), await page.locator('body').innerText());
-    await page.screenshot({ path: '/tmp/keys-debug.png' });
     await panel.getByLabel(/Your password/).waitFor({ timeout: WAIT_MS });
     expect(await page.evaluate(() => document.querySelector('.prose')?.textContent ?? '')).not.toContain(phrase);
     expect((await heldKeys(page)).sealedAccounts).toBe(0);
