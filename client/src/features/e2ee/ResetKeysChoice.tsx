@@ -24,8 +24,8 @@ export function ResetKeysChoice({ code, onCode, codeError, giveUp, onGiveUp, giv
       </h2>
       <p className="e2ee__warning">
         Only your password or your recovery code opens the keys of your encrypted reports; the server cannot. Without the recovery code,
-        after this reset you can no longer read any end-to-end encrypted report, on any device, unless another member shares it with you
-        again.
+        after this reset you can no longer read any end-to-end encrypted report, on any device, until you find the code or remember your
+        old password.
       </p>
       <TextField
         label="Recovery code (to keep your encrypted reports)"
