@@ -308,8 +308,14 @@ export function ResetPasswordPage() {
   const [code, setCode] = useState('');
   const [giveUp, setGiveUp] = useState(false);
   const [keysError, setKeysError] = useState<{ code?: string; giveUp?: string }>({});
+  // Whether the check for keys answered: without it the page cannot warn, so it does not reset.
+  const [keysChecked, setKeysChecked] = useState<boolean | null>(null);
   useEffect(() => {
-    if (token) fetchResetKeys(token).then(setKeys, (err: unknown) => err instanceof ApiError && err.status === 410 && setState('dead'));
+    if (!token) return;
+    fetchResetKeys(token).then(
+      (found) => (setKeys(found), setKeysChecked(true)),
+      (err: unknown) => (err instanceof ApiError && err.status === 410 ? setState('dead') : setKeysChecked(false)),
+    );
   }, [token]);
   useEffect(() => {
     document.title = 'Choose a new password — Rightsdraft';
@@ -323,6 +329,14 @@ export function ResetPasswordPage() {
     if ([...password].length < ACCOUNT_LIMITS.passwordMinChars) {
       setError(`Choose a password of at least ${ACCOUNT_LIMITS.passwordMinChars} characters; a few unrelated words work well.`);
       passwordRef.current?.focus();
+      return;
+    }
+    if (!keysChecked) {
+      setError(
+        keysChecked === null
+          ? 'Still checking whether your account has encrypted reports; try again in a moment.'
+          : 'Could not check whether your account has encrypted reports. Check your connection and reload this page.',
+      );
       return;
     }
     if (keys && !code.trim() && !giveUp) {
