@@ -49,7 +49,7 @@ import { attachCatalogSync } from './reports/catalogSync.ts';
 import { ReportService } from './reports/ReportService.ts';
 import type { Storage } from './storage/Storage.ts';
 import { openStorage } from './storage/openStorage.ts';
-import { SyncServer } from './sync/SyncServer.ts';
+import { SyncServer, type AccessEvent } from './sync/SyncServer.ts';
 import { MailedSignup } from './auth/MailedSignup.ts';
 import { PasswordReset } from './auth/PasswordReset.ts';
 import { Mail } from './mail/Mail.ts';
@@ -67,6 +67,7 @@ import { registerFollowUpRoutes } from './api/followUpRoutes.ts';
 import { refuseTextRoutesOfEncrypted } from './e2ee/encryptedGuard.ts';
 import { registerE2eeRoutes } from './e2ee/e2eeRoutes.ts';
 import { EncryptedSyncServer } from './e2ee/EncryptedSyncServer.ts';
+import { encryptedRelay } from './e2ee/encryptedRelay.ts';
 import { enableMetrics, metrics } from './metrics/metrics.ts';
 import { registerMetricsRoute, registerReadinessRoute } from './metrics/routes.ts';
 import { registerLibraryRoutes } from './api/libraryRoutes.ts';
@@ -140,13 +141,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     allowedOrigins: config.allowedOrigins,
     maxConnectionsPerAccount: config.maxConnectionsPerAccount,
   });
-  await joinCluster({ bus, registry, sync, storage, log: log.child('cluster') });
+  const remoteAccess: ((event: AccessEvent) => Promise<void>)[] = [];
+  await joinCluster({ bus, registry, sync, storage, log: log.child('cluster'), alsoApply: remoteAccess });
   // End-to-end encrypted reports sync on their own path; role changes made here close or downgrade them too.
   const esync = new EncryptedSyncServer(storage.e2ee, createSyncAccess(auth, access, storage, true), log.child('esync'), {
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
   });
   sync.onAccessEvent((event) => void esync.applyAccessEvent(event).catch((err: unknown) => log.warn('encrypted sync access change failed', { err })));
+  // Several nodes: encrypted updates and key notices relayed through the bus; access changes from other nodes.
+  remoteAccess.push((event) => esync.applyAccessEvent(event));
+  await esync.joinRelay(encryptedRelay(bus, log.child('esync-relay'), Math.ceil((config.maxMessageBytes * 4) / 3) + 8));
   const reports = new ReportService(storage, registry);
   const signOn = new SignOnService(storage, registry);
   const now = options.now ?? Date.now;

@@ -101,4 +101,18 @@ describe.each(STORAGE_KINDS)('Encryption storage contract on %s', (kind) => {
     expect(await storage.e2ee.reportKeys(id)).toEqual([]);
     expect((await storage.e2ee.load(id, 0)).updates).toEqual([]);
   });
+  it('[SE5] finds the account of an unused, unexpired reset token without using it', async () => {
+    const userId = crypto.randomUUID();
+    await storage.accounts.createUser({ id: userId, email: `${userId}@example.org`, name: 'Forgetful', createdAt: now() }, 'hash');
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms).toISOString();
+    expect(await storage.mail.createPasswordReset({ tokenHash: 'live-' + userId, userId, createdAt: at(0), expiresAt: at(3600_000) })).toBe(true);
+    expect(await storage.mail.passwordResetUser('live-' + userId, at(1000))).toBe(userId);
+    // Looking does not use it up; past its hour, or once used, it is nobody's.
+    expect(await storage.mail.passwordResetUser('live-' + userId, at(2000))).toBe(userId);
+    expect(await storage.mail.passwordResetUser('live-' + userId, at(3600_000))).toBeNull();
+    expect(await storage.mail.passwordResetUser('unknown', at(1000))).toBeNull();
+    expect(await storage.mail.resetPassword('live-' + userId, 'new hash', at(3000))).not.toBeNull();
+    expect(await storage.mail.passwordResetUser('live-' + userId, at(4000))).toBeNull();
+  });
 });

@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import { api } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { holds, witnessMarker } from '../helpers/sqliteFiles.ts';
+import { heldKeys } from './deviceKeyProbe.ts';
 import { addSession, AMINA, BRUNO, newProfile, openSignedIn, poll, typeAtEnd, useBrowserSuite, waitForEditorText, waitForOfflineReady, waitForSyncState, WAIT_MS } from './support.ts';
 
 /** Type the password into the report's encryption panel the first time: it makes the keys and shows the recovery code. */
@@ -107,7 +108,7 @@ describe('An end-to-end encrypted report', () => {
     await laptop.page.getByRole('button', { name: 'Sign in' }).click();
     await laptop.page.waitForURL((url) => !url.pathname.startsWith('/signin'));
     // Signing in opened her keys with the password (Argon2id, in the page): no question on the report.
-    await laptop.page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('rightsdraft:e2ee:keys:')), null, { timeout: WAIT_MS });
+    await poll(async () => (await heldKeys(laptop.page)).sealedAccounts).toBe(1);
     await laptop.page.goto(`${server.url}/reports/${reportId}`);
     await waitForEditorText(laptop.page, phrase);
 

@@ -1,5 +1,6 @@
 /** /api/auth: sign up, sign in, sign out, who am I. The session itself is an HttpOnly cookie the page never sees. */
 import type { SignupInput } from '../../../shared/api/validate.ts';
+import type { WrappedSecret } from '../../../shared/e2ee/accountKeys.ts';
 import { ApiError, request } from './http.ts';
 
 export interface Account {
@@ -33,8 +34,9 @@ export async function requestPasswordReset(email: string): Promise<void> {
 }
 
 /** Set a new password with the link's token; every session of the account ends. */
-export async function confirmPasswordReset(token: string, newPassword: string): Promise<void> {
-  await request('/api/auth/password-reset/confirm', { body: { token, newPassword } });
+/** `passwordWrap`: the account's end-to-end keys wrapped with the new password (opened with the recovery code). */
+export async function confirmPasswordReset(token: string, newPassword: string, passwordWrap?: WrappedSecret): Promise<void> {
+  await request('/api/auth/password-reset/confirm', { body: passwordWrap ? { token, newPassword, passwordWrap } : { token, newPassword } });
 }
 
 export async function signIn(email: string, password: string): Promise<Account> {

@@ -18,6 +18,8 @@ import type { LocalReport } from '../db/LocalDb.ts';
 import { listLocalReports, removeLocalReports } from '../db/catalog.ts';
 import { forgetCoalitionCache } from '../features/coalitions/useCoalitions.ts';
 import { forgetLibraryCopy } from '../db/LibraryDb.ts';
+import { forgetAllDeviceKeys } from '../e2ee/deviceKeys.ts';
+import { forgetAllCursors } from '../sync/encrypted/syncCursor.ts';
 import { forgetRememberedRoles } from '../features/review/useReportRole.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
 import { localDocName, reportOfLocalDoc } from '../sync/localDoc.ts';
@@ -162,7 +164,11 @@ export async function removeDeviceCopies(accountId: string): Promise<RemovalResu
   const deleted = await Promise.all(plan.databases.map(deleteDatabase));
   // The library entries this account could read (coalition-private ones among them).
   await forgetLibraryCopy(accountId).catch(() => undefined);
+  // The end-to-end keys of every account that unlocked them here, with the key that sealed them: the next
+  // person to sign in on this device types the password (or recovery code) again to read encrypted reports.
+  const keysGone = await forgetAllDeviceKeys();
   try {
+    forgetAllCursors();
     removeStashesOf(localStorage, plan.reportIds);
     forgetRememberedRoles(plan.reportIds);
     forgetCoalitionCache(accountId);
@@ -171,5 +177,5 @@ export async function removeDeviceCopies(accountId: string): Promise<RemovalResu
   } catch {
     // Storage disabled: nothing was kept there.
   }
-  return { reports: plan.reportIds.size, stillOpen: deleted.filter((ok) => !ok).length };
+  return { reports: plan.reportIds.size, stillOpen: deleted.filter((ok) => !ok).length + (keysGone ? 0 : 1) };
 }

@@ -12,7 +12,7 @@ import {
   wrapWithRecoveryCode,
 } from '../../../shared/e2ee/accountKeys.ts';
 import { createAccountKeys, fetchAccountKeys, rewrapAccountKeys } from './e2eeApi.ts';
-import { deviceKeys, saveDeviceKeys } from './deviceKeys.ts';
+import { loadDeviceKeys, saveDeviceKeys } from './deviceKeys.ts';
 
 export type UnlockResult = { ok: true; recoveryCode: string | null } | { ok: false; reason: 'wrong-password' | 'wrong-code' | 'no-keys' };
 
@@ -25,13 +25,13 @@ export async function unlockOrCreate(accountId: string, password: string): Promi
   if (stored) {
     const keys = await unwrapWithPassword(stored.passwordWrap, password);
     if (!keys || publicKeysOf(keys).signPublic !== stored.signPublic) return { ok: false, reason: 'wrong-password' };
-    saveDeviceKeys(accountId, keys);
+    await saveDeviceKeys(accountId, keys);
     return { ok: true, recoveryCode: null };
   }
   const keys = generateAccountKeys();
   const recoveryCode = newRecoveryCode();
   await createAccountKeys({ ...publicKeysOf(keys), passwordWrap: await wrapWithPassword(keys, password), recoveryWrap: wrapWithRecoveryCode(keys, recoveryCode) });
-  saveDeviceKeys(accountId, keys);
+  await saveDeviceKeys(accountId, keys);
   return { ok: true, recoveryCode };
 }
 
@@ -40,17 +40,17 @@ export async function unlockWithRecovery(accountId: string, code: string): Promi
   if (!stored) return { ok: false, reason: 'no-keys' };
   const keys = unwrapWithRecoveryCode(stored.recoveryWrap, code);
   if (!keys || publicKeysOf(keys).signPublic !== stored.signPublic) return { ok: false, reason: 'wrong-code' };
-  saveDeviceKeys(accountId, keys);
+  await saveDeviceKeys(accountId, keys);
   return { ok: true, recoveryCode: null };
 }
 
 /** After signing in: open the account's keys with the password just typed, if it has any. Never throws. */
 export async function unlockAfterSignIn(accountId: string, password: string): Promise<void> {
   try {
-    if (deviceKeys(accountId)) return;
+    if (await loadDeviceKeys(accountId)) return;
     const stored = await fetchAccountKeys();
     const keys = stored ? await unwrapWithPassword(stored.passwordWrap, password) : null;
-    if (keys) saveDeviceKeys(accountId, keys);
+    if (keys) await saveDeviceKeys(accountId, keys);
   } catch {
     // The report asks for the password when it needs the keys.
   }

@@ -25,6 +25,7 @@ import type { Router } from '../http/Router.ts';
 import type { UserRecord } from '../storage/Storage.ts';
 import type { SyncServer } from '../sync/SyncServer.ts';
 import { ensure } from './validation.ts';
+import { wrapJson } from '../e2ee/e2eeRoutes.ts';
 
 export function publicUser(u: UserRecord) {
   return { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin };
@@ -99,9 +100,21 @@ export function registerAuthRoutes(router: Router, auth: AuthService, registrati
     afterAnswer(m.log, 'password reset request', () => m.reset.request(email));
   });
 
+  // Before confirming: does the account have end-to-end keys, and their recovery-code copy to wrap them again.
+  router.on('POST', '/api/auth/password-reset/keys', async ({ req, res }) => {
+    const body = await readJsonObject(req, config.maxBodyBytes);
+    const token = typeof body.token === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(body.token) ? body.token : '';
+    if (!token) throw new BadRequest('invalid_token', 'This link is not valid. Ask for a new one.', 'token');
+    const keys = await m.reset.keysFor(token);
+    if (keys === 'dead') throw new HttpError(410, 'link_expired', 'This link has expired or been used already. Ask for a new one.');
+    sendJson(res, 200, { keys });
+  });
+
   router.on('POST', '/api/auth/password-reset/confirm', async ({ req, res }) => {
-    const { token, newPassword } = ensure(validatePasswordResetConfirm(await readJsonObject(req, config.maxBodyBytes)));
-    const done = await m.reset.confirm(token, newPassword);
+    const body = await readJsonObject(req, config.maxBodyBytes);
+    const { token, newPassword } = ensure(validatePasswordResetConfirm(body));
+    const passwordWrap = body.passwordWrap === undefined ? undefined : wrapJson(body.passwordWrap, 'passwordWrap');
+    const done = await m.reset.confirm(token, newPassword, passwordWrap);
     if (!done) throw new HttpError(410, 'link_expired', 'This link has expired or been used already. Ask for a new one.');
     // Every session of the account ends, and with it each open sync connection.
     for (const hash of done.endedSessions) sync.closeCredential(`session:${hash}`);

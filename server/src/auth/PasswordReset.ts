@@ -58,11 +58,29 @@ export class PasswordReset {
     });
   }
 
-  /** Set the new password; null when the link is unknown, used or expired, else the sessions ended. */
-  async confirm(token: string, newPassword: string): Promise<{ userId: string; endedSessions: string[] } | null> {
+  /**
+   * For the reset page, before the new password is set: whether the account has end-to-end keys, and their copy
+   * wrapped by the recovery code (130 random bits; only that code opens it), so the browser can wrap the same keys
+   * with the new password. 'dead' when the link is unknown, used or expired.
+   */
+  async keysFor(token: string): Promise<{ signPublic: string; recoveryWrap: unknown } | null | 'dead'> {
+    const userId = await this.storage.mail.passwordResetUser(hashSecret(token), new Date().toISOString());
+    if (!userId) return 'dead';
+    const keys = await this.storage.e2ee.accountKeys(userId);
+    return keys ? { signPublic: keys.signPublic, recoveryWrap: JSON.parse(keys.recoveryWrap) as unknown } : null;
+  }
+
+  /**
+   * Set the new password; null when the link is unknown, used or expired, else the sessions ended. With
+   * `passwordWrap` (the account's keys wrapped again by the browser, opened there with the recovery code) the
+   * keys stay readable with the new password; without it the stored wraps stay as they were, so only the old
+   * password or the recovery code opens them.
+   */
+  async confirm(token: string, newPassword: string, passwordWrap?: string): Promise<{ userId: string; endedSessions: string[] } | null> {
     const result = await this.storage.mail.resetPassword(hashSecret(token), await hashPassword(newPassword), new Date().toISOString());
     if (!result) return null;
-    this.log.info('password reset', { userId: result.userId, sessionsEnded: result.endedSessions.length });
+    const rewrapped = passwordWrap ? await this.storage.e2ee.rewrapAccountKeys(result.userId, { passwordWrap }, new Date().toISOString()) : false;
+    this.log.info('password reset', { userId: result.userId, sessionsEnded: result.endedSessions.length, keysRewrapped: rewrapped });
     const user = await this.storage.accounts.getUser(result.userId);
     if (user) this.notify.passwordChanged(user);
     return result;

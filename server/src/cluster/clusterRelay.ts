@@ -22,7 +22,7 @@ import type { Logger } from '../log.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { Connection } from '../sync/Connection.ts';
 import { refuseDiscussionUpdate } from '../sync/discussionGuard.ts';
-import type { SyncServer } from '../sync/SyncServer.ts';
+import type { AccessEvent, SyncServer } from '../sync/SyncServer.ts';
 import { parseAccessEvent } from './accessMessage.ts';
 import { Channels, type ClusterBus } from './ClusterBus.ts';
 import { decodeDocumentMessage, encodeDocumentMessage, type RelayedActor } from './documentMessage.ts';
@@ -31,7 +31,15 @@ import { RefusalLog } from './refusalLog.ts';
 const PRESENCE_UPDATE = 0;
 const PRESENCE_QUERY = 1;
 
-export async function joinCluster(o: { bus: ClusterBus; registry: DocumentRegistry; sync: SyncServer; storage: Storage; log: Logger }): Promise<void> {
+export async function joinCluster(o: {
+  bus: ClusterBus;
+  registry: DocumentRegistry;
+  sync: SyncServer;
+  storage: Storage;
+  log: Logger;
+  /** Others carrying out access changes from other nodes (the encrypted sync server), added to after joining. */
+  alsoApply?: ((event: AccessEvent) => Promise<void>)[];
+}): Promise<void> {
   const { bus, registry, sync, storage, log } = o;
   if (!bus.shared) return;
   const loaded = new Map<string, LiveDocument>();
@@ -122,6 +130,7 @@ export async function joinCluster(o: { bus: ClusterBus; registry: DocumentRegist
       return;
     }
     void sync.applyAccessEvent(event).catch((err: unknown) => log.warn('access change from another node failed', { err }));
+    for (const apply of o.alsoApply ?? []) void apply(event).catch((err: unknown) => log.warn('access change from another node failed', { err }));
     // A report deleted on another node: this node's copies go too, with nothing more to store for them.
     if (event.type === 'report') for (const kind of ['content', 'discussion'] as const) registry.discard(roomName(event.reportId, kind));
   });

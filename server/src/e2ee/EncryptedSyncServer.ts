@@ -42,12 +42,24 @@ interface RoomState {
 
 type Close = { code: number; reason: string };
 
+/** How this node hears of, and tells, other nodes serving the same encrypted reports (encryptedRelay.ts). */
+export interface EncryptedRelay {
+  /** Hear updates other nodes stored for this room; resolves once listening. */
+  listen(room: string, deliver: (seq: number, data: string) => void): Promise<void>;
+  stopListening(room: string): void;
+  /** An update this node stored, for the other nodes' connections. */
+  stored(room: string, seq: number, data: string): void;
+  keysChanged(reportId: string): void;
+  onKeysChanged(listener: (reportId: string) => void): Promise<void>;
+}
+
 export class EncryptedSyncServer implements E2eeNotifier {
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, RoomState>();
   private readonly peers = new Set<Peer>();
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeat: NodeJS.Timeout;
+  private relay: EncryptedRelay | null = null;
 
   constructor(
     private readonly store: E2eeStore,
@@ -66,6 +78,13 @@ export class EncryptedSyncServer implements E2eeNotifier {
       }
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
+  }
+
+  /** Serve the same reports as other nodes: relay what they store, and what this node stores to them. */
+  async joinRelay(relay: EncryptedRelay | null): Promise<void> {
+    if (!relay) return;
+    this.relay = relay;
+    await relay.onKeysChanged((reportId) => this.keysChangedHere(reportId));
   }
 
   handles(req: IncomingMessage): boolean {
@@ -109,7 +128,10 @@ export class EncryptedSyncServer implements E2eeNotifier {
       this.peers.delete(peer);
       const room = this.rooms.get(peer.room);
       room?.peers.delete(peer);
-      if (room && room.peers.size === 0) this.rooms.delete(peer.room);
+      if (room && room.peers.size === 0) {
+        this.rooms.delete(peer.room);
+        this.relay?.stopListening(peer.room);
+      }
     });
     try {
       const decision = await this.access.authorize(req, parsed.reportId, parsed.kind);
@@ -131,8 +153,19 @@ export class EncryptedSyncServer implements E2eeNotifier {
     if (!room) {
       room = { peers: new Set(), chain: Promise.resolve(), generation: null };
       this.rooms.set(name, room);
+      // Listening comes first in the room's order: no hello is answered before other nodes' updates arrive here.
+      if (this.relay) room.chain = this.relay.listen(name, (seq, data) => this.deliverRemote(name, seq, data));
     }
     return room;
+  }
+
+  /** An update another node stored: to this node's caught-up connections, after anything already in progress. */
+  private deliverRemote(name: string, seq: number, data: string): void {
+    const room = this.rooms.get(name);
+    if (!room) return;
+    room.chain = room.chain.then(() => {
+      for (const peer of room.peers) if (peer.live) this.send(peer, { v: 1, t: 'update', seq, data });
+    });
   }
 
   private shut(ws: WebSocket, close: Close): void {
@@ -176,6 +209,7 @@ export class EncryptedSyncServer implements E2eeNotifier {
     if (message.t === 'update') {
       const seq = await this.store.appendUpdate(peer.room, header.generation, bytes);
       this.send(peer, { v: 1, t: 'ack', ref: message.ref, seq });
+      this.relay?.stored(peer.room, seq, message.data);
       for (const other of room.peers) if (other !== peer && other.live) this.send(other, { v: 1, t: 'update', seq, data: message.data });
       return;
     }
@@ -183,8 +217,13 @@ export class EncryptedSyncServer implements E2eeNotifier {
     this.send(peer, { v: 1, t: 'ack', ref: message.ref, seq: message.covers });
   }
 
-  /** Keys changed (shared with a newcomer, or rotated): every open connection of the report fetches them again. */
+  /** Keys changed (shared with a newcomer, or rotated): every open connection of the report, on every node, fetches them again. */
   keysChanged(reportId: string): void {
+    this.keysChangedHere(reportId);
+    this.relay?.keysChanged(reportId);
+  }
+
+  private keysChangedHere(reportId: string): void {
     for (const kind of ['content', 'discussion'] as const) {
       const room = this.rooms.get(roomName(reportId, kind));
       if (!room) continue;
@@ -196,7 +235,8 @@ export class EncryptedSyncServer implements E2eeNotifier {
   /** Carry out an access change (a role removed or changed, a session ended, a report deleted). */
   async applyAccessEvent(event: AccessEvent): Promise<void> {
     // Someone joined or left the report: members online share the key with a newcomer, or rotate it.
-    if (event.type === 'recheck' && event.reportId) this.keysChanged(event.reportId);
+    // (Every node hears the access change itself, so this stays on this node.)
+    if (event.type === 'recheck' && event.reportId) this.keysChangedHere(event.reportId);
     for (const peer of [...this.peers]) {
       if (event.type === 'report' && peer.reportId === event.reportId) this.shut(peer.ws, event);
       else if (event.type === 'credential' && peer.credential === event.credential) this.shut(peer.ws, CloseCodes.Unauthorized);

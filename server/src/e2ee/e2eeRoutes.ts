@@ -29,7 +29,7 @@ function publicKey(value: unknown, field: string): string {
   return value as string;
 }
 
-function wrapJson(value: unknown, field: string): string {
+export function wrapJson(value: unknown, field: string): string {
   if (!isWrappedSecret(value)) throw new BadRequest('invalid_wrap', `"${field}" is not a wrapped key.`, field);
   const text = JSON.stringify(value);
   if (text.length > MAX_WRAP_JSON_CHARS) throw new BadRequest('invalid_wrap', `"${field}" is too large.`, field);

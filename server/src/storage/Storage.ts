@@ -239,6 +239,8 @@ export interface MailStore {
    * one transaction. Null when the token is unknown, used or expired; else the account and the sessions ended.
    */
   resetPassword(tokenHash: string, passwordHash: string, now: string): Promise<{ userId: string; endedSessions: string[] } | null>;
+  /** The account an unused, unexpired reset token is for, without using it; null otherwise. */
+  passwordResetUser(tokenHash: string, now: string): Promise<string | null>;
   createSignupRequest(r: SignupRequest & { tokenHash: string; createdAt: string; expiresAt: string }): Promise<void>;
   /** Take a sign-up confirmation once (deleted as it is read); null when unknown or expired. */
   takeSignupRequest(tokenHash: string, now: string): Promise<SignupRequest | null>;

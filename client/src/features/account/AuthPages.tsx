@@ -17,6 +17,8 @@ import { Icon } from '../../ui/Icon.tsx';
 import { AuthForm } from './AuthForm.tsx';
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.tsx';
 import './account.css';
+import { fetchResetKeys, rewrapForReset, type ResetKeys } from '../../e2ee/resetKeys.ts';
+import { ResetKeysChoice } from '../e2ee/ResetKeysChoice.tsx';
 
 function useFirstRun(): boolean | null {
   const info = useAuthInfo();
@@ -301,6 +303,20 @@ export function ResetPasswordPage() {
   const [state, setState] = useState<'form' | 'done' | 'dead'>(token ? 'form' : 'dead');
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // End-to-end keys of the account, if any: reset keeps them only with the recovery code (ResetKeysChoice).
+  const [keys, setKeys] = useState<ResetKeys | null>(null);
+  const [code, setCode] = useState('');
+  const [giveUp, setGiveUp] = useState(false);
+  const [keysError, setKeysError] = useState<{ code?: string; giveUp?: string }>({});
+  // Whether the check for keys answered: without it the page cannot warn, so it does not reset.
+  const [keysChecked, setKeysChecked] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!token) return;
+    fetchResetKeys(token).then(
+      (found) => (setKeys(found), setKeysChecked(true)),
+      (err: unknown) => (err instanceof ApiError && err.status === 410 ? setState('dead') : setKeysChecked(false)),
+    );
+  }, [token]);
   useEffect(() => {
     document.title = 'Choose a new password — Rightsdraft';
     // The token leaves the address bar (and the history) once read.
@@ -315,9 +331,27 @@ export function ResetPasswordPage() {
       passwordRef.current?.focus();
       return;
     }
+    if (!keysChecked) {
+      setError(
+        keysChecked === null
+          ? 'Still checking whether your account has encrypted reports; try again in a moment.'
+          : 'Could not check whether your account has encrypted reports. Check your connection and reload this page.',
+      );
+      return;
+    }
+    if (keys && !code.trim() && !giveUp) {
+      setKeysError({ giveUp: 'Enter your recovery code, or tick this box to reset without it.' });
+      return;
+    }
     setBusy(true);
     try {
-      await confirmPasswordReset(token, password);
+      const passwordWrap = keys && code.trim() ? await rewrapForReset(keys, code, password) : undefined;
+      if (passwordWrap === null) {
+        setBusy(false);
+        setKeysError({ code: 'This recovery code does not open your keys. Check it, or leave it empty to reset without it.' });
+        return;
+      }
+      await confirmPasswordReset(token, password, passwordWrap);
       // Every session ended, this device's too.
       useSessionStore.getState().dispatch({ type: 'signed-out' });
       setState('done');
@@ -369,6 +403,16 @@ export function ResetPasswordPage() {
           help={`At least ${ACCOUNT_LIMITS.passwordMinChars} characters. A few unrelated words are easy to remember and hard to guess.`}
           data-autofocus
         />
+        {keys && (
+          <ResetKeysChoice
+            code={code}
+            onCode={(c) => (setCode(c), setKeysError({}))}
+            codeError={keysError.code}
+            giveUp={giveUp}
+            onGiveUp={(g) => (setGiveUp(g), setKeysError({}))}
+            giveUpError={keysError.giveUp}
+          />
+        )}
         <div className="form__actions form__actions--stretch">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save new password'}

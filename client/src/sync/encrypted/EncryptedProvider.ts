@@ -12,7 +12,7 @@ import { openEnvelope, sealEnvelope, type EnvelopeKind } from '../../../../share
 import { ESYNC_PATH_PREFIX, parseServerMessage, type ServerMessage } from '../../../../shared/e2ee/wire.ts';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../../../shared/protocol/rooms.ts';
-import { deviceKeys, onDeviceKeys } from '../../e2ee/deviceKeys.ts';
+import { deviceKeys, loadDeviceKeys, onDeviceKeys } from '../../e2ee/deviceKeys.ts';
 import { loadReportKeys, type ReportKeys } from '../../e2ee/reportKeyring.ts';
 import type { ProviderHandlers } from '../providers.ts';
 import { useEncryptionStore } from './encryptionStore.ts';
@@ -108,7 +108,8 @@ export class EncryptedProvider {
 
   private async openOnce(): Promise<void> {
     if (!this.wanted || this.destroyed || this.socket) return;
-    const own = deviceKeys(this.accountId);
+    const own = await loadDeviceKeys(this.accountId);
+    if (!this.wanted || this.destroyed || this.socket) return;
     if (!own) {
       this.store.set(this.reportId, { phase: 'locked' });
       this.stopKeyWatch ??= onDeviceKeys(() => void this.open());
@@ -150,7 +151,7 @@ export class EncryptedProvider {
 
   /** Keys changed while connected: take the new ones (a rotation also closes us with 4442), share with newcomers. */
   private async refreshKeys(): Promise<void> {
-    const own = deviceKeys(this.accountId);
+    const own = await loadDeviceKeys(this.accountId);
     if (!own) return;
     try {
       const loaded = await loadReportKeys(this.reportId, this.accountId, own);

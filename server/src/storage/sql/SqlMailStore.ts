@@ -64,6 +64,11 @@ export class SqlMailStore implements MailStore {
     });
   }
 
+  async passwordResetUser(tokenHash: string, now: string): Promise<string | null> {
+    const row = await this.db.get<{ user_id: string }>('SELECT user_id FROM password_resets WHERE token_hash = ? AND expires_at > ?', [tokenHash, now]);
+    return row?.user_id ?? null;
+  }
+
   async createSignupRequest(r: SignupRequest & { tokenHash: string; createdAt: string; expiresAt: string }): Promise<void> {
     await this.db.run('DELETE FROM signup_requests WHERE expires_at <= ?', [r.createdAt]);
     await this.db.run('INSERT INTO signup_requests (token_hash, email, name, password_hash, claim, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
