@@ -1,11 +1,11 @@
 /**
-import { useTranslation } from 'react-i18next';
  * One section in the whole-report view. Its heading is always there (the document reads as a whole while
  * scrolling fast); its text is the same review-wrapped SectionEditor as the one-section view, mounted only while
  * the section is near the viewport, or holds the focus or a comment being written, and otherwise a placeholder
  * of the height it last had (or an estimate).
  */
 import { memo, Suspense, useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getSectionBody, type SectionInfo } from '../../../../shared/report/layout.ts';
 import type { EditorHandle } from '../../editor/review/editorHandle.ts';
 import type { ReportSession } from '../../sync/ReportSession.ts';
