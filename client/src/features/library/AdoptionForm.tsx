@@ -5,7 +5,7 @@ import { validateAdoption } from '../../../../shared/library/validate.ts';
 import { describeError } from '../../api/http.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { addAdoption } from './libraryApi.ts';
-import { STATUS_LABELS } from './labels.ts';
+import { statusLabel } from './labels.ts';
 
 export function AdoptionForm({ entryId, onCancel, onSaved }: { entryId: string; onCancel: () => void; onSaved: (entry: LibraryEntry) => void }) {
   const [place, setPlace] = useState('');
@@ -47,7 +47,7 @@ export function AdoptionForm({ entryId, onCancel, onSaved }: { entryId: string; 
           <select id="adoption-status" className="input select" value={status} onChange={(e) => setStatus(e.target.value as AdoptionStatus)}>
             {ADOPTION_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {statusLabel(s)}
               </option>
             ))}
           </select>

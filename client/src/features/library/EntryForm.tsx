@@ -20,7 +20,7 @@ import { ApiError, describeError } from '../../api/http.ts';
 import { useCoalitions } from '../coalitions/useCoalitions.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { createEntry, updateEntry } from './libraryApi.ts';
-import { KIND_LABELS, LEVEL_LABELS, VISIBILITY_LABELS } from './labels.ts';
+import { kindLabel, levelLabel, visibilityLabel } from './labels.ts';
 
 type Errors = Partial<Record<'title' | 'text' | 'tags' | 'coalitionId' | 'language' | 'form', string>>;
 
@@ -82,7 +82,7 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
           <select id="library-kind" className="input select" value={kind} onChange={(e) => setKind(e.target.value as LibraryKind)}>
             {LIBRARY_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {kindLabel(k)}
               </option>
             ))}
           </select>
@@ -92,7 +92,7 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
           <select id="library-level" className="input select" value={level} onChange={(e) => setLevel(e.target.value as LibraryLevel)}>
             {LIBRARY_LEVELS.map((l) => (
               <option key={l} value={l}>
-                {LEVEL_LABELS[l]}
+                {levelLabel(l)}
               </option>
             ))}
           </select>
@@ -104,7 +104,7 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
           <select id="library-visibility" className="input select" value={visibility} onChange={(e) => setVisibility(e.target.value as LibraryVisibility)}>
             {LIBRARY_VISIBILITIES.map((v) => (
               <option key={v} value={v}>
-                {VISIBILITY_LABELS[v]}
+                {visibilityLabel(v)}
               </option>
             ))}
           </select>

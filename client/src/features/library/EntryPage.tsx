@@ -19,7 +19,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { AdoptionForm } from './AdoptionForm.tsx';
 import { EntryForm } from './EntryForm.tsx';
-import { KIND_LABELS, LEVEL_LABELS, originHost, STATUS_LABELS, VISIBILITY_LABELS } from './labels.ts';
+import { kindLabel, levelLabel, originHost, statusLabel, visibilityLabel } from './labels.ts';
 import { deleteEntry, fetchEntry } from './libraryApi.ts';
 import { ModelText } from './ModelText.tsx';
 import './library.css';
@@ -99,7 +99,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
             )}
             <header className="library-entry__head">
               <p className="library-entry__kind">
-                {KIND_LABELS[entry.kind]} · {LEVEL_LABELS[entry.level]}
+                {kindLabel(entry.kind)} · {levelLabel(entry.level)}
               </p>
               <h1 className="page-title">{entry.title}</h1>
               <p className="muted library-entry__meta">
@@ -107,7 +107,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
                 {entry.writer ? ` · written by ${entry.writer.name}` : ''}
                 {entry.origin ? ` · from ${originHost(entry.origin.instance)}` : ''}
                 {entry.subscriptionId ? ' (subscribed, read-only)' : ''}
-                {account ? ` · ${VISIBILITY_LABELS[entry.visibility]}` : ''}
+                {account ? ` · ${visibilityLabel(entry.visibility)}` : ''}
               </p>
               {view?.canEdit && (
                 <div className="library-entry__actions">
@@ -151,7 +151,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
                   {entry.adoptions.map((a) => (
                     <li key={a.id} className="library-adoption">
                       <p>
-                        <span className={`library-status library-status--${a.status}`}>{STATUS_LABELS[a.status]}</span> <strong>{a.place}</strong>
+                        <span className={`library-status library-status--${a.status}`}>{statusLabel(a.status)}</span> <strong>{a.place}</strong>
                         {a.body ? `, ${a.body}` : ''} · {formatDate(`${a.date}T12:00:00Z`)}
                         {a.link && (
                           <>

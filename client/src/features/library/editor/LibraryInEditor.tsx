@@ -16,7 +16,7 @@ import { useRoute } from '../../../app/router.ts';
 import { useToastStore } from '../../../stores/toastStore.ts';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
-import { KIND_LABELS } from '../labels.ts';
+import { kindLabel } from '../labels.ts';
 import { recordUse } from '../libraryApi.ts';
 import { ModelText } from '../ModelText.tsx';
 import { useLibrary } from '../useLibrary.ts';
@@ -150,7 +150,7 @@ function LibraryPicker({ entries, onInsert }: { entries: LibraryEntry[] | null; 
             <li key={e.id} className="library-picker__item">
               <div>
                 <strong>{e.title}</strong>
-                <span className="muted"> · {KIND_LABELS[e.kind]} · version {e.version}</span>
+                <span className="muted"> · {kindLabel(e.kind)} · version {e.version}</span>
               </div>
               <div className="library-picker__actions">
                 <button type="button" className="button button--small" onClick={() => onInsert(e, 'recommendation')} aria-label={`Insert “${e.title}” as a recommendation`}>
