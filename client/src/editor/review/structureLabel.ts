@@ -1,23 +1,21 @@
 /** Words for a suggestion beyond the text, for cards, tooltips and screen readers ("New list item", "Make bold"). */
 import type { SuggestionChange } from '../../../../shared/discussion/structure.ts';
-
-const BLOCK_NAMES = { paragraph: 'paragraph', listItem: 'list item', tableRow: 'table row' } as const;
-const MARK_NAMES = { bold: 'bold', italic: 'italic', underline: 'underlined', strike: 'struck through', link: 'a link' } as const;
+import { t } from '../../i18n/i18n.ts';
 
 export function structureLabel(change: SuggestionChange): string {
   switch (change.kind) {
     case 'insertBlock':
-      return `New ${BLOCK_NAMES[change.block]}`;
+      return t('structure.insert', { block: change.block });
     case 'deleteBlock':
-      return `Delete ${BLOCK_NAMES[change.block]}`;
+      return t('structure.delete', { block: change.block });
     case 'footnote':
-      return 'New footnote';
+      return t('structure.footnote');
     case 'format':
-      if (change.mark === 'link') return change.action === 'add' ? 'Add link' : 'Remove link';
-      return change.action === 'add' ? `Make ${MARK_NAMES[change.mark]}` : `Make not ${MARK_NAMES[change.mark]}`;
+      if (change.mark === 'link') return change.action === 'add' ? t('structure.addLink') : t('structure.removeLink');
+      return change.action === 'add' ? t('structure.addMark', { mark: change.mark }) : t('structure.removeMark', { mark: change.mark });
     case 'unknown':
-      return 'Change this app cannot show';
+      return t('structure.unknown');
     default:
-      return 'Text change';
+      return t('structure.text');
   }
 }

@@ -4,10 +4,12 @@
  * report downloads them. Also says what waits for upload and what the server refused.
  */
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { newUuid } from '../../../../shared/api/uuid.ts';
 import { ATTACHMENT_TYPES, TYPE_EXTENSIONS, typeLabel } from '../../../../shared/attachments/kinds.ts';
 import { addEvidence, listEvidence, observeEvidence, removeEvidence, type EvidenceEntry } from '../../../../shared/report/evidence.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { isStrippableImage, stripImageMetadata } from './stripImageMetadata.ts';
 import { dismissRefused, queueUpload } from './uploadQueue.ts';
 import { useQueueState } from './useUploadQueue.ts';
@@ -16,10 +18,12 @@ import './evidence.css';
 const ACCEPT = [...ATTACHMENT_TYPES, ...Object.values(TYPE_EXTENSIONS).map((e) => `.${e}`)].join(',');
 const MAX_BYTES = 20 * 1024 * 1024;
 
+/** A file's size with the language's own unit names ("12 KB", "12 Ko", "12 КБ"). */
 function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1048576).toFixed(1)} MB`;
+  const unit = (value: number, name: string, digits: number) => formatNumber(value, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: digits });
+  if (bytes < 1024) return unit(bytes, 'byte', 0);
+  if (bytes < 1024 * 1024) return unit(Math.round(bytes / 1024), 'kilobyte', 0);
+  return unit(bytes / 1048576, 'megabyte', 1);
 }
 
 function useEvidence(doc: Y.Doc, sectionId: string): EvidenceEntry[] {
@@ -41,6 +45,7 @@ function subscribeOnline(listener: () => void) {
 }
 
 export function EvidencePanel({ doc, reportId, sectionId, canEdit, userName }: { doc: Y.Doc; reportId: string; sectionId: string; canEdit: boolean; userName: string }) {
+  const { t } = useTranslation();
   const id = useId();
   const entries = useEvidence(doc, sectionId);
   const queue = useQueueState(reportId);
@@ -53,7 +58,7 @@ export function EvidencePanel({ doc, reportId, sectionId, canEdit, userName }: {
     setNote(null);
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setProblem(`“${file.name}” is larger than 20 MB.`);
+      setProblem(t('evidence.tooLarge', { name: file.name }));
       return;
     }
     let blob: Blob = file;
@@ -62,9 +67,9 @@ export function EvidencePanel({ doc, reportId, sectionId, canEdit, userName }: {
       try {
         const clean = await stripImageMetadata(file, file.name);
         ({ blob, fileName } = clean);
-        setNote('Location, camera details and other hidden information were removed from the image before upload.');
+        setNote(t('evidence.metadataRemoved'));
       } catch {
-        setProblem(`“${file.name}” could not be read as an image.`);
+        setProblem(t('evidence.unreadableImage', { name: file.name }));
         return;
       }
     }
@@ -77,10 +82,10 @@ export function EvidencePanel({ doc, reportId, sectionId, canEdit, userName }: {
   return (
     <section className="evidence" aria-labelledby={`${id}-title`}>
       <div className="evidence__head">
-        <h3 id={`${id}-title`} className="evidence__title">Evidence</h3>
+        <h3 id={`${id}-title`} className="evidence__title">{t('evidence.title')}</h3>
         {canEdit && (
           <label className="button button--small evidence__add">
-            Attach file
+            {t('evidence.attach')}
             <input
               type="file"
               className="visually-hidden"
@@ -94,7 +99,7 @@ export function EvidencePanel({ doc, reportId, sectionId, canEdit, userName }: {
         )}
       </div>
       {entries.length === 0 ? (
-        <p className="muted evidence__empty">No files attached to this section. Attach letters, data, recordings or documents that support it.</p>
+        <p className="muted evidence__empty">{t('evidence.empty')}</p>
       ) : (
         <ul className="evidence__list">
           {entries.map((e) => (
@@ -107,11 +112,11 @@ export function EvidencePanel({ doc, reportId, sectionId, canEdit, userName }: {
               )}
               <span className="muted evidence__meta">
                 {size(e.size)} · {e.addedBy}
-                {!e.src && <span className="evidence__waiting"> · waiting to upload</span>}
+                {!e.src && <span className="evidence__waiting"> · {t('evidence.waiting')}</span>}
               </span>
               {canEdit && (
-                <button type="button" className="button button--small" aria-label={`Remove ${e.fileName} from this section`} onClick={() => removeEvidence(doc, e.id)}>
-                  Remove
+                <button type="button" className="button button--small" aria-label={t('evidence.removeLabel', { name: e.fileName })} onClick={() => removeEvidence(doc, e.id)}>
+                  {t('evidence.remove')}
                 </button>
               )}
             </li>
@@ -122,15 +127,15 @@ export function EvidencePanel({ doc, reportId, sectionId, canEdit, userName }: {
       {problem && <p className="field__error" role="alert">{problem}</p>}
       {queue.waiting > 0 && (
         <p className="evidence__queue" role="status">
-          {queue.waiting === 1 ? '1 file' : `${queue.waiting} files`} waiting to upload{online ? '…' : ': they go when you are back online.'}
+          {online ? t('evidence.queueOnline', { count: queue.waiting }) : t('evidence.queueOffline', { count: queue.waiting })}
         </p>
       )}
       {queue.refused.length > 0 && (
         <div className="field__error" role="alert">
           {queue.refused.map((r) => (
-            <p key={r.fileName}>“{r.fileName}” was not accepted: {r.reason}</p>
+            <p key={r.fileName}>{t('evidence.refused', { name: r.fileName, reason: r.reason })}</p>
           ))}
-          <button type="button" className="button button--small" onClick={() => void dismissRefused(reportId)}>Dismiss</button>
+          <button type="button" className="button button--small" onClick={() => void dismissRefused(reportId)}>{t('evidence.dismiss')}</button>
         </div>
       )}
     </section>

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Editor } from '@tiptap/core';
+import { useTranslation } from 'react-i18next';
 import { newUuid } from '../../../../shared/api/uuid.ts';
 import type { ImageAttrs } from '../../../../shared/schema/image.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -21,6 +22,7 @@ const WIDTHS = [25, 50, 75, 100];
 type Prepared = { state: 'none' } | { state: 'working' } | { state: 'ready'; image: StrippedImage; url: string } | { state: 'error'; message: string };
 
 function ImageForm({ editor, reportId, request, onClose }: { editor: Editor; reportId: string; request: ImageRequest; onClose: () => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const editing = request.mode === 'edit' ? request.attrs : null;
   const [prepared, setPrepared] = useState<Prepared>({ state: 'none' });
@@ -33,16 +35,16 @@ function ImageForm({ editor, reportId, request, onClose }: { editor: Editor; rep
   const prepare = (file: File | null) => {
     if (!file) return;
     if (!isStrippableImage(file.type)) {
-      setPrepared({ state: 'error', message: 'Choose a PNG, JPEG, GIF or WebP image. Other files go in the section’s Evidence.' });
+      setPrepared({ state: 'error', message: t('image.wrongType') });
       return;
     }
     setPrepared({ state: 'working' });
     stripImageMetadata(file, file.name || 'image').then(
       (image) =>
         image.blob.size > MAX_IMAGE_BYTES
-          ? setPrepared({ state: 'error', message: 'This image is larger than 20 MB. Make it smaller and try again.' })
+          ? setPrepared({ state: 'error', message: t('image.tooLarge') })
           : setPrepared({ state: 'ready', image, url: URL.createObjectURL(image.blob) }),
-      () => setPrepared({ state: 'error', message: 'This image could not be read. It may be damaged or in a format the browser cannot open.' }),
+      () => setPrepared({ state: 'error', message: t('image.unreadable') }),
     );
   };
 
@@ -78,27 +80,27 @@ function ImageForm({ editor, reportId, request, onClose }: { editor: Editor; rep
     onClose();
   };
 
-  const altError = tried && !described ? 'Describe the image for people who cannot see it, or mark it decorative.' : null;
+  const altError = tried && !described ? t('image.altRequired') : null;
   return (
     <form className="form image-form" onSubmit={(e) => void handleSubmit(e)} noValidate>
       {request.mode === 'insert' && (
         <div className="field">
-          <label htmlFor={`${id}-file`}>Image</label>
+          <label htmlFor={`${id}-file`}>{t('image.file')}</label>
           <input id={`${id}-file`} className="file-input" type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => prepare(e.target.files?.[0] ?? null)} />
-          {prepared.state === 'working' && <p className="field__help" role="status">Removing location and camera details…</p>}
+          {prepared.state === 'working' && <p className="field__help" role="status">{t('image.stripping')}</p>}
           {prepared.state === 'error' && <p className="field__error" role="alert">{prepared.message}</p>}
           {prepared.state === 'ready' && (
             <div className="image-form__preview">
               <img src={prepared.url} alt="" />
               <p className="image-form__stripped" role="status" data-testid="metadata-removed">
-                Location, camera details and other hidden information (EXIF, GPS, XMP) were removed from this image on your device before upload.
+                {t('image.stripped')}
               </p>
             </div>
           )}
         </div>
       )}
       <div className="field">
-        <label htmlFor={`${id}-alt`}>Alternative text</label>
+        <label htmlFor={`${id}-alt`}>{t('image.alt')}</label>
         <textarea
           id={`${id}-alt`}
           className="input textarea"
@@ -112,31 +114,31 @@ function ImageForm({ editor, reportId, request, onClose }: { editor: Editor; rep
           data-autofocus={request.mode === 'edit' ? '' : undefined}
         />
         <p id={`${id}-alt-help`} className="field__help">
-          What the image shows, for people using a screen reader and in the exported documents: “Flooded ground floor of block 4, water at knee height”.
+          {t('image.altHelp')}
         </p>
         <label className="checkbox">
           <input type="checkbox" checked={decorative} onChange={(e) => setDecorative(e.target.checked)} />
-          This image is decorative: it adds nothing a reader would miss
+          {t('image.decorative')}
         </label>
         {altError && <p id={`${id}-alt-error`} className="field__error" role="alert">{altError}</p>}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-caption`}>Caption (optional)</label>
+        <label htmlFor={`${id}-caption`}>{t('image.caption')}</label>
         <input id={`${id}-caption`} className="input" value={caption} maxLength={500} onChange={(e) => setCaption(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-width`}>Width</label>
+        <label htmlFor={`${id}-width`}>{t('image.width')}</label>
         <select id={`${id}-width`} className="input select" value={WIDTHS.includes(width) ? width : width} onChange={(e) => setWidth(Number(e.target.value))}>
           {[...new Set([...WIDTHS, width])].sort((a, b) => a - b).map((w) => (
-            <option key={w} value={w}>{w === 100 ? 'Full width' : `${w}% of the text width`}</option>
+            <option key={w} value={w}>{w === 100 ? t('image.fullWidth') : t('image.percentWidth', { percent: w })}</option>
           ))}
         </select>
       </div>
       <div className="dialog-footer">
         <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
           <button type="submit" className="button button--primary" disabled={request.mode === 'insert' && prepared.state !== 'ready'}>
-            {request.mode === 'insert' ? 'Insert image' : 'Save'}
+            {request.mode === 'insert' ? t('image.insert') : t('image.save')}
           </button>
         </div>
       </div>
@@ -146,13 +148,14 @@ function ImageForm({ editor, reportId, request, onClose }: { editor: Editor; rep
 
 /** Mounted beside an editable editor: opens the dialog when the editor asks. */
 export function ImageDialogHost({ editor, reportId }: { editor: Editor; reportId: string }) {
+  const { t } = useTranslation();
   const [request, setRequest] = useState<ImageRequest | null>(null);
   useEffect(() => {
     setImageRequestHost(editor, setRequest);
     return () => setImageRequestHost(editor, null);
   }, [editor]);
   return (
-    <Dialog open={request !== null} onClose={() => setRequest(null)} title={request?.mode === 'edit' ? 'Edit image' : 'Insert image'} className="image-dialog">
+    <Dialog open={request !== null} onClose={() => setRequest(null)} title={request?.mode === 'edit' ? t('image.editTitle') : t('image.insert')} className="image-dialog">
       {request && <ImageForm editor={editor} reportId={reportId} request={request} onClose={() => setRequest(null)} />}
     </Dialog>
   );

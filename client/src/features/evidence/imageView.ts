@@ -8,6 +8,7 @@ import type { AnyExtension, Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin } from '@tiptap/pm/state';
 import { Image, IMAGE_NODE, imageWidth, type ImageAttrs } from '../../../../shared/schema/image.ts';
+import { t } from '../../i18n/i18n.ts';
 import { imageUrl } from './attachmentCache.ts';
 import { requestImage } from './imageRequests.ts';
 
@@ -40,7 +41,7 @@ const ImageWithView = Image.extend({
       const img = el('img', 'rd-image__img');
       const placeholder = el('div', 'rd-image__placeholder');
       const caption = el('figcaption', 'rd-image__caption');
-      const warning = el('p', 'rd-image__warning', 'No alternative text: describe this image or mark it decorative.');
+      const warning = el('p', 'rd-image__warning', t('image.noAltWarning'));
       const bar = el('div', 'rd-image__bar');
       bar.contentEditable = 'false';
       const width = el('input', 'rd-image__width');
@@ -48,8 +49,8 @@ const ImageWithView = Image.extend({
       width.min = '10';
       width.max = '100';
       width.step = '5';
-      width.setAttribute('aria-label', 'Image width (percent of the text width)');
-      const edit = el('button', 'button button--small', 'Edit image');
+      width.setAttribute('aria-label', t('image.widthLabel'));
+      const edit = el('button', 'button button--small', t('image.editTitle'));
       edit.type = 'button';
       bar.append(width, edit);
       frame.append(img, placeholder);
@@ -84,7 +85,7 @@ const ImageWithView = Image.extend({
         shownFor = key;
         img.hidden = true;
         placeholder.hidden = false;
-        placeholder.textContent = a.src ? 'Loading image…' : 'Image waiting to be uploaded from the device it was added on.';
+        placeholder.textContent = a.src ? t('image.loading') : t('image.waiting');
         imageUrl(a.src, a.pending).then(
           (url) => {
             if (shownFor !== key) return;
@@ -94,7 +95,7 @@ const ImageWithView = Image.extend({
             placeholder.hidden = true;
           },
           () => {
-            if (shownFor === key) placeholder.textContent = navigator.onLine ? 'This image could not be loaded.' : 'This image is not on this device yet; it will show when you are online.';
+            if (shownFor === key) placeholder.textContent = navigator.onLine ? t('image.loadFailed') : t('image.offline');
           },
         );
       };

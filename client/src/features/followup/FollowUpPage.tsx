@@ -4,6 +4,7 @@
  * each recommendation's log of evidence and status.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TopBar } from '../../app/TopBar.tsx';
 import { describeError } from '../../api/http.ts';
 import { useCoalitions } from '../coalitions/useCoalitions.ts';
@@ -18,6 +19,7 @@ import '../deadlines/deadlines.css';
 import './followup.css';
 
 export function FollowUpPage() {
+  const { t } = useTranslation();
   const now = useNow();
   const { coalitions } = useCoalitions();
   const [items, setItems] = useState<TrackedItem[] | null>(null);
@@ -43,21 +45,21 @@ export function FollowUpPage() {
       <TopBar />
       <main id="main" className="list-page followup-page">
         <div>
-          <h1 className="page-title">Deadlines and follow-up</h1>
-          <p className="muted">Submission deadlines of your reports, and the recommendations your coalitions follow up after a review.</p>
+          <h1 className="page-title">{t('followup.title')}</h1>
+          <p className="muted">{t('followup.intro')}</p>
         </div>
 
         <section className="due-list" aria-labelledby="deadlines-title">
           <h2 className="due-list__title" id="deadlines-title">
-            Deadlines
+            {t('followup.deadlines')}
           </h2>
-          {upcoming.length === 0 ? <p className="due-list__empty">No deadline ahead. Set one in a report’s cover information.</p> : <DeadlineRows entries={upcoming} now={now} />}
+          {upcoming.length === 0 ? <p className="due-list__empty">{t('followup.noDeadline')}</p> : <DeadlineRows entries={upcoming} now={now} />}
         </section>
 
         <ImportPanel
           coalitions={coalitions ?? []}
           onImported={(count) => {
-            setNotice(`${count} recommendation${count === 1 ? '' : 's'} added to the tracker.`);
+            setNotice(t('followup.added', { count }));
             refresh();
           }}
         />
@@ -72,12 +74,12 @@ export function FollowUpPage() {
           </p>
         )}
 
-        {items === null && !error && <p className="muted">Loading the tracker…</p>}
-        {items !== null && items.length === 0 && <p className="muted">Nothing tracked yet. Paste concluding observations or UPR recommendations above.</p>}
+        {items === null && !error && <p className="muted">{t('followup.loading')}</p>}
+        {items !== null && items.length === 0 && <p className="muted">{t('followup.empty')}</p>}
         {states.map((state) => {
           const ofState = (items ?? []).filter((i) => i.state === state);
           return (
-            <section key={state} className="followup-state" aria-label={`Follow-up in ${state}`}>
+            <section key={state} className="followup-state" aria-label={t('followup.stateLabel', { state })}>
               <h2 className="followup-section__title">{state}</h2>
               <StateDashboard state={state} items={ofState} />
               <ul className="tracked-list">

@@ -3,6 +3,7 @@
  * the same parser the server uses, so the count and follow-up dates shown are what will be stored.
  */
 import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { readPaste, type PasteFormat } from '../../../../shared/followup/importPaste.ts';
 import { describeError } from '../../api/http.ts';
 import type { Coalition } from '../../api/coalitionsApi.ts';
@@ -11,6 +12,7 @@ import { importRecommendations } from './followUpApi.ts';
 export function ImportPanel({ coalitions, onImported }: { coalitions: Coalition[]; onImported: (count: number) => void }) {
   const id = useId();
   const writable = coalitions.filter((c) => !c.me || c.me.manager || c.me.role === 'owner' || c.me.role === 'editor');
+  const { t } = useTranslation();
   const [coalitionId, setCoalitionId] = useState<string>('');
   const [state, setState] = useState('');
   const [format, setFormat] = useState<PasteFormat>('treaty-body');
@@ -46,13 +48,13 @@ export function ImportPanel({ coalitions, onImported }: { coalitions: Coalition[
       }}
     >
       <h2 id={`${id}-title`} className="followup-section__title">
-        Add recommendations to track
+        {t('followup.import.title')}
       </h2>
       <div className="followup-import__row">
         <div className="field">
-          <label htmlFor={`${id}-tracker`}>Tracker</label>
+          <label htmlFor={`${id}-tracker`}>{t('followup.import.tracker')}</label>
           <select id={`${id}-tracker`} className="input" value={coalitionId} onChange={(e) => setCoalitionId(e.target.value)}>
-            <option value="">Only me</option>
+            <option value="">{t('followup.import.onlyMe')}</option>
             {writable.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -61,27 +63,27 @@ export function ImportPanel({ coalitions, onImported }: { coalitions: Coalition[
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-state`}>State</label>
-          <input id={`${id}-state`} className="input" value={state} maxLength={100} required onChange={(e) => setState(e.target.value)} placeholder="e.g. Freedonia" />
+          <label htmlFor={`${id}-state`}>{t('followup.import.state')}</label>
+          <input id={`${id}-state`} className="input" value={state} maxLength={100} required onChange={(e) => setState(e.target.value)} placeholder={t('followup.import.stateExample')} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-format`}>Pasted from</label>
+          <label htmlFor={`${id}-format`}>{t('followup.import.format')}</label>
           <select id={`${id}-format`} className="input" value={format} onChange={(e) => setFormat(e.target.value === 'upr' ? 'upr' : 'treaty-body')}>
-            <option value="treaty-body">Concluding observations (treaty body)</option>
-            <option value="upr">UPR Working Group report</option>
+            <option value="treaty-body">{t('followup.import.treatyBody')}</option>
+            <option value="upr">{t('followup.import.upr')}</option>
           </select>
         </div>
         {format === 'treaty-body' && (
           <div className="field">
             <label htmlFor={`${id}-adopted`}>
-              Adopted on <span className="field__optional">(if the text does not say)</span>
+              {t('followup.import.adoptedOn')} <span className="field__optional">{t('followup.import.adoptedOnHint')}</span>
             </label>
             <input id={`${id}-adopted`} className="input" type="date" value={adoptedOn} onChange={(e) => setAdoptedOn(e.target.value)} />
           </div>
         )}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-text`}>Text</label>
+        <label htmlFor={`${id}-text`}>{t('entry.text')}</label>
         <textarea
           id={`${id}-text`}
           className="input followup-import__text"
@@ -93,8 +95,8 @@ export function ImportPanel({ coalitions, onImported }: { coalitions: Coalition[
         />
         <p className="field__help" role="status" data-testid="import-preview">
           {preview === null
-            ? 'Paste the numbered paragraphs as the committee printed them, with the follow-up paragraph near the end.'
-            : `${found} recommendation${found === 1 ? '' : 's'} found${preview.documentSymbol ? ` in ${preview.documentSymbol}` : ''}${withDates ? `, ${withDates} with a follow-up date` : ''}.`}
+            ? t('followup.import.help')
+            : t('followup.import.preview', { count: found, symbol: preview.documentSymbol || 'none', dated: withDates })}
         </p>
         {preview?.problems.map((p) => (
           <p key={p} className="field__help">
@@ -109,7 +111,7 @@ export function ImportPanel({ coalitions, onImported }: { coalitions: Coalition[
       )}
       <div>
         <button type="submit" className="button button--primary" disabled={busy || found === 0 || !state.trim()}>
-          {busy ? 'Adding…' : found > 0 ? `Track ${found} recommendation${found === 1 ? '' : 's'}` : 'Track recommendations'}
+          {busy ? t('followup.adding') : found > 0 ? t('followup.import.track', { count: found }) : t('followup.import.trackNone')}
         </button>
       </div>
     </form>

@@ -4,6 +4,7 @@
  * where the report has none). Shows nothing when the tracker holds none for this report (or is out of reach).
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { importTrackedStatus } from '../../../../shared/followup/toEarlier.ts';
 import { getReportMeta } from '../../../../shared/report/layout.ts';
@@ -12,6 +13,7 @@ import { fetchTracker, type TrackedItem } from './followUpApi.ts';
 import './followup.css';
 
 export function ImportTrackedStatus({ doc }: { doc: Y.Doc }) {
+  const { t } = useTranslation();
   const meta = useDocValue(doc, (d) => {
     const m = getReportMeta(d);
     return `${m.mechanism}\u0000${m.stateUnderReview}`;
@@ -27,15 +29,16 @@ export function ImportTrackedStatus({ doc }: { doc: Y.Doc }) {
   return (
     <div className="earlier__tracked" data-testid="import-tracked">
       <p>
-        The follow-up tracker holds {matching.length} {mechanism} recommendation{matching.length === 1 ? '' : 's'} to {state}
-        {matching.some((i) => i.log.length > 0) ? ', with the status your coalition logged' : ''}.
+        {matching.some((i) => i.log.length > 0)
+          ? t('followup.trackerHoldsLogged', { count: matching.length, mechanism, state })
+          : t('followup.trackerHolds', { count: matching.length, mechanism, state })}
       </p>
       <button type="button" className="button" onClick={() => setDone(importTrackedStatus(doc, matching))}>
-        Import them with their tracked status
+        {t('followup.importTracked')}
       </button>
       {done !== null && (
         <p role="status" className="muted">
-          {done} recommendation{done === 1 ? '' : 's'} imported; assessments you had already made were kept.
+          {t('followup.imported', { count: done })}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 /** Per State, and per place in it: how many tracked recommendations stand at each status (the latest log entry). */
 import { FOLLOW_UP_STATUSES, statusByPlace, WHOLE_STATE, type FollowUpStatus } from '../../../../shared/followup/types.ts';
+import { useTranslation } from 'react-i18next';
 import type { TrackedItem } from './followUpApi.ts';
 
 type Counts = Record<FollowUpStatus | 'not logged', number>;
@@ -18,19 +19,20 @@ export function placeCounts(items: TrackedItem[]): Map<string, Counts> {
 }
 
 export function StateDashboard({ state, items }: { state: string; items: TrackedItem[] }) {
+  const { t } = useTranslation();
   const counts = placeCounts(items);
   return (
     <div className="state-dashboard" data-testid="state-dashboard">
       <table>
         <caption>
-          {state}: {items.length} recommendation{items.length === 1 ? '' : 's'} tracked
+          {t('followup.dashboardCaption', { state, count: items.length })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Place</th>
+            <th scope="col">{t('followup.place')}</th>
             {[...FOLLOW_UP_STATUSES, 'not logged'].map((s) => (
               <th key={s} scope="col">
-                {s}
+                {t(`followup.status.${s.replace(/ /g, '-')}`)}
               </th>
             ))}
           </tr>
@@ -38,7 +40,7 @@ export function StateDashboard({ state, items }: { state: string; items: Tracked
         <tbody>
           {[...counts].map(([place, c]) => (
             <tr key={place}>
-              <th scope="row">{place || 'Whole State'}</th>
+              <th scope="row">{place || t('followup.wholeState')}</th>
               {([...FOLLOW_UP_STATUSES, 'not logged'] as const).map((s) => (
                 <td key={s} className={c[s] ? '' : 'muted'}>
                   {c[s]}

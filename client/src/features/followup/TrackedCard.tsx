@@ -1,5 +1,6 @@
 /** One tracked recommendation: its symbol, text, follow-up date, latest status per place, and its log with a form to add to it. */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DEFAULT_DEADLINE_TIME, DEFAULT_DEADLINE_ZONE, toDeadline } from '../../../../shared/deadlines/deadline.ts';
 import { FOLLOW_UP_STATUSES, paragraphSymbol, statusByPlace, type FollowUpStatus } from '../../../../shared/followup/types.ts';
 import { describeError } from '../../api/http.ts';
@@ -10,6 +11,7 @@ import { addLogEntry, deleteTracked, type TrackedItem } from './followUpApi.ts';
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function TrackedCard({ item, now, onChanged }: { item: TrackedItem; now: number; onChanged: () => void }) {
+  const { t } = useTranslation();
   const latest = [...statusByPlace(item.log).values()].sort((a, b) => a.place.localeCompare(b.place));
   const due = item.followUpDue ? deadlineView(toDeadline({ date: item.followUpDue, time: DEFAULT_DEADLINE_TIME, zone: DEFAULT_DEADLINE_ZONE }), now) : null;
   const [open, setOpen] = useState(false);
@@ -21,33 +23,33 @@ export function TrackedCard({ item, now, onChanged }: { item: TrackedItem; now: 
         {item.topic && <span className="tracked__topic">{item.topic}</span>}
         {due && (
           <span className={`deadline-badge deadline-badge--${due.tone}`} data-testid="followup-due">
-            Follow-up due {due.when} · {due.leftText}
+            {t('followup.due', { when: due.when, left: due.leftText })}
           </span>
         )}
       </div>
       <p className="tracked__text">{item.text}</p>
-      <ul className="tracked__statuses" aria-label="Latest status per place">
-        {latest.length === 0 && <li className="muted">No evidence logged yet.</li>}
+      <ul className="tracked__statuses" aria-label={t('followup.latestStatus')}>
+        {latest.length === 0 && <li className="muted">{t('followup.noEvidence')}</li>}
         {latest.map((e) => (
           <li key={e.place} className={`status-chip status-chip--${e.status.replace(/ /g, '-')}`} data-testid="place-status">
-            {e.place || 'Whole State'}: {e.status}
+            {e.place || t('followup.wholeState')}: {t(`followup.status.${e.status.replace(/ /g, '-')}`)}
           </li>
         ))}
       </ul>
       <div className="tracked__actions">
         <button type="button" className="button button--ghost button--small" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide the log' : `Log (${item.log.length})${item.right === 'write' ? ' and add evidence' : ''}`}
+          {open ? t('followup.hideLog') : item.right === 'write' ? t('followup.logAndAdd', { count: item.log.length }) : t('followup.log', { count: item.log.length })}
         </button>
         {item.right === 'write' && (
           <button type="button" className="button button--ghost button--small tracked__remove" onClick={() => setRemoving(true)}>
-            Stop tracking…
+            {t('followup.stopTrackingMenu')}
           </button>
         )}
       </div>
       <ConfirmDialog
         open={removing}
-        title={`Stop tracking ${paragraphSymbol(item)}?`}
-        confirmLabel="Stop tracking"
+        title={t('followup.stopTrackingTitle', { symbol: paragraphSymbol(item) })}
+        confirmLabel={t('followup.stopTracking')}
         danger
         onConfirm={async () => {
           await deleteTracked(item.id);
@@ -62,13 +64,13 @@ export function TrackedCard({ item, now, onChanged }: { item: TrackedItem; now: 
           <ol className="log-list">
             {[...item.log].reverse().map((e) => (
               <li key={e.id} data-testid="log-entry">
-                <span className="log-list__date">{e.observedOn}</span> <strong>{e.place || 'Whole State'}</strong>: {e.status}
+                <span className="log-list__date">{e.observedOn}</span> <strong>{e.place || t('followup.wholeState')}</strong>: {t(`followup.status.${e.status.replace(/ /g, '-')}`)}
                 {e.note && <span> — {e.note}</span>}
                 {e.evidenceUrl && (
                   <>
                     {' '}
                     <a href={e.evidenceUrl} rel="noopener noreferrer" target="_blank">
-                      evidence
+                      {t('followup.evidence')}
                     </a>
                   </>
                 )}
@@ -84,6 +86,7 @@ export function TrackedCard({ item, now, onChanged }: { item: TrackedItem; now: 
 }
 
 function LogForm({ itemId, places, onAdded }: { itemId: string; places: string[]; onAdded: () => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [place, setPlace] = useState(places[0] ?? '');
   const [status, setStatus] = useState<FollowUpStatus>('in progress');
@@ -95,7 +98,7 @@ function LogForm({ itemId, places, onAdded }: { itemId: string; places: string[]
   return (
     <form
       className="log-form"
-      aria-label="Add to the log"
+      aria-label={t('followup.addToLog')}
       onSubmit={(e) => {
         e.preventDefault();
         setBusy(true);
@@ -112,9 +115,9 @@ function LogForm({ itemId, places, onAdded }: { itemId: string; places: string[]
     >
       <div className="field">
         <label htmlFor={`${id}-place`}>
-          Place <span className="field__optional">(empty: the whole State)</span>
+          {t('followup.place')} <span className="field__optional">{t('followup.placeHint')}</span>
         </label>
-        <input id={`${id}-place`} className="input" list={`${id}-places`} value={place} maxLength={100} onChange={(e) => setPlace(e.target.value)} placeholder="e.g. Springfield" />
+        <input id={`${id}-place`} className="input" list={`${id}-places`} value={place} maxLength={100} onChange={(e) => setPlace(e.target.value)} placeholder={t('followup.placeExample')} />
         <datalist id={`${id}-places`}>
           {places.map((p) => (
             <option key={p} value={p} />
@@ -122,26 +125,26 @@ function LogForm({ itemId, places, onAdded }: { itemId: string; places: string[]
         </datalist>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-status`}>Status</label>
+        <label htmlFor={`${id}-status`}>{t('adoption.status')}</label>
         <select id={`${id}-status`} className="input" value={status} onChange={(e) => setStatus(e.target.value as FollowUpStatus)}>
           {FOLLOW_UP_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {t(`followup.status.${s.replace(/ /g, '-')}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-date`}>Evidence from</label>
+        <label htmlFor={`${id}-date`}>{t('followup.evidenceFrom')}</label>
         <input id={`${id}-date`} className="input" type="date" required value={observedOn} onChange={(e) => setObservedOn(e.target.value)} />
       </div>
       <div className="field log-form__wide">
-        <label htmlFor={`${id}-note`}>What was found</label>
+        <label htmlFor={`${id}-note`}>{t('followup.whatFound')}</label>
         <textarea id={`${id}-note`} className="input" rows={2} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       <div className="field log-form__wide">
         <label htmlFor={`${id}-url`}>
-          Evidence link <span className="field__optional">(optional)</span>
+          {t('followup.evidenceLink')} <span className="field__optional">{t('common.optional')}</span>
         </label>
         <input id={`${id}-url`} className="input" type="url" maxLength={2000} value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} placeholder="https://" />
       </div>
@@ -152,7 +155,7 @@ function LogForm({ itemId, places, onAdded }: { itemId: string; places: string[]
       )}
       <div className="log-form__wide">
         <button type="submit" className="button button--primary button--small" disabled={busy}>
-          {busy ? 'Adding…' : 'Add to the log'}
+          {busy ? t('followup.adding') : t('followup.addToLog')}
         </button>
       </div>
     </form>

@@ -4,6 +4,7 @@
  * The server checks everything again; its answer is shown beside the field it names.
  */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   DEFAULT_LICENCE,
   LIBRARY_KINDS,
@@ -20,12 +21,13 @@ import { ApiError, describeError } from '../../api/http.ts';
 import { useCoalitions } from '../coalitions/useCoalitions.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { createEntry, updateEntry } from './libraryApi.ts';
-import { KIND_LABELS, LEVEL_LABELS, VISIBILITY_LABELS } from './labels.ts';
+import { kindLabel, levelLabel, visibilityLabel } from './labels.ts';
 
 type Errors = Partial<Record<'title' | 'text' | 'tags' | 'coalitionId' | 'language' | 'form', string>>;
 
 export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; onCancel: () => void; onSaved: (entry: LibraryEntry) => void }) {
   const { coalitions } = useCoalitions();
+  const { t } = useTranslation();
   const [title, setTitle] = useState(entry?.title ?? '');
   const [kind, setKind] = useState<LibraryKind>(entry?.kind ?? 'model-resolution');
   const [level, setLevel] = useState<LibraryLevel>(entry?.level ?? 'city');
@@ -41,13 +43,13 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
 
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const tagList = tags.split(/[,\s]+/).map((t) => t.trim()).filter(Boolean);
+    const tagList = tags.split(/[,\s]+/).map((tag) => tag.trim()).filter(Boolean);
     const next: Errors = {};
-    if (!title.trim()) next.title = 'Give the entry a title.';
-    if (!text.trim()) next.text = 'Write or paste the model text.';
-    const unknown = tagList.find((t) => !isLibraryTag(t));
-    if (unknown) next.tags = `“${unknown}” is not a tag of the taxonomy (e.g. CEDAW:2, SDG:11.1, CERD-GR:32).`;
-    if (visibility === 'coalition' && !coalitionId) next.coalitionId = 'Choose the coalition that may see it.';
+    if (!title.trim()) next.title = t('entry.titleRequired');
+    if (!text.trim()) next.text = t('entry.textRequired');
+    const unknown = tagList.find((tag) => !isLibraryTag(tag));
+    if (unknown) next.tags = t('entry.unknownTag', { tag: unknown });
+    if (visibility === 'coalition' && !coalitionId) next.coalitionId = t('entry.coalitionRequired');
     setErrors(next);
     if (Object.keys(next).length) return;
     const body: Record<string, unknown> = {
@@ -75,24 +77,24 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
 
   return (
     <form className="form library-form" onSubmit={handleSubmit} noValidate>
-      <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={LIBRARY_LIMITS.titleChars} error={errors.title} />
+      <TextField label={t('entry.title')} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={LIBRARY_LIMITS.titleChars} error={errors.title} />
       <div className="library-form__row">
         <div className="field">
-          <label htmlFor="library-kind">Kind</label>
+          <label htmlFor="library-kind">{t('library.field.kind')}</label>
           <select id="library-kind" className="input select" value={kind} onChange={(e) => setKind(e.target.value as LibraryKind)}>
             {LIBRARY_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {kindLabel(k)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="library-level">Level of government</label>
+          <label htmlFor="library-level">{t('entry.level')}</label>
           <select id="library-level" className="input select" value={level} onChange={(e) => setLevel(e.target.value as LibraryLevel)}>
             {LIBRARY_LEVELS.map((l) => (
               <option key={l} value={l}>
-                {LEVEL_LABELS[l]}
+                {levelLabel(l)}
               </option>
             ))}
           </select>
@@ -100,11 +102,11 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
       </div>
       <div className="library-form__row">
         <div className="field">
-          <label htmlFor="library-visibility">Who can see it</label>
+          <label htmlFor="library-visibility">{t('entry.visibility')}</label>
           <select id="library-visibility" className="input select" value={visibility} onChange={(e) => setVisibility(e.target.value as LibraryVisibility)}>
             {LIBRARY_VISIBILITIES.map((v) => (
               <option key={v} value={v}>
-                {VISIBILITY_LABELS[v]}
+                {visibilityLabel(v)}
               </option>
             ))}
           </select>
@@ -112,7 +114,7 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
         <div className="field">
           <label htmlFor="library-coalition">Coalition{visibility === 'coalition' ? '' : ' (optional)'}</label>
           <select id="library-coalition" className="input select" value={coalitionId} onChange={(e) => setCoalitionId(e.target.value)} aria-invalid={errors.coalitionId ? true : undefined}>
-            <option value="">{visibility === 'coalition' ? 'Choose…' : 'None'}</option>
+            <option value="">{visibility === 'coalition' ? t('entry.choose') : t('entry.noCoalition')}</option>
             {(coalitions ?? []).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -123,17 +125,17 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
         </div>
       </div>
       <div className="field">
-        <label htmlFor="library-text">Text</label>
+        <label htmlFor="library-text">{t('entry.text')}</label>
         <textarea id="library-text" className="input library-form__text" value={text} onChange={(e) => setText(e.target.value)} rows={10} maxLength={LIBRARY_LIMITS.textChars} aria-invalid={errors.text ? true : undefined} />
-        <p className="field__help">One paragraph per line. Say that it is a model to adapt if it is one.</p>
+        <p className="field__help">{t('entry.textHelp')}</p>
         {errors.text && <p className="field__error">{errors.text}</p>}
       </div>
-      <TextField label="Tags" optional value={tags} onChange={(e) => setTags(e.target.value)} placeholder="CEDAW:2, SDG:11.1" help="Treaty articles, SDG targets, general recommendations or UPR themes, by their ids." error={errors.tags} />
+      <TextField label={t('entry.tags')} optional value={tags} onChange={(e) => setTags(e.target.value)} placeholder="CEDAW:2, SDG:11.1" help={t('entry.tagsHelp')} error={errors.tags} />
       <div className="library-form__row">
-        <TextField label="Language" value={language} onChange={(e) => setLanguage(e.target.value)} maxLength={LIBRARY_LIMITS.languageChars} error={errors.language} />
-        <TextField label="Licence" value={licence} onChange={(e) => setLicence(e.target.value)} maxLength={LIBRARY_LIMITS.licenceChars} />
+        <TextField label={t('entry.language')} value={language} onChange={(e) => setLanguage(e.target.value)} maxLength={LIBRARY_LIMITS.languageChars} error={errors.language} />
+        <TextField label={t('entry.licence')} value={licence} onChange={(e) => setLicence(e.target.value)} maxLength={LIBRARY_LIMITS.licenceChars} />
       </div>
-      <TextField label="Source" optional value={source} onChange={(e) => setSource(e.target.value)} maxLength={LIBRARY_LIMITS.sourceChars} placeholder="Who wrote it, or where it was found" />
+      <TextField label={t('entry.source')} optional value={source} onChange={(e) => setSource(e.target.value)} maxLength={LIBRARY_LIMITS.sourceChars} placeholder={t('entry.sourcePlaceholder')} />
       {errors.form && (
         <p className="form__error" role="alert">
           {errors.form}
@@ -141,10 +143,10 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
       )}
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Saving…' : entry ? 'Save changes' : 'Add to the library'}
+          {busy ? t('testimony.saving') : entry ? t('entry.saveChanges') : t('entry.add')}
         </button>
       </div>
     </form>

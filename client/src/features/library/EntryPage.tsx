@@ -4,6 +4,7 @@
  * device is shown.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LibraryEntry, LibraryEntryView } from '../../../../shared/library/entry.ts';
 import { describeTag } from '../../../../shared/taxonomy/describeTag.ts';
 import { ApiError, describeError, NetworkError } from '../../api/http.ts';
@@ -19,7 +20,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { AdoptionForm } from './AdoptionForm.tsx';
 import { EntryForm } from './EntryForm.tsx';
-import { KIND_LABELS, LEVEL_LABELS, originHost, STATUS_LABELS, VISIBILITY_LABELS } from './labels.ts';
+import { kindLabel, levelLabel, originHost, statusLabel, visibilityLabel } from './labels.ts';
 import { deleteEntry, fetchEntry } from './libraryApi.ts';
 import { ModelText } from './ModelText.tsx';
 import './library.css';
@@ -27,6 +28,7 @@ import './library.css';
 type Loaded = { entry: LibraryEntryView; offline: false } | { entry: LibraryEntry; offline: true };
 
 export function EntryPage({ entryId }: { entryId: string }) {
+  const { t } = useTranslation();
   const account = useAccount();
   const store = account?.id ?? ANONYMOUS;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -42,7 +44,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
       (entry) => {
         if (!live) return;
         setLoaded({ entry, offline: false });
-        document.title = `${entry.title} — Library — Rightsdraft`;
+        document.title = t('entry.pageTitle', { title: entry.title });
       },
       async (err: unknown) => {
         if (!live) return;
@@ -50,13 +52,13 @@ export function EntryPage({ entryId }: { entryId: string }) {
           const copy = (await libraryCopy(store).catch(() => [])).find((e) => e.id === entryId);
           if (copy && live) return setLoaded({ entry: copy, offline: true });
         }
-        if (live) setProblem(err instanceof ApiError && err.status === 404 ? 'There is no library entry here, or you may not see it.' : describeError(err));
+        if (live) setProblem(err instanceof ApiError && err.status === 404 ? t('entry.notFound') : describeError(err));
       },
     );
     return () => {
       live = false;
     };
-  }, [entryId, store]);
+  }, [entryId, store, t]);
 
   const saved = (entry: LibraryEntry) => {
     setLoaded((l) => (l && !l.offline ? { entry: { ...l.entry, ...entry }, offline: false } : l));
@@ -71,54 +73,54 @@ export function EntryPage({ entryId }: { entryId: string }) {
         <TopBar />
       ) : (
         <TopBar>
-          <nav className="main-nav" aria-label="Main">
+          <nav className="main-nav" aria-label={t('nav.main')}>
             <a href="/library" className="main-nav__link" onClick={handleLinkClick}>
-              Library
+              {t('library.title')}
             </a>
             <a href={signInPath(location.pathname)} className="main-nav__link" onClick={handleLinkClick}>
-              Sign in
+              {t('auth.signInLink')}
             </a>
           </nav>
         </TopBar>
       )}
       <main id="main" className="list-page library-entry">
         <a href="/library" className="button button--ghost button--small library-back" onClick={handleLinkClick}>
-          <Icon name="back" /> Library
+          <Icon name="back" /> {t('library.title')}
         </a>
         {!entry ? (
           <p className={problem ? 'notice' : 'muted'} role="status">
-            {problem ?? 'Opening the entry…'}
+            {problem ?? t('entry.opening')}
           </p>
         ) : (
           <>
             {loaded?.offline && (
               <div className="notice" role="status">
                 <Icon name="device" />
-                <span>You are offline: this is the copy kept on this device.</span>
+                <span>{t('entry.offline')}</span>
               </div>
             )}
             <header className="library-entry__head">
               <p className="library-entry__kind">
-                {KIND_LABELS[entry.kind]} · {LEVEL_LABELS[entry.level]}
+                {kindLabel(entry.kind)} · {levelLabel(entry.level)}
               </p>
               <h1 className="page-title">{entry.title}</h1>
               <p className="muted library-entry__meta">
-                Version {entry.version} · updated {formatDate(entry.updatedAt)} · {entry.licence}
-                {entry.writer ? ` · written by ${entry.writer.name}` : ''}
-                {entry.origin ? ` · from ${originHost(entry.origin.instance)}` : ''}
-                {entry.subscriptionId ? ' (subscribed, read-only)' : ''}
-                {account ? ` · ${VISIBILITY_LABELS[entry.visibility]}` : ''}
+                {t('entry.version', { version: entry.version, date: formatDate(entry.updatedAt) })} · {entry.licence}
+                {entry.writer ? ` · ${t('entry.writtenBy', { name: entry.writer.name })}` : ''}
+                {entry.origin ? ` · ${t('entry.fromHost', { host: originHost(entry.origin.instance) })}` : ''}
+                {entry.subscriptionId ? ` ${t('entry.subscribed')}` : ''}
+                {account ? ` · ${visibilityLabel(entry.visibility)}` : ''}
               </p>
               {view?.canEdit && (
                 <div className="library-entry__actions">
                   <button type="button" className="button" onClick={() => setEditing(true)}>
-                    <Icon name="pencil" /> Edit
+                    <Icon name="pencil" /> {t('entry.edit')}
                   </button>
                   <button type="button" className="button" onClick={() => setRecording(true)}>
-                    <Icon name="plus" /> Record an adoption
+                    <Icon name="plus" /> {t('entry.recordAdoption')}
                   </button>
                   <button type="button" className="button button--danger-ghost" onClick={() => setDeleting(true)}>
-                    <Icon name="trash" /> Delete
+                    <Icon name="trash" /> {t('entry.delete')}
                   </button>
                 </div>
               )}
@@ -129,12 +131,12 @@ export function EntryPage({ entryId }: { entryId: string }) {
             {entry.tags.length > 0 && (
               <section aria-labelledby="entry-tags">
                 <h2 id="entry-tags" className="library-entry__h2">
-                  Related to
+                  {t('entry.relatedTo')}
                 </h2>
                 <ul className="library-tags">
-                  {entry.tags.map((t) => (
-                    <li key={t} className="library-tag" title={describeTag(t).text}>
-                      {describeTag(t).label}
+                  {entry.tags.map((tagId) => (
+                    <li key={tagId} className="library-tag" title={describeTag(tagId).text}>
+                      {describeTag(tagId).label}
                     </li>
                   ))}
                 </ul>
@@ -142,22 +144,22 @@ export function EntryPage({ entryId }: { entryId: string }) {
             )}
             <section aria-labelledby="entry-adoptions">
               <h2 id="entry-adoptions" className="library-entry__h2">
-                Adoption records
+                {t('entry.adoptions')}
               </h2>
               {entry.adoptions.length === 0 ? (
-                <p className="muted">No adoption recorded yet.</p>
+                <p className="muted">{t('entry.noAdoptions')}</p>
               ) : (
                 <ul className="library-adoptions">
                   {entry.adoptions.map((a) => (
                     <li key={a.id} className="library-adoption">
                       <p>
-                        <span className={`library-status library-status--${a.status}`}>{STATUS_LABELS[a.status]}</span> <strong>{a.place}</strong>
+                        <span className={`library-status library-status--${a.status}`}>{statusLabel(a.status)}</span> <strong>{a.place}</strong>
                         {a.body ? `, ${a.body}` : ''} · {formatDate(`${a.date}T12:00:00Z`)}
                         {a.link && (
                           <>
                             {' · '}
                             <a href={a.link} rel="noopener noreferrer nofollow" target="_blank">
-                              Reference
+                              {t('entry.reference')}
                             </a>
                           </>
                         )}
@@ -171,7 +173,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
             {view && view.usedIn.length > 0 && (
               <section aria-labelledby="entry-used">
                 <h2 id="entry-used" className="library-entry__h2">
-                  Used in reports
+                  {t('entry.usedIn')}
                 </h2>
                 <ul className="library-used">
                   {view.usedIn.map((u) => (
@@ -179,7 +181,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
                       <a href={reportPath(u.reportId)} onClick={handleLinkClick}>
                         {u.title}
                       </a>{' '}
-                      <span className="muted">(version {u.version}{u.version < entry.version ? ', an older one' : ''})</span>
+                      <span className="muted">{u.version < entry.version ? t('entry.usedVersionOlder', { version: u.version }) : t('entry.usedVersion', { version: u.version })}</span>
                     </li>
                   ))}
                 </ul>
@@ -187,7 +189,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
             )}
             {entry.source && (
               <p className="muted library-entry__source">
-                <strong>Source:</strong> {entry.source}
+                <strong>{t('entry.sourceLabel')}</strong> {entry.source}
               </p>
             )}
           </>
@@ -195,7 +197,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
       </main>
       {view?.canEdit && (
         <>
-          <Dialog open={editing} onClose={() => setEditing(false)} title="Edit library entry" className="dialog--wide">
+          <Dialog open={editing} onClose={() => setEditing(false)} title={t('entry.editTitle')} className="dialog--wide">
             <EntryForm
               entry={view}
               onCancel={() => setEditing(false)}
@@ -205,7 +207,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
               }}
             />
           </Dialog>
-          <Dialog open={recording} onClose={() => setRecording(false)} title="Record an adoption" className="dialog--wide">
+          <Dialog open={recording} onClose={() => setRecording(false)} title={t('entry.recordAdoption')} className="dialog--wide">
             <AdoptionForm
               entryId={view.id}
               onCancel={() => setRecording(false)}
@@ -217,18 +219,18 @@ export function EntryPage({ entryId }: { entryId: string }) {
           </Dialog>
           <ConfirmDialog
             open={deleting}
-            title="Delete this entry?"
-            confirmLabel="Delete"
+            title={t('entry.deleteTitle')}
+            confirmLabel={t('entry.delete')}
             danger
             onClose={() => setDeleting(false)}
             onConfirm={async () => {
               await deleteEntry(view.id);
               await removeLibraryEntry(store, view.id).catch(() => undefined);
-              showToast({ message: `“${view.title}” was deleted from the library.` });
+              showToast({ message: t('entry.deleted', { title: view.title }) });
               navigate('/library');
             }}
           >
-            <p>It leaves the library for everyone. Reports that quoted it keep their text.</p>
+            <p>{t('entry.deleteText')}</p>
           </ConfirmDialog>
         </>
       )}

@@ -4,6 +4,7 @@
  * browser over the entries this device holds (useLibrary), so they work offline too.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ADOPTION_STATUSES, LIBRARY_KINDS, type AdoptionStatus, type LibraryEntry, type LibraryKind } from '../../../../shared/library/entry.ts';
 import { searchLibrary } from '../../../../shared/library/search.ts';
 import { describeTag } from '../../../../shared/taxonomy/describeTag.ts';
@@ -12,15 +13,17 @@ import { handleLinkClick } from '../../app/router.ts';
 import { signInPath } from '../../app/routes.ts';
 import { TopBar } from '../../app/TopBar.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { formatList } from '../../i18n/format.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { EntryForm } from './EntryForm.tsx';
 import { SubscriptionsPanel } from './SubscriptionsPanel.tsx';
-import { KIND_LABELS, LEVEL_LABELS, originHost, STATUS_LABELS } from './labels.ts';
+import { kindLabel, levelLabel, originHost, statusLabel } from './labels.ts';
 import { libraryEntryPath } from './paths.ts';
 import { useLibrary } from './useLibrary.ts';
 import './library.css';
 
 export function LibraryPage() {
+  const { t } = useTranslation();
   const account = useAccount();
   const library = useLibrary(account?.id ?? null);
   const [q, setQ] = useState('');
@@ -29,8 +32,8 @@ export function LibraryPage() {
   const [status, setStatus] = useState<AdoptionStatus | ''>('');
   const [creating, setCreating] = useState(false);
   useEffect(() => {
-    document.title = 'Library — Rightsdraft';
-  }, []);
+    document.title = t('library.pageTitle');
+  }, [t]);
 
   const tags = useMemo(() => [...new Set((library.entries ?? []).flatMap((e) => e.tags))].sort(), [library.entries]);
   const hits = useMemo(
@@ -45,12 +48,12 @@ export function LibraryPage() {
         <TopBar />
       ) : (
         <TopBar>
-          <nav className="main-nav" aria-label="Main">
+          <nav className="main-nav" aria-label={t('nav.main')}>
             <a href="/library" className="main-nav__link" aria-current="page" onClick={handleLinkClick}>
-              Library
+              {t('library.title')}
             </a>
             <a href={signInPath('/library')} className="main-nav__link" onClick={handleLinkClick}>
-              Sign in
+              {t('auth.signInLink')}
             </a>
           </nav>
         </TopBar>
@@ -58,58 +61,58 @@ export function LibraryPage() {
       <main id="main" className="list-page library-page">
         <div className="list-page__head">
           <div>
-            <h1 className="page-title">Library</h1>
+            <h1 className="page-title">{t('library.title')}</h1>
             <p className="muted">
-              Model resolutions, ordinances and practices for realising human rights locally, and where they were proposed, adopted and carried out.
-              {account ? '' : ' These are the entries published on this instance.'}
+              {t('library.intro')}
+              {account ? '' : ` ${t('library.introPublic')}`}
             </p>
           </div>
           {account && (
             <button type="button" className="button button--primary" onClick={() => setCreating(true)} disabled={library.state === 'offline'}>
-              <Icon name="plus" /> New entry
+              <Icon name="plus" /> {t('library.newEntry')}
             </button>
           )}
         </div>
         {library.state === 'offline' && (
           <div className="notice" role="status">
             <Icon name="device" />
-            <span>You are offline. Searching the {library.entries?.length ?? 0} entries kept on this device.</span>
+            <span>{t('library.offline', { count: library.entries?.length ?? 0 })}</span>
           </div>
         )}
         <form className="library-filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <label className="library-filters__search">
-            <span className="visually-hidden">Search the library</span>
-            <input className="input" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search titles, text, tags and places" maxLength={200} />
+            <span className="visually-hidden">{t('library.search')}</span>
+            <input className="input" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('library.searchPlaceholder')} maxLength={200} />
           </label>
           <label>
-            <span className="visually-hidden">Kind</span>
-            <select className="input select" value={kind} onChange={(e) => setKind(e.target.value as LibraryKind | '')} aria-label="Kind">
-              <option value="">All kinds</option>
+            <span className="visually-hidden">{t('library.field.kind')}</span>
+            <select className="input select" value={kind} onChange={(e) => setKind(e.target.value as LibraryKind | '')} aria-label={t('library.field.kind')}>
+              <option value="">{t('library.allKinds')}</option>
               {LIBRARY_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {KIND_LABELS[k]}
+                  {kindLabel(k)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span className="visually-hidden">Tag</span>
-            <select className="input select" value={tag} onChange={(e) => setTag(e.target.value)} aria-label="Tag">
-              <option value="">All tags</option>
-              {tags.map((t) => (
-                <option key={t} value={t}>
-                  {describeTag(t).label}
+            <span className="visually-hidden">{t('library.field.tag')}</span>
+            <select className="input select" value={tag} onChange={(e) => setTag(e.target.value)} aria-label={t('library.field.tag')}>
+              <option value="">{t('library.allTags')}</option>
+              {tags.map((tagId) => (
+                <option key={tagId} value={tagId}>
+                  {describeTag(tagId).label}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span className="visually-hidden">Adoption status</span>
-            <select className="input select" value={status} onChange={(e) => setStatus(e.target.value as AdoptionStatus | '')} aria-label="Adoption status">
-              <option value="">Any status</option>
+            <span className="visually-hidden">{t('library.field.status')}</span>
+            <select className="input select" value={status} onChange={(e) => setStatus(e.target.value as AdoptionStatus | '')} aria-label={t('library.field.status')}>
+              <option value="">{t('library.anyStatus')}</option>
               {ADOPTION_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {statusLabel(s)}
                 </option>
               ))}
             </select>
@@ -117,26 +120,25 @@ export function LibraryPage() {
         </form>
         {library.entries === null ? (
           <p className="muted" role="status">
-            Loading the library…
+            {t('library.loading')}
           </p>
         ) : hits.length === 0 ? (
           <div className="empty">
-            <h2>{filtering ? 'Nothing matches' : 'The library is empty'}</h2>
+            <h2>{filtering ? t('library.noMatch') : t('library.empty')}</h2>
             <p className="muted">
               {filtering
-                ? 'Try fewer words, or clear a filter.'
+                ? t('library.noMatchHelp')
                 : account
-                  ? 'Add a model text your coalition wrote or found, or ask the administrator to load the starter entries.'
-                  : 'Nothing has been published here yet.'}
+                  ? t('library.emptyHelp')
+                  : t('library.emptyPublic')}
             </p>
           </div>
         ) : (
           <>
             <p className="muted library-count" role="status">
-              {hits.length === 1 ? '1 entry' : `${hits.length} entries`}
-              {filtering ? ' match' : ''}
+              {filtering ? t('library.countMatching', { count: hits.length }) : t('library.count', { count: hits.length })}
             </p>
-            <ul className="report-list" aria-label="Library entries">
+            <ul className="report-list" aria-label={t('library.entries')}>
               {hits.map((e) => (
                 <EntryCard key={e.id} entry={e} />
               ))}
@@ -146,7 +148,7 @@ export function LibraryPage() {
         {account?.isAdmin && <SubscriptionsPanel onChange={library.refresh} />}
       </main>
       {account && (
-        <Dialog open={creating} onClose={() => setCreating(false)} title="New library entry" className="dialog--wide">
+        <Dialog open={creating} onClose={() => setCreating(false)} title={t('library.newEntryTitle')} className="dialog--wide">
           <EntryForm
             onCancel={() => setCreating(false)}
             onSaved={(entry) => {
@@ -161,6 +163,7 @@ export function LibraryPage() {
 }
 
 function EntryCard({ entry }: { entry: LibraryEntry }) {
+  const { t } = useTranslation();
   const statuses = [...new Set(entry.adoptions.map((a) => a.status))];
   return (
     <li className="report-card library-card" data-testid="library-card">
@@ -168,15 +171,15 @@ function EntryCard({ entry }: { entry: LibraryEntry }) {
         <span className="report-card__title">{entry.title}</span>
       </a>
       <p className="report-card__meta">
-        <span className="library-kind">{KIND_LABELS[entry.kind]}</span>
-        <span>{LEVEL_LABELS[entry.level]}</span>
+        <span className="library-kind">{kindLabel(entry.kind)}</span>
+        <span>{levelLabel(entry.level)}</span>
         {entry.adoptions.length > 0 && (
           <span>
-            {entry.adoptions.length === 1 ? '1 adoption record' : `${entry.adoptions.length} adoption records`} ({statuses.map((s) => STATUS_LABELS[s].toLowerCase()).join(', ')})
+            {t('library.adoptionRecords', { count: entry.adoptions.length, statuses: formatList(statuses.map((s) => statusLabel(s).toLowerCase())) })}
           </span>
         )}
-        {entry.origin && <span>From {originHost(entry.origin.instance)}</span>}
-        {entry.visibility === 'coalition' && <span className="library-private">Coalition only</span>}
+        {entry.origin && <span>{t('library.from', { host: originHost(entry.origin.instance) })}</span>}
+        {entry.visibility === 'coalition' && <span className="library-private">{t('library.visibility.coalition')}</span>}
       </p>
       <p className="library-card__excerpt">{entry.text.split('\n').find((l) => l.length > 0)?.slice(0, 220)}</p>
     </li>

@@ -4,6 +4,7 @@
  * each line says when it was last read, how many entries it brought and what went wrong, if anything.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LibrarySubscription } from '../../../../shared/library/entry.ts';
 import { describeError } from '../../api/http.ts';
 import { formatDateTime } from '../../ui/dates.ts';
@@ -11,6 +12,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { fetchSubscriptions, subscribe, unsubscribe } from './libraryApi.ts';
 
 export function SubscriptionsPanel({ onChange }: { onChange: () => void }) {
+  const { t } = useTranslation();
   const [subscriptions, setSubscriptions] = useState<LibrarySubscription[] | null>(null);
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -26,7 +28,7 @@ export function SubscriptionsPanel({ onChange }: { onChange: () => void }) {
 
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!url.trim()) return setError('Paste the address of another instance’s feed, ending in /library/feed.json.');
+    if (!url.trim()) return setError(t('feeds.addressRequired'));
     setBusy(true);
     setError(undefined);
     try {
@@ -44,17 +46,17 @@ export function SubscriptionsPanel({ onChange }: { onChange: () => void }) {
   return (
     <section className="library-subscriptions" aria-labelledby="library-subscriptions">
       <h2 id="library-subscriptions" className="library-entry__h2">
-        Feeds this instance follows
+        {t('feeds.title')}
       </h2>
-      <p className="muted">Published entries of other Rightsdraft instances, read-only here and kept up to date. Only administrators see this.</p>
+      <p className="muted">{t('feeds.intro')}</p>
       {subscriptions && subscriptions.length > 0 && (
         <ul className="library-subscriptions__list">
           {subscriptions.map((s) => (
             <li key={s.id} data-testid="library-subscription">
               <span className="library-subscriptions__url">{s.url}</span>
               <span className="muted">
-                {s.entries === 1 ? '1 entry' : `${s.entries} entries`}
-                {s.lastPolledAt ? ` · read ${formatDateTime(s.lastPolledAt)}` : ''}
+                {t('library.count', { count: s.entries })}
+                {s.lastPolledAt ? ` · ${t('feeds.read', { when: formatDateTime(s.lastPolledAt) })}` : ''}
               </span>
               {s.lastError && <span className="field__error">{s.lastError}</span>}
               <button
@@ -67,16 +69,16 @@ export function SubscriptionsPanel({ onChange }: { onChange: () => void }) {
                   }, (err: unknown) => setError(describeError(err)));
                 }}
               >
-                Stop following
+                {t('feeds.unfollow')}
               </button>
             </li>
           ))}
         </ul>
       )}
       <form className="library-subscriptions__form" onSubmit={handleSubmit} noValidate>
-        <TextField label="Feed address" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://other-instance.example/library/feed.json" maxLength={2000} error={error} />
+        <TextField label={t('feeds.address')} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://other-instance.example/library/feed.json" maxLength={2000} error={error} />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Reading the feed…' : 'Follow'}
+          {busy ? t('feeds.reading') : t('feeds.follow')}
         </button>
       </form>
     </section>

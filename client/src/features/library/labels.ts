@@ -1,33 +1,14 @@
-/** The words the Library shows for its kinds, levels, visibilities and adoption statuses. */
+/** The words the Library shows for its kinds, levels, visibilities and adoption statuses, in the interface language. */
 import type { AdoptionStatus, LibraryKind, LibraryLevel, LibraryVisibility } from '../../../../shared/library/entry.ts';
+import { t } from '../../i18n/i18n.ts';
 
-export const KIND_LABELS: Record<LibraryKind, string> = {
-  'model-resolution': 'Model resolution',
-  ordinance: 'Ordinance',
-  recommendation: 'Recommendation',
-  'policy-practice': 'Policy or practice',
-  proclamation: 'Proclamation',
-};
+export const kindLabel = (kind: LibraryKind): string => t(`library.kind.${kind}`);
 
-export const LEVEL_LABELS: Record<LibraryLevel, string> = {
-  city: 'City',
-  county: 'County',
-  'state-province': 'State or province',
-  national: 'National',
-};
+export const levelLabel = (level: LibraryLevel): string => t(`library.level.${level}`);
 
-export const VISIBILITY_LABELS: Record<LibraryVisibility, string> = {
-  coalition: 'Coalition only',
-  instance: 'Everyone on this instance',
-  published: 'Published (anyone, and the public feed)',
-};
+export const visibilityLabel = (visibility: LibraryVisibility): string => t(`library.visibility.${visibility}`);
 
-export const STATUS_LABELS: Record<AdoptionStatus, string> = {
-  proposed: 'Proposed',
-  adopted: 'Adopted',
-  implemented: 'Implemented',
-  repealed: 'Repealed',
-};
+export const statusLabel = (status: AdoptionStatus): string => t(`library.status.${status}`);
 
 /** The host of another instance, for "From library.example.org". */
 export function originHost(instance: string): string {

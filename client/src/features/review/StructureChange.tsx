@@ -1,4 +1,5 @@
 /** What a suggestion beyond the text changes, on its card: "New list item: Health care", "Make bold: must". */
+import { useTranslation } from 'react-i18next';
 import type { SuggestionInfo } from '../../../../shared/discussion/layout.ts';
 import { decodeRowCells } from '../../../../shared/discussion/structure.ts';
 import { structureLabel } from '../../editor/review/structureLabel.ts';
@@ -6,6 +7,7 @@ import { structureLabel } from '../../editor/review/structureLabel.ts';
 const clip = (text: string, max = 160) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
 
 export function StructureChange({ s }: { s: SuggestionInfo }) {
+  const { t } = useTranslation();
   const change = s.change;
   const label = structureLabel(change);
   // A new row's cells (tab-separated when stored) read as "2025 | 63".
@@ -15,7 +17,7 @@ export function StructureChange({ s }: { s: SuggestionInfo }) {
       {label}
       {(change.kind === 'insertBlock' || change.kind === 'footnote') && (
         <>
-          : <ins className="rd-sugg-ins">{clip(inserted) || '(empty)'}</ins>
+          : <ins className="rd-sugg-ins">{clip(inserted) || t('structure.empty')}</ins>
         </>
       )}
       {change.kind === 'deleteBlock' && (

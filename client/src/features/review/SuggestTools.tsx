@@ -5,6 +5,7 @@
  * selection, Enter at the end of a paragraph.
  */
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { normaliseHref } from '../../../../shared/schema/linkPolicy.ts';
 import { Icon, type IconName } from '../../ui/Icon.tsx';
 import { useReviewStore } from './reviewStore.ts';
@@ -17,6 +18,7 @@ const NONE = { inList: false, inTable: false, tableColumns: [] as string[], hasS
 type Form = 'link' | 'footnote' | 'row' | null;
 
 export function SuggestTools({ sectionId }: { sectionId: string }) {
+  const { t } = useTranslation();
   const handle = useReviewStore((s) => (s.editor?.sectionId === sectionId ? s.editor : null));
   const [form, setForm] = useState<Form>(null);
   // The context as a string, so the snapshot is stable between transactions that do not change it.
@@ -36,7 +38,7 @@ export function SuggestTools({ sectionId }: { sectionId: string }) {
       type="button"
       className={icon ? 'toolbar__button' : 'toolbar__text-button'}
       aria-label={label}
-      title={options.shortcut ? `${label} (${options.shortcut})` : label}
+      title={options.shortcut ? t('suggest.withShortcut', { label, shortcut: options.shortcut }) : label}
       disabled={options.disabled}
       onMouseDown={(e) => e.preventDefault()}
       onClick={run}
@@ -47,19 +49,19 @@ export function SuggestTools({ sectionId }: { sectionId: string }) {
 
   return (
     <div className="suggest-tools" data-testid="suggest-tools">
-      <div className="suggest-tools__bar" role="toolbar" aria-label="Suggest a change">
+      <div className="suggest-tools__bar" role="toolbar" aria-label={t('suggest.toolbar')}>
         <div className="toolbar__group">
-          {button('bold', 'Suggest bold', () => handle.suggest({ kind: 'format', mark: 'bold' }), { disabled: !context.hasSelection, shortcut: `${MOD}B` })}
-          {button('italic', 'Suggest italic', () => handle.suggest({ kind: 'format', mark: 'italic' }), { disabled: !context.hasSelection, shortcut: `${MOD}I` })}
-          {button('link', 'Suggest a link', () => setForm('link'), { disabled: !context.hasSelection })}
-          {button('footnote', 'Suggest a footnote', () => setForm('footnote'))}
+          {button('bold', t('suggest.bold'), () => handle.suggest({ kind: 'format', mark: 'bold' }), { disabled: !context.hasSelection, shortcut: `${MOD}B` })}
+          {button('italic', t('suggest.italic'), () => handle.suggest({ kind: 'format', mark: 'italic' }), { disabled: !context.hasSelection, shortcut: `${MOD}I` })}
+          {button('link', t('suggest.link'), () => setForm('link'), { disabled: !context.hasSelection })}
+          {button('footnote', t('suggest.footnote'), () => setForm('footnote'))}
         </div>
         <div className="toolbar__group">
-          {button(null, 'Suggest a new paragraph after this one', () => handle.suggest({ kind: 'newBlock' }), { text: '+ Paragraph', shortcut: 'Enter at its end' })}
-          {button(null, 'Suggest deleting this paragraph', () => handle.suggest({ kind: 'deleteBlock', block: 'paragraph' }), { text: '− Paragraph', disabled: context.inList || context.inTable })}
-          {context.inList && button(null, 'Suggest deleting this list item', () => handle.suggest({ kind: 'deleteBlock', block: 'listItem' }), { text: '− List item' })}
-          {context.inTable && button(null, 'Suggest a new row below', () => setForm('row'), { text: '+ Row' })}
-          {context.inTable && button(null, 'Suggest deleting this table row', () => handle.suggest({ kind: 'deleteBlock', block: 'tableRow' }), { text: '− Row' })}
+          {button(null, t('suggest.newParagraph'), () => handle.suggest({ kind: 'newBlock' }), { text: t('suggest.newParagraphShort'), shortcut: t('suggest.newParagraphKey') })}
+          {button(null, t('suggest.deleteParagraph'), () => handle.suggest({ kind: 'deleteBlock', block: 'paragraph' }), { text: t('suggest.deleteParagraphShort'), disabled: context.inList || context.inTable })}
+          {context.inList && button(null, t('suggest.deleteListItem'), () => handle.suggest({ kind: 'deleteBlock', block: 'listItem' }), { text: t('suggest.deleteListItemShort') })}
+          {context.inTable && button(null, t('suggest.newRow'), () => setForm('row'), { text: t('suggest.newRowShort') })}
+          {context.inTable && button(null, t('suggest.deleteRow'), () => handle.suggest({ kind: 'deleteBlock', block: 'tableRow' }), { text: t('suggest.deleteRowShort') })}
         </div>
       </div>
       {form === 'row' && (
@@ -96,6 +98,7 @@ export function SuggestTools({ sectionId }: { sectionId: string }) {
 }
 
 function SuggestForm({ kind, onSubmit, onClose }: { kind: 'link' | 'footnote'; onSubmit: (value: string) => void; onClose: () => void }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -106,10 +109,10 @@ function SuggestForm({ kind, onSubmit, onClose }: { kind: 'link' | 'footnote'; o
     e.preventDefault();
     if (kind === 'link') {
       const url = normaliseHref(value);
-      if (!url) return setError('Enter a web address (https://…) or an email address.');
+      if (!url) return setError(t('suggest.linkInvalid'));
       onSubmit(url);
     } else {
-      if (!value.trim()) return setError('Write the footnote’s text.');
+      if (!value.trim()) return setError(t('suggest.footnoteEmpty'));
       onSubmit(value.trim());
     }
   };
@@ -126,7 +129,7 @@ function SuggestForm({ kind, onSubmit, onClose }: { kind: 'link' | 'footnote'; o
       }}
     >
       <label htmlFor={id} className="link-form__label">
-        {kind === 'link' ? 'Suggested link address' : 'Suggested footnote'}
+        {kind === 'link' ? t('suggest.linkLabel') : t('suggest.footnoteLabel')}
       </label>
       <input
         id={id}
@@ -134,7 +137,7 @@ function SuggestForm({ kind, onSubmit, onClose }: { kind: 'link' | 'footnote'; o
         className="input link-form__input"
         type="text"
         inputMode={kind === 'link' ? 'url' : 'text'}
-        placeholder={kind === 'link' ? 'https://' : 'Source, date, page…'}
+        placeholder={kind === 'link' ? 'https://' : t('suggest.footnotePlaceholder')}
         maxLength={kind === 'link' ? 2048 : 2000}
         value={value}
         onChange={(e) => setValue(e.target.value)}
@@ -142,10 +145,10 @@ function SuggestForm({ kind, onSubmit, onClose }: { kind: 'link' | 'footnote'; o
         aria-describedby={error ? `${id}-error` : undefined}
       />
       <button type="submit" className="button button--primary button--small">
-        Suggest
+        {t('suggest.submit')}
       </button>
       <button type="button" className="button button--small button--ghost" onClick={onClose}>
-        Cancel
+        {t('common.cancel')}
       </button>
       {error && (
         <p id={`${id}-error`} className="link-form__error" role="alert">

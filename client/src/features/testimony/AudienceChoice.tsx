@@ -3,6 +3,7 @@
  * passage whose consent does not cover it (stop, or leave it out), with the list of what is left out and why.
  */
 import { useEffect, useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { auditExport, describeExclusions } from '../../../../shared/export/audience.ts';
 import { exportInputFromDoc, type ExportInput } from '../../../../shared/export/input.ts';
@@ -10,6 +11,7 @@ import type { ExportOptions } from '../../../../shared/export/options.ts';
 import { getCoverFields } from '../../../../shared/report/coverFields.ts';
 import { listSensitiveNames } from '../../../../shared/report/testimony.ts';
 import { replaceSensitiveNames } from '../../../../shared/report/sensitiveNameMatch.ts';
+import { t as translate } from '../../i18n/i18n.ts';
 
 /** The report's title as an export prints it (and names the file): sensitive names replaced. */
 export function exportedTitle(doc: Y.Doc, title: string): string {
@@ -22,7 +24,7 @@ export function consentProblem(input: ExportInput, options: ExportOptions): stri
   if (options.onConsent !== 'block') return null;
   const blocking = auditExport(input, options.audience).filter((e) => e.blocking);
   if (blocking.length === 0) return null;
-  return `Not exported: consent does not cover ${blocking.length === 1 ? 'this passage' : 'these passages'}. Choose “Leave them out” or change the text.\n${describeExclusions(blocking)}`;
+  return `${translate('audience.blocked', { count: blocking.length })}\n${describeExclusions(blocking)}`;
 }
 
 export function AudienceChoice({
@@ -36,6 +38,7 @@ export function AudienceChoice({
   onChange: <K extends 'audience' | 'onConsent'>(key: K, value: ExportOptions[K]) => void;
   disabled: boolean;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   // A report marked confidential goes to the committee unless the person says otherwise.
   useEffect(() => {
@@ -46,21 +49,21 @@ export function AudienceChoice({
   const blocking = exclusions.filter((e) => e.blocking);
   return (
     <fieldset className="choice-group" disabled={disabled} data-testid="export-audience">
-      <legend className="choice-group__legend">Audience</legend>
+      <legend className="choice-group__legend">{t('audience.legend')}</legend>
       <label className="check">
         <input type="radio" name={`${id}-audience`} checked={options.audience === 'public'} onChange={() => onChange('audience', 'public')} />
-        <span>Public: only testimony given for publication</span>
+        <span>{t('audience.public')}</span>
       </label>
       <label className="check">
         <input type="radio" name={`${id}-audience`} checked={options.audience === 'committee'} onChange={() => onChange('audience', 'committee')} />
-        <span>Committee only, confidential (every page is marked)</span>
+        <span>{t('audience.committee')}</span>
       </label>
       {exclusions.length > 0 && (
         <div className="field__help" data-testid="export-exclusions">
-          {blocking.length > 0 && options.onConsent === 'block' ? 'Consent does not cover, so the export stops:' : 'Left out of this file:'}
+          {blocking.length > 0 && options.onConsent === 'block' ? t('audience.stops') : t('audience.leftOut')}
           <ul className="export-audience__list">
             {exclusions.map((e, i) => (
-              <li key={i}>{e.testimony ? `${e.testimony} in “${e.section}”: “${e.excerpt}” (${e.reason})` : `Section “${e.section}” (${e.reason})`}</li>
+              <li key={i}>{e.testimony ? t('testimony.lapsedItem', { testimony: e.testimony, section: e.section, excerpt: e.excerpt, reason: e.reason }) : t('audience.sectionItem', { section: e.section, reason: e.reason })}</li>
             ))}
           </ul>
         </div>
@@ -69,11 +72,11 @@ export function AudienceChoice({
         <>
           <label className="check">
             <input type="radio" name={`${id}-consent`} checked={options.onConsent === 'block'} onChange={() => onChange('onConsent', 'block')} />
-            <span>Stop the export while a passage lacks consent</span>
+            <span>{t('audience.block')}</span>
           </label>
           <label className="check">
             <input type="radio" name={`${id}-consent`} checked={options.onConsent === 'leave-out'} onChange={() => onChange('onConsent', 'leave-out')} data-testid="export-leave-out" />
-            <span>Leave those passages out</span>
+            <span>{t('audience.leaveOut')}</span>
           </label>
         </>
       )}

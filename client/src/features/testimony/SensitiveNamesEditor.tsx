@@ -1,5 +1,6 @@
 /** The report's sensitive names (people, streets, schools, workplaces) and what each becomes on export. */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addSensitiveName, removeSensitiveName, updateSensitiveName, type SensitiveName } from '../../../../shared/report/testimony.ts';
 import { WITHHELD } from '../../../../shared/report/sensitiveNameMatch.ts';
@@ -7,6 +8,7 @@ import { WITHHELD } from '../../../../shared/report/sensitiveNameMatch.ts';
 const ORIGIN = 'testimony-panel';
 
 export function SensitiveNamesEditor({ doc, names, canEdit }: { doc: Y.Doc; names: SensitiveName[]; canEdit: boolean }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [replacement, setReplacement] = useState('');
   const submit = (e: FormEvent) => {
@@ -18,10 +20,10 @@ export function SensitiveNamesEditor({ doc, names, canEdit }: { doc: Y.Doc; name
   };
   return (
     <section aria-labelledby="sensitive-names-title">
-      <h3 id="sensitive-names-title">Sensitive names</h3>
-      <p className="muted testimony-panel__intro">Highlighted in the text while you write; every export replaces them.</p>
+      <h3 id="sensitive-names-title">{t('sensitive.title')}</h3>
+      <p className="muted testimony-panel__intro">{t('sensitive.intro')}</p>
       {names.length === 0 ? (
-        <p className="muted">No sensitive names listed.</p>
+        <p className="muted">{t('sensitive.none')}</p>
       ) : (
         <ul className="testimony-names" data-testid="sensitive-names">
           {names.map((n) => (
@@ -31,7 +33,7 @@ export function SensitiveNamesEditor({ doc, names, canEdit }: { doc: Y.Doc; name
               {canEdit ? (
                 <input
                   className="input"
-                  aria-label={`What “${n.name}” becomes on export`}
+                  aria-label={t('sensitive.replacementLabel', { name: n.name })}
                   defaultValue={n.replacement}
                   placeholder={WITHHELD}
                   onBlur={(e) => e.target.value !== n.replacement && updateSensitiveName(doc, n.id, { replacement: e.target.value }, ORIGIN)}
@@ -40,8 +42,8 @@ export function SensitiveNamesEditor({ doc, names, canEdit }: { doc: Y.Doc; name
                 <span>{n.replacement || WITHHELD}</span>
               )}
               {canEdit && (
-                <button type="button" className="button button--ghost button--small" onClick={() => removeSensitiveName(doc, n.id, ORIGIN)} aria-label={`Remove “${n.name}”`}>
-                  Remove
+                <button type="button" className="button button--ghost button--small" onClick={() => removeSensitiveName(doc, n.id, ORIGIN)} aria-label={t('sensitive.removeLabel', { name: n.name })}>
+                  {t('evidence.remove')}
                 </button>
               )}
             </li>
@@ -51,15 +53,15 @@ export function SensitiveNamesEditor({ doc, names, canEdit }: { doc: Y.Doc; name
       {canEdit && (
         <form className="testimony-names__add" onSubmit={submit}>
           <label>
-            Name
-            <input className="input" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder="Rua das Flores" />
+            {t('sensitive.name')}
+            <input className="input" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder={t('sensitive.namePlaceholder')} />
           </label>
           <label>
-            On export it becomes
-            <input className="input" value={replacement} onChange={(e) => setReplacement(e.target.value)} maxLength={200} placeholder="a street in the northern district" />
+            {t('sensitive.becomes')}
+            <input className="input" value={replacement} onChange={(e) => setReplacement(e.target.value)} maxLength={200} placeholder={t('sensitive.becomesPlaceholder')} />
           </label>
           <button type="submit" className="button button--small" disabled={!name.trim()}>
-            Add name
+            {t('sensitive.add')}
           </button>
         </form>
       )}

@@ -4,12 +4,12 @@
  * report), the passages flagged because consent lapsed, the sensitive names and the internal-only sections.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Role } from '../../../../shared/api/roles.ts';
 import { atLeast } from '../../../../shared/api/roles.ts';
 import {
   CONSENTS,
-  CONSENT_LABELS,
   addTestimony,
   consentState,
   removeTestimony,
@@ -22,6 +22,7 @@ import { useOutline } from '../outline/useOutline.ts';
 import { useReportUiStore } from '../../stores/reportUiStore.ts';
 import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
 import { describeError } from '../../api/http.ts';
+import { formatDateIn } from '../../i18n/format.ts';
 import { activeEditor } from './activeEditor.ts';
 import { fetchContacts, removeContact, saveContact, type TestimonyContact } from './contactsApi.ts';
 import { useLapsedPassages, useTestimony } from './useTestimony.ts';
@@ -57,6 +58,7 @@ function CommitInput({ value, onCommit, ...rest }: { value: string; onCommit: (v
 }
 
 export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online, onClose }: PanelProps) {
+  const { t } = useTranslation();
   const { records, names, internalSections } = useTestimony(doc);
   const lapsed = useLapsedPassages(doc);
   const sections = useOutline(doc);
@@ -88,7 +90,7 @@ export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online,
   const link = (record: TestimonyRecord) => {
     const editor = activeEditor();
     if (!editor || editor.state.selection.empty) {
-      setLinkNote('Select the quoted words in the text first, then choose “Link the selected words”.');
+      setLinkNote(t('testimony.selectFirst'));
       return;
     }
     editor.chain().linkTestimony(record.id).run();
@@ -97,12 +99,12 @@ export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online,
   };
 
   const withdraw = (record: TestimonyRecord) => {
-    if (!window.confirm(`Record that ${record.pseudonym} withdrew consent? Every passage linked to this testimony is flagged at once and left out of every export.`)) return;
+    if (!window.confirm(t('testimony.confirmWithdraw', { pseudonym: record.pseudonym }))) return;
     withdrawConsent(doc, record.id, userName, new Date(), TESTIMONY_ORIGIN);
   };
 
   const remove = async (record: TestimonyRecord) => {
-    if (!window.confirm(`Remove ${record.pseudonym}? Passages linked to it stay in the text and are left out of exports until linked again.`)) return;
+    if (!window.confirm(t('testimony.confirmRemove', { pseudonym: record.pseudonym }))) return;
     if (confidential && contacts?.has(record.id)) {
       try {
         await removeContact(reportId, record.id);
@@ -117,21 +119,20 @@ export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online,
   return (
     <div className="testimony-panel" data-testid="testimony-panel">
       <p className="testimony-panel__intro muted">
-        Pseudonyms and consent are part of the report. Real names and contact details stay on the server, for owners and editors only; reviewers and
-        viewers see the pseudonym.
+        {t('testimony.intro')}
       </p>
 
       {lapsed.length > 0 && (
         <section className="testimony-flags" role="alert" data-testid="testimony-flags">
           <h3>
-            {lapsed.length} passage{lapsed.length === 1 ? '' : 's'} rest{lapsed.length === 1 ? 's' : ''} on consent that no longer holds
+            {t('testimony.lapsedTitle', { count: lapsed.length })}
           </h3>
           <ul>
             {lapsed.map((p, i) => (
               <li key={`${p.sectionId}-${i}`}>
-                <strong>{p.testimony}</strong> in “{p.section}”: “{p.excerpt}” ({p.reason}){' '}
+                {t('testimony.lapsedItem', { testimony: p.testimony, section: p.section, excerpt: p.excerpt, reason: p.reason })}{' '}
                 <button type="button" className="button button--ghost button--small" onClick={() => show(p.sectionId)}>
-                  Show
+                  {t('testimony.show')}
                 </button>
               </li>
             ))}
@@ -140,7 +141,7 @@ export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online,
       )}
 
       <section aria-labelledby="testimony-records-title">
-        <h3 id="testimony-records-title">Testimony</h3>
+        <h3 id="testimony-records-title">{t('testimony.title')}</h3>
         {linkNote && (
           <p className="field__help" role="status">
             {linkNote}
@@ -151,9 +152,9 @@ export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online,
             {contactError}
           </p>
         )}
-        {confidential && !online && <p className="field__help">Real names and contacts are on the server: connect to see or change them.</p>}
+        {confidential && !online && <p className="field__help">{t('testimony.offlineContacts')}</p>}
         {records.length === 0 ? (
-          <p className="muted">No testimony recorded yet.</p>
+          <p className="muted">{t('testimony.none')}</p>
         ) : (
           <ul className="testimony-records">
             {records.map((record) => (
@@ -175,7 +176,7 @@ export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online,
         {canEdit && (
           <p>
             <button type="button" className="button button--small" onClick={() => addTestimony(doc, { takenBy: userName, takenOn: new Date().toISOString().slice(0, 10) }, TESTIMONY_ORIGIN)}>
-              Add testimony
+              {t('testimony.add')}
             </button>
           </p>
         )}
@@ -209,10 +210,11 @@ function RecordItem({
   onWithdraw: () => void;
   onRemove: () => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const state = consentState(record);
   const set = (fields: Parameters<typeof updateTestimony>[2]) => updateTestimony(doc, record.id, fields, TESTIMONY_ORIGIN);
-  const stateLabel = state === 'withdrawn' ? 'Consent withdrawn' : state === 'expired' ? `Consent expired ${record.expiresOn}` : 'Consent holds';
+  const stateLabel = state === 'withdrawn' ? t('testimony.state.withdrawn') : state === 'expired' ? t('testimony.state.expired', { date: record.expiresOn }) : t('testimony.state.valid');
   return (
     <li className={`testimony-record${state === 'valid' ? '' : ' testimony-record--lapsed'}`} data-testid="testimony-record">
       <div className="testimony-record__head">
@@ -221,54 +223,57 @@ function RecordItem({
       </div>
       <div className="testimony-fields">
         <label>
-          Pseudonym
+          {t('testimony.field.pseudonym')}
           <CommitInput value={record.pseudonym} onCommit={(v) => set({ pseudonym: v })} disabled={!canEdit} maxLength={200} />
         </label>
         <label>
-          Consent
+          {t('testimony.field.consent')}
           <select className="input" value={record.consent} disabled={!canEdit} onChange={(e) => set({ consent: e.target.value as Consent })}>
             {CONSENTS.map((c) => (
               <option key={c} value={c}>
-                {CONSENT_LABELS[c]}
+                {t(`testimony.consent.${c}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Taken by
+          {t('testimony.field.takenBy')}
           <CommitInput value={record.takenBy} onCommit={(v) => set({ takenBy: v })} disabled={!canEdit} maxLength={200} />
         </label>
         <label>
-          Taken on
+          {t('testimony.field.takenOn')}
           <input type="date" className="input" value={record.takenOn} disabled={!canEdit} onChange={(e) => set({ takenOn: e.target.value })} />
         </label>
         <label>
-          Consent given on
+          {t('testimony.field.consentOn')}
           <input type="date" className="input" value={record.consentOn} disabled={!canEdit} onChange={(e) => set({ consentOn: e.target.value })} />
         </label>
         <label>
-          Consent ends after (optional)
+          {t('testimony.field.expiresOn')}
           <input type="date" className="input" value={record.expiresOn} disabled={!canEdit} onChange={(e) => set({ expiresOn: e.target.value })} />
         </label>
       </div>
       {record.withdrawnAt && (
         <p className="field__help">
-          Withdrawal recorded by {record.withdrawnBy || 'someone'} on {new Date(record.withdrawnAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}.
+          {t('testimony.withdrawnBy', {
+            name: record.withdrawnBy || t('editor.someone'),
+            when: formatDateIn(new Date(record.withdrawnAt), { dateStyle: 'medium', timeStyle: 'short' }),
+          })}
         </p>
       )}
       {contact !== undefined && <PrivateFields key={id} reportId={reportId} testimonyId={record.id} contact={contact} canEdit={canEdit} onSaved={onContactSaved} />}
       {canEdit && (
         <div className="testimony-record__actions">
           <button type="button" className="button button--small" onClick={onLink} data-testid="testimony-link">
-            Link the selected words
+            {t('testimony.link')}
           </button>
           {!record.withdrawnAt && (
             <button type="button" className="button button--small" onClick={onWithdraw} data-testid="testimony-withdraw">
-              Record withdrawal of consent
+              {t('testimony.withdraw')}
             </button>
           )}
           <button type="button" className="button button--ghost button--small" onClick={onRemove}>
-            Remove
+            {t('evidence.remove')}
           </button>
         </div>
       )}
@@ -277,6 +282,7 @@ function RecordItem({
 }
 
 function PrivateFields({ reportId, testimonyId, contact, canEdit, onSaved }: { reportId: string; testimonyId: string; contact: TestimonyContact | null; canEdit: boolean; onSaved: (c: TestimonyContact) => void }) {
+  const { t } = useTranslation();
   const [realName, setRealName] = useState(contact?.realName ?? '');
   const [detail, setDetail] = useState(contact?.contact ?? '');
   const [phase, setPhase] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
@@ -299,19 +305,19 @@ function PrivateFields({ reportId, testimonyId, contact, canEdit, onSaved }: { r
   return (
     <form className="testimony-private testimony-fields" onSubmit={submit} data-testid="testimony-private">
       <label>
-        Real name (owners and editors only)
+        {t('testimony.field.realName')}
         <input className="input" value={realName} onChange={(e) => setRealName(e.target.value)} disabled={!canEdit} maxLength={200} autoComplete="off" />
       </label>
       <label>
-        Contact (owners and editors only)
+        {t('testimony.field.contact')}
         <input className="input" value={detail} onChange={(e) => setDetail(e.target.value)} disabled={!canEdit} maxLength={500} autoComplete="off" />
       </label>
       {canEdit && (
         <div className="testimony-record__actions">
           <button type="submit" className="button button--small" disabled={!changed || phase.kind === 'saving'}>
-            {phase.kind === 'saving' ? 'Saving…' : 'Save on the server'}
+            {phase.kind === 'saving' ? t('testimony.saving') : t('testimony.saveOnServer')}
           </button>
-          {phase.kind === 'saved' && !changed && <span className="muted" role="status">Saved.</span>}
+          {phase.kind === 'saved' && !changed && <span className="muted" role="status">{t('testimony.saved')}</span>}
           {phase.kind === 'error' && (
             <span className="field__error" role="alert">
               {phase.message}

@@ -4,6 +4,7 @@
  * gone is flagged. The plugin holds what it needs (names, lapsed record ids) and is told of changes by a meta
  * transaction from useTestimonyInEditor.
  */
+import { t as translate } from '../../i18n/i18n.ts';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as PmNode } from '@tiptap/pm/model';
@@ -44,7 +45,7 @@ function build(doc: PmNode, meta: TestimonyMeta): DecorationSet {
       const to = starts[m.to - 1];
       if (from === undefined || to === undefined || from < 0 || to < 0) continue;
       decorations.push(
-        Decoration.inline(from, to + 1, { class: 'sensitive-name', title: `Sensitive name: on export it becomes “${replacement.get(m.name) ?? WITHHELD}”` }),
+        Decoration.inline(from, to + 1, { class: 'sensitive-name', title: translate('sensitive.highlight', { replacement: replacement.get(m.name) ?? WITHHELD }) }),
       );
     }
     // Flagged passages: text carrying a link to a lapsed record.

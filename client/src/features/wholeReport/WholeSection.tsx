@@ -5,6 +5,7 @@
  * of the height it last had (or an estimate).
  */
 import { memo, Suspense, useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getSectionBody, type SectionInfo } from '../../../../shared/report/layout.ts';
 import type { EditorHandle } from '../../editor/review/editorHandle.ts';
 import type { ReportSession } from '../../sync/ReportSession.ts';
@@ -63,7 +64,10 @@ export const WholeSection = memo(function WholeSection({
   const [mounted, setMounted] = useState(false);
   const peers = usePresenceStore((s) => s.peers).filter((p) => p.sectionId === section.id);
   const body = getSectionBody(session.doc, section.id);
-  const title = section.title.trim() || 'Untitled section';
+  const { t } = useTranslation();
+  // A new section is stored as "Untitled section" (outline/Outline.tsx): shown in the interface language.
+  const stored = section.title.trim();
+  const title = stored && stored !== 'Untitled section' ? stored : t('outline.untitled');
   const headingId = `${wholeSectionDomId(section.id)}-heading`;
   const held = pinned || focused || drafting;
   const wide = useWideLayout();
@@ -132,7 +136,7 @@ export const WholeSection = memo(function WholeSection({
     >
       <div className="whole-section__head">
         <p className="eyebrow">
-          Section {index + 1} of {count}
+          {t('section.position', { n: index + 1, count })}
         </p>
         <div className="section-pane__title-row">
           <h2 id={headingId} className="whole-section__title">
@@ -144,20 +148,20 @@ export const WholeSection = memo(function WholeSection({
         {mounted && <SectionTags doc={session.doc} section={section} canEdit={canEdit} />}
       </div>
       {!body ? (
-        <p className="muted">This section has no text body.</p>
+        <p className="muted">{t('section.noBody')}</p>
       ) : mounted ? (
         <div ref={bodyRef} className="whole-section__body">
           <ReviewSection key={`${section.id}:${fragmentKey(body)}`} sectionId={section.id} fragment={body} canEdit={canEdit} headingId={headingId}>
             {(review) => {
               innerHandle.current = review.onHandle;
               return (
-                <Suspense fallback={<div className="editor editor--loading" aria-busy="true" style={{ minHeight: reserved }}>Loading editor…</div>}>
+                <Suspense fallback={<div className="editor editor--loading" aria-busy="true" style={{ minHeight: reserved }}>{t('section.loadingEditor')}</div>}>
                   <SectionEditor
                     fragment={body}
                     provider={session.provider}
                     user={user}
                     editable={review.editable}
-                    label={`Text of ${title}`}
+                    label={t('section.textOf', { title })}
                     review={review.review}
                     showToolbar={review.showToolbar}
                     onHandle={relayHandle}

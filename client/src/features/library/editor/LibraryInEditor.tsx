@@ -6,6 +6,7 @@
  * changed otherwise.
  */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditorState, type Editor } from '@tiptap/react';
 import type { LibraryEntry } from '../../../../../shared/library/entry.ts';
 import { searchLibrary } from '../../../../../shared/library/search.ts';
@@ -16,7 +17,7 @@ import { useRoute } from '../../../app/router.ts';
 import { useToastStore } from '../../../stores/toastStore.ts';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { Icon } from '../../../ui/Icon.tsx';
-import { KIND_LABELS } from '../labels.ts';
+import { kindLabel } from '../labels.ts';
 import { recordUse } from '../libraryApi.ts';
 import { ModelText } from '../ModelText.tsx';
 import { useLibrary } from '../useLibrary.ts';
@@ -42,6 +43,7 @@ function blocksIn(editor: Editor): BlockInText[] {
 }
 
 export function LibraryInEditor({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
   const account = useAccount();
   const route = useRoute();
   const reportId = route.name === 'report' ? route.reportId : null;
@@ -59,7 +61,7 @@ export function LibraryInEditor({ editor }: { editor: Editor }) {
 
   const noteUse = (entry: LibraryEntry) => {
     if (!reportId) return;
-    recordUse(entry.id, reportId, entry.version).catch((err: unknown) => showToast({ message: `The library could not note that this report used “${entry.title}”: ${describeError(err)}` }));
+    recordUse(entry.id, reportId, entry.version).catch((err: unknown) => showToast({ message: t('libraryEditor.useNotNoted', { title: entry.title, problem: describeError(err) }) }));
   };
 
   const insert = (entry: LibraryEntry, form: LibraryBlockForm) => {
@@ -81,47 +83,47 @@ export function LibraryInEditor({ editor }: { editor: Editor }) {
     <>
       <div className="library-editor-bar">
         <button type="button" className="button button--ghost button--small" onClick={() => setPicking(true)}>
-          <Icon name="plus" /> Insert from library
+          <Icon name="plus" /> {t('libraryEditor.insert')}
         </button>
       </div>
       {outdated.map(({ block, entry }) => (
         <div key={`${block.pos}`} className="notice library-newer" role="status" data-testid="library-newer">
           <Icon name="cloud" />
           <span>
-            A newer version of this model text is available: “{entry.title}” is at version {entry.version}; this report has version {block.version}.
+            {t('libraryEditor.newer', { title: entry.title, version: entry.version, reportVersion: block.version })}
           </span>
           <span className="library-newer__actions">
             <button type="button" className="button button--small" onClick={() => setReviewing({ block, entry })}>
-              Review
+              {t('libraryEditor.review')}
             </button>
             <button type="button" className="button button--small button--primary" onClick={() => update(block, entry)}>
-              Update
+              {t('libraryEditor.update')}
             </button>
           </span>
         </div>
       ))}
-      <Dialog open={picking} onClose={() => setPicking(false)} title="Insert from the library" className="dialog--wide">
+      <Dialog open={picking} onClose={() => setPicking(false)} title={t('libraryEditor.insertTitle')} className="dialog--wide">
         <LibraryPicker entries={library.entries} onInsert={insert} />
       </Dialog>
-      <Dialog open={reviewing !== null} onClose={() => setReviewing(null)} title="A newer version of this model text" className="dialog--wide">
+      <Dialog open={reviewing !== null} onClose={() => setReviewing(null)} title={t('libraryEditor.newerTitle')} className="dialog--wide">
         {reviewing && (
           <div className="form library-review">
             <div>
-              <h3 className="library-entry__h2">In this report (version {reviewing.block.version})</h3>
+              <h3 className="library-entry__h2">{t('libraryEditor.inReport', { version: reviewing.block.version })}</h3>
               <p className="library-review__old">{reviewing.block.text}</p>
             </div>
             <div>
-              <h3 className="library-entry__h2">In the library (version {reviewing.entry.version})</h3>
+              <h3 className="library-entry__h2">{t('libraryEditor.inLibrary', { version: reviewing.entry.version })}</h3>
               <div className="library-review__new">
                 <ModelText content={reviewing.entry.content} />
               </div>
             </div>
             <div className="form__actions">
               <button type="button" className="button" onClick={() => setReviewing(null)}>
-                Keep this report’s text
+                {t('libraryEditor.keep')}
               </button>
               <button type="button" className="button button--primary" onClick={() => update(reviewing.block, reviewing.entry)}>
-                Update to version {reviewing.entry.version}
+                {t('libraryEditor.updateTo', { version: reviewing.entry.version })}
               </button>
             </div>
           </div>
@@ -132,32 +134,33 @@ export function LibraryInEditor({ editor }: { editor: Editor }) {
 }
 
 function LibraryPicker({ entries, onInsert }: { entries: LibraryEntry[] | null; onInsert: (entry: LibraryEntry, form: LibraryBlockForm) => void }) {
+  const { t } = useTranslation();
   const [q, setQ] = useState('');
   const hits = useMemo(() => searchLibrary(entries ?? [], { q, limit: 30 }).map((h) => h.entry), [entries, q]);
   return (
     <div className="form">
       <label className="field">
-        <span>Search the library</span>
+        <span>{t('library.search')}</span>
         <input className="input" type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} data-autofocus />
       </label>
       {entries === null ? (
-        <p className="muted">Loading the library…</p>
+        <p className="muted">{t('library.loading')}</p>
       ) : hits.length === 0 ? (
-        <p className="muted">{q ? 'Nothing matches.' : 'The library is empty.'}</p>
+        <p className="muted">{q ? t('libraryEditor.noMatch') : t('libraryEditor.empty')}</p>
       ) : (
-        <ul className="library-picker" aria-label="Library entries">
+        <ul className="library-picker" aria-label={t('library.entries')}>
           {hits.map((e) => (
             <li key={e.id} className="library-picker__item">
               <div>
                 <strong>{e.title}</strong>
-                <span className="muted"> · {KIND_LABELS[e.kind]} · version {e.version}</span>
+                <span className="muted"> · {kindLabel(e.kind)} · {t('libraryEditor.version', { version: e.version })}</span>
               </div>
               <div className="library-picker__actions">
-                <button type="button" className="button button--small" onClick={() => onInsert(e, 'recommendation')} aria-label={`Insert “${e.title}” as a recommendation`}>
-                  As a recommendation
+                <button type="button" className="button button--small" onClick={() => onInsert(e, 'recommendation')} aria-label={t('libraryEditor.asRecommendationLabel', { title: e.title })}>
+                  {t('libraryEditor.asRecommendation')}
                 </button>
-                <button type="button" className="button button--small" onClick={() => onInsert(e, 'quote')} aria-label={`Insert “${e.title}” as quoted model text`}>
-                  As quoted model text
+                <button type="button" className="button button--small" onClick={() => onInsert(e, 'quote')} aria-label={t('libraryEditor.asQuoteLabel', { title: e.title })}>
+                  {t('libraryEditor.asQuote')}
                 </button>
               </div>
             </li>
