@@ -138,8 +138,9 @@ describe('Images and evidence in the browser', () => {
       await bruno.page.screenshot({ path: `${SCREENS}/evidence-390.png` });
     }
     // A picture pasted into the text opens the same dialog; marked decorative, it goes in without alt text.
-    await amina.page.locator('.prose').click();
-    await amina.page.keyboard.press('Control+End');
+    // The caret in a paragraph's text: Ctrl+End may select the image block at the end, and a paste replaces a selection.
+    await amina.page.locator('.ProseMirror p', { hasText: 'Evictions rose sharply' }).click();
+    await amina.page.keyboard.press('End');
     const pasted = Buffer.from(await pngWithText({ Comment: 'scanned at the office' }));
     await amina.page.evaluate((bytes) => {
       const data = new DataTransfer();
@@ -168,8 +169,9 @@ describe('Images and evidence in the browser', () => {
     expect(await amina.page.locator('.rd-image').count()).toBe(2);
 
     // Pasted HTML with a picture on another host does not become an image (and nothing is requested from there).
-    await amina.page.locator('.prose').click();
-    await amina.page.keyboard.press('Control+End');
+    // The caret in a paragraph's text: Ctrl+End may select the image block at the end, and a paste replaces a selection.
+    await amina.page.locator('.ProseMirror p', { hasText: 'Evictions rose sharply' }).click();
+    await amina.page.keyboard.press('End');
     await amina.page.evaluate(() => {
       const data = new DataTransfer();
       data.setData('text/html', '<p>Seen on a news site.</p><img src="https://tracker.example/pixel.png" alt="Tracking pixel">');
