@@ -5,6 +5,7 @@
  * A moved deadline is a new deadline and gets its own reminders.
  */
 import { reminderDue } from '../../../shared/deadlines/timeLeft.ts';
+import { PeriodicRound } from '../jobs/PeriodicRound.ts';
 import type { Logger } from '../log.ts';
 import type { Mail } from '../mail/Mail.ts';
 import { reminderMail } from '../mail/reminderMail.ts';
@@ -13,40 +14,21 @@ import type { DeadlineEntry } from './deadlinesFor.ts';
 
 export const REMINDER_EVERY_MS = 15 * 60_000;
 
-export class ReminderJob {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-
+export class ReminderJob extends PeriodicRound {
   constructor(
     private readonly storage: Storage,
     private readonly deadlines: (userId: string) => Promise<DeadlineEntry[]>,
     private readonly mail: Mail,
-    private readonly log: Logger,
-  ) {}
-
-  start(intervalMs = REMINDER_EVERY_MS): void {
-    this.timer = setInterval(() => void this.run(), intervalMs);
-    this.timer.unref();
+    log: Logger,
+  ) {
+    super('reminder', log);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  override start(intervalMs = REMINDER_EVERY_MS): void {
+    super.start(intervalMs);
   }
 
-  /** One round (the timer calls it; tests call it directly). Returns how many reminders this node sent. */
-  run(now = new Date()): Promise<number> {
-    this.running ??= this.round(now)
-      .catch((err: unknown) => {
-        this.log.warn('reminder round failed', { err });
-        return 0;
-      })
-      .finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async round(now: Date): Promise<number> {
+  protected async round(now: Date): Promise<number> {
     if (!this.mail.configured) return 0;
     let sent = 0;
     for (const user of await this.storage.mail.allUsers()) {

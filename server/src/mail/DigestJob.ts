@@ -7,6 +7,7 @@
 import { listThreads, type ThreadInfo } from '../../../shared/discussion/layout.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
 import type { DocumentRegistry } from '../documents/DocumentRegistry.ts';
+import { PeriodicRound } from '../jobs/PeriodicRound.ts';
 import type { Logger } from '../log.ts';
 import type { Storage, UserRecord } from '../storage/Storage.ts';
 import type { Mail } from './Mail.ts';
@@ -33,42 +34,24 @@ export function digestEntries(threads: ThreadInfo[], userId: string, from: strin
   return out;
 }
 
-export class DigestJob {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+export class DigestJob extends PeriodicRound {
   private intervalMs = 3600_000;
 
   constructor(
     private readonly storage: Storage,
     private readonly registry: DocumentRegistry,
     private readonly mail: Mail,
-    private readonly log: Logger,
-  ) {}
+    log: Logger,
+  ) {
+    super('digest', log);
+  }
 
-  start(intervalMs: number): void {
+  override start(intervalMs: number): void {
     this.intervalMs = intervalMs;
-    this.timer = setInterval(() => void this.run(), intervalMs);
-    this.timer.unref();
+    super.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  /** One round (the timer calls it; tests call it directly). Returns how many mails this node sent. */
-  run(now = new Date()): Promise<number> {
-    this.running ??= this.round(now)
-      .catch((err: unknown) => {
-        this.log.warn('digest round failed', { err });
-        return 0;
-      })
-      .finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async round(now: Date): Promise<number> {
+  protected async round(now: Date): Promise<number> {
     if (!this.mail.configured) return 0;
     const to = now.toISOString();
     const firstFrom = new Date(now.getTime() - this.intervalMs).toISOString();
