@@ -22,9 +22,10 @@ export function localDeadline(deadline: Pick<Deadline, 'at'>, options: { locale?
  * as the shared `timeLeftText` (which server-side reminders keep using in English).
  */
 export function leftText(left: TimeLeft): string {
-  const days = t('deadlines.unit.days', { count: left.days });
-  const hours = t('deadlines.unit.hours', { count: left.hours });
-  const minutes = t('deadlines.unit.minutes', { count: left.minutes });
+  // `n` is the bare number (no grouping: "1671 days left"), `count` picks the plural form.
+  const days = t('deadlines.unit.days', { count: left.days, n: String(left.days) });
+  const hours = t('deadlines.unit.hours', { count: left.hours, n: String(left.hours) });
+  const minutes = t('deadlines.unit.minutes', { count: left.minutes, n: String(left.minutes) });
   const pair = (first: string, second: string) => t('deadlines.unit.pair', { first, second });
   const amount =
     left.days > 0 ? (left.days < 7 && left.hours > 0 ? pair(days, hours) : days)
