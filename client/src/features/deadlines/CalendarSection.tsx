@@ -4,6 +4,7 @@
  * stops the old one at once (for a leaked address, or to see it again).
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/http.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { CopyField } from '../settings/CopyField.tsx';
@@ -11,6 +12,7 @@ import { fetchCalendar, regenerateCalendar, type CalendarAddress } from './deadl
 import './deadlines.css';
 
 export function CalendarSection() {
+  const { t } = useTranslation();
   const [address, setAddress] = useState<CalendarAddress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,33 +32,32 @@ export function CalendarSection() {
   return (
     <section className="panel settings__section" aria-labelledby="calendar-title" data-testid="calendar-section">
       <h2 id="calendar-title" className="panel__title">
-        Calendar of deadlines
+        {t('deadlines.calendar.title')}
       </h2>
       <p className="muted">
-        Subscribe to this address in your calendar app to see the deadlines of every report and follow-up you can read. It is private: anyone who has
-        it sees those deadlines, so do not share it.
+        {t('deadlines.calendar.intro')}
       </p>
       {error && (
         <p className="field__error" role="alert">
           {error}
         </p>
       )}
-      {address === null && !error && <p className="muted">Loading…</p>}
+      {address === null && !error && <p className="muted">{t('common.loading')}</p>}
       {address?.url && (
         <>
-          <CopyField label="Your calendar address" value={address.url} />
-          <p className="field__help">Copy it now: for your privacy the server keeps only a fingerprint of it and cannot show it again.</p>
+          <CopyField label={t('deadlines.calendar.address')} value={address.url} />
+          <p className="field__help">{t('deadlines.calendar.copyNow')}</p>
           {address.warning && <p className="field__help">{address.warning}</p>}
         </>
       )}
       {address && !address.url && (
         <p className="muted" data-testid="calendar-made">
-          Your calendar address was made {address.createdAt ? formatDateTime(address.createdAt) : 'earlier'}. It cannot be shown again; make a new one to copy it (the old one stops working).
+          {address.createdAt ? t('deadlines.calendar.made', { when: formatDateTime(address.createdAt) }) : t('deadlines.calendar.madeEarlier')}
         </p>
       )}
       {address && (
         <button type="button" className="button calendar-section__regenerate" onClick={regenerate} disabled={busy}>
-          {busy ? 'Making a new address…' : 'Make a new address'}
+          {busy ? t('deadlines.calendar.regenerating') : t('deadlines.calendar.regenerate')}
         </button>
       )}
     </section>

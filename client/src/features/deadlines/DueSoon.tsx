@@ -3,6 +3,7 @@
  * with the time left in the reader's own time zone. Nothing shows when nothing is due.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { handleLinkClick } from '../../app/router.ts';
 import { reportPath } from '../../app/routes.ts';
 import { DAY_MS } from '../../../../shared/deadlines/timeLeft.ts';
@@ -12,6 +13,7 @@ import { useNow } from './useNow.ts';
 import './deadlines.css';
 
 export function DueSoon() {
+  const { t } = useTranslation();
   const [entries, setEntries] = useState<DeadlineEntry[]>([]);
   const now = useNow();
   useEffect(() => {
@@ -25,7 +27,7 @@ export function DueSoon() {
   return (
     <section className="due-list" aria-labelledby="due-soon-title" data-testid="due-soon">
       <h2 className="due-list__title" id="due-soon-title">
-        Due in the coming week
+        {t('deadlines.dueSoon')}
       </h2>
       <DeadlineRows entries={due} now={now} />
     </section>

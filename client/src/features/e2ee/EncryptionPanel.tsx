@@ -5,22 +5,25 @@
  * safety code, with a warning when their keys changed.
  */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon.tsx';
 import { useAccount } from '../../auth/useAccount.ts';
 import { useEncryptionStore } from '../../sync/encrypted/encryptionStore.ts';
 import { RecoveryCodeDialog } from './RecoveryCodeDialog.tsx';
 import './e2ee.css';
 
+/** The message key for each refusal reason the store reports; anything else reads as `e2ee.reason.other`. */
 const REASONS: Record<string, string> = {
-  'unknown-signer': 'signed by someone who may not write this report',
-  'bad-signature': 'its signature does not match its writer',
-  'bad-ciphertext': 'it was altered after it was encrypted',
-  'no-key': 'it was encrypted with a key this device was not given',
-  'wrong-report': 'it belongs to another report',
-  malformed: 'it is not an encrypted message',
+  'unknown-signer': 'e2ee.reason.unknown-signer',
+  'bad-signature': 'e2ee.reason.bad-signature',
+  'bad-ciphertext': 'e2ee.reason.bad-ciphertext',
+  'no-key': 'e2ee.reason.no-key',
+  'wrong-report': 'e2ee.reason.wrong-report',
+  malformed: 'e2ee.reason.malformed',
 };
 
 export function EncryptionPanel({ reportId }: { reportId: string }) {
+  const { t } = useTranslation();
   const state = useEncryptionStore();
   const account = useAccount();
   const mine = state.reportId === reportId ? state : null;
@@ -29,15 +32,16 @@ export function EncryptionPanel({ reportId }: { reportId: string }) {
   // In the store, not the form: the form goes away as soon as the keys open, the code must stay on screen.
   const recoveryCode = useEncryptionStore((s) => s.recoveryCode);
   const setRecoveryCode = useEncryptionStore((s) => s.showRecoveryCode);
+  const lastRejected = mine?.rejected[mine.rejected.length - 1];
+  const reasonText = (reason: string) => t(REASONS[reason] ?? 'e2ee.reason.other');
   return (
-    <section className="e2ee" aria-label="Encryption" data-testid="encryption-panel">
+    <section className="e2ee" aria-label={t('e2ee.panel')} data-testid="encryption-panel">
       <div className="e2ee__head">
         <span className="e2ee__lock" aria-hidden="true">
           <Icon name="lock" size={16} />
         </span>
         <p className="e2ee__what">
-          <strong>End-to-end encrypted.</strong> Only the members’ browsers can read this report. The server stores and relays it
-          encrypted: it sees who the members are and their roles, and when and how much is written, but not the title or text.
+          <strong>{t('e2ee.whatTitle')}</strong> {t('e2ee.whatText')}
         </p>
         {mine && mine.members.length > 0 && <SafetyCodes members={mine.members} />}
       </div>
@@ -45,26 +49,22 @@ export function EncryptionPanel({ reportId }: { reportId: string }) {
       <RecoveryCodeDialog code={recoveryCode} onClose={() => setRecoveryCode(null)} />
       {phase === 'waiting-for-key' && (
         <p className="e2ee__note" role="status" data-testid="e2ee-waiting">
-          Waiting for a member to share the key. The report opens as soon as a member who holds it is online; your edits stay on this device
-          meanwhile.
+          {t('e2ee.waiting')}
         </p>
       )}
       {phase === 'offline' && (
         <p className="e2ee__note" role="status">
-          The keys could not be fetched from the server. You can keep working: your edits stay on this device and are sent, encrypted, when it
-          answers.
+          {t('e2ee.offline')}
         </p>
       )}
       {changed.map((m) => (
         <p key={m.userId} className="e2ee__warning" role="alert">
-          {m.name}’s keys changed since this device last saw them. Compare safety codes with {m.name} by phone or in person before you trust
-          what the report shows as theirs.
+          {t('e2ee.keyChanged', { name: m.name })}
         </p>
       ))}
       {mine && mine.rejected.length > 0 && (
         <p className="e2ee__warning" role="alert" data-testid="e2ee-rejected">
-          {mine.rejected.length === 1 ? 'One change was' : `${mine.rejected.length} changes were`} refused and not shown: the last from{' '}
-          {mine.rejected[mine.rejected.length - 1]!.signer}, because {REASONS[mine.rejected[mine.rejected.length - 1]!.reason] ?? 'it did not check out'}.
+          {t('e2ee.rejected', { count: mine.rejected.length, signer: lastRejected!.signer, reason: reasonText(lastRejected!.reason) })}
         </p>
       )}
     </section>
@@ -72,14 +72,15 @@ export function EncryptionPanel({ reportId }: { reportId: string }) {
 }
 
 function SafetyCodes({ members }: { members: { userId: string; name: string; safetyCode: string | null; keyChanged: boolean }[] }) {
+  const { t } = useTranslation();
   return (
     <details className="e2ee__codes">
-      <summary>Safety codes</summary>
-      <p className="muted">Compare these with each person by phone or in person. If a code differs, the server may have swapped a key.</p>
+      <summary>{t('e2ee.safetyCodes')}</summary>
+      <p className="muted">{t('e2ee.safetyHelp')}</p>
       <ul>
         {members.map((m) => (
           <li key={m.userId}>
-            <span>{m.name}</span> <code data-testid="safety-code">{m.safetyCode ?? 'no keys yet'}</code>
+            <span>{m.name}</span> <code data-testid="safety-code">{m.safetyCode ?? t('e2ee.noKeysYet')}</code>
           </li>
         ))}
       </ul>
@@ -88,6 +89,7 @@ function SafetyCodes({ members }: { members: { userId: string; name: string; saf
 }
 
 function UnlockForm({ accountId, onRecoveryCode }: { accountId: string; onRecoveryCode: (code: string) => void }) {
+  const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [useRecovery, setUseRecovery] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -100,10 +102,13 @@ function UnlockForm({ accountId, onRecoveryCode }: { accountId: string; onRecove
     try {
       const keyring = await import('../../e2ee/keyring.ts');
       const result = useRecovery ? await keyring.unlockWithRecovery(accountId, password) : await keyring.unlockOrCreate(accountId, password);
-      if (!result.ok) setError(result.reason === 'wrong-code' ? 'That recovery code does not open your keys.' : result.reason === 'no-keys' ? 'This account has no keys yet: use your password.' : 'That password does not open your keys.');
+      if (!result.ok)
+        setError(
+          result.reason === 'wrong-code' ? t('e2ee.unlock.wrongCode') : result.reason === 'no-keys' ? t('e2ee.unlock.noKeys') : t('e2ee.unlock.wrongPassword'),
+        );
       else if (result.recoveryCode) onRecoveryCode(result.recoveryCode);
     } catch {
-      setError('The server could not be reached. Try again when you are online.');
+      setError(t('e2ee.unlock.offline'));
     } finally {
       setBusy(false);
     }
@@ -111,7 +116,7 @@ function UnlockForm({ accountId, onRecoveryCode }: { accountId: string; onRecove
   return (
     <form className="e2ee__unlock" onSubmit={handleSubmit}>
       <label htmlFor="e2ee-secret">
-        {useRecovery ? 'Your recovery code' : 'Your password'} opens your encryption keys on this device (the first time, it makes them).
+        {useRecovery ? t('e2ee.unlock.labelRecovery') : t('e2ee.unlock.labelPassword')}
       </label>
       <div className="e2ee__unlock-row">
         <input
@@ -123,10 +128,10 @@ function UnlockForm({ accountId, onRecoveryCode }: { accountId: string; onRecove
           onChange={(e) => setPassword(e.target.value)}
         />
         <button type="submit" className="button button--primary" disabled={busy || !password}>
-          {busy ? 'Opening…' : 'Unlock'}
+          {busy ? t('e2ee.unlock.opening') : t('e2ee.unlock.submit')}
         </button>
         <button type="button" className="button button--ghost" onClick={() => setUseRecovery((r) => !r)}>
-          {useRecovery ? 'Use my password' : 'Use a recovery code'}
+          {useRecovery ? t('e2ee.unlock.usePassword') : t('e2ee.unlock.useRecovery')}
         </button>
       </div>
       {error && <p className="field__error">{error}</p>}

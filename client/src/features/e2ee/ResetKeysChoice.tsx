@@ -2,6 +2,7 @@
  * On the reset-password page, for an account with end-to-end keys: says before the person confirms that without
  * the recovery code their encrypted reports become unreadable, and takes the code to keep them.
  */
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import './e2ee.css';
@@ -17,31 +18,30 @@ export interface ResetKeysChoiceProps {
 }
 
 export function ResetKeysChoice({ code, onCode, codeError, giveUp, onGiveUp, giveUpError }: ResetKeysChoiceProps) {
+  const { t } = useTranslation();
   return (
     <section className="e2ee-reset" aria-labelledby="e2ee-reset-title" data-testid="reset-keys">
       <h2 id="e2ee-reset-title" className="e2ee-reset__title">
-        <Icon name="lock" /> Your end-to-end encrypted reports
+        <Icon name="lock" /> {t('e2ee.reset.title')}
       </h2>
       <p className="e2ee__warning">
-        Only your password or your recovery code opens the keys of your encrypted reports; the server cannot. Without the recovery code,
-        after this reset you can no longer read any end-to-end encrypted report, on any device, until you find the code or remember your
-        old password.
+        {t('e2ee.reset.warning')}
       </p>
       <TextField
-        label="Recovery code (to keep your encrypted reports)"
+        label={t('e2ee.reset.codeLabel')}
         value={code}
         onChange={(e) => onCode(e.target.value)}
         autoComplete="off"
         spellCheck={false}
         maxLength={80}
         error={codeError}
-        help="The code shown once when your keys were made, such as ABCD-EFGH-…"
+        help={t('e2ee.reset.codeHelp')}
       />
       {code.trim() === '' && (
         <label className="tick">
           <input type="checkbox" checked={giveUp} onChange={(e) => onGiveUp(e.target.checked)} />
           <span>
-            <span className="tick__label">I do not have the code: reset anyway and lose access to my encrypted reports</span>
+            <span className="tick__label">{t('e2ee.reset.giveUp')}</span>
             {giveUpError && (
               <span className="field__error" role="alert">
                 {giveUpError}
