@@ -1,5 +1,7 @@
 /**
  * The interface language: i18next with ICU messages (plurals, selects) and `Intl` for dates and numbers.
+ * Messages live in `<language>.json` here and in `areas/<area>/<language>.json` (one folder per part of the app,
+ * so each part's messages sit together); a key is defined in exactly one file (messages.test.ts checks).
  * English is bundled with the app; the other five languages are separate chunks loaded when chosen, so the first
  * screen does not wait for them. The language comes from this device's last choice, else the browser's
  * preferences; `<html lang dir>` follow it.
@@ -12,7 +14,17 @@ import en from './en.json';
 
 type Messages = Record<string, string>;
 
-/** The non-English resources, each its own chunk. */
+/** English messages of every area, bundled. */
+const ENGLISH_AREAS = import.meta.glob<Messages>('./areas/*/en.json', { eager: true, import: 'default' });
+/** The other languages' area messages, each its own chunk. */
+const AREA_LOADERS = import.meta.glob<Messages>(['./areas/*/*.json', '!./areas/*/en.json'], { import: 'default' });
+
+/** The core messages and every area's, as one table. */
+function merged(core: Messages, areas: Messages[]): Messages {
+  return Object.assign({}, core, ...areas) as Messages;
+}
+
+/** The non-English core resources, each its own chunk. */
 const LOADERS: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ default: Messages }>> = {
   ar: () => import('./ar.json'),
   zh: () => import('./zh.json'),
@@ -38,7 +50,11 @@ export function initialLanguage(): UiLanguage {
 
 async function ensureLoaded(language: UiLanguage): Promise<void> {
   if (language === 'en' || i18n.hasResourceBundle(language, 'translation')) return;
-  const messages = (await LOADERS[language]()).default;
+  const areaLoads = Object.entries(AREA_LOADERS)
+    .filter(([file]) => file.endsWith(`/${language}.json`))
+    .map(([, load]) => load());
+  const [core, ...areas] = await Promise.all([LOADERS[language]().then((m) => m.default), ...areaLoads]);
+  const messages = merged(core, areas);
   i18n.addResourceBundle(language, 'translation', messages, true, true);
 }
 
@@ -57,7 +73,7 @@ export async function initI18n(language: UiLanguage = initialLanguage()): Promis
       lng: DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
-      resources: { en: { translation: en as Messages } },
+      resources: { en: { translation: merged(en as Messages, Object.values(ENGLISH_AREAS)) } },
       keySeparator: false,
       nsSeparator: false,
       interpolation: { escapeValue: false },

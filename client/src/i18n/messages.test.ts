@@ -12,8 +12,24 @@ import { UI_LANGUAGES } from '../../../shared/i18n/languages.ts';
 const here = import.meta.dirname;
 const srcDir = path.resolve(here, '..');
 
+const areasDir = path.join(here, 'areas');
+const areaNames = fs.existsSync(areasDir) ? fs.readdirSync(areasDir).sort() : [];
+
+function readJson(file: string): Record<string, string> {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+}
+
+/** The files holding one language's messages: the core file and each area's. */
+function messageFiles(language: string): string[] {
+  return [
+    path.join(here, `${language}.json`),
+    ...areaNames.map((area) => path.join(areasDir, area, `${language}.json`)).filter((f) => fs.existsSync(f)),
+  ];
+}
+
+/** One language's messages from all its files, as the app merges them. */
 function load(language: string): Record<string, string> {
-  return JSON.parse(fs.readFileSync(path.join(here, `${language}.json`), 'utf8')) as Record<string, string>;
+  return Object.assign({}, ...messageFiles(language).map(readJson)) as Record<string, string>;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -53,6 +69,20 @@ function argumentNames(message: string, language: string): string[] {
 const english = load('en');
 
 describe('interface messages', () => {
+  it.each(UI_LANGUAGES)('[I18N0] each %s key is defined in one file only, and every area has every language', (language) => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const file of messageFiles(language)) {
+      for (const key of Object.keys(readJson(file))) {
+        if (seen.has(key)) twice.push(`${key} (${path.relative(here, seen.get(key)!)} and ${path.relative(here, file)})`);
+        seen.set(key, file);
+      }
+    }
+    expect(twice).toEqual([]);
+    const areasWithout = areaNames.filter((area) => !fs.existsSync(path.join(areasDir, area, `${language}.json`)));
+    expect(areasWithout).toEqual([]);
+  });
+
   it('[I18N1] every key used in the code exists in English', () => {
     const missing = [...usedKeys()].filter(([key]) => !(key in english)).map(([key, file]) => `${key} (${file})`);
     expect(missing).toEqual([]);
