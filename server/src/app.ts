@@ -66,6 +66,7 @@ import { registerCalendarRoutes } from './api/calendarRoutes.ts';
 import { registerFollowUpRoutes } from './api/followUpRoutes.ts';
 import { refuseTextRoutesOfEncrypted } from './e2ee/encryptedGuard.ts';
 import { registerE2eeRoutes } from './e2ee/e2eeRoutes.ts';
+import { registerOpenApiRoute } from './api/openapi/openApiRoute.ts';
 import { EncryptedSyncServer } from './e2ee/EncryptedSyncServer.ts';
 import { encryptedRelay } from './e2ee/encryptedRelay.ts';
 import { enableMetrics, metrics } from './metrics/metrics.ts';
@@ -223,6 +224,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerLibraryRoutes(router, { library: new LibraryService(storage, access, now), poller: libraryPoller, storage }, config);
   registerLanguageRoutes(router, storage, config);
   registerE2eeRoutes(router, { storage, access, notifier: esync }, config);
+  registerOpenApiRoute(router, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');
 

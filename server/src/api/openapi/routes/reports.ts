@@ -1,0 +1,72 @@
+/** Reports: create, list, read, copy, delete; members, invitations, schedule, sign-on, versions, review. */
+import { z } from 'zod';
+import * as S from '../../../../../shared/api/schemas/reports.ts';
+import type { RouteDoc } from '../RouteDoc.ts';
+
+const tag = 'Reports';
+
+export const reportRoutes: RouteDoc[] = [
+  { method: 'POST', path: '/api/reports', tag, access: 'signed-in', summary: 'Create a report', body: S.CreateReport, success: { status: 201, description: 'The new report, with your role on it (owner).' } },
+  {
+    method: 'GET', path: '/api/reports', tag, access: 'signed-in', summary: 'List the reports you may read',
+    query: { deleted: { schema: z.enum(['true']), description: 'List the reports in your trash instead.' } },
+    success: { status: 200, description: '`{ reports: [...] }`, each with your role, deadline and progress.' },
+  },
+  { method: 'GET', path: '/api/reports/:id', tag, access: 'report-reader', summary: 'A report’s details', success: { status: 200, description: 'Title, mechanism, State under review, language, `encrypted`, your role.' } },
+  { method: 'PATCH', path: '/api/reports/:id', tag: 'Deadlines', access: 'report-writer', summary: 'Set the session and deadline', body: S.Schedule, success: { status: 200, description: 'The report with its schedule.' } },
+  { method: 'GET', path: '/api/reports/:id/content', tag, access: 'report-reader', summary: 'The report’s sections as JSON', success: { status: 200, description: 'The sections, cover and tags.' }, errors: { 409: '`encrypted_report`: the server cannot read an end-to-end encrypted report.' } },
+  { method: 'POST', path: '/api/reports/:id/duplicate', tag, access: 'report-reader', summary: 'Copy a report', body: S.DuplicateReport, success: { status: 201, description: 'The copy, which you own.' }, errors: { 409: '`encrypted_report`.' } },
+  { method: 'DELETE', path: '/api/reports/:id', tag, access: 'report-owner', summary: 'Move a report to the trash, or delete it for good', query: { purge: { schema: z.enum(['true']), description: 'Delete for good (only from the trash): answers 204.' } }, success: { status: 200, description: '`{ id, deletedAt, purgeAt }`: in the trash until purgeAt.' }, errors: { 409: '`not_in_trash`: purge only what is in the trash.' } },
+  { method: 'POST', path: '/api/reports/:id/undelete', tag, access: 'report-owner', summary: 'Restore a report from the trash', success: { status: 200, description: 'The restored report.' } },
+  { method: 'POST', path: '/api/reports/import', tag, access: 'signed-in', summary: 'Import a Word document as a new report', upload: { field: 'file', description: 'A .docx file, with the fields title, mechanism and stateUnderReview.' }, success: { status: 201, description: 'The new report.' } },
+  {
+    method: 'GET', path: '/api/reports/:id/export', tag: 'Export', access: 'report-reader', summary: 'Export to Word or PDF',
+    query: {
+      format: { schema: z.enum(['docx', 'pdf']), description: 'docx (default) or pdf.' },
+      accessible: { schema: z.enum(['true']), description: 'A tagged, accessible PDF (needs LibreOffice on the server; see /api/export/capabilities).' },
+      numberParagraphs: { schema: z.enum(['true', 'false']), description: 'Number the paragraphs (default: the mechanism’s rule).' },
+      notes: { schema: z.enum(['footnotes', 'endnotes']), description: 'Footnotes or endnotes.' },
+      annex: { schema: z.enum(['true', 'false']), description: 'Add the annex of treaty articles and SDG targets addressed.' },
+      suggestions: { schema: z.enum(['accepted', 'rejected']), description: 'Export open suggestions as accepted or as rejected.' },
+      audience: { schema: z.string(), description: 'Who the export is for; evidence and testimony marked for other audiences are left out.' },
+      onConsent: { schema: z.string(), description: 'What to do with testimony whose consent does not cover this audience.' },
+      watermark: { schema: z.string().max(100), description: 'A watermark, e.g. DRAFT.' },
+    },
+    success: { status: 200, description: 'The file.', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    errors: { 409: '`encrypted_report`: export an encrypted report in the browser.', 503: 'The export queue is full; retry after the `retry-after` seconds.' },
+  },
+  { method: 'GET', path: '/api/export/capabilities', tag: 'Export', access: 'public', summary: 'What this server can export', success: { status: 200, description: '`{ accessiblePdf: boolean }`.' } },
+  { method: 'GET', path: '/api/reports/:id/coverage', tag: 'Review', access: 'report-reader', summary: 'Treaty articles and SDG targets the report addresses', success: { status: 200, description: 'Articles and targets with the sections tagged to each.' }, errors: { 409: '`encrypted_report`.' } },
+  { method: 'GET', path: '/api/reports/:id/checks', tag: 'Review', access: 'report-reader', summary: 'The formal checks and word counts before sending', success: { status: 200, description: 'Each check with its result and what to fix.' }, errors: { 409: '`encrypted_report`.' } },
+  { method: 'GET', path: '/api/reports/:id/recommendations', tag: 'Review', access: 'report-reader', summary: 'The recommendations the report makes', success: { status: 200, description: 'Each recommendation with its section and addressee.' }, errors: { 409: '`encrypted_report`.' } },
+  { method: 'GET', path: '/api/reports/:id/threads', tag: 'Review', access: 'report-reader', summary: 'Comment threads and suggestions', success: { status: 200, description: 'Open and resolved threads.' }, errors: { 409: '`encrypted_report`.' } },
+  { method: 'GET', path: '/api/attention', tag: 'Review', access: 'signed-in', summary: 'What waits for you across your reports', success: { status: 200, description: 'Mentions, replies and suggestions to decide.' } },
+  { method: 'GET', path: '/api/reports/:id/members', tag: 'Members', access: 'report-reader', summary: 'The report’s members and pending invitations', success: { status: 200, description: 'Members with their roles.' } },
+  { method: 'POST', path: '/api/reports/:id/members', tag: 'Members', access: 'report-owner', summary: 'Add a person who has an account, by their e-mail address', body: S.AddMember, success: { status: 201, description: 'The member or the invitation.' } },
+  { method: 'DELETE', path: '/api/reports/:id/members/:userId', tag: 'Members', access: 'report-owner', summary: 'Remove a member', success: { status: 204, description: 'Removed; their open connections close.' } },
+  { method: 'POST', path: '/api/report-invitations/lookup', tag: 'Members', access: 'secret-link', summary: 'What a report invitation link is for', body: S.InvitationToken, success: { status: 200, description: 'The report’s title, the role and who invited.' }, errors: { 410: 'Used or expired.' } },
+  { method: 'POST', path: '/api/report-invitations/accept', tag: 'Members', access: 'signed-in', summary: 'Accept a report invitation', body: S.InvitationToken, success: { status: 200, description: '`{ reportId, role }`.' }, errors: { 409: 'You own the report.', 410: 'Used or expired.' } },
+  { method: 'GET', path: '/api/reports/:id/sign-on', tag: 'Members', access: 'report-reader', summary: 'Which submitting organisations confirmed', success: { status: 200, description: 'Each organisation on the cover with its status.' } },
+  { method: 'PATCH', path: '/api/reports/:id/sign-on', tag: 'Members', access: 'report-writer', summary: 'Record an organisation’s confirmation', body: S.SignOn, success: { status: 200, description: 'The sign-on list.' } },
+  { method: 'POST', path: '/api/reports/:id/versions', tag: 'Versions', access: 'report-writer', summary: 'Keep a named version', body: S.NewVersion, success: { status: 201, description: 'The version.' }, errors: { 409: '`encrypted_report`.' } },
+  { method: 'GET', path: '/api/reports/:id/versions', tag: 'Versions', access: 'report-reader', summary: 'The report’s versions', success: { status: 200, description: 'Named and automatic versions, newest first.' } },
+  {
+    method: 'GET', path: '/api/reports/:id/versions/compare', tag: 'Versions', access: 'report-reader', summary: 'Compare two versions',
+    query: { from: { schema: z.string(), description: 'A version id.', required: true }, to: { schema: z.string(), description: 'A version id, or "current".', required: true } },
+    success: { status: 200, description: 'The sections with what was inserted and deleted.' }, errors: { 409: '`encrypted_report`.' },
+  },
+  { method: 'GET', path: '/api/reports/:id/versions/:versionId/content', tag: 'Versions', access: 'report-reader', summary: 'A version’s text', success: { status: 200, description: 'The sections as they were.' }, errors: { 409: '`encrypted_report`.' } },
+  { method: 'DELETE', path: '/api/reports/:id/versions/:versionId', tag: 'Versions', access: 'report-owner', summary: 'Delete a named version', success: { status: 204, description: 'Deleted.' } },
+  { method: 'POST', path: '/api/reports/:id/versions/:versionId/restore', tag: 'Versions', access: 'report-writer', summary: 'Restore a version (the current text is kept as a version first)', success: { status: 200, description: 'Restored; everyone’s editor shows it.' }, errors: { 409: '`encrypted_report`.' } },
+  { method: 'GET', path: '/api/reports/:id/attachments', tag: 'Evidence', access: 'report-reader', summary: 'Images and files of the report', success: { status: 200, description: 'Each with its name, type, size and who added it.' } },
+  { method: 'POST', path: '/api/reports/:id/attachments', tag: 'Evidence', access: 'report-writer', summary: 'Add an image or file', upload: { field: 'file', description: 'The file (at most ATTACHMENT_MAX_BYTES, 20 MiB by default); images lose their metadata (EXIF, GPS).' }, success: { status: 201, description: 'The attachment.' }, errors: { 409: 'The report holds its limit of files or bytes.' } },
+  { method: 'GET', path: '/api/reports/:id/attachments/:attachmentId', tag: 'Evidence', access: 'report-reader', summary: 'An attachment’s bytes', success: { status: 200, description: 'The file.', mediaType: 'application/octet-stream' } },
+  { method: 'DELETE', path: '/api/reports/:id/attachments/:attachmentId', tag: 'Evidence', access: 'report-writer', summary: 'Remove an attachment (owners any, editors their own)', success: { status: 204, description: 'Removed.' } },
+  { method: 'GET', path: '/api/reports/:id/testimony-contacts', tag: 'Evidence', access: 'report-writer', summary: 'Witnesses’ real names and contacts, kept out of the report', success: { status: 200, description: 'The contacts, for the people allowed to see them.' } },
+  { method: 'PUT', path: '/api/reports/:id/testimony-contacts/:testimonyId', tag: 'Evidence', access: 'report-writer', summary: 'Keep a witness’s real name and contact', body: S.TestimonyContact, success: { status: 200, description: 'Kept.' } },
+  { method: 'DELETE', path: '/api/reports/:id/testimony-contacts/:testimonyId', tag: 'Evidence', access: 'report-writer', summary: 'Forget a witness’s real name and contact', success: { status: 204, description: 'Deleted.' } },
+  { method: 'GET', path: '/api/deadlines', tag: 'Deadlines', access: 'signed-in', summary: 'Deadlines of your reports and follow-up', success: { status: 200, description: 'Upcoming deadlines, soonest first.' } },
+  { method: 'GET', path: '/api/calendar', tag: 'Deadlines', access: 'signed-in', summary: 'Your private calendar feed address', success: { status: 200, description: '`{ url }`: an .ics address to subscribe to.' } },
+  { method: 'POST', path: '/api/calendar/regenerate', tag: 'Deadlines', access: 'signed-in', summary: 'Replace your calendar address (the old one stops working)', success: { status: 200, description: '`{ url }`.' } },
+  { method: 'GET', path: '/api/calendar/:file', tag: 'Deadlines', access: 'secret-link', summary: 'The calendar feed', success: { status: 200, description: 'iCalendar.', mediaType: 'text/calendar' } },
+];
