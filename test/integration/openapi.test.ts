@@ -3,6 +3,7 @@
  * server has (and none it lacks), who may call each, and request bodies whose documented examples the server
  * accepts and whose documented required fields it really requires.
  */
+import fs from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -44,6 +45,8 @@ describe('the OpenAPI document', () => {
 
   it('is a valid OpenAPI 3.1 document, readable without signing in', async () => {
     expect(document.openapi).toBe('3.1.0');
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect((document as unknown as { info: { version: string } }).info.version).toBe(pkg.version);
     const result = await new Validator().validate(document as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
