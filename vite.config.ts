@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { build as esbuild } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { isExportAsset } from './client/src/sw/exportAssets.ts';
@@ -12,6 +13,7 @@ import { isExportAsset } from './client/src/sw/exportAssets.ts';
 const root = path.resolve(import.meta.dirname, 'client');
 const publicDir = path.join(root, 'public');
 const SW_FILE = 'sw.js';
+const FIRST_SCREEN_FILE = 'first-screen.js';
 
 /** Files under `dir`, as URL paths relative to it ("icon.svg", "a/b.txt"). */
 function listFiles(dir: string, prefix = ''): string[] {
@@ -49,6 +51,9 @@ function serviceWorker(): Plugin {
       const html = bundle['index.html'];
       if (html && html.type === 'asset') hash.update(html.source);
       hash.update(sw.code);
+      // Files whose name does not change with their content.
+      const firstScreen = bundle[FIRST_SCREEN_FILE];
+      if (firstScreen && firstScreen.type === 'asset') hash.update(firstScreen.source);
       for (const f of deferred) hash.update(f + '\n');
       const manifest = { version: hash.digest('hex').slice(0, 16), files: files.map((f) => '/' + f), exportAssets: deferred.map((f) => '/' + f) };
       sw.code = `self.__RD_PRECACHE = ${JSON.stringify(manifest)};\n${sw.code}`;
@@ -56,10 +61,46 @@ function serviceWorker(): Plugin {
   };
 }
 
+/** client/src/firstScreen/paintFirstScreen.ts as one self-contained classic script (no imports), minified. */
+async function firstScreenSource(): Promise<string> {
+  const out = await esbuild({
+    entryPoints: [path.join(root, 'src/firstScreen/paintFirstScreen.ts')],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2022',
+    write: false,
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/**
+ * Emits `/first-screen.js`, which index.html loads as a plain script before the app: a few kB that draw a report's
+ * first screen from the device while the app's scripts load (issue 15). Vite would fold a module script of
+ * index.html into the app's own entry, so it is built apart, with esbuild; served the same way by `npx vite`.
+ */
+function firstScreenScript(): Plugin {
+  return {
+    name: 'rightsdraft:first-screen',
+    async buildStart() {
+      if (this.meta.watchMode) return;
+      this.emitFile({ type: 'asset', fileName: FIRST_SCREEN_FILE, source: await firstScreenSource() });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${FIRST_SCREEN_FILE}`, (_req, res, next) => {
+        firstScreenSource().then((code) => {
+          res.setHeader('content-type', 'text/javascript');
+          res.end(code);
+        }, next);
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root,
   publicDir,
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), firstScreenScript(), serviceWorker()],
   build: {
     outDir: path.resolve(import.meta.dirname, 'dist/client'),
     emptyOutDir: true,

@@ -6,6 +6,7 @@ import { registerServiceWorker } from './sw/registerServiceWorker.ts';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/rtl.css';
+import './firstScreen/firstScreen.css';
 
 // The first screen is drawn in the reader's language: its messages (one small chunk) load first.
 void initI18n().then(() =>

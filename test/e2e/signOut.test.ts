@@ -124,6 +124,8 @@ describe('Signing out on a shared device', () => {
     expect(await catalogueIds(page)).toEqual([report.id]);
     // A last-moment copy of edits, as a closed tab leaves it in localStorage (see unsavedStash.ts).
     await page.evaluate((id) => localStorage.setItem(`rightsdraft.unsaved.${id}.1234`, 'AAA='), report.id);
+    // And the first screen of its text, drawn on the next visit before the app loads (firstScreenStore.ts).
+    await poll(() => accountLocalStorage(page)).toContain(`rightsdraft.firstScreen.${report.id}`);
 
     await page.getByTestId('account-menu').click();
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalReport } from '../db/LocalDb.ts';
 import { reportOfLocalDoc } from '../sync/localDoc.ts';
 import { removeStashesOf, reportsWithStashes, saveStash, setStashing, stashKey } from '../sync/unsavedStash.ts';
+import { MemoryStorage } from '../testSupport/MemoryStorage.ts';
 import { planRemoval, unsentReports } from './deviceCopies.ts';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -23,28 +24,6 @@ function entry(id: string, fields: Partial<LocalReport> = {}): LocalReport {
     lastOpenedAt: '2026-01-01T00:00:00Z',
     ...fields,
   };
-}
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  key(i: number) {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.items.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.items.set(k, v);
-  }
-  removeItem(k: string) {
-    this.items.delete(k);
-  }
-  keys() {
-    return [...this.items.keys()].sort();
-  }
 }
 
 describe('planRemoval', () => {

@@ -14,6 +14,7 @@
  * databases. A report database with no catalogue entry (left by an interrupted visit) is removed too, unless
  * another account's entry claims it.
  */
+import { forgetFirstScreens } from '../firstScreen/firstScreenStore.ts';
 import type { LocalReport } from '../db/LocalDb.ts';
 import { listLocalReports, removeLocalReports } from '../db/catalog.ts';
 import { forgetCoalitionCache } from '../features/coalitions/useCoalitions.ts';
@@ -172,6 +173,8 @@ export async function removeDeviceCopies(accountId: string): Promise<RemovalResu
     removeStashesOf(localStorage, plan.reportIds);
     forgetRememberedRoles(plan.reportIds);
     forgetCoalitionCache(accountId);
+    // The first screens of reports drawn before the app loads (firstScreen/).
+    forgetFirstScreens(localStorage);
     // Before accounts, the device kept a display name here.
     localStorage.removeItem('rightsdraft.user');
   } catch {

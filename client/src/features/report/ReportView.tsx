@@ -42,6 +42,9 @@ import { useReportLayout } from '../wholeReport/reportLayout.ts';
 import { WholeReport } from '../wholeReport/WholeReport.tsx';
 // Testimony, consent and sensitive names (issue 12).
 import { TestimonyButton, TestimonyDialog } from '../testimony/TestimonyButton.tsx';
+// The first screen drawn from the device before the app loads, next time (issue 15).
+import { useFirstScreenCapture } from '../../firstScreen/useFirstScreenCapture.ts';
+import { useReportLanguage } from '../../i18n/useReportLanguage.ts';
 
 const TreatyViews = lazy(() => import('../treaty/TreatyViews.tsx'));
 
@@ -112,6 +115,16 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
   const { facts, initialised, canEdit, meta } = snapshot;
   // Images and files added on this device go to the server while the report is open (issue 12).
   useUploadFlush(session.reportId, session.doc, canEdit);
+  const reportLanguage = useReportLanguage(session.doc);
+  useFirstScreenCapture({
+    doc: session.doc,
+    reportId: session.reportId,
+    sectionId: view === 'sections' ? selectedId : null,
+    accountId: useAccount()?.id,
+    language: reportLanguage,
+    encrypted: session.encrypted,
+    ready: initialised,
+  });
   // Carets carry the role too: the editor's caret extension replaces the whole awareness user.
   const presence = useMemo(() => ({ ...user, role: facts.role }), [user, facts.role]);
 
