@@ -56,6 +56,20 @@ describe('the first screen from the device', () => {
     await page.locator('.ProseMirror[contenteditable="true"]', { hasText: PHRASE }).waitFor();
     await expect.poll(() => page.locator('#first-screen').count(), { timeout: WAIT_MS }).toBe(0);
     await page.unroute(/\/assets\/index-[^/]*\.js$/);
+
+    // The whole-report view lays out its sections before their editors arrive: the text stays until they do.
+    let releaseEditor!: () => void;
+    const editorHeld = new Promise<void>((resolve) => (releaseEditor = resolve));
+    await page.route(/\/assets\/SectionEditor-[^/]*\.js$/, async (route) => {
+      await editorHeld;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/reports/${report.id}?layout=whole`);
+    await page.getByTestId('whole-report').locator('.whole-section').first().waitFor();
+    expect(await page.locator('#first-screen').getByText(PHRASE).isVisible()).toBe(true);
+    releaseEditor();
+    await page.locator('.ProseMirror', { hasText: PHRASE }).waitFor();
+    await expect.poll(() => page.locator('#first-screen').count(), { timeout: WAIT_MS }).toBe(0);
     expect(errors).toEqual([]);
   });
 

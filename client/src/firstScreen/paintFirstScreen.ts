@@ -65,6 +65,10 @@ function build(snapshot: FirstScreenSnapshot, section: FirstScreenSection): HTML
 function appHasTakenOver(root: HTMLElement, path: string): boolean {
   if (location.pathname !== path) return true;
   if (root.querySelector('.ProseMirror')) return true;
+  // The whole-report view lays out every section before it mounts editors near the screen: wait for them, unless
+  // the first section has no text to show or the report has no section.
+  const whole = root.querySelector('.whole-report');
+  if (whole) return !whole.querySelector('.whole-section') || Boolean(whole.querySelector('.whole-section:first-child > .muted'));
   const main = root.querySelector('main');
   // A main that is not the "opening" placeholder: another report view, an empty report, or a message.
   if (main && !main.classList.contains('report-placeholder')) return !root.querySelector('.editor--loading');
