@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/api/roles.ts';
 import type { ReportProgress } from '../../../shared/report/progress.ts';
 import type { Deadline } from '../../../shared/deadlines/deadline.ts';
 import { localDb, type LocalReport } from './LocalDb.ts';
+import { forgetFirstScreens } from '../firstScreen/firstScreenStore.ts';
 
 export type { LocalReport };
 
@@ -107,6 +108,7 @@ export async function markRestoredOnServer(id: string): Promise<void> {
 /** Forget a report on this device: its catalogue entry and its stored content (after its owner deleted it). */
 export async function forgetReport(id: string, contentDbName: string): Promise<void> {
   await localDb.reports.delete(id);
+  forgetFirstScreensHere([id]);
   await new Promise<void>((resolve) => {
     const req = indexedDB.deleteDatabase(contentDbName);
     // Blocked while a tab still has it open: it is deleted once they close it; nothing to wait for.
@@ -120,6 +122,16 @@ export async function removeLocalReports(ids: string[]): Promise<void> {
   // Their images and files kept on the device go with them.
   await localDb.attachments.where('reportId').anyOf(ids).delete();
   await localDb.pendingUploads.where('reportId').anyOf(ids).delete();
+  forgetFirstScreensHere(ids);
+}
+
+/** The text kept to draw these reports' first screens goes with them. */
+function forgetFirstScreensHere(ids: string[]): void {
+  try {
+    forgetFirstScreens(localStorage, ids);
+  } catch {
+    // No storage here (refused): nothing was kept in it.
+  }
 }
 
 export async function recordUnsyncedChanges(id: string, count: number): Promise<void> {
