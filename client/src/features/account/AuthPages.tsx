@@ -3,7 +3,7 @@
  * links from mails open: forgot password, choose a new password, confirm a new account.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { ACCOUNT_LIMITS } from '../../../../shared/api/validate.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../../api/authApi.ts';
 import { ApiError, describeError } from '../../api/http.ts';
@@ -105,15 +105,16 @@ function SignInLink() {
 export function SignUpPage() {
   const status = useAuthInfo();
   const invitation = new URLSearchParams(location.search).get('invitation') || undefined;
+  const { t } = useTranslation();
   useEffect(() => {
-    document.title = 'Create an account — Rightsdraft';
-  }, []);
+    document.title = t('accountUi.signUp.pageTitle');
+  }, [t]);
 
   if (!status) {
     return (
-      <AuthLayout title="Create an account">
+      <AuthLayout title={t('accountUi.signUp.checkingTitle')}>
         <p className="muted" role="status">
-          Checking who may sign up here…
+          {t('accountUi.signUp.checking')}
         </p>
       </AuthLayout>
     );
@@ -122,21 +123,16 @@ export function SignUpPage() {
   if (status.firstRun && status.setupLinkNeeded && !invitation) {
     return (
       <AuthLayout
-        title="This Rightsdraft is not set up yet"
-        intro={
-          <p>
-            Nobody has an account here yet. The first account administers this Rightsdraft, so only the person who runs the server can create
-            it.
-          </p>
-        }
+        title={t('accountUi.signUp.notSetUp.title')}
+        intro={<p>{t('accountUi.signUp.notSetUp.intro')}</p>}
       >
         <div className="auth-card__steps">
-          <p>If you run this server, do one of these:</p>
+          <p>{t('accountUi.signUp.notSetUp.stepsIntro')}</p>
           <ul>
-            <li>Open the one-time setup link the server printed in its log when it started (the line that mentions a “setup link”).</li>
-            <li>Or open this page on the server itself, at http://localhost:{location.port || '8787'}/signup.</li>
+            <li>{t('accountUi.signUp.notSetUp.setupLink')}</li>
+            <li>{t('accountUi.signUp.notSetUp.localhost', { port: location.port || '8787' })}</li>
           </ul>
-          <p>If someone else runs it, ask them to create the first account and send you an invitation.</p>
+          <p>{t('accountUi.signUp.notSetUp.someoneElse')}</p>
         </div>
       </AuthLayout>
     );
@@ -145,15 +141,10 @@ export function SignUpPage() {
   if (status.firstRun) {
     return (
       <AuthLayout
-        title="Create the first account (administrator) of this Rightsdraft"
-        intro={
-          <p>
-            Nobody has an account here yet. The first account administers this Rightsdraft: it keeps any report written before accounts
-            existed, decides who may sign up, and can create coalitions and invite the people who write with you.
-          </p>
-        }
+        title={t('accountUi.signUp.firstRun.title')}
+        intro={<p>{t('accountUi.signUp.firstRun.intro')}</p>}
       >
-        <AuthForm mode="signup" onDone={goNext} invitation={invitation} submitLabel="Create the administrator account" />
+        <AuthForm mode="signup" onDone={goNext} invitation={invitation} submitLabel={t('accountUi.signUp.firstRun.submit')} />
       </AuthLayout>
     );
   }
@@ -162,17 +153,8 @@ export function SignUpPage() {
     const closed = status.registration === 'closed';
     return (
       <AuthLayout
-        title={closed ? 'This Rightsdraft is not taking new accounts' : 'Sign-up here is by invitation'}
-        intro={
-          closed ? (
-            <p>New accounts need an invitation link from the administrator of this Rightsdraft. Ask them for one, then open it.</p>
-          ) : (
-            <p>
-              To create an account, open the invitation link a coalition coordinator or the administrator of this Rightsdraft sent you. If you
-              have none, ask them for one.
-            </p>
-          )
-        }
+        title={closed ? t('accountUi.signUp.closed.title') : t('accountUi.signUp.invite.title')}
+        intro={<p>{closed ? t('accountUi.signUp.closed.intro') : t('accountUi.signUp.invite.intro')}</p>}
       >
         <SignInLink />
       </AuthLayout>
@@ -181,23 +163,17 @@ export function SignUpPage() {
 
   return (
     <AuthLayout
-      title="Create your account"
-      intro={
-        invitation ? (
-          <p>You are invited to create an account on this Rightsdraft. The link works for one person, once.</p>
-        ) : (
-          <p>Anyone may create an account here. To join a coalition, open the invitation link its coordinator sent you. You can also start reports of your own.</p>
-        )
-      }
+      title={t('accountUi.signUp.title')}
+      intro={<p>{invitation ? t('accountUi.signUp.invitedIntro') : t('accountUi.signUp.openIntro')}</p>}
     >
-      <AuthForm mode="signup" onDone={goNext} invitation={invitation} submitLabel="Create account" />
+      <AuthForm mode="signup" onDone={goNext} invitation={invitation} submitLabel={t('auth.createAccount')} />
       <SignInLink />
     </AuthLayout>
   );
 }
 
 /** A link styled as a link, within the app. */
-function AppLink({ href, children }: { href: string; children: ReactNode }) {
+function AppLink({ href, children }: { href: string; children?: ReactNode }) {
   return (
     <a href={href} onClick={handleLinkClick}>
       {children}
@@ -213,16 +189,17 @@ export function ForgotPasswordPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation();
   useEffect(() => {
-    document.title = 'Forgot password — Rightsdraft';
-  }, []);
+    document.title = t('accountUi.forgot.pageTitle');
+  }, [t]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     const value = email.trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
-      setError(value ? 'Enter a valid e-mail address.' : 'Enter your e-mail address.');
+      setError(value ? t('accountUi.formErrors.invalidEmail') : t('accountUi.formErrors.missingEmail'));
       emailRef.current?.focus();
       return;
     }
@@ -240,11 +217,11 @@ export function ForgotPasswordPage() {
 
   if (info && !info.mail) {
     return (
-      <AuthLayout title="Forgot your password?">
-        <p>This Rightsdraft does not send e-mail, so it cannot send you a link to choose a new password.</p>
-        <p>Ask the person who runs this Rightsdraft for your coalition to set a new password for you.</p>
+      <AuthLayout title={t('accountUi.forgot.title')}>
+        <p>{t('accountUi.forgot.noMail')}</p>
+        <p>{t('accountUi.forgot.askAdmin')}</p>
         <p className="auth-card__switch">
-          <AppLink href="/signin">Back to sign in</AppLink>
+          <AppLink href="/signin">{t('accountUi.backToSignIn')}</AppLink>
         </p>
       </AuthLayout>
     );
@@ -252,23 +229,23 @@ export function ForgotPasswordPage() {
 
   if (sentTo) {
     return (
-      <AuthLayout title="Check your e-mail">
+      <AuthLayout title={t('accountUi.forgot.sentTitle')}>
         <p role="status">
-          If an account uses <strong>{sentTo}</strong>, we have sent it a link to choose a new password. The link works once, for one hour.
+          <Trans i18nKey="accountUi.forgot.sent" values={{ email: sentTo }} components={{ strong: <strong /> }} />
         </p>
-        <p className="muted">Nothing arrived after a few minutes? Look in your spam folder, or check the address and ask again.</p>
+        <p className="muted">{t('accountUi.forgot.nothingArrived')}</p>
         <p className="auth-card__switch">
-          <AppLink href="/signin">Back to sign in</AppLink>
+          <AppLink href="/signin">{t('accountUi.backToSignIn')}</AppLink>
         </p>
       </AuthLayout>
     );
   }
 
   return (
-    <AuthLayout title="Forgot your password?" intro={<p>Enter the e-mail address of your account. We will send you a link to choose a new password.</p>}>
+    <AuthLayout title={t('accountUi.forgot.title')} intro={<p>{t('accountUi.forgot.intro')}</p>}>
       <form className="form auth-form" onSubmit={submit} noValidate>
         <TextField
-          label="E-mail address"
+          label={t('auth.field.email')}
           inputRef={emailRef}
           type="email"
           value={email}
@@ -284,12 +261,12 @@ export function ForgotPasswordPage() {
         />
         <div className="form__actions form__actions--stretch">
           <button type="submit" className="button button--primary" disabled={busy || !info}>
-            {busy ? 'Sending…' : 'Send me a link'}
+            {busy ? t('accountUi.forgot.sending') : t('accountUi.forgot.send')}
           </button>
         </div>
       </form>
       <p className="auth-card__switch">
-        Remembered it? <AppLink href="/signin">Sign in</AppLink>
+        <Trans i18nKey="accountUi.forgot.remembered" components={{ signin: <AppLink href="/signin" /> }} />
       </p>
     </AuthLayout>
   );
@@ -303,6 +280,7 @@ export function ResetPasswordPage() {
   const [state, setState] = useState<'form' | 'done' | 'dead'>(token ? 'form' : 'dead');
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation();
   // End-to-end keys of the account, if any: reset keeps them only with the recovery code (ResetKeysChoice).
   const [keys, setKeys] = useState<ResetKeys | null>(null);
   const [code, setCode] = useState('');
@@ -318,7 +296,9 @@ export function ResetPasswordPage() {
     );
   }, [token]);
   useEffect(() => {
-    document.title = 'Choose a new password — Rightsdraft';
+    document.title = t('accountUi.resetPassword.pageTitle');
+  }, [t]);
+  useEffect(() => {
     // The token leaves the address bar (and the history) once read.
     if (location.hash) history.replaceState(history.state, '', location.pathname);
   }, []);
@@ -327,20 +307,20 @@ export function ResetPasswordPage() {
     e.preventDefault();
     if (busy || !token) return;
     if ([...password].length < ACCOUNT_LIMITS.passwordMinChars) {
-      setError(`Choose a password of at least ${ACCOUNT_LIMITS.passwordMinChars} characters; a few unrelated words work well.`);
+      setError(t('accountUi.resetPassword.tooShort', { min: ACCOUNT_LIMITS.passwordMinChars }));
       passwordRef.current?.focus();
       return;
     }
     if (!keysChecked) {
       setError(
         keysChecked === null
-          ? 'Still checking whether your account has encrypted reports; try again in a moment.'
-          : 'Could not check whether your account has encrypted reports. Check your connection and reload this page.',
+          ? t('accountUi.resetPassword.keysChecking')
+          : t('accountUi.resetPassword.keysUnchecked'),
       );
       return;
     }
     if (keys && !code.trim() && !giveUp) {
-      setKeysError({ giveUp: 'Enter your recovery code, or tick this box to reset without it.' });
+      setKeysError({ giveUp: t('accountUi.resetPassword.codeOrGiveUp') });
       return;
     }
     setBusy(true);
@@ -348,7 +328,7 @@ export function ResetPasswordPage() {
       const passwordWrap = keys && code.trim() ? await rewrapForReset(keys, code, password) : undefined;
       if (passwordWrap === null) {
         setBusy(false);
-        setKeysError({ code: 'This recovery code does not open your keys. Check it, or leave it empty to reset without it.' });
+        setKeysError({ code: t('accountUi.resetPassword.wrongCode') });
         return;
       }
       await confirmPasswordReset(token, password, passwordWrap);
@@ -367,29 +347,29 @@ export function ResetPasswordPage() {
 
   if (state === 'dead') {
     return (
-      <AuthLayout title="This link no longer works">
-        <p role="alert">Links to choose a new password work once, for one hour. Ask for a new one.</p>
+      <AuthLayout title={t('accountUi.resetPassword.deadTitle')}>
+        <p role="alert">{t('accountUi.resetPassword.deadText')}</p>
         <a href="/forgot-password" className="button button--primary" onClick={handleLinkClick}>
-          Ask for a new link
+          {t('accountUi.resetPassword.askNewLink')}
         </a>
       </AuthLayout>
     );
   }
   if (state === 'done') {
     return (
-      <AuthLayout title="Your password is changed">
-        <p role="status">You are signed out everywhere. Sign in with your new password.</p>
+      <AuthLayout title={t('accountUi.resetPassword.doneTitle')}>
+        <p role="status">{t('accountUi.resetPassword.doneText')}</p>
         <a href="/signin" className="button button--primary" onClick={handleLinkClick} data-autofocus>
-          Sign in
+          {t('auth.signInLink')}
         </a>
       </AuthLayout>
     );
   }
   return (
-    <AuthLayout title="Choose a new password" intro={<p>Choosing a new password signs you out on every device.</p>}>
+    <AuthLayout title={t('accountUi.resetPassword.title')} intro={<p>{t('accountUi.resetPassword.intro')}</p>}>
       <form className="form auth-form" onSubmit={submit} noValidate>
         <TextField
-          label="New password"
+          label={t('accountUi.resetPassword.newPassword')}
           inputRef={passwordRef}
           type="password"
           value={password}
@@ -400,7 +380,7 @@ export function ResetPasswordPage() {
           autoComplete="new-password"
           maxLength={ACCOUNT_LIMITS.passwordMaxChars}
           error={error}
-          help={`At least ${ACCOUNT_LIMITS.passwordMinChars} characters. A few unrelated words are easy to remember and hard to guess.`}
+          help={t('auth.field.passwordHelp', { min: ACCOUNT_LIMITS.passwordMinChars })}
           data-autofocus
         />
         {keys && (
@@ -415,7 +395,7 @@ export function ResetPasswordPage() {
         )}
         <div className="form__actions form__actions--stretch">
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save new password'}
+            {busy ? t('accountUi.resetPassword.saving') : t('accountUi.resetPassword.save')}
           </button>
         </div>
       </form>
@@ -426,33 +406,40 @@ export function ResetPasswordPage() {
 /** /confirm-account#token=…&next=…: the link that finishes a sign-up confirmed by mail. */
 export function ConfirmAccountPage() {
   const [link] = useState(() => ({ token: fragmentParam(location.hash, 'token'), next: fragmentParam(location.hash, 'next') }));
-  const [failed, setFailed] = useState<string | null>(link.token ? null : 'This link is not complete. Open the whole link from the mail.');
+  const { t } = useTranslation();
+  // Why the link did not work: one of this page's messages (by key, so it follows the language) or the server's.
+  const [failed, setFailed] = useState<{ key: 'accountUi.confirm.incomplete' | 'accountUi.confirm.expired' } | { message: string } | null>(
+    link.token ? null : { key: 'accountUi.confirm.incomplete' },
+  );
   const confirm = useSessionStore((s) => s.confirmSignUp);
   // The link works once: confirm once even when an effect runs twice (React's development checks).
   const started = useRef(false);
   useEffect(() => {
-    document.title = 'Confirm your account — Rightsdraft';
+    document.title = t('accountUi.confirm.pageTitle');
+  }, [t]);
+  useEffect(() => {
     if (location.hash) history.replaceState(history.state, '', location.pathname);
     if (!link.token || started.current) return;
     started.current = true;
     confirm(link.token).then(
       () => navigate(nextPath(link.next ? `?next=${encodeURIComponent(link.next)}` : ''), { replace: true }),
-      (err: unknown) => setFailed(err instanceof ApiError && err.status === 410 ? 'This link has expired or has been used already. Create your account again.' : describeError(err)),
+      (err: unknown) =>
+        setFailed(err instanceof ApiError && err.status === 410 ? { key: 'accountUi.confirm.expired' } : { message: describeError(err) }),
     );
   }, [confirm, link]);
   if (failed) {
     return (
-      <AuthLayout title="Your account could not be confirmed">
-        <p role="alert">{failed}</p>
+      <AuthLayout title={t('accountUi.confirm.failedTitle')}>
+        <p role="alert">{'key' in failed ? t(failed.key) : failed.message}</p>
         <a href="/signup" className="button button--primary" onClick={handleLinkClick}>
-          Create an account
+          {t('auth.createAccountLink')}
         </a>
       </AuthLayout>
     );
   }
   return (
-    <AuthLayout title="Confirming your account">
-      <p role="status">Creating your account…</p>
+    <AuthLayout title={t('accountUi.confirm.title')}>
+      <p role="status">{t('auth.creatingAccount')}</p>
     </AuthLayout>
   );
 }

@@ -3,6 +3,7 @@
  * The page stays as it is (edits stay on the device) and signing in happens in a dialog, so nothing is left.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../api/authApi.ts';
 import { useSessionStore } from '../../stores/sessionStore.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -10,15 +11,16 @@ import { AuthForm } from './AuthForm.tsx';
 
 export function SessionEndedBanner({ account }: { account: Account }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   return (
     <>
     <div className="session-banner" role="alert" data-testid="session-ended">
       <span>
-        <strong>Your session ended — sign in again.</strong>{' '}
-        <span className="session-banner__detail">Your changes stay on this device and are sent once you are signed in.</span>
+        <strong>{t('accountUi.sessionEnded.title')}</strong>{' '}
+        <span className="session-banner__detail">{t('accountUi.sessionEnded.detail')}</span>
       </span>
       <button type="button" className="button button--small button--primary" onClick={() => setOpen(true)}>
-        Sign in
+        {t('auth.signIn')}
       </button>
     </div>
     <SignInDialog account={account} open={open} onClose={() => setOpen(false)} />
@@ -28,8 +30,9 @@ export function SessionEndedBanner({ account }: { account: Account }) {
 
 function SignInDialog({ account, open, onClose }: { account: Account; open: boolean; onClose: () => void }) {
   const status = useSessionStore((s) => s.state.status);
+  const { t } = useTranslation();
   return (
-    <Dialog open={open && status === 'expired'} onClose={onClose} title="Sign in again">
+    <Dialog open={open && status === 'expired'} onClose={onClose} title={t('accountUi.sessionEnded.dialogTitle')}>
       <AuthForm mode="signin" initialEmail={account.email} onDone={onClose} />
     </Dialog>
   );

@@ -4,6 +4,7 @@
  * signed in and sync first. Signing out needs the server: it ends the session everywhere it is used.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../api/authApi.ts';
 import { describeError } from '../../api/http.ts';
 import { navigate } from '../../app/router.ts';
@@ -16,14 +17,16 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { useOnline } from '../../app/useOnline.ts';
 
 export function SignOutDialog({ account, open, onClose }: { account: Account; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
-    <Dialog open={open} onClose={onClose} title="Sign out">
+    <Dialog open={open} onClose={onClose} title={t('account.signOut')}>
       {open && <SignOutForm account={account} onClose={onClose} />}
     </Dialog>
   );
 }
 
 function SignOutForm({ account, onClose }: { account: Account; onClose: () => void }) {
+  const { t } = useTranslation();
   const shared = useSharedDevice((s) => s.shared);
   const signOut = useSessionStore((s) => s.signOut);
   const showToast = useToastStore((s) => s.show);
@@ -50,9 +53,9 @@ function SignOutForm({ account, onClose }: { account: Account; onClose: () => vo
     onClose();
     if (online) {
       void publishPendingReports(account.id);
-      showToast({ message: 'You are still signed in. Your changes are being sent to the server.' });
+      showToast({ message: t('accountUi.signOut.syncingOnline') });
     } else {
-      showToast({ message: 'You are still signed in. Your changes are sent when you are back online.' });
+      showToast({ message: t('accountUi.signOut.syncingOffline') });
     }
   };
 
@@ -62,13 +65,13 @@ function SignOutForm({ account, onClose }: { account: Account; onClose: () => vo
     try {
       const removed = await signOut({ removeCopies: remove });
       navigate('/signin', { replace: true });
-      if (!removed) showToast({ message: 'You are signed out. Your reports stay on this device for your next visit.' });
+      if (!removed) showToast({ message: t('accountUi.signOut.doneKept') });
       else if (removed.stillOpen > 0)
-        showToast({ message: 'You are signed out. Some copies are still open in another window; they are removed when it closes.' }, 12_000);
-      else showToast({ message: 'You are signed out, and this device’s copies of your reports were removed.' });
+        showToast({ message: t('accountUi.signOut.doneStillOpen') }, 12_000);
+      else showToast({ message: t('accountUi.signOut.doneRemoved') });
     } catch (err) {
       setBusy(false);
-      setError(`${describeError(err)} Signing out needs the server, to end your session everywhere.`);
+      setError(t('accountUi.signOut.failed', { error: describeError(err) }));
     }
   };
 
@@ -77,10 +80,7 @@ function SignOutForm({ account, onClose }: { account: Account; onClose: () => vo
       {hasUnsent && (
         <div className="sign-out__warning" role="alert" data-testid="unsent-warning">
           <p>
-            <strong>
-              {unsent.length === 1 ? 'Changes to this report have' : `Changes to these ${unsent.length} reports have`} not reached the server
-              yet:
-            </strong>
+            <strong>{t('accountUi.signOut.unsentTitle', { count: unsent.length })}</strong>
           </p>
           <ul>
             {unsent.map((r) => (
@@ -88,30 +88,26 @@ function SignOutForm({ account, onClose }: { account: Account; onClose: () => vo
             ))}
           </ul>
           <p>
-            {remove
-              ? 'If you sign out and remove this device’s copies now, these changes are lost.'
-              : 'They stay on this device and are sent the next time you sign in here.'}{' '}
-            {online ? 'Stay signed in until they are sent.' : 'You are offline: connect, and stay signed in until they are sent.'}
+            {remove ? t('accountUi.signOut.lostIfRemoved') : t('accountUi.signOut.keptIfNotRemoved')}{' '}
+            {online ? t('accountUi.signOut.stayOnline') : t('accountUi.signOut.stayOffline')}
           </p>
           <button type="button" className="button" onClick={syncFirst} data-autofocus>
-            Stay signed in and sync first
+            {t('accountUi.signOut.syncFirst')}
           </button>
         </div>
       )}
       <label className="tick sign-out__remove">
         <input type="checkbox" checked={remove} onChange={(e) => setRemove(e.target.checked)} />
         <span>
-          <span className="tick__label">Remove this device’s copies of your reports</span>
+          <span className="tick__label">{t('accountUi.signOut.removeCopies')}</span>
           <span className="field__help">
-            {shared
-              ? 'Recommended: you marked this device as shared. The next person to use it cannot read your reports. They stay on the server.'
-              : 'Choose this on a device other people use. Your reports stay on the server; opening them here again downloads them.'}
+            {shared ? t('accountUi.signOut.removeHelpShared') : t('accountUi.signOut.removeHelp')}
           </span>
         </span>
       </label>
       {!online && !hasUnsent && (
         <p className="notice" role="status">
-          You are offline. Signing out needs the server, to end your session everywhere: connect first.
+          {t('accountUi.signOut.offline')}
         </p>
       )}
       {error && (
@@ -121,7 +117,7 @@ function SignOutForm({ account, onClose }: { account: Account; onClose: () => vo
       )}
       <div className="form__actions">
         <button type="button" className="button" onClick={onClose} data-autofocus={hasUnsent ? undefined : true}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button
           type="button"
@@ -129,7 +125,7 @@ function SignOutForm({ account, onClose }: { account: Account; onClose: () => vo
           onClick={handleSignOut}
           disabled={busy || unsent === null}
         >
-          {busy ? 'Signing out…' : remove && hasUnsent ? 'Sign out and lose these changes' : 'Sign out'}
+          {busy ? t('accountUi.signOut.signingOut') : remove && hasUnsent ? t('accountUi.signOut.signOutAndLose') : t('account.signOut')}
         </button>
       </div>
     </div>

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateLogin, validateSignup } from '../../../../shared/api/validate.ts';
 import { ApiError, NetworkError } from '../../api/http.ts';
+import { initI18n } from '../../i18n/i18n.ts';
 import { apiErrorToErrors, problemsToErrors, tooManyAttemptsMessage } from './formErrors.ts';
+
+beforeAll(() => initI18n('en'));
 
 function problems(result: ReturnType<typeof validateSignup>) {
   return result.ok ? [] : result.problems;

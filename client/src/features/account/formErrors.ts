@@ -4,14 +4,16 @@
  */
 import { ACCOUNT_LIMITS, type Problem } from '../../../../shared/api/validate.ts';
 import { ApiError, describeError } from '../../api/http.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export type AccountField = 'email' | 'password' | 'name';
 export type FormErrors = Partial<Record<AccountField | 'form', string>>;
 
+/** The message keys of an empty field (translated when the error is made). */
 const MISSING: Record<AccountField, string> = {
-  email: 'Enter your e-mail address.',
-  password: 'Enter your password.',
-  name: 'Enter your name, as your co-authors know you.',
+  email: 'accountUi.formErrors.missingEmail',
+  password: 'accountUi.formErrors.missingPassword',
+  name: 'accountUi.formErrors.missingName',
 };
 
 function isField(field: string | undefined): field is AccountField {
@@ -24,9 +26,9 @@ export function problemsToErrors(problems: Problem[]): FormErrors {
   for (const p of problems) {
     const field = isField(p.field) ? p.field : 'form';
     if (errors[field]) continue;
-    if (p.code === 'missing_field' && field !== 'form') errors[field] = MISSING[field];
-    else if (p.code === 'too_long' && field === 'name') errors.name = `Use at most ${ACCOUNT_LIMITS.nameChars} characters.`;
-    else if (p.code === 'too_long' && field === 'email') errors.email = 'This e-mail address is too long.';
+    if (p.code === 'missing_field' && field !== 'form') errors[field] = t(MISSING[field]);
+    else if (p.code === 'too_long' && field === 'name') errors.name = t('accountUi.formErrors.nameTooLong', { max: ACCOUNT_LIMITS.nameChars });
+    else if (p.code === 'too_long' && field === 'email') errors.email = t('accountUi.formErrors.emailTooLong');
     else errors[field] = p.message;
   }
   return errors;
@@ -34,9 +36,9 @@ export function problemsToErrors(problems: Problem[]): FormErrors {
 
 /** "Too many attempts — try again in 3 minutes", from a 429's Retry-After. */
 export function tooManyAttemptsMessage(retryAfterSeconds: number | undefined): string {
-  if (!retryAfterSeconds) return 'Too many attempts — try again in a few minutes.';
+  if (!retryAfterSeconds) return t('accountUi.formErrors.tooManyAttempts');
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Too many attempts — try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+  return t('accountUi.formErrors.tooManyAttemptsIn', { minutes });
 }
 
 /** An error from the auth API, beside the field it concerns or above the form. */

@@ -3,6 +3,7 @@
  * (a device copy may be behind or ahead of it), so offline the button is unavailable and says why.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { duplicateReport } from '../../api/reportsApi.ts';
 import { describeError } from '../../api/http.ts';
 import { navigate } from '../../app/router.ts';
@@ -15,11 +16,12 @@ import { moveToTrash, TRASH_DAYS_HINT } from './trashActions.ts';
 
 export function ReportCardActions({ item, serverReachable, onChanged }: { item: ReportListItem; serverReachable: boolean; onChanged: () => void }) {
   const showToast = useToastStore((s) => s.show);
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const title = item.title || 'Untitled report';
+  const title = item.title || t('report.untitled');
   if (item.place === 'device-only' || item.role === null) return null;
-  const whyNot = serverReachable ? null : 'Duplicating needs a connection to the server: the copy is made from the server’s text.';
+  const whyNot = serverReachable ? null : t('accountUi.cardActions.offlineDuplicate');
 
   const duplicate = async () => {
     // A tap has no hover to show the tooltip (phones): say it plainly instead of doing nothing.
@@ -32,9 +34,9 @@ export function ReportCardActions({ item, serverReachable, onChanged }: { item: 
     try {
       const copy = await duplicateReport(item.id);
       onChanged();
-      showToast({ message: `Made “${copy.title}”.`, action: { label: 'Open', run: () => navigate(reportPath(copy.id)) } });
+      showToast({ message: t('accountUi.cardActions.made', { title: copy.title }), action: { label: t('accountUi.cardActions.open'), run: () => navigate(reportPath(copy.id)) } });
     } catch (err) {
-      showToast({ message: `Could not duplicate “${title}”: ${describeError(err)}` });
+      showToast({ message: t('accountUi.cardActions.duplicateFailed', { title, error: describeError(err) }) });
     } finally {
       setBusy(false);
     }
@@ -48,7 +50,7 @@ export function ReportCardActions({ item, serverReachable, onChanged }: { item: 
       disabled={busy}
       onClick={() => void duplicate()}
     >
-      {busy ? 'Duplicating…' : 'Duplicate'}
+      {busy ? t('accountUi.cardActions.duplicating') : t('accountUi.cardActions.duplicate')}
     </button>
   );
   return (
@@ -56,13 +58,13 @@ export function ReportCardActions({ item, serverReachable, onChanged }: { item: 
       {whyNot ? <Tooltip content={whyNot}>{duplicateButton}</Tooltip> : duplicateButton}
       {item.role === 'owner' && serverReachable && (
         <button type="button" className="button button--danger-ghost button--small" onClick={() => setDeleting(true)}>
-          Delete…
+          {t('accountUi.cardActions.delete')}
         </button>
       )}
       <ConfirmDialog
         open={deleting}
-        title={`Delete “${title}”?`}
-        confirmLabel="Move to trash"
+        title={t('report.delete.title', { title })}
+        confirmLabel={t('report.delete.confirm')}
         danger
         onClose={() => setDeleting(false)}
         onConfirm={async () => {
@@ -71,10 +73,7 @@ export function ReportCardActions({ item, serverReachable, onChanged }: { item: 
           onChanged();
         }}
       >
-        <p>
-          “{title}” goes to your trash, with its text, comments and versions, and closes for everyone who has access. You can restore it from the trash
-          for {TRASH_DAYS_HINT}; after that it is deleted for good.
-        </p>
+        <p>{t('report.delete.text', { title, days: Number.parseInt(TRASH_DAYS_HINT, 10) })}</p>
       </ConfirmDialog>
     </div>
   );

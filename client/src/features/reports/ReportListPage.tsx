@@ -5,7 +5,6 @@ import { isMechanism } from '../../../../shared/api/mechanisms.ts';
 import { mechanismName as nameOf } from '../../../../shared/i18n/mechanismNames.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { TopBar } from '../../app/TopBar.tsx';
-import { roleWithArticle } from '../../auth/permissions.ts';
 import { useAccount } from '../../auth/useAccount.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { RoleBadge } from '../../ui/RoleBadge.tsx';
@@ -27,6 +26,7 @@ import { TrashView } from './TrashView.tsx';
 import { filterChoices, filterReports, formatListQuery, isFiltered, parseListQuery, type ReportListQuery } from './reportListQuery.ts';
 import './reportList.css';
 import { publishReport } from './publish.ts';
+import { progressLabel } from './progressLabel.ts';
 import { useLocalReports } from './useLocalReports.ts';
 import { useServerReports } from './useServerReports.ts';
 
@@ -166,6 +166,7 @@ export function ReportListPage() {
 
 /** A report made on this device that the server refused, with the reason and, for a coalition's, the way on. */
 function PublishRefused({ item }: { item: ReportListItem }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const makeOwn = async () => {
     setBusy(true);
@@ -175,10 +176,10 @@ function PublishRefused({ item }: { item: ReportListItem }) {
   };
   return (
     <span className="report-card__refused" role="status" data-testid="publish-refused">
-      <span>The server did not take this report: {item.publishRefused!.message} It is safe on this device.</span>
+      <span>{t('accountUi.list.publishRefused', { reason: item.publishRefused!.message })}</span>
       {item.coalitionId && (
         <button type="button" className="button button--small" disabled={busy} onClick={() => void makeOwn()}>
-          {busy ? 'Sending…' : 'Make it your own report'}
+          {busy ? t('accountUi.list.sending') : t('accountUi.list.makeOwn')}
         </button>
       )}
     </span>
@@ -191,13 +192,6 @@ function placeLabel(place: ReportListItem['place'], t: TFunction): string | null
   if (place === 'server-only') return t('list.place.serverOnly');
   if (place === 'device') return t('list.place.device');
   return null;
-}
-
-function progressLabel(progress: NonNullable<ReportListItem['progress']>, t: TFunction): string {
-  if (progress === 'empty') return t('report.noSections');
-  if (progress === 'in-review') return t('status.inReview');
-  if (progress === 'final') return t('status.final');
-  return t('status.drafting');
 }
 
 function ReportCard({
@@ -238,7 +232,7 @@ function ReportCard({
       </p>
       <p className="report-card__badges">
         {item.role && <RoleBadge role={item.role} />}
-        {item.deletedOnServer && <span className="badge badge--deleted">Deleted on the server</span>}
+        {item.deletedOnServer && <span className="badge badge--deleted">{t('accountUi.list.deletedOnServer')}</span>}
         {place && (
           <span className={`badge badge--${item.place}`}>
             <Icon name={item.place === 'server-only' ? 'cloud' : 'device'} size={14} /> {place}
@@ -246,9 +240,9 @@ function ReportCard({
         )}
         {item.publishRefused && <PublishRefused item={item} />}
         {item.unsendable ? (
-          <span className="badge badge--unsynced">Changes on this device can’t be sent: you are now {item.role ? roleWithArticle(item.role) : 'a reader'}</span>
+          <span className="badge badge--unsynced">{t('accountUi.list.unsendable', { role: item.role ?? 'none' })}</span>
         ) : (
-          item.hasUnsyncedChanges && item.place !== 'device-only' && !item.deletedOnServer && <span className="badge badge--unsynced">Changes waiting to sync</span>
+          item.hasUnsyncedChanges && item.place !== 'device-only' && !item.deletedOnServer && <span className="badge badge--unsynced">{t('accountUi.list.waitingToSync')}</span>
         )}
       </p>
       <ReportCardActions item={item} serverReachable={serverReachable} onChanged={onChanged} />

@@ -4,6 +4,7 @@
  * purges it from the server and this device; a device copy alone can be removed from this device.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fetchTrash, type TrashedReport } from '../../api/reportsApi.ts';
 import { describeError } from '../../api/http.ts';
 import { formatDate } from '../../ui/dates.ts';
@@ -18,6 +19,7 @@ export function TrashView({ deviceCopies, online, onChanged }: { deviceCopies: R
   const [trash, setTrash] = useState<TrashedReport[] | 'loading' | 'unreachable'>('loading');
   const [confirm, setConfirm] = useState<{ entry: Entry; kind: 'purge' | 'device' } | null>(null);
   const showToast = useToastStore((s) => s.show);
+  const { t } = useTranslation();
   const load = useCallback(() => {
     fetchTrash().then(setTrash, () => setTrash('unreachable'));
   }, []);
@@ -36,63 +38,60 @@ export function TrashView({ deviceCopies, online, onChanged }: { deviceCopies: R
 
   const restore = async (entry: Entry) => {
     try {
-      await restoreFromTrash(entry.id, entry.title || 'Untitled report');
+      await restoreFromTrash(entry.id, entry.title || t('report.untitled'));
     } catch (err) {
-      showToast({ message: `Could not restore “${entry.title}”: ${describeError(err)}` });
+      showToast({ message: t('accountUi.trash.restoreFailed', { title: entry.title, error: describeError(err) }) });
     }
     load();
     onChanged();
   };
 
   return (
-    <section aria-label="Trash" className="trash">
-      <p className="muted">
-        Deleted reports you own wait here before they are deleted for good; restoring one brings back its text, comments and versions for everyone.
-        This device keeps its copies of deleted reports until you remove them.
-      </p>
+    <section aria-label={t('list.trash')} className="trash">
+      <p className="muted">{t('accountUi.trash.intro')}</p>
       {trash === 'unreachable' && (
         <p className="notice" role="status">
-          The server can’t be reached, so the reports in your trash there can’t be shown. Copies kept on this device are listed below.
+          {t('accountUi.trash.unreachable')}
         </p>
       )}
       {trash === 'loading' && list.length === 0 ? (
         <p className="muted" role="status">
-          Loading the trash…
+          {t('accountUi.trash.loading')}
         </p>
       ) : list.length === 0 ? (
         <div className="empty">
-          <h2>The trash is empty</h2>
+          <h2>{t('accountUi.trash.empty')}</h2>
         </div>
       ) : (
-        <ul className="report-list" aria-label="Deleted reports">
+        <ul className="report-list" aria-label={t('accountUi.trash.listLabel')}>
           {list.map((entry) => (
             <li key={entry.id} className="report-card report-card--trashed" data-testid="trash-card" data-report-id={entry.id}>
-              <span className="report-card__title">{entry.title || 'Untitled report'}</span>
+              <span className="report-card__title">{entry.title || t('report.untitled')}</span>
               <p className="report-card__meta">
                 <abbr className="mechanism-code">{entry.mechanism}</abbr>
                 {entry.stateUnderReview && <span>{entry.stateUnderReview}</span>}
                 {entry.server ? (
                   <span className="muted">
-                    Deleted {formatDate(entry.server.deletedAt)} · deleted for good on {new Date(entry.server.purgeAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}
+                    {t('accountUi.trash.dates', { deleted: formatDate(entry.server.deletedAt), purge: formatDate(entry.server.purgeAt) })}
                   </span>
                 ) : (
-                  <span className="muted">Deleted on the server; a copy is kept on this device</span>
+                  <span className="muted">{t('accountUi.trash.deviceCopy')}</span>
                 )}
               </p>
               <div className="report-card__actions">
                 {entry.server && (
                   <>
                     <button type="button" className="button button--small" disabled={!online} onClick={() => void restore(entry)}>
-                      Restore
+                      {t('accountUi.trash.restore')}
                     </button>
                     <button type="button" className="button button--danger-ghost button--small" disabled={!online} onClick={() => setConfirm({ entry, kind: 'purge' })}>
-                      Delete forever…
+                      {t('accountUi.trash.deleteForeverMenu')}
                     </button>
                   </>
                 )}
                 {!entry.server && entry.onDevice && (
                   <button type="button" className="button button--danger-ghost button--small" onClick={() => setConfirm({ entry, kind: 'device' })}>
-                    Remove from this device…
+                    {t('accountUi.trash.removeFromDeviceMenu')}
                   </button>
                 )}
               </div>
@@ -102,22 +101,26 @@ export function TrashView({ deviceCopies, online, onChanged }: { deviceCopies: R
       )}
       <ConfirmDialog
         open={confirm !== null}
-        title={confirm?.kind === 'purge' ? `Delete “${confirm.entry.title}” forever?` : `Remove “${confirm?.entry.title ?? ''}” from this device?`}
-        confirmLabel={confirm?.kind === 'purge' ? 'Delete forever' : 'Remove from this device'}
+        title={
+          confirm?.kind === 'purge'
+            ? t('accountUi.trash.purgeTitle', { title: confirm.entry.title })
+            : t('accountUi.trash.removeTitle', { title: confirm?.entry.title ?? '' })
+        }
+        confirmLabel={confirm?.kind === 'purge' ? t('accountUi.trash.deleteForever') : t('accountUi.trash.removeFromDevice')}
         danger
         onClose={() => setConfirm(null)}
         onConfirm={async () => {
           if (!confirm) return;
-          if (confirm.kind === 'purge') await deleteForever(confirm.entry.id, confirm.entry.title || 'Untitled report');
+          if (confirm.kind === 'purge') await deleteForever(confirm.entry.id, confirm.entry.title || t('report.untitled'));
           else await removeDeviceCopy(confirm.entry.id);
           setConfirm(null);
           load();
         }}
       >
         {confirm?.kind === 'purge' ? (
-          <p>Its text, comments and versions are erased from the server and from this device. This cannot be undone.</p>
+          <p>{t('accountUi.trash.purgeText')}</p>
         ) : (
-          <p>The copy on this device is erased. The server no longer has this report, so this cannot be undone.</p>
+          <p>{t('accountUi.trash.removeText')}</p>
         )}
       </ConfirmDialog>
     </section>

@@ -21,6 +21,7 @@ function createRequest(report: LocalReport): NewReportRequest | null {
   return {
     id: report.id,
     // An encrypted report's title and State stay on the device: the server gets a placeholder (issue 11).
+    // i18n-exempt: placeholder titles stored on the server (data, not interface text)
     title: report.encrypted ? 'Encrypted report' : report.title.trim() || 'Untitled report',
     mechanism: report.mechanism,
     stateUnderReview: report.encrypted ? '' : report.stateUnderReview,

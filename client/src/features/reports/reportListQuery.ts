@@ -5,6 +5,7 @@
  * the trash. Pure, so it is unit-tested; it works on what the list holds (server list and device catalogue).
  */
 import { isReportProgress, type ReportProgress } from '../../../../shared/report/progress.ts';
+import { currentLanguage, t } from '../../i18n/i18n.ts';
 import type { ReportListItem } from './mergeReports.ts';
 
 export type ReportSort = 'changed' | 'title' | 'deadline';
@@ -75,8 +76,10 @@ export function filterReports(items: ReportListItem[], query: ReportListQuery): 
     return words.every((w) => haystack.includes(w));
   });
   if (query.sort === 'title') {
-    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-    return shown.sort((a, b) => collator.compare(a.title || 'Untitled report', b.title || 'Untitled report') || (a.id < b.id ? -1 : 1));
+    // Untitled reports sort under the name the list shows for them, in the interface language.
+    const untitled = t('report.untitled');
+    const collator = new Intl.Collator(currentLanguage(), { sensitivity: 'base', numeric: true });
+    return shown.sort((a, b) => collator.compare(a.title || untitled, b.title || untitled) || (a.id < b.id ? -1 : 1));
   }
   if (query.sort === 'deadline') {
     // Soonest deadline first; reports without one keep their newest-activity order after them.

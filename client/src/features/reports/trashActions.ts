@@ -8,6 +8,7 @@ import { forgetReport, markDeletedOnServer, markRestoredOnServer } from '../../d
 import { localDocName } from '../../sync/localDoc.ts';
 import { useToastStore } from '../../stores/toastStore.ts';
 import { describeError } from '../../api/http.ts';
+import { t } from '../../i18n/i18n.ts';
 
 function toast(message: string, action?: { label: string; run: () => void }): void {
   useToastStore.getState().show(action ? { message, action } : { message });
@@ -17,10 +18,10 @@ function toast(message: string, action?: { label: string; run: () => void }): vo
 export async function moveToTrash(id: string, title: string, onRestored?: () => void): Promise<void> {
   await deleteReport(id);
   await markDeletedOnServer(id);
-  toast(`Moved “${title}” to the trash.`, {
-    label: 'Undo',
+  toast(t('accountUi.trash.moved', { title }), {
+    label: t('accountUi.trash.undo'),
     run: () => {
-      restoreFromTrash(id, title).then(onRestored, (err: unknown) => toast(`Could not restore “${title}”: ${describeError(err)}`));
+      restoreFromTrash(id, title).then(onRestored, (err: unknown) => toast(t('accountUi.trash.restoreFailed', { title, error: describeError(err) })));
     },
   });
 }
@@ -29,14 +30,14 @@ export async function moveToTrash(id: string, title: string, onRestored?: () => 
 export async function restoreFromTrash(id: string, title: string): Promise<void> {
   await undeleteReport(id);
   await markRestoredOnServer(id);
-  toast(`Restored “${title}”.`);
+  toast(t('accountUi.trash.restored', { title }));
 }
 
 /** Delete for good from the trash, and this device's copy with it. */
 export async function deleteForever(id: string, title: string): Promise<void> {
   await purgeReport(id);
   await forgetReport(id, localDocName(id));
-  toast(`Deleted “${title}” for good.`);
+  toast(t('accountUi.trash.deletedForGood', { title }));
 }
 
 /** Remove the device's copy of a report the server deleted (nothing is sent to the server). */
