@@ -15,6 +15,7 @@ export class MemoryStorage implements Storage {
   }
   setItem(k: string, v: string): void {
     const used = [...this.items].reduce((sum, [key, value]) => sum + (key === k ? 0 : key.length + value.length), 0);
+    // i18n-exempt: the browser's own error, in tests only
     if (used + k.length + v.length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.items.set(k, String(v));
   }
