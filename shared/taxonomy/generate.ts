@@ -5,7 +5,8 @@
  *   node --import tsx shared/taxonomy/generate.ts [path/to/reference/data]
  *
  * The project never reads the reference data at run time: the browser bundles the generated files, so they keep
- * only what tagging, search and coverage use (English labels, no full article texts, no translations).
+ * only what tagging, search and coverage use (English labels, no full article texts, no translations: the SDG
+ * translations are in generated/sdg-labels/, built by generateSdgLabels.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';

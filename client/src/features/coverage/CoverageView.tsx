@@ -15,6 +15,7 @@ import { chipLabel } from '../tagging/useTagDescriber.ts';
 import { useDerived } from '../treaty/docDerived.ts';
 import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
 import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
+import { TreatyTextsNote } from '../taxonomyLanguage/TreatyTextsNote.tsx';
 import { coverageFor, type OtherTag } from './coverageModel.ts';
 import './coverage.css';
 
@@ -53,6 +54,7 @@ function CoverageBody({ taxonomy, doc }: { taxonomy: TaxonomyModule; doc: Y.Doc 
           Show only what the report does not address
         </label>
       </div>
+      {model.treaty && <TreatyTextsNote />}
       {model.treaty ? (
         <Group
           id="articles"

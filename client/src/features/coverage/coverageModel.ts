@@ -33,10 +33,12 @@ export function coverageModel(taxonomy: Pick<TaxonomyModule, 'computeCoverage' |
   return { ...coverage, others };
 }
 
-let coverageOf: ((doc: Y.Doc) => DocDerived<CoverageModel>) | null = null;
+/** One per taxonomy module: the module in another interface language labels the SDGs in that language. */
+const coverageOf = new WeakMap<TaxonomyModule, (doc: Y.Doc) => DocDerived<CoverageModel>>();
 
 /** The live coverage of a doc; one computation shared by every viewer, after tags change within 150 ms. */
 export function coverageFor(taxonomy: TaxonomyModule, doc: Y.Doc): DocDerived<CoverageModel> {
-  coverageOf ??= derivedFrom((d) => coverageModel(taxonomy, d), 150);
-  return coverageOf(doc);
+  let of = coverageOf.get(taxonomy);
+  if (!of) coverageOf.set(taxonomy, (of = derivedFrom((d) => coverageModel(taxonomy, d), 150)));
+  return of(doc);
 }

@@ -13,6 +13,7 @@ import { useEarlierRecommendations } from '../recommendations/useEarlierRecommen
 import { afterInput, CLOSED, comboboxKey, type ComboboxState } from './combobox.ts';
 import { TAG_KIND_LABELS, tagTone } from './tagKinds.ts';
 import { useTaxonomy } from './taxonomy.ts';
+import { TreatyTextsNote } from '../taxonomyLanguage/TreatyTextsNote.tsx';
 
 const MAX_RESULTS = 30;
 
@@ -133,6 +134,7 @@ export function TagPicker({
             );
           })}
       </ul>
+      <TreatyTextsNote show={showList && results.some((entry) => entry.kind === 'article')} />
       {open && results.length === 0 && (
         <p className="tag-picker__empty" role="status">
           {taxonomy ? `No tag matches “${query.trim()}”.` : 'Loading the list of tags…'}

@@ -1,5 +1,6 @@
 /** Loads the taxonomy module once, on demand, and lets components re-render when it has arrived. */
 import { useEffect, useState } from 'react';
+import { useTaxonomyInLanguage } from '../taxonomyLanguage/useTaxonomyInLanguage.ts';
 
 export type TaxonomyModule = typeof import('./taxonomyModule.ts');
 
@@ -23,7 +24,7 @@ export function loadedTaxonomy(): TaxonomyModule | null {
   return loaded;
 }
 
-/** The taxonomy module when it has loaded, else null (and the load starts). */
+/** The taxonomy module when it has loaded, else null (and the load starts); SDG labels in the interface language. */
 export function useTaxonomy(): TaxonomyModule | null {
   const [module, setModule] = useState<TaxonomyModule | null>(loaded);
   useEffect(() => {
@@ -37,5 +38,5 @@ export function useTaxonomy(): TaxonomyModule | null {
       live = false;
     };
   }, [module]);
-  return module;
+  return useTaxonomyInLanguage(module);
 }

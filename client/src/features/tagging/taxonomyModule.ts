@@ -10,3 +10,4 @@ export { describeReportTag, reportTags } from '../../../../shared/report/tags.ts
 export { applyTemplate } from '../../../../shared/templates/applyTemplate.ts';
 export { UPR_RESPONSES } from '../../../../shared/taxonomy/entries.ts';
 export { MECHANISM_TREATY } from '../../../../shared/taxonomy/treaties.ts';
+export { localizedTaxonomy } from '../taxonomyLanguage/localizedTaxonomy.ts';
