@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/app.css';
 import './styles/rtl.css';
 import './firstScreen/firstScreen.css';
+import './display/theme.ts';
 
 // The first screen is drawn in the reader's language: its messages (one small chunk) load first.
 void initI18n().then(() =>

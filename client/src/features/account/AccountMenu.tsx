@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.tsx';
+import { ThemeChoice } from '../../display/ThemeChoice.tsx';
 import type { Account } from '../../api/authApi.ts';
 import { handleLinkClick } from '../../app/router.ts';
 import { useSharedDevice } from '../../auth/sharedDevice.ts';
@@ -129,6 +130,7 @@ export function AccountMenu({ account }: { account: Account }) {
             <div className="account-menu__language">
               <LanguageSwitcher id={`${panelId}-language`} />
             </div>
+            <ThemeChoice id={`${panelId}-contrast`} />
             <button
               type="button"
               className="account-menu__item account-menu__signout"
