@@ -7,13 +7,13 @@ import { initials } from '../user/user.ts';
 export function Avatar({ name, color, size = 'md', label }: { name: string; color: string; size?: 'sm' | 'md'; label?: string }) {
   if (label === '') {
     return (
-      <span className={`avatar avatar--${size}`} style={{ backgroundColor: color }} aria-hidden="true">
+      <span className={`avatar avatar--${size}`} style={{ backgroundColor: color, ['--avatar-color' as string]: color }} aria-hidden="true">
         {initials(name)}
       </span>
     );
   }
   return (
-    <span className={`avatar avatar--${size}`} style={{ backgroundColor: color }} title={label ?? name} role="img" aria-label={label ?? name}>
+    <span className={`avatar avatar--${size}`} style={{ backgroundColor: color, ['--avatar-color' as string]: color }} title={label ?? name} role="img" aria-label={label ?? name}>
       <span aria-hidden="true">{initials(name)}</span>
     </span>
   );
