@@ -7,6 +7,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import './highContrast.css';
+import './reflow.css';
 
 export const THEME_KEY = 'rightsdraft.theme';
 export const THEME_CHOICES = ['system', 'standard', 'high-contrast'] as const;
