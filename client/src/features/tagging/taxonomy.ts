@@ -1,6 +1,6 @@
 /** Loads the taxonomy module once, on demand, and lets components re-render when it has arrived. */
 import { useEffect, useState } from 'react';
-import { useTaxonomyInLanguage } from '../taxonomyLanguage/useTaxonomyInLanguage.ts';
+import { taxonomyInLanguageNow, useTaxonomyInLanguage } from '../taxonomyLanguage/useTaxonomyInLanguage.ts';
 
 export type TaxonomyModule = typeof import('./taxonomyModule.ts');
 
@@ -19,9 +19,9 @@ export function loadTaxonomy(): Promise<TaxonomyModule> {
   return loading;
 }
 
-/** The taxonomy module if it has loaded already, else null (without starting a load). */
+/** The taxonomy module if it has loaded already, else null (without starting a load); SDGs in the interface language. */
 export function loadedTaxonomy(): TaxonomyModule | null {
-  return loaded;
+  return loaded && taxonomyInLanguageNow(loaded);
 }
 
 /** The taxonomy module when it has loaded, else null (and the load starts); SDG labels in the interface language. */

@@ -1,10 +1,11 @@
 /**
- * The taxonomy module with SDG tags in an interface language: descriptions (chips, tooltips), search (the tag
- * picker finds "égalité" as well as "equality", and shows the French words) and coverage. Part of the lazily
+ * The taxonomy module with SDG tags in an interface language: descriptions (chips, tooltips, a tagged passage's
+ * hover), search (the tag picker finds "égalité" as well as "equality", and shows the French words) and coverage.
+ * Exports take the module from loadTaxonomy(), which stays English. Part of the lazily
  * loaded taxonomy chunk (re-exported by tagging/taxonomyModule.ts), since it reads the taxonomy entries.
  */
 import { computeCoverage } from '../../../../shared/report/coverage.ts';
-import { reportTags } from '../../../../shared/report/tags.ts';
+import { describeReportTag, reportTags } from '../../../../shared/report/tags.ts';
 import { describeTag } from '../../../../shared/taxonomy/describeTag.ts';
 import { taxonomyEntries, type TaxonomyEntry } from '../../../../shared/taxonomy/entries.ts';
 import { localizeTag, type Labelled, type SdgLabelFormats, type SdgLabels } from '../../../../shared/taxonomy/localizedLabels.ts';
@@ -65,5 +66,6 @@ export function localizedTaxonomy(module: TaxonomyModule, labels: SdgLabels, for
       return { ...coverage, sdgs: { ...coverage.sdgs, items: coverage.sdgs.items.map((item) => localizeTag(item, labels, formats)) } };
     },
     reportTags: (doc) => reportTags(doc).map((tag) => localizeTag(tag, labels, formats)),
+    describeReportTag: (doc, id) => localize(describeReportTag(doc, id)),
   };
 }

@@ -36,6 +36,11 @@ export function loadSdgLabels(language: string): Promise<SdgLabels | null> {
   return pending;
 }
 
+/** The labels of `language` if they have loaded, else null (without starting a load). */
+export function loadedSdgLabels(language: string): SdgLabels | null {
+  return hasSdgLabels(language) ? (loaded.get(language) ?? null) : null;
+}
+
 /** The labels of `language` once loaded (null for English, and while they load: English is shown meanwhile). */
 export function useSdgLabels(language: string | undefined): SdgLabels | null {
   const [, setVersion] = useState(0);

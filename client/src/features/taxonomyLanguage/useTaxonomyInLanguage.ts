@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { SdgLabels } from '../../../../shared/taxonomy/localizedLabels.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import type { TaxonomyModule } from '../tagging/taxonomy.ts';
-import { useSdgLabels } from './sdgLabelFiles.ts';
+import { loadedSdgLabels, useSdgLabels } from './sdgLabelFiles.ts';
 
 const inLanguage = new WeakMap<SdgLabels, TaxonomyModule>();
 
@@ -32,4 +32,11 @@ export function useTaxonomyInLanguage(module: TaxonomyModule | null): TaxonomyMo
   const language = instance?.language;
   const labels = useSdgLabels(language);
   return useMemo(() => (module && labels && language ? localized(module, labels, language) : module), [module, labels, language]);
+}
+
+/** Outside React (an editor's hover): the module in the interface language now, if its labels have loaded. */
+export function taxonomyInLanguageNow(module: TaxonomyModule): TaxonomyModule {
+  const language = i18n.language;
+  const labels = language ? loadedSdgLabels(language) : null;
+  return labels ? localized(module, labels, language) : module;
 }
