@@ -115,6 +115,22 @@ describe('High contrast and reduced motion', () => {
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: path.join(SHOTS, 'high-contrast-report.png') });
     problems.push(...(await contrastViolations(page)).map((v) => `report page: ${v}`));
+    // The tag picker's list open, then the export dialog.
+    const picker = page.locator('[data-testid="section-tags"] .tag-picker__input');
+    await picker.click();
+    await picker.pressSequentially('violence', { delay: 10 });
+    await page.locator('.tag-picker__list [role="option"]').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'high-contrast-tag-picker.png') });
+    problems.push(...(await contrastViolations(page)).map((v) => `report page, tag picker open: ${v}`));
+    await picker.press('Escape');
+    await picker.fill('');
+    await page.getByTestId('export-button').click();
+    await page.getByRole('dialog', { name: 'Export report' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(SHOTS, 'high-contrast-export-dialog.png') });
+    problems.push(...(await contrastViolations(page)).map((v) => `export dialog: ${v}`));
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Export report' }).waitFor({ state: 'detached' });
     for (const view of ['coverage', 'checklist'] as const) {
       await page.locator(`.views-bar__item[data-view="${view}"]`).click();
       await page.locator(`.views-bar__item[data-view="${view}"][aria-current="page"]`).waitFor();

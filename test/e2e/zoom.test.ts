@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { createReport, signUp } from '../helpers/clients.ts';
+import { api, createReport, signUp } from '../helpers/clients.ts';
 import { useBrowserSuite, WAIT_MS } from './support.ts';
 
 const SHOTS = path.resolve('test/e2e/screens/zoom');
@@ -153,5 +153,31 @@ describe('Zoom to 200 %', () => {
     await page.screenshot({ path: path.join(SHOTS, 'export-dialog-end.png') });
     expect(problems).toEqual([]);
     expect(errors).toEqual([]);
+
+    // Right to left: nothing runs off either side in Arabic either.
+    await api(base, '/api/auth/me/language', { as: owner, method: 'PUT', body: { language: 'ar' } });
+    const arabic = await suite.browser.newContext({ ...ZOOMED, locale: 'ar' });
+    suite.keep({ context: arabic });
+    await arabic.addCookies([{ name, value, url: base, httpOnly: true, sameSite: 'Lax' }]);
+    const rtl = await arabic.newPage();
+    rtl.setDefaultTimeout(WAIT_MS);
+    const rtlProblems: string[] = [];
+    await rtl.goto(`${base}/reports`);
+    await rtl.waitForFunction(() => document.documentElement.dir === 'rtl', null, { timeout: WAIT_MS });
+    await rtl.locator('[data-testid="report-card"]').first().waitFor();
+    if ((await sidewaysOverflow(rtl)) > 0) rtlProblems.push('ar report list scrolls sideways');
+    await rtl.screenshot({ path: path.join(SHOTS, 'ar-report-list.png') });
+    await rtl.goto(`${base}/reports/${report.id}`);
+    await rtl.locator('.ProseMirror').first().waitFor();
+    if ((await sidewaysOverflow(rtl)) > 0) rtlProblems.push('ar report page scrolls sideways');
+    await rtl.screenshot({ path: path.join(SHOTS, 'ar-report.png') });
+    if (!(await rtl.getByTestId('export-button').isVisible())) await rtl.locator('.report-header__menu-button').click();
+    await rtl.getByTestId('export-button').click();
+    await rtl.locator('dialog[open]').waitFor();
+    if ((await sidewaysOverflow(rtl)) > 0) rtlProblems.push('ar export dialog scrolls sideways');
+    const last = await unreachable(rtl, 'the last button', rtl.locator('dialog[open] button').last());
+    if (last) rtlProblems.push(`ar export dialog: ${last}`);
+    await rtl.screenshot({ path: path.join(SHOTS, 'ar-export-dialog.png') });
+    expect(rtlProblems).toEqual([]);
   }, 180_000);
 });
