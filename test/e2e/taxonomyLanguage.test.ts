@@ -80,6 +80,15 @@ describe('Taxonomy labels in the interface language', () => {
     await goal.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'fr-coverage-sdgs.png') });
 
+    // Switched live to Spanish in the account menu: the chips follow without a reload.
+    await page.locator('.views-bar__item[data-view="sections"]').click();
+    await page.getByTestId('account-menu').click();
+    await page.locator('.account-menu__language select').selectOption('es');
+    await page.waitForFunction(() => document.documentElement.lang === 'es', null, { timeout: WAIT_MS });
+    await page.keyboard.press('Escape');
+    await chips.filter({ hasText: 'ODS 5: Igualdad de Género' }).waitFor();
+    await chips.filter({ hasText: 'Meta 5.2 de los ODS' }).waitFor();
+
     // Back to English: the same tags in English, and no note.
     await page.locator('.views-bar__item[data-view="sections"]').click();
     await api(base, '/api/auth/me/language', { as: owner, method: 'PUT', body: { language: 'en' } });
