@@ -80,6 +80,18 @@ describe('Taxonomy labels in the interface language', () => {
     await goal.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'fr-coverage-sdgs.png') });
 
+    // The library names an entry's SDG tags in French too.
+    const entry = await api<{ id: string }>(base, '/api/library/entries', {
+      as: owner,
+      body: { level: 'city', title: 'Déclaration ville des droits humains', kind: 'proclamation', text: 'La ville se déclare ville des droits humains.', tags: ['SDG:16.7', 'CEDAW:2'], visibility: 'published' },
+    });
+    await page.goto(`${base}/library/${entry.body.id}`);
+    await page.locator('.library-tag', { hasText: 'Cible 16.7 des ODD' }).waitFor();
+    await page.locator('.library-tag', { hasText: 'CEDAW article 2' }).waitFor();
+    await page.goto(`${base}/reports/${report.id}`);
+    await page.locator('[data-testid="outline-item"] .outline-item__select').first().click();
+    await chips.filter({ hasText: GOAL_5 }).waitFor();
+
     // Switched live to Spanish in the account menu: the chips follow without a reload.
     await page.locator('.views-bar__item[data-view="sections"]').click();
     await page.getByTestId('account-menu').click();

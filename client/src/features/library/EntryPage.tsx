@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry, LibraryEntryView } from '../../../../shared/library/entry.ts';
-import { describeTag } from '../../../../shared/taxonomy/describeTag.ts';
+import { useDescribeTagInLanguage } from '../taxonomyLanguage/useDescribeTag.ts';
 import { ApiError, describeError, NetworkError } from '../../api/http.ts';
 import { useAccount } from '../../auth/useAccount.ts';
 import { handleLinkClick, navigate } from '../../app/router.ts';
@@ -29,6 +29,7 @@ type Loaded = { entry: LibraryEntryView; offline: false } | { entry: LibraryEntr
 
 export function EntryPage({ entryId }: { entryId: string }) {
   const { t } = useTranslation();
+  const describeTag = useDescribeTagInLanguage();
   const account = useAccount();
   const store = account?.id ?? ANONYMOUS;
   const [loaded, setLoaded] = useState<Loaded | null>(null);

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADOPTION_STATUSES, LIBRARY_KINDS, type AdoptionStatus, type LibraryEntry, type LibraryKind } from '../../../../shared/library/entry.ts';
 import { searchLibrary } from '../../../../shared/library/search.ts';
-import { describeTag } from '../../../../shared/taxonomy/describeTag.ts';
+import { useDescribeTagInLanguage } from '../taxonomyLanguage/useDescribeTag.ts';
 import { useAccount } from '../../auth/useAccount.ts';
 import { handleLinkClick } from '../../app/router.ts';
 import { signInPath } from '../../app/routes.ts';
@@ -24,6 +24,7 @@ import './library.css';
 
 export function LibraryPage() {
   const { t } = useTranslation();
+  const describeTag = useDescribeTagInLanguage();
   const account = useAccount();
   const library = useLibrary(account?.id ?? null);
   const [q, setQ] = useState('');

@@ -6,22 +6,27 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SdgLabels } from '../../../../shared/taxonomy/localizedLabels.ts';
+import type { SdgLabelFormats, SdgLabels } from '../../../../shared/taxonomy/localizedLabels.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import type { TaxonomyModule } from '../tagging/taxonomy.ts';
 import { loadedSdgLabels, useSdgLabels } from './sdgLabelFiles.ts';
 
 const inLanguage = new WeakMap<SdgLabels, TaxonomyModule>();
 
+/** The interface's words around an SDG's number, in `language` (client/src/i18n/areas/taxonomy/). */
+export function sdgLabelFormats(language: string): SdgLabelFormats {
+  const t = i18n.getFixedT(language);
+  return {
+    goal: (n, name) => t('taxonomy.sdgGoal', { n, name }),
+    target: (code) => t('taxonomy.sdgTarget', { code }),
+    indicator: (code) => t('taxonomy.sdgIndicator', { code }),
+  };
+}
+
 function localized(module: TaxonomyModule, labels: SdgLabels, language: string): TaxonomyModule {
   let out = inLanguage.get(labels);
   if (!out) {
-    const t = i18n.getFixedT(language);
-    out = module.localizedTaxonomy(module, labels, {
-      goal: (n, name) => t('taxonomy.sdgGoal', { n, name }),
-      target: (code) => t('taxonomy.sdgTarget', { code }),
-      indicator: (code) => t('taxonomy.sdgIndicator', { code }),
-    });
+    out = module.localizedTaxonomy(module, labels, sdgLabelFormats(language));
     inLanguage.set(labels, out);
   }
   return out;
