@@ -1,7 +1,8 @@
 /**
  * Display accessibility in Chromium (issue 13): the high-contrast theme (chosen in the account menu, kept on the
  * device, applied before the first paint, selected by `prefers-contrast: more` under "system") passes axe-core's
- * colour-contrast rules, AA and AAA (7:1), on the report list and the report page; and with the system asking for
+ * colour-contrast rules, AA and AAA (7:1), on the report list, the report page (with the tag picker open, coverage,
+ * checklist), the export dialog, the library, coalitions, account settings and follow-up; and with the system asking for
  * less motion the report page runs no transition or animation. Screens in test/e2e/screens/display/.
  */
 import fs from 'node:fs';
@@ -136,6 +137,18 @@ describe('High contrast and reduced motion', () => {
       await page.locator(`.views-bar__item[data-view="${view}"][aria-current="page"]`).waitFor();
       await page.waitForLoadState('networkidle');
       problems.push(...(await contrastViolations(page)).map((v) => `report page, ${view}: ${v}`));
+    }
+    // The other main pages, in the same theme.
+    for (const [where, screen] of [
+      ['/library', 'library'],
+      ['/coalitions', 'coalitions'],
+      ['/account', 'account settings'],
+      ['/follow-up', 'follow-up'],
+    ] as const) {
+      await page.goto(`${base}${where}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      problems.push(...(await contrastViolations(page)).map((v) => `${screen}: ${v}`));
     }
     expect(problems).toEqual([]);
     expect(errors).toEqual([]);
