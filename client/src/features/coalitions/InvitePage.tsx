@@ -107,7 +107,7 @@ export function InvitePage({ token }: { token: string }) {
           <p>{t('coalitionsUi.invitePage.youCan', { role })}</p>
           {invitation.coalition.organisations.length > 0 && (
             <p className="invite__orgs">
-              {t('coalitionsUi.invitePage.with', { organisations: invitation.coalition.organisations.join(t('coalitionsUi.invitePage.listSeparator')) })}
+              {t('coalitionsUi.invitePage.with', { organisations: invitation.coalition.organisations.join(t('coalitionsUi.list.separator')) })}
             </p>
           )}
           <p className="invite__expiry">{t('coalitionsUi.invitation.expires', { when: formatDateTime(invitation.expiresAt) })}</p>
