@@ -4,17 +4,8 @@
  */
 import type { ApiErrorBody } from '../../../shared/api/types.ts';
 import { ACCOUNT_LIMITS } from '../../../shared/api/validate.ts';
-import settingsEnglish from '../i18n/areas/settings/en.json';
+import { text } from '../app/text.ts';
 import { i18n } from '../i18n/i18n.ts';
-
-/**
- * A message of this module in the interface language. Before i18next starts (unit tests of modules that report
- * API errors) the English message is read straight from its file, with simple `{name}` placeholders filled.
- */
-function text(key: keyof typeof settingsEnglish, values: Record<string, string | number> = {}): string {
-  if (i18n.isInitialized) return i18n.t(key, values);
-  return settingsEnglish[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
 
 /** Values some error messages take (`settings.error.weak_password` names the shortest password). */
 const ERROR_VALUES = { min: ACCOUNT_LIMITS.passwordMinChars };
