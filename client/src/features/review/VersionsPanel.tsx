@@ -114,8 +114,8 @@ export default function VersionsPanel() {
               <div className="version__main">
                 <span className="version__name">{v.name}</span>
                 {badge && (
-                  <span className={`badge${badge.tone === 'safeguard' ? ' badge--safeguard' : ''}`} title={badge.help} data-testid="version-badge">
-                    {badge.text}
+                  <span className={`badge${badge.tone === 'safeguard' ? ' badge--safeguard' : ''}`} title={t(badge.help)} data-testid="version-badge">
+                    {t(badge.text)}
                   </span>
                 )}
               </div>
