@@ -4,7 +4,7 @@
  * with now), save a new one, restore one; the owner may delete one.
  */
 import { lazy, Suspense, useCallback, useEffect, useId, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/i18n.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -14,6 +14,7 @@ import { useReview } from './ReviewContext.tsx';
 import { deleteVersion, fetchVersions, restoreVersion, saveVersion, type Version } from './reviewApi.ts';
 import { versionBadge } from './versionLabels.ts';
 import { fullTime, relativeTime } from './timeText.ts';
+import { fillSlots, slot } from './slots.tsx';
 
 const VersionViewer = lazy(() => import('./VersionViewer.tsx'));
 const CompareView = lazy(() => import('./CompareView.tsx'));
@@ -166,11 +167,9 @@ export default function VersionsPanel() {
         {deleting && (
           <>
             <p>
-              <Trans
-                i18nKey="reviewUi.versions.deleteBody"
-                values={{ name: deleting.name, time: fullTime(deleting.createdAt) }}
-                components={{ strong: <strong /> }}
-              />
+              {fillSlots(t('reviewUi.versions.deleteBody', { name: slot('name'), time: fullTime(deleting.createdAt) }), {
+                name: <strong>{t('reviewUi.versionViewer.title', { name: deleting.name })}</strong>,
+              })}
             </p>
             {deleting.kind === 'before-deletion' && <p>{t('reviewUi.versions.deleteSafeguard')}</p>}
             <p className="muted">{t('reviewUi.versions.deleteReportUnchanged')}</p>
@@ -298,14 +297,15 @@ function RestoreDialog({ version, onClose, onRestore }: { version: Version | nul
       {version && (
         <div className="form" data-testid="restore-dialog">
           <p>
-            <Trans
-              i18nKey="reviewUi.versions.restoreBody"
-              values={{ name: version.name, time: fullTime(version.createdAt) }}
-              components={{ strong: <strong /> }}
-            />
+            {fillSlots(t('reviewUi.versions.restoreBody', { name: slot('name'), time: fullTime(version.createdAt) }), {
+              name: <strong>{t('reviewUi.versionViewer.title', { name: version.name })}</strong>,
+            })}
           </p>
           <p>
-            <Trans i18nKey="reviewUi.versions.restoreSafety" values={{ name: version.name }} components={{ strong: <strong /> }} />
+            {fillSlots(t('reviewUi.versions.restoreSafety', { safetyName: slot('safetyName') }), {
+              // i18n-exempt: the name the server gives this version (VersionService), which the list then shows as is
+              safetyName: <strong>Before restoring “{version.name}”</strong>,
+            })}
           </p>
           <p className="muted">{t('reviewUi.versions.restoreComments')}</p>
           {error && (
