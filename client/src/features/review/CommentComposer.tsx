@@ -125,7 +125,7 @@ export function CommentComposer({
           ref={ref}
           className="input composer__input"
           aria-label={label}
-          placeholder={`${label} — @ to mention someone`}
+          placeholder={t('reviewUi.composer.placeholder', { label })}
           rows={2}
           value={text}
           autoFocus={autoFocus}
