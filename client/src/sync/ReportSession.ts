@@ -242,7 +242,7 @@ export class ReportSession {
     try {
       await postReport(
         this.transport.encrypted
-          ? { id: this.reportId, title: 'Encrypted report', mechanism: meta.mechanism, stateUnderReview: '', encrypted: true }
+          ? { id: this.reportId, title: 'Encrypted report', mechanism: meta.mechanism, stateUnderReview: '', encrypted: true } // i18n-exempt: titles stored on the server as data, as features/reports/publish.ts sends them ('Encrypted report' is the server's ENCRYPTED_TITLE)
           : { id: this.reportId, title: meta.title || 'Untitled report', mechanism: meta.mechanism, stateUnderReview: meta.stateUnderReview },
       );
     } catch {
