@@ -13,6 +13,7 @@ import { derivedFrom, useDerived } from '../treaty/docDerived.ts';
 import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
 import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
 import { checkLabel, figuresOf, hintFor, type CheckFix } from './checkHints.ts';
+import { checkMessage } from './checkMessages.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { LimitSource } from './LimitSource.tsx';
 import { describeWordStatus } from './wordDisplay.ts';
@@ -74,7 +75,7 @@ export function ChecklistView({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }
                   {checkLabel(check)}
                   <span className="check-item__state">{check.passed ? t('submission.checklist.passed') : t('submission.checklist.notYet')}</span>
                 </h3>
-                <p className="check-item__message">{check.message}</p>
+                <p className="check-item__message">{checkMessage(check, list.mechanism)}</p>
                 {check.source && (
                   <p className="check-item__source" data-testid="check-source">
                     <span className="check-item__source-label">{t('submission.checklist.sourceLabel')}</span> {check.source}
