@@ -125,6 +125,14 @@ const FIGURE_NAMES: Record<string, string> = {
   state: 'submission.checkFigure.state',
   annexes: 'submission.checkFigure.annexes',
   reportAnnexes: 'submission.checkFigure.reportAnnexes',
+  images: 'submission.checkFigure.images',
+  withoutAlt: 'submission.checkFigure.withoutAlt',
+  sections: 'submission.checkFigure.sections',
+  audience: 'submission.checkFigure.audience',
+  passages: 'submission.checkFigure.passages',
+  testimonies: 'submission.checkFigure.testimonies',
+  listed: 'submission.checkFigure.listed',
+  left: 'submission.checkFigure.left',
 };
 
 /** Figure values that are codes, shown in words. */
@@ -132,6 +140,7 @@ const VALUE_NAMES: Record<string, Record<string, string>> = {
   notCounted: { footnotes: 'submission.checkValue.footnotes', annexes: 'submission.checkValue.annexes' },
   submissionType: { individual: 'submission.checkValue.individual', joint: 'submission.checkValue.joint' },
   confidentiality: { public: 'submission.checkValue.public', confidential: 'submission.checkValue.confidential' },
+  audience: { public: 'submission.checkValue.audiencePublic', committee: 'submission.checkValue.audienceCommittee' },
 };
 
 function valueText(key: string, value: CheckFigure): string {
