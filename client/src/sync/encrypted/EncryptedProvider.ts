@@ -27,6 +27,23 @@ export const SNAPSHOT_AFTER_BYTES = 64 * 1024;
 /** While waiting for the key, or after a failure, try again this often. */
 const RETRY_MS = 4000;
 
+/**
+ * One key load at a time per report in this tab: the content's and the discussion's transports would otherwise
+ * both find a rotation needed and both make a new key.
+ */
+const keyLoads = new Map<string, Promise<Awaited<ReturnType<typeof loadReportKeys>>>>();
+
+function loadKeysInTurn(reportId: string, accountId: string, own: NonNullable<ReturnType<typeof deviceKeys>>) {
+  const at = `${accountId}:${reportId}`;
+  const load = (keyLoads.get(at) ?? Promise.resolve(null)).catch(() => null).then(() => loadReportKeys(reportId, accountId, own));
+  keyLoads.set(at, load);
+  const forget = () => {
+    if (keyLoads.get(at) === load) keyLoads.delete(at);
+  };
+  load.then(forget, forget);
+  return load;
+}
+
 /** This tab's transports per report: a rotation made by one of them re-seals every document of the report. */
 const rotationListeners = new Map<string, Set<(generation: number) => void>>();
 
@@ -150,7 +167,7 @@ export class EncryptedProvider {
     this.handlers?.onStatus('connecting');
     this.wsconnecting = true;
     try {
-      const loaded = await loadReportKeys(this.reportId, this.accountId, own);
+      const loaded = await loadKeysInTurn(this.reportId, this.accountId, own);
       this.keys = loaded.keys;
       if (loaded.rotated) this.snapshotAfterRotation();
       this.store.set(this.reportId, { members: loaded.keys.members, generation: loaded.keys.generation, phase: loaded.current ? 'ready' : 'waiting-for-key' });
@@ -187,7 +204,7 @@ export class EncryptedProvider {
     const own = await loadDeviceKeys(this.accountId);
     if (!own) return;
     try {
-      const loaded = await loadReportKeys(this.reportId, this.accountId, own);
+      const loaded = await loadKeysInTurn(this.reportId, this.accountId, own);
       if (this.destroyed) return;
       this.keys = loaded.keys;
       if (loaded.rotated) this.snapshotAfterRotation();
