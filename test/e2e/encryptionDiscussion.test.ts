@@ -3,7 +3,8 @@
  * see each other's comments, synced sealed over `/esync/<id>/discussion`; neither comment is anywhere in the
  * SQLite file or its WAL. A reply the reviewer's own keys sign but that names the owner as its author (what a
  * modified client could send: the server cannot read it to refuse it) is refused by the owner's browser, which
- * runs the discussion guard, and shown in the encryption panel with the rule it broke. After the reviewer is
+ * runs the discussion guard, and shown in the encryption panel with the rule it broke. A comment written offline
+ * goes out when the network returns. After the reviewer is
  * removed the discussion is re-sealed under the new key, and a member given only that key reads every comment.
  */
 import Database from 'better-sqlite3';
@@ -21,7 +22,7 @@ import type { TestServer } from '../helpers/server.ts';
 import { holds, witnessMarker } from '../helpers/sqliteFiles.ts';
 import { createEncryptedReport, deviceSecrets, unlock } from './encryptionSupport.ts';
 import { selectPhrase } from './reviewSupport.ts';
-import { AMINA, BRUNO, openSignedIn, type Person, poll, typeAtEnd, useBrowserSuite, waitForEditorText, waitForSyncState } from './support.ts';
+import { AMINA, BRUNO, openSignedIn, type Person, poll, typeAtEnd, useBrowserSuite, waitForEditorText, waitForOfflineReady, waitForSyncState } from './support.ts';
 
 const margin = (page: Page) => page.locator('.review-margin');
 const CHIDI: Person = { name: 'Chidi Okeke', email: 'chidi@minority-rights.example', password: 'meadow copper lighthouse', color: '#2e7d32' };
@@ -142,6 +143,15 @@ describe('The comments of an end-to-end encrypted report', () => {
     await comment(bruno.page, 'The State', later);
     await margin(amina.page).getByTestId('thread').filter({ hasText: later }).waitFor();
 
+    // A comment written offline waits on Bruno's device and goes out, sealed, when the network returns.
+    await waitForOfflineReady(bruno.page);
+    await bruno.context.setOffline(true);
+    const offline = `Written on the train. ${witnessMarker()}`;
+    await comment(bruno.page, 'should adopt', offline);
+    await bruno.context.setOffline(false);
+    await margin(amina.page).getByTestId('thread').filter({ hasText: offline }).waitFor();
+    expect(holds(`${file}-wal`, offline) || holds(file, offline)).toBe(false);
+
     // Bruno leaves: Amina's browser rotates the key and re-seals the discussion under the new one, as it does the
     // text, so a member given only the new key reads every comment.
     const removed = await api(server.url, `/api/reports/${reportId}/members/${bruno.account.id}`, { as: amina.account, method: 'DELETE' });
@@ -155,7 +165,7 @@ describe('The comments of an end-to-end encrypted report', () => {
     expect((await api(server.url, `/api/reports/${reportId}/members`, { as: amina.account, body: { email: chidi.account.email, role: 'editor' } })).status).toBe(201);
     await chidi.page.goto(`${server.url}/reports/${reportId}`);
     await unlock(chidi.page, CHIDI.password);
-    for (const text of [fromBruno, fromAmina, later]) await margin(chidi.page).getByTestId('thread').filter({ hasText: text }).waitFor();
+    for (const text of [fromBruno, fromAmina, later, offline]) await margin(chidi.page).getByTestId('thread').filter({ hasText: text }).waitFor();
     // Sealed with the one key of generation 2 that every member holds (two documents rotating at once once made two).
     expect(await chidi.page.getByTestId('e2ee-rejected').count()).toBe(0);
     expect((await margin(chidi.page).getByTestId('thread').allInnerTexts()).join('\n')).not.toContain(forged);
