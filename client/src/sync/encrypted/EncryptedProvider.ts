@@ -15,41 +15,18 @@ import { ESYNC_PATH_PREFIX, parseServerMessage, type ServerMessage } from '../..
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../../../shared/protocol/rooms.ts';
 import { deviceKeys, loadDeviceKeys, onDeviceKeys } from '../../e2ee/deviceKeys.ts';
-import { loadReportKeys, type ReportKeys } from '../../e2ee/reportKeyring.ts';
+import type { ReportKeys } from '../../e2ee/reportKeyring.ts';
 import type { ProviderHandlers } from '../providers.ts';
 import { canWriteDocument } from '../../../../shared/api/roles.ts';
 import type { Refusal, UpdateCheck } from './discussionCheck.ts';
 import { useEncryptionStore } from './encryptionStore.ts';
 import { SyncCursor } from './syncCursor.ts';
+import { announceRotation, loadKeysInTurn, onRotation } from './tabKeys.ts';
 
 /** Past this many bytes of updates after the snapshot, a writer makes a new snapshot and the server drops them. */
 export const SNAPSHOT_AFTER_BYTES = 64 * 1024;
 /** While waiting for the key, or after a failure, try again this often. */
 const RETRY_MS = 4000;
-
-/**
- * One key load at a time per report in this tab: the content's and the discussion's transports would otherwise
- * both find a rotation needed and both make a new key.
- */
-const keyLoads = new Map<string, Promise<Awaited<ReturnType<typeof loadReportKeys>>>>();
-
-function loadKeysInTurn(reportId: string, accountId: string, own: NonNullable<ReturnType<typeof deviceKeys>>) {
-  const at = `${accountId}:${reportId}`;
-  const load = (keyLoads.get(at) ?? Promise.resolve(null)).catch(() => null).then(() => loadReportKeys(reportId, accountId, own));
-  keyLoads.set(at, load);
-  const forget = () => {
-    if (keyLoads.get(at) === load) keyLoads.delete(at);
-  };
-  load.then(forget, forget);
-  return load;
-}
-
-/** This tab's transports per report: a rotation made by one of them re-seals every document of the report. */
-const rotationListeners = new Map<string, Set<(generation: number) => void>>();
-
-function announceRotation(reportId: string, generation: number): void {
-  for (const listener of rotationListeners.get(reportId) ?? []) listener(generation);
-}
 
 export class EncryptedProvider {
   readonly awareness: Awareness;
@@ -77,6 +54,7 @@ export class EncryptedProvider {
   private resealAt = 0;
   /** A message of this connection could not be decrypted here: a snapshot from this copy would drop it. */
   private unreadable = false;
+  private readonly stopRotationWatch: () => void;
 
   constructor(
     readonly reportId: string,
@@ -89,15 +67,11 @@ export class EncryptedProvider {
     this.awareness = new Awareness(doc);
     this.cursor = new SyncCursor(`${accountId}:${roomName(reportId, kind)}`);
     doc.on('update', this.handleDocUpdate);
-    let listeners = rotationListeners.get(reportId);
-    if (!listeners) rotationListeners.set(reportId, (listeners = new Set()));
-    listeners.add(this.handleRotation);
+    this.stopRotationWatch = onRotation(reportId, (generation) => {
+      this.resealAt = Math.max(this.resealAt, generation);
+      this.maybeSnapshot();
+    });
   }
-
-  private handleRotation = (generation: number): void => {
-    this.resealAt = Math.max(this.resealAt, generation);
-    this.maybeSnapshot();
-  };
 
   /** Feed this transport's events to a session (the same events the y-websocket provider gives). */
   watch(handlers: ProviderHandlers): () => void {
@@ -124,8 +98,7 @@ export class EncryptedProvider {
     this.destroyed = true;
     this.stopKeyWatch?.();
     this.doc.off('update', this.handleDocUpdate);
-    rotationListeners.get(this.reportId)?.delete(this.handleRotation);
-    if (rotationListeners.get(this.reportId)?.size === 0) rotationListeners.delete(this.reportId);
+    this.stopRotationWatch();
     this.awareness.destroy();
   }
 
