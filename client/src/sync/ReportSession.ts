@@ -107,7 +107,8 @@ export class ReportSession {
   private readonly localWrites: LocalWrites;
   private readonly foreground: boolean;
   private readonly accountId: string | undefined;
-  private readonly transport: Transport;
+  /** Plain (y-websocket) or end-to-end encrypted: the discussion session syncs over the same kind. */
+  readonly transport: Transport;
   private user: PresenceUser;
   private facts: SyncFacts;
   private snapshot: SessionSnapshot;
