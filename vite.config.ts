@@ -44,7 +44,8 @@ function serviceWorker(): Plugin {
       const built = Object.keys(bundle).filter((f) => f !== SW_FILE && !f.endsWith('.map'));
       const all = [...new Set([...built, ...listFiles(publicDir)])].sort();
       // Export's worker and fonts (6 MB) are cached on demand, apart from the shell: client/src/sw/exportAssets.ts.
-      const deferred = all.filter((f) => isExportAsset(f, bundle[f]?.type ?? 'public'));
+      // The first-screen script is an asset too, but part of the shell: a page opened offline draws it at once.
+      const deferred = all.filter((f) => f !== FIRST_SCREEN_FILE && isExportAsset(f, bundle[f]?.type ?? 'public'));
       const files = all.filter((f) => !deferred.includes(f));
       const hash = createHash('sha256');
       for (const f of files) hash.update(f + '\n');

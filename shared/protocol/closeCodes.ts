@@ -42,7 +42,7 @@ export const CloseCodes = {
   StaleKeyGeneration: { code: 4442, reason: 'Report key rotated' },
   /** An envelope whose signer, report or document is not this connection's. */
   EnvelopeMismatch: { code: 4443, reason: 'Envelope does not match this connection' },
-  /** A snapshot that claims to cover updates the server does not have. */
+  /** A snapshot that claims to cover updates the server does not have, or one from a connection that may not make one (a reviewer's). */
   SnapshotRefused: { code: 4445, reason: 'Snapshot refused' },
   /** The server is shutting down; the client reconnects. */
   ServerShutdown: { code: 1012, reason: 'Server restarting' },

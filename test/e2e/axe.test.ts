@@ -2,7 +2,7 @@
  * axe-core on every page and main dialog beyond those languages.test.ts checks (sign-in, report page, export
  * dialog): the report list with the New report dialog open, the trash, coalitions, account settings,
  * administration, the library, follow-up, and on a report the share dialog, the versions panel, the checklist,
- * coverage and the whole-report view. In English at laptop and phone size and in Arabic at phone size; no
+ * coverage and the whole-report view. In English and Arabic at laptop and phone size; no
  * violation of any impact (accepted rules, with their reasons, in AXE_EXCEPTIONS in axeSupport.ts). And with the
  * system asking for less motion, transitions are gone.
  */
@@ -16,6 +16,7 @@ const VIEWPORTS = { laptop: { width: 1280, height: 800 }, phone: { width: 390, h
 const RUNS: { language: 'en' | 'ar'; size: keyof typeof VIEWPORTS }[] = [
   { language: 'en', size: 'laptop' },
   { language: 'en', size: 'phone' },
+  { language: 'ar', size: 'laptop' },
   { language: 'ar', size: 'phone' },
 ];
 

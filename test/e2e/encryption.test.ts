@@ -12,29 +12,8 @@ import { api } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { holds, witnessMarker } from '../helpers/sqliteFiles.ts';
 import { heldKeys } from './deviceKeyProbe.ts';
+import { unlock } from './encryptionSupport.ts';
 import { addSession, AMINA, BRUNO, newProfile, openSignedIn, poll, typeAtEnd, useBrowserSuite, waitForEditorText, waitForOfflineReady, waitForSyncState, WAIT_MS } from './support.ts';
-
-/** Type the password into the report's encryption panel the first time: it makes the keys and shows the recovery code. */
-async function unlock(page: Page, password: string): Promise<string> {
-  const panel = page.getByTestId('encryption-panel');
-  const code = page.getByTestId('recovery-code');
-  // The report may still be settling when the form first shows (its session starts once the page knows the
-  // account), which can replace the form: type again if the code has not come and the form is still asking.
-  for (let attempt = 0; ; attempt++) {
-    await panel.getByLabel(/Your password/).fill(password);
-    await panel.getByRole('button', { name: 'Unlock' }).click();
-    // Argon2id runs in the page: on a loaded machine it takes a while.
-    const shown = await code.waitFor({ timeout: WAIT_MS }).then(
-      () => true,
-      () => false,
-    );
-    if (shown) break;
-    if (attempt === 2 || (await panel.getByLabel(/Your password/).count()) === 0) throw new Error('the recovery code did not appear');
-  }
-  const text = await code.innerText();
-  await page.getByRole('button', { name: 'I have kept it' }).click();
-  return text.trim();
-}
 
 describe('An end-to-end encrypted report', () => {
   const suite = useBrowserSuite();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createReport, signUp } from '../helpers/clients.ts';
-import { addSession, AMINA, poll, typeAtEnd, uniqueEmail, useBrowserSuite, waitForSyncState, WAIT_MS } from './support.ts';
+import { addSession, AMINA, openSignedIn, poll, typeAtEnd, uniqueEmail, useBrowserSuite, waitForOfflineReady, waitForSyncState, WAIT_MS } from './support.ts';
 
 const PHRASE = 'Roma families in Riverside were evicted without notice';
 
@@ -86,14 +86,39 @@ describe('the first screen from the device', () => {
     await page.goto(`${server.url}/`);
     await poll(() => page.evaluate((id) => localStorage.getItem(`rightsdraft.firstScreen.${id}`) ?? '', report.id)).toContain('Water and sanitation');
 
+    // The app stays away from here on (its main script never arrives), so nothing rewrites the cached account.
+    await page.route(/\/assets\/index-[^/]*\.js$/, () => undefined);
+    await page.goto(`${server.url}/reports/${report.id}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.documentElement.dataset.firstScreen !== undefined);
+    expect(await page.evaluate(() => document.documentElement.dataset.firstScreen)).toBe('drawn');
     // Another person's account is cached on this device now (as after they signed in here).
     await page.evaluate(() => localStorage.setItem('rightsdraft.account', JSON.stringify({ id: crypto.randomUUID(), email: 'bruno@legal-aid.example', name: 'Bruno', isAdmin: false })));
-    await page.route(/\/assets\/index-[^/]*\.js$/, () => undefined);
     await page.goto(`${server.url}/reports/${report.id}`, { waitUntil: 'commit' });
     // The first-screen script has run (it is small and not held back): it drew nothing.
     await page.waitForFunction(() => document.documentElement.dataset.firstScreen !== undefined);
     expect(await page.evaluate(() => document.documentElement.dataset.firstScreen)).toBe('none');
     expect(await page.locator('#first-screen').count()).toBe(0);
     expect(await page.getByText('Water and sanitation').count()).toBe(0);
+  });
+
+  it('is drawn offline too: the script comes from the app kept on the device', async () => {
+    const { server, browser } = suite;
+    const user = suite.keep(await openSignedIn(browser, server.url, AMINA));
+    const { page, context } = user;
+    const report = await createReport(server.url, user.account, { title: 'Detention conditions', template: true });
+    await page.goto(`${server.url}/reports/${report.id}`);
+    await typeAtEnd(page, 'Cells held four times their capacity');
+    await waitForSyncState(page, 'synced');
+    await page.goto(`${server.url}/`);
+    await waitForOfflineReady(page);
+    await poll(() => page.evaluate((id) => localStorage.getItem(`rightsdraft.firstScreen.${id}`) ?? '', report.id)).toContain('four times their capacity');
+
+    await context.setOffline(true);
+    await page.goto(`${server.url}/reports/${report.id}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.documentElement.dataset.firstScreen !== undefined);
+    expect(await page.evaluate(() => document.documentElement.dataset.firstScreen)).toBe('drawn');
+    await page.locator('.ProseMirror', { hasText: 'four times their capacity' }).waitFor();
+    await context.setOffline(false);
+    expect(user.errors).toEqual([]);
   });
 });

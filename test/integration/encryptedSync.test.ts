@@ -2,7 +2,8 @@
  * The encrypted sync path (/esync, issue 11) against the real server: it stores and relays sealed messages with
  * sequence numbers, serves "after N", and closes on what it must refuse: a malformed frame (4440), a reader's
  * write (4403), an envelope signed in another account's name (4443), an old key generation (4442), a plain
- * report (4441); the plain path refuses an encrypted report (4441).
+ * report (4441); the plain path refuses an encrypted report (4441). The discussion (`<id>/discussion`) takes a
+ * reviewer's sealed updates but not a reviewer's snapshot (4445), which would drop the updates it covers.
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ describe('Encrypted sync', () => {
   let server: TestServer;
   let owner: TestUser;
   let viewer: TestUser;
+  let reviewer: TestUser;
   let reportId: string;
   const key = newReportKey();
   const ownerKeys = generateAccountKeys();
@@ -52,10 +54,12 @@ describe('Encrypted sync', () => {
     server = await startTestServer(storage);
     owner = await signUp(server.url);
     viewer = await signUp(server.url);
+    reviewer = await signUp(server.url);
     reportId = crypto.randomUUID();
     const made = await api(server.url, '/api/reports', { as: owner, body: { id: reportId, title: 'Secret title', mechanism: 'CERD', encrypted: true } });
     expect(made.status).toBe(201);
     await api(server.url, `/api/reports/${reportId}/members`, { as: owner, body: { email: viewer.email, role: 'viewer' } });
+    await api(server.url, `/api/reports/${reportId}/members`, { as: owner, body: { email: reviewer.email, role: 'reviewer' } });
     // The generation the server accepts is the one whose keys were posted; the wraps are opaque to it.
     const direct = storage.open();
     await direct.e2ee.addReportKeys(reportId, 1, [{ userId: owner.id, wrappedKey: 'x', wrappedBy: owner.id }], new Date().toISOString());
@@ -96,6 +100,29 @@ describe('Encrypted sync', () => {
     const stale = await open(server, `/esync/${reportId}`, owner);
     stale.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'r1', data: seal(owner.id, 7) }));
     expect(await stale.closed).toBe(4442);
+  });
+
+  it('takes a reviewer’s updates of the discussion, relays them, and refuses a reviewer’s snapshot and a reader’s write', async () => {
+    const reviewerKeys = generateAccountKeys();
+    const sealDiscussion = (type: 'update' | 'snapshot', signer: string, signKey: Uint8Array) =>
+      toBase64(sealEnvelope({ type, generation: 1, kind: 'discussion', reportId, signer }, new Uint8Array([4, 5, 6]), key, signKey));
+    const path = `/esync/${reportId}/discussion`;
+    const editor = await open(server, path, owner);
+    const review = await open(server, path, reviewer);
+    for (const s of [editor, review]) s.ws.send(JSON.stringify({ v: 1, t: 'hello', after: 0 }));
+    await until(() => editor.messages.some((m) => m.t === 'ready') && review.messages.some((m) => m.t === 'ready'));
+    review.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'c1', data: sealDiscussion('update', reviewer.id, reviewerKeys.signSecret) }));
+    await until(() => review.messages.some((m) => m.t === 'ack') && editor.messages.some((m) => m.t === 'update'));
+    // A content envelope on the discussion's room does not match it.
+    const mixed = await open(server, path, owner);
+    mixed.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'c2', data: seal(owner.id) }));
+    expect(await mixed.closed).toBe(4443);
+    review.ws.send(JSON.stringify({ v: 1, t: 'snapshot', ref: 'c3', covers: 1, data: sealDiscussion('snapshot', reviewer.id, reviewerKeys.signSecret) }));
+    expect(await review.closed).toBe(4445);
+    const reader = await open(server, path, viewer);
+    reader.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'c4', data: sealDiscussion('update', viewer.id, reviewerKeys.signSecret) }));
+    expect(await reader.closed).toBe(4403);
+    editor.ws.close();
   });
 
   it('keeps plain and encrypted reports on their own paths', async () => {

@@ -3,7 +3,7 @@
  * deleting it) and what an administrator manages (accounts, who may sign up). Shapes: shared/api/accountTypes.ts.
  */
 import type { AccessTokenView, AdminUsersResponse, AdminUserView, SessionsResponse, SessionView } from '../../../shared/api/accountTypes.ts';
-import { ApiError, NetworkError, request } from './http.ts';
+import { ApiError, NetworkError, request, requestFailedMessage } from './http.ts';
 
 export type { AccessTokenView, AdminUserView, SessionView };
 
@@ -48,7 +48,7 @@ export async function downloadMyData(): Promise<{ blob: Blob; fileName: string }
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(res.status, body?.error?.code ?? 'http_' + res.status, body?.error?.message ?? `Request failed (${res.status})`);
+    throw new ApiError(res.status, body?.error?.code ?? 'http_' + res.status, body?.error?.message ?? requestFailedMessage(res.status));
   }
   const disposition = res.headers.get('content-disposition') ?? '';
   const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'rightsdraft-my-data.json';

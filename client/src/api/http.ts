@@ -3,9 +3,38 @@
  * offline; a 401 from any call but the sign-in ones is reported to the session store (the session ended).
  */
 import type { ApiErrorBody } from '../../../shared/api/types.ts';
+import { ACCOUNT_LIMITS } from '../../../shared/api/validate.ts';
+import { text } from '../app/text.ts';
+import { i18n } from '../i18n/i18n.ts';
 
-/** The server answered with an error body. */
+/** Values some error messages take (`settings.error.weak_password` names the shortest password). */
+const ERROR_VALUES = { min: ACCOUNT_LIMITS.passwordMinChars };
+
+/**
+ * The server's error message in the interface language. The server writes English and a stable `code`; a code
+ * with a message key (`settings.error.<code>`) is shown in that key's words, but only when the server said exactly
+ * that message in English, so a more particular message under the same code (or one a newer server words
+ * differently) is never replaced by a general one. Anything else is the server's own words.
+ */
+export function apiErrorMessage(code: string, serverMessage: string): string {
+  const key = `settings.error.${code}`;
+  if (!i18n.isInitialized || !i18n.exists(key, { lng: 'en' })) return serverMessage;
+  if (i18n.t(key, { ...ERROR_VALUES, lng: 'en' }) !== serverMessage) return serverMessage;
+  return i18n.t(key, ERROR_VALUES);
+}
+
+/** "Request failed (502)": for an error answer without an error body (a proxy's page). */
+export function requestFailedMessage(status: number): string {
+  return text('settings.error.requestFailed', { status });
+}
+
+/**
+ * The server answered with an error body. `message` reads in the interface language as it is now (see
+ * `apiErrorMessage`); `serverMessage` is the server's own English.
+ */
 export class ApiError extends Error {
+  readonly serverMessage: string;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -15,6 +44,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds?: number,
   ) {
     super(message);
+    this.serverMessage = message;
+    Object.defineProperty(this, 'message', { get: () => apiErrorMessage(code, message), enumerable: false, configurable: true });
   }
 }
 
@@ -72,7 +103,7 @@ export async function request<T>(path: string, { method, body }: RequestOptions 
     throw new ApiError(
       res.status,
       error?.code ?? 'http_' + res.status,
-      error?.message ?? `Request failed (${res.status})`,
+      error?.message ?? requestFailedMessage(res.status),
       error?.field,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );
@@ -82,7 +113,7 @@ export async function request<T>(path: string, { method, body }: RequestOptions 
 
 /** A sentence for an error the user cannot fix by correcting a field. */
 export function describeError(err: unknown): string {
-  if (err instanceof NetworkError) return 'Can’t reach the server. Check your connection and try again.';
+  if (err instanceof NetworkError) return text('settings.error.network');
   if (err instanceof ApiError) return err.message;
-  return 'Something went wrong. Try again.';
+  return text('settings.error.unknown');
 }

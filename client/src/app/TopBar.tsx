@@ -32,10 +32,10 @@ export function TopBar({ children }: { children?: ReactNode }) {
                 {t('nav.coalitions')}
               </a>
               <a href="/follow-up" className="main-nav__link" aria-current={here === 'follow-up' ? 'page' : undefined} onClick={handleLinkClick}>
-                Follow-up
+                {t('settings.nav.followUp')}
               </a>
               <a href="/library" className="main-nav__link" aria-current={here === 'library' ? 'page' : undefined} onClick={handleLinkClick}>
-                Library
+                {t('library.title')}
               </a>
             </nav>
           )}

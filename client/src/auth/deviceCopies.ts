@@ -14,6 +14,7 @@
  * databases. A report database with no catalogue entry (left by an interrupted visit) is removed too, unless
  * another account's entry claims it.
  */
+import { text } from '../app/text.ts';
 import { forgetFirstScreens } from '../firstScreen/firstScreenStore.ts';
 import type { LocalReport } from '../db/LocalDb.ts';
 import { listLocalReports, removeLocalReports } from '../db/catalog.ts';
@@ -45,7 +46,7 @@ export function unsentReports(reports: LocalReport[], accountId: string, stashed
     .filter(
       (r) => isMine(r, accountId) && (r.pendingCreate || r.hasUnsyncedChanges || (r.discussionUnsyncedCount ?? 0) > 0 || stashed.has(r.id)),
     )
-    .map((r) => ({ id: r.id, title: r.title.trim() || 'Untitled report' }));
+    .map((r) => ({ id: r.id, title: r.title.trim() || text('report.untitled') }));
 }
 
 export async function findUnsentReports(accountId: string): Promise<UnsentReport[]> {

@@ -2,7 +2,8 @@
  * What the screens offer for a role on a report. The server decides with the same shared functions; this only
  * shapes the page, and a wrong guess costs a refused request, never a change the role may not make.
  */
-import { atLeast, canWriteDocument, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from '../../../shared/api/roles.ts';
+import { atLeast, canWriteDocument, type Role } from '../../../shared/api/roles.ts';
+import { text } from '../app/text.ts';
 
 export interface ReportPermissions {
   /** Write the text, the outline (add, rename, move, delete, status), the title and the State. */
@@ -33,10 +34,9 @@ export function isReader(role: Role | null): boolean {
   return role !== null && !canWriteDocument(role, 'content');
 }
 
-/** "a reviewer", "an editor". */
+/** "a reviewer", "an editor": the role as a person holds it, in the interface language. */
 export function roleWithArticle(role: Role): string {
-  const label = ROLE_LABELS[role].toLowerCase();
-  return /^[aeiou]/.test(label) ? `an ${label}` : `a ${label}`;
+  return text(`settings.permissions.withArticle.${role}`);
 }
 
 /**
@@ -44,23 +44,15 @@ export function roleWithArticle(role: Role): string {
  * do ("Suggesting and commenting — …"), not that they cannot write.
  */
 export function readOnlyMessage(role: Role): string {
-  if (role === 'reviewer') return `Suggesting and commenting — you are ${roleWithArticle(role)} on this report`;
-  return `Read only — you are ${roleWithArticle(role)} on this report`;
+  return text(`settings.permissions.readOnly.${role}`);
 }
 
-/** The tooltip of a role badge. */
+/** The tooltip of a role badge: "Reviewer: Reads the text, writes comments and suggestions". */
 export function roleDescription(role: Role): string {
-  return `${ROLE_LABELS[role]}: ${ROLE_DESCRIPTIONS[role]}`;
+  return text('role.description', { role: text(`role.${role}`), allows: text(`role.${role}.allows`) });
 }
-
-const YOU_CAN: Record<Role, string> = {
-  owner: 'can do everything, including managing members and deleting reports',
-  editor: 'write the text',
-  reviewer: 'read the text and write comments and suggestions',
-  viewer: 'read the text',
-};
 
 /** "As a reviewer, you read the text and write comments and suggestions": the role's description, to its holder. */
 export function whatYouCanDo(role: Role): string {
-  return `As ${roleWithArticle(role)}, you ${YOU_CAN[role]}`;
+  return text(`settings.permissions.youCan.${role}`);
 }

@@ -90,13 +90,19 @@ export async function loadReportKeys(reportId: string, accountId: string, own: A
   let generation = info.generation;
   let rotated = false;
   // The owner's first visit makes the first key; after someone left, a writer makes a new one for those who stay.
-  if ((generation === 0 && info.role === 'owner') || (info.rotationNeeded && writer && (generation === 0 || keys.has(generation)))) {
+  if (attempt < 3 && ((generation === 0 && info.role === 'owner') || (info.rotationNeeded && writer && (generation === 0 || keys.has(generation))))) {
     const next = generation + 1;
     const key = newReportKey();
     try {
       await postReportKeys(reportId, next, wrapsFor(reportId, next, key, info.members, own));
+      if (generation > 0) {
+        // Another browser may have made this generation a moment earlier: the server then took our post as sharing
+        // and kept its key, not ours. The key is the one the server holds for us; we rotated only if it is ours.
+        const settled = await loadReportKeys(reportId, accountId, own, attempt + 1);
+        const mine = settled.keys.keys.get(next);
+        return { ...settled, rotated: !!mine && mine.length === key.length && mine.every((b, i) => b === key[i]) };
+      }
       keys.set(next, key);
-      rotated = generation > 0;
       generation = next;
     } catch (err) {
       // Someone else rotated meanwhile: take theirs.

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Editor } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
 import { normaliseHref } from '../../../shared/schema/linkPolicy.ts';
 
 export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const { t } = useTranslation();
   const current = (editor.getAttributes('link').href as string | undefined) ?? '';
   const [href, setHref] = useState(current);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => inputRef.current?.focus(), []);
 
@@ -13,7 +15,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
     e.preventDefault();
     const url = normaliseHref(href);
     if (!url) {
-      setError('Enter a web address (https://…) or an email address.');
+      setError(true);
       return;
     }
     const chain = editor.chain().focus().extendMarkRange('link');
@@ -38,7 +40,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
       }}
     >
       <label htmlFor="link-href" className="link-form__label">
-        Link address
+        {t('editing.link.address')}
       </label>
       <input
         id="link-href"
@@ -46,6 +48,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
         className="input link-form__input"
         type="text"
         inputMode="url"
+        // i18n-exempt: the URL scheme, the same in every language
         placeholder="https://"
         value={href}
         onChange={(e) => setHref(e.target.value)}
@@ -53,7 +56,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
         aria-describedby={error ? 'link-href-error' : undefined}
       />
       <button type="submit" className="button button--primary button--small">
-        Apply
+        {t('editing.link.apply')}
       </button>
       {current && (
         <button
@@ -64,15 +67,15 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
             onClose();
           }}
         >
-          Remove link
+          {t('structure.removeLink')}
         </button>
       )}
       <button type="button" className="button button--ghost button--small" onClick={onClose}>
-        Cancel
+        {t('common.cancel')}
       </button>
       {error && (
         <p id="link-href-error" className="field__error link-form__error">
-          {error}
+          {t('suggest.linkInvalid')}
         </p>
       )}
     </form>

@@ -181,7 +181,7 @@ export function Toolbar({ editor, doc }: { editor: Editor; doc?: Y.Doc }) {
           {button('quote', t('toolbar.quote'), () => editor.chain().focus().toggleBlockquote().run(), { active: state.blockquote })}
           {button('link', state.link ? t('toolbar.editLink') : t('toolbar.addLink'), () => setLinkOpen((o) => !o), { active: state.link || linkOpen })}
           {button('footnote', t('toolbar.footnote'), () => editor.commands.insertFootnote(), { shortcut: `${MOD}Alt+F` })}
-          {button('image', state.image ? 'Edit image' : 'Insert image', () => imageButton(editor))}
+          {button('image', state.image ? t('image.editTitle') : t('image.insert'), () => imageButton(editor))}
           {button('table', t('toolbar.table'), () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), {
             disabled: state.table,
           })}

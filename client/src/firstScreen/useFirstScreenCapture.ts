@@ -8,12 +8,16 @@ import type * as Y from 'yjs';
 import { getReportMeta, getSection, getSectionBody, listSections } from '../../../shared/report/layout.ts';
 import { currentLanguage, i18n } from '../i18n/i18n.ts';
 import { languageDirection } from '../../../shared/i18n/languages.ts';
-import { keepFirstScreen } from './firstScreenStore.ts';
+import { isStashing } from '../sync/unsavedStash.ts';
+import { cachedAccountId, keepFirstScreen } from './firstScreenStore.ts';
 import { sectionBlocks } from './sectionBlocks.ts';
 
 const EVERY_MS = 4000;
 
 export function captureFirstScreen(doc: Y.Doc, reportId: string, sectionId: string, accountId: string, language: string): void {
+  // Signing out (here or in another tab) removes the copies: a report closing then, or a capture due meanwhile,
+  // must not write its text back. Only while this account is the one signed in on the device.
+  if (!isStashing() || cachedAccountId(localStorage) !== accountId) return;
   const body = getSectionBody(doc, sectionId);
   const first = listSections(doc)[0];
   const section = getSection(doc, sectionId);

@@ -107,7 +107,8 @@ export class ReportSession {
   private readonly localWrites: LocalWrites;
   private readonly foreground: boolean;
   private readonly accountId: string | undefined;
-  private readonly transport: Transport;
+  /** Plain (y-websocket) or end-to-end encrypted: the discussion session syncs over the same kind. */
+  readonly transport: Transport;
   private user: PresenceUser;
   private facts: SyncFacts;
   private snapshot: SessionSnapshot;
@@ -242,7 +243,7 @@ export class ReportSession {
     try {
       await postReport(
         this.transport.encrypted
-          ? { id: this.reportId, title: 'Encrypted report', mechanism: meta.mechanism, stateUnderReview: '', encrypted: true }
+          ? { id: this.reportId, title: 'Encrypted report', mechanism: meta.mechanism, stateUnderReview: '', encrypted: true } // i18n-exempt: titles stored on the server as data, as features/reports/publish.ts sends them ('Encrypted report' is the server's ENCRYPTED_TITLE)
           : { id: this.reportId, title: meta.title || 'Untitled report', mechanism: meta.mechanism, stateUnderReview: meta.stateUnderReview },
       );
     } catch {

@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { shouldReconnectAfter } from '../../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../../shared/protocol/rooms.ts';
+import { checkDiscussionMessage } from './encrypted/discussionCheck.ts';
 import { EncryptedProvider } from './encrypted/EncryptedProvider.ts';
 import { sendOwnPresenceOnly } from './presenceEcho.ts';
 import { interceptSyncMessages } from './syncMessages.ts';
@@ -30,6 +31,21 @@ export function createProvider(reportId: string, doc: Y.Doc, transport: Transpor
   });
   sendOwnPresenceOnly(provider);
   return provider;
+}
+
+/**
+ * The provider of a report's discussion document: y-websocket for a plain report (the server checks each change
+ * with the discussion guard), the encrypted transport for an end-to-end encrypted one, where each member's browser
+ * runs that guard on every update before applying it (discussionCheck.ts).
+ */
+export function createDiscussionProvider(reportId: string, doc: Y.Doc, transport: Transport): WebsocketProvider {
+  if (transport.encrypted) return new EncryptedProvider(reportId, 'discussion', doc, transport.accountId, checkDiscussionMessage) as unknown as WebsocketProvider;
+  const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
+  return new WebsocketProvider(`${wsProto}://${location.host}/sync`, roomName(reportId, 'discussion'), doc, {
+    connect: false,
+    // A full report (4507) stops it too: reconnecting would resend the refused change forever.
+    shouldReconnect: (event) => shouldReconnectAfter(event.code),
+  });
 }
 
 /** Which transport a document syncs over: the stock y-websocket one, or the end-to-end encrypted one (issue 11). */

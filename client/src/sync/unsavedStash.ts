@@ -19,6 +19,11 @@ export function setStashing(on: boolean): void {
   stashing = on;
 }
 
+/** False while this device's copies are being removed: nothing of a report may be written to storage then. */
+export function isStashing(): boolean {
+  return stashing;
+}
+
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 /** One key per report and Y.Doc client, so two tabs of one report do not overwrite each other's copy. */

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/http.ts';
 import { Dialog } from './Dialog.tsx';
 
@@ -25,6 +26,7 @@ export function ConfirmDialog({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
   const handleConfirm = async () => {
     setBusy(true);
     setError(null);
@@ -47,10 +49,10 @@ export function ConfirmDialog({
         )}
         <div className="form__actions">
           <button type="button" className="button" onClick={onClose} data-autofocus>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className={`button ${danger ? 'button--danger' : 'button--primary'}`} onClick={handleConfirm} disabled={busy}>
-            {busy ? 'Working…' : confirmLabel}
+            {busy ? t('settings.confirm.working') : confirmLabel}
           </button>
         </div>
       </div>

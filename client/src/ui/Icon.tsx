@@ -40,6 +40,7 @@ const DIRECTIONAL: ReadonlySet<IconName> = new Set<IconName>(['back', 'undo', 'r
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (
     <svg
+      // i18n-exempt: CSS class names
       className={DIRECTIONAL.has(name) ? 'icon icon--directional' : 'icon'}
       width={size}
       height={size}

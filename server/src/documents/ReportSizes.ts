@@ -15,6 +15,8 @@ import type { Storage } from '../storage/Storage.ts';
 import type { ClientChange } from './LiveDocument.ts';
 
 const REFRESH_MS = 10_000;
+/** Readings in a row while changes keep being stored; after them the figure may over-count until the next. */
+const READ_ATTEMPTS = 3;
 /** A change without new content larger than this is not a deletion anyone types. */
 const MAX_DELETION_BYTES = 64 * 1024;
 
@@ -47,7 +49,12 @@ export class ReportSizes {
     else if (entry.reading && entry.readAt === 0) await entry.reading;
   }
 
-  /** Read the report's size from storage again (one reading at a time). */
+  /**
+   * Read the report's size from storage again (one reading at a time). A batch stored while a reading is under way
+   * may or may not be in what it reads, so it stays counted as "since" (never under-counted) and is read again at
+   * once, until a reading saw nothing stored meanwhile (at most READ_ATTEMPTS): then the figure is exact, and a
+   * version that fits is not refused for bytes counted twice.
+   */
   refresh(reportId: string): Promise<void> {
     let entry = this.entries.get(reportId);
     if (!entry) {
@@ -56,25 +63,30 @@ export class ReportSizes {
     }
     if (entry.reading) return entry.reading;
     const e = entry;
-    const sinceAtStart = e.since;
-    e.reading = this.storage
-      .reportStoredBytes(reportId, [roomName(reportId), roomName(reportId, 'discussion')])
-      .then(
-        ({ documents, versions }) => {
-          e.base = documents + versions;
-          e.since -= sinceAtStart;
-          e.readAt = this.now();
-        },
-        (err: unknown) => {
-          // Keep the figure so far; the next refresh tries again.
-          this.log.warn('could not read the stored size of a report', { reportId, err });
-          if (e.readAt === 0) e.readAt = 1;
-        },
-      )
-      .finally(() => {
-        e.reading = null;
-      });
+    e.reading = this.readUntilQuiet(reportId, e).finally(() => {
+      e.reading = null;
+    });
     return e.reading;
+  }
+
+  private async readUntilQuiet(reportId: string, e: Entry): Promise<void> {
+    for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+      const sinceAtStart = e.since;
+      let read: { documents: number; versions: number };
+      try {
+        read = await this.storage.reportStoredBytes(reportId, [roomName(reportId), roomName(reportId, 'discussion')]);
+      } catch (err) {
+        // Keep the figure so far; the next refresh tries again.
+        this.log.warn('could not read the stored size of a report', { reportId, err });
+        if (e.readAt === 0) e.readAt = 1;
+        return;
+      }
+      const storedMeanwhile = e.since - sinceAtStart;
+      e.base = read.documents + read.versions;
+      e.since = storedMeanwhile;
+      e.readAt = this.now();
+      if (storedMeanwhile === 0) return;
+    }
   }
 
   /** Bytes the report holds now, as far as this node knows. */

@@ -13,6 +13,7 @@ import { fromBase64, toBase64 } from '../../../shared/e2ee/bytes.ts';
 import { ESYNC_PATH_PREFIX, parseClientMessage, type ClientMessage, type ServerMessage } from '../../../shared/e2ee/wire.ts';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import { parseRoomName, roomName, type DocumentKind } from '../../../shared/protocol/rooms.ts';
+import { canWriteDocument } from '../../../shared/api/roles.ts';
 import { changesState, isCrossSite } from '../http/origin.ts';
 import type { Logger } from '../log.ts';
 import type { E2eeStore } from '../storage/E2eeStore.ts';
@@ -29,6 +30,8 @@ interface Peer {
   userId: string;
   credential: string;
   canWrite: boolean;
+  /** May replace the stored updates by a snapshot: owners and editors, on either document (a reviewer writes the discussion update by update). */
+  canSnapshot: boolean;
   /** Caught up (answered its hello): from then on it receives every new update. */
   live: boolean;
 }
@@ -138,7 +141,7 @@ export class EncryptedSyncServer implements E2eeNotifier {
       if (!decision.ok) return this.shut(ws, decision.close);
       if (ws.readyState !== ws.OPEN) return;
       const name = roomName(parsed.reportId, parsed.kind);
-      peer = { ws, reportId: parsed.reportId, kind: parsed.kind, room: name, userId: decision.userId, credential: decision.credential, canWrite: decision.canWrite, live: false };
+      peer = { ws, reportId: parsed.reportId, kind: parsed.kind, room: name, userId: decision.userId, credential: decision.credential, canWrite: decision.canWrite, canSnapshot: decision.canWrite && canWriteDocument(decision.role, 'content'), live: false };
       this.peers.add(peer);
       this.room(name).peers.add(peer);
       for (const text of queued.splice(0)) this.receive(peer, text);
@@ -213,6 +216,9 @@ export class EncryptedSyncServer implements E2eeNotifier {
       for (const other of room.peers) if (other !== peer && other.live) this.send(other, { v: 1, t: 'update', seq, data: message.data });
       return;
     }
+    // A snapshot drops the updates it covers: only a writer of the content may make one (a reviewer could
+    // otherwise erase the discussion's updates, which every member's browser checks one by one).
+    if (!peer.canSnapshot) return this.shut(peer.ws, CloseCodes.SnapshotRefused);
     if (!(await this.store.storeSnapshot(peer.room, header.generation, message.covers, bytes))) return this.shut(peer.ws, CloseCodes.SnapshotRefused);
     this.send(peer, { v: 1, t: 'ack', ref: message.ref, seq: message.covers });
   }
@@ -244,6 +250,7 @@ export class EncryptedSyncServer implements E2eeNotifier {
         const now = await this.access.recheck({ reportId: peer.reportId, userId: peer.userId } as Parameters<SyncAccess['recheck']>[0], peer.kind);
         if (!now.canRead) this.shut(peer.ws, CloseCodes.UnknownReport);
         else if (now.canWrite !== peer.canWrite) this.shut(peer.ws, now.canWrite ? CloseCodes.RoleChanged : CloseCodes.ReadOnly);
+        else peer.canSnapshot = now.canWrite && canWriteDocument(now.role, 'content');
       }
     }
   }

@@ -17,7 +17,7 @@ import { ReportFullError } from '../documents/ReportSizes.ts';
 import { MessageType } from './messages.ts';
 import { PresenceRefusedError, screenPresence } from './presence.ts';
 import { isStalePresence } from './stalePresence.ts';
-import { buildsOnMissing } from './missingDependencies.ts';
+import { buildsOnMissing } from '../../../shared/discussion/missingDependencies.ts';
 import type { Room, RoomMember } from './Room.ts';
 
 /** Close a connection whose send buffer grows past this: the client is not reading. */

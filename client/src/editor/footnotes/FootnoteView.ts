@@ -10,6 +10,7 @@ import type { Decoration, EditorView, NodeView } from '@tiptap/pm/view';
 import { FOOTNOTE_NODE } from '../../../../shared/schema/footnote.ts';
 import { numberFromDecorations } from './footnoteNumbers.ts';
 import { NotePopover } from './NotePopover.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
 /** Views by their DOM node, so commands can reach the view of the note at a position (`view.nodeDOM(pos)`). */
 const views = new WeakMap<Node, FootnoteView>();
@@ -140,10 +141,11 @@ export class FootnoteView implements NodeView {
   }
 
   private render(): void {
-    const label = this.number === null ? 'Footnote' : `Footnote ${this.number}`;
-    this.marker.textContent = this.number === null ? '*' : String(this.number);
+    const number = this.number;
+    this.marker.textContent = number === null ? '*' : String(number);
     const text = preview(this.node);
-    this.marker.title = text ? `${label}: ${text}` : `${label} (empty)`;
+    if (number === null) this.marker.title = text ? i18n.t('editing.footnoteMarker.text', { text }) : i18n.t('editing.footnoteMarker.empty');
+    else this.marker.title = text ? i18n.t('editing.footnoteMarker.textNumbered', { number, text }) : i18n.t('editing.footnoteMarker.emptyNumbered', { number });
     this.marker.setAttribute('aria-label', this.marker.title);
     this.dom.classList.toggle('footnote--empty', this.node.content.size === 0);
   }

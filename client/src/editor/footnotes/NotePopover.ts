@@ -5,6 +5,7 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { normaliseHref } from '../../../../shared/schema/linkPolicy.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { NoteTextEditor } from './NoteTextEditor.ts';
 
 export interface NotePopoverOptions {
@@ -49,7 +50,7 @@ export class NotePopover {
     this.dom = el('span', 'footnote-popover', { role: 'group', 'aria-labelledby': `${id}-title`, 'data-testid': 'footnote-popover' });
     const head = el('span', 'footnote-popover__head');
     this.title = el('span', 'footnote-popover__title', { id: `${id}-title` });
-    const close = el('button', 'footnote-popover__close', { type: 'button', 'aria-label': 'Close note', title: 'Close (Esc)' }, '×');
+    const close = el('button', 'footnote-popover__close', { type: 'button', 'aria-label': i18n.t('editing.note.close'), title: i18n.t('editing.note.closeTitle') }, '×');
     close.addEventListener('click', () => options.onDone());
     head.append(this.title, close);
 
@@ -64,21 +65,23 @@ export class NotePopover {
 
     this.tools = el('span', 'footnote-popover__tools');
     const mod = isMac ? '⌘' : 'Ctrl+';
-    this.boldButton = this.tool('B', 'Bold', `${mod}B`, () => this.text.toggleMark('bold'), 'footnote-popover__tool--bold');
-    this.italicButton = this.tool('I', 'Italic', `${mod}I`, () => this.text.toggleMark('italic'), 'footnote-popover__tool--italic');
-    this.linkButton = this.tool('Link', 'Add link', null, () => this.toggleLinkRow());
+    this.boldButton = this.tool('B', i18n.t('toolbar.bold'), `${mod}B`, () => this.text.toggleMark('bold'), 'footnote-popover__tool--bold');
+    this.italicButton = this.tool('I', i18n.t('toolbar.italic'), `${mod}I`, () => this.text.toggleMark('italic'), 'footnote-popover__tool--italic');
+    this.linkButton = this.tool(i18n.t('editing.note.link'), i18n.t('toolbar.addLink'), null, () => this.toggleLinkRow());
     const spacer = el('span', 'footnote-popover__spacer');
-    const remove = this.tool('Remove note', 'Remove note', null, () => options.onRemove(), 'footnote-popover__tool--danger');
-    const done = this.tool('Done', 'Done', 'Enter', () => options.onDone(), 'footnote-popover__tool--primary');
+    const removeLabel = i18n.t('editing.note.remove');
+    const remove = this.tool(removeLabel, removeLabel, null, () => options.onRemove(), 'footnote-popover__tool--danger');
+    const doneLabel = i18n.t('editing.note.done');
+    const done = this.tool(doneLabel, doneLabel, 'Enter', () => options.onDone(), 'footnote-popover__tool--primary');
     this.tools.append(this.boldButton, this.italicButton, this.linkButton, spacer, remove, done);
 
     this.linkRow = el('span', 'footnote-popover__link');
     this.linkRow.hidden = true;
-    const linkLabel = el('label', 'footnote-popover__link-label', { for: `${id}-href` }, 'Link address');
+    const linkLabel = el('label', 'footnote-popover__link-label', { for: `${id}-href` }, i18n.t('editing.link.address'));
     this.linkInput = el('input', 'input footnote-popover__link-input', { id: `${id}-href`, type: 'text', inputmode: 'url', placeholder: 'https://', autocomplete: 'off' });
     this.linkError = el('span', 'field__error footnote-popover__link-error', { id: `${id}-href-error`, role: 'alert' });
-    const apply = el('button', 'button button--primary button--small', { type: 'button' }, 'Apply');
-    this.removeLinkButton = el('button', 'button button--small', { type: 'button' }, 'Remove link');
+    const apply = el('button', 'button button--primary button--small', { type: 'button' }, i18n.t('editing.link.apply'));
+    this.removeLinkButton = el('button', 'button button--small', { type: 'button' }, i18n.t('structure.removeLink'));
     apply.addEventListener('click', () => this.applyLink());
     this.removeLinkButton.addEventListener('click', () => {
       this.text.removeLink();
@@ -144,16 +147,16 @@ export class NotePopover {
   }
 
   private label(number: number | null): string {
-    return number === null ? 'Text of the footnote' : `Text of footnote ${number}`;
+    return number === null ? i18n.t('editing.note.text') : i18n.t('editing.note.textNumbered', { number });
   }
 
   private setNumber(number: number | null): void {
-    this.title.textContent = number === null ? 'Footnote' : `Footnote ${number}`;
+    this.title.textContent = number === null ? i18n.t('editing.note.title') : i18n.t('editing.note.titleNumbered', { number });
     this.text.setLabel(this.label(number));
   }
 
   private tool(text: string, label: string, shortcut: string | null, run: () => void, extra = ''): HTMLButtonElement {
-    const button = el('button', `footnote-popover__tool ${extra}`.trim(), { type: 'button', title: shortcut ? `${label} (${shortcut})` : label }, text);
+    const button = el('button', `footnote-popover__tool ${extra}`.trim(), { type: 'button', title: shortcut ? i18n.t('suggest.withShortcut', { label, shortcut }) : label }, text);
     if (text !== label) button.setAttribute('aria-label', label);
     // Keep the note's selection while clicking a tool.
     button.addEventListener('mousedown', (e) => e.preventDefault());
@@ -167,7 +170,7 @@ export class NotePopover {
     this.italicButton.setAttribute('aria-pressed', String(this.text.isMarkActive('italic')));
     const link = this.text.isMarkActive('link');
     this.linkButton.setAttribute('aria-pressed', String(link || !this.linkRow.hidden));
-    this.linkButton.setAttribute('aria-label', link ? 'Edit link' : 'Add link');
+    this.linkButton.setAttribute('aria-label', link ? i18n.t('toolbar.editLink') : i18n.t('toolbar.addLink'));
   }
 
   private toggleLinkRow(): void {
@@ -193,7 +196,7 @@ export class NotePopover {
   private applyLink(): void {
     const href = normaliseHref(this.linkInput.value);
     if (!href) {
-      this.linkError.textContent = 'Enter a web address (https://…) or an email address.';
+      this.linkError.textContent = i18n.t('suggest.linkInvalid');
       this.linkInput.setAttribute('aria-invalid', 'true');
       this.linkInput.setAttribute('aria-describedby', this.linkError.id);
       return;

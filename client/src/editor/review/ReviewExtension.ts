@@ -17,6 +17,8 @@ import type * as Y from 'yjs';
 import { resolveAnchor } from '../../../../shared/discussion/anchors.ts';
 import { listSuggestions, listThreads, type Author } from '../../../../shared/discussion/layout.ts';
 import { suggestionState } from '../../../../shared/discussion/suggestions.ts';
+import { i18n } from '../../i18n/i18n.ts';
+import { formatDateIn } from '../../i18n/format.ts';
 import { buildPositionMap, linearRangeToPm } from './positions.ts';
 import { REVIEW_ACCEPT_META, refreshReview, reviewPluginKey, type ReviewMeta, type ReviewPluginState } from './reviewPlugin.ts';
 import { suggestFromInput, type SuggestInput } from './suggestInput.ts';
@@ -52,12 +54,14 @@ function isRemote(tr: Transaction): boolean {
   return meta?.isChangeOrigin === true;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** When a suggestion was made, in the interface language. */
+const whenMade = (createdAt: string) => formatDateIn(new Date(createdAt), { dateStyle: 'medium', timeStyle: 'short' });
 
 function describe(author: string, createdAt: string, originalText: string, insertText: string): string {
-  const what = !originalText ? 'insertion' : !insertText ? 'deletion' : 'replacement';
-  const when = createdAt ? timeFormat.format(new Date(createdAt)) : '';
-  return `Suggested ${what} by ${author}${when ? `, ${when}` : ''}`;
+  const kind = !originalText ? 'insertion' : !insertText ? 'deletion' : 'replacement';
+  return createdAt
+    ? i18n.t('editing.suggestionMark.titleWhen', { kind, author, when: whenMade(createdAt) })
+    : i18n.t('editing.suggestionMark.title', { kind, author });
 }
 
 function computeDecorations(state: EditorState, bridge: ReviewBridge): DecorationSet {
@@ -89,8 +93,11 @@ function computeDecorations(state: EditorState, bridge: ReviewBridge): Decoratio
     const active = s.id === bridge.activeSuggestionId ? ' rd-sugg--active' : '';
     const stale = st!.stale ? ' rd-sugg--stale' : '';
     if (s.change.kind !== 'text') {
-      const when = s.createdAt ? `, ${timeFormat.format(new Date(s.createdAt))}` : '';
-      decorations.push(...structureDecorations(state, s, range, `${structureLabel(s.change)}, suggested by ${s.authorName}${when}`, `${active}${stale}`));
+      const label = structureLabel(s.change);
+      const described = s.createdAt
+        ? i18n.t('editing.suggestionMark.structureWhen', { label, author: s.authorName, when: whenMade(s.createdAt) })
+        : i18n.t('editing.suggestionMark.structure', { label, author: s.authorName });
+      decorations.push(...structureDecorations(state, s, range, described, `${active}${stale}`));
       continue;
     }
     if (range.from < range.to) {

@@ -3,10 +3,12 @@
  * members; everyone can leave.
  */
 import { useId, useState } from 'react';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/api/roles.ts';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../../shared/api/roles.ts';
 import { removeMember, updateMember, type CoalitionDetail, type CoalitionMember } from '../../api/coalitionsApi.ts';
 import { describeError } from '../../api/http.ts';
-import { roleDescription } from '../../auth/permissions.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { roleAllows, roleName } from '../../i18n/roleText.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { RoleBadge } from '../../ui/RoleBadge.tsx';
 
@@ -19,6 +21,7 @@ export function CoalitionMembers({
   onChanged: (next: CoalitionDetail) => void;
   onLeft: () => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const manager = coalition.me.manager;
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +33,11 @@ export function CoalitionMembers({
     try {
       onChanged(await updateMember(coalition.id, member.userId, fields));
       setStatus(
-        fields.role ? `${member.name} is now ${ROLE_LABELS[fields.role].toLowerCase()} on the coalition’s reports.` : `${member.name} is ${fields.manager ? 'now' : 'no longer'} a manager.`,
+        fields.role
+          ? t('coalitionsUi.members.roleChanged', { name: member.name, role: fields.role })
+          : fields.manager
+            ? t('coalitionsUi.members.nowManager', { name: member.name })
+            : t('coalitionsUi.members.noLongerManager', { name: member.name }),
       );
     } catch (err) {
       setError(describeError(err));
@@ -42,18 +49,15 @@ export function CoalitionMembers({
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="panel__title">
-        Members <span className="muted panel__count">{coalition.members.length}</span>
+        {t('coalitionsUi.members.title')} <span className="muted panel__count">{formatNumber(coalition.members.length)}</span>
       </h2>
-      <p className="muted">
-        Each member’s role applies to every report of the coalition, unless the report gives them another.
-        {manager ? ' Managers invite and manage members.' : ''}
-      </p>
+      <p className="muted">{manager ? t('coalitionsUi.members.introManager') : t('coalitionsUi.members.intro')}</p>
       {error && (
         <p className="field__error" role="alert">
           {error}
         </p>
       )}
-      <ul className="member-list" aria-label="Members">
+      <ul className="member-list" aria-label={t('coalitionsUi.members.title')}>
         {coalition.members.map((m) => {
           const isMe = m.userId === coalition.me.userId;
           return (
@@ -61,7 +65,7 @@ export function CoalitionMembers({
               <div className="member__who">
                 <span className="member__name">
                   {m.name}
-                  {isMe && <span className="muted"> (you)</span>}
+                  {isMe && <span className="muted"> {t('coalitionsUi.members.you')}</span>}
                 </span>
                 <span className="member__email muted">{m.email}</span>
               </div>
@@ -69,14 +73,14 @@ export function CoalitionMembers({
                 {manager ? (
                   <select
                     className="input select input--small"
-                    aria-label={`Role of ${m.name}`}
-                    title={roleDescription(m.role)}
+                    aria-label={t('coalitionsUi.members.roleOf', { name: m.name })}
+                    title={t('role.description', { role: roleName(m.role, t), allows: roleAllows(m.role, t) })}
                     value={m.role}
                     onChange={(e) => void change(m, { role: e.target.value as Role })}
                   >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
+                        {roleName(r, t)}
                       </option>
                     ))}
                   </select>
@@ -87,22 +91,22 @@ export function CoalitionMembers({
               <div className="member__manager">
                 {manager ? (
                   <label className="checkbox">
-                    <input type="checkbox" checked={m.manager} onChange={(e) => void change(m, { manager: e.target.checked })} aria-label={`${m.name} is a manager`} />
-                    <span aria-hidden="true">Manager</span>
+                    <input type="checkbox" checked={m.manager} onChange={(e) => void change(m, { manager: e.target.checked })} aria-label={t('coalitionsUi.members.isManager', { name: m.name })} />
+                    <span aria-hidden="true">{t('coalitionsUi.members.manager')}</span>
                   </label>
                 ) : (
-                  m.manager && <span className="badge">Manager</span>
+                  m.manager && <span className="badge">{t('coalitionsUi.members.manager')}</span>
                 )}
               </div>
               <div className="member__actions">
                 {isMe ? (
                   <button type="button" className="button button--small" onClick={() => setRemoving(m)}>
-                    Leave
+                    {t('coalitionsUi.members.leave')}
                   </button>
                 ) : (
                   manager && (
-                    <button type="button" className="button button--small button--danger-ghost" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name}`}>
-                      Remove
+                    <button type="button" className="button button--small button--danger-ghost" onClick={() => setRemoving(m)} aria-label={t('coalitionsUi.members.removeName', { name: m.name })}>
+                      {t('coalitionsUi.members.remove')}
                     </button>
                   )
                 )}
@@ -116,8 +120,8 @@ export function CoalitionMembers({
       </p>
       <ConfirmDialog
         open={removing !== null}
-        title={leaving ? `Leave ${coalition.name}?` : `Remove ${removing?.name ?? ''}?`}
-        confirmLabel={leaving ? 'Leave the coalition' : 'Remove from the coalition'}
+        title={leaving ? t('coalitionsUi.members.leaveTitle', { name: coalition.name }) : t('coalitionsUi.members.removeTitle', { name: removing?.name ?? '' })}
+        confirmLabel={leaving ? t('coalitionsUi.members.leaveConfirm') : t('coalitionsUi.members.removeConfirm')}
         danger
         onClose={() => setRemoving(null)}
         onConfirm={async () => {
@@ -127,17 +131,14 @@ export function CoalitionMembers({
           if (target.userId === coalition.me.userId) onLeft();
           else {
             onChanged({ ...coalition, members: coalition.members.filter((m) => m.userId !== target.userId) });
-            setStatus(`${target.name} was removed.`);
+            setStatus(t('coalitionsUi.members.removed', { name: target.name }));
           }
         }}
       >
         {leaving ? (
-          <p>You will lose access to the coalition’s reports, unless a report gave you a role of its own. Copies on this device stay.</p>
+          <p>{t('coalitionsUi.members.leaveText')}</p>
         ) : (
-          <p>
-            {removing?.name} loses access to the coalition’s reports at once, including any they have open, unless a report gave them a role
-            of its own.
-          </p>
+          <p>{t('coalitionsUi.members.removeText', { name: removing?.name ?? '' })}</p>
         )}
       </ConfirmDialog>
     </section>

@@ -1,5 +1,6 @@
 /** /coalitions: the coalitions the user belongs to, and creating one. */
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createCoalition } from '../../api/coalitionsApi.ts';
 import { ApiError, describeError } from '../../api/http.ts';
 import { TopBar } from '../../app/TopBar.tsx';
@@ -15,61 +16,60 @@ import { useCoalitions } from './useCoalitions.ts';
 import './coalitions.css';
 
 export function CoalitionsPage() {
+  const { t } = useTranslation();
   const { coalitions, state } = useCoalitions();
   const online = useOnline();
   const [creating, setCreating] = useState(false);
   useEffect(() => {
-    document.title = 'Coalitions — Rightsdraft';
-  }, []);
+    document.title = t('coalitionsUi.coalitionsPage.documentTitle');
+  }, [t]);
   return (
     <div className="page">
       <TopBar />
       <main id="main" className="list-page">
         <div className="list-page__head">
           <div>
-            <h1 className="page-title">Coalitions</h1>
-            <p className="muted">The groups writing joint submissions: their organisations, members and the role each member has on their reports.</p>
+            <h1 className="page-title">{t('nav.coalitions')}</h1>
+            <p className="muted">{t('coalitionsUi.coalitionsPage.intro')}</p>
           </div>
           <button type="button" className="button button--primary" onClick={() => setCreating(true)} disabled={!online}>
-            <Icon name="plus" /> New coalition
+            <Icon name="plus" /> {t('coalitionsUi.coalitionsPage.newCoalition')}
           </button>
         </div>
         {(!online || state === 'unreachable') && (
           <div className="notice" role="status">
             <Icon name="device" />
-            <span>{online ? 'The server can’t be reached right now.' : 'You are offline.'} Coalitions are managed on the server; this list may be out of date.</span>
+            <span>{online ? t('coalitionsUi.coalitionsPage.unreachable') : t('coalitionsUi.coalitionsPage.offline')}</span>
           </div>
         )}
         {coalitions === null ? (
           <p className="muted" role="status">
-            {state === 'loading' ? 'Loading coalitions…' : 'Your coalitions can’t be shown without a connection.'}
+            {state === 'loading' ? t('coalitionsUi.coalitionsPage.loading') : t('coalitionsUi.coalitionsPage.needsConnection')}
           </p>
         ) : coalitions.length === 0 ? (
           <div className="empty">
-            <h2>No coalition yet</h2>
-            <p className="muted">
-              Create one for a joint submission, then invite the people writing it with a link. Or ask a coalition’s coordinator for an invitation.
-            </p>
+            <h2>{t('coalitionsUi.coalitionsPage.emptyTitle')}</h2>
+            <p className="muted">{t('coalitionsUi.coalitionsPage.emptyText')}</p>
             <button type="button" className="button button--primary" onClick={() => setCreating(true)} disabled={!online}>
-              <Icon name="plus" /> New coalition
+              <Icon name="plus" /> {t('coalitionsUi.coalitionsPage.newCoalition')}
             </button>
           </div>
         ) : (
-          <ul className="report-list" aria-label="Your coalitions">
+          <ul className="report-list" aria-label={t('account.coalitions')}>
             {coalitions.map((c) => (
               <li key={c.id} className="report-card" data-testid="coalition-card">
                 <a href={coalitionPath(c.id)} className="report-card__link" onClick={handleLinkClick}>
                   <span className="report-card__title">{c.name}</span>
                 </a>
                 <p className="report-card__meta">
-                  {c.organisations.length > 0 ? c.organisations.join(' · ') : <span className="muted">No organisations listed yet</span>}
+                  {c.organisations.length > 0 ? c.organisations.join(' · ') : <span className="muted">{t('coalitionsUi.coalitionsPage.noOrganisations')}</span>}
                 </p>
               </li>
             ))}
           </ul>
         )}
       </main>
-      <Dialog open={creating} onClose={() => setCreating(false)} title="New coalition" className="dialog--wide">
+      <Dialog open={creating} onClose={() => setCreating(false)} title={t('coalitionsUi.coalitionsPage.newCoalition')} className="dialog--wide">
         <NewCoalitionForm onCancel={() => setCreating(false)} />
       </Dialog>
     </div>
@@ -77,6 +77,7 @@ export function CoalitionsPage() {
 }
 
 function NewCoalitionForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [organisations, setOrganisations] = useState<string[]>(['']);
   const [errors, setErrors] = useState<{ name?: string; organisations?: string; form?: string }>({});
@@ -85,8 +86,8 @@ function NewCoalitionForm({ onCancel }: { onCancel: () => void }) {
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const next: typeof errors = {};
-    if (!name.trim()) next.name = 'Give the coalition a name.';
-    else if (name.trim().length > 200) next.name = 'Use at most 200 characters.';
+    if (!name.trim()) next.name = t('coalitionsUi.coalitionForm.nameRequired');
+    else if (name.trim().length > 200) next.name = t('coalitionsUi.coalitionForm.nameTooLong', { max: 200 });
     const problem = organisationsProblem(organisations);
     if (problem) next.organisations = problem;
     setErrors(next);
@@ -106,14 +107,14 @@ function NewCoalitionForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form className="form" onSubmit={handleSubmit} noValidate>
       <TextField
-        label="Name"
+        label={t('coalitionsUi.coalitionForm.name')}
         value={name}
         onChange={(e) => {
           setName(e.target.value);
           setErrors((x) => ({ ...x, name: undefined }));
         }}
         maxLength={200}
-        placeholder="e.g. Freedonia Coalition for Racial Justice"
+        placeholder={t('coalitionsUi.coalitionsPage.namePlaceholder')}
         error={errors.name}
       />
       <OrganisationsEditor
@@ -124,7 +125,7 @@ function NewCoalitionForm({ onCancel }: { onCancel: () => void }) {
         }}
         error={errors.organisations}
       />
-      <p className="field__help">You become its manager: you invite members, choose their role on the coalition’s reports, and can make others managers.</p>
+      <p className="field__help">{t('coalitionsUi.coalitionsPage.managerHelp')}</p>
       {errors.form && (
         <p className="field__error" role="alert">
           {errors.form}
@@ -132,10 +133,10 @@ function NewCoalitionForm({ onCancel }: { onCancel: () => void }) {
       )}
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create coalition'}
+          {busy ? t('coalitionsUi.coalitionsPage.creating') : t('coalitionsUi.coalitionsPage.create')}
         </button>
       </div>
     </form>

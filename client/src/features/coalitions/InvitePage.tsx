@@ -3,13 +3,12 @@
  * signs in right here, then joins. Used or expired links say so plainly.
  */
 import { useEffect, useState } from 'react';
-import { ROLE_LABELS } from '../../../../shared/api/roles.ts';
+import { Trans, useTranslation } from 'react-i18next';
 import { fetchSignupStatus } from '../../api/authApi.ts';
 import { acceptInvitation, fetchInvitation, type InvitationPreview } from '../../api/coalitionsApi.ts';
 import { describeError } from '../../api/http.ts';
 import { navigate } from '../../app/router.ts';
 import { coalitionPath } from '../../app/routes.ts';
-import { whatYouCanDo } from '../../auth/permissions.ts';
 import { useSessionStore } from '../../stores/sessionStore.ts';
 import { useToastStore } from '../../stores/toastStore.ts';
 import { formatDateTime } from '../../ui/dates.ts';
@@ -20,10 +19,11 @@ import { deadLinkMessage } from './invitations.ts';
 type Load =
   | { state: 'loading' }
   | { state: 'ok'; invitation: InvitationPreview }
-  | { state: 'gone'; title: string; message: string }
+  | { state: 'gone'; titleKey: string; messageKey: string }
   | { state: 'failed'; message: string };
 
 export function InvitePage({ token }: { token: string }) {
+  const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const state = useSessionStore((s) => s.state);
   const [mode, setMode] = useState<AuthMode>('signup');
@@ -50,7 +50,7 @@ export function InvitePage({ token }: { token: string }) {
   }, []);
 
   useEffect(() => {
-    document.title = 'Invitation — Rightsdraft';
+    document.title = t('coalitionsUi.invitation.documentTitle');
     fetchInvitation(token).then(
       (invitation) => setLoad({ state: 'ok', invitation }),
       (err: unknown) => {
@@ -58,14 +58,14 @@ export function InvitePage({ token }: { token: string }) {
         setLoad(dead ? { state: 'gone', ...dead } : { state: 'failed', message: describeError(err) });
       },
     );
-  }, [token]);
+  }, [token, t]);
 
   const join = async () => {
     setJoining(true);
     setJoinError(null);
     try {
       const coalition = await acceptInvitation(token);
-      showToast({ message: `You joined ${coalition.name}` });
+      showToast({ message: t('coalitionsUi.invitePage.joined', { name: coalition.name }) });
       navigate(coalitionPath(coalition.id), { replace: true });
     } catch (err) {
       setJoining(false);
@@ -76,15 +76,16 @@ export function InvitePage({ token }: { token: string }) {
   };
 
   if (load.state !== 'ok') {
-    const title = load.state === 'loading' ? 'Invitation' : load.state === 'gone' ? load.title : 'The invitation can’t be read';
+    const title =
+      load.state === 'loading' ? t('coalitionsUi.invitation.title') : load.state === 'gone' ? t(load.titleKey) : t('coalitionsUi.invitation.unreadable');
     return (
       <AuthLayout title={title}>
         <p className="muted" role={load.state === 'loading' ? 'status' : 'alert'}>
-          {load.state === 'loading' ? 'Reading the invitation…' : load.message}
+          {load.state === 'loading' ? t('coalitionsUi.invitation.reading') : load.state === 'gone' ? t(load.messageKey) : load.message}
         </p>
         {load.state !== 'loading' && (
           <a href="/" className="button" onClick={(e) => (e.preventDefault(), navigate('/'))}>
-            Go to Rightsdraft
+            {t('coalitionsUi.invitePage.goHome')}
           </a>
         )}
       </AuthLayout>
@@ -92,10 +93,10 @@ export function InvitePage({ token }: { token: string }) {
   }
 
   const { invitation } = load;
-  const role = ROLE_LABELS[invitation.role].toLowerCase();
+  const { role } = invitation;
   const title = invitation.invitedBy
-    ? `${invitation.invitedBy} invites you to join ${invitation.coalition.name} as ${role}`
-    : `You are invited to join ${invitation.coalition.name} as ${role}`;
+    ? t('coalitionsUi.invitePage.titleFrom', { person: invitation.invitedBy, coalition: invitation.coalition.name, role })
+    : t('coalitionsUi.invitePage.title', { coalition: invitation.coalition.name, role });
   const signedIn = state.status === 'signed-in';
 
   return (
@@ -103,18 +104,24 @@ export function InvitePage({ token }: { token: string }) {
       title={title}
       intro={
         <>
-          <p>{whatYouCanDo(invitation.role)} on the coalition’s reports.</p>
+          <p>{t('coalitionsUi.invitePage.youCan', { role })}</p>
           {invitation.coalition.organisations.length > 0 && (
-            <p className="invite__orgs">With {invitation.coalition.organisations.join(', ')}.</p>
+            <p className="invite__orgs">
+              {t('coalitionsUi.invitePage.with', { organisations: invitation.coalition.organisations.join(t('coalitionsUi.list.separator')) })}
+            </p>
           )}
-          <p className="invite__expiry">This link expires {formatDateTime(invitation.expiresAt)} and works once.</p>
+          <p className="invite__expiry">{t('coalitionsUi.invitation.expires', { when: formatDateTime(invitation.expiresAt) })}</p>
         </>
       }
     >
       {signedIn ? (
         <div className="form">
           <p>
-            You are signed in as <strong>{state.account.name}</strong> ({state.account.email}).
+            <Trans
+              i18nKey="coalitionsUi.invitation.signedInAs"
+              values={{ name: state.account.name, email: state.account.email }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           {joinError && (
             <p className="form__error" role="alert">
@@ -122,20 +129,20 @@ export function InvitePage({ token }: { token: string }) {
             </p>
           )}
           <button type="button" className="button button--primary" onClick={join} disabled={joining} data-autofocus>
-            {joining ? 'Joining…' : `Join ${invitation.coalition.name}`}
+            {joining ? t('coalitionsUi.invitePage.joining') : t('coalitionsUi.invitePage.join', { name: invitation.coalition.name })}
           </button>
         </div>
       ) : (
         <>
           {signupClosed ? (
-            <p className="muted">This Rightsdraft is not taking new accounts: sign in with your account to join.</p>
+            <p className="muted">{t('coalitionsUi.invitePage.signupClosed')}</p>
           ) : (
-            <div className="segmented" role="group" aria-label="Do you have an account?">
+            <div className="segmented" role="group" aria-label={t('coalitionsUi.invitation.haveAccountQuestion')}>
               <button type="button" className="segmented__option" aria-pressed={mode === 'signup'} onClick={() => setMode('signup')}>
-                I’m new here
+                {t('coalitionsUi.invitation.newHere')}
               </button>
               <button type="button" className="segmented__option" aria-pressed={mode === 'signin'} onClick={() => setMode('signin')}>
-                I have an account
+                {t('coalitionsUi.invitation.haveAccount')}
               </button>
             </div>
           )}
@@ -150,7 +157,7 @@ export function InvitePage({ token }: { token: string }) {
             initialEmail={state.status === 'expired' ? state.account.email : ''}
             // Signing up with the link joins in the same step (and is allowed when sign-up is by invitation).
             invitation={mode === 'signup' ? token : undefined}
-            submitLabel={mode === 'signup' ? 'Create account and join' : 'Sign in and join'}
+            submitLabel={mode === 'signup' ? t('coalitionsUi.invitePage.signUpAndJoin') : t('coalitionsUi.invitePage.signInAndJoin')}
             onDone={join}
           />
         </>

@@ -1,9 +1,11 @@
 /** An editable, ordered list of organisation names (shown in this order on the cover page). */
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon.tsx';
 import { moveItem, ORGANISATION_LIMITS, removeItem } from './organisations.ts';
 
 export function OrganisationsEditor({ value, onChange, error }: { value: string[]; onChange: (next: string[]) => void; error?: string | null }) {
+  const { t } = useTranslation();
   const listRef = useRef<HTMLOListElement>(null);
   const focusRow = (index: number, selector = 'input') =>
     requestAnimationFrame(() => listRef.current?.querySelectorAll<HTMLElement>(`li`)[index]?.querySelector<HTMLElement>(selector)?.focus());
@@ -16,7 +18,7 @@ export function OrganisationsEditor({ value, onChange, error }: { value: string[
   return (
     <fieldset className="field organisations">
       <legend>
-        Organisations <span className="field__optional">(in the order the cover page lists them)</span>
+        {t('coalitionsUi.organisationsEditor.legend')} <span className="field__optional">{t('coalitionsUi.organisationsEditor.legendHint')}</span>
       </legend>
       {value.length > 0 && (
         <ol className="organisations__list" ref={listRef}>
@@ -27,10 +29,10 @@ export function OrganisationsEditor({ value, onChange, error }: { value: string[
               </span>
               <input
                 className="input"
-                aria-label={`Organisation ${i + 1}`}
+                aria-label={t('coalitionsUi.organisationsEditor.row', { n: i + 1 })}
                 value={name}
                 maxLength={ORGANISATION_LIMITS.chars}
-                placeholder="Organisation name"
+                placeholder={t('coalitionsUi.organisationsEditor.placeholder')}
                 onChange={(e) => onChange(value.map((v, j) => (j === i ? e.target.value : v)))}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') {
@@ -43,7 +45,7 @@ export function OrganisationsEditor({ value, onChange, error }: { value: string[
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Move ${name || `organisation ${i + 1}`} up`}
+                aria-label={name ? t('coalitionsUi.organisationsEditor.moveUp', { name }) : t('coalitionsUi.organisationsEditor.moveUpNumber', { n: i + 1 })}
                 disabled={i === 0}
                 onClick={() => {
                   onChange(moveItem(value, i, -1));
@@ -55,7 +57,7 @@ export function OrganisationsEditor({ value, onChange, error }: { value: string[
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Move ${name || `organisation ${i + 1}`} down`}
+                aria-label={name ? t('coalitionsUi.organisationsEditor.moveDown', { name }) : t('coalitionsUi.organisationsEditor.moveDownNumber', { n: i + 1 })}
                 disabled={i === value.length - 1}
                 onClick={() => {
                   onChange(moveItem(value, i, 1));
@@ -67,7 +69,7 @@ export function OrganisationsEditor({ value, onChange, error }: { value: string[
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Remove ${name || `organisation ${i + 1}`}`}
+                aria-label={name ? t('coalitionsUi.organisationsEditor.remove', { name }) : t('coalitionsUi.organisationsEditor.removeNumber', { n: i + 1 })}
                 onClick={() => {
                   onChange(removeItem(value, i));
                   if (value.length > 1) focusRow(Math.min(i, value.length - 2));
@@ -86,7 +88,7 @@ export function OrganisationsEditor({ value, onChange, error }: { value: string[
       )}
       <div>
         <button type="button" className="button button--small button--ghost" onClick={add} disabled={value.length >= ORGANISATION_LIMITS.count}>
-          <Icon name="plus" size={16} /> Add an organisation
+          <Icon name="plus" size={16} /> {t('coalitionsUi.organisationsEditor.add')}
         </button>
       </div>
     </fieldset>

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, NetworkError } from '../../api/http.ts';
+import { i18n, initI18n } from '../../i18n/i18n.ts';
 import { deadLinkMessage, invitationLink } from './invitations.ts';
 
 describe('invitationLink', () => {
@@ -15,10 +16,13 @@ describe('invitationLink', () => {
 });
 
 describe('deadLinkMessage', () => {
+  beforeAll(() => initI18n('en'));
+  const title = (err: unknown) => i18n.t(deadLinkMessage(err)?.titleKey ?? '');
+
   it('tells an expired, used or unknown link apart', () => {
-    expect(deadLinkMessage(new ApiError(410, 'invitation_expired', 'x'))?.title).toBe('This invitation has expired');
-    expect(deadLinkMessage(new ApiError(410, 'invitation_used', 'x'))?.title).toBe('This invitation has been used already');
-    expect(deadLinkMessage(new ApiError(404, 'not_found', 'x'))?.title).toBe('This invitation link is not valid');
+    expect(title(new ApiError(410, 'invitation_expired', 'x'))).toBe('This invitation has expired');
+    expect(title(new ApiError(410, 'invitation_used', 'x'))).toBe('This invitation has been used already');
+    expect(title(new ApiError(404, 'not_found', 'x'))).toBe('This invitation link is not valid');
   });
 
   it('leaves other failures to the generic message', () => {

@@ -11,13 +11,11 @@ export function invitationLink(invitation: Pick<Invitation, 'token' | 'url' | 'w
   return invitation.warning ? `${origin}/invite/${invitation.token}` : invitation.url;
 }
 
-/** What a dead link tells its holder (410 used or expired, 404 not valid). */
-export function deadLinkMessage(err: unknown): { title: string; message: string } | null {
+/** What a dead link tells its holder (410 used or expired, 404 not valid): message keys, translated where shown. */
+export function deadLinkMessage(err: unknown): { titleKey: string; messageKey: string } | null {
   if (!(err instanceof ApiError)) return null;
-  if (err.code === 'invitation_expired') return { title: 'This invitation has expired', message: 'Ask the person who invited you for a new link.' };
-  if (err.code === 'invitation_used') {
-    return { title: 'This invitation has been used already', message: 'Each link works once. If it was not you who used it, ask for a new one.' };
-  }
-  if (err.status === 404) return { title: 'This invitation link is not valid', message: 'Check that you opened the whole link, or ask for a new one.' };
+  if (err.code === 'invitation_expired') return { titleKey: 'coalitionsUi.invitation.expiredTitle', messageKey: 'coalitionsUi.invitation.expiredText' };
+  if (err.code === 'invitation_used') return { titleKey: 'coalitionsUi.invitation.usedTitle', messageKey: 'coalitionsUi.invitation.usedText' };
+  if (err.status === 404) return { titleKey: 'coalitionsUi.invitation.invalidTitle', messageKey: 'coalitionsUi.invitation.invalidText' };
   return null;
 }

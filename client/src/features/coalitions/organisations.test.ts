@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initI18n } from '../../i18n/i18n.ts';
 import { cleanOrganisations, moveItem, organisationsProblem, removeItem } from './organisations.ts';
+
+beforeAll(() => initI18n('en'));
 
 describe('organisations list', () => {
   const orgs = ['Roma Rights Centre', 'Migrants Legal Aid', 'Housing Justice'];

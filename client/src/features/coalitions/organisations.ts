@@ -1,4 +1,5 @@
 /** The ordered list of a coalition's organisations as the editor changes it. Pure, so each step is unit-tested. */
+import { i18n } from '../../i18n/i18n.ts';
 
 /** Limits of the server's validateOrganisations. */
 export const ORGANISATION_LIMITS = { count: 100, chars: 200 } as const;
@@ -20,16 +21,16 @@ export function cleanOrganisations(names: readonly string[]): string[] {
   return names.map((n) => n.trim()).filter((n) => n.length > 0);
 }
 
-/** A problem with the list, in words, or null. */
+/** A problem with the list, in words (the interface language), or null. */
 export function organisationsProblem(names: readonly string[]): string | null {
   const clean = cleanOrganisations(names);
-  if (clean.length > ORGANISATION_LIMITS.count) return `List at most ${ORGANISATION_LIMITS.count} organisations.`;
+  if (clean.length > ORGANISATION_LIMITS.count) return i18n.t('coalitionsUi.organisations.tooMany', { max: ORGANISATION_LIMITS.count });
   const long = clean.find((n) => n.length > ORGANISATION_LIMITS.chars);
-  if (long) return `“${long.slice(0, 40)}…” is longer than ${ORGANISATION_LIMITS.chars} characters.`;
+  if (long) return i18n.t('coalitionsUi.organisations.tooLong', { start: long.slice(0, 40), max: ORGANISATION_LIMITS.chars });
   const seen = new Set<string>();
   for (const n of clean) {
     const key = n.toLowerCase();
-    if (seen.has(key)) return `“${n}” is listed twice.`;
+    if (seen.has(key)) return i18n.t('coalitionsUi.organisations.listedTwice', { name: n });
     seen.add(key);
   }
   return null;

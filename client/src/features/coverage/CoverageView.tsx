@@ -5,6 +5,7 @@
  * section with fewer than 30 words is "tagged, not written". Live as anyone changes a tag or the text.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { CoverageGroup, CoverageItem } from '../../../../shared/report/coverage.ts';
 import { WRITTEN_SECTION_WORDS } from '../../../../shared/report/coverageRule.ts';
@@ -20,24 +21,23 @@ import { coverageFor, type OtherTag } from './coverageModel.ts';
 import './coverage.css';
 
 export function CoverageView({ doc }: { doc: Y.Doc }) {
+  const { t } = useTranslation();
   const taxonomy = useTaxonomy();
   return (
     <section className="treaty-view coverage" aria-labelledby="coverage-title" data-testid="coverage-view">
       <header className="treaty-view__head">
         <h2 id="coverage-title" className="treaty-view__title">
-          Coverage
+          {t('submission.coverage.title')}
         </h2>
-        <p className="muted">
-          Which articles and goals the report addresses, through the tags on its sections, passages and recommendations. A tagged section counts once it
-          has at least {WRITTEN_SECTION_WORDS} words.
-        </p>
+        <p className="muted">{t('submission.coverage.intro', { count: WRITTEN_SECTION_WORDS })}</p>
       </header>
-      {taxonomy ? <CoverageBody taxonomy={taxonomy} doc={doc} /> : <p role="status">Loading the treaties and goals…</p>}
+      {taxonomy ? <CoverageBody taxonomy={taxonomy} doc={doc} /> : <p role="status">{t('submission.coverage.loading')}</p>}
     </section>
   );
 }
 
 function CoverageBody({ taxonomy, doc }: { taxonomy: TaxonomyModule; doc: Y.Doc }) {
+  const { t } = useTranslation();
   const model = useDerived(coverageFor(taxonomy, doc));
   const [gapsOnly, setGapsOnly] = useState(false);
   const setView = useTreatyUiStore((s) => s.setView);
@@ -51,14 +51,14 @@ function CoverageBody({ taxonomy, doc }: { taxonomy: TaxonomyModule; doc: Y.Doc 
       <div className="coverage__controls">
         <label className="check">
           <input type="checkbox" checked={gapsOnly} onChange={(e) => setGapsOnly(e.target.checked)} />
-          Show only what the report does not address
+          {t('submission.coverage.gapsOnly')}
         </label>
       </div>
       {model.treaty && <TreatyTextsNote />}
       {model.treaty ? (
         <Group
           id="articles"
-          title={`${model.treaty}: substantive articles`}
+          title={t('submission.coverage.articlesTitle', { treaty: model.treaty })}
           group={model.articles}
           noun="articles"
           gapsOnly={gapsOnly}
@@ -67,12 +67,12 @@ function CoverageBody({ taxonomy, doc }: { taxonomy: TaxonomyModule; doc: Y.Doc 
         />
       ) : (
         <p className="coverage__note">
-          <TreatyIcon name="info" size={16} /> The {model.mechanism || 'review'} covers every human rights obligation, so there is no single treaty to go through. Articles of
-          any treaty that sections cite are listed under “Other tags”.
+          <TreatyIcon name="info" size={16} />{' '}
+          {model.mechanism ? t('submission.coverage.noTreaty', { mechanism: model.mechanism }) : t('submission.coverage.noTreatyReview')}
         </p>
       )}
-      {model.uprThemes && <Group id="upr-themes" title="UPR themes" group={model.uprThemes} noun="themes" gapsOnly={gapsOnly} onOpen={open} />}
-      <Group id="sdgs" title="Sustainable Development Goals" group={model.sdgs} noun="goals" gapsOnly={gapsOnly} onOpen={open} />
+      {model.uprThemes && <Group id="upr-themes" title={t('submission.coverage.uprThemes')} group={model.uprThemes} noun="themes" gapsOnly={gapsOnly} onOpen={open} />}
+      <Group id="sdgs" title={t('submission.coverage.sdgs')} group={model.sdgs} noun="goals" gapsOnly={gapsOnly} onOpen={open} />
       {!gapsOnly && <Others others={model.others} onOpen={open} />}
     </>
   );
@@ -90,12 +90,13 @@ function Group({
   id: string;
   title: string;
   group: CoverageGroup;
-  noun: string;
+  noun: 'articles' | 'themes' | 'goals';
   gapsOnly: boolean;
   onOpen: (sectionId: string) => void;
   /** A line of text under each label (an article's first sentence). */
   describe?: (id: string) => string | undefined;
 }) {
+  const { t } = useTranslation();
   const items = gapsOnly ? group.items.filter((i) => i.addressedBy.length === 0) : group.items;
   const share = group.total === 0 ? 0 : Math.round((group.addressed / group.total) * 100);
   return (
@@ -105,10 +106,11 @@ function Group({
           {title}
         </h3>
         <p className="coverage-group__summary" data-testid={`coverage-${id}-summary`}>
-          <strong>
-            {group.addressed} of {group.total}
-          </strong>{' '}
-          {noun} addressed
+          <Trans
+            i18nKey={`submission.coverage.summary.${noun}`}
+            values={{ addressed: group.addressed, total: group.total }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         <div className="coverage-bar" aria-hidden="true">
           <span className="coverage-bar__fill" style={{ width: `${share}%` }} />
@@ -121,13 +123,14 @@ function Group({
           ))}
         </ul>
       ) : (
-        <p className="muted">Every one of them is addressed.</p>
+        <p className="muted">{t('submission.coverage.allAddressed')}</p>
       )}
     </section>
   );
 }
 
 function Item({ item, onOpen, text }: { item: CoverageItem; onOpen: (sectionId: string) => void; text?: string }) {
+  const { t } = useTranslation();
   const addressed = item.addressedBy.length > 0;
   const unwritten = !addressed && item.taggedNotWritten.length > 0;
   return (
@@ -139,13 +142,13 @@ function Item({ item, onOpen, text }: { item: CoverageItem; onOpen: (sectionId: 
     >
       <span className="coverage-item__status">
         <TreatyIcon name={addressed ? 'check' : 'cross'} size={16} />
-        {addressed ? 'Addressed' : unwritten ? 'Tagged, not written' : 'Not addressed'}
+        {addressed ? t('submission.coverage.addressed') : unwritten ? t('submission.coverage.taggedNotWritten') : t('submission.coverage.notAddressed')}
       </span>
       <span className="coverage-item__label">
         {item.label}
         {text && <span className="coverage-item__text">{text}</span>}
       </span>
-      <SectionLinks sections={addressed ? item.addressedBy : item.taggedNotWritten} onOpen={onOpen} label={item.label} verb={addressed ? 'addresses' : 'is tagged with'} />
+      <SectionLinks sections={addressed ? item.addressedBy : item.taggedNotWritten} onOpen={onOpen} label={item.label} link={addressed ? 'addresses' : 'tagged'} />
     </li>
   );
 }
@@ -154,14 +157,16 @@ function SectionLinks({
   sections,
   onOpen,
   label,
-  verb = 'addresses',
+  link = 'addresses',
 }: {
   sections: { sectionId: string; title: string }[];
   onOpen: (id: string) => void;
   label: string;
-  verb?: string;
+  /** How the sections relate to the item: they address it, or are only tagged with it. */
+  link?: 'addresses' | 'tagged';
 }) {
-  if (sections.length === 0) return <span className="coverage-item__sections muted">No section</span>;
+  const { t } = useTranslation();
+  if (sections.length === 0) return <span className="coverage-item__sections muted">{t('submission.coverage.noSection')}</span>;
   return (
     <span className="coverage-item__sections">
       {sections.map((s) => (
@@ -169,10 +174,13 @@ function SectionLinks({
           key={s.sectionId}
           type="button"
           className="section-link"
-          aria-label={`Open section ${s.title || 'Untitled section'} (${verb} ${label})`}
+          aria-label={t(link === 'addresses' ? 'submission.coverage.openAddressing' : 'submission.coverage.openTagged', {
+            title: s.title || t('outline.untitled'),
+            label,
+          })}
           onClick={() => onOpen(s.sectionId)}
         >
-          {s.title || 'Untitled section'}
+          {s.title || t('outline.untitled')}
         </button>
       ))}
     </span>
@@ -180,21 +188,22 @@ function SectionLinks({
 }
 
 function Others({ others, onOpen }: { others: OtherTag[]; onOpen: (sectionId: string) => void }) {
+  const { t } = useTranslation();
   if (others.length === 0) return null;
   return (
     <section className="coverage-group" aria-labelledby="coverage-others" data-testid="coverage-others">
       <div className="coverage-group__head">
         <h3 id="coverage-others" className="coverage-group__title">
-          Other tags
+          {t('submission.coverage.otherTags')}
         </h3>
-        <p className="coverage-group__summary">Other treaties’ articles, general comments, themes and earlier recommendations the sections cite.</p>
+        <p className="coverage-group__summary">{t('submission.coverage.otherTagsHelp')}</p>
       </div>
       <ul className="coverage-list">
-        {others.map((t) => (
-          <li key={t.id} className={`coverage-item coverage-item--tag${t.kind === 'unknown' ? ' coverage-item--unknown' : ''}`} data-testid="coverage-other" data-tag-id={t.id}>
-            <span className="coverage-item__status">{TAG_KIND_LABELS[t.kind]}</span>
-            <span className="coverage-item__label">{chipLabel(t.id, t)}</span>
-            <SectionLinks sections={t.sections} onOpen={onOpen} label={chipLabel(t.id, t)} />
+        {others.map((tag) => (
+          <li key={tag.id} className={`coverage-item coverage-item--tag${tag.kind === 'unknown' ? ' coverage-item--unknown' : ''}`} data-testid="coverage-other" data-tag-id={tag.id}>
+            <span className="coverage-item__status">{t(TAG_KIND_LABELS[tag.kind])}</span>
+            <span className="coverage-item__label">{chipLabel(tag.id, tag)}</span>
+            <SectionLinks sections={tag.sections} onOpen={onOpen} label={chipLabel(tag.id, tag)} />
           </li>
         ))}
       </ul>

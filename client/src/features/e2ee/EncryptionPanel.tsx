@@ -20,6 +20,9 @@ const REASONS: Record<string, string> = {
   'no-key': 'e2ee.reason.no-key',
   'wrong-report': 'e2ee.reason.wrong-report',
   malformed: 'e2ee.reason.malformed',
+  // The discussion guard, run here on an encrypted report's comments and suggestions (discussionCheck.ts).
+  'discussion-rule': 'e2ee.reason.discussion-rule',
+  'discussion-snapshot': 'e2ee.reason.discussion-snapshot',
 };
 
 export function EncryptionPanel({ reportId }: { reportId: string }) {
@@ -33,7 +36,7 @@ export function EncryptionPanel({ reportId }: { reportId: string }) {
   const recoveryCode = useEncryptionStore((s) => s.recoveryCode);
   const setRecoveryCode = useEncryptionStore((s) => s.showRecoveryCode);
   const lastRejected = mine?.rejected[mine.rejected.length - 1];
-  const reasonText = (reason: string) => t(REASONS[reason] ?? 'e2ee.reason.other');
+  const reasonText = (reason: string, detail?: string) => t(REASONS[reason] ?? 'e2ee.reason.other', { detail: detail ?? '' });
   return (
     <section className="e2ee" aria-label={t('e2ee.panel')} data-testid="encryption-panel">
       <div className="e2ee__head">
@@ -64,7 +67,7 @@ export function EncryptionPanel({ reportId }: { reportId: string }) {
       ))}
       {mine && mine.rejected.length > 0 && (
         <p className="e2ee__warning" role="alert" data-testid="e2ee-rejected">
-          {t('e2ee.rejected', { count: mine.rejected.length, signer: lastRejected!.signer, reason: reasonText(lastRejected!.reason) })}
+          {t('e2ee.rejected', { count: mine.rejected.length, signer: lastRejected!.signer, reason: reasonText(lastRejected!.reason, lastRejected!.detail) })}
         </p>
       )}
     </section>

@@ -2,6 +2,7 @@
 import type { ApiErrorBody } from '../../../../shared/api/types.ts';
 import { attachmentPath, type AttachmentInfo } from '../../../../shared/attachments/kinds.ts';
 import { ApiError, NetworkError, request } from '../../api/http.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
 const UPLOAD_TIMEOUT_MS = 120_000;
 
@@ -12,7 +13,7 @@ async function failure(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy's page).
   }
-  return new ApiError(res.status, body?.error.code ?? `http_${res.status}`, body?.error.message ?? `Upload failed (${res.status})`, body?.error.field);
+  return new ApiError(res.status, body?.error.code ?? `http_${res.status}`, body?.error.message ?? i18n.t('settings.error.uploadFailed', { status: res.status }), body?.error.field);
 }
 
 export async function uploadAttachment(reportId: string, blob: Blob, fileName: string): Promise<AttachmentInfo> {

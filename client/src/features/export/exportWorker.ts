@@ -37,8 +37,10 @@ function pdfFonts(urls: Record<string, string>): Promise<PdfFonts> {
     try {
       response = await fetch(url);
     } catch {
+      // i18n-exempt: an error for code and logs; the dialog shows a message chosen by its code (fonts_unavailable)
       throw new FontsUnavailable(`The font ${name} could not be loaded`);
     }
+    // i18n-exempt: an error for code and logs; the dialog shows a message chosen by its code (fonts_unavailable)
     if (!response.ok) throw new FontsUnavailable(`The font ${name} could not be loaded (${response.status})`);
     return new Uint8Array(await response.arrayBuffer());
   });

@@ -44,6 +44,7 @@ export function runExport(job: ExportJob, onProgress: (fraction: number) => void
   worker.onerror = (event) => {
     // The worker script itself could not load (offline with an old cache) or threw outside the job.
     event.preventDefault();
+    // i18n-exempt: an error for code and logs; the dialog shows a message chosen by its code (ExportDialog failureMessage)
     settle?.reject(new ExportFailed('worker_unavailable', event.message || 'The export could not start.'));
     finish();
   };

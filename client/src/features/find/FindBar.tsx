@@ -5,6 +5,7 @@
  * step. Readers (viewers, reviewers) find but do not replace.
  */
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import type { Role } from '../../../../shared/api/roles.ts';
@@ -64,13 +65,14 @@ function useMatches(doc: Y.Doc, query: string, matchCase: boolean, wholeWord: bo
 
 const sameMatch = (a: ReportMatch, b: ReportMatch) => a.sectionId === b.sectionId && a.field === b.field && a.ordinal === b.ordinal && a.index === b.index;
 
-function whereText(match: ReportMatch, doc: Y.Doc): string {
-  const title = listSections(doc).find((s) => s.id === match.sectionId)?.title.trim() || 'Untitled section';
-  if (match.field === 'title') return `In the title of the section “${title}”`;
-  return match.inFootnote ? `In a footnote of “${title}”` : `In “${title}”`;
+function whereText(match: ReportMatch, doc: Y.Doc, t: TFunction): string {
+  const title = listSections(doc).find((s) => s.id === match.sectionId)?.title.trim() || t('outline.untitled');
+  if (match.field === 'title') return t('editing.findBar.whereTitle', { title });
+  return match.inFootnote ? t('editing.findBar.whereFootnote', { title }) : t('editing.findBar.whereText', { title });
 }
 
 export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null; canEdit: boolean }) {
+  const { t } = useTranslation();
   const id = useId();
   const { open, replacing, query, replacement, matchCase, wholeWord, current, focusRequest, set, close, show, track } = useFindStore();
   const suggesting = useReviewStore((s) => s.suggesting) && canEdit;
@@ -78,7 +80,7 @@ export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null;
   const setView = useTreatyUiStore((s) => s.setView);
   const matches = useMatches(doc, query, matchCase, wholeWord, open);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ replaced: number } | 'undone' | null>(null);
   const undo = useRef<FindUndo | null>(null);
   const [canUndo, setCanUndo] = useState(false);
   const blocked = replaceBlockedReason(role, canEdit, suggesting);
@@ -160,11 +162,17 @@ export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null;
   const replaceAll = () => {
     if (blocked || matches.length === 0) return;
     const count = replaceAllInReport(doc, query, options, replacement);
-    setDone(`Replaced ${count} ${count === 1 ? 'match' : 'matches'}.`);
+    setDone({ replaced: count });
     show(null);
   };
 
-  const status = !query ? '' : matches.length === 0 ? 'No matches' : position >= 0 ? `${position + 1} of ${matches.length}` : `${matches.length} ${matches.length === 1 ? 'match' : 'matches'}`;
+  const status = !query
+    ? ''
+    : matches.length === 0
+      ? t('editing.findBar.noMatches')
+      : position >= 0
+        ? t('editing.findBar.position', { position: position + 1, total: matches.length })
+        : t('editing.findBar.matches', { count: matches.length });
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Escape') {
@@ -176,14 +184,14 @@ export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null;
   };
 
   return (
-    <div className="find-bar" role="search" aria-label="Find and replace" onKeyDown={onKeyDown} data-testid="find-bar">
+    <div className="find-bar" role="search" aria-label={t('editing.findBar.label')} onKeyDown={onKeyDown} data-testid="find-bar">
       <div className="find-bar__row">
         <input
           ref={inputRef}
           className="input find-bar__input"
           type="search"
-          aria-label="Find in report"
-          placeholder="Find in report"
+          aria-label={t('editing.findBar.query')}
+          placeholder={t('editing.findBar.query')}
           value={query}
           maxLength={500}
           onChange={(e) => set({ query: e.target.value })}
@@ -197,22 +205,22 @@ export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null;
         <span className="find-bar__count" role="status" aria-live="polite" data-testid="find-count">
           {status}
         </span>
-        <button type="button" className="icon-button find-bar__step" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={matches.length === 0} onClick={() => step(-1)}>
+        <button type="button" className="icon-button find-bar__step" aria-label={t('editing.findBar.previous')} title={t('editing.findBar.previousTitle')} disabled={matches.length === 0} onClick={() => step(-1)}>
           <Arrow up />
         </button>
-        <button type="button" className="icon-button find-bar__step" aria-label="Next match" title="Next match (Enter)" disabled={matches.length === 0} onClick={() => step(1)}>
+        <button type="button" className="icon-button find-bar__step" aria-label={t('editing.findBar.next')} title={t('editing.findBar.nextTitle')} disabled={matches.length === 0} onClick={() => step(1)}>
           <Arrow />
         </button>
         <label className="find-bar__toggle">
-          <input type="checkbox" checked={matchCase} onChange={(e) => set({ matchCase: e.target.checked })} /> Match case
+          <input type="checkbox" checked={matchCase} onChange={(e) => set({ matchCase: e.target.checked })} /> {t('editing.findBar.matchCase')}
         </label>
         <label className="find-bar__toggle">
-          <input type="checkbox" checked={wholeWord} onChange={(e) => set({ wholeWord: e.target.checked })} /> Whole word
+          <input type="checkbox" checked={wholeWord} onChange={(e) => set({ wholeWord: e.target.checked })} /> {t('editing.findBar.wholeWord')}
         </label>
         <button type="button" className="button button--small find-bar__more" aria-expanded={replacing} aria-controls={`${id}-replace`} onClick={() => set({ replacing: !replacing })}>
-          Replace…
+          {t('editing.findBar.showReplace')}
         </button>
-        <button type="button" className="icon-button find-bar__close" aria-label="Close find" title="Close (Escape)" onClick={() => close()}>
+        <button type="button" className="icon-button find-bar__close" aria-label={t('editing.findBar.close')} title={t('editing.findBar.closeTitle')} onClick={() => close()}>
           <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
             <path d="M6 6l12 12M18 6L6 18" />
           </svg>
@@ -222,15 +230,15 @@ export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null;
         <div className="find-bar__row find-bar__replace" id={`${id}-replace`}>
           {blocked ? (
             <p className="find-bar__blocked" data-testid="find-replace-blocked">
-              {blocked}
+              {t(blocked)}
             </p>
           ) : (
             <>
               <input
                 className="input find-bar__input"
                 type="text"
-                aria-label="Replace with"
-                placeholder="Replace with"
+                aria-label={t('editing.findBar.replaceWith')}
+                placeholder={t('editing.findBar.replaceWith')}
                 value={replacement}
                 maxLength={500}
                 onChange={(e) => set({ replacement: e.target.value })}
@@ -242,29 +250,29 @@ export function FindBar({ doc, role, canEdit }: { doc: Y.Doc; role: Role | null;
                 }}
               />
               <button type="button" className="button button--small" disabled={position < 0} onClick={replaceOne}>
-                Replace
+                {t('editing.findBar.replace')}
               </button>
               <button type="button" className="button button--small" disabled={matches.length === 0} onClick={replaceAll}>
-                Replace all
+                {t('editing.findBar.replaceAll')}
               </button>
             </>
           )}
         </div>
       )}
-      {current && query && <p className="find-bar__where muted">{whereText(current, doc)}</p>}
+      {current && query && <p className="find-bar__where muted">{whereText(current, doc, t)}</p>}
       {(done || (canUndo && !blocked)) && (
         <div className="find-bar__row find-bar__done">
           {done && (
             <span role="status" data-testid="find-done">
-              {done}
+              {done === 'undone' ? t('editing.findBar.undone') : t('editing.findBar.replaced', { count: done.replaced })}
             </span>
           )}
           {canUndo && !blocked && (
             <button type="button" className="button button--small" onClick={() => {
                 undo.current?.undo();
-                setDone('Replacement undone.');
+                setDone('undone');
               }}>
-              Undo replace
+              {t('editing.findBar.undo')}
             </button>
           )}
         </div>

@@ -6,11 +6,11 @@
  */
 import type { Role } from '../../../../shared/api/roles.ts';
 
-/** Why this person cannot replace now, in words for the find bar, or null when they can. */
+/** Why this person cannot replace now, as the message key the find bar shows, or null when they can. */
 export function replaceBlockedReason(role: Role | null, canEdit: boolean, suggesting: boolean): string | null {
-  if (role === 'viewer') return 'You can find text but not replace it: viewers read the report without changing it.';
-  if (role === 'reviewer') return 'Reviewers can find text but not replace it. To propose a change, select the text and suggest it, or add a comment.';
-  if (!canEdit) return 'The text cannot be changed right now, so replacing is off.';
-  if (suggesting) return 'Replacing is off while Suggesting is on: it would change the text directly. Turn Suggesting off to replace.';
+  if (role === 'viewer') return 'editing.replaceBlocked.viewer';
+  if (role === 'reviewer') return 'editing.replaceBlocked.reviewer';
+  if (!canEdit) return 'editing.replaceBlocked.locked';
+  if (suggesting) return 'editing.replaceBlocked.suggesting';
   return null;
 }

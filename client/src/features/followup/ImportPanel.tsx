@@ -91,7 +91,7 @@ export function ImportPanel({ coalitions, onImported }: { coalitions: Coalition[
           maxLength={200_000}
           rows={8}
           onChange={(e) => setText(e.target.value)}
-          placeholder={'21. The Committee recommends that the State party:\n(a) …;\n(b) …\n…\n55. … within one year … paragraphs 21 and 35 above.'}
+          placeholder={t('coalitionsUi.followupImport.placeholder')}
         />
         <p className="field__help" role="status" data-testid="import-preview">
           {preview === null

@@ -57,7 +57,7 @@ export function TrackedCard({ item, now, onChanged }: { item: TrackedItem; now: 
         }}
         onClose={() => setRemoving(false)}
       >
-        <p>The recommendation and its log of {item.log.length} entr{item.log.length === 1 ? 'y' : 'ies'} are deleted for everyone who tracks it.</p>
+        <p>{t('coalitionsUi.trackedCard.stopTrackingText', { count: item.log.length })}</p>
       </ConfirmDialog>
       {open && (
         <div className="tracked__log">
@@ -146,7 +146,16 @@ function LogForm({ itemId, places, onAdded }: { itemId: string; places: string[]
         <label htmlFor={`${id}-url`}>
           {t('followup.evidenceLink')} <span className="field__optional">{t('common.optional')}</span>
         </label>
-        <input id={`${id}-url`} className="input" type="url" maxLength={2000} value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} placeholder="https://" />
+        <input
+          id={`${id}-url`}
+          className="input"
+          type="url"
+          maxLength={2000}
+          value={evidenceUrl}
+          onChange={(e) => setEvidenceUrl(e.target.value)}
+          // i18n-exempt: the URL scheme, the same in every language
+          placeholder="https://"
+        />
       </div>
       {error && (
         <p className="field__error log-form__wide" role="alert">

@@ -35,7 +35,7 @@ export function ImportButton({ session }: { session: ReportSession }) {
           <ImportDialog
             open={open}
             onClose={() => setOpen(false)}
-            target={{ kind: 'report', session, sectionId: section?.id ?? null, sectionTitle: section ? section.title.trim() || 'Untitled section' : null }}
+            target={{ kind: 'report', session, sectionId: section?.id ?? null, sectionTitle: section ? section.title.trim() || t('outline.untitled') : null }}
           />
         </Suspense>
       )}

@@ -4,7 +4,10 @@
  * the browser first, so the sections it will give are shown before anything is written.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { MECHANISMS, MECHANISM_NAMES, type Mechanism } from '../../../../shared/api/mechanisms.ts';
+import { useTranslation } from 'react-i18next';
+import { MECHANISMS, type Mechanism } from '../../../../shared/api/mechanisms.ts';
+import { mechanismName } from '../../../../shared/i18n/mechanismNames.ts';
+import { currentLanguage, i18n } from '../../i18n/i18n.ts';
 import { LIMITS, validateCreateReport } from '../../../../shared/api/validate.ts';
 import type { SkippedContent, SplitResult } from '../../../../shared/import/index.ts';
 import { ApiError, NetworkError } from '../../api/reportsApi.ts';
@@ -19,9 +22,9 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { CoalitionChoice, JUST_ME } from '../coalitions/CoalitionChoice.tsx';
 import { OUTLINE_ORIGIN } from '../outline/outlineUndo.ts';
 import '../export/export.css';
-import { importErrorMessage } from './importMessages.ts';
+import { importErrorMessage, MAX_IMPORT_FILE_BYTES } from './importMessages.ts';
 import { ImportPreview } from './ImportPreview.tsx';
-import { plural, skippedNotice, summariseImport } from './importSummary.ts';
+import { skippedNotice, summariseImport } from './importSummary.ts';
 import { ImportRefused, readDocx } from './readDocx.ts';
 import { uploadImport } from './uploadImport.ts';
 import './import.css';
@@ -31,8 +34,9 @@ import { prepareImportedImages } from '../evidence/importedImages.ts';
 export type ImportTarget = { kind: 'new' } | { kind: 'report'; session: ReportSession; sectionId: string | null; sectionTitle: string | null };
 
 export default function ImportDialog({ open, onClose, target }: { open: boolean; onClose: () => void; target: ImportTarget }) {
+  const { t } = useTranslation();
   return (
-    <Dialog open={open} onClose={onClose} title={target.kind === 'new' ? 'New report from a Word document' : 'Import from Word'} className="dialog--wide import-dialog">
+    <Dialog open={open} onClose={onClose} title={target.kind === 'new' ? t('editing.importDialog.titleNew') : t('editing.importDialog.titleInto')} className="dialog--wide import-dialog">
       <ImportForm target={target} onClose={onClose} />
     </Dialog>
   );
@@ -43,8 +47,10 @@ type Read = { state: 'none' } | { state: 'reading' } | { state: 'read'; result: 
 type Errors = Partial<Record<'file' | 'title' | 'mechanism' | 'stateUnderReview' | 'coalition' | 'form', string>>;
 
 const LEVELS = [1, 2, 3] as const;
+const LEVEL_LABELS = ['editing.importDialog.level1', 'editing.importDialog.level2', 'editing.importDialog.level3'] as const;
 
 function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => void }) {
+  const { t } = useTranslation();
   const accountId = useAccount()?.id ?? '';
   const id = useId();
   const online = useOnline();
@@ -95,7 +101,7 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
     e.preventDefault();
     if (busy) return;
     if (read.state !== 'read') {
-      setErrors({ file: read.state === 'refused' ? read.message : read.state === 'reading' ? 'The document is still being read.' : importErrorMessage('missing_file') });
+      setErrors({ file: read.state === 'refused' ? read.message : read.state === 'reading' ? t('editing.importDialog.stillReading') : importErrorMessage('missing_file') });
       return;
     }
     setBusy(true);
@@ -112,20 +118,20 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
     if (!checked.ok) {
       const next: Errors = {};
       for (const p of checked.problems) {
-        if (p.field === 'title') next.title ??= p.code === 'too_long' ? `Use at most ${LIMITS.titleChars} characters.` : 'Give the report a title.';
-        else if (p.field === 'mechanism') next.mechanism ??= 'Choose the UN mechanism the report is for.';
-        else if (p.field === 'stateUnderReview') next.stateUnderReview ??= `Use at most ${LIMITS.stateChars} characters.`;
+        if (p.field === 'title') next.title ??= p.code === 'too_long' ? t('form.tooLong', { max: LIMITS.titleChars }) : t('newReport.titleMissing');
+        else if (p.field === 'mechanism') next.mechanism ??= t('newReport.mechanismMissing');
+        else if (p.field === 'stateUnderReview') next.stateUnderReview ??= t('form.tooLong', { max: LIMITS.stateChars });
       }
       setErrors(next);
       return;
     }
     const input = { title: checked.value.title, mechanism: checked.value.mechanism, stateUnderReview: checked.value.stateUnderReview };
-    const count = plural(result.sections.length, 'section', 'sections');
+    const count = result.sections.length;
     if (navigator.onLine) {
       try {
         const report = await uploadImport({ file: file!, fileName: file!.name, headingLevel: level, coalitionId: coalitionId || null, ...input });
         navigate(reportPath(report.id));
-        useToastStore.getState().show({ message: withNotice(`Imported ${count} from ${file!.name}.`, report.skipped) });
+        useToastStore.getState().show({ message: withNotice(i18n.t('editing.importDialog.importedFrom', { count, file: file!.name }), report.skipped) });
         return;
       } catch (err) {
         if (err instanceof ApiError) {
@@ -143,10 +149,10 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
       const reportId = await createLocalReport({ ...input, coalitionId: coalitionId || null, accountId }, { write: (doc) => writeImportedSections(doc, prepared.result.sections) });
       await prepared.queue(reportId);
       navigate(reportPath(reportId));
-      useToastStore.getState().show({ message: withNotice(`Imported ${count} on this device; the report is uploaded when you are online.`, prepared.result.skipped) });
+      useToastStore.getState().show({ message: withNotice(i18n.t('editing.importDialog.importedOffline', { count }), prepared.result.skipped) });
     } catch (err) {
       console.error(err);
-      setErrors({ form: 'The report could not be saved on this device. Check that the browser allows site storage.' });
+      setErrors({ form: t('newReport.storageFailed') });
     }
   };
 
@@ -158,16 +164,16 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
     await prepared.queue(to.session.reportId);
     {
       const { session } = to;
-      const count = plural(result.sections.length, 'section', 'sections');
+      const count = result.sections.length;
       if (placement === 'into' && to.sectionId) {
         importIntoSection(session.doc, to.sectionId, result.sections);
-        useToastStore.getState().show({ message: withNotice(`Added ${count} to the end of “${to.sectionTitle ?? 'this section'}”.`, result.skipped) });
+        useToastStore.getState().show({ message: withNotice(to.sectionTitle === null ? i18n.t('editing.importDialog.addedIntoThis', { count }) : i18n.t('editing.importDialog.addedInto', { count, title: to.sectionTitle }), result.skipped) });
       } else {
         // One outline change: the toast's Undo takes every imported section away again.
         const ids = writeImportedSections(session.doc, result.sections, { after: placement === 'after' ? to.sectionId : null, origin: OUTLINE_ORIGIN });
         session.outlineUndo.stopCapturing();
         if (ids[0]) useReportUiStore.getState().selectSection(ids[0]);
-        useToastStore.getState().show({ message: withNotice(`Imported ${count}.`, result.skipped), action: { label: 'Undo', run: () => session.outlineUndo.undo() } });
+        useToastStore.getState().show({ message: withNotice(i18n.t('editing.importDialog.imported', { count }), result.skipped), action: { label: i18n.t('editing.importDialog.undo'), run: () => session.outlineUndo.undo() } });
       }
       onClose();
     }
@@ -179,7 +185,7 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
   return (
     <form className="form import-form" onSubmit={handleSubmit} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-file`}>Word document</label>
+        <label htmlFor={`${id}-file`}>{t('editing.importDialog.file')}</label>
         <input
           id={`${id}-file`}
           className="file-input"
@@ -194,7 +200,7 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
           data-testid="import-file"
         />
         <p id={`${id}-file-help`} className="field__help">
-          A .docx from Word or LibreOffice, up to 25 MB. Text, headings, lists, tables, links, footnotes and pictures are kept; charts and shapes are not.
+          {t('editing.importDialog.fileHelp', { size: MAX_IMPORT_FILE_BYTES / 1024 / 1024 })}
         </p>
         {fileError && (
           <p id={`${id}-file-error`} className="field__error" role="alert" data-testid="import-error">
@@ -204,29 +210,33 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
       </div>
 
       <div className="field">
-        <label htmlFor={`${id}-level`}>Start a new section at</label>
+        <label htmlFor={`${id}-level`}>{t('editing.importDialog.level')}</label>
         <select id={`${id}-level`} className="input select" value={level} onChange={(e) => setLevel(Number(e.target.value))} aria-describedby={`${id}-level-help`}>
           {LEVELS.map((l) => (
             <option key={l} value={l}>
-              {['Heading 1', 'Heading 1 or 2', 'Heading 1, 2 or 3'][l - 1]}
+              {t(LEVEL_LABELS[l - 1]!)}
             </option>
           ))}
         </select>
         <p id={`${id}-level-help`} className="field__help">
-          Each heading of this level becomes a section of the report; deeper headings stay inside their section.
+          {t('editing.importDialog.levelHelp')}
         </p>
       </div>
 
       <ImportPreview reading={read.state === 'reading'} summary={summary} skipped={read.state === 'read' ? read.result.skipped : null} />
       {/* One live region that is always there, so screen readers hear the reading and what was found. */}
       <p className="visually-hidden" role="status">
-        {read.state === 'reading' ? 'Reading the document…' : summary ? `Found ${plural(summary.sections.length, 'section', 'sections')}, ${plural(summary.words, 'word', 'words')}, ${plural(summary.notes, 'note', 'notes')}. ${notice ?? ''}` : ''}
+        {read.state === 'reading'
+          ? t('editing.import.reading')
+          : summary
+            ? [t('editing.importDialog.found', { sections: summary.sections.length, words: summary.words, notes: summary.notes }), notice].filter(Boolean).join(' ')
+            : ''}
       </p>
 
       {isNew ? (
         <>
           <div className="field">
-            <label htmlFor={`${id}-title`}>Report title</label>
+            <label htmlFor={`${id}-title`}>{t('report.titleLabel')}</label>
             <input
               id={`${id}-title`}
               className="input"
@@ -243,7 +253,7 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
             {errors.title && <p id={`${id}-title-error`} className="field__error">{errors.title}</p>}
           </div>
           <div className="field">
-            <label htmlFor={`${id}-mechanism`}>Mechanism</label>
+            <label htmlFor={`${id}-mechanism`}>{t('newReport.field.mechanism')}</label>
             <select
               id={`${id}-mechanism`}
               className="input select"
@@ -255,10 +265,10 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
               aria-invalid={errors.mechanism ? true : undefined}
               aria-describedby={describedBy('mechanism')}
             >
-              <option value="">Choose…</option>
+              <option value="">{t('editing.importDialog.chooseMechanism')}</option>
               {MECHANISMS.map((m) => (
                 <option key={m} value={m}>
-                  {MECHANISM_NAMES[m]}
+                  {mechanismName(m, currentLanguage())}
                 </option>
               ))}
             </select>
@@ -266,7 +276,7 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
           </div>
           <div className="field">
             <label htmlFor={`${id}-state`}>
-              State under review <span className="field__optional">(optional)</span>
+              {t('newReport.field.state')} <span className="field__optional">{t('common.optional')}</span>
             </label>
             <input
               id={`${id}-state`}
@@ -292,24 +302,24 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
             }}
             error={errors.coalition}
           />
-          {!online && <p className="field__help">You are offline: the report is made on this device and uploaded when you are back online.</p>}
+          {!online && <p className="field__help">{t('editing.importDialog.offline')}</p>}
         </>
       ) : (
         <fieldset className="choice-group">
-          <legend className="choice-group__legend">Put the imported text</legend>
+          <legend className="choice-group__legend">{t('editing.importDialog.placement')}</legend>
           <label className="check">
             <input type="radio" name={`${id}-placement`} checked={placement === 'end'} onChange={() => setPlacement('end')} />
-            <span>As new sections at the end of the report</span>
+            <span>{t('editing.importDialog.placeEnd')}</span>
           </label>
           {target.sectionId && (
             <>
               <label className="check">
                 <input type="radio" name={`${id}-placement`} checked={placement === 'after'} onChange={() => setPlacement('after')} />
-                <span>As new sections after “{target.sectionTitle}”</span>
+                <span>{t('editing.importDialog.placeAfter', { title: target.sectionTitle })}</span>
               </label>
               <label className="check">
                 <input type="radio" name={`${id}-placement`} checked={placement === 'into'} onChange={() => setPlacement('into')} />
-                <span>At the end of “{target.sectionTitle}” (section titles become headings)</span>
+                <span>{t('editing.importDialog.placeInto', { title: target.sectionTitle })}</span>
               </label>
             </>
           )}
@@ -324,10 +334,10 @@ function ImportForm({ target, onClose }: { target: ImportTarget; onClose: () => 
         )}
         <div className="form__actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={busy || read.state === 'reading'}>
-            {busy ? 'Importing…' : isNew ? 'Create report' : summary ? `Import ${plural(summary.sections.length, 'section', 'sections')}` : 'Import'}
+            {busy ? t('editing.importDialog.importing') : isNew ? t('newReport.create') : summary ? t('editing.importDialog.importSections', { count: summary.sections.length }) : t('import.button')}
           </button>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon.tsx';
 import './importButton.css';
 
@@ -6,6 +7,7 @@ const ImportDialog = lazy(() => import('./ImportDialog.tsx'));
 
 /** "Import from Word" on the report list: a new report from a .docx (dialog loaded on first use). */
 export function ImportReportButton() {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
   return (
@@ -20,7 +22,7 @@ export function ImportReportButton() {
           setOpen(true);
         }}
       >
-        <Icon name="upload" /> Import from Word
+        <Icon name="upload" /> {t('editing.importReportButton.label')}
       </button>
       {loaded && (
         <Suspense fallback={null}>

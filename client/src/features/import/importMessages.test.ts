@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportErrorCode } from '../../../../shared/import/ImportError.ts';
+import { initI18n } from '../../i18n/i18n.ts';
 import { importErrorMessage } from './importMessages.ts';
+
+beforeAll(() => initI18n('en'));
 
 describe('importErrorMessage', () => {
   it('explains every code the shared importer and the import API use', () => {

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PmNode } from '../../../../shared/report/content.ts';
-import { plural, skippedNotice, summariseImport } from './importSummary.ts';
+import { initI18n } from '../../i18n/i18n.ts';
+import { skippedNotice, summariseImport } from './importSummary.ts';
+
+beforeAll(() => initI18n('en'));
 
 const text = (t: string): PmNode => ({ type: 'text', text: t });
 const para = (...content: PmNode[]): PmNode => ({ type: 'paragraph', content });
@@ -34,11 +37,9 @@ describe('skippedNotice', () => {
   });
 });
 
-describe('plural', () => {
-  it('picks the form and groups thousands', () => {
-    expect(plural(1, 'section', 'sections')).toBe('1 section');
-    expect(plural(0, 'note', 'notes')).toBe('0 notes');
-    expect(plural(12040, 'word', 'words')).toBe('12,040 words');
+describe('skippedNotice in large numbers', () => {
+  it('groups thousands', () => {
+    expect(skippedNotice({ images: 12040 })).toBe('12,040 images were not imported: add them to the Word file you send.');
   });
 });
 

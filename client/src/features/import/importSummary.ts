@@ -2,6 +2,7 @@
 import { footnotesIn, footnoteText, nodeText, type PmNode } from '../../../../shared/report/content.ts';
 import { countWords } from '../../../../shared/report/wordCount.ts';
 import type { SkippedContent } from '../../../../shared/import/index.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
 export interface SectionPreview {
   title: string;
@@ -39,13 +40,7 @@ export function summariseImport(sections: { title: string; content: PmNode }[]):
 export function skippedNotice(skipped: SkippedContent): string | null {
   if (skipped.images <= 0) return null;
   // Which ones, when the parser said ("a chart, a picture in EMF format").
-  const which = skipped.which?.length ? ` (${[...new Set(skipped.which)].join(', ')})` : '';
-  return skipped.images === 1
-    ? `1 image was not imported${which}: add it to the Word file you send.`
-    : `${plural(skipped.images, 'image', 'images')} were not imported${which}: add them to the Word file you send.`;
-}
-
-/** "1 section", "3 sections", "1,204 words" ... */
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  // The parser's descriptions are English data from the shared importer.
+  if (!skipped.which?.length) return i18n.t('editing.import.skipped', { count: skipped.images });
+  return i18n.t('editing.import.skippedWhich', { count: skipped.images, which: [...new Set(skipped.which)].join(', ') });
 }

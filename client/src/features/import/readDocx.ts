@@ -16,11 +16,13 @@ export class ImportRefused extends Error {
 }
 
 export async function readDocx(file: Blob, headingLevel: number): Promise<SplitResult> {
+  // i18n-exempt: for the log; the dialog shows importErrorMessage(code)
   if (file.size > MAX_IMPORT_FILE_BYTES) throw new ImportRefused('payload_too_large', 'The file is over the size limit.');
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { parseDocx, ImportError } = await import('../../../../shared/import/index.ts');
   try {
     const result = parseDocx(bytes, { headingLevel });
+    // i18n-exempt: for the log; the dialog shows importErrorMessage(code)
     if (result.sections.length === 0) throw new ImportRefused('empty', 'No text in the document.');
     return result;
   } catch (err) {

@@ -2,6 +2,7 @@
 import type { ApiErrorBody, ReportSummary } from '../../../../shared/api/types.ts';
 import type { SkippedContent } from '../../../../shared/import/index.ts';
 import { ApiError, NetworkError } from '../../api/reportsApi.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
 export interface ImportUpload {
   file: Blob;
@@ -43,7 +44,7 @@ export async function uploadImport(upload: ImportUpload): Promise<ImportedReport
   }
   if (!res.ok) {
     const error = (body as ApiErrorBody | null)?.error;
-    throw new ApiError(res.status, error?.code ?? (res.status === 413 ? 'payload_too_large' : `http_${res.status}`), error?.message ?? `Import failed (${res.status})`, error?.field);
+    throw new ApiError(res.status, error?.code ?? (res.status === 413 ? 'payload_too_large' : `http_${res.status}`), error?.message ?? i18n.t('editing.import.failedStatus', { status: res.status }), error?.field);
   }
   return body as ImportedReport;
 }

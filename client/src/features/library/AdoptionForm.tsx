@@ -55,7 +55,16 @@ export function AdoptionForm({ entryId, onCancel, onSaved }: { entryId: string; 
           </select>
         </div>
       </div>
-      <TextField label={t('adoption.link')} optional type="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://" error={errors.link} />
+      <TextField
+        label={t('adoption.link')}
+        optional
+        type="url"
+        value={link}
+        onChange={(e) => setLink(e.target.value)}
+        // i18n-exempt: the URL scheme, the same in every language
+        placeholder="https://"
+        error={errors.link}
+      />
       <div className="field">
         <label htmlFor="adoption-follow-up">
           {t('adoption.followUp')}<span className="field__optional"> {t('common.optional')}</span>

@@ -112,7 +112,7 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
           </select>
         </div>
         <div className="field">
-          <label htmlFor="library-coalition">Coalition{visibility === 'coalition' ? '' : ' (optional)'}</label>
+          <label htmlFor="library-coalition">{visibility === 'coalition' ? t('coalitionsUi.entryForm.coalition') : t('coalitionsUi.entryForm.coalitionOptional')}</label>
           <select id="library-coalition" className="input select" value={coalitionId} onChange={(e) => setCoalitionId(e.target.value)} aria-invalid={errors.coalitionId ? true : undefined}>
             <option value="">{visibility === 'coalition' ? t('entry.choose') : t('entry.noCoalition')}</option>
             {(coalitions ?? []).map((c) => (
@@ -130,7 +130,16 @@ export function EntryForm({ entry, onCancel, onSaved }: { entry?: LibraryEntry; 
         <p className="field__help">{t('entry.textHelp')}</p>
         {errors.text && <p className="field__error">{errors.text}</p>}
       </div>
-      <TextField label={t('entry.tags')} optional value={tags} onChange={(e) => setTags(e.target.value)} placeholder="CEDAW:2, SDG:11.1" help={t('entry.tagsHelp')} error={errors.tags} />
+      <TextField
+        label={t('entry.tags')}
+        optional
+        value={tags}
+        onChange={(e) => setTags(e.target.value)}
+        // i18n-exempt: example tag codes (treaty:article, SDG:target), the same in every language
+        placeholder="CEDAW:2, SDG:11.1"
+        help={t('entry.tagsHelp')}
+        error={errors.tags}
+      />
       <div className="library-form__row">
         <TextField label={t('entry.language')} value={language} onChange={(e) => setLanguage(e.target.value)} maxLength={LIBRARY_LIMITS.languageChars} error={errors.language} />
         <TextField label={t('entry.licence')} value={licence} onChange={(e) => setLicence(e.target.value)} maxLength={LIBRARY_LIMITS.licenceChars} />

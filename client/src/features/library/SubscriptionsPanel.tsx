@@ -76,7 +76,16 @@ export function SubscriptionsPanel({ onChange }: { onChange: () => void }) {
         </ul>
       )}
       <form className="library-subscriptions__form" onSubmit={handleSubmit} noValidate>
-        <TextField label={t('feeds.address')} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://other-instance.example/library/feed.json" maxLength={2000} error={error} />
+        <TextField
+          label={t('feeds.address')}
+          type="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          // i18n-exempt: an example address, the same in every language
+          placeholder="https://other-instance.example/library/feed.json"
+          maxLength={2000}
+          error={error}
+        />
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('feeds.reading') : t('feeds.follow')}
         </button>

@@ -23,6 +23,7 @@ import { useToastStore } from '../../stores/toastStore.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { OutlineItem } from './OutlineItem.tsx';
 
+// i18n-exempt: the title stored in the shared document for a new section (data); shown as t('outline.untitled')
 export const UNTITLED_SECTION = 'Untitled section';
 
 interface OutlineProps {

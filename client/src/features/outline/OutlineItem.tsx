@@ -38,6 +38,7 @@ export function OutlineItem(props: OutlineItemProps) {
   const { t } = useTranslation();
   const stored = section.title.trim();
   // A new section is stored as "Untitled section" (outline/Outline.tsx): shown in the interface language.
+  // i18n-exempt: compares with the stored default title (data)
   const title = stored && stored !== 'Untitled section' ? stored : t('outline.untitled');
 
   const handleKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
@@ -93,6 +94,7 @@ export function OutlineItem(props: OutlineItemProps) {
             type="button"
             className="outline-item__select"
             aria-current={selected ? 'true' : undefined}
+            // i18n-exempt: key names as ARIA defines them, not text
             aria-keyshortcuts={canEdit ? 'Alt+ArrowUp Alt+ArrowDown F2 Delete' : undefined}
             onClick={props.onSelect}
             onDoubleClick={() => canEdit && props.onStartRename()}
@@ -134,6 +136,7 @@ export function OutlineItem(props: OutlineItemProps) {
 
 function RenameInput({ initial, onDone, onCancel }: { initial: string; onDone(title: string): void; onCancel(): void }) {
   const { t } = useTranslation();
+  // i18n-exempt: compares with the stored default title (data)
   const [value, setValue] = useState(initial === 'Untitled section' ? '' : initial);
   const ref = useRef<HTMLInputElement>(null);
   const done = useRef(false);

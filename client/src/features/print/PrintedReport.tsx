@@ -1,5 +1,7 @@
 /** The whole report as printed: the export model drawn as plain HTML, shown only to the printer (print.css). */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { documentWords } from '../../../../shared/i18n/documentWords.ts';
 import type { Block, ExportDocument, Inline } from '../../../../shared/export/model.ts';
 
 function inlines(list: Inline[]): ReactNode[] {
@@ -27,6 +29,7 @@ function blocks(list: Block[]): ReactNode[] {
     switch (block.kind) {
       case 'paragraph':
         return (
+          // i18n-exempt: CSS class names
           <p key={i} dir="auto" className={block.number ? 'print-para print-para--numbered' : 'print-para'}>
             {block.number ? <span className="print-para__number">{block.number}.</span> : null}
             <span className="print-para__text">{inlines(block.inlines)}</span>
@@ -93,10 +96,11 @@ function blocks(list: Block[]): ReactNode[] {
 }
 
 export function PrintedReport({ model }: { model: ExportDocument }) {
+  const { t } = useTranslation();
   return (
     <article className="print-report__body" lang={model.language || undefined}>
       <header className="print-cover">
-        <h1 dir="auto">{model.title || 'Untitled report'}</h1>
+        <h1 dir="auto">{model.title || t('report.untitled')}</h1>
         <dl className="print-cover__lines">
           {model.cover.map((line) => (
             <div key={line.label} className="print-cover__line">
@@ -116,14 +120,15 @@ export function PrintedReport({ model }: { model: ExportDocument }) {
       {model.sections.map((section) => (
         <section key={section.id} className="print-section">
           <h2 dir="auto" className="print-section__title">
-            {section.title || 'Untitled section'}
+            {section.title || t('outline.untitled')}
           </h2>
           {blocks(section.blocks)}
         </section>
       ))}
       {model.notes.length > 0 && (
         <section className="print-notes">
-          <h2 className="print-section__title">Notes</h2>
+          {/* The heading exports give the notes, in the report's language (as the cover's labels). */}
+          <h2 className="print-section__title">{documentWords(model.language).notesHeading}</h2>
           <ol className="print-notes__list">
             {model.notes.map((note) => (
               <li key={note.number} value={note.number} dir="auto">

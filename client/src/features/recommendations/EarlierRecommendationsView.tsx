@@ -3,6 +3,7 @@
  * from the report (problems shown before anything is added), add one by hand, record the State's response,
  * assess their implementation with a comment, and cite them from sections as tags (REC:symbol:paragraph).
  */
+import { Trans, useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { getReportMeta } from '../../../../shared/report/layout.ts';
 import { useDocValue } from '../treaty/useDocValue.ts';
@@ -15,6 +16,7 @@ import './recommendations.css';
 import { ImportTrackedStatus } from '../followup/ImportTrackedStatus.tsx';
 
 export function EarlierRecommendationsView({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
+  const { t } = useTranslation();
   const list = useEarlierRecommendations(doc);
   const sections = useOutline(doc);
   const mechanism = useDocValue(doc, (d) => getReportMeta(d).mechanism);
@@ -25,18 +27,18 @@ export function EarlierRecommendationsView({ doc, canEdit }: { doc: Y.Doc; canEd
     <section className="treaty-view earlier" aria-labelledby="earlier-title" data-testid="earlier-view">
       <header className="treaty-view__head">
         <h2 id="earlier-title" className="treaty-view__title">
-          {upr ? 'Recommendations of the previous cycle' : 'Earlier recommendations'}
+          {upr ? t('editing.earlierView.titleUpr') : t('editing.earlierView.title')}
         </h2>
         <p className="muted">
-          {upr
-            ? 'OHCHR asks stakeholders to focus on how the State implemented the recommendations of the previous review.'
-            : 'The committee’s previous concluding observations, to follow up on.'}{' '}
-          Cite one from a section by typing its paragraph number in the section’s tag field.
+          {upr ? t('editing.earlierView.introUpr') : t('editing.earlierView.intro')} {t('editing.earlierView.citeHint')}
         </p>
         {list.length > 0 && (
           <p className="earlier__summary" role="status">
-            <strong>{list.length}</strong> entered · <strong>{assessed}</strong> assessed · {count((r) => r.response === 'supported')} supported,{' '}
-            {count((r) => r.response === 'noted')} noted
+            <Trans
+              i18nKey="editing.earlierView.summary"
+              values={{ entered: list.length, assessed, supported: count((r) => r.response === 'supported'), noted: count((r) => r.response === 'noted') }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         )}
       </header>
@@ -50,7 +52,7 @@ export function EarlierRecommendationsView({ doc, canEdit }: { doc: Y.Doc; canEd
           ))}
         </ol>
       ) : (
-        !canEdit && <p className="muted">No earlier recommendations have been entered.</p>
+        !canEdit && <p className="muted">{t('editing.earlierView.none')}</p>
       )}
     </section>
   );

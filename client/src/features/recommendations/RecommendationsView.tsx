@@ -3,6 +3,7 @@
  * category, vague wording marked in the text, and which of actor, action, measurable result and deadline it
  * lacks. Hints only: nothing here blocks a submission.
  */
+import { Trans, useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { listRecommendations, type RecommendationBlock } from '../../../../shared/report/recommendations.ts';
 import type { SmartPart } from '../../../../shared/recommendations/smart.ts';
@@ -17,14 +18,16 @@ import './recommendations.css';
 
 const recommendationsOf = derivedFrom(listRecommendations, 400);
 
+/** Each SMART part with the message keys of its label and of the hint shown when it is missing. */
 const PARTS: { part: SmartPart; label: string; hint: string }[] = [
-  { part: 'actor', label: 'Actor', hint: 'Name who should act (the Ministry, Parliament, the police…), here or in the addressee field.' },
-  { part: 'action', label: 'Specific action', hint: 'Start with a verb whose result can be checked: adopt, repeal, establish, allocate, investigate…' },
-  { part: 'measurable result', label: 'Measurable result', hint: 'Say what will show it is done: a figure, a share, data published…' },
-  { part: 'deadline', label: 'Deadline', hint: 'Say by when: “by June 2027”, “before the next review”.' },
+  { part: 'actor', label: 'editing.recommendationsView.actor', hint: 'editing.recommendationsView.actorHint' },
+  { part: 'action', label: 'editing.recommendationsView.action', hint: 'editing.recommendationsView.actionHint' },
+  { part: 'measurable result', label: 'editing.recommendationsView.result', hint: 'editing.recommendationsView.resultHint' },
+  { part: 'deadline', label: 'editing.recommendationsView.deadline', hint: 'editing.recommendationsView.deadlineHint' },
 ];
 
 export function RecommendationsView({ doc }: { doc: Y.Doc }) {
+  const { t } = useTranslation();
   const list = useDerived(recommendationsOf(doc));
   const describe = useTagDescriber(doc);
   const specific = list.filter((r) => r.smart.specific).length;
@@ -32,20 +35,19 @@ export function RecommendationsView({ doc }: { doc: Y.Doc }) {
     <section className="treaty-view recommendations" aria-labelledby="recommendations-title" data-testid="recommendations-view">
       <header className="treaty-view__head">
         <h2 id="recommendations-title" className="treaty-view__title">
-          Recommendations
+          {t('editing.recommendationsView.title')}
         </h2>
         <p className="muted" role="status">
           {list.length === 0
-            ? 'No recommendations yet.'
-            : `${list.length} ${list.length === 1 ? 'recommendation' : 'recommendations'}, ${specific} asking for a specific action (UPR Info category 5).`}
+            ? t('editing.recommendationsView.none')
+            : t('editing.recommendationsView.count', { count: list.length, specific })}
         </p>
       </header>
       {list.length === 0 ? (
         <div className="empty-hint">
           <TreatyIcon name="flag" size={22} />
           <p>
-            In a section, select the paragraphs that ask the State to act and press <strong>Recommendation</strong> in the toolbar. They are numbered and
-            checked here.
+            <Trans i18nKey="editing.recommendationsView.emptyHint" components={{ strong: <strong /> }} />
           </p>
         </div>
       ) : (
@@ -60,6 +62,7 @@ export function RecommendationsView({ doc }: { doc: Y.Doc }) {
 }
 
 function RecommendationCard({ rec, describe }: { rec: RecommendationBlock; describe: TagDescriber }) {
+  const { t } = useTranslation();
   const selectSection = useReportUiStore((s) => s.selectSection);
   const setView = useTreatyUiStore((s) => s.setView);
   const setTagFilter = useTreatyUiStore((s) => s.setTagFilter);
@@ -69,7 +72,7 @@ function RecommendationCard({ rec, describe }: { rec: RecommendationBlock; descr
       <div className="rec-card__head">
         <span className="rec-card__number">{rec.number}</span>
         <span className={`rec-category rec-category--${smart.category}`}>
-          Category {smart.category}: {smart.categoryName}
+          {t('editing.recommendationsView.category', { category: smart.category })}
         </span>
         <button
           type="button"
@@ -79,16 +82,16 @@ function RecommendationCard({ rec, describe }: { rec: RecommendationBlock; descr
             setView('sections');
           }}
         >
-          {rec.sectionTitle || 'Untitled section'}
+          {rec.sectionTitle || t('outline.untitled')}
         </button>
       </div>
       <p className="rec-card__addressee">
-        <span className="muted">To:</span> {rec.addressee ?? <span className="muted">no addressee set (the text must name who acts)</span>}
+        <span className="muted">{t('editing.recommendationsView.to')}</span> {rec.addressee ?? <span className="muted">{t('editing.recommendationsView.noAddressee')}</span>}
       </p>
       <p className="rec-card__text">
         {markVague(rec.text, smart.vagueTerms).map((part, i) =>
           part.vague ? (
-            <mark key={i} className="vague" title="Vague wording">
+            <mark key={i} className="vague" title={t('editing.recommendationsView.vagueWording')}>
               {part.text}
             </mark>
           ) : (
@@ -100,20 +103,20 @@ function RecommendationCard({ rec, describe }: { rec: RecommendationBlock; descr
         <ul className="tag-chips">
           {rec.tags.map((id) => (
             <li key={id}>
-              <TagChip id={id} description={describe(id)} onActivate={() => setTagFilter(id)} activateHint="Click to show the sections with this tag in the outline." />
+              <TagChip id={id} description={describe(id)} onActivate={() => setTagFilter(id)} activateHint={t('editing.recommendationsView.tagHint')} />
             </li>
           ))}
         </ul>
       )}
-      <ul className="smart" aria-label="SMART check">
+      <ul className="smart" aria-label={t('editing.recommendationsView.smartCheck')}>
         {PARTS.map(({ part, label, hint }) => {
           const missing = smart.missing.includes(part);
           return (
             <li key={part} className={`smart__part smart__part--${missing ? 'missing' : 'ok'}`}>
               <TreatyIcon name={missing ? 'cross' : 'check'} size={14} />
               <span>
-                {label}
-                <span className="visually-hidden">{missing ? ': missing' : ': present'}</span>
+                {t(label)}
+                <span className="visually-hidden">{missing ? t('editing.recommendationsView.partMissing') : t('editing.recommendationsView.partPresent')}</span>
               </span>
             </li>
           );
@@ -121,9 +124,9 @@ function RecommendationCard({ rec, describe }: { rec: RecommendationBlock; descr
       </ul>
       {(smart.missing.length > 0 || smart.vagueTerms.length > 0) && (
         <ul className="rec-card__hints">
-          {smart.vagueTerms.length > 0 && <li>Vague: {smart.vagueTerms.map((t) => `“${t}”`).join(', ')}. Replace with what exactly should be done.</li>}
+          {smart.vagueTerms.length > 0 && <li>{t('editing.recommendationsView.vague', { terms: smart.vagueTerms.map((term) => t('editing.recommendationsView.quoted', { term })).join(', ') })}</li>}
           {PARTS.filter((p) => smart.missing.includes(p.part)).map((p) => (
-            <li key={p.part}>{p.hint}</li>
+            <li key={p.part}>{t(p.hint)}</li>
           ))}
         </ul>
       )}

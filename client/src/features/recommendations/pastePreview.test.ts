@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initI18n } from '../../i18n/i18n.ts';
 import { previewPaste } from './pastePreview.ts';
+
+beforeAll(() => initI18n('en'));
 
 const PASTE = `A/HRC/46/15
 26. The following recommendations enjoy the support of Freedonia:

@@ -6,6 +6,7 @@
 import type { NewEarlierRecommendation, RecommendationResponse } from '../../../../shared/report/earlierRecommendations.ts';
 import { parseUprRecommendations, type ParseProblem, type ParsedRecommendation } from '../../../../shared/recommendations/parseUprList.ts';
 import { recommendationTagId } from '../../../../shared/taxonomy/tagIds.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
 export interface PreviewItem extends ParsedRecommendation {
   /** The tag id it will have, or null until a document symbol is known. */
@@ -35,10 +36,10 @@ export function previewPaste(
   const symbol = typed || parsed.symbol || '';
   const problems = [...parsed.problems];
   if (!symbol && parsed.recommendations.length > 0) {
-    problems.unshift({ line: 0, message: 'Enter the document symbol of the report the recommendations come from (e.g. A/HRC/46/15).' });
+    problems.unshift({ line: 0, message: i18n.t('editing.pastePreview.symbolMissing') });
   }
   const badSymbol = symbol !== '' && parsed.recommendations.length > 0 && recommendationTagId(symbol, parsed.recommendations[0]!.paragraph) === null;
-  if (badSymbol) problems.unshift({ line: 0, message: `“${symbol}” is not a document symbol (letters, digits and / . - only, e.g. A/HRC/46/15).` });
+  if (badSymbol) problems.unshift({ line: 0, message: i18n.t('editing.pastePreview.badSymbol', { symbol }) });
   const items = parsed.recommendations.map((r) => {
     const id = symbol ? recommendationTagId(symbol, r.paragraph) : null;
     return { ...r, id, exists: id !== null && existingIds.has(id) };

@@ -1,15 +1,13 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
-import { isReader, readOnlyMessage, roleWithArticle } from '../../auth/permissions.ts';
+import { isReader } from '../../auth/permissions.ts';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
-
-function changes(n: number): string {
-  return n === 1 ? '1 change' : `${n} changes`;
-}
 
 /** Explanations that need more room than the status: the role, newer schema, report missing on the server. */
 export function Banners({ session, snapshot }: { session: ReportSession; snapshot: SessionSnapshot }) {
+  const { t } = useTranslation();
   const { facts } = snapshot;
   const [uploading, setUploading] = useState(false);
   const [uploadFailed, setUploadFailed] = useState(false);
@@ -24,7 +22,7 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
   }[] = [];
 
   if (facts.schemaTooNew) {
-    banners.push({ key: 'schema', tone: 'warning', text: 'This report was written with a newer version of Rightsdraft; update to edit it.' });
+    banners.push({ key: 'schema', tone: 'warning', text: t('coalitionsUi.banners.schemaTooNew') });
   }
   const role = facts.role;
   const gone = facts.closeCode === CloseCodes.ReportDeleted.code;
@@ -36,34 +34,28 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
       key: 'unsendable',
       tone: 'warning',
       text:
-        n > 0
-          ? `You are now ${roleWithArticle(role)}; ${changes(n)} made on this device can’t be sent. ${n === 1 ? 'It stays' : 'They stay'} on this device and ${n === 1 ? 'is' : 'are'} sent if you can edit again. Shown here: the text on the server.`
-          : `You are now ${roleWithArticle(role)}; changes made on this device can’t be sent. They stay on this device. Shown here: the text on the server.`,
+        n > 0 ? t('coalitionsUi.banners.unsendable', { role, count: n }) : t('coalitionsUi.banners.unsendableNone', { role }),
     });
   } else if (role && isReader(role)) {
     banners.push({
       key: 'read-only',
       tone: 'info',
       text:
-        role === 'reviewer'
-          ? `${readOnlyMessage(role)}. What you suggest and comment goes to its editors.`
-          : `${readOnlyMessage(role)}. Ask its owner if you need to edit.`,
+role === 'reviewer' ? t('coalitionsUi.banners.reviewer') : t('coalitionsUi.banners.viewer'),
     });
   } else if (facts.closeCode === CloseCodes.ReadOnly.code) {
-    banners.push({ key: 'read-only', tone: 'info', text: 'You can read this report but not change it. Ask the report’s owner for edit access.' });
+    banners.push({ key: 'read-only', tone: 'info', text: t('coalitionsUi.banners.readOnly') });
   }
   if (facts.closeCode === CloseCodes.ReportDeleted.code) {
-    banners.push({ key: 'deleted', tone: 'error', text: 'This report was deleted on the server. The copy on this device is shown read-only.' });
+    banners.push({ key: 'deleted', tone: 'error', text: t('coalitionsUi.banners.deleted') });
   }
   if (facts.closeCode === CloseCodes.UnknownReport.code && !facts.pendingCreate && snapshot.initialised) {
     banners.push({
       key: 'unknown',
       tone: 'error',
-      text: uploadFailed
-        ? 'This report is not on the server, and uploading it failed (or someone else’s report has this address). Your copy on this device is safe.'
-        : 'This report is not on the server, or you no longer have access to it. Your copy on this device is safe.',
+      text: uploadFailed ? t('coalitionsUi.banners.uploadFailed') : t('coalitionsUi.banners.notOnServer'),
       action: {
-        label: uploading ? 'Uploading…' : 'Upload it to the server',
+        label: uploading ? t('coalitionsUi.banners.uploading') : t('coalitionsUi.banners.upload'),
         run: () => {
           setUploading(true);
           void session.uploadFromDevice().then((ok) => {
@@ -78,23 +70,22 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
     banners.push({
       key: 'report-full',
       tone: 'error',
-      title: 'This report has reached its size limit',
-      text:
-        'The server did not save your latest change, so it is kept on this device only. Remove large pasted content (long pasted documents or tables), or ask the report’s owner to delete old versions, then try again. If the report really needs more room, contact your administrator.',
-      action: { label: 'Try again', run: () => session.retry() },
-      secondary: { label: 'Discard unsaved changes…', run: () => setDiscarding(true) },
+      title: t('coalitionsUi.banners.fullTitle'),
+      text: t('coalitionsUi.banners.fullText'),
+      action: { label: t('coalitionsUi.banners.tryAgain'), run: () => session.retry() },
+      secondary: { label: t('coalitionsUi.banners.discard'), run: () => setDiscarding(true) },
     });
   }
   if (facts.closeCode === CloseCodes.MalformedMessage.code && facts.connection === 'idle') {
-    banners.push({ key: 'malformed', tone: 'error', text: 'Sync stopped because the server could not read a change.', action: { label: 'Try again', run: () => session.retry() } });
+    banners.push({ key: 'malformed', tone: 'error', text: t('coalitionsUi.banners.malformed'), action: { label: t('coalitionsUi.banners.tryAgain'), run: () => session.retry() } });
   }
   if (banners.length === 0) return null;
   return (
     <div className="banners">
       <ConfirmDialog
         open={discarding}
-        title="Discard the changes the server did not save?"
-        confirmLabel="Discard and reload"
+        title={t('coalitionsUi.banners.discardTitle')}
+        confirmLabel={t('coalitionsUi.banners.discardConfirm')}
         danger
         onClose={() => setDiscarding(false)}
         onConfirm={async () => {
@@ -102,13 +93,13 @@ export function Banners({ session, snapshot }: { session: ReportSession; snapsho
           location.reload();
         }}
       >
-        <p>The changes on this device that the server has not saved are removed, and the report is loaded again as the server has it.</p>
-        <p className="muted">Copy anything you want to keep (for example the pasted text) before you go on.</p>
+        <p>{t('coalitionsUi.banners.discardText')}</p>
+        <p className="muted">{t('coalitionsUi.banners.discardHint')}</p>
       </ConfirmDialog>
       {banners.map((b) => (
         <div key={b.key} className={`banner banner--${b.tone}`} role={b.tone === 'error' ? 'alert' : 'status'} data-testid={`banner-${b.key}`}>
           <span className={b.title ? 'banner__text' : undefined}>
-            {b.title && <strong className="banner__title">{b.title}. </strong>}
+            {b.title && <strong className="banner__title">{b.title} </strong>}
             {b.text}
           </span>
           {(b.action || b.secondary) && (

@@ -1,12 +1,14 @@
 /** Who else has the report open: their initials in the header; a click lists their names and roles. */
 import { useEffect, useId, useRef, useState } from 'react';
-import { ROLE_LABELS } from '../../../../shared/api/roles.ts';
+import { useTranslation } from 'react-i18next';
+import { roleName } from '../../i18n/roleText.ts';
 import type { Peer } from '../../stores/presenceStore.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 
 const MAX_SHOWN = 4;
 
 export function PeopleHere({ peers }: { peers: Peer[] }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
@@ -22,7 +24,7 @@ export function PeopleHere({ peers }: { peers: Peer[] }) {
     if (peers.length === 0) setOpen(false);
   }, [peers.length]);
   if (peers.length === 0) return null;
-  const names = peers.map((p) => p.name).join(', ');
+  const names = peers.map((p) => p.name).join(t('coalitionsUi.list.separator'));
   return (
     <div
       className="people-here"
@@ -40,7 +42,7 @@ export function PeopleHere({ peers }: { peers: Peer[] }) {
         className="people-here__toggle peer-dots"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`${peers.length === 1 ? '1 other person is' : `${peers.length} other people are`} here: ${names}`}
+        aria-label={t('coalitionsUi.peopleHere.label', { count: peers.length, names })}
         data-testid="peer-dots"
         onClick={() => setOpen(!open)}
       >
@@ -51,13 +53,13 @@ export function PeopleHere({ peers }: { peers: Peer[] }) {
       </button>
       {open && (
         <div className="people-here__panel" id={panelId}>
-          <p className="people-here__title">Also in this report</p>
+          <p className="people-here__title">{t('coalitionsUi.peopleHere.title')}</p>
           <ul className="people-here__list" data-testid="people-here">
             {peers.map((p) => (
               <li key={p.clientId} className="people-here__person">
                 <Avatar name={p.name} color={p.color} size="sm" label="" />
                 <span className="people-here__name">{p.name}</span>
-                {p.role && <span className="people-here__role muted">{ROLE_LABELS[p.role]}</span>}
+                {p.role && <span className="people-here__role muted">{roleName(p.role, t)}</span>}
               </li>
             ))}
           </ul>

@@ -8,7 +8,7 @@ import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { setReportField } from '../../../../shared/report/layout.ts';
 import { navigate } from '../../app/router.ts';
 import { useAccount } from '../../auth/useAccount.ts';
-import { moveToTrash, TRASH_DAYS_HINT } from '../reports/trashActions.ts';
+import { moveToTrash, TRASH_DAYS } from '../reports/trashActions.ts';
 import type { ReportSession, SessionSnapshot } from '../../sync/ReportSession.ts';
 import { usePresenceStore } from '../../stores/presenceStore.ts';
 import { useReportUiStore } from '../../stores/reportUiStore.ts';
@@ -217,7 +217,7 @@ export function ReportHeader({
         onClose={() => setDeleting(false)}
         onConfirm={handleDelete}
       >
-        <p>{t('report.delete.text', { title, days: Number.parseInt(TRASH_DAYS_HINT, 10) })}</p>
+        <p>{t('report.delete.text', { title, days: TRASH_DAYS })}</p>
       </ConfirmDialog>
     </section>
   );

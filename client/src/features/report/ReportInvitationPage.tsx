@@ -4,12 +4,11 @@
  * them the role with the account (once confirmed by mail, when the server sends mail).
  */
 import { useEffect, useState } from 'react';
-import { ROLE_LABELS } from '../../../../shared/api/roles.ts';
+import { Trans, useTranslation } from 'react-i18next';
 import { describeError } from '../../api/http.ts';
 import { acceptReportInvitation, lookupReportInvitation, type ReportInvitationPreview } from '../../api/reportsApi.ts';
 import { navigate } from '../../app/router.ts';
 import { fragmentParam, reportPath } from '../../app/routes.ts';
-import { whatYouCanDo } from '../../auth/permissions.ts';
 import { useSessionStore } from '../../stores/sessionStore.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { AuthForm, type AuthMode } from '../account/AuthForm.tsx';
@@ -32,10 +31,11 @@ function takeToken(): string | null {
 type Load =
   | { state: 'loading' }
   | { state: 'ok'; invitation: ReportInvitationPreview }
-  | { state: 'gone'; title: string; message: string }
+  | { state: 'gone'; titleKey: string; messageKey: string }
   | { state: 'failed'; message: string };
 
 export function ReportInvitationPage() {
+  const { t } = useTranslation();
   const [token] = useState(takeToken);
   const [load, setLoad] = useState<Load>(token ? { state: 'loading' } : { state: 'gone', ...deadLinkMessage404() });
   const state = useSessionStore((s) => s.state);
@@ -44,7 +44,7 @@ export function ReportInvitationPage() {
   const [joining, setJoining] = useState(false);
 
   useEffect(() => {
-    document.title = 'Invitation — Rightsdraft';
+    document.title = t('coalitionsUi.invitation.documentTitle');
     if (!token) return;
     lookupReportInvitation(token).then(
       (invitation) => setLoad({ state: 'ok', invitation }),
@@ -54,7 +54,7 @@ export function ReportInvitationPage() {
         setLoad(dead ? { state: 'gone', ...dead } : { state: 'failed', message: describeError(err) });
       },
     );
-  }, [token]);
+  }, [token, t]);
 
   const openReport = (reportId: string) => {
     localStorage.removeItem(PENDING_KEY);
@@ -79,28 +79,29 @@ export function ReportInvitationPage() {
   };
 
   if (load.state !== 'ok') {
-    const title = load.state === 'loading' ? 'Invitation' : load.state === 'gone' ? load.title : 'The invitation can’t be read';
+    const title =
+      load.state === 'loading' ? t('coalitionsUi.invitation.title') : load.state === 'gone' ? t(load.titleKey) : t('coalitionsUi.invitation.unreadable');
     return (
       <AuthLayout title={title}>
         <p className="muted" role={load.state === 'loading' ? 'status' : 'alert'}>
-          {load.state === 'loading' ? 'Reading the invitation…' : load.message}
+          {load.state === 'loading' ? t('coalitionsUi.invitation.reading') : load.state === 'gone' ? t(load.messageKey) : load.message}
         </p>
       </AuthLayout>
     );
   }
 
   const { invitation } = load;
-  const role = ROLE_LABELS[invitation.role].toLowerCase();
+  const { role } = invitation;
   const title = invitation.invitedBy
-    ? `${invitation.invitedBy} invites you to work on “${invitation.report.title}” as ${role}`
-    : `You are invited to work on “${invitation.report.title}” as ${role}`;
+    ? t('coalitionsUi.reportInvitation.titleFrom', { person: invitation.invitedBy, title: invitation.report.title, role })
+    : t('coalitionsUi.reportInvitation.title', { title: invitation.report.title, role });
   return (
     <AuthLayout
       title={title}
       intro={
         <>
-          <p>{whatYouCanDo(invitation.role)} on this report.</p>
-          <p className="invite__expiry">This link expires {formatDateTime(invitation.expiresAt)} and works once.</p>
+          <p>{t('coalitionsUi.reportInvitation.youCan', { role })}</p>
+          <p className="invite__expiry">{t('coalitionsUi.invitation.expires', { when: formatDateTime(invitation.expiresAt) })}</p>
         </>
       }
     >
@@ -112,20 +113,24 @@ export function ReportInvitationPage() {
       {state.status === 'signed-in' ? (
         <div className="form">
           <p>
-            You are signed in as <strong>{state.account.name}</strong> ({state.account.email}).
+            <Trans
+              i18nKey="coalitionsUi.invitation.signedInAs"
+              values={{ name: state.account.name, email: state.account.email }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           <button type="button" className="button button--primary" onClick={accept} disabled={joining} data-autofocus>
-            {joining ? 'Opening…' : 'Accept and open the report'}
+            {joining ? t('coalitionsUi.reportInvitation.opening') : t('coalitionsUi.reportInvitation.accept')}
           </button>
         </div>
       ) : (
         <>
-          <div className="segmented" role="group" aria-label="Do you have an account?">
+          <div className="segmented" role="group" aria-label={t('coalitionsUi.invitation.haveAccountQuestion')}>
             <button type="button" className="segmented__option" aria-pressed={mode === 'signin'} onClick={() => setMode('signin')}>
-              I have an account
+              {t('coalitionsUi.invitation.haveAccount')}
             </button>
             <button type="button" className="segmented__option" aria-pressed={mode === 'signup'} onClick={() => setMode('signup')}>
-              I’m new here
+              {t('coalitionsUi.invitation.newHere')}
             </button>
           </div>
           <AuthForm
@@ -133,7 +138,7 @@ export function ReportInvitationPage() {
             mode={mode}
             // Signing up with the link gives the role in the same step (and is allowed when sign-up is by invitation).
             invitation={mode === 'signup' ? (token ?? undefined) : undefined}
-            submitLabel={mode === 'signup' ? 'Create account' : 'Sign in and accept'}
+            submitLabel={mode === 'signup' ? t('coalitionsUi.reportInvitation.signUp') : t('coalitionsUi.reportInvitation.signInAndAccept')}
             onDone={mode === 'signup' ? () => openReport(invitation.report.id) : accept}
             next={reportPath(invitation.report.id)}
           />
@@ -143,6 +148,6 @@ export function ReportInvitationPage() {
   );
 }
 
-function deadLinkMessage404(): { title: string; message: string } {
-  return { title: 'This invitation link is not valid', message: 'Check that you opened the whole link from the mail, or ask for a new one.' };
+function deadLinkMessage404(): { titleKey: string; messageKey: string } {
+  return { titleKey: 'coalitionsUi.invitation.invalidTitle', messageKey: 'coalitionsUi.reportInvitation.invalidText' };
 }

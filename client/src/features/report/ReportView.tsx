@@ -151,7 +151,7 @@ function Workspace({ session, snapshot, user }: { session: ReportSession; snapsh
   useEffect(() => () => useFindStore.getState().close(), []);
 
   useEffect(() => {
-    document.title = `${meta.title || translate('report.untitled')} — Rightsdraft`;
+    document.title = translate('coalitionsUi.reportView.documentTitle', { title: meta.title || translate('report.untitled') });
   }, [meta.title]);
 
   // The drawer (small screens): focus moves into it and Escape closes it.

@@ -47,6 +47,7 @@ export const SectionPane = memo(function SectionPane({
   const body = getSectionBody(session.doc, section.id);
   const { t } = useTranslation();
   const stored = section.title.trim();
+  // i18n-exempt: the default title stored in the document (data), shown translated instead
   const title = stored && stored !== 'Untitled section' ? stored : t('outline.untitled');
   return (
     <section className="section-pane" aria-labelledby="section-heading">

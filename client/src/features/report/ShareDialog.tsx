@@ -3,18 +3,20 @@
  * the report; everyone else sees the list read-only, with where each role comes from.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/api/roles.ts';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../../shared/api/roles.ts';
 import { ApiError, describeError } from '../../api/http.ts';
 import { addReportMember, fetchReportMembers, removeReportMember, type ReportMember } from '../../api/reportsApi.ts';
-import { roleDescription } from '../../auth/permissions.ts';
+import { roleAllows, roleName } from '../../i18n/roleText.ts';
 import { useAuthInfo } from '../account/useAuthInfo.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { RoleBadge } from '../../ui/RoleBadge.tsx';
 
+/** Where a person's role comes from: message keys, translated where shown. */
 const VIA_LABELS: Record<ReportMember['via'], string> = {
-  owner: 'owner',
-  direct: 'direct',
-  coalition: 'via coalition',
+  owner: 'coalitionsUi.shareDialog.via.owner',
+  direct: 'coalitionsUi.shareDialog.via.direct',
+  coalition: 'coalitionsUi.shareDialog.via.coalition',
 };
 
 /** Roles an owner can give on the report (there is one owner). */
@@ -37,14 +39,16 @@ export function ShareDialog({
   myUserId: string | undefined;
   onDelete: () => void;
 }) {
+  const { t } = useTranslation();
   return (
-    <Dialog open={open} onClose={onClose} title={`People on “${reportTitle || 'Untitled report'}”`} className="dialog--wide">
+    <Dialog open={open} onClose={onClose} title={t('coalitionsUi.shareDialog.title', { title: reportTitle || t('report.untitled') })} className="dialog--wide">
       <ShareBody reportId={reportId} isOwner={isOwner} myUserId={myUserId} onDelete={onDelete} />
     </Dialog>
   );
 }
 
 function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string; isOwner: boolean; myUserId: string | undefined; onDelete: () => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [members, setMembers] = useState<ReportMember[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -59,7 +63,7 @@ function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string
     setActionError(null);
     try {
       await addReportMember(reportId, member.email, role);
-      setStatus(`${member.name} is now ${ROLE_LABELS[role].toLowerCase()} on this report.`);
+      setStatus(t('coalitionsUi.shareDialog.roleChanged', { name: member.name, role }));
       load();
     } catch (err) {
       setActionError(describeError(err));
@@ -70,7 +74,7 @@ function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string
     setActionError(null);
     try {
       await removeReportMember(reportId, member.userId);
-      setStatus(`${member.name}’s role on this report was withdrawn.`);
+      setStatus(t('coalitionsUi.shareDialog.roleWithdrawn', { name: member.name }));
       load();
     } catch (err) {
       setActionError(describeError(err));
@@ -82,13 +86,13 @@ function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string
       {isOwner && (
         <AddPerson
           reportId={reportId}
-          onAdded={(m) => (setStatus(`${m.name} was added as ${ROLE_LABELS[m.role].toLowerCase()}.`), load())}
-          onInvited={(email) => setStatus(`We sent an invitation to ${email}. They appear here once they accept it.`)}
+          onAdded={(m) => (setStatus(t('coalitionsUi.shareDialog.added', { name: m.name, role: m.role })), load())}
+          onInvited={(email) => setStatus(t('coalitionsUi.shareDialog.invited', { email }))}
         />
       )}
       <div>
         <h3 className="share__heading" id={`${id}-people`}>
-          Who has access
+          {t('coalitionsUi.shareDialog.whoHasAccess')}
         </h3>
         {loadError && (
           <p className="field__error" role="alert">
@@ -100,7 +104,7 @@ function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string
             {actionError}
           </p>
         )}
-        {members === null && !loadError && <p className="muted">Loading…</p>}
+        {members === null && !loadError && <p className="muted">{t('common.loading')}</p>}
         {members && (
           <ul className="share__list" aria-labelledby={`${id}-people`} data-testid="report-members">
             {members.map((m) => (
@@ -108,7 +112,7 @@ function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string
                 <div className="member__who">
                   <span className="member__name">
                     {m.name}
-                    {m.userId === myUserId && <span className="muted"> (you)</span>}
+                    {m.userId === myUserId && <span className="muted"> {t('coalitionsUi.shareDialog.you')}</span>}
                   </span>
                   <span className="member__email muted">{m.email}</span>
                 </div>
@@ -116,26 +120,26 @@ function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string
                   {isOwner && m.via !== 'owner' ? (
                     <select
                       className="input select input--small"
-                      aria-label={`Role of ${m.name}`}
-                      title={roleDescription(m.role)}
+                      aria-label={t('coalitionsUi.shareDialog.roleOf', { name: m.name })}
+                      title={t('role.description', { role: roleName(m.role, t), allows: roleAllows(m.role, t) })}
                       value={m.role}
                       onChange={(e) => void setRole(m, e.target.value as Role)}
                     >
                       {GRANTABLE.map((r) => (
                         <option key={r} value={r}>
-                          {ROLE_LABELS[r]}
+                          {roleName(r, t)}
                         </option>
                       ))}
                     </select>
                   ) : (
                     <RoleBadge role={m.role} />
                   )}
-                  <span className="share__via muted">{VIA_LABELS[m.via]}</span>
+                  <span className="share__via muted">{t(VIA_LABELS[m.via])}</span>
                 </div>
                 <div className="share__actions">
                   {isOwner && m.via === 'direct' && (
-                    <button type="button" className="button button--small button--danger-ghost" onClick={() => void withdraw(m)} aria-label={`Remove ${m.name} from this report`}>
-                      Remove
+                    <button type="button" className="button button--small button--danger-ghost" onClick={() => void withdraw(m)} aria-label={t('coalitionsUi.shareDialog.removeFromReport', { name: m.name })}>
+                      {t('coalitionsUi.shareDialog.remove')}
                     </button>
                   )}
                 </div>
@@ -144,7 +148,7 @@ function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string
           </ul>
         )}
         <p className="field__help">
-          Members of the report’s coalition have their coalition role here{isOwner ? '; choosing another role for one of them applies to this report only' : ''}.
+          {isOwner ? t('coalitionsUi.shareDialog.coalitionRolesOwner') : t('coalitionsUi.shareDialog.coalitionRoles')}
         </p>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">
@@ -153,11 +157,11 @@ function ShareBody({ reportId, isOwner, myUserId, onDelete }: { reportId: string
       {isOwner && (
         <div className="share__danger">
           <div>
-            <strong>Delete this report</strong>
-            <p className="muted">For everyone, on the server. People with a copy on their device keep it, read-only.</p>
+            <strong>{t('coalitionsUi.shareDialog.deleteTitle')}</strong>
+            <p className="muted">{t('coalitionsUi.shareDialog.deleteHelp')}</p>
           </div>
           <button type="button" className="button button--danger" onClick={onDelete}>
-            Delete report…
+            {t('coalitionsUi.shareDialog.deleteButton')}
           </button>
         </div>
       )}
@@ -174,6 +178,7 @@ function AddPerson({
   onAdded: (member: ReportMember) => void;
   onInvited: (email: string) => void;
 }) {
+  const { t } = useTranslation();
   const mail = useAuthInfo()?.mail ?? false;
   const [sent, setSent] = useState<string | null>(null);
   const id = useId();
@@ -184,7 +189,7 @@ function AddPerson({
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!email.trim()) {
-      setError('Enter the e-mail address of their Rightsdraft account.');
+      setError(t('coalitionsUi.shareDialog.emailRequired'));
       return;
     }
     setBusy(true);
@@ -193,7 +198,7 @@ function AddPerson({
       const added = await addReportMember(reportId, email.trim(), role);
       setEmail('');
       if ('status' in added) {
-        setSent(`Invitation sent to ${added.email}. They appear in the list once they accept it.`);
+        setSent(t('coalitionsUi.shareDialog.invitationSent', { email: added.email }));
         onInvited(added.email);
       } else onAdded(added);
     } catch (err) {
@@ -203,9 +208,9 @@ function AddPerson({
     }
   };
   return (
-    <form className="share__add" onSubmit={handleSubmit} noValidate aria-label="Add a person">
+    <form className="share__add" onSubmit={handleSubmit} noValidate aria-label={t('coalitionsUi.shareDialog.addPerson')}>
       <div className="field share__email">
-        <label htmlFor={`${id}-email`}>Add a person by e-mail</label>
+        <label htmlFor={`${id}-email`}>{t('coalitionsUi.shareDialog.addByEmail')}</label>
         <input
           id={`${id}-email`}
           className="input"
@@ -216,7 +221,7 @@ function AddPerson({
             setError(null);
             setSent(null);
           }}
-          placeholder="name@organisation.org"
+          placeholder={t('coalitionsUi.shareDialog.emailPlaceholder')}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={error ? true : undefined}
@@ -224,17 +229,23 @@ function AddPerson({
         />
       </div>
       <div className="field share__add-role">
-        <label htmlFor={`${id}-role`}>Role</label>
-        <select id={`${id}-role`} className="input select" value={role} onChange={(e) => setRole(e.target.value as Role)} title={roleDescription(role)}>
+        <label htmlFor={`${id}-role`}>{t('coalitionsUi.shareDialog.role')}</label>
+        <select
+          id={`${id}-role`}
+          className="input select"
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+          title={t('role.description', { role: roleName(role, t), allows: roleAllows(role, t) })}
+        >
           {GRANTABLE.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {roleName(r, t)}
             </option>
           ))}
         </select>
       </div>
       <button type="submit" className="button button--primary share__add-button" disabled={busy}>
-        {busy ? 'Adding…' : 'Add'}
+        {busy ? t('coalitionsUi.shareDialog.adding') : t('coalitionsUi.shareDialog.add')}
       </button>
       {error ? (
         <p id={`${id}-error`} className="field__error share__add-message">
@@ -246,8 +257,7 @@ function AddPerson({
         </p>
       ) : (
         <p id={`${id}-help`} className="field__help share__add-message">
-          {mail ? 'We e-mail them an invitation link; they get the role when they accept it.' : 'They need an account on this Rightsdraft.'}{' '}
-          {roleDescription(role)}.
+          {t(mail ? 'coalitionsUi.shareDialog.helpMail' : 'coalitionsUi.shareDialog.helpNoMail', { role: roleName(role, t), allows: roleAllows(role, t) })}
         </p>
       )}
     </form>

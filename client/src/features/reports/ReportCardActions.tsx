@@ -12,7 +12,7 @@ import { useToastStore } from '../../stores/toastStore.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Tooltip } from '../../ui/Tooltip.tsx';
 import type { ReportListItem } from './mergeReports.ts';
-import { moveToTrash, TRASH_DAYS_HINT } from './trashActions.ts';
+import { moveToTrash, TRASH_DAYS } from './trashActions.ts';
 
 export function ReportCardActions({ item, serverReachable, onChanged }: { item: ReportListItem; serverReachable: boolean; onChanged: () => void }) {
   const showToast = useToastStore((s) => s.show);
@@ -73,7 +73,7 @@ export function ReportCardActions({ item, serverReachable, onChanged }: { item: 
           onChanged();
         }}
       >
-        <p>{t('report.delete.text', { title, days: Number.parseInt(TRASH_DAYS_HINT, 10) })}</p>
+        <p>{t('report.delete.text', { title, days: TRASH_DAYS })}</p>
       </ConfirmDialog>
     </div>
   );

@@ -45,5 +45,5 @@ export async function removeDeviceCopy(id: string): Promise<void> {
   await forgetReport(id, localDocName(id));
 }
 
-/** The server's default TRASH_DAYS; the trash view shows each report's own date from the server. */
-export const TRASH_DAYS_HINT = '30 days';
+/** The server's default TRASH_DAYS, in days; the trash view shows each report's own date from the server. */
+export const TRASH_DAYS = 30;

@@ -1,5 +1,6 @@
 /** A "Comment" button beside a text selection (or Ctrl+Alt+M): starts a comment anchored to it. */
 import { useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useReviewStore } from './reviewStore.ts';
 import { useHandleTick } from './useHandleTick.ts';
 
@@ -7,6 +8,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export const COMMENT_SHORTCUT = isMac ? '⌘⌥M' : 'Ctrl+Alt+M';
 
 export function CommentButton({ sectionId }: { sectionId: string }) {
+  const { t } = useTranslation();
   const handle = useReviewStore((s) => s.editor);
   const setDraft = useReviewStore((s) => s.setDraft);
   const draft = useReviewStore((s) => s.draft);
@@ -35,7 +37,7 @@ export function CommentButton({ sectionId }: { sectionId: string }) {
           type="button"
           className="button button--small comment-bubble"
           style={{ top: pos.top, left: pos.left }}
-          title={`Comment (${COMMENT_SHORTCUT})`}
+          title={t('reviewUi.commentButton.title', { shortcut: COMMENT_SHORTCUT })}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => {
             const d = mine.draftFromSelection();
@@ -45,7 +47,7 @@ export function CommentButton({ sectionId }: { sectionId: string }) {
           <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
             <path d="M5 5h14v10H10l-4 4v-4H5z" />
           </svg>
-          Comment
+          {t('review.comment')}
         </button>
       )}
     </div>

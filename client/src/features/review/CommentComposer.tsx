@@ -3,6 +3,7 @@
  * Enter or Tab completes, Escape closes the list). Ctrl+Enter sends.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { completeMention, matchMembers, mentionQuery, resolveMentions, type AmbiguousMention } from './mentions.ts';
 import type { Member } from './reviewApi.ts';
 
@@ -23,6 +24,7 @@ export function CommentComposer({
   onSubmit: (body: string, mentions: string[]) => void;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const [caret, setCaret] = useState(initial.length);
   const [highlight, setHighlight] = useState(0);
@@ -123,7 +125,7 @@ export function CommentComposer({
           ref={ref}
           className="input composer__input"
           aria-label={label}
-          placeholder={`${label} — @ to mention someone`}
+          placeholder={t('reviewUi.composer.placeholder', { label })}
           rows={2}
           value={text}
           autoFocus={autoFocus}
@@ -143,7 +145,7 @@ export function CommentComposer({
           onClick={sync}
         />
         {open && (
-          <ul id={listId} role="listbox" className="mention-list" aria-label="People to mention">
+          <ul id={listId} role="listbox" className="mention-list" aria-label={t('reviewUi.composer.mentionList')}>
             {options.map((m) => (
               <li
                 key={m.userId}
@@ -164,9 +166,9 @@ export function CommentComposer({
         )}
       </div>
       {question && (
-        <div className="composer__question" role="group" aria-label={`Which ${question.word} do you mean?`} data-testid="mention-question">
+        <div className="composer__question" role="group" aria-label={t('reviewUi.composer.whichLabel', { word: question.word })} data-testid="mention-question">
           <p className="composer__question-text">
-            Which {question.word} do you mean? Choose one, then send again.
+            {t('reviewUi.composer.which', { word: question.word })}
           </p>
           {question.candidates.map((m) => (
             <button key={m.userId} type="button" className="button button--small" onClick={() => answer(m)}>
@@ -178,7 +180,7 @@ export function CommentComposer({
       <div className="composer__actions">
         {onCancel && (
           <button type="button" className="button button--small button--ghost" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
         <button type="submit" className="button button--small button--primary" disabled={!text.trim()}>

@@ -4,6 +4,7 @@
  * reviewer), or another refusal; with the way out of each.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { useReview } from './ReviewContext.tsx';
 import { useDiscussionSnapshot } from './useDiscussion.ts';
@@ -16,6 +17,7 @@ export function DiscussionBanner() {
 }
 
 function DiscussionStopped({ discussion }: { discussion: DiscussionSession }) {
+  const { t } = useTranslation();
   const { status, closeCode } = useDiscussionSnapshot(discussion);
   const [discarding, setDiscarding] = useState(false);
   if (status !== 'stopped') return null;
@@ -24,12 +26,9 @@ function DiscussionStopped({ discussion }: { discussion: DiscussionSession }) {
     return (
       <div className="banners">
         <div className="banner banner--error" role="alert" data-testid="banner-discussion-full">
-          <span>
-            Comments and suggestions are not being saved: this report has reached its size limit on the server. Your comments stay on this
-            device. Remove large pasted content from the report, or ask its owner to delete old versions, then try again.
-          </span>
+          <span>{t('reviewUi.discussion.full')}</span>
           <button type="button" className="button button--small" onClick={() => discussion.retry()}>
-            Try again
+            {t('reviewUi.discussion.tryAgain')}
           </button>
         </div>
       </div>
@@ -39,9 +38,7 @@ function DiscussionStopped({ discussion }: { discussion: DiscussionSession }) {
     <div className="banners">
       <div className={`banner banner--${refused ? 'error' : 'warning'}`} role="alert" data-testid="banner-discussion-stopped">
         <span>
-          {refused
-            ? 'Comments and suggestions from this device are not being saved: the server refused a change made here (for example a suggestion decided under a role you no longer have). Other people’s comments are not shown as they arrive either.'
-            : 'Comments and suggestions are not reaching the server at the moment.'}
+          {refused ? t('reviewUi.discussion.refused') : t('reviewUi.discussion.notReaching')}
         </span>
         {refused ? (
           <button
@@ -53,11 +50,11 @@ function DiscussionStopped({ discussion }: { discussion: DiscussionSession }) {
               void discussion.discardLocalChanges().then(() => location.reload());
             }}
           >
-            {discarding ? 'Discarding…' : 'Discard this device’s unsaved comment changes'}
+            {discarding ? t('reviewUi.discussion.discarding') : t('reviewUi.discussion.discard')}
           </button>
         ) : (
           <button type="button" className="button button--small" onClick={() => discussion.retry()}>
-            Try again
+            {t('reviewUi.discussion.tryAgain')}
           </button>
         )}
       </div>

@@ -1,17 +1,19 @@
 /**
  * The report's discussion document (`<reportId>/discussion`: comment threads and suggestions), kept on this
  * device with y-indexeddb and synced like the content, so people can comment offline. Reviewers write only
- * this document; nothing here touches the content document.
+ * this document; nothing here touches the content document. It syncs over the content's transport: y-websocket
+ * for a plain report, the encrypted one (sealed, signed, and checked by each member's discussion guard) for an
+ * end-to-end encrypted report (issue 11).
  */
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
-import { shouldReconnectAfter } from '../../../../shared/protocol/closeCodes.ts';
+import type { WebsocketProvider } from 'y-websocket';
 import { roomName } from '../../../../shared/protocol/rooms.ts';
 import { getLocalReport, recordDiscussionUnsynced } from '../../db/catalog.ts';
 import { ChangeTracker } from '../../sync/ChangeTracker.ts';
+import { EncryptedProvider } from '../../sync/encrypted/EncryptedProvider.ts';
 import { localDocName } from '../../sync/localDoc.ts';
-import { watchProvider } from '../../sync/providers.ts';
+import { createDiscussionProvider, watchProvider, type Transport } from '../../sync/providers.ts';
 import { sendSyncStep1 } from '../../sync/syncMessages.ts';
 
 export type DiscussionStatus = 'loading' | 'offline' | 'connecting' | 'synced' | 'stopped';
@@ -44,22 +46,14 @@ export class DiscussionSession {
   private readonly tracker: ChangeTracker;
   private recordedUnsynced = 0;
 
-  /**
-   * `localOnly`: an end-to-end encrypted report's discussion is not synced yet (issue 11: its encrypted transport
-   * is not wired here), and must never go over the plain path: it stays on this device.
-   */
+  /** `transport`: the content session's (an encrypted report's discussion never goes over the plain path). */
   constructor(
     readonly reportId: string,
-    private readonly localOnly = false,
+    transport: Transport = { encrypted: false },
   ) {
     const room = roomName(reportId, 'discussion');
     this.persistence = new IndexeddbPersistence(localDocName(room), this.doc);
-    const wsProto = location.protocol === 'https:' ? 'wss' : 'ws';
-    this.provider = new WebsocketProvider(`${wsProto}://${location.host}/sync`, room, this.doc, {
-      connect: false,
-      // A full report (4507) stops it too: reconnecting would resend the refused change forever.
-      shouldReconnect: (event) => shouldReconnectAfter(event.code),
-    });
+    this.provider = createDiscussionProvider(reportId, this.doc, transport);
     // Presence is announced on the content document only.
     this.provider.awareness.setLocalState(null);
     this.tracker = new ChangeTracker({
@@ -87,42 +81,36 @@ export class DiscussionSession {
       if (origin !== this.provider && origin !== this.persistence && this.loaded) this.tracker.localChange();
       this.bump();
     };
+    // The same events from either transport (providers.ts): the stock provider's, or the encrypted one's.
     this.cleanups.push(
       watchProvider(this.provider, {
         onServerAsked: () => this.tracker.serverAskedForChanges(),
-        onServerAnswered: () => this.tracker.serverAnswered(),
-        onStatus: (status) => status === 'connected' && this.tracker.opened(),
-        onConnectionClose: () => this.tracker.closed(),
-        onRefused: () => undefined,
+        onServerAnswered: () => {
+          this.tracker.serverAnswered();
+          if (this.snapshot.status !== 'synced' && this.provider.wsconnected) this.set({ status: 'synced' });
+        },
+        onStatus: (status) => {
+          if (status === 'connected') this.tracker.opened();
+          if (status === 'connecting') this.set({ status: 'connecting' });
+        },
+        onConnectionClose: (code) => {
+          this.tracker.closed();
+          if (!this.destroyed) this.set({ status: navigator.onLine ? 'connecting' : 'offline', closeCode: code });
+        },
+        onRefused: (code) => this.set({ status: 'stopped', closeCode: code }),
         onAwareness: () => undefined,
       }),
     );
-    const handleStatus = ({ status }: { status: string }) => {
-      if (status === 'connecting') this.set({ status: 'connecting' });
-    };
-    const handleSync = (synced: boolean) => synced && this.set({ status: 'synced' });
-    const handleClose = (event: CloseEvent | null) => {
-      if (!this.destroyed) this.set({ status: navigator.onLine ? 'connecting' : 'offline', closeCode: event?.code ?? null });
-    };
-    const handleClosed = ({ code }: { code: number }) => this.set({ status: 'stopped', closeCode: code });
     const handleOnline = () => this.connect();
     const handleOffline = () => {
       this.provider.disconnect();
       this.set({ status: 'offline' });
     };
     this.doc.on('update', handleUpdate);
-    this.provider.on('status', handleStatus);
-    this.provider.on('sync', handleSync);
-    this.provider.on('connection-close', handleClose);
-    this.provider.on('closed', handleClosed);
     window.addEventListener('online', handleOnline);
     window.addEventListener('offline', handleOffline);
     this.cleanups.push(() => {
       this.doc.off('update', handleUpdate);
-      this.provider.off('status', handleStatus);
-      this.provider.off('sync', handleSync);
-      this.provider.off('connection-close', handleClose);
-      this.provider.off('closed', handleClosed);
       window.removeEventListener('online', handleOnline);
       window.removeEventListener('offline', handleOffline);
     });
@@ -160,6 +148,8 @@ export class DiscussionSession {
    */
   async discardLocalChanges(): Promise<void> {
     this.provider.disconnect();
+    // The encrypted transport's note of how far it came would skip what the server holds on the next load.
+    if ((this.provider as unknown) instanceof EncryptedProvider) (this.provider as unknown as EncryptedProvider).forgetProgress();
     await this.persistence.clearData();
     void recordDiscussionUnsynced(this.reportId, 0);
   }
@@ -175,7 +165,7 @@ export class DiscussionSession {
   }
 
   private connect(): void {
-    if (this.destroyed || this.localOnly || !this.loaded || !this.serverReady || !navigator.onLine) return;
+    if (this.destroyed || !this.loaded || !this.serverReady || !navigator.onLine) return;
     if (this.provider.wsconnected || this.provider.wsconnecting) return;
     this.provider.connect();
   }

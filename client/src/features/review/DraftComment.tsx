@@ -1,4 +1,5 @@
 /** The comment being started on a selection: its quote and the composer. */
+import { useTranslation } from 'react-i18next';
 import { createThread } from '../../../../shared/discussion/layout.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { DISCUSSION_ORIGIN } from './DiscussionSession.ts';
@@ -6,6 +7,7 @@ import { useReview } from './ReviewContext.tsx';
 import { useReviewStore, type CommentDraft } from './reviewStore.ts';
 
 export function DraftComment({ draft }: { draft: CommentDraft }) {
+  const { t } = useTranslation();
   const review = useReview();
   const setDraft = useReviewStore((s) => s.setDraft);
   const activateThread = useReviewStore((s) => s.activateThread);
@@ -19,8 +21,8 @@ export function DraftComment({ draft }: { draft: CommentDraft }) {
       <q className="thread__quote">{quote}</q>
       <CommentComposer
         members={review.members}
-        label="Comment"
-        submitLabel="Comment"
+        label={t('review.comment')}
+        submitLabel={t('review.comment')}
         autoFocus
         onCancel={() => {
           setDraft(null);
@@ -30,7 +32,7 @@ export function DraftComment({ draft }: { draft: CommentDraft }) {
           const id = createThread(review.discussion.doc, me, { sectionId: draft.sectionId, anchor: draft.anchor, quote: draft.quote, body, mentions }, DISCUSSION_ORIGIN);
           setDraft(null);
           activateThread(id);
-          announce('Comment added');
+          announce(t('reviewUi.draft.added'));
         }}
       />
     </div>

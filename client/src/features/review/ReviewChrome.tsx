@@ -3,6 +3,8 @@
  * screen (a sheet at the bottom), and the polite live region that announces new comments and decisions.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n.ts';
 import { DraftComment } from './DraftComment.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { useReview } from './ReviewContext.tsx';
@@ -11,6 +13,7 @@ import { useThreads } from './useDiscussion.ts';
 import { useWideLayout } from './useWideLayout.ts';
 
 export function ReviewChrome() {
+  const { t } = useTranslation();
   const review = useReview();
   const wide = useWideLayout();
   const draft = useReviewStore((s) => s.draft);
@@ -19,7 +22,7 @@ export function ReviewChrome() {
     <>
       <ReviewPanel />
       {!wide && draft && (
-        <div className="draft-sheet" role="region" aria-label="New comment">
+        <div className="draft-sheet" role="region" aria-label={t('reviewUi.chrome.newComment')}>
           <DraftComment draft={draft} />
         </div>
       )}
@@ -46,8 +49,8 @@ function Announcer() {
     }
     const fresh = threads.flatMap((t) => t.comments.filter((c) => !seen.current!.has(c.id) && c.authorId !== review.me?.id && !c.deleted));
     seen.current = ids;
-    if (fresh.length === 1) announce(`New comment from ${fresh[0]!.authorName}: ${fresh[0]!.body}`);
-    else if (fresh.length > 1) announce(`${fresh.length} new comments`);
+    if (fresh.length === 1) announce(i18n.t('reviewUi.chrome.newCommentFrom', { name: fresh[0]!.authorName, body: fresh[0]!.body }));
+    else if (fresh.length > 1) announce(i18n.t('reviewUi.chrome.newComments', { count: fresh.length }));
   }, [threads, review, announce]);
 
   useEffect(() => {

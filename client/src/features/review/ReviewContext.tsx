@@ -5,6 +5,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { atLeast, canWriteDocument, type Role } from '../../../../shared/api/roles.ts';
 import type { Author } from '../../../../shared/discussion/layout.ts';
+import type { Transport } from '../../sync/providers.ts';
 import type { ReportSession } from '../../sync/ReportSession.ts';
 import { useSessionSnapshot } from '../../sync/useReportSession.ts';
 import { useCurrentUser } from './currentUser.ts';
@@ -38,22 +39,24 @@ export function useReview(): ReviewContextValue | null {
 }
 
 /** The discussion session lives as long as the report is open; made in an effect so StrictMode's second run gets a fresh one. */
-function useDiscussionSession(reportId: string, encrypted: boolean): DiscussionSession | null {
+function useDiscussionSession(reportId: string, transport: Transport): DiscussionSession | null {
   const [discussion, setDiscussion] = useState<DiscussionSession | null>(null);
+  // The transport object is the session's, made once; its parts are what matter.
+  const accountId = transport.encrypted ? transport.accountId : null;
   useEffect(() => {
-    const created = new DiscussionSession(reportId, encrypted);
+    const created = new DiscussionSession(reportId, accountId ? { encrypted: true, accountId } : { encrypted: false });
     created.start();
     setDiscussion(created);
     return () => {
       created.destroy();
       setDiscussion(null);
     };
-  }, [reportId, encrypted]);
+  }, [reportId, accountId]);
   return discussion;
 }
 
 export function ReviewProvider({ session, children }: { session: ReportSession; children: ReactNode }) {
-  const discussion = useDiscussionSession(session.reportId, session.encrypted);
+  const discussion = useDiscussionSession(session.reportId, session.transport);
   const { facts } = useSessionSnapshot(session);
   const account = useCurrentUser();
   // The session's role (the accounts UI reads it before each connection and after a 4403) when it knows it;

@@ -3,6 +3,7 @@
  * author, with "Needs my attention" (here and across reports); the suggestions; and the versions.
  */
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { threadsNeedingAttention } from '../../../../shared/discussion/layout.ts';
 import { handleLinkClick } from '../../app/router.ts';
 import { reportPath } from '../../app/routes.ts';
@@ -22,13 +23,15 @@ import { useWideLayout } from './useWideLayout.ts';
 
 const VersionsPanel = lazy(() => import('./VersionsPanel.tsx'));
 
+/** `label` is a message key. */
 const TABS: { id: ReviewPanelTab; label: string }[] = [
-  { id: 'comments', label: 'Comments' },
-  { id: 'suggestions', label: 'Suggestions' },
-  { id: 'versions', label: 'Versions' },
+  { id: 'comments', label: 'reviewUi.panel.tabComments' },
+  { id: 'suggestions', label: 'reviewUi.panel.tabSuggestions' },
+  { id: 'versions', label: 'reviewUi.panel.tabVersions' },
 ];
 
 export function ReviewPanel() {
+  const { t } = useTranslation();
   const review = useReview();
   const tab = useReviewStore((s) => s.panel);
   const openPanel = useReviewStore((s) => s.openPanel);
@@ -64,24 +67,24 @@ export function ReviewPanel() {
     <aside className="review-panel" ref={ref} aria-labelledby={titleId} data-testid="review-panel">
       <div className="review-panel__head">
         <h2 id={titleId} className="review-panel__title">
-          Review
+          {t('review.label')}
         </h2>
-        <button type="button" className="icon-button" aria-label="Close review panel" onClick={() => openPanel(null)}>
+        <button type="button" className="icon-button" aria-label={t('reviewUi.panel.close')} onClick={() => openPanel(null)}>
           <Icon name="close" />
         </button>
       </div>
-      <div className="tabs" role="tablist" aria-label="Review">
-        {TABS.map((t, i) => (
+      <div className="tabs" role="tablist" aria-label={t('review.label')}>
+        {TABS.map((tab_, i) => (
           <button
-            key={t.id}
+            key={tab_.id}
             type="button"
             role="tab"
-            id={`review-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`review-tabpanel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
+            id={`review-tab-${tab_.id}`}
+            aria-selected={tab === tab_.id}
+            aria-controls={`review-tabpanel-${tab_.id}`}
+            tabIndex={tab === tab_.id ? 0 : -1}
             className="tabs__tab"
-            onClick={() => openPanel(t.id)}
+            onClick={() => openPanel(tab_.id)}
             onKeyDown={(e) => {
               if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
               const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
@@ -89,7 +92,7 @@ export function ReviewPanel() {
               requestAnimationFrame(() => document.getElementById(`review-tab-${next.id}`)?.focus());
             }}
           >
-            {t.label}
+            {t(tab_.label)}
           </button>
         ))}
       </div>
@@ -97,7 +100,7 @@ export function ReviewPanel() {
         {tab === 'comments' && <CommentsTab />}
         {tab === 'suggestions' && <SuggestionsTab />}
         {tab === 'versions' && (
-          <Suspense fallback={<p className="muted">Loading versions…</p>}>
+          <Suspense fallback={<p className="muted">{t('reviewUi.versions.loading')}</p>}>
             <VersionsPanel />
           </Suspense>
         )}
@@ -119,6 +122,7 @@ function useGoTo() {
 }
 
 function CommentsTab() {
+  const { t } = useTranslation();
   const review = useReview()!;
   const sections = useOutline(review.session.doc);
   const { threads } = useReviewItems(review, null);
@@ -128,20 +132,20 @@ function CommentsTab() {
   const activateThread = useReviewStore((s) => s.activateThread);
   const goTo = useGoTo();
   const ids = { status: useId(), section: useId(), author: useId() };
-  const titles = useMemo(() => new Map(sections.map((s) => [s.id, s.title.trim() || 'Untitled section'])), [sections]);
-  const authors = useMemo(() => [...new Map(threads.map((t) => [t.thread.authorId, t.thread.authorName])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [threads]);
+  const titles = useMemo(() => new Map(sections.map((s) => [s.id, s.title.trim() || t('outline.untitled')])), [sections, t]);
+  const authors = useMemo(() => [...new Map(threads.map((x) => [x.thread.authorId, x.thread.authorName])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [threads]);
   const me = review.me;
   const attentionIds = useMemo(
-    () => new Set(me ? threadsNeedingAttention(review.discussion.doc, me.id).map((t) => t.id) : []),
+    () => new Set(me ? threadsNeedingAttention(review.discussion.doc, me.id).map((x) => x.id) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [threads, me?.id],
   );
 
-  const shown = threads.filter(({ thread: t }) => {
-    if (filters.attention) return attentionIds.has(t.id);
-    if (filters.status !== 'all' && t.status !== filters.status) return false;
-    if (filters.sectionId !== 'all' && t.sectionId !== filters.sectionId) return false;
-    if (filters.authorId !== 'all' && t.authorId !== filters.authorId && !t.comments.some((c) => c.authorId === filters.authorId)) return false;
+  const shown = threads.filter(({ thread: th }) => {
+    if (filters.attention) return attentionIds.has(th.id);
+    if (filters.status !== 'all' && th.status !== filters.status) return false;
+    if (filters.sectionId !== 'all' && th.sectionId !== filters.sectionId) return false;
+    if (filters.authorId !== 'all' && th.authorId !== filters.authorId && !th.comments.some((c) => c.authorId === filters.authorId)) return false;
     return true;
   });
 
@@ -151,24 +155,24 @@ function CommentsTab() {
         <label className={`attention-toggle${attentionIds.size > 0 ? ' attention-toggle--some' : ''}`}>
           <input type="checkbox" checked={filters.attention} onChange={(e) => setFilters({ attention: e.target.checked })} />
           <span>
-            Needs my attention <span className="attention-toggle__count">{attentionIds.size}</span>
+            {t('reviewUi.panel.needsMyAttention')} <span className="attention-toggle__count">{attentionIds.size}</span>
           </span>
         </label>
       )}
       {!filters.attention && (
         <div className="filters">
           <div className="filters__field">
-            <label htmlFor={ids.status}>Status</label>
+            <label htmlFor={ids.status}>{t('reviewUi.panel.status')}</label>
             <select id={ids.status} className="input select filters__select" value={filters.status} onChange={(e) => setFilters({ status: e.target.value as 'open' | 'resolved' | 'all' })}>
-              <option value="open">Open</option>
-              <option value="resolved">Resolved</option>
-              <option value="all">All</option>
+              <option value="open">{t('reviewUi.panel.statusOpen')}</option>
+              <option value="resolved">{t('reviewUi.panel.statusResolved')}</option>
+              <option value="all">{t('reviewUi.panel.statusAll')}</option>
             </select>
           </div>
           <div className="filters__field">
-            <label htmlFor={ids.section}>Section</label>
+            <label htmlFor={ids.section}>{t('reviewUi.panel.section')}</label>
             <select id={ids.section} className="input select filters__select" value={filters.sectionId} onChange={(e) => setFilters({ sectionId: e.target.value })}>
-              <option value="all">All sections</option>
+              <option value="all">{t('reviewUi.panel.allSections')}</option>
               {sections.map((s) => (
                 <option key={s.id} value={s.id}>
                   {titles.get(s.id)}
@@ -177,9 +181,9 @@ function CommentsTab() {
             </select>
           </div>
           <div className="filters__field">
-            <label htmlFor={ids.author}>Person</label>
+            <label htmlFor={ids.author}>{t('reviewUi.panel.person')}</label>
             <select id={ids.author} className="input select filters__select" value={filters.authorId} onChange={(e) => setFilters({ authorId: e.target.value })}>
-              <option value="all">Everyone</option>
+              <option value="all">{t('reviewUi.panel.everyone')}</option>
               {authors.map(([id, name]) => (
                 <option key={id} value={id}>
                   {name}
@@ -190,7 +194,7 @@ function CommentsTab() {
         </div>
       )}
       <p className="review-tab__count muted" aria-live="polite">
-        {shown.length} {shown.length === 1 ? 'thread' : 'threads'}
+        {t('reviewUi.panel.threadCount', { count: shown.length })}
       </p>
       <div className="review-list" data-testid="thread-list">
         {shown.map(({ thread, anchored }) => (
@@ -199,14 +203,14 @@ function CommentsTab() {
             thread={thread}
             anchored={anchored}
             active={thread.id === activeThreadId}
-            sectionTitle={titles.get(thread.sectionId) ?? 'Deleted section'}
+            sectionTitle={titles.get(thread.sectionId) ?? t('reviewUi.panel.deletedSection')}
             onShowInText={() => {
               activateThread(thread.id);
               goTo(thread.sectionId, `thread:${thread.id}`);
             }}
           />
         ))}
-        {shown.length === 0 && <p className="review-list__empty muted">{filters.attention ? 'Nothing needs your attention in this report.' : 'No threads match these filters.'}</p>}
+        {shown.length === 0 && <p className="review-list__empty muted">{filters.attention ? t('reviewUi.panel.nothingNeedsAttention') : t('reviewUi.panel.noThreadsMatch')}</p>}
       </div>
       {filters.attention && <OtherReportsAttention reportId={review.reportId} />}
     </div>
@@ -215,12 +219,13 @@ function CommentsTab() {
 
 /** Threads that mention me, unanswered, in my other reports (from the server). */
 function OtherReportsAttention({ reportId }: { reportId: string }) {
+  const { t } = useTranslation();
   const [threads, setThreads] = useState<AttentionThread[] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
     fetchAttention().then(
-      (t) => live && setThreads(t.filter((x) => x.reportId !== reportId)),
+      (all) => live && setThreads(all.filter((x) => x.reportId !== reportId)),
       () => live && setFailed(true),
     );
     return () => {
@@ -228,23 +233,23 @@ function OtherReportsAttention({ reportId }: { reportId: string }) {
     };
   }, [reportId]);
   return (
-    <section className="other-attention" aria-label="In your other reports">
-      <h3 className="other-attention__title">In your other reports</h3>
-      {failed && <p className="muted">Available when you are online.</p>}
-      {!failed && threads === null && <p className="muted">Loading…</p>}
-      {threads?.length === 0 && <p className="muted">Nothing waiting for you elsewhere.</p>}
+    <section className="other-attention" aria-label={t('reviewUi.panel.otherReports')}>
+      <h3 className="other-attention__title">{t('reviewUi.panel.otherReports')}</h3>
+      {failed && <p className="muted">{t('reviewUi.panel.availableOnline')}</p>}
+      {!failed && threads === null && <p className="muted">{t('common.loading')}</p>}
+      {threads?.length === 0 && <p className="muted">{t('reviewUi.panel.nothingElsewhere')}</p>}
       <ul className="other-attention__list">
-        {threads?.map((t) => {
-          const last = [...t.comments].reverse().find((c) => !c.deleted);
+        {threads?.map((th) => {
+          const last = [...th.comments].reverse().find((c) => !c.deleted);
           return (
-            <li key={t.id}>
-              <a href={reportPath(t.reportId)} onClick={handleLinkClick} className="other-attention__link">
-                <span className="other-attention__report">{t.reportTitle}</span>
-                <span className="other-attention__where">{t.sectionTitle ?? 'Deleted section'}</span>
-                <span className="other-attention__quote">“{t.quote}”</span>
+            <li key={th.id}>
+              <a href={reportPath(th.reportId)} onClick={handleLinkClick} className="other-attention__link">
+                <span className="other-attention__report">{th.reportTitle}</span>
+                <span className="other-attention__where">{th.sectionTitle ?? t('reviewUi.panel.deletedSection')}</span>
+                <span className="other-attention__quote">{t('reviewUi.panel.quote', { quote: th.quote })}</span>
                 {last && (
                   <span className="other-attention__comment">
-                    {last.authorName}: {last.body}
+                    {t('reviewUi.panel.lastComment', { name: last.authorName, body: last.body })}
                   </span>
                 )}
               </a>
@@ -257,6 +262,7 @@ function OtherReportsAttention({ reportId }: { reportId: string }) {
 }
 
 function SuggestionsTab() {
+  const { t } = useTranslation();
   const review = useReview()!;
   const sections = useOutline(review.session.doc);
   const { suggestions } = useReviewItems(review, null);
@@ -265,7 +271,7 @@ function SuggestionsTab() {
   const activateSuggestion = useReviewStore((s) => s.activateSuggestion);
   const goTo = useGoTo();
   const statusId = useId();
-  const titles = new Map(sections.map((s) => [s.id, s.title.trim() || 'Untitled section']));
+  const titles = new Map(sections.map((s) => [s.id, s.title.trim() || t('outline.untitled')]));
   const order = new Map(sections.map((s, i) => [s.id, i]));
   const announce = useReviewStore((s) => s.announce);
   const showToast = useToastStore((s) => s.show);
@@ -280,7 +286,7 @@ function SuggestionsTab() {
     const message = decideAllMessage(verb, result.decided.length, result.needsDecision.length);
     announce(message);
     const toastMs = 12_000;
-    showToast({ message, action: result.decided.length > 0 ? { label: 'Undo', run: () => result.undo() } : undefined }, toastMs);
+    showToast({ message, action: result.decided.length > 0 ? { label: t('toolbar.undo'), run: () => result.undo() } : undefined }, toastMs);
     setTimeout(() => result.dispose(), toastMs + 1000);
   };
   const shown = suggestions
@@ -290,23 +296,23 @@ function SuggestionsTab() {
     <div className="review-tab">
       <div className="filters">
         <div className="filters__field">
-          <label htmlFor={statusId}>Show</label>
+          <label htmlFor={statusId}>{t('reviewUi.panel.show')}</label>
           <select id={statusId} className="input select filters__select" value={status} onChange={(e) => setStatus(e.target.value as 'open' | 'decided')}>
-            <option value="open">Open</option>
-            <option value="decided">Accepted and rejected</option>
+            <option value="open">{t('reviewUi.panel.statusOpen')}</option>
+            <option value="decided">{t('reviewUi.panel.decided')}</option>
           </select>
         </div>
       </div>
       <p className="review-tab__count muted" aria-live="polite">
-        {shown.length} {shown.length === 1 ? 'suggestion' : 'suggestions'}
+        {t('reviewUi.panel.suggestionCount', { count: shown.length })}
       </p>
       {canDecideAll && status === 'open' && (
-        <div className="review-tab__actions" role="group" aria-label="Every open suggestion in the report">
+        <div className="review-tab__actions" role="group" aria-label={t('reviewUi.panel.everyOpenSuggestion')}>
           <button type="button" className="button button--small" onClick={() => decideAll('accepted')}>
-            Accept all in the report
+            {t('reviewUi.panel.acceptAllInReport')}
           </button>
           <button type="button" className="button button--small button--ghost" onClick={() => decideAll('rejected')}>
-            Reject all in the report
+            {t('reviewUi.panel.rejectAllInReport')}
           </button>
         </div>
       )}
@@ -317,14 +323,14 @@ function SuggestionsTab() {
             suggestion={suggestion}
             state={state}
             active={suggestion.id === activeSuggestionId}
-            sectionTitle={titles.get(suggestion.sectionId) ?? 'Deleted section'}
+            sectionTitle={titles.get(suggestion.sectionId) ?? t('reviewUi.panel.deletedSection')}
             onGoToSection={() => {
               activateSuggestion(suggestion.id);
               goTo(suggestion.sectionId, `suggestion:${suggestion.id}`);
             }}
           />
         ))}
-        {shown.length === 0 && <p className="review-list__empty muted">{status === 'open' ? 'No suggestions waiting.' : 'No decided suggestions yet.'}</p>}
+        {shown.length === 0 && <p className="review-list__empty muted">{status === 'open' ? t('reviewUi.panel.noSuggestionsWaiting') : t('reviewUi.panel.noDecidedSuggestions')}</p>}
       </div>
     </div>
   );

@@ -5,6 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type * as Y from 'yjs';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n.ts';
 import type { ReviewBridge } from '../../editor/review/ReviewExtension.ts';
 import type { EditorHandle } from '../../editor/review/editorHandle.ts';
 import { useToastStore } from '../../stores/toastStore.ts';
@@ -29,11 +31,12 @@ export interface EditorReviewProps {
   overlay?: ReactNode;
 }
 
+/** Message keys of why an edit could not become a suggestion. */
 const REFUSALS = {
-  'line-break': 'Joining or splitting paragraphs cannot be suggested. Describe it in a comment instead.',
+  'line-break': 'reviewUi.refusal.lineBreak',
   ...STRUCTURE_REFUSALS,
-  'no-text': 'Suggestions go inside existing text.',
-  'no-account': 'Connect to the internet once so your suggestions can carry your name.',
+  'no-text': 'reviewUi.refusal.noText',
+  'no-account': 'reviewUi.refusal.noAccount',
 } as const;
 
 export function ReviewSection({
@@ -51,6 +54,7 @@ export function ReviewSection({
   canEdit: boolean;
   children: (props: EditorReviewProps) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const review = useReview();
   const wide = useWideLayout();
   const suggestingSwitch = useReviewStore((s) => s.suggesting);
@@ -120,9 +124,9 @@ export function ReviewSection({
         // Out of the text at once: what is typed next belongs to the comment box (focused when it shows).
         (document.activeElement as HTMLElement | null)?.blur();
         useReviewStore.getState().setDraft(d);
-      } else useReviewStore.getState().announce('Select some text to comment on it.');
+      } else useReviewStore.getState().announce(i18n.t('reviewUi.section.selectToComment'));
     };
-    bridge.onRefused = (reason) => useToastStore.getState().show({ message: REFUSALS[reason] }, 5000);
+    bridge.onRefused = (reason) => useToastStore.getState().show({ message: i18n.t(REFUSALS[reason]) }, 5000);
   }
 
   // Redraw highlights when what they show changes (the discussion itself: see RefreshOnDiscussion).
@@ -162,7 +166,7 @@ export function ReviewSection({
   if (!review || !bridge) {
     return (
       <div className="editor editor--loading" aria-busy="true">
-        Loading editor…
+        {t('reviewUi.section.loadingEditor')}
       </div>
     );
   }
@@ -203,10 +207,17 @@ function describeTarget(review: ReviewContextValue, target: { threadId: string }
   if ('suggestionId' in target) {
     const s = getSuggestion(review.discussion.doc, target.suggestionId);
     if (!s || s.authorId === review.me?.id) return null;
-    const what = s.change.kind !== 'text' ? structureLabel(s.change).toLowerCase() : !s.originalText ? `insert “${s.insertText}”` : !s.insertText ? `delete “${s.originalText}”` : `replace “${s.originalText}” with “${s.insertText}”`;
-    return `${s.authorName} suggests: ${what} (${relativeTime(s.createdAt)})`;
+    const kind = s.change.kind !== 'text' ? 'structure' : !s.originalText ? 'insert' : !s.insertText ? 'delete' : 'replace';
+    return i18n.t('reviewUi.section.suggests', {
+      name: s.authorName,
+      kind,
+      label: s.change.kind !== 'text' ? structureLabel(s.change).toLowerCase() : '',
+      original: s.originalText,
+      inserted: s.insertText,
+      time: relativeTime(s.createdAt),
+    });
   }
-  const t = listThreads(review.discussion.doc).find((x) => x.id === target.threadId);
-  const first = t?.comments.find((c) => !c.deleted);
-  return t && first ? `Comment by ${first.authorName}: ${first.body}` : null;
+  const thread = listThreads(review.discussion.doc).find((x) => x.id === target.threadId);
+  const first = thread?.comments.find((c) => !c.deleted);
+  return thread && first ? i18n.t('reviewUi.section.commentBy', { name: first.authorName, body: first.body }) : null;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SuggestionInfo } from '../../../../shared/discussion/layout.ts';
 import { decodeRowCells } from '../../../../shared/discussion/structure.ts';
 import { structureLabel } from '../../editor/review/structureLabel.ts';
+import { fillSlots, slot } from './slots.tsx';
 
 const clip = (text: string, max = 160) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
 
@@ -12,25 +13,20 @@ export function StructureChange({ s }: { s: SuggestionInfo }) {
   const label = structureLabel(change);
   // A new row's cells (tab-separated when stored) read as "2025 | 63".
   const inserted = change.kind === 'insertBlock' && change.block === 'tableRow' ? (decodeRowCells(s.insertText) ?? []).join(' | ') : s.insertText;
+  const part =
+    change.kind === 'insertBlock' || change.kind === 'footnote' ? (
+      <ins className="rd-sugg-ins">{clip(inserted) || t('structure.empty')}</ins>
+    ) : change.kind === 'deleteBlock' ? (
+      <del className="rd-sugg-del">{clip(s.originalText)}</del>
+    ) : change.kind === 'format' ? (
+      <>
+        <span className={`rd-sugg-fmt rd-sugg-fmt--${change.mark}-${change.action}`}>{clip(s.originalText)}</span>
+        {change.href && <span className="muted"> → {clip(change.href, 80)}</span>}
+      </>
+    ) : null;
   return (
     <p className="suggestion__change" data-kind={change.kind}>
-      {label}
-      {(change.kind === 'insertBlock' || change.kind === 'footnote') && (
-        <>
-          : <ins className="rd-sugg-ins">{clip(inserted) || t('structure.empty')}</ins>
-        </>
-      )}
-      {change.kind === 'deleteBlock' && (
-        <>
-          : <del className="rd-sugg-del">{clip(s.originalText)}</del>
-        </>
-      )}
-      {change.kind === 'format' && (
-        <>
-          : <span className={`rd-sugg-fmt rd-sugg-fmt--${change.mark}-${change.action}`}>{clip(s.originalText)}</span>
-          {change.href && <span className="muted"> → {clip(change.href, 80)}</span>}
-        </>
-      )}
+      {part ? fillSlots(t('reviewUi.structure.labelWithText', { label, text: slot('text') }), { text: part }) : label}
     </p>
   );
 }

@@ -2,6 +2,7 @@
  * One suggested change: what it replaces, inserts or deletes, by whom and when, and for editors Accept and
  * Reject. A suggestion whose text changed since is flagged and needs an explicit "Apply anyway".
  */
+import { useTranslation } from 'react-i18next';
 import { decideSuggestion, withdrawSuggestion, type SuggestionInfo } from '../../../../shared/discussion/layout.ts';
 import type { SuggestionState } from '../../../../shared/discussion/suggestions.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
@@ -12,6 +13,7 @@ import { useReviewStore } from './reviewStore.ts';
 import { fullTime, relativeTime } from './timeText.ts';
 import { StructureChange } from './StructureChange.tsx';
 import { structureLabel } from '../../editor/review/structureLabel.ts';
+import { fillSlots, slot } from './slots.tsx';
 
 const clip = (text: string, max = 160) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
 
@@ -21,25 +23,18 @@ export function suggestionKind(s: SuggestionInfo): string {
 }
 
 export function SuggestionChange({ s }: { s: SuggestionInfo }) {
+  const { t } = useTranslation();
   if (s.change.kind !== 'text') return <StructureChange s={s} />;
   const kind = suggestionKind(s);
+  const nodes = {
+    ins: <ins className="rd-sugg-ins">{clip(s.insertText)}</ins>,
+    del: <del className="rd-sugg-del">{clip(s.originalText)}</del>,
+  };
   return (
     <p className="suggestion__change">
-      {kind === 'insertion' && (
-        <>
-          Insert <ins className="rd-sugg-ins">{clip(s.insertText)}</ins>
-        </>
-      )}
-      {kind === 'deletion' && (
-        <>
-          Delete <del className="rd-sugg-del">{clip(s.originalText)}</del>
-        </>
-      )}
-      {kind === 'replacement' && (
-        <>
-          Replace <del className="rd-sugg-del">{clip(s.originalText)}</del> with <ins className="rd-sugg-ins">{clip(s.insertText)}</ins>
-        </>
-      )}
+      {kind === 'insertion' && fillSlots(t('reviewUi.suggestion.insert', { ins: slot('ins') }), nodes)}
+      {kind === 'deletion' && fillSlots(t('reviewUi.suggestion.delete', { del: slot('del') }), nodes)}
+      {kind === 'replacement' && fillSlots(t('reviewUi.suggestion.replace', { del: slot('del'), ins: slot('ins') }), nodes)}
     </p>
   );
 }
@@ -58,6 +53,7 @@ export function SuggestionCard({
   /** Set when the suggestion's section is not the one open: accepting happens in its editor. */
   onGoToSection?: () => void;
 }) {
+  const { t } = useTranslation();
   const review = useReview();
   const handle = useReviewStore((st) => st.editor);
   const activateSuggestion = useReviewStore((st) => st.activateSuggestion);
@@ -71,8 +67,8 @@ export function SuggestionCard({
 
   const accept = (force: boolean) => {
     const result = editorHere?.accept([s], force);
-    if (result?.accepted.length) announce('Suggestion accepted');
-    else if (result?.skipped[0]?.reason === 'stale') announce('The text changed since this was suggested; look before applying it.');
+    if (result?.accepted.length) announce(t('reviewUi.suggestion.accepted'));
+    else if (result?.skipped[0]?.reason === 'stale') announce(t('reviewUi.suggestion.staleAnnounce'));
   };
 
   return (
@@ -80,7 +76,7 @@ export function SuggestionCard({
       className={`suggestion${active ? ' suggestion--active' : ''}${stale ? ' suggestion--stale' : ''}${open ? '' : ' suggestion--decided'}`}
       data-testid="suggestion"
       data-suggestion-id={s.id}
-      aria-label={`Suggested ${suggestionKind(s)} by ${s.authorName}`}
+      aria-label={t('reviewUi.suggestion.label', { kind: suggestionKind(s), name: s.authorName })}
       tabIndex={active ? -1 : 0}
       onClick={(e) => {
         if (!(e.target as HTMLElement).closest('button') && !active) activateSuggestion(s.id);
@@ -107,30 +103,29 @@ export function SuggestionCard({
       <SuggestionChange s={s} />
       {open && detached && (
         <p className="suggestion__warning" role="note">
-          The text this was about was deleted.
+          {t('reviewUi.suggestion.detached')}
         </p>
       )}
       {open && stale && (
         <p className="suggestion__warning" role="note" data-testid="suggestion-stale">
-          The text changed since this was suggested{state?.currentText ? <> — it now reads “{clip(state.currentText, 80)}”</> : null}.
+          {state?.currentText ? t('reviewUi.suggestion.staleNow', { text: clip(state.currentText, 80) }) : t('reviewUi.suggestion.stale')}
         </p>
       )}
       {!open && (
         <p className="suggestion__decision muted">
-          {s.status === 'accepted' ? 'Accepted' : 'Rejected'}
-          {s.decidedAt ? ` ${relativeTime(s.decidedAt)}` : ''}
+          {t('reviewUi.suggestion.decision', { status: s.status === 'accepted' ? 'accepted' : 'rejected', hasTime: s.decidedAt ? 'yes' : 'no', time: s.decidedAt ? relativeTime(s.decidedAt) : '' })}
         </p>
       )}
       {open && me && (
         <div className="suggestion__actions">
           {canDecide && !detached && editorHere && (
             <button type="button" className="button button--small button--primary" onClick={() => accept(stale)}>
-              {stale ? 'Apply anyway' : 'Accept'}
+              {stale ? t('reviewUi.suggestion.applyAnyway') : t('reviewUi.suggestion.accept')}
             </button>
           )}
           {canDecide && !detached && !editorHere && onGoToSection && (
             <button type="button" className="button button--small" onClick={onGoToSection}>
-              Go to section to accept
+              {t('reviewUi.suggestion.goToSection')}
             </button>
           )}
           {canDecide && (
@@ -139,15 +134,15 @@ export function SuggestionCard({
               className="button button--small"
               onClick={() => {
                 decideSuggestion(discussion.doc, s.id, 'rejected', me, DISCUSSION_ORIGIN);
-                announce('Suggestion rejected');
+                announce(t('reviewUi.suggestion.rejected'));
               }}
             >
-              Reject
+              {t('reviewUi.suggestion.reject')}
             </button>
           )}
           {!canDecide && s.authorId === me.id && (
             <button type="button" className="button button--small" onClick={() => withdrawSuggestion(discussion.doc, s.id, me, DISCUSSION_ORIGIN)}>
-              Withdraw
+              {t('reviewUi.suggestion.withdraw')}
             </button>
           )}
         </div>

@@ -3,6 +3,7 @@
  * comment: reply, edit or delete their own, resolve and reopen. Collapsed until active.
  */
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { deleteComment, editComment, reply, setThreadStatus, type CommentInfo, type ThreadInfo } from '../../../../shared/discussion/layout.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { CommentComposer } from './CommentComposer.tsx';
@@ -35,6 +36,7 @@ function CommentBody({ body, names }: { body: string; names: string[] }) {
 }
 
 function Comment({ thread, comment, canEdit }: { thread: ThreadInfo; comment: CommentInfo; canEdit: boolean }) {
+  const { t } = useTranslation();
   const review = useReview();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -49,15 +51,15 @@ function Comment({ thread, comment, canEdit }: { thread: ThreadInfo; comment: Co
         <time className="comment__time" dateTime={comment.createdAt} title={fullTime(comment.createdAt)}>
           {relativeTime(comment.createdAt)}
         </time>
-        {comment.editedAt && !comment.deleted && <span className="comment__edited">(edited)</span>}
+        {comment.editedAt && !comment.deleted && <span className="comment__edited">{t('reviewUi.thread.edited')}</span>}
       </div>
       {comment.deleted ? (
-        <p className="comment__body muted">Comment deleted</p>
+        <p className="comment__body muted">{t('reviewUi.thread.commentDeleted')}</p>
       ) : editing && me ? (
         <CommentComposer
           members={members}
-          label="Edit your comment"
-          submitLabel="Save"
+          label={t('reviewUi.thread.editLabel')}
+          submitLabel={t('reviewUi.thread.save')}
           initial={comment.body}
           autoFocus
           onCancel={() => setEditing(false)}
@@ -73,21 +75,21 @@ function Comment({ thread, comment, canEdit }: { thread: ThreadInfo; comment: Co
         <div className="comment__actions">
           {confirming ? (
             <>
-              <span className="comment__confirm">Delete this comment?</span>
+              <span className="comment__confirm">{t('reviewUi.thread.deleteConfirm')}</span>
               <button type="button" className="link-button link-button--danger" onClick={() => deleteComment(discussion.doc, thread.id, comment.id, me, DISCUSSION_ORIGIN)}>
-                Delete
+                {t('reviewUi.thread.delete')}
               </button>
               <button type="button" className="link-button" onClick={() => setConfirming(false)}>
-                Keep
+                {t('reviewUi.thread.keep')}
               </button>
             </>
           ) : (
             <>
               <button type="button" className="link-button" onClick={() => setEditing(true)}>
-                Edit
+                {t('reviewUi.thread.edit')}
               </button>
               <button type="button" className="link-button" onClick={() => setConfirming(true)}>
-                Delete
+                {t('reviewUi.thread.delete')}
               </button>
             </>
           )}
@@ -111,6 +113,7 @@ export function ThreadCard({
   sectionTitle?: string;
   onShowInText?: () => void;
 }) {
+  const { t } = useTranslation();
   const review = useReview();
   const activateThread = useReviewStore((s) => s.activateThread);
   const announce = useReviewStore((s) => s.announce);
@@ -130,7 +133,7 @@ export function ThreadCard({
       className={`thread${active ? ' thread--active' : ''}${resolved ? ' thread--resolved' : ''}${anchored.detached ? ' thread--detached' : ''}`}
       data-testid="thread"
       data-thread-id={thread.id}
-      aria-label={`Comment by ${thread.authorName} on “${quote}”`}
+      aria-label={t('reviewUi.thread.label', { name: thread.authorName, quote })}
       tabIndex={active ? -1 : 0}
       onClick={activate}
       onKeyDown={(e) => {
@@ -143,12 +146,12 @@ export function ThreadCard({
       {(sectionTitle || resolved) && (
         <div className="thread__meta">
           {sectionTitle && <span className="thread__section">{sectionTitle}</span>}
-          {resolved && <span className="badge badge--resolved">Resolved</span>}
+          {resolved && <span className="badge badge--resolved">{t('reviewUi.thread.resolved')}</span>}
         </div>
       )}
       {anchored.detached ? (
         <div className="thread__quote thread__quote--detached" data-testid="thread-detached">
-          <span className="thread__detached-note">The text this was about was deleted</span>
+          <span className="thread__detached-note">{t('reviewUi.thread.detached')}</span>
           <q>{quote}</q>
         </div>
       ) : (
@@ -160,7 +163,7 @@ export function ThreadCard({
           replies.map((c) => <Comment key={c.id} thread={thread} comment={c} canEdit={canComment} />)
         ) : replies.length > 0 ? (
           <li className="thread__more muted">
-            {replies.length} {replies.length === 1 ? 'reply' : 'replies'}
+            {t('reviewUi.thread.replyCount', { count: replies.length })}
           </li>
         ) : null}
       </ol>
@@ -169,18 +172,18 @@ export function ThreadCard({
           {canComment && me && !resolved && (
             <CommentComposer
               members={members}
-              label="Reply"
-              submitLabel="Reply"
+              label={t('reviewUi.thread.reply')}
+              submitLabel={t('reviewUi.thread.reply')}
               onSubmit={(body, mentions) => {
                 reply(discussion.doc, thread.id, me, body, mentions, DISCUSSION_ORIGIN);
-                announce('Reply added');
+                announce(t('reviewUi.thread.replyAdded'));
               }}
             />
           )}
           <div className="thread__actions">
             {onShowInText && !anchored.detached && (
               <button type="button" className="button button--small button--ghost" onClick={onShowInText}>
-                Show in text
+                {t('reviewUi.thread.showInText')}
               </button>
             )}
             {canComment && me && (
@@ -189,11 +192,11 @@ export function ThreadCard({
                 className="button button--small"
                 onClick={() => {
                   setThreadStatus(discussion.doc, thread.id, resolved ? 'open' : 'resolved', me, DISCUSSION_ORIGIN);
-                  announce(resolved ? 'Thread reopened' : 'Thread resolved');
+                  announce(resolved ? t('reviewUi.thread.reopened') : t('reviewUi.thread.resolvedAnnounce'));
                   if (!resolved) activateThread(null);
                 }}
               >
-                {resolved ? 'Reopen' : 'Resolve'}
+                {resolved ? t('reviewUi.thread.reopen') : t('reviewUi.thread.resolve')}
               </button>
             )}
           </div>

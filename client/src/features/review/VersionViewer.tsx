@@ -1,6 +1,7 @@
 /** A version opened read-only: every section as it was, rendered with the editor's own schema. */
 import { useEffect, useMemo, useState } from 'react';
 import { generateHTML } from '@tiptap/core';
+import { useTranslation } from 'react-i18next';
 import { editorExtensions } from '../../../../shared/schema/extensions.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { fetchVersionContent, type Version, type VersionContent } from './reviewApi.ts';
@@ -19,6 +20,7 @@ export default function VersionViewer({
   onCompare: () => void;
   onRestore?: () => void;
 }) {
+  const { t } = useTranslation();
   const [content, setContent] = useState<VersionContent | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -49,38 +51,42 @@ export default function VersionViewer({
   );
 
   return (
-    <Dialog open onClose={onClose} title={`“${version.name}”`} className="dialog--sheet">
+    <Dialog open onClose={onClose} title={t('reviewUi.versionViewer.title', { name: version.name })} className="dialog--sheet">
       <div className="sheet" data-testid="version-viewer">
         <div className="sheet__bar">
           <p className="muted">
-            {version.kind === 'before-deletion' ? 'Kept before a large deletion' : version.auto ? 'Automatic version' : 'Named version'} · {version.authorName ? `${version.authorName}, ` : ''}
-            {fullTime(version.createdAt)} · read-only
+            {t('reviewUi.versionViewer.meta', {
+              kind: version.kind === 'before-deletion' ? 'deletion' : version.auto ? 'automatic' : 'named',
+              hasAuthor: version.authorName ? 'yes' : 'no',
+              author: version.authorName ?? '',
+              time: fullTime(version.createdAt),
+            })}
           </p>
           <div className="sheet__actions">
             <button type="button" className="button button--small" onClick={onCompare}>
-              Compare with now
+              {t('reviewUi.versions.compareWithNow')}
             </button>
             {onRestore && (
               <button type="button" className="button button--small" onClick={onRestore}>
-                Restore…
+                {t('reviewUi.versions.restoreOpen')}
               </button>
             )}
           </div>
         </div>
         <div className="sheet__body">
-          {failed && <p className="field__error">This version could not be loaded. Versions are kept on the server; try again when you are online.</p>}
-          {!content && !failed && <p className="muted">Loading…</p>}
+          {failed && <p className="field__error">{t('reviewUi.versionViewer.failed')}</p>}
+          {!content && !failed && <p className="muted">{t('common.loading')}</p>}
           {content && (
             <article className="version-doc">
-              <h1 className="version-doc__title">{content.title || 'Untitled report'}</h1>
-              {sections.length === 0 && <p className="muted">This version has no sections.</p>}
+              <h1 className="version-doc__title">{content.title || t('report.untitled')}</h1>
+              {sections.length === 0 && <p className="muted">{t('reviewUi.versionViewer.noSections')}</p>}
               {sections.map((s, i) => (
                 <section key={s.id} className="version-doc__section" aria-labelledby={`v-${s.id}`}>
-                  <p className="eyebrow">Section {i + 1}</p>
+                  <p className="eyebrow">{t('reviewUi.versionViewer.section', { n: i + 1 })}</p>
                   <h2 id={`v-${s.id}`} className="version-doc__section-title">
-                    {s.title || 'Untitled section'}
+                    {s.title || t('outline.untitled')}
                   </h2>
-                  {s.html ? <div className="prose prose--static" dangerouslySetInnerHTML={{ __html: s.html }} /> : <p className="muted">No text.</p>}
+                  {s.html ? <div className="prose prose--static" dangerouslySetInnerHTML={{ __html: s.html }} /> : <p className="muted">{t('reviewUi.versionViewer.noText')}</p>}
                 </section>
               ))}
             </article>

@@ -4,6 +4,8 @@
  * with now), save a new one, restore one; the owner may delete one.
  */
 import { lazy, Suspense, useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useToastStore } from '../../stores/toastStore.ts';
@@ -12,6 +14,7 @@ import { useReview } from './ReviewContext.tsx';
 import { deleteVersion, fetchVersions, restoreVersion, saveVersion, type Version } from './reviewApi.ts';
 import { versionBadge } from './versionLabels.ts';
 import { fullTime, relativeTime } from './timeText.ts';
+import { fillSlots, slot } from './slots.tsx';
 
 const VersionViewer = lazy(() => import('./VersionViewer.tsx'));
 const CompareView = lazy(() => import('./CompareView.tsx'));
@@ -19,9 +22,10 @@ const CompareView = lazy(() => import('./CompareView.tsx'));
 type Overlay = { kind: 'view'; version: Version } | { kind: 'compare'; from: string; to: string } | null;
 
 const errorText = (err: unknown) =>
-  err instanceof NetworkError ? 'The server cannot be reached. Versions are kept on the server; try again when you are online.' : err instanceof ApiError ? err.message : 'Something went wrong.';
+  err instanceof NetworkError ? i18n.t('reviewUi.versions.unreachable') : err instanceof ApiError ? err.message : i18n.t('reviewUi.versions.somethingWrong');
 
 export default function VersionsPanel() {
+  const { t } = useTranslation();
   const review = useReview()!;
   const reportId = review.reportId;
   const [versions, setVersions] = useState<Version[] | null>(null);
@@ -57,7 +61,7 @@ export default function VersionsPanel() {
     <div className="versions" data-testid="versions-panel">
       {review.canDecide && (
         <button type="button" className="button button--primary versions__save" onClick={() => setSaving(true)}>
-          Save version…
+          {t('reviewUi.versions.saveVersionOpen')}
         </button>
       )}
       {error && (
@@ -74,7 +78,7 @@ export default function VersionsPanel() {
           }}
         >
           <div className="filters__field">
-            <label htmlFor={ids.from}>Compare</label>
+            <label htmlFor={ids.from}>{t('reviewUi.versions.compareFrom')}</label>
             <select id={ids.from} className="input select filters__select" value={from} onChange={(e) => setFrom(e.target.value)}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
@@ -84,9 +88,9 @@ export default function VersionsPanel() {
             </select>
           </div>
           <div className="filters__field">
-            <label htmlFor={ids.to}>with</label>
+            <label htmlFor={ids.to}>{t('reviewUi.versions.compareWith')}</label>
             <select id={ids.to} className="input select filters__select" value={to} onChange={(e) => setTo(e.target.value)}>
-              <option value="current">Now (the current text)</option>
+              <option value="current">{t('reviewUi.versions.now')}</option>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
                   {labelOf(v)}
@@ -95,16 +99,13 @@ export default function VersionsPanel() {
             </select>
           </div>
           <button type="submit" className="button button--small">
-            Compare
+            {t('reviewUi.versions.compare')}
           </button>
         </form>
       )}
-      {versions === null && !error && <p className="muted">Loading versions…</p>}
+      {versions === null && !error && <p className="muted">{t('reviewUi.versions.loading')}</p>}
       {versions?.length === 0 && (
-        <p className="muted">
-          No versions yet. Versions are kept automatically when an editing session ends, every half hour of editing, and before
-          a large deletion{review.canDecide ? '; you can save a named one at any time' : ''}.
-        </p>
+        <p className="muted">{t('reviewUi.versions.none', { canSave: review.canDecide ? 'yes' : 'no' })}</p>
       )}
       <ol className="version-list" data-testid="version-list">
         {versions?.map((v) => {
@@ -114,8 +115,8 @@ export default function VersionsPanel() {
               <div className="version__main">
                 <span className="version__name">{v.name}</span>
                 {badge && (
-                  <span className={`badge${badge.tone === 'safeguard' ? ' badge--safeguard' : ''}`} title={badge.help} data-testid="version-badge">
-                    {badge.text}
+                  <span className={`badge${badge.tone === 'safeguard' ? ' badge--safeguard' : ''}`} title={t(badge.help)} data-testid="version-badge">
+                    {t(badge.text)}
                   </span>
                 )}
               </div>
@@ -126,20 +127,20 @@ export default function VersionsPanel() {
                 </time>
               </p>
               <div className="version__actions">
-                <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'view', version: v })} aria-label={`Open “${v.name}”`}>
-                  Open
+                <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'view', version: v })} aria-label={t('reviewUi.versions.openNamed', { name: v.name })}>
+                  {t('reviewUi.versions.open')}
                 </button>
-                <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'compare', from: v.id, to: 'current' })} aria-label={`Compare “${v.name}” with now`}>
-                  Compare with now
+                <button type="button" className="button button--small" onClick={() => setOverlay({ kind: 'compare', from: v.id, to: 'current' })} aria-label={t('reviewUi.versions.compareNamedWithNow', { name: v.name })}>
+                  {t('reviewUi.versions.compareWithNow')}
                 </button>
                 {review.canDecide && (
-                  <button type="button" className="button button--small button--ghost" onClick={() => setRestoring(v)} aria-label={`Restore “${v.name}”…`}>
-                    Restore…
+                  <button type="button" className="button button--small button--ghost" onClick={() => setRestoring(v)} aria-label={t('reviewUi.versions.restoreNamed', { name: v.name })}>
+                    {t('reviewUi.versions.restoreOpen')}
                   </button>
                 )}
                 {isOwner && (
-                  <button type="button" className="button button--small button--ghost version__delete" onClick={() => setDeleting(v)} aria-label={`Delete “${v.name}”…`}>
-                    Delete…
+                  <button type="button" className="button button--small button--ghost version__delete" onClick={() => setDeleting(v)} aria-label={t('reviewUi.versions.deleteNamed', { name: v.name })}>
+                    {t('reviewUi.versions.deleteOpen')}
                   </button>
                 )}
               </div>
@@ -150,8 +151,8 @@ export default function VersionsPanel() {
 
       <ConfirmDialog
         open={deleting !== null}
-        title="Delete this version?"
-        confirmLabel="Delete version"
+        title={t('reviewUi.versions.deleteTitle')}
+        confirmLabel={t('reviewUi.versions.deleteConfirm')}
         danger
         onClose={() => setDeleting(null)}
         onConfirm={async () => {
@@ -159,22 +160,19 @@ export default function VersionsPanel() {
           await deleteVersion(reportId, v.id);
           setDeleting(null);
           if (overlay?.kind === 'view' && overlay.version.id === v.id) setOverlay(null);
-          useToastStore.getState().show({ message: `Version “${v.name}” deleted.` });
+          useToastStore.getState().show({ message: i18n.t('reviewUi.versions.deleted', { name: v.name }) });
           load();
         }}
       >
         {deleting && (
           <>
             <p>
-              <strong>“{deleting.name}”</strong> ({fullTime(deleting.createdAt)}) will be removed for everyone. It cannot be opened, compared or
-              restored afterwards, and this cannot be undone.
+              {fillSlots(t('reviewUi.versions.deleteBody', { name: slot('name'), time: fullTime(deleting.createdAt) }), {
+                name: <strong>{t('reviewUi.versionViewer.title', { name: deleting.name })}</strong>,
+              })}
             </p>
-            {deleting.kind === 'before-deletion' && (
-              <p>
-                This version was kept automatically before a large deletion: it may hold text that is no longer in the report anywhere else.
-              </p>
-            )}
-            <p className="muted">The report itself does not change.</p>
+            {deleting.kind === 'before-deletion' && <p>{t('reviewUi.versions.deleteSafeguard')}</p>}
+            <p className="muted">{t('reviewUi.versions.deleteReportUnchanged')}</p>
           </>
         )}
       </ConfirmDialog>
@@ -185,7 +183,7 @@ export default function VersionsPanel() {
         onSave={async (name) => {
           await saveVersion(reportId, name);
           setSaving(false);
-          useToastStore.getState().show({ message: `Version “${name}” saved.` });
+          useToastStore.getState().show({ message: i18n.t('reviewUi.versions.saved', { name }) });
           load();
         }}
       />
@@ -196,7 +194,7 @@ export default function VersionsPanel() {
           const { before } = await restoreVersion(reportId, v.id);
           setRestoring(null);
           setOverlay(null);
-          useToastStore.getState().show({ message: `Restored “${v.name}”. The text before it is kept as a version: ${before.name}.` }, 10_000);
+          useToastStore.getState().show({ message: i18n.t('reviewUi.versions.restored', { name: v.name, before: before.name }) }, 10_000);
           load();
         }}
       />
@@ -219,6 +217,7 @@ export default function VersionsPanel() {
 }
 
 function SaveVersionDialog({ open, onClose, onSave }: { open: boolean; onClose: () => void; onSave: (name: string) => Promise<void> }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -231,12 +230,12 @@ function SaveVersionDialog({ open, onClose, onSave }: { open: boolean; onClose: 
     }
   }, [open]);
   return (
-    <Dialog open={open} onClose={onClose} title="Save a version">
+    <Dialog open={open} onClose={onClose} title={t('reviewUi.versions.saveTitle')}>
       <form
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!name.trim()) return setError('Give the version a name.');
+          if (!name.trim()) return setError(t('reviewUi.versions.nameRequired'));
           setBusy(true);
           onSave(name.trim()).then(
             () => setBusy(false),
@@ -248,14 +247,14 @@ function SaveVersionDialog({ open, onClose, onSave }: { open: boolean; onClose: 
         }}
       >
         <div className="field">
-          <label htmlFor={inputId}>Name</label>
+          <label htmlFor={inputId}>{t('reviewUi.versions.name')}</label>
           <input
             id={inputId}
             className="input"
             value={name}
             maxLength={200}
             autoFocus
-            placeholder="Sent to OHCHR, 15 March"
+            placeholder={t('reviewUi.versions.namePlaceholder')}
             aria-describedby={helpId}
             aria-invalid={error ? true : undefined}
             onChange={(e) => {
@@ -264,7 +263,7 @@ function SaveVersionDialog({ open, onClose, onSave }: { open: boolean; onClose: 
             }}
           />
           <p id={helpId} className="field__help">
-            Everyone with the report can open, compare and restore it later.
+            {t('reviewUi.versions.nameHelp')}
           </p>
           {error && (
             <p className="field__error" role="alert">
@@ -274,10 +273,10 @@ function SaveVersionDialog({ open, onClose, onSave }: { open: boolean; onClose: 
         </div>
         <div className="form__actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save version'}
+            {busy ? t('reviewUi.versions.saving') : t('reviewUi.versions.saveVersion')}
           </button>
         </div>
       </form>
@@ -286,6 +285,7 @@ function SaveVersionDialog({ open, onClose, onSave }: { open: boolean; onClose: 
 }
 
 function RestoreDialog({ version, onClose, onRestore }: { version: Version | null; onClose: () => void; onRestore: (v: Version) => Promise<void> }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -293,17 +293,21 @@ function RestoreDialog({ version, onClose, onRestore }: { version: Version | nul
     setError(null);
   }, [version]);
   return (
-    <Dialog open={version !== null} onClose={onClose} title="Restore this version?" className="dialog--wide">
+    <Dialog open={version !== null} onClose={onClose} title={t('reviewUi.versions.restoreTitle')} className="dialog--wide">
       {version && (
         <div className="form" data-testid="restore-dialog">
           <p>
-            The whole report — every section's title and text — will become what it was in <strong>“{version.name}”</strong> ({fullTime(version.createdAt)}).
+            {fillSlots(t('reviewUi.versions.restoreBody', { name: slot('name'), time: fullTime(version.createdAt) }), {
+              name: <strong>{t('reviewUi.versionViewer.title', { name: version.name })}</strong>,
+            })}
           </p>
           <p>
-            This is applied as a new change: everyone who has the report open sees it at once, and nothing in the history is erased. Before
-            restoring, the current text is saved as a version named <strong>Before restoring “{version.name}”</strong>, so you can go back to it.
+            {fillSlots(t('reviewUi.versions.restoreSafety', { safetyName: slot('safetyName') }), {
+              // i18n-exempt: the name the server gives this version (VersionService), which the list then shows as is
+              safetyName: <strong>Before restoring “{version.name}”</strong>,
+            })}
           </p>
-          <p className="muted">Comments stay; those about text that the restore removes are kept as detached, with the words they quoted.</p>
+          <p className="muted">{t('reviewUi.versions.restoreComments')}</p>
           {error && (
             <p className="field__error" role="alert">
               {error}
@@ -311,7 +315,7 @@ function RestoreDialog({ version, onClose, onRestore }: { version: Version | nul
           )}
           <div className="form__actions">
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               type="button"
@@ -325,7 +329,7 @@ function RestoreDialog({ version, onClose, onRestore }: { version: Version | nul
                 });
               }}
             >
-              {busy ? 'Restoring…' : 'Restore version'}
+              {busy ? t('reviewUi.versions.restoring') : t('reviewUi.versions.restoreVersion')}
             </button>
           </div>
         </div>

@@ -5,6 +5,7 @@
  * was made (or was deleted) is skipped and counted: a person decides it.
  */
 import * as Y from 'yjs';
+import { i18n } from '../../i18n/i18n.ts';
 import { allSectionBodies } from '../../../../shared/report/layout.ts';
 import { decideSuggestion, reopenSuggestion, type Author, type SuggestionInfo } from '../../../../shared/discussion/layout.ts';
 import { applySuggestion } from '../../../../shared/discussion/suggestions.ts';
@@ -66,6 +67,5 @@ function reopen(discussion: Y.Doc, ids: string[], me: Author, origin: unknown): 
 
 /** "3 accepted, 1 needs a decision". */
 export function decideAllMessage(verb: 'accepted' | 'rejected', decided: number, needsDecision: number): string {
-  const done = decided === 0 ? `None ${verb}` : `${decided} ${verb}`;
-  return needsDecision === 0 ? done : `${done}, ${needsDecision} ${needsDecision === 1 ? 'needs' : 'need'} a decision`;
+  return i18n.t('reviewUi.decideAll.result', { verb, decided, needsDecision });
 }

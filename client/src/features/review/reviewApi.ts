@@ -5,6 +5,7 @@ import type { SectionComparison } from '../../../../shared/report/compare.ts';
 import type { CommentInfo } from '../../../../shared/discussion/layout.ts';
 import type { VersionKind } from '../../../../shared/api/versionKinds.ts';
 import { ApiError, NetworkError } from '../../api/reportsApi.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
 const TIMEOUT_MS = 15_000;
 
@@ -24,7 +25,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   }
   if (!res.ok) {
     const error = (body as ApiErrorBody | null)?.error;
-    throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? `Request failed (${res.status})`, error?.field);
+    throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? i18n.t('reviewUi.api.requestFailed', { status: res.status }), error?.field);
   }
   return body as T;
 }

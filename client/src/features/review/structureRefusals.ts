@@ -1,9 +1,9 @@
-/** Why a suggestion beyond the text was not made (suggestStructure.ts), as the toast says it. */
+/** Why a suggestion beyond the text was not made (suggestStructure.ts): the message key of what the toast says. */
 import type { StructureRefusal } from '../../editor/review/suggestStructure.ts';
 
 export const STRUCTURE_REFUSALS: Record<StructureRefusal, string> = {
-  'mid-paragraph': 'A new paragraph is suggested at the end of one: move to the end of the paragraph, then press Enter.',
-  'no-selection': 'Select the words to format first.',
-  'no-block': 'Put the cursor in the paragraph, list item or table row first.',
-  'no-text': 'Suggestions go inside existing text.',
+  'mid-paragraph': 'reviewUi.refusal.midParagraph',
+  'no-selection': 'reviewUi.refusal.noSelection',
+  'no-block': 'reviewUi.refusal.noBlock',
+  'no-text': 'reviewUi.refusal.noText',
 };

@@ -1,9 +1,10 @@
-/** The badge that says why a version exists, in the versions panel and the version viewer. */
+/** The badge that says why a version exists, in the versions panel and the version viewer. `text` and `help` are message keys. */
 import type { Version } from './reviewApi.ts';
 
 export interface VersionBadge {
+  /** Message key of the badge's text. */
   text: string;
-  /** Longer explanation (tooltip). */
+  /** Message key of the longer explanation (tooltip). */
   help: string;
   tone: 'plain' | 'safeguard';
 }
@@ -14,17 +15,17 @@ export function versionBadge(v: Pick<Version, 'auto' | 'kind'>): VersionBadge | 
       return null;
     case 'before-deletion':
       return {
-        text: 'Before a large deletion',
-        help: 'Kept automatically just before a change removed a large part of the report. Open or restore it to get the deleted text back.',
+        text: 'reviewUi.versionBadge.beforeDeletion',
+        help: 'reviewUi.versionBadge.beforeDeletionHelp',
         tone: 'safeguard',
       };
     case 'before-restore':
-      return { text: 'Before a restore', help: 'Kept automatically just before an earlier version was restored.', tone: 'plain' };
+      return { text: 'reviewUi.versionBadge.beforeRestore', help: 'reviewUi.versionBadge.beforeRestoreHelp', tone: 'plain' };
     case 'periodic':
-      return { text: 'Automatic', help: 'Kept automatically during a long editing session (at least every half hour).', tone: 'plain' };
+      return { text: 'reviewUi.versionBadge.automatic', help: 'reviewUi.versionBadge.periodicHelp', tone: 'plain' };
     case 'session-end':
-      return { text: 'Automatic', help: 'Kept automatically when everyone had left the report.', tone: 'plain' };
+      return { text: 'reviewUi.versionBadge.automatic', help: 'reviewUi.versionBadge.sessionEndHelp', tone: 'plain' };
     default:
-      return v.auto ? { text: 'Automatic', help: 'Kept automatically.', tone: 'plain' } : null;
+      return v.auto ? { text: 'reviewUi.versionBadge.automatic', help: 'reviewUi.versionBadge.automaticHelp', tone: 'plain' } : null;
   }
 }

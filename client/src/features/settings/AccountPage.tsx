@@ -1,5 +1,6 @@
 /** /account: the signed-in person's account settings. Every section needs the server; offline, the page says so. */
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { TopBar } from '../../app/TopBar.tsx';
 import { useOnline } from '../../app/useOnline.ts';
 import { useAccount } from '../../auth/useAccount.ts';
@@ -16,19 +17,20 @@ export function AccountPage() {
   const online = useOnline();
   // A new password ends the other sessions: the list is read again.
   const [sessionsKey, setSessionsKey] = useState(0);
+  const { t } = useTranslation();
   useEffect(() => {
-    document.title = 'Account settings — Rightsdraft';
-  }, []);
+    document.title = t('settings.account.pageTitle');
+  }, [t]);
   return (
     <div className="page">
       <TopBar />
       <main id="main" className="list-page settings">
         <div className="list-page__head">
           <div>
-            <h1 className="page-title">Account settings</h1>
+            <h1 className="page-title">{t('account.settings')}</h1>
             {account && (
               <p className="muted">
-                Signed in as <strong>{account.name}</strong> ({account.email})
+                <Trans i18nKey="settings.account.signedInAs" values={{ name: account.name, email: account.email }} components={{ strong: <strong /> }} />
               </p>
             )}
           </div>
@@ -36,7 +38,7 @@ export function AccountPage() {
         {!online && (
           <div className="notice" role="status">
             <Icon name="device" />
-            <span>You are offline. Account settings are kept on the server; connect to change them.</span>
+            <span>{t('settings.account.offline')}</span>
           </div>
         )}
         <PasswordSection onChanged={() => setSessionsKey((n) => n + 1)} />

@@ -4,6 +4,7 @@
  * hides itself from others.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   createSignupInvitation,
   fetchRegistration,
@@ -19,6 +20,7 @@ import { handleLinkClick } from '../../app/router.ts';
 import { useAccount } from '../../auth/useAccount.ts';
 import { useToastStore } from '../../stores/toastStore.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { currentLanguage, i18n } from '../../i18n/i18n.ts';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';
 import { CopyField } from './CopyField.tsx';
 import { LoadError, Loading } from './SectionStatus.tsx';
@@ -27,17 +29,18 @@ import './settings.css';
 
 export function AdminPage() {
   const account = useAccount();
+  const { t } = useTranslation();
   useEffect(() => {
-    document.title = 'Administration — Rightsdraft';
-  }, []);
+    document.title = t('settings.admin.pageTitle');
+  }, [t]);
   return (
     <div className="page">
       <TopBar />
       <main id="main" className="list-page settings">
         <div className="list-page__head">
           <div>
-            <h1 className="page-title">Administration</h1>
-            <p className="muted">The accounts of this Rightsdraft and who may create one.</p>
+            <h1 className="page-title">{t('account.administration')}</h1>
+            <p className="muted">{t('settings.admin.intro')}</p>
           </div>
         </div>
         {account?.isAdmin ? (
@@ -47,10 +50,10 @@ export function AdminPage() {
           </>
         ) : (
           <div className="empty">
-            <h2>For administrators only</h2>
-            <p className="muted">Your account does not administer this Rightsdraft. Ask its administrator if you need something changed.</p>
+            <h2>{t('settings.admin.adminsOnly')}</h2>
+            <p className="muted">{t('settings.admin.notAdmin')}</p>
             <a href="/" className="button" onClick={handleLinkClick}>
-              Go to your reports
+              {t('settings.admin.goToReports')}
             </a>
           </div>
         )}
@@ -63,13 +66,14 @@ function UsersSection({ selfId }: { selfId: string }) {
   const { remote, reload, set } = useRemote(loadUsers);
   const showToast = useToastStore((s) => s.show);
   const [changing, setChanging] = useState<AdminUserView | null>(null);
+  const { t } = useTranslation();
 
   const confirm = async () => {
     if (!changing || remote.state !== 'ok') return;
     const updated = await setUserDisabled(changing.id, !changing.disabled);
     set(remote.data.map((u) => (u.id === updated.id ? updated : u)));
     showToast({
-      message: updated.disabled ? `${updated.name}’s account is turned off and signed out everywhere.` : `${updated.name} can sign in again.`,
+      message: t(updated.disabled ? 'settings.admin.users.turnedOffToast' : 'settings.admin.users.turnedOnToast', { name: updated.name }),
     });
     setChanging(null);
   };
@@ -77,31 +81,30 @@ function UsersSection({ selfId }: { selfId: string }) {
   return (
     <section className="panel settings__section" aria-labelledby="admin-users">
       <h2 id="admin-users" className="panel__title">
-        Users
+        {t('settings.admin.users.title')}
         {remote.state === 'ok' && <span className="panel__count muted">{remote.data.length}</span>}
       </h2>
-      <p className="muted">
-        Turning an account off signs its person out everywhere and stops them signing in; their reports and comments stay. You can turn it on
-        again at any time.
-      </p>
+      <p className="muted">{t('settings.admin.users.help')}</p>
       {remote.state === 'loading' ? (
-        <Loading what="the accounts" />
+        <Loading message={t('settings.admin.users.loading')} />
       ) : remote.state === 'error' ? (
         <LoadError message={remote.message} onRetry={reload} />
       ) : remote.data.length === 0 ? (
-        <p className="settings__empty">No accounts yet.</p>
+        <p className="settings__empty">{t('settings.admin.users.none')}</p>
       ) : (
-        <ul className="settings__list" aria-label="Users">
+        <ul className="settings__list" aria-label={t('settings.admin.users.title')}>
           {remote.data.map((u) => (
             <li key={u.id} className={`settings__row${u.disabled ? ' settings__row--off' : ''}`} data-testid="user-row">
               <div className="settings__row-main">
                 <strong>{u.name}</strong>
-                {u.isAdmin && <span className="badge">Administrator</span>}
-                {u.disabled && <span className="badge badge--unsynced">Turned off</span>}
-                {u.id === selfId && <span className="badge badge--here">You</span>}
+                {u.isAdmin && <span className="badge">{t('settings.admin.users.adminBadge')}</span>}
+                {u.disabled && <span className="badge badge--unsynced">{t('settings.admin.users.offBadge')}</span>}
+                {u.id === selfId && <span className="badge badge--here">{t('settings.admin.users.youBadge')}</span>}
                 <span className="settings__row-meta">{u.email}</span>
                 <span className="muted settings__row-meta">
-                  Joined {formatDate(u.createdAt)} · {u.lastSeenAt ? `last seen ${formatDateTime(u.lastSeenAt)}` : 'never signed in since'}
+                  {u.lastSeenAt
+                    ? t('settings.admin.users.joinedSeen', { joined: formatDate(u.createdAt), seen: formatDateTime(u.lastSeenAt) })
+                    : t('settings.admin.users.joinedNever', { joined: formatDate(u.createdAt) })}
                 </span>
               </div>
               {u.id !== selfId && (
@@ -109,9 +112,9 @@ function UsersSection({ selfId }: { selfId: string }) {
                   type="button"
                   className={`button button--small${u.disabled ? '' : ' button--danger-ghost'}`}
                   onClick={() => setChanging(u)}
-                  aria-label={`${u.disabled ? 'Turn on' : 'Turn off'} ${u.name}’s account`}
+                  aria-label={t(u.disabled ? 'settings.admin.users.turnOnLabel' : 'settings.admin.users.turnOffLabel', { name: u.name })}
                 >
-                  {u.disabled ? 'Turn on' : 'Turn off'}
+                  {t(u.disabled ? 'settings.admin.users.turnOn' : 'settings.admin.users.turnOff')}
                 </button>
               )}
             </li>
@@ -120,55 +123,43 @@ function UsersSection({ selfId }: { selfId: string }) {
       )}
       <ConfirmDialog
         open={changing !== null}
-        title={changing?.disabled ? 'Turn this account on again?' : 'Turn this account off?'}
-        confirmLabel={changing?.disabled ? 'Turn on' : 'Turn off'}
+        title={t(changing?.disabled ? 'settings.admin.users.confirmOnTitle' : 'settings.admin.users.confirmOffTitle')}
+        confirmLabel={t(changing?.disabled ? 'settings.admin.users.turnOn' : 'settings.admin.users.turnOff')}
         danger={!changing?.disabled}
         onConfirm={confirm}
         onClose={() => setChanging(null)}
       >
         {changing?.disabled ? (
-          <p>
-            {changing.name} ({changing.email}) can sign in again, with the same reports and roles as before.
-          </p>
+          <p>{t('settings.admin.users.confirmOnBody', { name: changing.name, email: changing.email })}</p>
         ) : changing ? (
-          <p>
-            {changing.name} ({changing.email}) is signed out everywhere at once and cannot sign in until you turn the account on again. Their
-            reports, comments and roles are kept.
-          </p>
+          <p>{t('settings.admin.users.confirmOffBody', { name: changing.name, email: changing.email })}</p>
         ) : null}
       </ConfirmDialog>
     </section>
   );
 }
 
+/** The sign-up modes, with the message keys of their label and help (translated where shown). */
 const MODES: { mode: RegistrationMode; label: string; help: string }[] = [
-  { mode: 'open', label: 'Anyone can sign up', help: 'Anyone who can reach this Rightsdraft can create an account.' },
-  {
-    mode: 'invite',
-    label: 'By invitation',
-    help: 'People create an account only with an invitation link: one you make below, or a coalition’s invitation.',
-  },
-  {
-    mode: 'closed',
-    label: 'Closed',
-    help: 'Only an invitation link made below creates an account. People who have one already can still join a coalition that invites them.',
-  },
+  { mode: 'open', label: 'settings.admin.signup.open.label', help: 'settings.admin.signup.open.help' },
+  { mode: 'invite', label: 'settings.admin.signup.invite.label', help: 'settings.admin.signup.invite.help' },
+  { mode: 'closed', label: 'settings.admin.signup.closed.label', help: 'settings.admin.signup.closed.help' },
 ];
 
 /** An older server lacks some of these requests: said plainly rather than as "not found". */
-function orOlderServer<T>(load: () => Promise<T>, what: string): () => Promise<T> {
+function orOlderServer<T>(load: () => Promise<T>, messageKey: string): () => Promise<T> {
   return async () => {
     try {
       return await load();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) throw new ApiError(404, err.code, `This server has no ${what} yet: it runs an older version of Rightsdraft.`);
+      if (err instanceof ApiError && err.status === 404) throw new ApiError(404, err.code, i18n.t(messageKey));
       throw err;
     }
   };
 }
 
-const loadUsers = orOlderServer(fetchUsers, 'list of accounts');
-const loadRegistration = orOlderServer(fetchRegistration, 'sign-up settings');
+const loadUsers = orOlderServer(fetchUsers, 'settings.admin.olderServer.users');
+const loadRegistration = orOlderServer(fetchRegistration, 'settings.admin.olderServer.signup');
 
 function SignupSection() {
   const { remote, reload, set } = useRemote(loadRegistration);
@@ -179,6 +170,7 @@ function SignupSection() {
   const [error, setError] = useState<string | null>(null);
   const [inviting, setInviting] = useState(false);
   const [invitation, setInvitation] = useState<{ url: string; expiresAt: string } | null>(null);
+  const { t } = useTranslation();
 
   const choose = async (mode: RegistrationMode) => {
     setPending(mode);
@@ -187,7 +179,8 @@ function SignupSection() {
     try {
       const saved = await setRegistration(mode);
       set(saved);
-      showToast({ message: `Sign-up: ${MODES.find((m) => m.mode === saved)?.label ?? saved}.` });
+      const label = MODES.find((m) => m.mode === saved)?.label;
+      showToast({ message: t('settings.admin.signup.savedToast', { mode: label ? t(label) : saved }) });
     } catch (err) {
       setError(describeError(err));
     } finally {
@@ -202,7 +195,7 @@ function SignupSection() {
     try {
       const made = await createSignupInvitation();
       setInvitation(made);
-      showToast({ message: 'Invitation link created. Copy it and send it to the person.' });
+      showToast({ message: t('settings.admin.invite.created') });
     } catch (err) {
       setError(describeError(err));
     } finally {
@@ -213,26 +206,26 @@ function SignupSection() {
   return (
     <section className="panel settings__section" aria-labelledby="admin-signup">
       <h2 id="admin-signup" className="panel__title">
-        Sign-up
+        {t('settings.admin.signup.title')}
       </h2>
       {remote.state === 'loading' ? (
-        <Loading what="the sign-up setting" />
+        <Loading message={t('settings.admin.signup.loading')} />
       ) : remote.state === 'error' ? (
         <LoadError message={remote.message} onRetry={reload} />
       ) : (
         <fieldset className="choice-group" disabled={saving}>
-          <legend className="settings__subtitle">Who can create an account</legend>
+          <legend className="settings__subtitle">{t('settings.admin.signup.who')}</legend>
           {saving && (
             <p className="settings__status" role="status">
-              Saving…
+              {t('sync.saving')}
             </p>
           )}
           {MODES.map((m) => (
             <label key={m.mode} className="choice">
               <input type="radio" name="registration" value={m.mode} checked={(pending ?? remote.data) === m.mode} onChange={() => void choose(m.mode)} />
               <span>
-                <span className="choice__label">{m.label}</span>
-                <span className="choice__help">{m.help}</span>
+                <span className="choice__label">{t(m.label)}</span>
+                <span className="choice__help">{t(m.help)}</span>
               </span>
             </label>
           ))}
@@ -244,20 +237,27 @@ function SignupSection() {
         </p>
       )}
       <div className="settings__invite">
-        <h3 className="settings__subtitle">Invite one person</h3>
-        <p className="muted">A link that lets one person create an account, whatever the setting above. It works once.</p>
+        <h3 className="settings__subtitle">{t('settings.admin.invite.title')}</h3>
+        <p className="muted">{t('settings.admin.invite.help')}</p>
         {invitation && (
           <div className="settings__created" role="status" data-testid="signup-invitation">
-            <CopyField label="Invitation link" value={invitation.url} />
-            <p className="muted">Valid until {formatDateTime(invitation.expiresAt).replace(/^on /, '')}.</p>
+            <CopyField label={t('settings.admin.invite.linkLabel')} value={invitation.url} />
+            <p className="muted">{t('settings.admin.invite.validUntil', validUntil(invitation.expiresAt))}</p>
           </div>
         )}
         <div className="settings__actions">
           <button type="button" className="button" onClick={invite} disabled={inviting}>
-            {inviting ? 'Creating…' : invitation ? 'Create another link' : 'Create an invitation link'}
+            {t(inviting ? 'settings.admin.invite.creating' : invitation ? 'settings.admin.invite.createAnother' : 'settings.admin.invite.create')}
           </button>
         </div>
       </div>
     </section>
   );
+}
+
+/** The date and the time an invitation expires, in the interface language. */
+function validUntil(iso: string): { date: string; time: string } {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return { date: '—', time: '—' };
+  return { date: formatDate(iso), time: date.toLocaleTimeString(currentLanguage(), { hour: '2-digit', minute: '2-digit' }) };
 }

@@ -4,6 +4,7 @@
  * coalition is told so (409) and must hand it over first. After deletion, this device's copies are removed too.
  */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ACCOUNT_LIMITS } from '../../../../shared/api/validate.ts';
 import { deleteMyAccount, downloadMyData } from '../../api/accountApi.ts';
 import { ApiError, describeError } from '../../api/http.ts';
@@ -17,6 +18,7 @@ export function DataSection() {
   const showToast = useToastStore((s) => s.show);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
 
   const download = async () => {
     setBusy(true);
@@ -31,7 +33,7 @@ export function DataSection() {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      showToast({ message: `Your data was saved as ${fileName}.` });
+      showToast({ message: t('settings.data.savedToast', { fileName }) });
     } catch (err) {
       setError(describeError(err));
     } finally {
@@ -42,12 +44,9 @@ export function DataSection() {
   return (
     <section className="panel settings__section" aria-labelledby="settings-data">
       <h2 id="settings-data" className="panel__title">
-        Your data
+        {t('settings.data.title')}
       </h2>
-      <p className="muted">
-        Download a copy of what this Rightsdraft holds about you, as one JSON file: your account, sessions and access tokens, the
-        invitations you made, and the comments, suggestions and versions you wrote.
-      </p>
+      <p className="muted">{t('settings.data.help')}</p>
       {error && (
         <p className="form__error" role="alert">
           {error}
@@ -55,7 +54,7 @@ export function DataSection() {
       )}
       <div className="settings__actions">
         <button type="button" className="button" onClick={download} disabled={busy}>
-          {busy ? 'Preparing your data…' : 'Download your data'}
+          {t(busy ? 'settings.data.preparing' : 'settings.data.download')}
         </button>
       </div>
     </section>
@@ -64,22 +63,19 @@ export function DataSection() {
 
 export function DeleteAccountSection() {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   return (
     <section className="panel settings__section settings__section--danger" aria-labelledby="settings-delete">
       <h2 id="settings-delete" className="panel__title">
-        Delete account
+        {t('settings.delete.title')}
       </h2>
-      <p className="muted">
-        Your account, sessions and tokens are deleted and you are signed out everywhere. A report you are the only owner of, or a coalition
-        you are the only manager of, must be handed to someone else first. Your comments and suggestions stay in the reports, under your
-        name.
-      </p>
+      <p className="muted">{t('settings.delete.help')}</p>
       <div className="settings__actions">
         <button type="button" className="button button--danger-ghost" onClick={() => setOpen(true)}>
-          Delete your account…
+          {t('settings.delete.open')}
         </button>
       </div>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Delete your account?">
+      <Dialog open={open} onClose={() => setOpen(false)} title={t('settings.delete.dialogTitle')}>
         <DeleteForm onCancel={() => setOpen(false)} />
       </Dialog>
     </section>
@@ -94,12 +90,13 @@ function DeleteForm({ onCancel }: { onCancel: () => void }) {
   const [blocked, setBlocked] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     if (!password) {
-      setPasswordError('Enter your password to confirm.');
+      setPasswordError(t('settings.delete.passwordMissing'));
       return;
     }
     setBusy(true);
@@ -109,10 +106,10 @@ function DeleteForm({ onCancel }: { onCancel: () => void }) {
       await deleteMyAccount(password);
       await accountDeleted();
       navigate('/signin', { replace: true });
-      showToast({ message: 'Your account was deleted, and its reports were removed from this device.' });
+      showToast({ message: t('settings.delete.deletedToast') });
     } catch (err) {
       setBusy(false);
-      if (err instanceof ApiError && err.code === 'wrong_password') setPasswordError('That is not your password.');
+      if (err instanceof ApiError && err.code === 'wrong_password') setPasswordError(t('settings.delete.wrongPassword'));
       else if (err instanceof ApiError && (err.code === 'sole_owner' || err.code === 'sole_manager')) setBlocked(err.message);
       else setError(describeError(err));
     }
@@ -120,10 +117,10 @@ function DeleteForm({ onCancel }: { onCancel: () => void }) {
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <p>This cannot be undone. Download your data first if you want to keep a copy.</p>
+      <p>{t('settings.delete.cannotUndo')}</p>
       {blocked && (
         <div className="settings__blocked" role="alert" data-testid="delete-blocked">
-          <strong>Your account can’t be deleted yet.</strong>
+          <strong>{t('settings.delete.blocked')}</strong>
           <p>{blocked}</p>
         </div>
       )}
@@ -133,7 +130,7 @@ function DeleteForm({ onCancel }: { onCancel: () => void }) {
         </p>
       )}
       <TextField
-        label="Your password"
+        label={t('settings.delete.password')}
         type="password"
         autoComplete="current-password"
         value={password}
@@ -146,10 +143,10 @@ function DeleteForm({ onCancel }: { onCancel: () => void }) {
       />
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="button button--danger" disabled={busy}>
-          {busy ? 'Deleting…' : 'Delete my account'}
+          {t(busy ? 'settings.delete.deleting' : 'settings.delete.confirm')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 /** Account settings: a new password. The server signs out every other session of the account when it changes. */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ACCOUNT_LIMITS } from '../../../../shared/api/validate.ts';
 import { changePassword } from '../../api/accountApi.ts';
 import { ApiError, describeError } from '../../api/http.ts';
@@ -12,15 +13,15 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
   const [next, setNext] = useState('');
   const [errors, setErrors] = useState<{ current?: string; next?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     const problems: typeof errors = {};
-    if (!current) problems.current = 'Enter the password you use now.';
-    if ([...next].length < ACCOUNT_LIMITS.passwordMinChars)
-      problems.next = `Choose a password of at least ${ACCOUNT_LIMITS.passwordMinChars} characters; a few unrelated words work well.`;
-    else if (next === current) problems.next = 'The new password is the same as the one you use now.';
+    if (!current) problems.current = t('settings.password.currentMissing');
+    if ([...next].length < ACCOUNT_LIMITS.passwordMinChars) problems.next = t('settings.error.weak_password', { min: ACCOUNT_LIMITS.passwordMinChars });
+    else if (next === current) problems.next = t('settings.password.sameAsCurrent');
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
@@ -28,10 +29,10 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
       await changePassword(current, next);
       setCurrent('');
       setNext('');
-      showToast({ message: 'Password changed. You were signed out everywhere else.' });
+      showToast({ message: t('settings.password.changedToast') });
       onChanged();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'wrong_password') setErrors({ current: 'That is not your current password.' });
+      if (err instanceof ApiError && err.code === 'wrong_password') setErrors({ current: t('settings.error.wrong_password') });
       else if (err instanceof ApiError && err.field === 'newPassword') setErrors({ next: err.message });
       else setErrors({ form: describeError(err) });
     } finally {
@@ -42,9 +43,9 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
   return (
     <section className="panel settings__section" aria-labelledby="settings-password">
       <h2 id="settings-password" className="panel__title">
-        Password
+        {t('settings.password.title')}
       </h2>
-      <p className="muted">Changing it signs you out on every other device and browser; this one stays signed in.</p>
+      <p className="muted">{t('settings.password.help')}</p>
       <form className="form settings__form" onSubmit={submit} noValidate>
         {errors.form && (
           <p className="form__error" role="alert">
@@ -52,7 +53,7 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
           </p>
         )}
         <TextField
-          label="Current password"
+          label={t('settings.password.current')}
           type="password"
           autoComplete="current-password"
           value={current}
@@ -61,18 +62,18 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
           error={errors.current}
         />
         <TextField
-          label="New password"
+          label={t('settings.password.new')}
           type="password"
           autoComplete="new-password"
           value={next}
           maxLength={ACCOUNT_LIMITS.passwordMaxChars}
           onChange={(e) => setNext(e.target.value)}
           error={errors.next}
-          help={`At least ${ACCOUNT_LIMITS.passwordMinChars} characters.`}
+          help={t('settings.password.minHelp', { min: ACCOUNT_LIMITS.passwordMinChars })}
         />
         <div className="form__actions settings__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Changing…' : 'Change password'}
+            {t(busy ? 'settings.password.changing' : 'settings.password.change')}
           </button>
         </div>
       </form>

@@ -3,6 +3,7 @@
  * the server keeps only its hash. Each token expires (90 days unless chosen otherwise).
  */
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { TOKEN_LIMITS } from '../../../../shared/api/validate.ts';
 import { createToken, fetchTokens, revokeToken, type AccessTokenView } from '../../api/accountApi.ts';
 import { describeError } from '../../api/http.ts';
@@ -14,10 +15,11 @@ import { CopyField } from './CopyField.tsx';
 import { LoadError, Loading } from './SectionStatus.tsx';
 import { useRemote } from './useRemote.ts';
 
+/** The lifetimes offered, with the message key of each label. */
 const EXPIRY_CHOICES = [
-  { days: 30, label: '30 days' },
-  { days: 90, label: '90 days' },
-  { days: 365, label: 'One year' },
+  { days: 30, label: 'settings.tokens.expiry.30' },
+  { days: 90, label: 'settings.tokens.expiry.90' },
+  { days: 365, label: 'settings.tokens.expiry.365' },
 ] as const;
 
 export function TokensSection() {
@@ -30,12 +32,13 @@ export function TokensSection() {
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<AccessTokenView | null>(null);
+  const { t } = useTranslation();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     if (!name.trim()) {
-      setNameError('Name the token after the tool that uses it, so you know what to revoke later.');
+      setNameError(t('settings.tokens.nameMissing'));
       return;
     }
     setBusy(true);
@@ -47,7 +50,7 @@ export function TokensSection() {
       if (remote.state === 'ok') set([...remote.data, view]);
       else reload();
       setName('');
-      showToast({ message: `Token “${view.name}” created. Copy it now: it is shown only once.` });
+      showToast({ message: t('settings.tokens.createdToast', { name: view.name }) });
     } catch (err) {
       setFormError(describeError(err));
     } finally {
@@ -58,53 +61,60 @@ export function TokensSection() {
   const revoke = async () => {
     if (!revoking) return;
     await revokeToken(revoking.id);
-    if (remote.state === 'ok') set(remote.data.filter((t) => t.id !== revoking.id));
-    showToast({ message: `Token “${revoking.name}” revoked. Tools using it can no longer reach your reports.` });
+    if (remote.state === 'ok') set(remote.data.filter((token) => token.id !== revoking.id));
+    showToast({ message: t('settings.tokens.revokedToast', { name: revoking.name }) });
     setRevoking(null);
   };
 
   return (
     <section className="panel settings__section" aria-labelledby="settings-tokens">
       <h2 id="settings-tokens" className="panel__title">
-        Access tokens
+        {t('settings.tokens.title')}
       </h2>
-      <p className="muted">
-        For scripts and tools that read or write your reports through the API. A token can do what you can do, so keep it secret and
-        revoke it when the tool no longer needs it.
-      </p>
+      <p className="muted">{t('settings.tokens.help')}</p>
       {created && (
         <div className="settings__created" role="status" data-testid="new-token">
           <p>
-            <strong>Copy your new token “{created.name}” now.</strong> It is shown only once; if you lose it, revoke it and create another.
+            <Trans i18nKey="settings.tokens.copyNow" values={{ name: created.name }} components={{ strong: <strong /> }} />
           </p>
-          <CopyField label="New access token" value={created.token} />
+          <CopyField label={t('settings.tokens.newTokenLabel')} value={created.token} />
           <button type="button" className="button button--small" onClick={() => setCreated(null)}>
-            I have copied it
+            {t('settings.tokens.copied')}
           </button>
         </div>
       )}
       {remote.state === 'loading' ? (
-        <Loading what="your tokens" />
+        <Loading message={t('settings.tokens.loading')} />
       ) : remote.state === 'error' ? (
         <LoadError message={remote.message} onRetry={reload} />
       ) : remote.data.length === 0 ? (
-        <p className="settings__empty">You have no access tokens.</p>
+        <p className="settings__empty">{t('settings.tokens.none')}</p>
       ) : (
-        <ul className="settings__list" aria-label="Access tokens">
-          {remote.data.map((t) => {
-            const expired = new Date(t.expiresAt).getTime() < Date.now();
+        <ul className="settings__list" aria-label={t('settings.tokens.title')}>
+          {remote.data.map((token) => {
+            const expired = new Date(token.expiresAt).getTime() < Date.now();
             return (
-              <li key={t.id} className="settings__row" data-testid="token-row">
+              <li key={token.id} className="settings__row" data-testid="token-row">
                 <div className="settings__row-main">
-                  <strong>{t.name}</strong>
-                  {expired && <span className="badge badge--unsynced">Expired</span>}
+                  <strong>{token.name}</strong>
+                  {expired && <span className="badge badge--unsynced">{t('settings.tokens.expired')}</span>}
                   <span className="muted settings__row-meta">
-                    Created {formatDate(t.createdAt)} · {t.lastUsedAt ? `last used ${formatDate(t.lastUsedAt)}` : 'never used'} ·{' '}
-                    {expired ? 'expired' : 'expires'} {formatDate(t.expiresAt)}
+                    {t('settings.tokens.meta', {
+                      created: formatDate(token.createdAt),
+                      everUsed: token.lastUsedAt ? 'yes' : 'no',
+                      lastUsed: token.lastUsedAt ? formatDate(token.lastUsedAt) : '',
+                      expired: expired ? 'yes' : 'no',
+                      expires: formatDate(token.expiresAt),
+                    })}
                   </span>
                 </div>
-                <button type="button" className="button button--small" onClick={() => setRevoking(t)} aria-label={`Revoke ${t.name}`}>
-                  Revoke
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setRevoking(token)}
+                  aria-label={t('settings.tokens.revokeLabel', { name: token.name })}
+                >
+                  {t('settings.tokens.revoke')}
                 </button>
               </li>
             );
@@ -112,7 +122,7 @@ export function TokensSection() {
         </ul>
       )}
       <form className="form settings__form settings__inline-form" onSubmit={submit} noValidate>
-        <h3 className="settings__subtitle">New token</h3>
+        <h3 className="settings__subtitle">{t('settings.tokens.newTitle')}</h3>
         {formError && (
           <p className="form__error" role="alert">
             {formError}
@@ -120,10 +130,10 @@ export function TokensSection() {
         )}
         <div className="settings__fields">
           <TextField
-            label="Name"
+            label={t('settings.tokens.name')}
             value={name}
             maxLength={TOKEN_LIMITS.nameChars}
-            placeholder="e.g. Word count script"
+            placeholder={t('settings.tokens.namePlaceholder')}
             onChange={(e) => {
               setName(e.target.value);
               setNameError(undefined);
@@ -131,11 +141,11 @@ export function TokensSection() {
             error={nameError}
           />
           <div className="field">
-            <label htmlFor="token-expiry">Expires after</label>
+            <label htmlFor="token-expiry">{t('settings.tokens.expiresAfter')}</label>
             <select id="token-expiry" className="input" value={days} onChange={(e) => setDays(Number(e.target.value))}>
               {EXPIRY_CHOICES.map((c) => (
                 <option key={c.days} value={c.days}>
-                  {c.label}
+                  {t(c.label)}
                 </option>
               ))}
             </select>
@@ -143,19 +153,19 @@ export function TokensSection() {
         </div>
         <div className="form__actions settings__actions">
           <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Creating…' : 'Create token'}
+            {t(busy ? 'settings.tokens.creating' : 'settings.tokens.create')}
           </button>
         </div>
       </form>
       <ConfirmDialog
         open={revoking !== null}
-        title="Revoke this token?"
-        confirmLabel="Revoke"
+        title={t('settings.tokens.confirmTitle')}
+        confirmLabel={t('settings.tokens.revoke')}
         danger
         onConfirm={revoke}
         onClose={() => setRevoking(null)}
       >
-        <p>Tools using “{revoking?.name}” can no longer reach your reports. This cannot be undone.</p>
+        <p>{t('settings.tokens.confirmBody', { name: revoking?.name ?? '' })}</p>
       </ConfirmDialog>
     </section>
   );

@@ -3,6 +3,7 @@
  * limit, and what to do about it. Live as co-authors write.
  */
 import type * as Y from 'yjs';
+import { useTranslation } from 'react-i18next';
 import { setCoverFields } from '../../../../shared/report/coverFields.ts';
 import { runChecks, withSignOnChecks } from '../../../../shared/submission/checks.ts';
 import { getCoverFields } from '../../../../shared/report/coverFields.ts';
@@ -11,7 +12,9 @@ import { Tooltip } from '../../ui/Tooltip.tsx';
 import { derivedFrom, useDerived } from '../treaty/docDerived.ts';
 import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
 import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
-import { figuresOf, hintFor, type CheckFix } from './checkHints.ts';
+import { checkLabel, figuresOf, hintFor, type CheckFix } from './checkHints.ts';
+import { checkMessage } from './checkMessages.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { LimitSource } from './LimitSource.tsx';
 import { describeWordStatus } from './wordDisplay.ts';
 import './submission.css';
@@ -19,6 +22,7 @@ import './submission.css';
 const checksOf = derivedFrom(runChecks, 400);
 
 export function ChecklistView({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
+  const { t } = useTranslation();
   const { signOn } = useSignOnControls(doc, canEdit);
   // Sign-on comes from the server: the organisation checks follow it (a coalition's list, pending organisations).
   const list = withSignOnChecks(useDerived(checksOf(doc)), getCoverFields(doc), signOn);
@@ -36,23 +40,23 @@ export function ChecklistView({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }
     <section className="treaty-view checklist" aria-labelledby="checklist-title">
       <header className="treaty-view__head">
         <h2 id="checklist-title" className="treaty-view__title">
-          Submission checklist
+          {t('submission.checklist.title')}
         </h2>
         <p className={`checklist__summary checklist__summary--${list.passed ? 'pass' : 'fail'}`} role="status" data-testid="checklist-summary">
           <TreatyIcon name={list.passed ? 'check' : 'alert'} size={18} />
-          {list.passed ? 'Every check passes.' : `${passed} of ${list.checks.length} checks pass.`}
+          {list.passed ? t('submission.checklist.allPass') : t('submission.checklist.somePass', { passed, total: list.checks.length })}
         </p>
       </header>
 
       <div className={`checklist__words word-panel word-panel--${words.tone}`}>
         <div>
-          <p className="word-panel__label">Words counted</p>
+          <p className="word-panel__label">{t('submission.checklist.wordsCounted')}</p>
           <p className="word-panel__figure">{words.count}</p>
           <p className="word-panel__long">{words.long}</p>
         </div>
         <Tooltip content={<LimitSource limit={list.words.limit} mechanism={list.mechanism} submissionType={list.submissionType} />}>
           <button type="button" className="button button--ghost button--small word-panel__source">
-            <TreatyIcon name="info" size={16} /> Where the limit comes from
+            <TreatyIcon name="info" size={16} /> {t('submission.checklist.limitSource')}
           </button>
         </Tooltip>
       </div>
@@ -68,13 +72,13 @@ export function ChecklistView({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }
               </span>
               <div className="check-item__body">
                 <h3 className="check-item__label">
-                  {check.label}
-                  <span className="check-item__state">{check.passed ? 'Passed' : 'Not yet'}</span>
+                  {checkLabel(check)}
+                  <span className="check-item__state">{check.passed ? t('submission.checklist.passed') : t('submission.checklist.notYet')}</span>
                 </h3>
-                <p className="check-item__message">{check.message}</p>
+                <p className="check-item__message">{checkMessage(check, list.mechanism)}</p>
                 {check.source && (
                   <p className="check-item__source" data-testid="check-source">
-                    <span className="check-item__source-label">Source:</span> {check.source}
+                    <span className="check-item__source-label">{t('submission.checklist.sourceLabel')}</span> {check.source}
                   </p>
                 )}
                 {figures.length > 0 && (
@@ -89,13 +93,19 @@ export function ChecklistView({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }
                 )}
                 {!check.passed && hint && (
                   <div className="check-item__fix">
-                    <p>{hint.hint}</p>
+                    <p>{t(hint.hint)}</p>
                     {check.id === 'within-word-limit' && longest.length > 0 && (
-                      <p className="muted">Longest sections: {longest.map((s) => `${s.title || 'Untitled'} (${s.counted.toLocaleString('en-GB')})`).join(', ')}.</p>
+                      <p className="muted">
+                        {t('submission.checklist.longest', {
+                          sections: longest
+                            .map((s) => t('submission.checklist.longestItem', { title: s.title || t('submission.checklist.untitled'), count: formatNumber(s.counted) }))
+                            .join(', '),
+                        })}
+                      </p>
                     )}
                     {hint.fix && (hint.fix.kind === 'view' || canEdit) && (
                       <button type="button" className="button button--small" onClick={() => runFix(hint.fix!)}>
-                        {hint.fix.label} <TreatyIcon name="arrow" size={16} />
+                        {t(hint.fix.label)} <TreatyIcon name="arrow" size={16} />
                       </button>
                     )}
                   </div>

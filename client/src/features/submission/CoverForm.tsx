@@ -4,6 +4,7 @@
  * in the report map (and the organisations a Y.Array), so co-authors filling in different fields all keep them.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { getCoverFields, setCoverFields, type Confidentiality, type SubmissionType } from '../../../../shared/report/coverFields.ts';
 import { getReportMeta } from '../../../../shared/report/layout.ts';
@@ -18,19 +19,20 @@ import { useSignOnControls } from './useSignOnControls.ts';
 import './submission.css';
 import { DeadlineTimeNote } from '../deadlines/DeadlineTimeNote.tsx';
 
-/** The six official languages of the United Nations. */
+/** The six official languages of the United Nations, each with the key of its name. */
 const LANGUAGES: [string, string][] = [
-  ['en', 'English'],
-  ['fr', 'French'],
-  ['es', 'Spanish'],
-  ['ar', 'Arabic'],
-  ['zh', 'Chinese'],
-  ['ru', 'Russian'],
+  ['en', 'submission.coverForm.language.en'],
+  ['fr', 'submission.coverForm.language.fr'],
+  ['es', 'submission.coverForm.language.es'],
+  ['ar', 'submission.coverForm.language.ar'],
+  ['zh', 'submission.coverForm.language.zh'],
+  ['ru', 'submission.coverForm.language.ru'],
 ];
 
 const readCover = (doc: Y.Doc) => ({ ...getCoverFields(doc), mechanism: getReportMeta(doc).mechanism });
 
 export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
+  const { t } = useTranslation();
   const cover = useDocValue(doc, readCover);
   const tableLimit = wordLimitFor(cover.mechanism, cover.submissionType, null);
   const disabled = !canEdit;
@@ -44,42 +46,46 @@ export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
     <section className="treaty-view cover-form" aria-labelledby="cover-title">
       <header className="treaty-view__head">
         <h2 id="cover-title" className="treaty-view__title">
-          Cover information
+          {t('submission.coverForm.title')}
         </h2>
-        <p className="muted">What the cover page and the formal checks need. Changes are saved as you leave each field.</p>
+        <p className="muted">{t('submission.coverForm.intro')}</p>
       </header>
 
       <div className="form cover-form__grid">
         <div className="field">
-          <label htmlFor="cover-session">Session or cycle</label>
+          <label htmlFor="cover-session">{t('submission.coverForm.session')}</label>
           <SharedTextField
             id="cover-session"
             value={cover.session}
             readOnly={disabled}
-            placeholder={cover.mechanism === 'UPR' ? 'e.g. UPR 4th cycle, 48th session' : `e.g. ${cover.mechanism} 112th session`}
+            placeholder={
+              cover.mechanism === 'UPR'
+                ? t('submission.coverForm.sessionExampleUpr')
+                : t('submission.coverForm.sessionExample', { mechanism: cover.mechanism })
+            }
             maxLength={200}
             onCommit={(session) => setCoverFields(doc, { session })}
           />
         </div>
         <div className="field">
-          <label htmlFor="cover-contact">Contact person</label>
+          <label htmlFor="cover-contact">{t('submission.coverForm.contact')}</label>
           <SharedTextField
             id="cover-contact"
             value={cover.contact}
             readOnly={disabled}
-            placeholder="Name and e-mail address"
+            placeholder={t('submission.coverForm.contactPlaceholder')}
             maxLength={300}
             aria-describedby="cover-contact-help"
             onCommit={(contact) => setCoverFields(doc, { contact })}
           />
           <p id="cover-contact-help" className="field__help">
-            Who the secretariat writes to about the submission.
+            {t('submission.coverForm.contactHelp')}
           </p>
         </div>
 
         <div className="field">
           <label htmlFor="cover-deadline">
-            Deadline <span className="field__optional">(optional)</span>
+            {t('submission.coverForm.deadline')} <span className="field__optional">{t('common.optional')}</span>
           </label>
           <input
             id="cover-deadline"
@@ -91,23 +97,23 @@ export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
             onChange={(e) => setCoverFields(doc, { deadline: e.target.value || null })}
           />
           <p id="cover-deadline-help" className="field__help">
-            From the committee’s information note for the session; the checklist warns a week before.
+            {t('submission.coverForm.deadlineHelp')}
           </p>
           <DeadlineTimeNote doc={doc} />
         </div>
         <div className="field">
-          <label htmlFor="cover-period">Period covered</label>
+          <label htmlFor="cover-period">{t('submission.coverForm.period')}</label>
           <SharedTextField
             id="cover-period"
             value={cover.period}
             readOnly={disabled}
-            placeholder="e.g. 2019 to 2024, since the last review"
+            placeholder={t('submission.coverForm.periodPlaceholder')}
             maxLength={200}
             onCommit={(period) => setCoverFields(doc, { period })}
           />
         </div>
         <div className="field">
-          <label htmlFor="cover-language">Language of the text</label>
+          <label htmlFor="cover-language">{t('submission.coverForm.language')}</label>
           <select
             id="cover-language"
             className="input select"
@@ -116,38 +122,46 @@ export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
             aria-describedby="cover-language-help"
             onChange={(e) => setCoverFields(doc, { language: e.target.value || null })}
           >
-            <option value="">Read it from the text</option>
-            {LANGUAGES.map(([code, name]) => (
+            <option value="">{t('submission.coverForm.languageFromText')}</option>
+            {LANGUAGES.map(([code, nameKey]) => (
               <option key={code} value={code}>
-                {name}
+                {t(nameKey)}
               </option>
             ))}
           </select>
           <p id="cover-language-help" className="field__help">
-            The export declares it, and the checklist checks it where a mechanism accepts only some languages.
+            {t('submission.coverForm.languageHelp')}
           </p>
         </div>
 
         <Choice<SubmissionType>
-          legend="Submission type"
+          legend={t('submission.coverForm.submissionType')}
           name="submission-type"
           value={cover.submissionType}
           disabled={disabled}
           options={[
-            { value: 'individual', label: 'One organisation', help: cover.mechanism === 'UPR' ? 'Individual submission: 2,815 words' : 'Individual submission' },
-            { value: 'joint', label: 'Several organisations', help: cover.mechanism === 'UPR' ? 'Joint submission: 5,630 words' : 'Joint submission' },
+            {
+              value: 'individual',
+              label: t('submission.coverForm.individual'),
+              help: cover.mechanism === 'UPR' ? t('submission.coverForm.individualHelpUpr', { count: 2815 }) : t('submission.coverForm.individualHelp'),
+            },
+            {
+              value: 'joint',
+              label: t('submission.coverForm.joint'),
+              help: cover.mechanism === 'UPR' ? t('submission.coverForm.jointHelpUpr', { count: 5630 }) : t('submission.coverForm.jointHelp'),
+            },
           ]}
           onChange={(submissionType) => setCoverFields(doc, { submissionType })}
         />
 
         <Choice<Confidentiality>
-          legend="Publication"
+          legend={t('submission.coverForm.publication')}
           name="confidentiality"
           value={cover.confidentiality}
           disabled={disabled}
           options={[
-            { value: 'public', label: 'Public', help: 'May be published on the OHCHR website' },
-            { value: 'confidential', label: 'Confidential', help: 'For the committee or the review only' },
+            { value: 'public', label: t('submission.coverForm.public'), help: t('submission.coverForm.publicHelp') },
+            { value: 'confidential', label: t('submission.coverForm.confidential'), help: t('submission.coverForm.confidentialHelp') },
           ]}
           onChange={(confidentiality) => setCoverFields(doc, { confidentiality })}
         />
@@ -155,7 +169,7 @@ export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
         <OrganisationList doc={doc} organisations={cover.organisations} submissionType={cover.submissionType} disabled={disabled} signOn={signOn} />
 
         <fieldset className="fieldset">
-          <legend>Layout</legend>
+          <legend>{t('submission.coverForm.layout')}</legend>
           <label className="check">
             <input
               type="checkbox"
@@ -163,25 +177,32 @@ export function CoverForm({ doc, canEdit }: { doc: Y.Doc; canEdit: boolean }) {
               disabled={disabled}
               onChange={(e) => setCoverFields(doc, { paragraphNumbering: e.target.checked })}
             />
-            Number the paragraphs
+            {t('submission.coverForm.numberParagraphs')}
           </label>
-          <p className="field__help">OHCHR and the committees ask for numbered paragraphs; the export numbers them.</p>
+          <p className="field__help">{t('submission.coverForm.numberParagraphsHelp')}</p>
         </fieldset>
 
         <fieldset className="fieldset">
-          <legend>Word limit</legend>
+          <legend>{t('submission.coverForm.wordLimit')}</legend>
           <p className="cover-form__table-limit">
             {tableLimit.words === null ? (
-              <>No official word limit is known for {cover.mechanism}.</>
+              <>{t('submission.coverForm.noOfficialLimit', { mechanism: cover.mechanism })}</>
             ) : (
-              <>
-                The limits table gives <strong>{tableLimit.words.toLocaleString('en-GB')} words</strong>
-                {cover.mechanism === 'UPR' ? ` for ${cover.submissionType === 'joint' ? 'a joint submission' : 'one organisation'}` : ''}.
-              </>
+              <Trans
+                i18nKey={
+                  cover.mechanism !== 'UPR'
+                    ? 'submission.coverForm.tableLimit'
+                    : cover.submissionType === 'joint'
+                      ? 'submission.coverForm.tableLimitJoint'
+                      : 'submission.coverForm.tableLimitIndividual'
+                }
+                values={{ count: tableLimit.words }}
+                components={{ strong: <strong /> }}
+              />
             )}{' '}
             <Tooltip content={<LimitSource limit={tableLimit} mechanism={cover.mechanism} submissionType={cover.submissionType} />}>
               <button type="button" className="button button--ghost button--small">
-                <TreatyIcon name="info" size={16} /> Source
+                <TreatyIcon name="info" size={16} /> {t('submission.coverForm.source')}
               </button>
             </Tooltip>
           </p>
@@ -207,11 +228,12 @@ function Choice<T extends string>({
   disabled: boolean;
   onChange: (value: T) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="fieldset">
       <legend>
         {legend}
-        {value === null && <span className="field__missing"> · not chosen yet</span>}
+        {value === null && <span className="field__missing"> · {t('submission.coverForm.notChosen')}</span>}
       </legend>
       <div className="choice">
         {options.map((o) => (
@@ -229,8 +251,10 @@ function Choice<T extends string>({
 }
 
 function WordLimitOverride({ value, disabled, onChange }: { value: number | null; disabled: boolean; onChange: (value: number | null) => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
+  /** The key of the message shown under the field, empty when none. */
   const [error, setError] = useState('');
   const shown = draft ?? (value === null ? '' : String(value));
   const commit = (e?: FormEvent) => {
@@ -244,7 +268,7 @@ function WordLimitOverride({ value, disabled, onChange }: { value: number | null
     }
     const n = Number(text);
     if (!Number.isInteger(n) || n <= 0) {
-      setError('Enter a whole number of words, or leave it empty to follow the limits table.');
+      setError('submission.coverForm.limitInvalid');
       return;
     }
     onChange(n);
@@ -253,7 +277,7 @@ function WordLimitOverride({ value, disabled, onChange }: { value: number | null
   return (
     <div className="field">
       <label htmlFor={id}>
-        This report’s own limit <span className="field__optional">(optional)</span>
+        {t('submission.coverForm.ownLimit')} <span className="field__optional">{t('common.optional')}</span>
       </label>
       <div className="inline-fields">
         <input
@@ -265,7 +289,7 @@ function WordLimitOverride({ value, disabled, onChange }: { value: number | null
           step={1}
           value={shown}
           readOnly={disabled}
-          placeholder="words"
+          placeholder={t('submission.coverForm.limitPlaceholder')}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
           onChange={(e) => {
@@ -277,16 +301,16 @@ function WordLimitOverride({ value, disabled, onChange }: { value: number | null
         />
         {value !== null && !disabled && (
           <button type="button" className="button button--small" onClick={() => onChange(null)}>
-            Follow the limits table
+            {t('submission.coverForm.followTable')}
           </button>
         )}
       </div>
       <p id={`${id}-help`} className="field__help">
-        Use where the committee’s information note says otherwise. It replaces the table’s limit in every count and check.
+        {t('submission.coverForm.ownLimitHelp')}
       </p>
       {error && (
         <p id={`${id}-error`} className="field__error">
-          {error}
+          {t(error)}
         </p>
       )}
     </div>

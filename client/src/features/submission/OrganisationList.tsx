@@ -3,6 +3,7 @@
  * list (read-only here) until it lists its own (add, rename, move, remove), and each organisation's sign-on.
  */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addOrganisation, moveOrganisation, removeOrganisation, renameOrganisation, type SubmissionType } from '../../../../shared/report/coverFields.ts';
 import type { SignOnResponse, SignOnStatus as Status } from '../../../../shared/report/signOn.ts';
@@ -33,6 +34,7 @@ export function OrganisationList({
   disabled: boolean;
   signOn: SignOnControls;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const { signOn } = controls;
@@ -45,35 +47,34 @@ export function OrganisationList({
     e.preventDefault();
     if (!name.trim()) return;
     addOrganisation(doc, name);
-    setAnnouncement(`${name.trim()} added.`);
+    setAnnouncement(t('submission.organisations.added', { name: name.trim() }));
     setName('');
   };
   const move = (index: number, org: string, delta: -1 | 1) => {
     moveOrganisation(doc, index, org, index + delta);
-    setAnnouncement(`${org} moved to position ${index + delta + 1} of ${organisations.length}.`);
+    setAnnouncement(t('submission.organisations.moved', { name: org, position: index + delta + 1, count: organisations.length }));
     // Keep focus on the same control of the moved row.
     requestAnimationFrame(() => document.getElementById(`org-${index + delta}-${delta < 0 ? 'up' : 'down'}`)?.focus());
   };
-  const needed = submissionType === 'joint' ? 'A joint submission names every organisation (at least two).' : 'Name the organisation submitting the report.';
+  const needed = submissionType === 'joint' ? t('submission.organisations.neededJoint') : t('submission.organisations.neededOne');
   const fromCoalition = signOn?.source === 'coalition';
   const useOwnList = () => {
     for (const org of signOn?.organisations ?? []) addOrganisation(doc, org.name);
-    setAnnouncement("This report now has its own list of organisations.");
+    setAnnouncement(t('submission.organisations.nowOwn'));
   };
   const useCoalitionList = () => {
     for (let i = organisations.length - 1; i >= 0; i--) removeOrganisation(doc, i, organisations[i]!);
-    setAnnouncement("This report now lists the coalition's organisations.");
+    setAnnouncement(t('submission.organisations.nowCoalition'));
   };
   return (
     <fieldset className="fieldset organisations">
-      <legend>Submitting organisations</legend>
+      <legend>{t('submission.organisations.title')}</legend>
       {signOn?.required ? (
         <p className="field__help">
-          {fromCoalition ? "The coalition's organisations, kept up to date with the coalition's list. " : "This report's own list. "}
-          Each organisation confirms that it signs on; the cover page names only those that confirmed, in this order.
+          {fromCoalition ? t('submission.organisations.helpCoalition') : t('submission.organisations.helpOwn')}
         </p>
       ) : (
-        <p className="field__help">{needed} The cover page lists them in this order.</p>
+        <p className="field__help">{t('submission.organisations.help', { needed })}</p>
       )}
       {controls.error && (
         <p className="field__error" role="alert">
@@ -95,11 +96,11 @@ export function OrganisationList({
               ))}
             </ol>
           ) : (
-            <p className="muted organisations__empty">The coalition lists no organisation yet.</p>
+            <p className="muted organisations__empty">{t('submission.organisations.coalitionEmpty')}</p>
           )}
           {!disabled && (
             <button type="button" className="button organisations__switch" onClick={useOwnList}>
-              Use a list of this report's own
+              {t('submission.organisations.useOwn')}
             </button>
           )}
         </>
@@ -113,21 +114,21 @@ export function OrganisationList({
               <SharedTextField
                 value={org}
                 readOnly={disabled}
-                aria-label={`Organisation ${i + 1}`}
+                aria-label={t('submission.organisations.nth', { n: i + 1 })}
                 maxLength={200}
                 onCommit={(to) => to && renameOrganisation(doc, i, org, to)}
               />
               {status(org)}
               {!disabled && (
                 <span className="organisations__actions">
-                  <button id={`org-${i}-up`} type="button" className="icon-button" aria-label={`Move ${org} up`} disabled={i === 0} onClick={() => move(i, org, -1)}>
+                  <button id={`org-${i}-up`} type="button" className="icon-button" aria-label={t('submission.organisations.moveUp', { name: org })} disabled={i === 0} onClick={() => move(i, org, -1)}>
                     <TreatyIcon name="up" size={16} />
                   </button>
                   <button
                     id={`org-${i}-down`}
                     type="button"
                     className="icon-button"
-                    aria-label={`Move ${org} down`}
+                    aria-label={t('submission.organisations.moveDown', { name: org })}
                     disabled={i === organisations.length - 1}
                     onClick={() => move(i, org, 1)}
                   >
@@ -136,10 +137,10 @@ export function OrganisationList({
                   <button
                     type="button"
                     className="icon-button icon-button--danger"
-                    aria-label={`Remove ${org}`}
+                    aria-label={t('submission.organisations.remove', { name: org })}
                     onClick={() => {
                       removeOrganisation(doc, i, org);
-                      setAnnouncement(`${org} removed.`);
+                      setAnnouncement(t('submission.organisations.removed', { name: org }));
                     }}
                   >
                     <TreatyIcon name="cross" size={16} />
@@ -150,22 +151,22 @@ export function OrganisationList({
           ))}
         </ol>
       ) : (
-        <p className="muted organisations__empty">No organisation listed yet.</p>
+        <p className="muted organisations__empty">{t('submission.organisations.empty')}</p>
       )}
       {!disabled && !fromCoalition && (
         <form className="inline-fields organisations__add" onSubmit={add}>
           <label htmlFor="org-new" className="visually-hidden">
-            Organisation to add
+            {t('submission.organisations.toAdd')}
           </label>
-          <input id="org-new" className="input" value={name} maxLength={200} placeholder="Organisation name" onChange={(e) => setName(e.target.value)} />
+          <input id="org-new" className="input" value={name} maxLength={200} placeholder={t('submission.organisations.namePlaceholder')} onChange={(e) => setName(e.target.value)} />
           <button type="submit" className="button" disabled={!name.trim()}>
-            Add organisation
+            {t('submission.organisations.add')}
           </button>
         </form>
       )}
       {!disabled && signOn?.coalitionOrganisations && !fromCoalition && (
         <button type="button" className="button organisations__switch" onClick={useCoalitionList}>
-          Use the coalition's list again
+          {t('submission.organisations.useCoalition')}
         </button>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">

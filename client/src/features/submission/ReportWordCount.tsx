@@ -20,16 +20,16 @@ export function ReportWordCount({ doc }: { doc: Y.Doc }) {
   const words = useDerived(reportWordsOf(doc));
   const setView = useTreatyUiStore((s) => s.setView);
   const display = describeWordStatus(words.status);
-  const announcement = useStateAnnouncement(words.status.state === 'near' || words.status.state === 'over' ? display.flag : '');
+  const announcement = useStateAnnouncement(words.status.state === 'near' || words.status.state === 'over' ? words.status.state : '');
   return (
     <>
       <Tooltip
         content={
           <>
             <span className="tooltip__title">{display.long}</span>
-            {words.total !== words.counted && <span className="tooltip__text">{words.total.toLocaleString('en-GB')} words in all, footnotes and annexes included.</span>}
+            {words.total !== words.counted && <span className="tooltip__text">{t('submission.reportWords.total', { count: words.total })}</span>}
             <LimitSource limit={words.limit} mechanism={words.mechanism} submissionType={words.submissionType} />
-            <span className="tooltip__hint">Click for the submission checklist.</span>
+            <span className="tooltip__hint">{t('submission.reportWords.clickHint')}</span>
           </>
         }
       >
@@ -41,9 +41,9 @@ export function ReportWordCount({ doc }: { doc: Y.Doc }) {
           onClick={() => setView('checklist')}
         >
           {/* Named by its full sentence (no aria-label over different visible words, WCAG 2.5.3). */}
-          <span className="visually-hidden" data-testid="report-word-count-name">{`Report: ${display.long}`}</span>
+          <span className="visually-hidden" data-testid="report-word-count-name">{t('submission.reportWords.name', { long: display.long })}</span>
           {(display.tone === 'near' || display.tone === 'over') && <TreatyIcon name="alert" size={16} />}
-          <span className="word-count__count" aria-hidden="true">{display.count.replace(/ words?$/, '')}</span>{' '}
+          <span className="word-count__count" aria-hidden="true">{display.figure}</span>{' '}
           <span className="word-count__unit" aria-hidden="true">{t('wordCount.unit', { count: words.counted })}</span>
           {display.flag && <span className="word-count__flag" aria-hidden="true">{display.flag}</span>}
         </button>
@@ -56,14 +56,14 @@ export function ReportWordCount({ doc }: { doc: Y.Doc }) {
 }
 
 /** Announce a warning when it first appears or changes kind, not on every word typed. */
-function useStateAnnouncement(flag: string): string {
+function useStateAnnouncement(kind: '' | 'near' | 'over'): string {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
-  const kind = flag.startsWith('Near') ? 'near' : flag ? 'over' : '';
   const last = useRef(kind);
   useEffect(() => {
     if (kind === last.current) return;
     last.current = kind;
-    setText(kind === 'near' ? 'The report is near its word limit.' : kind === 'over' ? 'The report is over its word limit.' : '');
-  }, [kind]);
+    setText(kind === 'near' ? t('submission.reportWords.nearAnnounce') : kind === 'over' ? t('submission.reportWords.overAnnounce') : '');
+  }, [kind, t]);
   return text;
 }

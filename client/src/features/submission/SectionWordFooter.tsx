@@ -3,6 +3,7 @@
  * has one (editable here, with the same near and over warnings as the report), and whether it is an annex.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { setSectionAnnex, setSectionWordBudget } from '../../../../shared/report/layout.ts';
 import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
@@ -11,9 +12,8 @@ import { reportWordsOf } from './reportWordsStore.ts';
 import { describeWordStatus } from './wordDisplay.ts';
 import './submission.css';
 
-const fmt = (n: number) => n.toLocaleString('en-GB');
-
 export function SectionWordFooter({ doc, sectionId, canEdit }: { doc: Y.Doc; sectionId: string; canEdit: boolean }) {
+  const { t } = useTranslation();
   const words = useDerived(reportWordsOf(doc));
   const section = words.sections.find((s) => s.id === sectionId);
   const [editing, setEditing] = useState(false);
@@ -31,15 +31,14 @@ export function SectionWordFooter({ doc, sectionId, canEdit }: { doc: Y.Doc; sec
         <span>
           {budget ? (
             <>
-              <strong>{budget.count}</strong> budget{budget.flag && <span className="section-words__flag"> · {budget.flag}</span>}
+              <Trans i18nKey="submission.sectionWords.budget" values={{ figure: budget.count }} components={{ strong: <strong /> }} />
+              {budget.flag && <span className="section-words__flag"> · {budget.flag}</span>}
             </>
           ) : (
-            <strong>
-              {fmt(own)} {own === 1 ? 'word' : 'words'}
-            </strong>
+            <strong>{t('submission.words.count', { count: own })}</strong>
           )}
-          {section.annex && skipAnnexes && <span className="muted"> · annex, not counted toward the limit</span>}
-          {section.footnotes > 0 && skipNotes && <span className="muted"> · {fmt(section.footnotes)} in footnotes, not counted</span>}
+          {section.annex && skipAnnexes && <span className="muted"> · {t('submission.sectionWords.annexNotCounted')}</span>}
+          {section.footnotes > 0 && skipNotes && <span className="muted"> · {t('submission.sectionWords.footnotesNotCounted', { count: section.footnotes })}</span>}
         </span>
         <span className="visually-hidden">{budget ? budget.long : ''}</span>
       </p>
@@ -55,12 +54,12 @@ export function SectionWordFooter({ doc, sectionId, canEdit }: { doc: Y.Doc; sec
             />
           ) : (
             <button type="button" className="button button--ghost button--small" onClick={() => setEditing(true)}>
-              {section.budget ? 'Change budget' : 'Set a word budget'}
+              {section.budget ? t('submission.sectionWords.changeBudget') : t('submission.sectionWords.setBudget')}
             </button>
           )}
           <label className="check">
             <input type="checkbox" checked={section.annex} onChange={(e) => setSectionAnnex(doc, sectionId, e.target.checked)} />
-            Annex
+            {t('submission.sectionWords.annex')}
           </label>
         </div>
       )}
@@ -70,15 +69,17 @@ export function SectionWordFooter({ doc, sectionId, canEdit }: { doc: Y.Doc; sec
 
 /** `onDone(undefined)` cancels, `onDone(null)` removes the budget. */
 function BudgetForm({ initial, onDone }: { initial: number | null; onDone: (value: number | null | undefined) => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [value, setValue] = useState(initial === null ? '' : String(initial));
+  /** The key of the message shown under the field, empty when none. */
   const [error, setError] = useState('');
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!value.trim()) return onDone(null);
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0) {
-      setError('Enter a whole number of words, or leave it empty for no budget.');
+      setError('submission.sectionWords.budgetInvalid');
       return;
     }
     onDone(n);
@@ -96,7 +97,7 @@ function BudgetForm({ initial, onDone }: { initial: number | null; onDone: (valu
         }
       }}
     >
-      <label htmlFor={id}>Word budget</label>
+      <label htmlFor={id}>{t('submission.sectionWords.budgetLabel')}</label>
       <input
         id={id}
         className="input budget-form__input"
@@ -114,19 +115,19 @@ function BudgetForm({ initial, onDone }: { initial: number | null; onDone: (valu
         }}
       />
       <button type="submit" className="button button--primary button--small">
-        Save
+        {t('submission.sectionWords.save')}
       </button>
       {initial !== null && (
         <button type="button" className="button button--small" onClick={() => onDone(null)}>
-          Remove
+          {t('submission.sectionWords.remove')}
         </button>
       )}
       <button type="button" className="button button--ghost button--small" onClick={() => onDone(undefined)}>
-        Cancel
+        {t('common.cancel')}
       </button>
       {error && (
         <p id={`${id}-error`} className="field__error budget-form__error">
-          {error}
+          {t(error)}
         </p>
       )}
     </form>

@@ -1,7 +1,7 @@
 /** One organisation's sign-on: its status in words, and the control to confirm it or set it back (owners, editors). */
+import { useTranslation } from 'react-i18next';
 import type { SignOnEntry } from '../../../../shared/report/signOn.ts';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+import { formatDateIn } from '../../i18n/format.ts';
 
 export function SignOnStatus({
   entry,
@@ -14,22 +14,24 @@ export function SignOnStatus({
   busy: boolean;
   onChange: (status: 'pending' | 'confirmed') => void;
 }) {
+  const { t } = useTranslation();
   const confirmed = entry.status === 'confirmed';
-  const when = entry.confirmedAt ? dateFormat.format(new Date(entry.confirmedAt)) : '';
+  const when = entry.confirmedAt ? formatDateIn(new Date(entry.confirmedAt), { day: 'numeric', month: 'short', year: 'numeric' }) : '';
+  const by = entry.confirmedBy?.name ?? t('submission.signOn.someone');
   return (
     <span className="sign-on" data-testid="sign-on-status">
       <span className={`sign-on__badge sign-on__badge--${entry.status}`}>
-        {confirmed ? `Confirmed by ${entry.confirmedBy?.name ?? 'someone'}${when ? `, ${when}` : ''}` : 'Waiting to confirm'}
+        {confirmed ? (when ? t('submission.signOn.confirmedOn', { name: by, when }) : t('submission.signOn.confirmed', { name: by })) : t('submission.signOn.waiting')}
       </span>
       {canConfirm && (
         <button
           type="button"
           className="button button--small"
           disabled={busy}
-          aria-label={confirmed ? `Set ${entry.name} back to waiting` : `Confirm that ${entry.name} signs on`}
+          aria-label={confirmed ? t('submission.signOn.undoLabel', { name: entry.name }) : t('submission.signOn.confirmLabel', { name: entry.name })}
           onClick={() => onChange(confirmed ? 'pending' : 'confirmed')}
         >
-          {confirmed ? 'Undo' : 'Confirm'}
+          {confirmed ? t('submission.signOn.undo') : t('submission.signOn.confirm')}
         </button>
       )}
     </span>

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initReport } from '../../../../shared/report/layout.ts';
 import { runChecks } from '../../../../shared/submission/checks.ts';
+import { initI18n } from '../../i18n/i18n.ts';
 import { figuresOf, hintFor } from './checkHints.ts';
+
+beforeAll(() => initI18n('en'));
 
 describe('Checklist hints', () => {
   const doc = new Y.Doc();

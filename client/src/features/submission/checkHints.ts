@@ -5,81 +5,84 @@
  */
 import type { Check, CheckFigure } from '../../../../shared/submission/checks.ts';
 import type { ReportViewName } from '../treaty/treatyUiStore.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export type CheckFix =
   | { kind: 'view'; view: ReportViewName; label: string }
   | { kind: 'number-paragraphs'; label: string };
 
+/** Every text here is a message key, translated where it is shown. */
 export interface CheckHint {
   /** How to make the check pass. */
   hint: string;
   fix: CheckFix | null;
 }
 
-const COVER: CheckFix = { kind: 'view', view: 'cover', label: 'Open the cover information' };
+const COVER: CheckFix = { kind: 'view', view: 'cover', label: 'submission.checkFix.openCover' };
 
 const HINTS: Record<string, CheckHint> = {
   'paragraphs-numbered': {
-    hint: 'OHCHR and the committees ask for numbered paragraphs; with numbering on, the export numbers every paragraph.',
-    fix: { kind: 'number-paragraphs', label: 'Number the paragraphs' },
+    hint: 'submission.checkHint.paragraphsNumbered',
+    fix: { kind: 'number-paragraphs', label: 'submission.checkFix.numberParagraphs' },
   },
   'organisations-named': {
-    hint: 'List every submitting organisation in the cover information; a joint submission names at least two.',
+    hint: 'submission.checkHint.organisationsNamed',
     fix: COVER,
   },
   'organisations-signed-on': {
-    hint: "An owner or editor confirms each organisation's sign-on in the cover information, once the organisation has agreed.",
+    hint: 'submission.checkHint.organisationsSignedOn',
     fix: COVER,
   },
-  'cover-complete': { hint: 'Fill in the missing fields in the cover information.', fix: COVER },
+  'cover-complete': { hint: 'submission.checkHint.coverComplete', fix: COVER },
   'confidentiality-chosen': {
-    hint: 'Say whether the submission may be published on the OHCHR website or must stay confidential.',
+    hint: 'submission.checkHint.confidentialityChosen',
     fix: COVER,
   },
   'recommendations-present': {
-    hint: 'Select the paragraphs that ask the State to act and press “Recommendation” in the editor toolbar.',
-    fix: { kind: 'view', view: 'sections', label: 'Go to the sections' },
+    hint: 'submission.checkHint.recommendationsPresent',
+    fix: { kind: 'view', view: 'sections', label: 'submission.checkFix.goToSections' },
   },
   'recommendations-specific': {
-    hint: 'Start each recommendation with a specific action (adopt, repeal, establish, allocate…), and say who acts, what result is measured and by when.',
-    fix: { kind: 'view', view: 'recommendations', label: 'Review the recommendations' },
+    hint: 'submission.checkHint.recommendationsSpecific',
+    fix: { kind: 'view', view: 'recommendations', label: 'submission.checkFix.reviewRecommendations' },
   },
   'within-word-limit': {
-    hint: 'Shorten the longest sections or move supporting material to an annex (annexes are not counted). Use the report’s own limit only where the committee’s information note says otherwise.',
-    fix: { kind: 'view', view: 'cover', label: 'Set the report’s own limit' },
+    hint: 'submission.checkHint.withinWordLimit',
+    fix: { kind: 'view', view: 'cover', label: 'submission.checkFix.setOwnLimit' },
   },
   deadline: {
-    hint: 'Check the deadline in the committee’s information note (or OHCHR’s UPR deadlines page) and send the submission before it; a late one may not be considered.',
-    fix: { kind: 'view', view: 'cover', label: 'Open the cover information' },
+    hint: 'submission.checkHint.deadline',
+    fix: { kind: 'view', view: 'cover', label: 'submission.checkFix.openCover' },
   },
   'language-accepted': {
-    hint: 'Write the submission in English, French or Spanish, and set its language in the cover information if Rightsdraft cannot tell it from the text.',
+    hint: 'submission.checkHint.languageAccepted',
     fix: COVER,
   },
-  'format-word': { hint: 'Export as Word (.docx) from the report header.', fix: null },
-  'period-covered': { hint: 'Say which years the submission covers, usually since the State’s last review.', fix: COVER },
-  'one-state': { hint: 'A submission is about one State: write a separate one for each State, and name the State in the report header.', fix: null },
+  'format-word': { hint: 'submission.checkHint.formatWord', fix: null },
+  'period-covered': { hint: 'submission.checkHint.periodCovered', fix: COVER },
+  'one-state': { hint: 'submission.checkHint.oneState', fix: null },
   'no-annexed-reports': {
-    hint: 'Take other organisations’ reports out of the annexes and cite them in a note with a link instead.',
-    fix: { kind: 'view', view: 'sections', label: 'Go to the sections' },
+    hint: 'submission.checkHint.noAnnexedReports',
+    fix: { kind: 'view', view: 'sections', label: 'submission.checkFix.goToSections' },
   },
   'earlier-recommendations-assessed': {
-    hint: 'Enter the recommendations of the previous cycle and say, for each, whether it was implemented.',
-    fix: { kind: 'view', view: 'earlier', label: 'Open the earlier recommendations' },
+    hint: 'submission.checkHint.earlierRecommendationsAssessed',
+    fix: { kind: 'view', view: 'earlier', label: 'submission.checkFix.openEarlier' },
   },
   // Testimony and sensitive names (issue 12): fixed in the Testimony panel (report header) or the text.
   'testimony-consent-covers-export': {
-    hint: 'Mark the submission confidential in the cover information if it goes to the committee only, or take the quote out; export can also leave it out.',
+    hint: 'submission.checkHint.testimonyConsentCoversExport',
     fix: COVER,
   },
-  'sensitive-names-replaced': { hint: 'Give each sensitive name a replacement under “Testimony” in the report header, and keep listed names out of the cover information.', fix: null },
+  'sensitive-names-replaced': { hint: 'submission.checkHint.sensitiveNamesReplaced', fix: null },
   'testimony-consent-current': {
-    hint: 'Rewrite or remove the passages flagged in red; “Testimony” in the report header lists them.',
-    fix: { kind: 'view', view: 'sections', label: 'Go to the sections' },
+    hint: 'submission.checkHint.testimonyConsentCurrent',
+    fix: { kind: 'view', view: 'sections', label: 'submission.checkFix.goToSections' },
   },
   'images-described': {
-    hint: 'Select each image the check names and use “Edit image” in the toolbar to describe it, or mark it decorative if it adds no information.',
-    fix: { kind: 'view', view: 'sections', label: 'Go to the sections' },
+    hint: 'submission.checkHint.imagesDescribed',
+    fix: { kind: 'view', view: 'sections', label: 'submission.checkFix.goToSections' },
   },
 };
 
@@ -87,56 +90,110 @@ export function hintFor(check: Pick<Check, 'id'>): CheckHint | null {
   return HINTS[check.id] ?? null;
 }
 
+/** The cover fields a "missing" figure names, by key of their names. */
 const FIELD_NAMES: Record<string, string> = {
-  title: 'title',
-  stateUnderReview: 'State under review',
-  session: 'session',
-  contact: 'contact',
-  submissionType: 'submission type',
+  title: 'submission.checkField.title',
+  stateUnderReview: 'submission.checkField.stateUnderReview',
+  session: 'submission.checkField.session',
+  contact: 'submission.checkField.contact',
+  submissionType: 'submission.checkField.submissionType',
 };
 
+/** The figures' names, by key; a figure not listed shows its raw name. */
 const FIGURE_NAMES: Record<string, string> = {
-  paragraphNumbering: 'Paragraph numbering',
-  organisations: 'Organisations named',
-  required: 'Required',
-  pending: 'Waiting for',
-  submissionType: 'Submission type',
-  missing: 'Missing',
-  confidentiality: 'Publication',
-  recommendations: 'Recommendations',
-  specific: 'Specific',
-  notSpecific: 'Not specific (numbers)',
-  words: 'Words counted',
-  notCounted: 'Not counted',
-  limitFrom: 'Limit from',
-  entered: 'Entered',
-  assessed: 'Assessed',
-  deadline: 'Deadline',
-  daysLeft: 'Days left',
-  language: 'Language',
-  accepted: 'Accepted',
-  format: 'Format',
-  period: 'Period covered',
-  state: 'State',
-  annexes: 'Annexes',
-  reportAnnexes: 'Annexes titled as reports',
+  paragraphNumbering: 'submission.checkFigure.paragraphNumbering',
+  organisations: 'submission.checkFigure.organisations',
+  required: 'submission.checkFigure.required',
+  pending: 'submission.checkFigure.pending',
+  submissionType: 'submission.checkFigure.submissionType',
+  missing: 'submission.checkFigure.missing',
+  confidentiality: 'submission.checkFigure.confidentiality',
+  recommendations: 'submission.checkFigure.recommendations',
+  specific: 'submission.checkFigure.specific',
+  notSpecific: 'submission.checkFigure.notSpecific',
+  words: 'submission.checkFigure.words',
+  notCounted: 'submission.checkFigure.notCounted',
+  limitFrom: 'submission.checkFigure.limitFrom',
+  entered: 'submission.checkFigure.entered',
+  assessed: 'submission.checkFigure.assessed',
+  deadline: 'submission.checkFigure.deadline',
+  daysLeft: 'submission.checkFigure.daysLeft',
+  language: 'submission.checkFigure.language',
+  accepted: 'submission.checkFigure.accepted',
+  format: 'submission.checkFigure.format',
+  period: 'submission.checkFigure.period',
+  state: 'submission.checkFigure.state',
+  annexes: 'submission.checkFigure.annexes',
+  reportAnnexes: 'submission.checkFigure.reportAnnexes',
+  images: 'submission.checkFigure.images',
+  withoutAlt: 'submission.checkFigure.withoutAlt',
+  sections: 'submission.checkFigure.sections',
+  audience: 'submission.checkFigure.audience',
+  passages: 'submission.checkFigure.passages',
+  testimonies: 'submission.checkFigure.testimonies',
+  listed: 'submission.checkFigure.listed',
+  left: 'submission.checkFigure.left',
+};
+
+/** Figure values that are codes, shown in words. */
+const VALUE_NAMES: Record<string, Record<string, string>> = {
+  notCounted: { footnotes: 'submission.checkValue.footnotes', annexes: 'submission.checkValue.annexes' },
+  submissionType: { individual: 'submission.checkValue.individual', joint: 'submission.checkValue.joint' },
+  confidentiality: { public: 'submission.checkValue.public', confidential: 'submission.checkValue.confidential' },
+  audience: { public: 'submission.checkValue.audiencePublic', committee: 'submission.checkValue.audienceCommittee' },
 };
 
 function valueText(key: string, value: CheckFigure): string {
-  if (value === null) return 'not set';
-  if (typeof value === 'boolean') return value ? 'on' : 'off';
-  if (typeof value === 'number') return value.toLocaleString('en-GB');
+  if (value === null) return t('submission.checkValue.notSet');
+  if (typeof value === 'boolean') return value ? t('submission.checkValue.on') : t('submission.checkValue.off');
+  if (typeof value === 'number') return formatNumber(value);
+  const named = (v: string | number) => {
+    const names = key === 'missing' ? FIELD_NAMES : (VALUE_NAMES[key] ?? {});
+    const name = names[String(v)];
+    return name ? t(name) : typeof v === 'number' ? formatNumber(v) : v;
+  };
   if (Array.isArray(value)) {
-    if (value.length === 0) return 'none';
-    return value.map((v) => (key === 'missing' ? (FIELD_NAMES[String(v)] ?? String(v)) : String(v))).join(', ');
+    if (value.length === 0) return t('submission.checkValue.none');
+    return value.map(named).join(', ');
   }
-  if (key === 'limitFrom') return value === 'report' ? 'this report' : 'the limits table';
-  return value;
+  if (key === 'limitFrom') return value === 'report' ? t('submission.checkValue.thisReport') : t('submission.checkValue.limitsTable');
+  return named(value);
 }
 
-/** The check's figures as "name: value" pairs, the limit last. */
+/** The check's figures as "name: value" pairs, the limit last, in the interface language. */
 export function figuresOf(check: Pick<Check, 'figures' | 'limit'>): { name: string; value: string }[] {
-  const out = Object.entries(check.figures).map(([key, value]) => ({ name: FIGURE_NAMES[key] ?? key, value: valueText(key, value) }));
-  if (check.limit !== null) out.push({ name: 'Limit', value: check.limit.toLocaleString('en-GB') });
+  const out = Object.entries(check.figures).map(([key, value]) => ({
+    name: FIGURE_NAMES[key] ? t(FIGURE_NAMES[key]) : key,
+    value: valueText(key, value),
+  }));
+  if (check.limit !== null) out.push({ name: t('submission.checkFigure.limit'), value: formatNumber(check.limit) });
   return out;
 }
+
+/** The check's label in the interface language, by its id; a check this client does not know keeps its own. */
+export function checkLabel(check: Pick<Check, 'id' | 'label'>): string {
+  const key = CHECK_LABELS[check.id];
+  return key ? t(key) : check.label;
+}
+
+const CHECK_LABELS: Record<string, string> = {
+  'paragraphs-numbered': 'submission.checkLabel.paragraphsNumbered',
+  'organisations-named': 'submission.checkLabel.organisationsNamed',
+  'organisations-signed-on': 'submission.checkLabel.organisationsSignedOn',
+  'cover-complete': 'submission.checkLabel.coverComplete',
+  'recommendations-present': 'submission.checkLabel.recommendationsPresent',
+  'recommendations-specific': 'submission.checkLabel.recommendationsSpecific',
+  'within-word-limit': 'submission.checkLabel.withinWordLimit',
+  'earlier-recommendations-assessed': 'submission.checkLabel.earlierRecommendationsAssessed',
+  deadline: 'submission.checkLabel.deadline',
+  'language-accepted': 'submission.checkLabel.languageAccepted',
+  'format-word': 'submission.checkLabel.formatWord',
+  'period-covered': 'submission.checkLabel.periodCovered',
+  'one-state': 'submission.checkLabel.oneState',
+  'no-annexed-reports': 'submission.checkLabel.noAnnexedReports',
+  'confidentiality-chosen': 'submission.checkLabel.confidentialityChosen',
+  'images-described': 'submission.checkLabel.imagesDescribed',
+  'testimony-consent-covers-export': 'submission.checkLabel.testimonyConsentCoversExport',
+  'sensitive-names-replaced': 'submission.checkLabel.sensitiveNamesReplaced',
+  'testimony-consent-current': 'submission.checkLabel.testimonyConsentCurrent',
+};

@@ -6,6 +6,7 @@ import { withOwnList, type SignOnStatus } from '../../../../shared/report/signOn
 import { useOnline } from '../../app/useOnline.ts';
 import { useReview } from '../review/ReviewContext.tsx';
 import { useDocValue } from '../treaty/useDocValue.ts';
+import { t } from '../../i18n/i18n.ts';
 import type { SignOnControls } from './OrganisationList.tsx';
 import { changeSignOn, useLastSignOn } from './signOnStore.ts';
 
@@ -26,7 +27,7 @@ export function useSignOnControls(doc: Y.Doc, canEdit: boolean): SignOnControls 
       () => setBusy(null),
       () => {
         setBusy(null);
-        setError(`${organisation} could not be ${status === 'confirmed' ? 'confirmed' : 'set back'}. Check the connection and try again.`);
+        setError(t(status === 'confirmed' ? 'submission.signOn.confirmFailed' : 'submission.signOn.undoFailed', { name: organisation }));
       },
     );
   };

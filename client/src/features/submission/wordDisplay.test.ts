@@ -1,13 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { wordLimitFor } from '../../../../shared/submission/wordLimits.ts';
 import { wordStatus } from '../../../../shared/submission/wordStatus.ts';
+import { initI18n } from '../../i18n/i18n.ts';
 import { describeWordStatus, limitOrigin, notCountedText } from './wordDisplay.ts';
+
+beforeAll(() => initI18n('en'));
 
 describe('Word count display', () => {
   it('shows the count against the limit, with the words left', () => {
     expect(describeWordStatus(wordStatus(1234, 5630))).toEqual({
       tone: 'ok',
       count: '1,234 / 5,630 words',
+      figure: '1,234 / 5,630',
       flag: '',
       long: '1,234 of 5,630 words (4,396 left).',
     });
@@ -23,7 +27,7 @@ describe('Word count display', () => {
   });
 
   it('counts without a limit where none is known', () => {
-    expect(describeWordStatus(wordStatus(1, null))).toEqual({ tone: 'none', count: '1 word', flag: '', long: '1 word; no word limit applies.' });
+    expect(describeWordStatus(wordStatus(1, null))).toEqual({ tone: 'none', count: '1 word', figure: '1', flag: '', long: '1 word; no word limit applies.' });
   });
 
   it('says what is not counted and where the limit comes from', () => {

@@ -5,6 +5,7 @@
  * outline itself (`children`), with its reordering, untouched.
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { SectionInfo } from '../../../../shared/report/layout.ts';
 import { compareTagIds, tagIsAbout } from '../../../../shared/taxonomy/tagIds.ts';
@@ -33,19 +34,20 @@ export function OutlineTagFilter({
   onSelect: (id: string) => void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const filter = useTreatyUiStore((s) => s.tagFilter);
   const setFilter = useTreatyUiStore((s) => s.setTagFilter);
   const describe = useTagDescriber(doc);
   const tags = usedTags(sections);
-  const options = filter && !tags.some((t) => t.id === filter) ? [{ id: filter, count: 0 }, ...tags] : tags;
-  const matching = filter ? sections.map((s, index) => ({ s, index })).filter(({ s }) => s.tags.some((t) => tagIsAbout(t, filter))) : [];
+  const options = filter && !tags.some((tag) => tag.id === filter) ? [{ id: filter, count: 0 }, ...tags] : tags;
+  const matching = filter ? sections.map((s, index) => ({ s, index })).filter(({ s }) => s.tags.some((tag) => tagIsAbout(tag, filter))) : [];
 
   return (
     <div className="tag-filter-wrap">
       {options.length > 0 && (
         <div className="tag-filter">
           <label className="tag-filter__label" htmlFor="outline-tag-filter">
-            <TreatyIcon name="filter" size={16} /> Filter by tag
+            <TreatyIcon name="filter" size={16} /> {t('submission.tagFilter.label')}
           </label>
           <select
             id="outline-tag-filter"
@@ -53,21 +55,21 @@ export function OutlineTagFilter({
             value={filter ?? ''}
             onChange={(e) => setFilter(e.target.value || null)}
           >
-            <option value="">All sections</option>
-            {options.map((t) => (
-              <option key={t.id} value={t.id}>
-                {chipLabel(t.id, describe(t.id))} ({t.count})
+            <option value="">{t('submission.tagFilter.all')}</option>
+            {options.map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {t('submission.tagFilter.option', { label: chipLabel(tag.id, describe(tag.id)), count: tag.count })}
               </option>
             ))}
           </select>
         </div>
       )}
       {filter ? (
-        <nav className="outline filtered-outline" aria-label="Sections with the chosen tag">
+        <nav className="outline filtered-outline" aria-label={t('submission.tagFilter.nav')}>
           <div className="outline__head">
-            <h2 className="outline__title">Tagged</h2>
+            <h2 className="outline__title">{t('submission.tagFilter.title')}</h2>
             <span className="muted outline__count" role="status">
-              {matching.length} of {sections.length} {sections.length === 1 ? 'section' : 'sections'}
+              {t('submission.tagFilter.count', { matching: matching.length, count: sections.length })}
             </span>
           </div>
           <p className="filtered-outline__tag">{chipLabel(filter, describe(filter))}</p>
@@ -80,17 +82,17 @@ export function OutlineTagFilter({
                       <span className="outline-item__number" aria-hidden="true">
                         {index + 1}
                       </span>
-                      <span className="outline-item__title">{s.title.trim() || 'Untitled section'}</span>
+                      <span className="outline-item__title">{s.title.trim() || t('outline.untitled')}</span>
                     </button>
                   </div>
                 </li>
               ))}
             </ol>
           ) : (
-            <p className="muted outline__empty">No section has this tag any more.</p>
+            <p className="muted outline__empty">{t('submission.tagFilter.none')}</p>
           )}
           <button type="button" className="button button--small filtered-outline__clear" onClick={() => setFilter(null)}>
-            Show all sections
+            {t('submission.tagFilter.showAll')}
           </button>
         </nav>
       ) : (

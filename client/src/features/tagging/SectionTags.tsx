@@ -17,11 +17,11 @@ export function SectionTags({ doc, section, canEdit }: { doc: Y.Doc; section: Se
   const { t } = useTranslation();
   const describe = useTagDescriber(doc);
   const setTagFilter = useTreatyUiStore((s) => s.setTagFilter);
-  const title = section.title.trim() || 'Untitled section';
+  const title = section.title.trim() || t('outline.untitled');
   const tags = [...section.tags].sort(compareTagIds);
   if (!canEdit && tags.length === 0) return null;
   return (
-    <div className="section-tags" role="group" aria-label={`Tags of ${title}`} data-testid="section-tags">
+    <div className="section-tags" role="group" aria-label={t('submission.sectionTags.group', { title })} data-testid="section-tags">
       {tags.length > 0 ? (
         <ul className="tag-chips">
           {tags.map((id) => (
@@ -43,12 +43,12 @@ export function SectionTags({ doc, section, canEdit }: { doc: Y.Doc; section: Se
         <TagPicker
           doc={doc}
           present={tags}
-          label={`Add a tag to ${title}`}
+          label={t('submission.sectionTags.add', { title })}
           onPick={(id) => setSectionTag(doc, section.id, id, true)}
         />
       )}
       <span className="visually-hidden" aria-live="polite">
-        {tags.length === 0 ? '' : `${tags.length} ${tags.length === 1 ? 'tag' : 'tags'}: ${tags.map((id) => chipLabel(id, describe(id))).join(', ')}`}
+        {tags.length === 0 ? '' : t('submission.sectionTags.announce', { count: tags.length, tags: tags.map((id) => chipLabel(id, describe(id))).join(', ') })}
       </span>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { TagDescription } from '../../../../shared/taxonomy/describeTag.ts';
 import { Tooltip } from '../../ui/Tooltip.tsx';
 import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
@@ -12,15 +13,17 @@ export function TagChip({
   id,
   description,
   onActivate,
-  activateHint = 'Show the sections with this tag',
+  activateHint,
   onRemove,
 }: {
   id: string;
   description: TagDescription | null;
   onActivate?: () => void;
+  /** Said on hover; by default, that a click shows the sections with this tag. */
   activateHint?: string;
   onRemove?: () => void;
 }) {
+  const { t } = useTranslation();
   const label = chipLabel(id, description);
   const kind = description?.kind ?? 'unknown';
   const tone = description ? tagTone(kind) : 'loading';
@@ -29,14 +32,14 @@ export function TagChip({
       <span className="tooltip__title">{label}</span>
       {description && description.kind !== 'unknown' && (
         <span className="tooltip__meta">
-          {TAG_KIND_LABELS[kind]} · <code>{id}</code>
+          {t(TAG_KIND_LABELS[kind])} · <code>{id}</code>
         </span>
       )}
       {description?.text && <span className="tooltip__text">{description.text}</span>}
       {description?.kind === 'unknown' && (
-        <span className="tooltip__text">Rightsdraft does not know this tag. It is kept as it was written; remove it if it is wrong.</span>
+        <span className="tooltip__text">{t('submission.tagChip.unknownHelp')}</span>
       )}
-      {onActivate && <span className="tooltip__hint">{activateHint}</span>}
+      {onActivate && <span className="tooltip__hint">{activateHint ?? t('submission.tagChip.activateHint')}</span>}
     </>
   );
   return (
@@ -48,7 +51,7 @@ export function TagChip({
         </button>
       </Tooltip>
       {onRemove && (
-        <button type="button" className="tag-chip__remove" aria-label={`Remove tag ${label}`} onClick={onRemove}>
+        <button type="button" className="tag-chip__remove" aria-label={t('submission.tagChip.remove', { label })} onClick={onRemove}>
           <TreatyIcon name="cross" size={14} />
         </button>
       )}

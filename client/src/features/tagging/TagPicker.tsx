@@ -57,13 +57,13 @@ export function TagPicker({
     const entry = results[index];
     if (!entry) return;
     if (present.includes(entry.id)) {
-      setAnnouncement(`${entry.label} is already a tag here.`);
+      setAnnouncement(t('submission.tagPicker.alreadyTagged', { label: entry.label }));
       return;
     }
     onPick(entry.id, entry.label);
     setQuery('');
     setCombo(CLOSED);
-    setAnnouncement(`Tag added: ${entry.label}.`);
+    setAnnouncement(t('submission.tagPicker.added', { label: entry.label }));
     inputRef.current?.focus();
   };
 
@@ -109,7 +109,7 @@ export function TagPicker({
         onKeyDown={handleKeyDown}
         onBlur={() => setCombo(CLOSED)}
       />
-      <ul ref={listRef} id={listId} role="listbox" aria-label="Matching tags" className="tag-picker__list" hidden={!showList}>
+      <ul ref={listRef} id={listId} role="listbox" aria-label={t('submission.tagPicker.matching')} className="tag-picker__list" hidden={!showList}>
         {showList &&
           results.map((entry, i) => {
             const added = present.includes(entry.id);
@@ -127,7 +127,7 @@ export function TagPicker({
               >
                 <span className="tag-option__head">
                   <span className="tag-option__label">{entry.label}</span>
-                  <span className="tag-option__kind">{added ? 'Added' : TAG_KIND_LABELS[entry.kind]}</span>
+                  <span className="tag-option__kind">{added ? t('submission.tagPicker.addedBadge') : t(TAG_KIND_LABELS[entry.kind])}</span>
                 </span>
                 {entry.text && <span className="tag-option__text">{entry.text}</span>}
               </li>
@@ -137,7 +137,7 @@ export function TagPicker({
       <TreatyTextsNote show={showList && results.some((entry) => entry.kind === 'article')} />
       {open && results.length === 0 && (
         <p className="tag-picker__empty" role="status">
-          {taxonomy ? `No tag matches “${query.trim()}”.` : 'Loading the list of tags…'}
+          {taxonomy ? t('submission.tagPicker.noMatch', { query: query.trim() }) : t('submission.tagPicker.loading')}
         </p>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -1,16 +1,16 @@
 import type { TagKind } from '../../../../shared/taxonomy/tagIds.ts';
 
-/** How the picker and chips name each kind of tag. */
+/** How the picker and chips name each kind of tag: message keys, translated where shown. */
 export const TAG_KIND_LABELS: Record<TagKind, string> = {
-  article: 'Treaty article',
-  'sdg-goal': 'SDG',
-  'sdg-target': 'SDG target',
-  'sdg-indicator': 'SDG indicator',
-  'general-comment': 'General comment',
-  'upr-theme': 'UPR theme',
-  'upr-group': 'Group of persons',
-  recommendation: 'Earlier recommendation',
-  unknown: 'Unknown tag',
+  article: 'submission.tagKind.article',
+  'sdg-goal': 'submission.tagKind.sdgGoal',
+  'sdg-target': 'submission.tagKind.sdgTarget',
+  'sdg-indicator': 'submission.tagKind.sdgIndicator',
+  'general-comment': 'submission.tagKind.generalComment',
+  'upr-theme': 'submission.tagKind.uprTheme',
+  'upr-group': 'submission.tagKind.uprGroup',
+  recommendation: 'submission.tagKind.recommendation',
+  unknown: 'submission.tagKind.unknown',
 };
 
 /** Colour family of a chip: one per kind of source, so a row of chips reads at a glance. */

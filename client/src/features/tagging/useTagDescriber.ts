@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { earlierRecommendationLabel } from '../../../../shared/report/earlierRecommendations.ts';
 import type { TagDescription } from '../../../../shared/taxonomy/describeTag.ts';
 import { useEarlierRecommendations } from '../recommendations/useEarlierRecommendations.ts';
+import { t } from '../../i18n/i18n.ts';
 import { useTaxonomy } from './taxonomy.ts';
 
 /** Describes tag ids on this report (its earlier recommendations included); null while the taxonomy loads. */
@@ -21,5 +22,5 @@ export function useTagDescriber(doc: Y.Doc): TagDescriber {
 /** The words a chip shows: the label, or "Unknown tag X" for an id nobody knows (kept, never dropped). */
 export function chipLabel(id: string, description: TagDescription | null): string {
   if (!description) return id;
-  return description.kind === 'unknown' ? `Unknown tag ${id}` : description.label;
+  return description.kind === 'unknown' ? t('submission.tagChip.unknownTag', { id }) : description.label;
 }

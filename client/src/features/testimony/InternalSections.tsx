@@ -15,6 +15,7 @@ export function InternalSections({ doc, sections, internal, canEdit }: { doc: Y.
         {sections.map((s) => (
           <label key={s.id} className="check">
             <input type="checkbox" checked={internal.includes(s.id)} disabled={!canEdit} onChange={(e) => setSectionInternal(doc, s.id, e.target.checked, 'testimony-panel')} />
+            {/* i18n-exempt: the title stored for a new section (data), compared here, never shown */}
             <span>{s.title && s.title !== 'Untitled section' ? s.title : t('outline.untitled')}</span>
           </label>
         ))}

@@ -5,12 +5,15 @@
 import type { TFunction } from 'i18next';
 import type { TemplateId } from '../../../../shared/templates/templateIds.ts';
 
-/** Mechanism, treaty, first and last article of the templates that follow the treaty's articles. */
+/**
+ * Mechanism, treaty, first and last article of the templates that follow the treaty's articles. The treaty is its
+ * acronym, or the key of its name where the name is written out.
+ */
 const ARTICLE_TEMPLATES: Partial<Record<TemplateId, [string, string, number, number]>> = {
   cerd: ['CERD', 'ICERD', 2, 7],
   ccpr: ['CCPR', 'ICCPR', 1, 27],
   cescr: ['CESCR', 'ICESCR', 1, 15],
-  cat: ['CAT', 'Convention against Torture', 1, 16],
+  cat: ['CAT', 'submission.treaty.cat', 1, 16],
   crpd: ['CRPD', 'CRPD', 1, 33],
   cmw: ['CMW', 'ICMW', 1, 71],
   ced: ['CED', 'ICPPED', 1, 25],
@@ -19,7 +22,8 @@ const ARTICLE_TEMPLATES: Partial<Record<TemplateId, [string, string, number, num
 export function templateText(id: TemplateId, t: TFunction): { name: string; summary: string } {
   const articles = ARTICLE_TEMPLATES[id];
   if (articles) {
-    const [mechanism, treaty, first, last] = articles;
+    const [mechanism, treatyOrKey, first, last] = articles;
+    const treaty = treatyOrKey.startsWith('submission.') ? t(treatyOrKey) : treatyOrKey;
     return {
       name: t('template.articles.name', { mechanism, treaty, first, last }),
       summary: t('template.articles.summary', { treaty, first, last }),

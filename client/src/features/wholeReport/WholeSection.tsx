@@ -67,6 +67,7 @@ export const WholeSection = memo(function WholeSection({
   const { t } = useTranslation();
   // A new section is stored as "Untitled section" (outline/Outline.tsx): shown in the interface language.
   const stored = section.title.trim();
+  // i18n-exempt: the title stored for a new section (data), compared here, never shown
   const title = stored && stored !== 'Untitled section' ? stored : t('outline.untitled');
   const headingId = `${wholeSectionDomId(section.id)}-heading`;
   const held = pinned || focused || drafting;

@@ -2,8 +2,10 @@
  * The encrypted transport of one Y.Doc (issue 11, protocol v1 in docs/ENCRYPTION.md): it takes the place of the
  * y-websocket provider for an end-to-end encrypted report. Every local change leaves sealed with the report key
  * and signed with this account's key; every message from the server is signature-checked against the members who
- * may write and decrypted before it touches the document; anything else is refused and shown. Presence stays on
- * this device for now (`awareness` is local only).
+ * may write and decrypted before it touches the document; anything else is refused and shown. One transport per
+ * document of the report: the content (`<reportId>`) and the discussion (`<reportId>/discussion`), whose updates
+ * also pass the discussion guard (`check`, discussionCheck.ts) before they are applied. Presence stays on this
+ * device for now (`awareness` is local only).
  */
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
@@ -13,10 +15,13 @@ import { ESYNC_PATH_PREFIX, parseServerMessage, type ServerMessage } from '../..
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../../../shared/protocol/rooms.ts';
 import { deviceKeys, loadDeviceKeys, onDeviceKeys } from '../../e2ee/deviceKeys.ts';
-import { loadReportKeys, type ReportKeys } from '../../e2ee/reportKeyring.ts';
+import type { ReportKeys } from '../../e2ee/reportKeyring.ts';
 import type { ProviderHandlers } from '../providers.ts';
+import { canWriteDocument } from '../../../../shared/api/roles.ts';
+import type { Refusal, UpdateCheck } from './discussionCheck.ts';
 import { useEncryptionStore } from './encryptionStore.ts';
 import { SyncCursor } from './syncCursor.ts';
+import { announceRotation, loadKeysInTurn, onRotation } from './tabKeys.ts';
 
 /** Past this many bytes of updates after the snapshot, a writer makes a new snapshot and the server drops them. */
 export const SNAPSHOT_AFTER_BYTES = 64 * 1024;
@@ -45,16 +50,27 @@ export class EncryptedProvider {
   private readonly outstanding = new Map<string, Uint8Array>();
   private nextRef = 0;
   private opening = false;
+  /** A generation whose key this document must be re-sealed under as a snapshot (after this tab rotated the key). */
+  private resealAt = 0;
+  /** A message of this connection could not be decrypted here: a snapshot from this copy would drop it. */
+  private unreadable = false;
+  private readonly stopRotationWatch: () => void;
 
   constructor(
     readonly reportId: string,
     readonly kind: EnvelopeKind,
     readonly doc: Y.Doc,
     private readonly accountId: string,
+    /** Checks each decrypted message from the server before it is applied (the discussion guard). */
+    private readonly check: UpdateCheck | null = null,
   ) {
     this.awareness = new Awareness(doc);
     this.cursor = new SyncCursor(`${accountId}:${roomName(reportId, kind)}`);
     doc.on('update', this.handleDocUpdate);
+    this.stopRotationWatch = onRotation(reportId, (generation) => {
+      this.resealAt = Math.max(this.resealAt, generation);
+      this.maybeSnapshot();
+    });
   }
 
   /** Feed this transport's events to a session (the same events the y-websocket provider gives). */
@@ -82,7 +98,13 @@ export class EncryptedProvider {
     this.destroyed = true;
     this.stopKeyWatch?.();
     this.doc.off('update', this.handleDocUpdate);
+    this.stopRotationWatch();
     this.awareness.destroy();
+  }
+
+  /** This device's copy is being cleared: the next connection asks the server for everything. */
+  forgetProgress(): void {
+    this.cursor.reset();
   }
 
   /** Ask for proof that every change sent so far is stored (the ChangeTracker's confirmation). */
@@ -118,7 +140,7 @@ export class EncryptedProvider {
     this.handlers?.onStatus('connecting');
     this.wsconnecting = true;
     try {
-      const loaded = await loadReportKeys(this.reportId, this.accountId, own);
+      const loaded = await loadKeysInTurn(this.reportId, this.accountId, own);
       this.keys = loaded.keys;
       if (loaded.rotated) this.snapshotAfterRotation();
       this.store.set(this.reportId, { members: loaded.keys.members, generation: loaded.keys.generation, phase: loaded.current ? 'ready' : 'waiting-for-key' });
@@ -137,6 +159,7 @@ export class EncryptedProvider {
       this.wsconnecting = false;
       this.wsconnected = true;
       this.sent = this.acked = 0;
+      this.unreadable = false;
       this.confirmations.length = 0;
       this.outstanding.clear();
       this.handlers?.onStatus('connected');
@@ -154,11 +177,13 @@ export class EncryptedProvider {
     const own = await loadDeviceKeys(this.accountId);
     if (!own) return;
     try {
-      const loaded = await loadReportKeys(this.reportId, this.accountId, own);
+      const loaded = await loadKeysInTurn(this.reportId, this.accountId, own);
       if (this.destroyed) return;
       this.keys = loaded.keys;
       if (loaded.rotated) this.snapshotAfterRotation();
       this.store.set(this.reportId, { members: loaded.keys.members, generation: loaded.keys.generation, phase: loaded.current ? 'ready' : 'waiting-for-key' });
+      // Another document of this tab rotated the key: this one is re-sealed under it now that it holds it.
+      this.maybeSnapshot();
     } catch {
       // The next connection loads them again.
     }
@@ -194,7 +219,12 @@ export class EncryptedProvider {
 
   private get canWrite(): boolean {
     const role = this.keys?.role;
-    return this.kind === 'content' ? role === 'owner' || role === 'editor' : role !== 'viewer' && role !== undefined;
+    return canWriteDocument(role ?? null, this.kind);
+  }
+
+  /** Snapshots replace updates: owners and editors make them, of either document (the server refuses others'). */
+  private get canSnapshot(): boolean {
+    return canWriteDocument(this.keys?.role ?? null, 'content');
   }
 
   private receive(message: ServerMessage): void {
@@ -223,16 +253,29 @@ export class EncryptedProvider {
       reportKey: (g) => keys.keys.get(g) ?? null,
       seen: this.seen,
     });
-    if (!opened.ok) {
-      const signer = this.keys?.members.find((m) => m.userId === opened.header?.signer)?.name ?? opened.header?.signer ?? 'unknown';
-      console.warn('Rightsdraft: refused an encrypted message', { reason: opened.reason, signer });
-      if (opened.reason !== 'replayed') this.store.reject(this.reportId, { signer, reason: opened.reason, at: Date.now() });
+    const refusal: { reason: string; detail?: string } | null = opened.ok ? this.checkOpened(opened.header, opened.plaintext) : { reason: opened.reason };
+    if (!opened.ok || refusal) {
+      const { reason, detail } = refusal!;
+      const signer = keys.members.find((m) => m.userId === opened.header?.signer)?.name ?? opened.header?.signer ?? 'unknown';
+      console.warn('Rightsdraft: refused an encrypted message', { reason, detail, signer });
+      if (reason === 'no-key') this.unreadable = true;
+      if (reason !== 'replayed') this.store.reject(this.reportId, { signer, reason, detail, at: Date.now() });
       this.cursor.serverHas(new Uint8Array([0, 0]), message.seq);
       return;
     }
     Y.applyUpdate(this.doc, opened.plaintext, this);
     this.cursor.serverHas(opened.plaintext, message.seq);
     if (message.t === 'update') this.pendingBytes += sealed.length;
+  }
+
+  /** The document's own check of a message that opened (the discussion guard); a malformed update is refused too. */
+  private checkOpened(header: Parameters<UpdateCheck>[1], plaintext: Uint8Array): Refusal | null {
+    if (!this.check || !this.keys) return null;
+    try {
+      return this.check(this.doc, header, plaintext, this.keys.members);
+    } catch {
+      return { reason: 'discussion-rule', detail: 'not a readable change' };
+    }
   }
 
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -281,14 +324,16 @@ export class EncryptedProvider {
    * members given only the new key (newcomers) can then read the whole report, and the old ciphertext is dropped.
    */
   private snapshotAfterRotation(): void {
-    this.pendingBytes = Math.max(this.pendingBytes, SNAPSHOT_AFTER_BYTES);
-    this.maybeSnapshot();
+    // Every document of the report, in this tab: the content and the discussion.
+    if (this.keys) announceRotation(this.reportId, this.keys.generation);
   }
 
   /** Compaction without reading: past the threshold, replace what the server holds by a snapshot of this copy. */
   private maybeSnapshot(): void {
-    if (!this.ready || !this.canWrite || this.pendingBytes < SNAPSHOT_AFTER_BYTES || this.outstanding.size > 0) return;
+    const reseal = this.resealAt > 0 && this.keys !== null && this.keys.generation >= this.resealAt;
+    if (!this.ready || !this.canSnapshot || this.unreadable || (!reseal && this.pendingBytes < SNAPSHOT_AFTER_BYTES) || this.outstanding.size > 0) return;
     this.pendingBytes = 0;
+    this.resealAt = 0;
     this.send('snapshot', Y.encodeStateAsUpdate(this.doc), this.cursor.lastSeq);
   }
 }

@@ -15,6 +15,8 @@ export type EncryptionPhase =
 export interface Rejection {
   signer: string;
   reason: string;
+  /** The rule a refused discussion change broke (shared/discussion/changeRules.ts), in the guard's words. */
+  detail?: string;
   at: number;
 }
 

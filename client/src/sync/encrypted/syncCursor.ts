@@ -39,6 +39,14 @@ export class SyncCursor {
     return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(this.serverState));
   }
 
+  /** The device copy was cleared: fetch everything again on the next connection. */
+  reset(): void {
+    this.lastSeq = 0;
+    this.dirty = false;
+    this.serverState.clear();
+    this.save();
+  }
+
   markDirty(dirty: boolean): void {
     if (this.dirty === dirty) return;
     this.dirty = dirty;

@@ -52,6 +52,7 @@ export function RecommendationControls({ editor, doc }: { editor: Editor; doc: Y
     },
     equalityFn: (a, b) => a?.addressee === b?.addressee && a?.tags === b?.tags,
   });
+  const { t } = useTranslation();
   const describe = useTagDescriber(doc);
   const setTagFilter = useTreatyUiStore((s) => s.setTagFilter);
   if (!current) return null;
@@ -62,16 +63,16 @@ export function RecommendationControls({ editor, doc }: { editor: Editor; doc: Y
     if (rec) updateRecommendation(editor, rec.pos, patch);
   };
   return (
-    <div className="rec-controls" role="group" aria-label="Recommendation" data-testid="recommendation-controls">
+    <div className="rec-controls" role="group" aria-label={t('editing.recToolbar.label')} data-testid="recommendation-controls">
       <span className="rec-controls__title">
-        <TreatyIcon name="flag" size={16} /> Recommendation
+        <TreatyIcon name="flag" size={16} /> {t('editing.recToolbar.label')}
       </span>
       <label className="rec-controls__addressee">
-        <span>Addressed to</span>
+        <span>{t('editing.recToolbar.addressedTo')}</span>
         <SharedTextField
           value={current.addressee}
           maxLength={200}
-          placeholder="e.g. The Ministry of the Interior"
+          placeholder={t('editing.recToolbar.addresseePlaceholder')}
           onCommit={(addressee) => update({ addressee: addressee || null })}
         />
       </label>
@@ -84,7 +85,7 @@ export function RecommendationControls({ editor, doc }: { editor: Editor; doc: Y
                   id={id}
                   description={describe(id)}
                   onActivate={() => setTagFilter(id)}
-                  onRemove={() => update({ tags: tags.filter((t) => t !== id) })}
+                  onRemove={() => update({ tags: tags.filter((tag) => tag !== id) })}
                 />
               </li>
             ))}
@@ -93,8 +94,8 @@ export function RecommendationControls({ editor, doc }: { editor: Editor; doc: Y
         <TagPicker
           doc={doc}
           present={tags}
-          label="Add a tag to this recommendation"
-          placeholder="Tag: article, SDG, earlier recommendation…"
+          label={t('editing.recToolbar.addTag')}
+          placeholder={t('editing.recToolbar.tagPlaceholder')}
           onPick={(id) => update({ tags: [...tags, id] })}
         />
       </div>

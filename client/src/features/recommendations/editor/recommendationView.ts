@@ -10,6 +10,7 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import { Recommendation, RECOMMENDATION_NODE } from '../../../../../shared/schema/recommendation.ts';
 import { loadTaxonomy, type TaxonomyModule } from '../../tagging/taxonomy.ts';
 import { parseRecommendationTagId } from '../../../../../shared/taxonomy/tagIds.ts';
+import { i18n } from '../../../i18n/i18n.ts';
 
 let taxonomy: TaxonomyModule | null = null;
 
@@ -21,10 +22,10 @@ function renderHead(head: HTMLElement, node: PmNode): void {
   const addressee = typeof node.attrs.addressee === 'string' && node.attrs.addressee.trim() ? node.attrs.addressee.trim() : null;
   const label = document.createElement('span');
   label.className = 'recommendation__label';
-  label.textContent = 'Recommendation';
+  label.textContent = i18n.t('editing.recView.label');
   const to = document.createElement('span');
   to.className = addressee ? 'recommendation__addressee' : 'recommendation__addressee recommendation__addressee--none';
-  to.textContent = addressee ? `To: ${addressee}` : 'No addressee';
+  to.textContent = addressee ? i18n.t('editing.recView.to', { addressee }) : i18n.t('editing.recView.noAddressee');
   const parts: HTMLElement[] = [label, to];
   for (const id of tagsOf(node)) {
     const tag = document.createElement('span');
@@ -35,8 +36,8 @@ function renderHead(head: HTMLElement, node: PmNode): void {
       tag.textContent = described.label;
       tag.title = `${described.label}${described.text ? ` — ${described.text}` : ''}`;
     } else if (rec) {
-      tag.textContent = `${rec.symbol} para. ${rec.paragraph}`;
-      tag.title = 'Earlier recommendation';
+      tag.textContent = i18n.t('editing.recView.earlierTag', { symbol: rec.symbol, paragraph: rec.paragraph });
+      tag.title = i18n.t('editing.recView.earlier');
     } else {
       tag.textContent = id;
     }

@@ -14,8 +14,8 @@ import { TreatyIcon } from '../../treaty/TreatyIcon.tsx';
 import { passageTagsAt, passageTarget } from './passageTagRange.ts';
 import './passageTags.css';
 
-/** The label is also the button's key in the toolbar's "More" menu when it does not fit (a phone). */
-export const TAG_PASSAGE_LABEL = 'Tag passage';
+/** The button's key in the toolbar's "More" menu when it does not fit (a phone); its text is t('passage.button'). */
+export const TAG_PASSAGE_LABEL = 'Tag passage'; // i18n-exempt: an overflow key, not shown
 
 export function PassageTagButton({
   editor,
@@ -60,6 +60,7 @@ export function PassageTagControls({ editor, doc, open, onClose }: { editor: Edi
     selector: ({ editor: e }) => ({ target: passageTarget(e), tags: passageTagsAt(e).join('\n') }),
     equalityFn: (a, b) => a?.target === b?.target && a?.tags === b?.tags,
   });
+  const { t } = useTranslation();
   const describe = useTagDescriber(doc);
   const rowRef = useRef<HTMLDivElement>(null);
   const tags = current.tags ? current.tags.split('\n') : [];
@@ -69,13 +70,13 @@ export function PassageTagControls({ editor, doc, open, onClose }: { editor: Edi
   }, [open]);
 
   if (!open && tags.length === 0) return null;
-  const where = current.target === 'selection' ? 'the selected words' : current.target === 'paragraph' ? 'this paragraph' : null;
+  const where = current.target === 'selection' || current.target === 'paragraph' ? current.target : null;
   return (
     <div
       ref={rowRef}
       className="passage-controls"
       role="group"
-      aria-label="Passage tags"
+      aria-label={t('submission.passageTags.group')}
       data-testid="passage-tag-controls"
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -86,10 +87,10 @@ export function PassageTagControls({ editor, doc, open, onClose }: { editor: Edi
       }}
     >
       <span className="passage-controls__title">
-        <TreatyIcon name="tag" size={16} /> {tags.length > 0 ? 'Tags on this passage' : 'Tag passage'}
+        <TreatyIcon name="tag" size={16} /> {tags.length > 0 ? t('submission.passageTags.onPassage') : t('passage.button')}
       </span>
       {tags.length > 0 && (
-        <ul className="tag-chips" aria-label="Tags on this passage">
+        <ul className="tag-chips" aria-label={t('submission.passageTags.onPassage')}>
           {tags.map((id) => (
             <li key={id}>
               <TagChip id={id} description={describe(id)} onRemove={() => editor.chain().removePassageTag(id).run()} />
@@ -102,8 +103,8 @@ export function PassageTagControls({ editor, doc, open, onClose }: { editor: Edi
           <TagPicker
             doc={doc}
             present={tags}
-            label={`Tag ${where}`}
-            placeholder={`Tag ${where}: article, SDG, theme…`}
+            label={where === 'selection' ? t('submission.passageTags.tagSelection') : t('submission.passageTags.tagParagraph')}
+            placeholder={where === 'selection' ? t('submission.passageTags.placeholderSelection') : t('submission.passageTags.placeholderParagraph')}
             onPick={(id) => editor.chain().addPassageTag(id).run()}
           />
           <button
@@ -114,11 +115,11 @@ export function PassageTagControls({ editor, doc, open, onClose }: { editor: Edi
               editor.commands.focus();
             }}
           >
-            Done
+            {t('submission.passageTags.done')}
           </button>
         </div>
       )}
-      {open && !where && <span className="muted">Select some words, or put the caret in a paragraph, to tag it.</span>}
+      {open && !where && <span className="muted">{t('submission.passageTags.nothingSelected')}</span>}
     </div>
   );
 }

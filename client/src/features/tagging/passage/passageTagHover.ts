@@ -8,6 +8,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { PASSAGE_TAG_MARK } from '../../../../../shared/schema/passageTag.ts';
+import { t } from '../../../i18n/i18n.ts';
 
 export type PassageTagNamer = (tagId: string) => string;
 
@@ -19,7 +20,7 @@ function decorations(doc: PmNode, name: PassageTagNamer): DecorationSet {
     if (tags.length === 0) return;
     decos.push(
       Decoration.inline(pos, pos + node.nodeSize, {
-        title: `Tagged: ${tags.map(name).join('; ')}`,
+        title: t('submission.passageTags.hoverTitle', { tags: tags.map(name).join('; ') }),
         'data-passage-tags': tags.join(' '),
         class: tags.length > 1 ? 'passage-tag--several' : '',
       }),
