@@ -6,6 +6,7 @@ import type { CommentInfo } from '../../../../shared/discussion/layout.ts';
 import type { VersionKind } from '../../../../shared/api/versionKinds.ts';
 import { ApiError, NetworkError } from '../../api/reportsApi.ts';
 import { i18n } from '../../i18n/i18n.ts';
+import { withDisplayName } from './versionNames.ts';
 
 const TIMEOUT_MS = 15_000;
 
@@ -82,15 +83,16 @@ export async function fetchMembers(reportId: string): Promise<Member[]> {
 }
 
 export async function fetchVersions(reportId: string): Promise<Version[]> {
-  return (await getJson<{ versions: Version[] }>(`${base(reportId)}/versions`)).versions;
+  return (await getJson<{ versions: Version[] }>(`${base(reportId)}/versions`)).versions.map(withDisplayName);
 }
 
 export function saveVersion(reportId: string, name: string): Promise<Version> {
   return postJson<Version>(`${base(reportId)}/versions`, { name });
 }
 
-export function fetchVersionContent(reportId: string, versionId: string): Promise<VersionContent> {
-  return getJson<VersionContent>(`${base(reportId)}/versions/${encodeURIComponent(versionId)}/content`);
+export async function fetchVersionContent(reportId: string, versionId: string): Promise<VersionContent> {
+  const content = await getJson<VersionContent>(`${base(reportId)}/versions/${encodeURIComponent(versionId)}/content`);
+  return { ...content, version: withDisplayName(content.version) };
 }
 
 /** `from` and `to` are version ids or `current`. */
@@ -99,8 +101,9 @@ export async function compareVersions(reportId: string, from: string, to: string
   return (await getJson<{ sections: SectionComparison[] }>(`${base(reportId)}/versions/compare?${q}`)).sections;
 }
 
-export function restoreVersion(reportId: string, versionId: string): Promise<{ restored: string; before: Version }> {
-  return postJson(`${base(reportId)}/versions/${encodeURIComponent(versionId)}/restore`);
+export async function restoreVersion(reportId: string, versionId: string): Promise<{ restored: string; before: Version }> {
+  const result = await postJson<{ restored: string; before: Version }>(`${base(reportId)}/versions/${encodeURIComponent(versionId)}/restore`);
+  return { ...result, before: withDisplayName(result.before) };
 }
 
 /** Owners only. */
