@@ -303,8 +303,8 @@ function RestoreDialog({ version, onClose, onRestore }: { version: Version | nul
           </p>
           <p>
             {fillSlots(t('reviewUi.versions.restoreSafety', { safetyName: slot('safetyName') }), {
-              // i18n-exempt: the name the server gives this version (VersionService), which the list then shows as is
-              safetyName: <strong>Before restoring “{version.name}”</strong>,
+              // The name the list will show for the version kept first (versionNames.ts).
+              safetyName: <strong>{t('versionNames.beforeRestore', { target: version.name })}</strong>,
             })}
           </p>
           <p className="muted">{t('reviewUi.versions.restoreComments')}</p>
