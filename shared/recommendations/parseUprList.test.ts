@@ -74,9 +74,9 @@ describe('Pasted UPR recommendation lists', () => {
       ['26.1 Ratify OP-CAT (Denmark);', 'Some stray sentence from another page.', '26.2 Improve prison conditions;', '26.1 Ratify OP-CAT (Denmark, Norway);'].join('\n'),
     );
     expect(problems).toEqual([
-      { line: 2, message: 'Not read as a recommendation: "Some stray sentence from another page."' },
-      { line: 3, message: 'No recommending State found at the end of 26.2.' },
-      { line: 4, message: 'Paragraph 26.1 appears twice; the later one is kept.' },
+      { line: 2, code: 'not-read', detail: 'Some stray sentence from another page.', message: 'Not read as a recommendation: "Some stray sentence from another page."' },
+      { line: 3, code: 'no-state', detail: '26.2', message: 'No recommending State found at the end of 26.2.' },
+      { line: 4, code: 'duplicate', detail: '26.1', message: 'Paragraph 26.1 appears twice; the later one is kept.' },
     ]);
     expect(recommendations.map((r) => [r.paragraph, r.recommendedBy])).toEqual([
       ['26.1', ['Denmark', 'Norway']],

@@ -28,6 +28,10 @@ export interface ParsedRecommendation {
 
 export interface ParseProblem {
   line: number;
+  /** Which problem, for the interface to say in its language: `detail` is the paragraph number or the line read. */
+  code: 'no-state' | 'duplicate' | 'not-read';
+  detail: string;
+  /** The problem in English (for logs and callers without an interface language). */
   message: string;
 }
 
@@ -114,7 +118,7 @@ function finish(rec: ParsedRecommendation & { raw: string }, problems: ParseProb
     response = inline[2]!.toLowerCase() as RecommendationResponse;
   }
   const { text, states } = splitRecommendingStates(raw);
-  if (states.length === 0) problems.push({ line: rec.line, message: `No recommending State found at the end of ${rec.paragraph}.` });
+  if (states.length === 0) problems.push({ line: rec.line, code: 'no-state', detail: rec.paragraph, message: `No recommending State found at the end of ${rec.paragraph}.` });
   return { paragraph: rec.paragraph, text, recommendedBy: states, response, line: rec.line };
 }
 
@@ -128,7 +132,7 @@ export function parseUprRecommendations(pasted: string, options: { defaultRespon
     if (!current) return;
     const done = finish(current, problems);
     const earlier = seen.get(done.paragraph);
-    if (earlier !== undefined) problems.push({ line: done.line, message: `Paragraph ${done.paragraph} appears twice; the later one is kept.` });
+    if (earlier !== undefined) problems.push({ line: done.line, code: 'duplicate', detail: done.paragraph, message: `Paragraph ${done.paragraph} appears twice; the later one is kept.` });
     else seen.set(done.paragraph, out.length);
     if (earlier !== undefined) out[earlier] = done;
     else out.push(done);
@@ -169,7 +173,7 @@ export function parseUprRecommendations(pasted: string, options: { defaultRespon
       return;
     }
     // Headings before the list ("III. Conclusions and/or recommendations") are expected; after it, say so.
-    if (out.length > 0 || current) problems.push({ line: lineNo, message: `Not read as a recommendation: "${line.slice(0, 80)}"` });
+    if (out.length > 0 || current) problems.push({ line: lineNo, code: 'not-read', detail: line.slice(0, 80), message: `Not read as a recommendation: "${line.slice(0, 80)}"` });
   });
   close();
   return { recommendations: out, symbol: SYMBOL.exec(pasted)?.[0] ?? null, problems };

@@ -4,7 +4,7 @@
  * assessment kept), and every problem the parser met, with its line. Pure, so it is unit-tested.
  */
 import type { NewEarlierRecommendation, RecommendationResponse } from '../../../../shared/report/earlierRecommendations.ts';
-import { parseUprRecommendations, type ParseProblem, type ParsedRecommendation } from '../../../../shared/recommendations/parseUprList.ts';
+import { parseUprRecommendations, type ParsedRecommendation } from '../../../../shared/recommendations/parseUprList.ts';
 import { recommendationTagId } from '../../../../shared/taxonomy/tagIds.ts';
 import { i18n } from '../../i18n/i18n.ts';
 
@@ -20,7 +20,8 @@ export interface PastePreview {
   /** The symbol was read from the paste rather than typed. */
   symbolFromPaste: boolean;
   items: PreviewItem[];
-  problems: ParseProblem[];
+  /** What could not be read, said in the interface language, by line (0: the paste as a whole). */
+  problems: { line: number; message: string }[];
   /** What "Add" writes. */
   ready: NewEarlierRecommendation[];
 }
@@ -34,7 +35,7 @@ export function previewPaste(
   const parsed = parseUprRecommendations(pasted, { defaultResponse });
   const typed = typedSymbol.trim();
   const symbol = typed || parsed.symbol || '';
-  const problems = [...parsed.problems];
+  const problems = parsed.problems.map((p) => ({ line: p.line, message: i18n.t(`pasteProblems.${p.code}`, { detail: p.detail }) }));
   if (!symbol && parsed.recommendations.length > 0) {
     problems.unshift({ line: 0, message: i18n.t('editing.pastePreview.symbolMissing') });
   }
