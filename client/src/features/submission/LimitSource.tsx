@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { EffectiveWordLimit } from '../../../../shared/submission/wordLimits.ts';
+import { limitNoteKey } from './limitNotes.ts';
 import { limitOrigin, notCountedText } from './wordDisplay.ts';
 
 /** Where a word limit comes from and what it leaves out: the tooltip of every count shown against it. */
@@ -19,7 +20,7 @@ export function LimitSource({ limit, mechanism, submissionType }: { limit: Effec
               </span>
             ))}
           </span>
-          {rule.note && <span className="tooltip__note">{rule.note}</span>}
+          {rule.note && <span className="tooltip__note">{t(limitNoteKey(rule))}</span>}
         </>
       )}
       {limit.from === 'report' && rule?.words != null && (
