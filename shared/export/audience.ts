@@ -7,7 +7,7 @@
  */
 import type { PmNode } from '../report/content.ts';
 import { TESTIMONY_LINK_MARK } from '../schema/nodeNames.ts';
-import { exclusionReason, today, type Audience, type SensitiveName, type TestimonyRecord } from '../report/testimony.ts';
+import { exclusionReasonText, exclusionWhy, today, type Audience, type ExclusionWhy, type SensitiveName, type TestimonyRecord } from '../report/testimony.ts';
 import { replaceSensitiveNames } from '../report/sensitiveNameMatch.ts';
 import type { ExportInput } from './input.ts';
 
@@ -28,7 +28,9 @@ export interface Exclusion {
   testimonyId?: string;
   /** The first words of the passage; '' for a whole section. */
   excerpt: string;
+  /** Why, in English; `why` says it for the interface to put in its language. */
   reason: string;
+  why: ExclusionWhy;
   /** False for what never exports anyway (internal only); true for what the person must decide about. */
   blocking: boolean;
 }
@@ -71,12 +73,12 @@ interface Judge {
 }
 
 /** Why the passage linked to `id` is left out, or null when it may go in. */
-function verdict(judge: Judge, id: string): { reason: string; blocking: boolean } | null {
+function verdict(judge: Judge, id: string): { reason: string; why: ExclusionWhy; blocking: boolean } | null {
   const record = judge.records.get(id) ?? null;
-  const reason = exclusionReason(record, judge.audience, judge.day);
-  if (!reason) return null;
+  const why = exclusionWhy(record, judge.audience, judge.day);
+  if (!why) return null;
   // Internal-only testimony never exports whatever is chosen, so it is listed but never blocks.
-  return { reason, blocking: record?.consent !== 'internal-only' };
+  return { reason: exclusionReasonText(why), why, blocking: record?.consent !== 'internal-only' };
 }
 
 /** Every linked passage of a body: consecutive text nodes in one block linked to the same record are one passage. */
@@ -115,7 +117,7 @@ export function auditExport(input: ExportInput, audience: Audience, day: string 
   const out: Exclusion[] = [];
   for (const section of input.sections) {
     if (internal.has(section.id)) {
-      out.push({ sectionId: section.id, section: section.title, testimony: '', excerpt: '', reason: 'the section is internal only and never exports', blocking: false });
+      out.push({ sectionId: section.id, section: section.title, testimony: '', excerpt: '', reason: exclusionReasonText({ code: 'internal-section' }), why: { code: 'internal-section' }, blocking: false });
       continue;
     }
     linkedRuns(section.content, (id, text) => {

@@ -202,17 +202,48 @@ export function consentCovers(consent: Consent, audience: Audience): boolean {
 }
 
 /** Why a passage linked to `record` (null: a record that no longer exists) cannot go into this export, or null. */
-export function exclusionReason(record: TestimonyRecord | null, audience: Audience, day: string = today()): string | null {
-  if (!record) return 'its testimony record was removed';
+/** Why a passage (or a section) stays out of an export, for the interface to say in its language. */
+export type ExclusionWhy =
+  | { code: 'record-removed' }
+  | { code: 'withdrawn' }
+  | { code: 'expired'; on: string }
+  | { code: 'internal-only' }
+  | { code: 'not-covered'; consent: Consent; audience: Audience }
+  | { code: 'internal-section' };
+
+/** Why a passage linked to `record` stays out of an export for `audience` on `day`, or null when it may go in. */
+export function exclusionWhy(record: TestimonyRecord | null, audience: Audience, day: string = today()): ExclusionWhy | null {
+  if (!record) return { code: 'record-removed' };
   const state = consentState(record, day);
-  if (state === 'withdrawn') return 'consent was withdrawn';
-  if (state === 'expired') return `consent expired on ${record.expiresOn}`;
+  if (state === 'withdrawn') return { code: 'withdrawn' };
+  if (state === 'expired') return { code: 'expired', on: record.expiresOn };
   if (!consentCovers(record.consent, audience)) {
-    return record.consent === 'internal-only'
-      ? 'the testimony is internal only and never exports'
-      : `consent is "${CONSENT_LABELS[record.consent]}", which does not cover a ${AUDIENCE_LABELS[audience]} export`;
+    return record.consent === 'internal-only' ? { code: 'internal-only' } : { code: 'not-covered', consent: record.consent, audience };
   }
   return null;
+}
+
+/** The reason in English (exports' logs, the server, messages without an interface language). */
+export function exclusionReasonText(why: ExclusionWhy): string {
+  switch (why.code) {
+    case 'record-removed':
+      return 'its testimony record was removed';
+    case 'withdrawn':
+      return 'consent was withdrawn';
+    case 'expired':
+      return `consent expired on ${why.on}`;
+    case 'internal-only':
+      return 'the testimony is internal only and never exports';
+    case 'not-covered':
+      return `consent is "${CONSENT_LABELS[why.consent]}", which does not cover a ${AUDIENCE_LABELS[why.audience]} export`;
+    case 'internal-section':
+      return 'the section is internal only and never exports';
+  }
+}
+
+export function exclusionReason(record: TestimonyRecord | null, audience: Audience, day: string = today()): string | null {
+  const why = exclusionWhy(record, audience, day);
+  return why ? exclusionReasonText(why) : null;
 }
 
 // Sensitive names ------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import { reportImages } from '../report/images.ts';
 import { reportContent } from '../report/content.ts';
 import { documentLanguage } from '../export/language.ts';
 import { evidenceFindings } from './evidenceFindings.ts';
+import type { ExclusionWhy } from '../report/testimony.ts';
 
 export type CheckFigure = number | string | boolean | null | (number | string)[];
 
@@ -31,6 +32,16 @@ export interface Check {
   message: string;
   /** Where the rule comes from (rules.ts). */
   source: string;
+  /** The passages a testimony check found, for the interface to list in its language. */
+  passages?: CheckPassage[];
+}
+
+/** A passage linked to testimony that a check found: whose, where, its first words and why. */
+export interface CheckPassage {
+  testimony: string;
+  section: string;
+  excerpt: string;
+  why: ExclusionWhy;
 }
 
 export interface Checklist {
@@ -110,7 +121,9 @@ function ruleChecks(doc: Y.Doc, now: Date): Check[] {
   };
   return rulesFor(meta.mechanism).map((rule) => {
     const outcome = rule.run(input);
-    return { id: rule.id, label: rule.label, passed: outcome.passed, figures: outcome.figures, limit: null, message: outcome.message, source: rule.source };
+    const check: Check = { id: rule.id, label: rule.label, passed: outcome.passed, figures: outcome.figures, limit: null, message: outcome.message, source: rule.source };
+    if (outcome.passages) check.passages = outcome.passages;
+    return check;
   });
 }
 

@@ -7,6 +7,8 @@
 import type { Mechanism } from '../api/mechanisms.ts';
 import type { CoverFields } from '../report/coverFields.ts';
 import type { EvidenceFindings } from './evidenceFindings.ts';
+import type { Exclusion } from '../export/audience.ts';
+import type { CheckPassage } from './checks.ts';
 
 const UPR_GUIDELINES =
   'OHCHR, "Universal Periodic Review (Third Cycle): Information and guidelines for relevant stakeholders\' written submissions" and its fourth-cycle edition';
@@ -85,6 +87,8 @@ export interface RuleOutcome {
   passed: boolean;
   figures: Record<string, string | number | boolean | null | (string | number)[]>;
   message: string;
+  /** The passages found, for the interface to list (testimony checks). */
+  passages?: CheckPassage[];
 }
 
 export interface SubmissionRule {
@@ -269,6 +273,7 @@ export const SUBMISSION_RULES: readonly SubmissionRule[] = [
         passed: false,
         figures,
         message: `${list.length} passage${list.length === 1 ? '' : 's'} linked to testimony without consent for ${audience}: ${list.map((e) => `${e.testimony} in “${e.section}” (${e.reason})`).join('; ')}. Export leaves ${list.length === 1 ? 'it' : 'them'} out or stops, as you choose.`,
+        passages: list.map(checkPassage),
       };
     },
   },
@@ -301,10 +306,15 @@ export const SUBMISSION_RULES: readonly SubmissionRule[] = [
         passed: false,
         figures,
         message: `Rewrite or remove ${list.length === 1 ? 'this passage' : 'these passages'}: ${list.map((e) => `${e.testimony} in “${e.section}”: “${e.excerpt}” (${e.reason})`).join('; ')}.`,
+        passages: list.map(checkPassage),
       };
     },
   },
 ];
+
+function checkPassage(e: Exclusion): CheckPassage {
+  return { testimony: e.testimony, section: e.section, excerpt: e.excerpt, why: e.why };
+}
 
 export function rulesFor(mechanism: string): SubmissionRule[] {
   return SUBMISSION_RULES.filter((r) => r.mechanisms === 'all' || (r.mechanisms as readonly string[]).includes(mechanism));

@@ -2,11 +2,12 @@
  * What each formal check says, in the interface language. shared/submission/checks.ts and rules.ts compute the
  * checks (and the server and exports use them in English); the client says them again here from the check's id,
  * whether it passed and its figures. A check this client does not know, or one whose message carries details its
- * figures do not (the testimony passages), keeps the shared message.
+ * figures do not, keeps the shared message; the testimony checks carry their passages (exclusionText.ts).
  */
 import type { Check, CheckFigure } from '../../../../shared/submission/checks.ts';
 import { DEADLINE_WARNING_DAYS } from '../../../../shared/submission/rules.ts';
 import { currentLanguage, t } from '../../i18n/i18n.ts';
+import { testimonyCheckMessage } from '../testimony/exclusionText.ts';
 
 const num = (v: CheckFigure | undefined): number => (typeof v === 'number' ? v : 0);
 const list = (v: CheckFigure | undefined): (string | number)[] => (Array.isArray(v) ? v : []);
@@ -29,7 +30,7 @@ const FIELD_KEYS: Record<string, string> = {
 
 const UN_LANGUAGES = new Set(['en', 'fr', 'es', 'ar', 'zh', 'ru']);
 
-type Say = (check: Pick<Check, 'passed' | 'figures' | 'limit' | 'message'>, mechanism: string) => string;
+type Say = (check: Pick<Check, 'passed' | 'figures' | 'limit' | 'message' | 'passages'>, mechanism: string) => string;
 
 const MESSAGES: Record<string, Say> = {
   'paragraphs-numbered': ({ passed }) => t(passed ? 'submission.checkMessage.numberedYes' : 'submission.checkMessage.numberedNo'),
@@ -105,19 +106,20 @@ const MESSAGES: Record<string, Say> = {
     const images = num(figures.images);
     return images === 0 ? t('submission.checkMessage.imagesNone') : t('submission.checkMessage.imagesAll', { count: images });
   },
-  'testimony-consent-covers-export': ({ passed, figures, message }) => {
-    if (!passed) return message;
+  'testimony-consent-covers-export': ({ passed, figures, message, passages }) => {
+    if (!passed) return testimonyCheckMessage('testimony-consent-covers-export', passages, text(figures.audience)) ?? message;
     return t(figures.audience === 'committee' ? 'submission.checkMessage.consentCommittee' : 'submission.checkMessage.consentPublic');
   },
   'sensitive-names-replaced': ({ passed, figures }) => {
     if (!passed) return t('submission.checkMessage.namesLeft', { names: quoted(list(figures.left), '“', '”') });
     return num(figures.listed) > 0 ? t('submission.checkMessage.namesReplaced') : t('submission.checkMessage.namesNone');
   },
-  'testimony-consent-current': ({ passed, message }) => (passed ? t('submission.checkMessage.consentCurrent') : message),
+  'testimony-consent-current': ({ passed, message, passages }) =>
+    passed ? t('submission.checkMessage.consentCurrent') : (testimonyCheckMessage('testimony-consent-current', passages, '') ?? message),
 };
 
 /** The check's message in the interface language; `mechanism` is the report's. */
-export function checkMessage(check: Pick<Check, 'id' | 'passed' | 'figures' | 'limit' | 'message'>, mechanism: string): string {
+export function checkMessage(check: Pick<Check, 'id' | 'passed' | 'figures' | 'limit' | 'message' | 'passages'>, mechanism: string): string {
   const say = MESSAGES[check.id];
   return say ? say(check, mechanism) : check.message;
 }

@@ -5,13 +5,14 @@
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { auditExport, describeExclusions } from '../../../../shared/export/audience.ts';
+import { auditExport } from '../../../../shared/export/audience.ts';
 import { exportInputFromDoc, type ExportInput } from '../../../../shared/export/input.ts';
 import type { ExportOptions } from '../../../../shared/export/options.ts';
 import { getCoverFields } from '../../../../shared/report/coverFields.ts';
 import { listSensitiveNames } from '../../../../shared/report/testimony.ts';
 import { replaceSensitiveNames } from '../../../../shared/report/sensitiveNameMatch.ts';
 import { t as translate } from '../../i18n/i18n.ts';
+import { exclusionLine } from './exclusionText.ts';
 
 /** The report's title as an export prints it (and names the file): sensitive names replaced. */
 export function exportedTitle(doc: Y.Doc, title: string): string {
@@ -24,7 +25,7 @@ export function consentProblem(input: ExportInput, options: ExportOptions): stri
   if (options.onConsent !== 'block') return null;
   const blocking = auditExport(input, options.audience).filter((e) => e.blocking);
   if (blocking.length === 0) return null;
-  return `${translate('audience.blocked', { count: blocking.length })}\n${describeExclusions(blocking)}`;
+  return `${translate('audience.blocked', { count: blocking.length })}\n${blocking.map(exclusionLine).join('\n')}`;
 }
 
 export function AudienceChoice({
@@ -63,7 +64,7 @@ export function AudienceChoice({
           {blocking.length > 0 && options.onConsent === 'block' ? t('audience.stops') : t('audience.leftOut')}
           <ul className="export-audience__list">
             {exclusions.map((e, i) => (
-              <li key={i}>{e.testimony ? t('testimony.lapsedItem', { testimony: e.testimony, section: e.section, excerpt: e.excerpt, reason: e.reason }) : t('audience.sectionItem', { section: e.section, reason: e.reason })}</li>
+              <li key={i}>{exclusionLine(e)}</li>
             ))}
           </ul>
         </div>
