@@ -4,7 +4,6 @@ import type * as Y from 'yjs';
 import {
   ASSESSMENTS,
   deleteEarlierRecommendation,
-  earlierRecommendationLabel,
   updateEarlierRecommendation,
   type EarlierRecommendation,
   type ImplementationAssessment,
@@ -15,6 +14,7 @@ import { useReportUiStore } from '../../stores/reportUiStore.ts';
 import { SharedTextField } from '../treaty/SharedTextField.tsx';
 import { TreatyIcon } from '../treaty/TreatyIcon.tsx';
 import { useTreatyUiStore } from '../treaty/treatyUiStore.ts';
+import { earlierLabel } from './earlierLabel.ts';
 
 /** The message key of each assessment's label. */
 export const ASSESSMENT_LABELS: Record<ImplementationAssessment, string> = {
@@ -36,7 +36,7 @@ export function EarlierRecommendationCard({ doc, rec, sections, canEdit }: { doc
   return (
     <li className={`earlier-card earlier-card--${rec.assessment ?? 'unassessed'}`} data-testid="earlier-recommendation" data-rec-id={rec.id}>
       <div className="earlier-card__head">
-        <h3 className="earlier-card__title">{earlierRecommendationLabel(rec)}</h3>
+        <h3 className="earlier-card__title">{earlierLabel(rec)}</h3>
         <span className={`response response--${rec.response ?? 'unknown'}`}>{rec.response ? (rec.response === 'supported' ? t('editing.response.supported') : t('editing.response.noted')) : t('editing.earlierCard.responseNotKnown')}</span>
       </div>
       <p className="earlier-card__text">{rec.text}</p>
@@ -109,7 +109,7 @@ export function EarlierRecommendationCard({ doc, rec, sections, canEdit }: { doc
         {canEdit && notCiting.length > 0 && (
           <span className="inline-fields earlier-card__cite-form">
             <label className="visually-hidden" htmlFor={`${id}-cite`}>
-              {t('editing.earlierCard.citeLabel', { label: earlierRecommendationLabel(rec) })}
+              {t('editing.earlierCard.citeLabel', { label: earlierLabel(rec) })}
             </label>
             <select id={`${id}-cite`} className="input select" value={citeTarget} onChange={(e) => setCiteTarget(e.target.value)}>
               <option value="">{t('editing.earlierCard.citeIn')}</option>
@@ -137,7 +137,7 @@ export function EarlierRecommendationCard({ doc, rec, sections, canEdit }: { doc
             type="button"
             className="button button--ghost button--small earlier-card__delete"
             onClick={() => {
-              if (citedIn.length === 0 || window.confirm(t('editing.earlierCard.confirmDelete', { label: earlierRecommendationLabel(rec) }))) {
+              if (citedIn.length === 0 || window.confirm(t('editing.earlierCard.confirmDelete', { label: earlierLabel(rec) }))) {
                 deleteEarlierRecommendation(doc, rec.id);
               }
             }}

@@ -7,13 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { isMechanism } from '../../../../shared/api/mechanisms.ts';
-import { earlierRecommendationLabel } from '../../../../shared/report/earlierRecommendations.ts';
 import { getReportMeta } from '../../../../shared/report/layout.ts';
 import { useEarlierRecommendations } from '../recommendations/useEarlierRecommendations.ts';
 import { afterInput, CLOSED, comboboxKey, type ComboboxState } from './combobox.ts';
 import { TAG_KIND_LABELS, tagTone } from './tagKinds.ts';
 import { useTaxonomy } from './taxonomy.ts';
 import { TreatyTextsNote } from '../taxonomyLanguage/TreatyTextsNote.tsx';
+import { earlierLabel } from '../recommendations/earlierLabel.ts';
 
 const MAX_RESULTS = 30;
 
@@ -49,7 +49,7 @@ export function TagPicker({
   const treaty = taxonomy && isMechanism(mechanism) ? taxonomy.MECHANISM_TREATY[mechanism] : null;
   const results = useMemo(() => {
     if (!taxonomy || !query.trim()) return [];
-    const extra = earlier.map((r) => ({ id: r.id, kind: 'recommendation' as const, label: earlierRecommendationLabel(r), text: r.text }));
+    const extra = earlier.map((r) => ({ id: r.id, kind: 'recommendation' as const, label: earlierLabel(r), text: r.text }));
     return taxonomy.searchTaxonomy(query, { limit: MAX_RESULTS, extra, treaty }).map((hit) => hit.entry);
   }, [taxonomy, earlier, query, treaty]);
 

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { earlierRecommendationLabel } from '../../../../shared/report/earlierRecommendations.ts';
 import type { TagDescription } from '../../../../shared/taxonomy/describeTag.ts';
 import { useEarlierRecommendations } from '../recommendations/useEarlierRecommendations.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useTaxonomy } from './taxonomy.ts';
+import { earlierLabel } from '../recommendations/earlierLabel.ts';
 
 /** Describes tag ids on this report (its earlier recommendations included); null while the taxonomy loads. */
 export type TagDescriber = (id: string) => TagDescription | null;
@@ -14,7 +14,7 @@ export function useTagDescriber(doc: Y.Doc): TagDescriber {
   const earlier = useEarlierRecommendations(doc);
   return useMemo(() => {
     if (!taxonomy) return () => null;
-    const byId = new Map(earlier.map((r) => [r.id, { label: earlierRecommendationLabel(r), text: r.text }]));
+    const byId = new Map(earlier.map((r) => [r.id, { label: earlierLabel(r), text: r.text }]));
     return (id: string) => taxonomy.describeTag(id, (recId) => byId.get(recId) ?? null);
   }, [taxonomy, earlier]);
 }
