@@ -51,10 +51,13 @@ export function registerEncryptedVersionRoutes(router: Router, deps: { storage: 
 
   router.on('POST', '/api/reports/:id/encrypted-versions', async (ctx) => {
     const { user } = await ctx.user();
-    const { report } = await encryptedReport(user.id, ctx.params.id, 'editor');
+    if (!isReportId(ctx.params.id)) throw new NotFound('No report with this id.');
+    await access.require(user.id, ctx.params.id, 'editor');
+    // A body without a sealed version is refused as such before anything else is said about the report.
     const body = await readJsonObject(ctx.req, maxBody);
     const data = typeof body.data === 'string' ? fromBase64(body.data) : null;
     if (!data) throw new BadRequest('invalid_version', '"data" must be a sealed version in base64.', 'data');
+    const { report } = await encryptedReport(user.id, ctx.params.id, 'editor');
     const header = readVersionHeader(data);
     if (!header) throw new SealedVersionRefused('invalid_version', '"data" is not a sealed version (envelope v1 of type version).');
     if (header.reportId !== report.id) throw new SealedVersionRefused('wrong_report', 'This version is sealed for another report.');
