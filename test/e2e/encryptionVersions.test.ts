@@ -2,10 +2,15 @@
  * Issue 11 in Chromium: versions of an end-to-end encrypted report, made and read in the browser. An editor saves
  * a named version, types more, compares the version with now (the new words highlighted), opens it read-only and
  * restores it; another member who has the report open sees the restored text, and lists the versions by their
- * names, which only members' browsers can read. Neither the name nor the text is in the SQLite file or its WAL.
+ * names, which only members' browsers can read. A version stored in a member's name with another key is listed as
+ * unreadable and offers nothing to restore. Neither the name nor the text is in the SQLite file or its WAL.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { generateAccountKeys } from '../../shared/e2ee/accountKeys.ts';
+import { toBase64 } from '../../shared/e2ee/bytes.ts';
+import { newReportKey } from '../../shared/e2ee/keyWrap.ts';
+import { sealVersion } from '../../shared/e2ee/versionBlob.ts';
 import { api } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { holds, witnessMarker } from '../helpers/sqliteFiles.ts';
@@ -88,6 +93,27 @@ describe('Versions of an end-to-end encrypted report', () => {
     expect(await amina.page.locator('[data-testid="version"][data-readable="no"]').count()).toBe(0);
     await waitForSyncState(amina.page, 'synced');
     await waitForSyncState(page, 'synced');
+
+    // A version stored in Amina's name but not signed by her keys nor sealed with the report's key (what a modified
+    // client or the server could slip in: the server checks only the header) is listed as unreadable, and offers
+    // nothing to open or restore.
+    const { generation } = (await api<{ generation: number }>(server.url, `/api/reports/${reportId}/e2ee`, { as: amina.account })).body;
+    const forgedName = `Forged ${witnessMarker()}`;
+    const forged = sealVersion({ reportId, generation, signer: amina.account.id }, { name: forgedName, content: new Uint8Array([0, 0]), discussion: new Uint8Array([0, 0]) }, newReportKey(), generateAccountKeys().signSecret);
+    expect((await api(server.url, `/api/reports/${reportId}/encrypted-versions`, { as: amina.account, body: { data: toBase64(forged) } })).status).toBe(201);
+    await page.getByRole('button', { name: 'Close review panel' }).click();
+    await page.getByTestId('review-toggle').click();
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    const unreadable = page.locator('[data-testid="version"][data-readable="no"]');
+    await unreadable.waitFor();
+    expect(await unreadable.innerText()).toContain('Unreadable version');
+    expect(await unreadable.innerText()).toContain('signature does not match');
+    expect(await unreadable.getByRole('button', { name: /Restore|Open|Compare/ }).count()).toBe(0);
+    expect(await page.getByTestId('versions-panel').innerText()).not.toContain(forgedName);
+    await poll(() => editorText(page)).toContain(sent);
+    const api3 = await api<{ versions: { id: string }[] }>(server.url, `/api/reports/${reportId}/encrypted-versions`, { as: amina.account });
+    const forgedId = api3.body.versions[0]!.id;
+    expect((await api(server.url, `/api/reports/${reportId}/encrypted-versions/${forgedId}`, { as: amina.account, method: 'DELETE' })).status).toBe(204);
 
     // The server kept two sealed versions and can read neither the name nor the text.
     const list = await api<{ versions: unknown[] }>(server.url, `/api/reports/${reportId}/encrypted-versions`, { as: amina.account });
