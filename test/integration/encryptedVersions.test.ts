@@ -115,8 +115,21 @@ describe.each(STORAGE_KINDS)('Encrypted versions on %s', (kind) => {
     expect((await api(server.url, url(), { as: owner, body: { data: seal(owner, {}, 110_000) } })).status).toBe(201);
   });
 
+  it('after the key rotates, keeps older versions listed with their generation, and takes new ones only under the new key', async () => {
+    const before = await api<{ id: string }>(server.url, url(), { as: editor, body: { data: seal(editor) } });
+    expect(before.status).toBe(201);
+    const direct = storage.open();
+    await direct.e2ee.addReportKeys(reportId, 2, [{ userId: owner.id, wrappedKey: 'y', wrappedBy: owner.id }], new Date().toISOString());
+    await direct.close();
+    const list = await api<{ versions: { id: string; generation: number }[] }>(server.url, url(), { as: reviewer });
+    expect(list.body.versions.find((v) => v.id === before.body.id)?.generation).toBe(1);
+    expect((await api<{ data: string }>(server.url, url(`/${before.body.id}`), { as: reviewer })).status).toBe(200);
+    expect((await api(server.url, url(), { as: editor, body: { data: seal(editor) } })).status).toBe(409);
+    expect((await api(server.url, url(), { as: editor, body: { data: seal(editor, { generation: 2 }) } })).status).toBe(201);
+  });
+
   it.runIf(kind === 'sqlite')('stores nothing readable: the name and a phrase of the text are in neither the SQLite file nor its WAL', async () => {
-    expect((await api(server.url, url(), { as: owner, body: { data: seal(owner, {}, 0, `${NAME} (final)`) } })).status).toBe(201);
+    expect((await api(server.url, url(), { as: owner, body: { data: seal(owner, { generation: 2 }, 0, `${NAME} (final)`) } })).status).toBe(201);
     const dir = storage.env.DATA_DIR!;
     const files = fs.readdirSync(dir).filter((f) => f.startsWith('rightsdraft.sqlite'));
     expect(files).toContain('rightsdraft.sqlite');
