@@ -66,6 +66,7 @@ import { registerCalendarRoutes } from './api/calendarRoutes.ts';
 import { registerFollowUpRoutes } from './api/followUpRoutes.ts';
 import { refuseTextRoutesOfEncrypted } from './e2ee/encryptedGuard.ts';
 import { registerE2eeRoutes } from './e2ee/e2eeRoutes.ts';
+import { registerEncryptedVersionRoutes } from './e2ee/encryptedVersionRoutes.ts';
 import { registerOpenApiRoute } from './api/openapi/openApiRoute.ts';
 import { EncryptedSyncServer } from './e2ee/EncryptedSyncServer.ts';
 import { encryptedRelay } from './e2ee/encryptedRelay.ts';
@@ -224,6 +225,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   registerLibraryRoutes(router, { library: new LibraryService(storage, access, now), poller: libraryPoller, storage }, config);
   registerLanguageRoutes(router, storage, config);
   registerE2eeRoutes(router, { storage, access, notifier: esync }, config);
+  registerEncryptedVersionRoutes(router, { storage, access }, config);
   registerOpenApiRoute(router, config);
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : null;
   const httpLog = log.child('http');

@@ -16,7 +16,8 @@ const NONCE_BYTES = 24;
 const SIGNATURE_BYTES = 64;
 const ID_BYTES = 16;
 
-export type EnvelopeType = 'update' | 'snapshot';
+/** `version`: a named version of the report, sealed whole (shared/e2ee/versionBlob.ts); never a sync message. */
+export type EnvelopeType = 'update' | 'snapshot' | 'version';
 export type EnvelopeKind = 'content' | 'discussion';
 
 /** What anyone (the server included) can read of a sealed message. */
@@ -32,7 +33,7 @@ export interface EnvelopeHeader {
   signer: string;
 }
 
-const TYPE_CODES: Record<EnvelopeType, number> = { update: 1, snapshot: 2 };
+const TYPE_CODES: Record<EnvelopeType, number> = { update: 1, snapshot: 2, version: 4 };
 const KIND_CODES: Record<EnvelopeKind, number> = { content: 0, discussion: 1 };
 
 function encodeHeader(h: Omit<EnvelopeHeader, 'version' | 'id'>, id: Uint8Array): Uint8Array {

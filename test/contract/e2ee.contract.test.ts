@@ -115,4 +115,31 @@ describe.each(STORAGE_KINDS)('Encryption storage contract on %s', (kind) => {
     expect(await storage.mail.resetPassword('live-' + userId, 'new hash', at(3000))).not.toBeNull();
     expect(await storage.mail.passwordResetUser('live-' + userId, at(4000))).toBeNull();
   });
+
+  it('[SE6] keeps sealed versions per report with their size, up to a count, counts them in the report’s bytes, and deletes them with the report', async () => {
+    const id = crypto.randomUUID();
+    await storage.createReport(encryptedRecord(id), id, new Uint8Array([0, 0]));
+    const before = await storage.reportStoredBytes(id, [id, `${id}/discussion`]);
+    const v = (n: number, at: string) => ({ id: crypto.randomUUID(), reportId: id, generation: n, makerId: 'maker-' + n, createdAt: at });
+    const first = v(1, '2026-01-01T00:00:00.000Z');
+    const second = v(2, '2026-01-02T00:00:00.000Z');
+    expect(await storage.e2ee.addVersion(first, bytes(100, 1), 2)).toBe(true);
+    expect(await storage.e2ee.addVersion(second, bytes(50, 2), 2)).toBe(true);
+    // The count limit is checked where the row is written.
+    expect(await storage.e2ee.addVersion(v(3, '2026-01-03T00:00:00.000Z'), bytes(10, 3), 2)).toBe(false);
+    expect(await storage.e2ee.listVersions(id)).toEqual([{ ...second, bytes: 50 }, { ...first, bytes: 100 }]);
+    const got = await storage.e2ee.getVersion(id, first.id);
+    expect(got?.record).toEqual({ ...first, bytes: 100 });
+    expect([...got!.data]).toEqual([...bytes(100, 1)]);
+    expect(await storage.e2ee.getVersion(crypto.randomUUID(), first.id)).toBeNull();
+    const after = await storage.reportStoredBytes(id, [id, `${id}/discussion`]);
+    expect(after.versions - before.versions).toBe(150);
+    // Another report cannot delete it; its own can.
+    expect(await storage.e2ee.deleteVersion(crypto.randomUUID(), first.id)).toBe(false);
+    expect(await storage.e2ee.deleteVersion(id, first.id)).toBe(true);
+    expect(await storage.e2ee.deleteVersion(id, first.id)).toBe(false);
+    expect((await storage.e2ee.listVersions(id)).map((r) => r.id)).toEqual([second.id]);
+    await storage.deleteReport(id, [id, `${id}/discussion`]);
+    expect(await storage.e2ee.listVersions(id)).toEqual([]);
+  });
 });

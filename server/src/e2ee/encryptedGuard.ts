@@ -9,7 +9,7 @@ import type { ReportAccess } from '../reports/ReportAccess.ts';
 import type { Storage } from '../storage/Storage.ts';
 
 /** Sub-paths of /api/reports/:id that never read the text. */
-const WITHOUT_TEXT = new Set(['members', 'undelete', 'e2ee']);
+const WITHOUT_TEXT = new Set(['members', 'undelete', 'e2ee', 'encrypted-versions']);
 const REPORT_SUBPATH = /^\/api\/reports\/([^/]+)\/([^/]+)/;
 
 export async function refuseTextRoutesOfEncrypted(storage: Storage, access: ReportAccess, pathname: string, userId: () => Promise<string | null>): Promise<void> {

@@ -34,6 +34,19 @@ export interface EncryptedLoad {
   pendingBytes: number;
 }
 
+/** A version of an encrypted report, sealed in a member's browser: its name and text are inside `data`. */
+export interface EncryptedVersionRecord {
+  id: string;
+  reportId: string;
+  /** The report-key generation it is sealed with. */
+  generation: number;
+  /** The account that made and signed it. */
+  makerId: string;
+  createdAt: string;
+  /** Bytes of the sealed blob. */
+  bytes: number;
+}
+
 export interface E2eeStore {
   accountKeys(userId: string): Promise<AccountKeysRecord | null>;
   publicKeys(userIds: string[]): Promise<AccountKeysRecord[]>;
@@ -57,4 +70,14 @@ export interface E2eeStore {
    * transaction. False when `covers` is past the newest stored update.
    */
   storeSnapshot(docName: string, generation: number, covers: number, data: Uint8Array): Promise<boolean>;
+  /**
+   * Keep a sealed version; false, with nothing written, when the report holds `maxCount` of them already (checked in
+   * the same transaction, so two makers at once cannot pass the limit).
+   */
+  addVersion(record: Omit<EncryptedVersionRecord, 'bytes'>, data: Uint8Array, maxCount: number): Promise<boolean>;
+  /** The report's sealed versions without their bytes, newest first. */
+  listVersions(reportId: string): Promise<EncryptedVersionRecord[]>;
+  getVersion(reportId: string, id: string): Promise<{ record: EncryptedVersionRecord; data: Uint8Array } | null>;
+  /** False when the report has no such version. */
+  deleteVersion(reportId: string, id: string): Promise<boolean>;
 }

@@ -38,3 +38,13 @@ export const ReportKeys = body({
     .min(1)
     .max(500),
 });
+
+export const EncryptedVersion = body({
+  data: z
+    .string()
+    .min(1)
+    .meta({
+      description:
+        'The version sealed in the browser (envelope v1 of type `version`, base64): its name and the Yjs state of the content and discussion, encrypted with the report key of the current generation and signed by the caller (docs/ENCRYPTION.md).',
+    }),
+});

@@ -82,12 +82,15 @@ export default function CompareView({
   to,
   versions,
   onClose,
+  loadComparison,
 }: {
   reportId: string;
   from: string;
   to: string;
   versions: Version[];
   onClose: () => void;
+  /** How to compare when not on the server (an encrypted report: in the browser). */
+  loadComparison?: (from: string, to: string) => Promise<SectionComparison[]>;
 }) {
   const { t } = useTranslation();
   const [sections, setSections] = useState<SectionComparison[] | null>(null);
@@ -96,7 +99,7 @@ export default function CompareView({
   useEffect(() => {
     let live = true;
     setSections(null);
-    compareVersions(reportId, from, to).then(
+    (loadComparison ? loadComparison(from, to) : compareVersions(reportId, from, to)).then(
       (s) => live && setSections(s),
       () => live && setFailed(true),
     );

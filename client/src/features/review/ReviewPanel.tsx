@@ -22,6 +22,8 @@ import { useReviewItems } from './useSectionReview.ts';
 import { useWideLayout } from './useWideLayout.ts';
 
 const VersionsPanel = lazy(() => import('./VersionsPanel.tsx'));
+// An end-to-end encrypted report's versions are sealed and opened in the browser.
+const EncryptedVersionsPanel = lazy(() => import('../encryptedVersions/EncryptedVersionsPanel.tsx'));
 
 /** `label` is a message key. */
 const TABS: { id: ReviewPanelTab; label: string }[] = [
@@ -101,7 +103,7 @@ export function ReviewPanel() {
         {tab === 'suggestions' && <SuggestionsTab />}
         {tab === 'versions' && (
           <Suspense fallback={<p className="muted">{t('reviewUi.versions.loading')}</p>}>
-            <VersionsPanel />
+            {review.session.transport.encrypted ? <EncryptedVersionsPanel /> : <VersionsPanel />}
           </Suspense>
         )}
       </div>

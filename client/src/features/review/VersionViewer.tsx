@@ -13,19 +13,22 @@ export default function VersionViewer({
   onClose,
   onCompare,
   onRestore,
+  loadContent,
 }: {
   reportId: string;
   version: Version;
   onClose: () => void;
   onCompare: () => void;
   onRestore?: () => void;
+  /** Where the text comes from when not the server (an encrypted report's version, opened in the browser). */
+  loadContent?: () => Promise<VersionContent>;
 }) {
   const { t } = useTranslation();
   const [content, setContent] = useState<VersionContent | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    fetchVersionContent(reportId, version.id).then(
+    (loadContent ? loadContent() : fetchVersionContent(reportId, version.id)).then(
       (c) => live && setContent(c),
       () => live && setFailed(true),
     );

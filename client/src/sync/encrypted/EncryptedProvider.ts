@@ -253,7 +253,8 @@ export class EncryptedProvider {
       reportKey: (g) => keys.keys.get(g) ?? null,
       seen: this.seen,
     });
-    const refusal: { reason: string; detail?: string } | null = opened.ok ? this.checkOpened(opened.header, opened.plaintext) : { reason: opened.reason };
+    // A sealed version (or any other type) relayed as a sync message is refused: only the frame's own type applies.
+    const refusal: { reason: string; detail?: string } | null = !opened.ok ? { reason: opened.reason } : opened.header.type !== message.t ? { reason: 'wrong-type' } : this.checkOpened(opened.header, opened.plaintext);
     if (!opened.ok || refusal) {
       const { reason, detail } = refusal!;
       const signer = keys.members.find((m) => m.userId === opened.header?.signer)?.name ?? opened.header?.signer ?? 'unknown';

@@ -1,5 +1,5 @@
 /** The E2eeStore in portable SQL (SQLite and PostgreSQL): bytes and opaque strings only. */
-import type { AccountKeysRecord, E2eeStore, EncryptedLoad, ReportKeyRecord } from '../E2eeStore.ts';
+import type { AccountKeysRecord, E2eeStore, EncryptedLoad, EncryptedVersionRecord, ReportKeyRecord } from '../E2eeStore.ts';
 import type { SqlDriver } from './SqlDriver.ts';
 
 interface KeysRow {
@@ -21,6 +21,26 @@ const toKeys = (r: KeysRow): AccountKeysRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+interface VersionRow {
+  id: string;
+  report_id: string;
+  generation: number;
+  maker_id: string;
+  created_at: string;
+  bytes: number;
+}
+
+const toVersion = (r: VersionRow): EncryptedVersionRecord => ({
+  id: r.id,
+  reportId: r.report_id,
+  generation: Number(r.generation),
+  makerId: r.maker_id,
+  createdAt: r.created_at,
+  bytes: Number(r.bytes),
+});
+
+const VERSION_META = 'id, report_id, generation, maker_id, created_at, LENGTH(data) AS bytes';
 
 const bytes = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
@@ -129,5 +149,34 @@ export class SqlE2eeStore implements E2eeStore {
     });
     if (stored) this.db.eraseReplacedSoon();
     return stored;
+  }
+
+  addVersion(v: Omit<EncryptedVersionRecord, 'bytes'>, data: Uint8Array, maxCount: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // SQLite runs one write transaction at a time; PostgreSQL makers queue on the report's row.
+      if (this.db.dialect === 'postgres') await tx.get('SELECT id FROM reports WHERE id = ? FOR UPDATE', [v.reportId]);
+      const row = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM encrypted_versions WHERE report_id = ?', [v.reportId]);
+      if (Number(row?.n ?? 0) >= maxCount) return false;
+      await tx.run('INSERT INTO encrypted_versions (id, report_id, generation, maker_id, created_at, data) VALUES (?, ?, ?, ?, ?, ?)', [
+        v.id, v.reportId, v.generation, v.makerId, v.createdAt, data,
+      ]);
+      return true;
+    });
+  }
+
+  async listVersions(reportId: string): Promise<EncryptedVersionRecord[]> {
+    const rows = await this.db.all<VersionRow>(`SELECT ${VERSION_META} FROM encrypted_versions WHERE report_id = ? ORDER BY created_at DESC, id DESC`, [reportId]);
+    return rows.map(toVersion);
+  }
+
+  async getVersion(reportId: string, id: string): Promise<{ record: EncryptedVersionRecord; data: Uint8Array } | null> {
+    const row = await this.db.get<VersionRow & { data: Uint8Array }>(`SELECT ${VERSION_META}, data FROM encrypted_versions WHERE report_id = ? AND id = ?`, [reportId, id]);
+    return row ? { record: toVersion(row), data: bytes(row.data) } : null;
+  }
+
+  async deleteVersion(reportId: string, id: string): Promise<boolean> {
+    const n = await this.db.run('DELETE FROM encrypted_versions WHERE report_id = ? AND id = ?', [reportId, id]);
+    if (n > 0) this.db.eraseReplacedSoon();
+    return n > 0;
   }
 }

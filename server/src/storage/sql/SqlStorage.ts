@@ -250,6 +250,7 @@ export class SqlStorage implements Storage {
       for (const name of docNames) await tx.run('DELETE FROM document_updates WHERE doc_name = ?', [name]);
       for (const name of docNames) await tx.run('DELETE FROM encrypted_messages WHERE doc_name = ?', [name]);
       await tx.run('DELETE FROM report_keys WHERE report_id = ?', [id]);
+      await tx.run('DELETE FROM encrypted_versions WHERE report_id = ?', [id]);
       await tx.run('DELETE FROM reports WHERE id = ?', [id]);
     });
     await this.db.eraseDeleted();
@@ -299,7 +300,16 @@ export class SqlStorage implements Storage {
       'SELECT COALESCE(SUM(LENGTH(content) + LENGTH(discussion)), 0) AS bytes FROM versions WHERE report_id = ?',
       [reportId],
     );
-    return { documents: Number(docs!.bytes), versions: Number(versions!.bytes) };
+    // Versions of an end-to-end encrypted report, sealed in the browser, count the same way.
+    const sealed = await this.db.get<{ bytes: number }>('SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM encrypted_versions WHERE report_id = ?', [reportId]);
+    // An encrypted report's documents are its sealed snapshots and updates.
+    const encrypted = docNames.length
+      ? await this.db.get<{ bytes: number }>(
+          `SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM encrypted_messages WHERE doc_name IN (${docNames.map(() => '?').join(', ')})`,
+          docNames,
+        )
+      : { bytes: 0 };
+    return { documents: Number(docs!.bytes) + Number(encrypted!.bytes), versions: Number(versions!.bytes) + Number(sealed!.bytes) };
   }
 
   eraseDeleted(): Promise<void> {

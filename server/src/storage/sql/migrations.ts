@@ -483,6 +483,21 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE users ADD COLUMN language TEXT;
     `,
   },
+  {
+    version: 17,
+    name: 'end-to-end encryption (issue 11): versions sealed in the browser (the server stores them without reading names or text)',
+    sql: (t) => `
+      CREATE TABLE encrypted_versions (
+        id TEXT PRIMARY KEY,
+        report_id TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        maker_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        data ${t.blob} NOT NULL
+      );
+      CREATE INDEX encrypted_versions_report ON encrypted_versions (report_id, created_at);
+    `,
+  },
 ];
 
 export function migrationSql(m: Migration, dialect: Dialect): string {
