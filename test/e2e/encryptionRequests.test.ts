@@ -3,7 +3,7 @@
  * browser makes is recorded while a person works through an encrypted report: makes it, writes, comments, opens
  * each view (sections, whole report, coverage, recommendations, earlier recommendations, checklist, cover), adds
  * a section in the outline, finds, prints, opens the export dialog and exports a Word file and a PDF made in the
- * browser, opens the testimony panel. No request may go to a route that answers 409 `encrypted_report` (server/src/e2ee/encryptedGuard.ts:
+ * browser, opens the testimony panel, presses Duplicate in the list. No request may go to a route that answers 409 `encrypted_report` (server/src/e2ee/encryptedGuard.ts:
  * every `/api/reports/:id/<sub-path>` but members, undelete and e2ee; a PATCH of the deadline), and no answer may
  * be a 409.
  *
@@ -125,6 +125,13 @@ describe('An end-to-end encrypted report in the browser', () => {
     expect(await dialog.getByLabel(/^Accessible PDF/).isDisabled()).toBe(true);
     expect(await exportFile(page, 'Export PDF')).toMatch(/\.pdf$/);
     await page.keyboard.press('Escape');
+
+    // The list of reports: Duplicate says why it cannot, and asks nothing of the server.
+    await page.goto(server.url);
+    const card = page.getByTestId('report-card').filter({ has: page.locator('.report-card__title', { hasText: title }) });
+    await card.getByRole('button', { name: 'Duplicate' }).click({ force: true });
+    await page.getByTestId('toast').filter({ hasText: 'cannot copy an end-to-end encrypted report' }).waitFor();
+    await page.goto(`${server.url}/reports/${reportId}`);
 
     // Anything late (lazy views, the service worker) has had its chance.
     await page.waitForTimeout(2000);
