@@ -3,7 +3,7 @@
  * browser makes is recorded while a person works through an encrypted report: makes it, writes, comments, opens
  * each view (sections, whole report, coverage, recommendations, earlier recommendations, checklist, cover), adds
  * a section in the outline, finds, prints, opens the export dialog and exports a Word file and a PDF made in the
- * browser, opens the testimony panel, presses Duplicate in the list. No request may go to a route that answers 409 `encrypted_report` (server/src/e2ee/encryptedGuard.ts:
+ * browser, opens the image and testimony dialogs, presses Duplicate in the list. No request may go to a route that answers 409 `encrypted_report` (server/src/e2ee/encryptedGuard.ts:
  * every `/api/reports/:id/<sub-path>` but members, undelete and e2ee; a PATCH of the deadline), and no answer may
  * be a 409.
  *
@@ -77,6 +77,13 @@ describe('An end-to-end encrypted report in the browser', () => {
     await page.getByRole('combobox', { name: 'Comment' }).fill('Which law?');
     await page.getByTestId('comment-draft').getByRole('button', { name: 'Comment' }).click();
     await page.locator('.review-margin').getByTestId('thread').filter({ hasText: 'Which law?' }).waitFor();
+
+    // Images would be kept unencrypted by the server: the dialog says so and uploads nothing.
+    await page.getByRole('button', { name: 'Insert image' }).click();
+    const imageDialog = page.getByRole('dialog', { name: 'Insert image' });
+    await imageDialog.getByTestId('image-encrypted').waitFor();
+    await imageDialog.getByRole('button', { name: 'Close' }).first().click();
+    await imageDialog.waitFor({ state: 'hidden' });
 
     // The whole report, then back to one section.
     await page.getByRole('button', { name: 'Whole report' }).click();
