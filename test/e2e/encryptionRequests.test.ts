@@ -97,6 +97,8 @@ describe('An end-to-end encrypted report in the browser', () => {
       // Let the view load what it loads.
       await page.waitForTimeout(1500);
       expect(await page.locator('#main').innerText()).not.toBe('');
+      // The deadline lives in the (encrypted) cover, never in a PATCH of the report.
+      if (view === 'cover') await page.locator('#cover-deadline').fill('2027-03-15');
     }
 
     // The outline: a new section.
