@@ -1,11 +1,12 @@
 /**
  * Issue 11 in Chromium: the app never asks the server for an end-to-end encrypted report's text. Every request the
  * browser makes is recorded while a person works through an encrypted report: makes it, writes, comments, opens
- * each view (sections, whole report, coverage, recommendations, earlier recommendations, checklist, cover), adds
- * a section in the outline, finds, prints, opens the export dialog and exports a Word file and a PDF made in the
- * browser, opens the image and testimony dialogs, presses Duplicate in the list. No request may go to a route that answers 409 `encrypted_report` (server/src/e2ee/encryptedGuard.ts:
- * every `/api/reports/:id/<sub-path>` but members, undelete and e2ee; a PATCH of the deadline), and no answer may
- * be a 409.
+ * the review panel's comments and suggestions, the image dialog, the whole report and each view (coverage,
+ * recommendations, earlier recommendations, checklist, cover with its deadline), adds a section in the outline,
+ * opens the testimony panel, finds, prints, exports a Word file and a PDF made in the browser, and presses
+ * Duplicate in the list. No request may go to a route that answers 409 `encrypted_report`
+ * (server/src/e2ee/encryptedGuard.ts: every `/api/reports/:id/<sub-path>` but members, undelete and e2ee; a PATCH
+ * of the deadline), and no answer may be a 409.
  *
  * Not covered here: the versions panel (encrypted versions are being built on another branch; today its routes
  * answer 409 for an encrypted report).
@@ -77,6 +78,17 @@ describe('An end-to-end encrypted report in the browser', () => {
     await page.getByRole('combobox', { name: 'Comment' }).fill('Which law?');
     await page.getByTestId('comment-draft').getByRole('button', { name: 'Comment' }).click();
     await page.locator('.review-margin').getByTestId('thread').filter({ hasText: 'Which law?' }).waitFor();
+
+    // The review panel's comments and suggestions (its versions tab is left out, see above).
+    await page.getByTestId('review-toggle').click();
+    const panel = page.getByTestId('review-panel');
+    await panel.getByRole('tab', { name: 'Comments' }).click();
+    await panel.getByText('Which law?').first().waitFor();
+    await panel.getByRole('tab', { name: 'Suggestions' }).click();
+    await poll(() => panel.getByRole('tab', { name: 'Suggestions' }).getAttribute('aria-selected')).toBe('true');
+    await page.waitForTimeout(1000);
+    await panel.getByRole('button', { name: 'Close review panel' }).click();
+    await panel.waitFor({ state: 'hidden' });
 
     // Images would be kept unencrypted by the server: the dialog says so and uploads nothing.
     await page.getByRole('button', { name: 'Insert image' }).click();
