@@ -3,7 +3,9 @@
  *
  * Two people in Chromium, Amina on node A and Bruno on node B, co-edit an end-to-end encrypted report through the
  * real app (its sealing code in shared/e2ee, its encrypted transport): each writes a unique phrase, Bruno comments
- * with another, and each sees the other's words (so they crossed the nodes through Redis). Then the phrases and
+ * with another, and each sees the other's words (so they crossed the nodes through Redis). Bruno is then removed
+ * through node B, Amina's browser rotates the key and re-seals the content and the discussion as snapshots, and she
+ * writes on. Then the phrases and
  * the report's title are looked for, as UTF-8, hex and base64 (test/helpers/traces.ts), in:
  * - a `pg_dump` of the suite's database (the real binary, the whole database: schema and rows);
  * - every message published on Redis while the test ran (a separate client subscribed with `PSUBSCRIBE *`), both
@@ -15,6 +17,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterEnvelope } from '../../server/src/cluster/envelope.ts';
@@ -107,6 +110,7 @@ describe('An encrypted report on two nodes (PostgreSQL and Redis)', () => {
     const fromAmina = witnessMarker();
     const fromBruno = witnessMarker();
     const commentText = `Who saw it? ${witnessMarker()}`;
+    const afterRotation = witnessMarker();
 
     // Amina makes the encrypted report on node A; Bruno, an editor, opens it on node B.
     const reportId = await createEncryptedReport(amina.page, a.url, title);
@@ -126,6 +130,21 @@ describe('An encrypted report on two nodes (PostgreSQL and Redis)', () => {
     await amina.page.locator('.review-margin').getByTestId('thread').filter({ hasText: commentText }).waitFor();
     await waitForSyncState(amina.page, 'synced');
     await waitForSyncState(bruno.page, 'synced');
+
+    // Bruno is removed through node B: Amina's browser on node A makes a new key and re-seals both documents as
+    // snapshots under it, so the dump holds sealed snapshots too; she writes on under the new key.
+    expect((await api(b.url, `/api/reports/${reportId}/members/${bruno.account.id}`, { as: amina.account, method: 'DELETE' })).status).toBe(204);
+    const db = new pg.Client({ connectionString: storage.env.DATABASE_URL });
+    await db.connect();
+    const resealed = async () => {
+      const generation = (await db.query<{ g: number }>('SELECT key_generation AS g FROM reports WHERE id = $1', [reportId])).rows[0]?.g;
+      const snapshots = await db.query<{ doc_name: string }>("SELECT DISTINCT doc_name FROM encrypted_messages WHERE kind = 'snapshot' AND generation = 2 AND doc_name LIKE $1", [`${reportId}%`]);
+      return `${generation}:${snapshots.rows.map((r) => r.doc_name).sort().join(',')}`;
+    };
+    await poll(resealed).toBe(`2:${reportId},${reportId}/discussion`);
+    await db.end();
+    await insertAtEnd(amina.page, ` After the rotation: ${afterRotation}.`);
+    await waitForSyncState(amina.page, 'synced');
 
     // The positive control: a plain report, written the same way across the two nodes.
     const plainTitle = `Plain ${witnessMarker()}`;
@@ -162,7 +181,7 @@ describe('An encrypted report on two nodes (PostgreSQL and Redis)', () => {
       redis: published.flatMap((p) => [...tracesOf(p.message, marker), ...(p.opened ? tracesOf(p.opened, marker) : [])].map((form) => `${p.channel}: ${form}`)),
       logs: tracesOf(logs, marker),
     });
-    for (const marker of [title, fromAmina, fromBruno, commentText]) {
+    for (const marker of [title, fromAmina, fromBruno, commentText, afterRotation]) {
       expect([marker, found(marker)]).toEqual([marker, { dump: [], redis: [], logs: [] }]);
     }
     // The same search finds the plain report's words: its title in the catalogue, its phrase in the stored updates
