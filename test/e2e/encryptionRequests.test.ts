@@ -110,7 +110,11 @@ describe('An end-to-end encrypted report in the browser', () => {
       await page.waitForTimeout(1500);
       expect(await page.locator('#main').innerText()).not.toBe('');
       // The deadline lives in the (encrypted) cover, never in a PATCH of the report.
-      if (view === 'cover') await page.locator('#cover-deadline').fill('2027-03-15');
+      if (view === 'cover') {
+        await page.locator('#cover-deadline').fill('2027-03-15');
+        // Sign-on is the server's: an encrypted report has none, and the form says so.
+        await page.getByTestId('sign-on-encrypted').waitFor();
+      }
     }
 
     // The outline: a new section.

@@ -34,6 +34,6 @@ export function useSignOnControls(doc: Y.Doc, canEdit: boolean): SignOnControls 
     );
   };
   // An encrypted report's list is its own, with nothing to confirm on the server (signOnStore.ts).
-  if (encrypted) return { signOn: encryptedSignOn(own), canConfirm: false, busy, error, change };
+  if (encrypted) return { signOn: encryptedSignOn(own), canConfirm: false, busy, error, change, encrypted: true };
   return { signOn: last ? withOwnList(last, own) : null, canConfirm: canEdit && online && !!reportId, busy, error, change };
 }
