@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { newUuid } from '../../../../shared/api/uuid.ts';
 import type { ImageAttrs } from '../../../../shared/schema/image.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { useReview } from '../review/ReviewContext.tsx';
 import { setImageRequestHost, type ImageRequest } from './imageRequests.ts';
 import { isStrippableImage, stripImageMetadata, type StrippedImage } from './stripImageMetadata.ts';
 import { queueUpload } from './uploadQueue.ts';
@@ -150,10 +151,25 @@ function ImageForm({ editor, reportId, request, onClose }: { editor: Editor; rep
 export function ImageDialogHost({ editor, reportId }: { editor: Editor; reportId: string }) {
   const { t } = useTranslation();
   const [request, setRequest] = useState<ImageRequest | null>(null);
+  // The server keeps images unencrypted and refuses them for an end-to-end encrypted report (409 encrypted_report):
+  // the dialog says so instead of queueing an upload that could never go.
+  const encrypted = useReview()?.session.encrypted ?? false;
   useEffect(() => {
     setImageRequestHost(editor, setRequest);
     return () => setImageRequestHost(editor, null);
   }, [editor]);
+  if (encrypted) {
+    return (
+      <Dialog open={request !== null} onClose={() => setRequest(null)} title={t('image.insert')} className="image-dialog">
+        <p data-testid="image-encrypted">{t('e2eeLeaks.images.encrypted')}</p>
+        <div className="form__actions">
+          <button type="button" className="button button--primary" onClick={() => setRequest(null)}>
+            {t('common.close')}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
   return (
     <Dialog open={request !== null} onClose={() => setRequest(null)} title={request?.mode === 'edit' ? t('image.editTitle') : t('image.insert')} className="image-dialog">
       {request && <ImageForm editor={editor} reportId={reportId} request={request} onClose={() => setRequest(null)} />}

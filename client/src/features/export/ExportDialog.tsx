@@ -63,12 +63,13 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
   const [fontsReady, setFontsReady] = useState<boolean | null>(null);
   const [accessible, setAccessible] = useState(false);
   const accessibleAvailable = useAccessiblePdfAvailable(online);
-  const tagged = format === 'pdf' && accessible && online && accessibleAvailable === true;
+  // The tagged PDF is made by the server, which cannot read an encrypted report: the browser's PDF only.
+  const tagged = format === 'pdf' && accessible && online && accessibleAvailable === true && !session.encrypted;
   const run = useRef<ExportRun | null>(null);
   const serverRun = useRef<AbortController | null>(null);
   const discussion = useReview()?.discussion.doc ?? null;
-  useLastSignOn(session.reportId, online);
-  const signOn = currentSignOn(session.reportId, session.doc);
+  useLastSignOn(session.reportId, online, session.encrypted);
+  const signOn = currentSignOn(session.reportId, session.doc, session.encrypted);
   const pending = signOn ? pendingOrganisations(signOn) : [];
   const upr = meta.mechanism === 'UPR';
   // The file's name comes from the title as exported: sensitive names replaced.
@@ -126,7 +127,7 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
     // Open suggestions are applied to a copy of this device's text (never to the report itself) when asked.
     const suggestions = discussion ? { discussion, mode: options.suggestions } : undefined;
     // The cover names the organisations that signed on, as the server last said (this works offline too).
-    const known = currentSignOn(session.reportId, session.doc);
+    const known = currentSignOn(session.reportId, session.doc, session.encrypted);
     const input = exportInputFromDoc(session.doc, { describeTag, suggestions, organisations: known ? coverOrganisations(known) : undefined });
     const blocked = consentProblem(input, options);
     if (blocked) {
@@ -194,14 +195,18 @@ function ExportForm({ session, snapshot, onClose }: { session: ReportSession; sn
               <input
                 type="checkbox"
                 checked={accessible}
-                disabled={!online || accessibleAvailable !== true}
+                disabled={!online || accessibleAvailable !== true || session.encrypted}
                 onChange={(e) => setAccessible(e.target.checked)}
                 aria-describedby={`${id}-accessible-help`}
               />
               <span>{t('export.accessible.label')}</span>
             </label>
             <p id={`${id}-accessible-help`} className="field__help" data-testid="accessible-pdf-help">
-              {!online ? t('export.accessible.offline') : accessibleAvailable === false ? t('export.accessible.unavailable') : t('export.accessible.help')}
+              {session.encrypted
+                ? t('e2eeLeaks.export.accessibleEncrypted')
+                : !online
+                  ? t('export.accessible.offline')
+                  : accessibleAvailable === false ? t('export.accessible.unavailable') : t('export.accessible.help')}
             </p>
           </div>
         )}

@@ -22,7 +22,7 @@ export function PrintButton({ session }: { session: ReportSession }) {
 
   /** Draw the report as it is now, synchronously, so what is printed is never a step behind. */
   const prepare = useCallback(() => {
-    const known = currentSignOn(session.reportId, session.doc);
+    const known = currentSignOn(session.reportId, session.doc, session.encrypted);
     const next = printModel(session.doc, { discussion, organisations: known ? coverOrganisations(known) : undefined });
     flushSync(() => setModel(next));
   }, [session, discussion]);

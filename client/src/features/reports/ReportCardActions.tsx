@@ -1,6 +1,7 @@
 /**
  * Duplicate and Delete on a report card. Both need the server: duplicating copies the server's current text
- * (a device copy may be behind or ahead of it), so offline the button is unavailable and says why.
+ * (a device copy may be behind or ahead of it), so offline the button is unavailable and says why; so it is for
+ * an end-to-end encrypted report, whose text the server cannot read.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +22,8 @@ export function ReportCardActions({ item, serverReachable, onChanged }: { item: 
   const [deleting, setDeleting] = useState(false);
   const title = item.title || t('report.untitled');
   if (item.place === 'device-only' || item.role === null) return null;
-  const whyNot = serverReachable ? null : t('accountUi.cardActions.offlineDuplicate');
+  // The server copies a report from its text, which it does not have for an encrypted one (409 encrypted_report).
+  const whyNot = item.encrypted ? t('e2eeLeaks.duplicateEncrypted') : serverReachable ? null : t('accountUi.cardActions.offlineDuplicate');
 
   const duplicate = async () => {
     // A tap has no hover to show the tooltip (phones): say it plainly instead of doing nothing.

@@ -38,6 +38,8 @@ export interface ReportListItem {
   publishRefused: { code: string; message: string } | null;
   /** The submission deadline as the server last said (null when unset or unknown offline). */
   deadline: Deadline | null;
+  /** End-to-end encrypted (set only when it is): the server cannot copy it. */
+  encrypted?: true;
 }
 
 /**
@@ -67,6 +69,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
       progress: r.progress ?? null,
       publishRefused: r.pendingCreate ? (r.publishRefused ?? null) : null,
       deadline: r.deadline ?? null,
+      ...(r.encrypted ? { encrypted: true as const } : {}),
     });
   }
   const onServer = new Set<string>();
@@ -81,6 +84,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
         mine.stateUnderReview = s.stateUnderReview;
       }
       mine.place = 'both';
+      if (s.encrypted) mine.encrypted = true;
       mine.role = s.role ?? mine.role;
       mine.coalitionId = s.coalitionId ?? null;
       mine.deletedOnServer = deletedSinceAsked.has(s.id);
@@ -105,6 +109,7 @@ export function mergeReports(local: LocalReport[], server: ServerReport[] | null
         progress: s.progress ?? null,
         publishRefused: null,
         deadline: s.deadline ?? null,
+        ...(s.encrypted ? { encrypted: true as const } : {}),
       });
     }
   }

@@ -19,6 +19,8 @@ export interface SignOnControls {
   busy: string | null;
   error: string;
   change: (organisation: string, status: Status) => void;
+  /** An end-to-end encrypted report: the server keeps no sign-on for it, so its own list is all there is. */
+  encrypted?: boolean;
 }
 
 export function OrganisationList({
@@ -75,6 +77,11 @@ export function OrganisationList({
         </p>
       ) : (
         <p className="field__help">{t('submission.organisations.help', { needed })}</p>
+      )}
+      {controls.encrypted && (
+        <p className="field__help" data-testid="sign-on-encrypted">
+          {t('e2eeLeaks.signOn.encrypted')}
+        </p>
       )}
       {controls.error && (
         <p className="field__error" role="alert">

@@ -8,14 +8,16 @@ import { useReview } from '../review/ReviewContext.tsx';
 import { useDocValue } from '../treaty/useDocValue.ts';
 import { t } from '../../i18n/i18n.ts';
 import type { SignOnControls } from './OrganisationList.tsx';
-import { changeSignOn, useLastSignOn } from './signOnStore.ts';
+import { changeSignOn, encryptedSignOn, useLastSignOn } from './signOnStore.ts';
 
 const ownList = (doc: Y.Doc) => getCoverFields(doc).organisations;
 
 export function useSignOnControls(doc: Y.Doc, canEdit: boolean): SignOnControls {
-  const reportId = useReview()?.reportId ?? null;
+  const review = useReview();
+  const reportId = review?.reportId ?? null;
+  const encrypted = review?.session.encrypted ?? false;
   const online = useOnline();
-  const { signOn: last } = useLastSignOn(reportId, online);
+  const { signOn: last } = useLastSignOn(reportId, online, encrypted);
   const own = useDocValue(doc, ownList);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState('');
@@ -31,5 +33,7 @@ export function useSignOnControls(doc: Y.Doc, canEdit: boolean): SignOnControls 
       },
     );
   };
+  // An encrypted report's list is its own, with nothing to confirm on the server (signOnStore.ts).
+  if (encrypted) return { signOn: encryptedSignOn(own), canConfirm: false, busy, error, change, encrypted: true };
   return { signOn: last ? withOwnList(last, own) : null, canConfirm: canEdit && online && !!reportId, busy, error, change };
 }

@@ -59,6 +59,7 @@ export function TestimonyDialog({ session, snapshot }: { session: ReportSession;
           canEdit={snapshot.canEdit}
           userName={userName}
           online={online}
+          encrypted={session.encrypted}
           onClose={() => setOpen(false)}
         />
       )}

@@ -38,6 +38,11 @@ interface PanelProps {
   canEdit: boolean;
   userName: string;
   online: boolean;
+  /**
+   * An end-to-end encrypted report: real names and contacts are kept on the server in the clear, so the server
+   * refuses them for it (409 `encrypted_report`) and the panel neither asks for nor offers them.
+   */
+  encrypted?: boolean;
   onClose: () => void;
 }
 
@@ -57,14 +62,14 @@ function CommitInput({ value, onCommit, ...rest }: { value: string; onCommit: (v
   );
 }
 
-export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online, onClose }: PanelProps) {
+export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online, encrypted = false, onClose }: PanelProps) {
   const { t } = useTranslation();
   const { records, names, internalSections } = useTestimony(doc);
   const lapsed = useLapsedPassages(doc);
   const sections = useOutline(doc);
   const selectSection = useReportUiStore((s) => s.selectSection);
   const setView = useTreatyUiStore((s) => s.setView);
-  const confidential = atLeast(role, 'editor');
+  const confidential = atLeast(role, 'editor') && !encrypted;
   const [contacts, setContacts] = useState<Map<string, TestimonyContact> | null>(null);
   const [contactError, setContactError] = useState<string | null>(null);
   const [linkNote, setLinkNote] = useState<string | null>(null);
@@ -153,6 +158,11 @@ export function TestimonyPanel({ doc, reportId, role, canEdit, userName, online,
           </p>
         )}
         {confidential && !online && <p className="field__help">{t('testimony.offlineContacts')}</p>}
+        {encrypted && atLeast(role, 'editor') && (
+          <p className="field__help" data-testid="testimony-contacts-encrypted">
+            {t('e2eeLeaks.testimony.noContacts')}
+          </p>
+        )}
         {records.length === 0 ? (
           <p className="muted">{t('testimony.none')}</p>
         ) : (
