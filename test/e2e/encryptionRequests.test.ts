@@ -5,11 +5,9 @@
  * recommendations, earlier recommendations, checklist, cover with its deadline), adds a section in the outline,
  * opens the testimony panel, finds, prints, exports a Word file and a PDF made in the browser, and presses
  * Duplicate in the list. No request may go to a route that answers 409 `encrypted_report`
- * (server/src/e2ee/encryptedGuard.ts: every `/api/reports/:id/<sub-path>` but members, undelete and e2ee; a PATCH
+ * (server/src/e2ee/encryptedGuard.ts: every `/api/reports/:id/<sub-path>` but members, undelete, e2ee and encrypted-versions; a PATCH
  * of the deadline), and no answer may be a 409.
- *
- * Not covered here: the versions panel (encrypted versions are being built on another branch; today its routes
- * answer 409 for an encrypted report).
+ * The versions panel too: it saves a named version, sealed in the browser (`/encrypted-versions`).
  */
 import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +19,7 @@ import { selectPhrase } from './reviewSupport.ts';
 import { AMINA, openSignedIn, poll, typeAtEnd, useBrowserSuite, waitForSyncState, WAIT_MS } from './support.ts';
 
 /** Sub-paths of /api/reports/:id the server serves for an encrypted report (encryptedGuard.ts WITHOUT_TEXT). */
-const ALLOWED_SUBPATHS = new Set(['members', 'undelete', 'e2ee']);
+const ALLOWED_SUBPATHS = new Set(['members', 'undelete', 'e2ee', 'encrypted-versions']);
 
 interface Seen {
   method: string;
@@ -79,14 +77,18 @@ describe('An end-to-end encrypted report in the browser', () => {
     await page.getByTestId('comment-draft').getByRole('button', { name: 'Comment' }).click();
     await page.locator('.review-margin').getByTestId('thread').filter({ hasText: 'Which law?' }).waitFor();
 
-    // The review panel's comments and suggestions (its versions tab is left out, see above).
+    // The review panel's comments, suggestions and versions.
     await page.getByTestId('review-toggle').click();
     const panel = page.getByTestId('review-panel');
     await panel.getByRole('tab', { name: 'Comments' }).click();
     await panel.getByText('Which law?').first().waitFor();
     await panel.getByRole('tab', { name: 'Suggestions' }).click();
     await poll(() => panel.getByRole('tab', { name: 'Suggestions' }).getAttribute('aria-selected')).toBe('true');
-    await page.waitForTimeout(1000);
+    await panel.getByRole('tab', { name: 'Versions' }).click();
+    await panel.getByRole('button', { name: 'Save version…' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Before the coalition call');
+    await page.getByRole('button', { name: 'Save version', exact: true }).click();
+    await panel.getByTestId('version').filter({ hasText: 'Before the coalition call' }).waitFor();
     await panel.getByRole('button', { name: 'Close review panel' }).click();
     await panel.waitFor({ state: 'hidden' });
 
