@@ -5,6 +5,13 @@
 
 export const WIRE_VERSION = 1;
 export const ESYNC_PATH_PREFIX = '/esync/';
+/**
+ * Largest sealed presence envelope (bytes, before base64): a caret, a section and a name need a few hundred. The
+ * server closes a connection that sends a larger one (4413); a client never sends one.
+ */
+export const MAX_PRESENCE_ENVELOPE_BYTES = 8 * 1024;
+/** The same limit on the base64 text of a presence frame's `data`. */
+export const MAX_PRESENCE_DATA_CHARS = Math.ceil(MAX_PRESENCE_ENVELOPE_BYTES / 3) * 4;
 
 export type ClientMessage =
   /** Send the stored snapshot (when newer than `after`) and every update after `after`, then `ready`. */
@@ -12,7 +19,9 @@ export type ClientMessage =
   /** Store and relay one update; answered by `ack` with its sequence number. */
   | { v: 1; t: 'update'; ref: string; data: string }
   /** Replace everything up to and including `covers` by this snapshot. */
-  | { v: 1; t: 'snapshot'; ref: string; covers: number; data: string };
+  | { v: 1; t: 'snapshot'; ref: string; covers: number; data: string }
+  /** This connection's presence (a sealed awareness update, envelope type `presence`): relayed, never stored. */
+  | { v: 1; t: 'presence'; data: string };
 
 export type ServerMessage =
   | { v: 1; t: 'snapshot'; seq: number; data: string }
@@ -20,6 +29,8 @@ export type ServerMessage =
   /** Catch-up done: `head` is the newest sequence number, `pendingBytes` the size of the updates after the snapshot. */
   | { v: 1; t: 'ready'; head: number; pendingBytes: number }
   | { v: 1; t: 'ack'; ref: string; seq: number }
+  /** Another connection's presence, as it sent it (no sequence number: presence is not stored). */
+  | { v: 1; t: 'presence'; data: string }
   /** Keys changed (a member was added or a key generation made): fetch them again. */
   | { v: 1; t: 'keys' };
 
@@ -40,6 +51,8 @@ export function parseClientMessage(text: string): ClientMessage | null {
   const o = m as Record<string, unknown>;
   if (o.v !== WIRE_VERSION) return null;
   if (o.t === 'hello') return isSeq(o.after) ? { v: 1, t: 'hello', after: o.after } : null;
+  // Size is the server's to judge (it closes with 4413, not as malformed).
+  if (o.t === 'presence') return typeof o.data === 'string' && o.data.length > 0 && BASE64.test(o.data) ? { v: 1, t: 'presence', data: o.data } : null;
   if (typeof o.ref !== 'string' || !REF.test(o.ref) || typeof o.data !== 'string' || o.data.length === 0 || !BASE64.test(o.data)) return null;
   if (o.t === 'update') return { v: 1, t: 'update', ref: o.ref, data: o.data };
   if (o.t === 'snapshot' && isSeq(o.covers)) return { v: 1, t: 'snapshot', ref: o.ref, covers: o.covers, data: o.data };
@@ -61,5 +74,6 @@ export function parseServerMessage(text: string): ServerMessage | null {
   if (o.t === 'ready' && isSeq(o.head) && isSeq(o.pendingBytes)) return { v: 1, t: 'ready', head: o.head, pendingBytes: o.pendingBytes };
   if (o.t === 'ack' && typeof o.ref === 'string' && isSeq(o.seq)) return { v: 1, t: 'ack', ref: o.ref, seq: o.seq };
   if (o.t === 'keys') return { v: 1, t: 'keys' };
+  if (o.t === 'presence' && typeof o.data === 'string') return { v: 1, t: 'presence', data: o.data };
   return null;
 }

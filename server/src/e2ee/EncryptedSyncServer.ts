@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { readHeader } from '../../../shared/e2ee/envelope.ts';
 import { fromBase64, toBase64 } from '../../../shared/e2ee/bytes.ts';
-import { ESYNC_PATH_PREFIX, parseClientMessage, type ClientMessage, type ServerMessage } from '../../../shared/e2ee/wire.ts';
+import { ESYNC_PATH_PREFIX, MAX_PRESENCE_DATA_CHARS, MAX_PRESENCE_ENVELOPE_BYTES, parseClientMessage, type ClientMessage, type ServerMessage } from '../../../shared/e2ee/wire.ts';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import { parseRoomName, roomName, type DocumentKind } from '../../../shared/protocol/rooms.ts';
 import { canWriteDocument } from '../../../shared/api/roles.ts';
@@ -47,11 +47,13 @@ type Close = { code: number; reason: string };
 
 /** How this node hears of, and tells, other nodes serving the same encrypted reports (encryptedRelay.ts). */
 export interface EncryptedRelay {
-  /** Hear updates other nodes stored for this room; resolves once listening. */
-  listen(room: string, deliver: (seq: number, data: string) => void): Promise<void>;
+  /** Hear updates other nodes stored for this room, and presence they relayed; resolves once listening. */
+  listen(room: string, deliver: (seq: number, data: string) => void, deliverPresence: (data: string) => void): Promise<void>;
   stopListening(room: string): void;
   /** An update this node stored, for the other nodes' connections. */
   stored(room: string, seq: number, data: string): void;
+  /** A presence envelope a connection of this node sent, for the other nodes' connections (never stored). */
+  presence(room: string, data: string): void;
   keysChanged(reportId: string): void;
   onKeysChanged(listener: (reportId: string) => void): Promise<void>;
 }
@@ -157,7 +159,7 @@ export class EncryptedSyncServer implements E2eeNotifier {
       room = { peers: new Set(), chain: Promise.resolve(), generation: null };
       this.rooms.set(name, room);
       // Listening comes first in the room's order: no hello is answered before other nodes' updates arrive here.
-      if (this.relay) room.chain = this.relay.listen(name, (seq, data) => this.deliverRemote(name, seq, data));
+      if (this.relay) room.chain = this.relay.listen(name, (seq, data) => this.deliverRemote(name, seq, data), (data) => this.deliverPresence(name, null, data));
     }
     return room;
   }
@@ -171,6 +173,13 @@ export class EncryptedSyncServer implements E2eeNotifier {
     });
   }
 
+  /** Presence to the room's caught-up connections but its sender: relayed as sent, kept nowhere. */
+  private deliverPresence(name: string, from: Peer | null, data: string): void {
+    const room = this.rooms.get(name);
+    if (!room) return;
+    for (const peer of room.peers) if (peer !== from && peer.live) this.send(peer, { v: 1, t: 'presence', data });
+  }
+
   private shut(ws: WebSocket, close: Close): void {
     if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(close.code, close.reason);
   }
@@ -182,6 +191,7 @@ export class EncryptedSyncServer implements E2eeNotifier {
   private receive(peer: Peer, text: string): void {
     const message = parseClientMessage(text);
     if (!message) return this.shut(peer.ws, CloseCodes.EncryptedMalformed);
+    if (message.t === 'presence' && message.data.length > MAX_PRESENCE_DATA_CHARS) return this.shut(peer.ws, CloseCodes.PresenceTooLarge);
     const room = this.room(peer.room);
     room.chain = room.chain
       .then(() => this.handle(peer, room, message))
@@ -201,6 +211,7 @@ export class EncryptedSyncServer implements E2eeNotifier {
       peer.live = true;
       return;
     }
+    if (message.t === 'presence') return this.handlePresence(peer, room, message.data);
     // A reader's connection never stores anything, whatever it sends.
     if (!peer.canWrite) return this.shut(peer.ws, CloseCodes.ReadOnly);
     const bytes = fromBase64(message.data);
@@ -221,6 +232,25 @@ export class EncryptedSyncServer implements E2eeNotifier {
     if (!peer.canSnapshot) return this.shut(peer.ws, CloseCodes.SnapshotRefused);
     if (!(await this.store.storeSnapshot(peer.room, header.generation, message.covers, bytes))) return this.shut(peer.ws, CloseCodes.SnapshotRefused);
     this.send(peer, { v: 1, t: 'ack', ref: message.ref, seq: message.covers });
+  }
+
+  /**
+   * Presence (names, colours, carets, sealed): checked like an update's header, relayed to the room's other
+   * connections and to other nodes, and stored nowhere. Readers send it too (they are visible to others). Only on
+   * the content room: the discussion has no carets.
+   */
+  private async handlePresence(peer: Peer, room: RoomState, data: string): Promise<void> {
+    const bytes = fromBase64(data);
+    if (bytes && bytes.length > MAX_PRESENCE_ENVELOPE_BYTES) return this.shut(peer.ws, CloseCodes.PresenceTooLarge);
+    const header = bytes ? readHeader(bytes)?.header : null;
+    if (!bytes || !header || header.type !== 'presence' || peer.kind !== 'content') return this.shut(peer.ws, CloseCodes.EncryptedMalformed);
+    if (header.reportId !== peer.reportId || header.kind !== peer.kind || header.signer !== peer.userId) return this.shut(peer.ws, CloseCodes.EnvelopeMismatch);
+    room.generation ??= await this.store.keyGeneration(peer.reportId);
+    if (header.generation !== room.generation) return this.shut(peer.ws, CloseCodes.StaleKeyGeneration);
+    // Before its catch-up a connection is not shown to others yet (and would not see their answer).
+    if (!peer.live) return;
+    this.deliverPresence(peer.room, peer, data);
+    this.relay?.presence(peer.room, data);
   }
 
   /** Keys changed (shared with a newcomer, or rotated): every open connection of the report, on every node, fetches them again. */
