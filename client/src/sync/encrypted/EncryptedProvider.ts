@@ -58,6 +58,8 @@ export class EncryptedProvider {
   private readonly stopRotationWatch: () => void;
   /** Sealed presence, on the content document only (the discussion has no carets). */
   private readonly presence: EncryptedPresence | null;
+  /** When presence from an unknown signer last made this read the keys (and member list) again. */
+  private membersReadAt = 0;
 
   constructor(
     readonly reportId: string,
@@ -292,9 +294,14 @@ export class EncryptedProvider {
       writerKey: (userId) => keys.memberKey(userId),
       reportKey: (g) => keys.keys.get(g) ?? null,
     });
-    // A key not held yet (a rotation under way) or an unreadable frame: the next state will do.
+    // A key not held yet (a rotation under way) or an unreadable frame: the next state will do. A signer not in
+    // the member list held here may be a member added since: read the keys again (at most every 10 s), show nothing.
     if (!opened.ok) {
-      if (opened.reason === 'unknown-signer' || opened.reason === 'bad-signature') this.refusePresence(opened.header?.signer, opened.reason);
+      if (opened.reason === 'bad-signature') this.refusePresence(opened.header?.signer, opened.reason);
+      if (opened.reason === 'unknown-signer' && Date.now() - this.membersReadAt > 10_000) {
+        this.membersReadAt = Date.now();
+        void this.refreshKeys();
+      }
       return;
     }
     const detail = this.presence.receive(opened.plaintext, opened.header.signer, keys.members);
