@@ -20,8 +20,11 @@ export type ClientMessage =
   | { v: 1; t: 'update'; ref: string; data: string }
   /** Replace everything up to and including `covers` by this snapshot. */
   | { v: 1; t: 'snapshot'; ref: string; covers: number; data: string }
-  /** This connection's presence (a sealed awareness update, envelope type `presence`): relayed, never stored. */
-  | { v: 1; t: 'presence'; data: string };
+  /**
+   * This connection's presence (a sealed awareness update, envelope type `presence`): relayed, never stored.
+   * `client` is the awareness client id it is for, in the clear, so the server can say when it is gone.
+   */
+  | { v: 1; t: 'presence'; client: number; data: string };
 
 export type ServerMessage =
   | { v: 1; t: 'snapshot'; seq: number; data: string }
@@ -30,7 +33,9 @@ export type ServerMessage =
   | { v: 1; t: 'ready'; head: number; pendingBytes: number }
   | { v: 1; t: 'ack'; ref: string; seq: number }
   /** Another connection's presence, as it sent it (no sequence number: presence is not stored). */
-  | { v: 1; t: 'presence'; data: string }
+  | { v: 1; t: 'presence'; client: number; data: string }
+  /** Connections that sent presence for these client ids closed: stop showing them. */
+  | { v: 1; t: 'gone'; clients: number[] }
   /** Keys changed (a member was added or a key generation made): fetch them again. */
   | { v: 1; t: 'keys' };
 
@@ -38,6 +43,8 @@ const REF = /^[A-Za-z0-9_-]{1,40}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const isSeq = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+/** An awareness client id (Yjs makes 32-bit ones). */
+export const isClientId = (n: unknown): n is number => isSeq(n) && n <= 0xffffffff;
 
 /** Parse a client frame; null for anything malformed (the server closes with 4440). */
 export function parseClientMessage(text: string): ClientMessage | null {
@@ -52,7 +59,7 @@ export function parseClientMessage(text: string): ClientMessage | null {
   if (o.v !== WIRE_VERSION) return null;
   if (o.t === 'hello') return isSeq(o.after) ? { v: 1, t: 'hello', after: o.after } : null;
   // Size is the server's to judge (it closes with 4413, not as malformed).
-  if (o.t === 'presence') return typeof o.data === 'string' && o.data.length > 0 && BASE64.test(o.data) ? { v: 1, t: 'presence', data: o.data } : null;
+  if (o.t === 'presence') return isClientId(o.client) && typeof o.data === 'string' && o.data.length > 0 && BASE64.test(o.data) ? { v: 1, t: 'presence', client: o.client, data: o.data } : null;
   if (typeof o.ref !== 'string' || !REF.test(o.ref) || typeof o.data !== 'string' || o.data.length === 0 || !BASE64.test(o.data)) return null;
   if (o.t === 'update') return { v: 1, t: 'update', ref: o.ref, data: o.data };
   if (o.t === 'snapshot' && isSeq(o.covers)) return { v: 1, t: 'snapshot', ref: o.ref, covers: o.covers, data: o.data };
@@ -74,6 +81,7 @@ export function parseServerMessage(text: string): ServerMessage | null {
   if (o.t === 'ready' && isSeq(o.head) && isSeq(o.pendingBytes)) return { v: 1, t: 'ready', head: o.head, pendingBytes: o.pendingBytes };
   if (o.t === 'ack' && typeof o.ref === 'string' && isSeq(o.seq)) return { v: 1, t: 'ack', ref: o.ref, seq: o.seq };
   if (o.t === 'keys') return { v: 1, t: 'keys' };
-  if (o.t === 'presence' && typeof o.data === 'string') return { v: 1, t: 'presence', data: o.data };
+  if (o.t === 'presence' && isClientId(o.client) && typeof o.data === 'string') return { v: 1, t: 'presence', client: o.client, data: o.data };
+  if (o.t === 'gone' && Array.isArray(o.clients) && o.clients.every(isClientId)) return { v: 1, t: 'gone', clients: o.clients as number[] };
   return null;
 }

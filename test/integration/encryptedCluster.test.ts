@@ -87,9 +87,9 @@ describe('Encrypted sync on two nodes', () => {
     const presence = toBase64(sealEnvelope({ type: 'presence', generation: 1, kind: 'content', reportId, signer: editor.id }, crypto.randomBytes(80), key1, editorKeys.signSecret));
     const direct2 = nodes.storage.open();
     const before = (await direct2.e2ee.load(reportId, 0)).head;
-    onB.ws.send(JSON.stringify({ v: 1, t: 'presence', data: presence }));
+    onB.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 7, data: presence }));
     await until(() => has(onA, { t: 'presence', data: presence }));
-    expect(onA.messages.find((m) => m.t === 'presence')).toEqual({ v: 1, t: 'presence', data: presence });
+    expect(onA.messages.find((m) => m.t === 'presence')).toEqual({ v: 1, t: 'presence', client: 7, data: presence });
     expect(onB.messages.some((m) => m.t === 'presence')).toBe(false);
     expect((await direct2.e2ee.load(reportId, 0)).head).toBe(before);
     await direct2.close();
@@ -105,6 +105,9 @@ describe('Encrypted sync on two nodes', () => {
     // Removed through node A: the editor's encrypted connection on node B closes.
     expect((await api(a.url, `/api/reports/${reportId}/members/${editor.id}`, { as: owner, method: 'DELETE' })).status).toBe(204);
     expect(await onB.closed).toBe(4404);
+    // Its presence ends on node A too.
+    await until(() => has(onA, { t: 'gone' }));
+    expect(onA.messages.find((m) => m.t === 'gone')).toEqual({ v: 1, t: 'gone', clients: [7] });
     onA.ws.close();
   }, 60_000);
 });

@@ -142,10 +142,10 @@ describe('Encrypted sync', () => {
     for (const s of [watcher, reader]) s.ws.send(JSON.stringify({ v: 1, t: 'hello', after: 0 }));
     await until(() => watcher.messages.some((m) => m.t === 'ready') && reader.messages.some((m) => m.t === 'ready'));
     const presence = sealPresence(viewer.id);
-    reader.ws.send(JSON.stringify({ v: 1, t: 'presence', data: presence }));
+    reader.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: presence }));
     await until(() => watcher.messages.some((m) => m.t === 'presence'));
     // Relayed as sent, with no sequence number; not echoed to its sender; nothing acknowledged or stored.
-    expect(watcher.messages.find((m) => m.t === 'presence')).toEqual({ v: 1, t: 'presence', data: presence });
+    expect(watcher.messages.find((m) => m.t === 'presence')).toEqual({ v: 1, t: 'presence', client: 42, data: presence });
     expect(reader.messages.filter((m) => m.t === 'presence' || m.t === 'ack')).toEqual([]);
     expect(await stored()).toEqual(before);
     const late = await open(server, `/esync/${reportId}`, owner);
@@ -157,29 +157,41 @@ describe('Encrypted sync', () => {
     // An oversized presence frame, a malformed one, one of the wrong envelope type, one signed as someone else and
     // one on the discussion room each close their own connection, and only it.
     const huge = await open(server, `/esync/${reportId}`, viewer);
-    huge.ws.send(JSON.stringify({ v: 1, t: 'presence', data: sealPresence(viewer.id, crypto.randomBytes(9000)) }));
+    huge.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: sealPresence(viewer.id, crypto.randomBytes(9000)) }));
     expect(await huge.closed).toBe(4413);
     const garbled = await open(server, `/esync/${reportId}`, viewer);
-    garbled.ws.send(JSON.stringify({ v: 1, t: 'presence', data: toBase64(crypto.randomBytes(200)) }));
+    garbled.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: toBase64(crypto.randomBytes(200)) }));
     expect(await garbled.closed).toBe(4440);
     const disguised = await open(server, `/esync/${reportId}`, owner);
-    disguised.ws.send(JSON.stringify({ v: 1, t: 'presence', data: seal(owner.id) }));
+    disguised.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: seal(owner.id) }));
     expect(await disguised.closed).toBe(4440);
     const asUpdate = await open(server, `/esync/${reportId}`, owner);
     asUpdate.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'p1', data: sealPresence(owner.id) }));
     expect(await asUpdate.closed).toBe(4440);
+    const noClient = await open(server, `/esync/${reportId}`, viewer);
+    noClient.ws.send(JSON.stringify({ v: 1, t: 'presence', data: sealPresence(viewer.id) }));
+    expect(await noClient.closed).toBe(4440);
+    const many = await open(server, `/esync/${reportId}`, viewer);
+    many.ws.send(JSON.stringify({ v: 1, t: 'hello', after: 0 }));
+    for (const client of [1, 2, 3, 4, 5]) many.ws.send(JSON.stringify({ v: 1, t: 'presence', client, data: sealPresence(viewer.id) }));
+    expect(await many.closed).toBe(4413);
     const impostor = await open(server, `/esync/${reportId}`, viewer);
-    impostor.ws.send(JSON.stringify({ v: 1, t: 'presence', data: sealPresence(owner.id) }));
+    impostor.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: sealPresence(owner.id) }));
     expect(await impostor.closed).toBe(4443);
     const discussion = await open(server, `/esync/${reportId}/discussion`, owner);
-    discussion.ws.send(JSON.stringify({ v: 1, t: 'presence', data: sealPresence(owner.id) }));
+    discussion.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: sealPresence(owner.id) }));
     expect(await discussion.closed).toBe(4440);
     expect([watcher.ws.readyState, reader.ws.readyState, late.ws.readyState]).toEqual([WebSocket.OPEN, WebSocket.OPEN, WebSocket.OPEN]);
     // The room still relays.
     const again = sealPresence(viewer.id);
-    reader.ws.send(JSON.stringify({ v: 1, t: 'presence', data: again }));
+    reader.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: again }));
     await until(() => watcher.messages.some((m) => m.data === again) && late.messages.some((m) => m.data === again));
-    for (const s of [watcher, reader, late]) s.ws.close();
+    // The reader's connection closes: the others are told its client is gone (its caret goes at once).
+    reader.ws.close();
+    await until(() => watcher.messages.some((m) => m.t === 'gone' && JSON.stringify(m.clients) === '[42]'));
+    // (The connection closed for too many client ids had said [1, 2, 3, 4] before it was closed.)
+    expect(watcher.messages.filter((m) => m.t === 'gone').map((m) => m.clients)).toEqual([[1, 2, 3, 4], [42]]);
+    for (const s of [watcher, late]) s.ws.close();
   });
 
   it('keeps plain and encrypted reports on their own paths', async () => {

@@ -256,7 +256,8 @@ export class EncryptedProvider {
       this.presence?.connected();
       return;
     }
-    if (message.t === 'presence') return this.receivePresence(message.data);
+    if (message.t === 'presence') return this.receivePresence(message.client, message.data);
+    if (message.t === 'gone') return this.presence?.gone(message.clients);
     const sealed = fromBase64(message.data);
     const keys = this.keys;
     if (!sealed || !keys) return;
@@ -283,7 +284,7 @@ export class EncryptedProvider {
   }
 
   /** Another member's presence: signed by a current member (readers too), decrypted, then the identity check. */
-  private receivePresence(data: string): void {
+  private receivePresence(client: number, data: string): void {
     const sealed = fromBase64(data);
     const keys = this.keys;
     if (!sealed || !keys || !this.presence) return;
@@ -304,7 +305,7 @@ export class EncryptedProvider {
       }
       return;
     }
-    const detail = this.presence.receive(opened.plaintext, opened.header.signer, keys.members);
+    const detail = this.presence.receive(opened.plaintext, opened.header.signer, keys.members, client);
     if (detail) this.refusePresence(opened.header.signer, 'presence-identity', detail);
   }
 
@@ -322,7 +323,7 @@ export class EncryptedProvider {
     if (!this.socket || this.socket.readyState !== WebSocket.OPEN || !this.ready || !keys || !own || !key) return false;
     const sealed = sealEnvelope({ type: 'presence', generation: keys.generation, kind: this.kind, reportId: this.reportId, signer: this.accountId }, update, key, own.signSecret);
     if (sealed.length > MAX_PRESENCE_ENVELOPE_BYTES) return false;
-    this.socket.send(JSON.stringify({ v: 1, t: 'presence', data: toBase64(sealed) }));
+    this.socket.send(JSON.stringify({ v: 1, t: 'presence', client: this.awareness.clientID, data: toBase64(sealed) }));
     return true;
   }
 

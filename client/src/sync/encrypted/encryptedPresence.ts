@@ -3,7 +3,7 @@
  * Awareness of the content document's EncryptedProvider, carried sealed (envelope type `presence`) in `presence`
  * frames that the server relays and never stores. As y-websocket does: this client's own state leaves on every
  * change and on the Awareness keep-alive (every 15 s), a removal when it leaves, and states of clients that
- * vanish time out after 30 s. The server keeps no presence to give newcomers, so a client that sees a new
+ * vanish time out after 30 s, or sooner when the server says their connection closed (`gone`). The server keeps no presence to give newcomers, so a client that sees a new
  * client answers with its own state once. Each received state passes presenceCheck.ts before it is applied.
  */
 import * as encoding from 'lib0/encoding';
@@ -62,15 +62,26 @@ export class EncryptedPresence {
     removeAwarenessStates(this.awareness, others, this);
   }
 
-  /** A decrypted presence message from `signer`: applied when it passes the identity check, else the reason. */
-  receive(update: Uint8Array, signer: string, members: readonly PresenceMember[]): string | null {
+  /**
+   * A decrypted presence message from `signer`, sent in a frame for `client`: applied when it passes the identity
+   * check, else the reason.
+   */
+  receive(update: Uint8Array, signer: string, members: readonly PresenceMember[], client: number): string | null {
     const checked = checkPresence(update, signer, members, this.owners);
     if (!checked.ok) return checked.detail;
+    // The server ends presence by the frame's client id: it must be the one inside (or one member's close could end another's).
+    if (checked.clientId !== client) return 'client id is not the frame’s';
     this.owners.set(checked.clientId, signer);
     const isNew = !checked.removal && !this.awareness.getStates().has(checked.clientId);
     applyAwarenessUpdate(this.awareness, checked.update, this);
     if (isNew && this.awareness.getStates().has(checked.clientId)) this.greet();
     return null;
+  }
+
+  /** The server says the connections that spoke for these clients closed: stop showing them now. */
+  gone(clients: number[]): void {
+    const own = this.awareness.clientID;
+    removeAwarenessStates(this.awareness, clients.filter((id) => id !== own && this.owners.has(id)), this);
   }
 
   destroy(): void {
