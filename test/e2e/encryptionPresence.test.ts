@@ -2,16 +2,61 @@
  * Issue 11 in Chromium: presence in an end-to-end encrypted report. Two people co-edit it and each sees the other's
  * caret, labelled with their name, and the other in the outline's people-in-this-section dots: presence travels
  * sealed (envelope type `presence`) over `/esync`, relayed and never stored. When one leaves, the other's page stops
- * showing them at once (a sealed removal), not only after the 30 s timeout. The typed phrase and the title are
+ * showing them at once (a sealed removal, or the server's `gone`), not only after the 30 s timeout. Presence that a
+ * modified client of one member seals under another's name is refused by the receiving browser and reported. The typed phrase and the title are
  * nowhere in the SQLite file, its WAL or the server log, and neither are the names shown on the carets in the log.
  */
+import { x25519 } from '@noble/curves/ed25519.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { api } from '../helpers/clients.ts';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { fromBase64, toBase64 } from '../../shared/e2ee/bytes.ts';
+import { sealEnvelope } from '../../shared/e2ee/envelope.ts';
+import { unwrapReportKey } from '../../shared/e2ee/keyWrap.ts';
+import { api, type TestUser } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/server.ts';
 import { holds, witnessMarker } from '../helpers/sqliteFiles.ts';
-import { createEncryptedReport, unlock } from './encryptionSupport.ts';
+import { createEncryptedReport, deviceSecrets, unlock } from './encryptionSupport.ts';
 import { AMINA, BRUNO, openSignedIn, poll, typeAtEnd, useBrowserSuite, waitForEditorText, waitForSyncState } from './support.ts';
+
+interface KeysInfo {
+  generation: number;
+  myKeys: { generation: number; wrappedKey: string; wrappedBy: string }[];
+  wrappers: Record<string, string>;
+}
+
+/**
+ * What a modified client of `as` could send: presence sealed with the report key and signed with its own keys, but
+ * naming someone else (`claimed`). The server cannot read it, so it relays it.
+ */
+async function forgePresence(server: TestServer, reportId: string, as: TestUser, secrets: { boxSecret: Uint8Array; signSecret: Uint8Array }, claimed: { id: string; name: string }) {
+  const info = (await api<KeysInfo>(server.url, `/api/reports/${reportId}/e2ee`, { as })).body;
+  const mine = info.myKeys.find((k) => k.generation === info.generation)!;
+  const reportKey = unwrapReportKey(
+    fromBase64(mine.wrappedKey)!,
+    { secretKey: secrets.boxSecret, publicKey: x25519.getPublicKey(secrets.boxSecret) },
+    { reportId, generation: info.generation, recipient: as.id },
+    fromBase64(info.wrappers[mine.wrappedBy]!)!,
+  )!;
+  const doc = new Y.Doc();
+  const awareness = new Awareness(doc);
+  awareness.setLocalState({ user: { name: claimed.name, userId: claimed.id, color: '#b4441b', role: 'owner' }, section: null });
+  const sealed = sealEnvelope({ type: 'presence', generation: info.generation, kind: 'content', reportId, signer: as.id }, encodeAwarenessUpdate(awareness, [doc.clientID]), reportKey, secrets.signSecret);
+  awareness.destroy();
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/esync/${reportId}`, { headers: { cookie: as.cookie, origin: server.url } });
+  await new Promise<void>((resolve, reject) => {
+    ws.on('error', reject);
+    ws.on('open', () => ws.send(JSON.stringify({ v: 1, t: 'hello', after: 0 })));
+    ws.on('message', (raw) => {
+      if ((JSON.parse(String(raw)) as { t: string }).t !== 'ready') return;
+      ws.send(JSON.stringify({ v: 1, t: 'presence', client: doc.clientID, data: toBase64(sealed) }));
+      resolve();
+    });
+  });
+  return ws;
+}
 
 describe('Presence in an end-to-end encrypted report', () => {
   const suite = useBrowserSuite();
@@ -48,6 +93,15 @@ describe('Presence in an end-to-end encrypted report', () => {
     await poll(() => dotsOf(amina.page).getAttribute('aria-label')).toContain(BRUNO.name);
     await poll(() => dotsOf(bruno.page).getAttribute('aria-label')).toContain(AMINA.name);
     expect(await amina.page.getByTestId('e2ee-rejected').count()).toBe(0);
+
+    // A modified client of Bruno's announces itself under Amina's name and account: her browser refuses it, says so,
+    // and lists nobody under her name.
+    const forger = await forgePresence(server, reportId, bruno.account, await deviceSecrets(bruno.page, bruno.account.id), { id: amina.account.id, name: AMINA.name });
+    await poll(() => amina.page.getByTestId('e2ee-rejected').count()).toBe(1);
+    expect(await amina.page.getByTestId('e2ee-rejected').innerText()).toContain(BRUNO.name);
+    const headerDots = amina.page.locator('.report-header [data-testid="peer-dots"]');
+    expect(await headerDots.getAttribute('aria-label')).not.toContain(AMINA.name);
+    forger.close();
 
     // Bruno leaves the report: his caret goes from Amina's page well before the 30 s timeout would remove it.
     await bruno.page.goto(server.url);
