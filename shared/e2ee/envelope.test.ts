@@ -34,6 +34,14 @@ describe('Envelope', () => {
     expect(new TextDecoder('latin1').decode(sealed)).not.toContain('witness');
   });
 
+  it('opens presence only as presence, and never an update as presence', () => {
+    const presence = sealEnvelope({ type: 'presence', generation: 1, kind: 'content', reportId: REPORT, signer: 'alice' }, text, key, alice.signSecret);
+    expect(readHeader(presence)?.header.type).toBe('presence');
+    expect(openEnvelope(presence, context())).toMatchObject({ ok: false, reason: 'wrong-type' });
+    expect(openEnvelope(presence, context({ presence: true })).ok).toBe(true);
+    expect(openEnvelope(seal(), context({ presence: true }))).toMatchObject({ ok: false, reason: 'wrong-type' });
+  });
+
   it('refuses a ciphertext with one bit changed, anywhere', () => {
     const sealed = seal();
     for (const at of [1, 30, sealed.length - 80, sealed.length - 1]) {

@@ -16,8 +16,12 @@ const NONCE_BYTES = 24;
 const SIGNATURE_BYTES = 64;
 const ID_BYTES = 16;
 
-/** `version`: a named version of the report, sealed whole (shared/e2ee/versionBlob.ts); never a sync message. */
-export type EnvelopeType = 'update' | 'snapshot' | 'version';
+/**
+ * `presence` seals a y-protocols awareness update (names, colours, carets): a type of its own, so that no
+ * receiver can ever take it for a document update (openEnvelope opens it only when asked for presence).
+ * `version`: a named version of the report, sealed whole (shared/e2ee/versionBlob.ts); never a sync message.
+ */
+export type EnvelopeType = 'update' | 'snapshot' | 'presence' | 'version';
 export type EnvelopeKind = 'content' | 'discussion';
 
 /** What anyone (the server included) can read of a sealed message. */
@@ -33,7 +37,7 @@ export interface EnvelopeHeader {
   signer: string;
 }
 
-const TYPE_CODES: Record<EnvelopeType, number> = { update: 1, snapshot: 2, version: 4 };
+const TYPE_CODES: Record<EnvelopeType, number> = { update: 1, snapshot: 2, presence: 3, version: 4 };
 const KIND_CODES: Record<EnvelopeKind, number> = { content: 0, discussion: 1 };
 
 function encodeHeader(h: Omit<EnvelopeHeader, 'version' | 'id'>, id: Uint8Array): Uint8Array {
@@ -90,7 +94,7 @@ export function sealEnvelope(
 
 export type OpenResult =
   | { ok: true; header: EnvelopeHeader; plaintext: Uint8Array }
-  | { ok: false; reason: 'malformed' | 'wrong-report' | 'unknown-signer' | 'bad-signature' | 'no-key' | 'bad-ciphertext' | 'replayed'; header?: EnvelopeHeader };
+  | { ok: false; reason: 'malformed' | 'wrong-type' | 'wrong-report' | 'unknown-signer' | 'bad-signature' | 'no-key' | 'bad-ciphertext' | 'replayed'; header?: EnvelopeHeader };
 
 export interface OpenContext {
   reportId: string;
@@ -101,6 +105,11 @@ export interface OpenContext {
   reportKey: (generation: number) => Uint8Array | null;
   /** Ids already applied; a repeated id is refused and a new one is added. */
   seen?: Set<string>;
+  /**
+   * True to open presence (awareness) envelopes, and only those; otherwise a presence envelope is refused
+   * ('wrong-type'), so it never reaches a document as an update.
+   */
+  presence?: boolean;
 }
 
 /** Check the signature, then decrypt; every failure says why, and nothing unverified is ever returned. */
@@ -108,6 +117,7 @@ export function openEnvelope(sealed: Uint8Array, ctx: OpenContext): OpenResult {
   const parsed = readHeader(sealed);
   if (!parsed) return { ok: false, reason: 'malformed' };
   const { header, headerBytes } = parsed;
+  if ((header.type === 'presence') !== (ctx.presence === true)) return { ok: false, reason: 'wrong-type', header };
   if (header.reportId !== ctx.reportId || header.kind !== ctx.kind) return { ok: false, reason: 'wrong-report', header };
   const writer = ctx.writerKey(header.signer);
   if (!writer) return { ok: false, reason: 'unknown-signer', header };

@@ -8,7 +8,10 @@ export const CloseCodes = {
    * be decoded (then the reason says "Malformed sync path").
    */
   MalformedMessage: { code: 4400, reason: 'Malformed sync message' },
-  /** A presence (awareness) state over 8 KiB, or one connection speaking for more client ids than a client uses. */
+  /**
+   * A presence (awareness) state over 8 KiB, or one connection speaking for more client ids than a client uses; on
+   * `/esync`, a sealed presence envelope over 8 KiB (MAX_PRESENCE_ENVELOPE_BYTES).
+   */
   PresenceTooLarge: { code: 4413, reason: 'Presence too large' },
   /** The account already holds the most sync connections one account may hold (`MAX_CONNECTIONS_PER_ACCOUNT`). */
   TooManyConnections: { code: 4429, reason: 'Too many connections' },

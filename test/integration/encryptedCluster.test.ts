@@ -1,7 +1,7 @@
 /**
  * Issue 11 on several nodes: two nodes on one PostgreSQL database joined by Redis serve one encrypted report.
  * A sealed update stored through node A reaches a connection on node B as the same ciphertext (and back); a new
- * key generation made through one node is accepted on the other; removing a member through node A closes their
+ * key generation made through one node is accepted on the other; presence sent to node B reaches node A (not stored); removing a member through node A closes their
  * encrypted connection on node B.
  */
 import crypto from 'node:crypto';
@@ -83,6 +83,17 @@ describe('Encrypted sync on two nodes', () => {
     onB.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'e1', data: fromEditor }));
     await until(() => has(onA, { t: 'update', data: fromEditor }));
 
+    // Presence through B reaches A as sent, with no sequence number, and is stored nowhere.
+    const presence = toBase64(sealEnvelope({ type: 'presence', generation: 1, kind: 'content', reportId, signer: editor.id }, crypto.randomBytes(80), key1, editorKeys.signSecret));
+    const direct2 = nodes.storage.open();
+    const before = (await direct2.e2ee.load(reportId, 0)).head;
+    onB.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 7, data: presence }));
+    await until(() => has(onA, { t: 'presence', data: presence }));
+    expect(onA.messages.find((m) => m.t === 'presence')).toEqual({ v: 1, t: 'presence', client: 7, data: presence });
+    expect(onB.messages.some((m) => m.t === 'presence')).toBe(false);
+    expect((await direct2.e2ee.load(reportId, 0)).head).toBe(before);
+    await direct2.close();
+
     // The editor rotates the key through node B; node A, which had generation 1 cached, accepts generation 2 at once.
     expect((await api(b.url, `/api/reports/${reportId}/e2ee/keys`, { as: editor, body: { generation: 2, wraps: wrapsFor(owner, editor) } })).status).toBe(200);
     await until(() => onA.messages.filter((m) => m.t === 'keys').length >= 2);
@@ -94,6 +105,9 @@ describe('Encrypted sync on two nodes', () => {
     // Removed through node A: the editor's encrypted connection on node B closes.
     expect((await api(a.url, `/api/reports/${reportId}/members/${editor.id}`, { as: owner, method: 'DELETE' })).status).toBe(204);
     expect(await onB.closed).toBe(4404);
+    // Its presence ends on node A too.
+    await until(() => has(onA, { t: 'gone' }));
+    expect(onA.messages.find((m) => m.t === 'gone')).toEqual({ v: 1, t: 'gone', clients: [7] });
     onA.ws.close();
   }, 60_000);
 });

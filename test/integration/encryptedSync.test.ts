@@ -4,6 +4,8 @@
  * write (4403), an envelope signed in another account's name (4443), an old key generation (4442), a plain
  * report (4441); the plain path refuses an encrypted report (4441). The discussion (`<id>/discussion`) takes a
  * reviewer's sealed updates but not a reviewer's snapshot (4445), which would drop the updates it covers.
+ * Presence frames are relayed to the room's other connections and stored nowhere; an oversized (4413), malformed
+ * (4440) or misattributed (4443) one closes its own connection only.
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +125,73 @@ describe('Encrypted sync', () => {
     reader.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'c4', data: sealDiscussion('update', viewer.id, reviewerKeys.signSecret) }));
     expect(await reader.closed).toBe(4403);
     editor.ws.close();
+  });
+
+  it('relays presence (a reader’s too) to the room’s other connections and stores nothing of it', async () => {
+    const viewerKeys = generateAccountKeys();
+    const sealPresence = (signer: string, bytes: Uint8Array = crypto.randomBytes(120)) =>
+      toBase64(sealEnvelope({ type: 'presence', generation: 1, kind: 'content', reportId, signer }, bytes, key, viewerKeys.signSecret));
+    const direct = storage.open();
+    const stored = async () => {
+      const loaded = await direct.e2ee.load(reportId, 0);
+      return { head: loaded.head, updates: loaded.updates.length, snapshot: loaded.snapshot?.covers ?? null, pending: loaded.pendingBytes };
+    };
+    const before = await stored();
+    const watcher = await open(server, `/esync/${reportId}`, owner);
+    const reader = await open(server, `/esync/${reportId}`, viewer);
+    for (const s of [watcher, reader]) s.ws.send(JSON.stringify({ v: 1, t: 'hello', after: 0 }));
+    await until(() => watcher.messages.some((m) => m.t === 'ready') && reader.messages.some((m) => m.t === 'ready'));
+    const presence = sealPresence(viewer.id);
+    reader.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: presence }));
+    await until(() => watcher.messages.some((m) => m.t === 'presence'));
+    // Relayed as sent, with no sequence number; not echoed to its sender; nothing acknowledged or stored.
+    expect(watcher.messages.find((m) => m.t === 'presence')).toEqual({ v: 1, t: 'presence', client: 42, data: presence });
+    expect(reader.messages.filter((m) => m.t === 'presence' || m.t === 'ack')).toEqual([]);
+    expect(await stored()).toEqual(before);
+    const late = await open(server, `/esync/${reportId}`, owner);
+    late.ws.send(JSON.stringify({ v: 1, t: 'hello', after: 0 }));
+    await until(() => late.messages.some((m) => m.t === 'ready'));
+    expect(late.messages.filter((m) => m.t === 'presence')).toEqual([]);
+    await direct.close();
+
+    // An oversized presence frame, a malformed one, one of the wrong envelope type, one signed as someone else and
+    // one on the discussion room each close their own connection, and only it.
+    const huge = await open(server, `/esync/${reportId}`, viewer);
+    huge.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: sealPresence(viewer.id, crypto.randomBytes(9000)) }));
+    expect(await huge.closed).toBe(4413);
+    const garbled = await open(server, `/esync/${reportId}`, viewer);
+    garbled.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: toBase64(crypto.randomBytes(200)) }));
+    expect(await garbled.closed).toBe(4440);
+    const disguised = await open(server, `/esync/${reportId}`, owner);
+    disguised.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: seal(owner.id) }));
+    expect(await disguised.closed).toBe(4440);
+    const asUpdate = await open(server, `/esync/${reportId}`, owner);
+    asUpdate.ws.send(JSON.stringify({ v: 1, t: 'update', ref: 'p1', data: sealPresence(owner.id) }));
+    expect(await asUpdate.closed).toBe(4440);
+    const noClient = await open(server, `/esync/${reportId}`, viewer);
+    noClient.ws.send(JSON.stringify({ v: 1, t: 'presence', data: sealPresence(viewer.id) }));
+    expect(await noClient.closed).toBe(4440);
+    const many = await open(server, `/esync/${reportId}`, viewer);
+    many.ws.send(JSON.stringify({ v: 1, t: 'hello', after: 0 }));
+    for (const client of [1, 2, 3, 4, 5]) many.ws.send(JSON.stringify({ v: 1, t: 'presence', client, data: sealPresence(viewer.id) }));
+    expect(await many.closed).toBe(4413);
+    const impostor = await open(server, `/esync/${reportId}`, viewer);
+    impostor.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: sealPresence(owner.id) }));
+    expect(await impostor.closed).toBe(4443);
+    const discussion = await open(server, `/esync/${reportId}/discussion`, owner);
+    discussion.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: sealPresence(owner.id) }));
+    expect(await discussion.closed).toBe(4440);
+    expect([watcher.ws.readyState, reader.ws.readyState, late.ws.readyState]).toEqual([WebSocket.OPEN, WebSocket.OPEN, WebSocket.OPEN]);
+    // The room still relays.
+    const again = sealPresence(viewer.id);
+    reader.ws.send(JSON.stringify({ v: 1, t: 'presence', client: 42, data: again }));
+    await until(() => watcher.messages.some((m) => m.data === again) && late.messages.some((m) => m.data === again));
+    // The reader's connection closes: the others are told its client is gone (its caret goes at once).
+    reader.ws.close();
+    await until(() => watcher.messages.some((m) => m.t === 'gone' && JSON.stringify(m.clients) === '[42]'));
+    // (The connection closed for too many client ids had said [1, 2, 3, 4] before it was closed.)
+    expect(watcher.messages.filter((m) => m.t === 'gone').map((m) => m.clients)).toEqual([[1, 2, 3, 4], [42]]);
+    for (const s of [watcher, late]) s.ws.close();
   });
 
   it('keeps plain and encrypted reports on their own paths', async () => {

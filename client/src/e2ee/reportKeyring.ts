@@ -30,6 +30,8 @@ export interface ReportKeys {
   members: MemberView[];
   /** Ed25519 public keys of members who may write the given document. */
   writerKey(kind: EnvelopeKind, userId: string): Uint8Array | null;
+  /** The Ed25519 public key of any current member, readers too: presence is signed by whoever is there. */
+  memberKey(userId: string): Uint8Array | null;
 }
 
 const SEEN_PREFIX = 'rightsdraft:e2ee:seen:';
@@ -136,6 +138,7 @@ export async function loadReportKeys(reportId: string, accountId: string, own: A
         const found = signKeys.get(userId);
         return found && canWriteDocument(found.role, kind) ? found.key : null;
       },
+      memberKey: (userId) => signKeys.get(userId)?.key ?? null,
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { readHeader } from '../../../shared/e2ee/envelope.ts';
 import { fromBase64, toBase64 } from '../../../shared/e2ee/bytes.ts';
-import { ESYNC_PATH_PREFIX, parseClientMessage, type ClientMessage, type ServerMessage } from '../../../shared/e2ee/wire.ts';
+import { ESYNC_PATH_PREFIX, MAX_PRESENCE_DATA_CHARS, MAX_PRESENCE_ENVELOPE_BYTES, parseClientMessage, type ClientMessage, type ServerMessage } from '../../../shared/e2ee/wire.ts';
 import { CloseCodes } from '../../../shared/protocol/closeCodes.ts';
 import { parseRoomName, roomName, type DocumentKind } from '../../../shared/protocol/rooms.ts';
 import { canWriteDocument } from '../../../shared/api/roles.ts';
@@ -34,7 +34,12 @@ interface Peer {
   canSnapshot: boolean;
   /** Caught up (answered its hello): from then on it receives every new update. */
   live: boolean;
+  /** Awareness client ids this connection sent presence for: the others are told they are gone when it closes. */
+  presenceClients: Set<number>;
 }
+
+/** Client ids one connection may send presence for (one per document for our client, and a margin), as on /sync. */
+const MAX_PRESENCE_CLIENTS = 4;
 
 interface RoomState {
   peers: Set<Peer>;
@@ -47,11 +52,15 @@ type Close = { code: number; reason: string };
 
 /** How this node hears of, and tells, other nodes serving the same encrypted reports (encryptedRelay.ts). */
 export interface EncryptedRelay {
-  /** Hear updates other nodes stored for this room; resolves once listening. */
-  listen(room: string, deliver: (seq: number, data: string) => void): Promise<void>;
+  /** Hear updates other nodes stored for this room, and presence they relayed; resolves once listening. */
+  listen(room: string, deliver: (seq: number, data: string) => void, deliverPresence: (client: number, data: string) => void, deliverGone: (clients: number[]) => void): Promise<void>;
   stopListening(room: string): void;
   /** An update this node stored, for the other nodes' connections. */
   stored(room: string, seq: number, data: string): void;
+  /** A presence envelope a connection of this node sent, for the other nodes' connections (never stored). */
+  presence(room: string, client: number, data: string): void;
+  /** A connection of this node that sent presence for these client ids closed. */
+  gone(room: string, clients: number[]): void;
   keysChanged(reportId: string): void;
   onKeysChanged(listener: (reportId: string) => void): Promise<void>;
 }
@@ -128,6 +137,12 @@ export class EncryptedSyncServer implements E2eeNotifier {
     });
     ws.on('close', () => {
       if (!peer) return;
+      if (peer.live && peer.presenceClients.size > 0) {
+        // The others stop showing its carets now, as y-websocket's server does, not after their 30 s timeout.
+        const clients = [...peer.presenceClients];
+        this.deliverPresence(peer.room, peer, { v: 1, t: 'gone', clients });
+        this.relay?.gone(peer.room, clients);
+      }
       this.peers.delete(peer);
       const room = this.rooms.get(peer.room);
       room?.peers.delete(peer);
@@ -141,7 +156,7 @@ export class EncryptedSyncServer implements E2eeNotifier {
       if (!decision.ok) return this.shut(ws, decision.close);
       if (ws.readyState !== ws.OPEN) return;
       const name = roomName(parsed.reportId, parsed.kind);
-      peer = { ws, reportId: parsed.reportId, kind: parsed.kind, room: name, userId: decision.userId, credential: decision.credential, canWrite: decision.canWrite, canSnapshot: decision.canWrite && canWriteDocument(decision.role, 'content'), live: false };
+      peer = { ws, reportId: parsed.reportId, kind: parsed.kind, room: name, userId: decision.userId, credential: decision.credential, canWrite: decision.canWrite, canSnapshot: decision.canWrite && canWriteDocument(decision.role, 'content'), live: false, presenceClients: new Set() };
       this.peers.add(peer);
       this.room(name).peers.add(peer);
       for (const text of queued.splice(0)) this.receive(peer, text);
@@ -157,7 +172,13 @@ export class EncryptedSyncServer implements E2eeNotifier {
       room = { peers: new Set(), chain: Promise.resolve(), generation: null };
       this.rooms.set(name, room);
       // Listening comes first in the room's order: no hello is answered before other nodes' updates arrive here.
-      if (this.relay) room.chain = this.relay.listen(name, (seq, data) => this.deliverRemote(name, seq, data));
+      if (this.relay)
+        room.chain = this.relay.listen(
+          name,
+          (seq, data) => this.deliverRemote(name, seq, data),
+          (client, data) => this.deliverPresence(name, null, { v: 1, t: 'presence', client, data }),
+          (clients) => this.deliverPresence(name, null, { v: 1, t: 'gone', clients }),
+        );
     }
     return room;
   }
@@ -171,6 +192,13 @@ export class EncryptedSyncServer implements E2eeNotifier {
     });
   }
 
+  /** Presence (or its end) to the room's caught-up connections but its sender: relayed as sent, kept nowhere. */
+  private deliverPresence(name: string, from: Peer | null, message: ServerMessage): void {
+    const room = this.rooms.get(name);
+    if (!room) return;
+    for (const peer of room.peers) if (peer !== from && peer.live) this.send(peer, message);
+  }
+
   private shut(ws: WebSocket, close: Close): void {
     if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(close.code, close.reason);
   }
@@ -182,6 +210,7 @@ export class EncryptedSyncServer implements E2eeNotifier {
   private receive(peer: Peer, text: string): void {
     const message = parseClientMessage(text);
     if (!message) return this.shut(peer.ws, CloseCodes.EncryptedMalformed);
+    if (message.t === 'presence' && message.data.length > MAX_PRESENCE_DATA_CHARS) return this.shut(peer.ws, CloseCodes.PresenceTooLarge);
     const room = this.room(peer.room);
     room.chain = room.chain
       .then(() => this.handle(peer, room, message))
@@ -201,6 +230,7 @@ export class EncryptedSyncServer implements E2eeNotifier {
       peer.live = true;
       return;
     }
+    if (message.t === 'presence') return this.handlePresence(peer, room, message.client, message.data);
     // A reader's connection never stores anything, whatever it sends.
     if (!peer.canWrite) return this.shut(peer.ws, CloseCodes.ReadOnly);
     const bytes = fromBase64(message.data);
@@ -221,6 +251,27 @@ export class EncryptedSyncServer implements E2eeNotifier {
     if (!peer.canSnapshot) return this.shut(peer.ws, CloseCodes.SnapshotRefused);
     if (!(await this.store.storeSnapshot(peer.room, header.generation, message.covers, bytes))) return this.shut(peer.ws, CloseCodes.SnapshotRefused);
     this.send(peer, { v: 1, t: 'ack', ref: message.ref, seq: message.covers });
+  }
+
+  /**
+   * Presence (names, colours, carets, sealed): checked like an update's header, relayed to the room's other
+   * connections and to other nodes, and stored nowhere. Readers send it too (they are visible to others). Only on
+   * the content room: the discussion has no carets.
+   */
+  private async handlePresence(peer: Peer, room: RoomState, client: number, data: string): Promise<void> {
+    const bytes = fromBase64(data);
+    if (bytes && bytes.length > MAX_PRESENCE_ENVELOPE_BYTES) return this.shut(peer.ws, CloseCodes.PresenceTooLarge);
+    const header = bytes ? readHeader(bytes)?.header : null;
+    if (!bytes || !header || header.type !== 'presence' || peer.kind !== 'content') return this.shut(peer.ws, CloseCodes.EncryptedMalformed);
+    if (header.reportId !== peer.reportId || header.kind !== peer.kind || header.signer !== peer.userId) return this.shut(peer.ws, CloseCodes.EnvelopeMismatch);
+    room.generation ??= await this.store.keyGeneration(peer.reportId);
+    if (header.generation !== room.generation) return this.shut(peer.ws, CloseCodes.StaleKeyGeneration);
+    // Before its catch-up a connection is not shown to others yet (and would not see their answer).
+    if (!peer.live) return;
+    if (!peer.presenceClients.has(client) && peer.presenceClients.size >= MAX_PRESENCE_CLIENTS) return this.shut(peer.ws, CloseCodes.PresenceTooLarge);
+    peer.presenceClients.add(client);
+    this.deliverPresence(peer.room, peer, { v: 1, t: 'presence', client, data });
+    this.relay?.presence(peer.room, client, data);
   }
 
   /** Keys changed (shared with a newcomer, or rotated): every open connection of the report, on every node, fetches them again. */

@@ -13,6 +13,7 @@
  */
 import type { ClusterBus } from '../cluster/ClusterBus.ts';
 import { isReportId } from '../../../shared/protocol/rooms.ts';
+import { isClientId, MAX_PRESENCE_DATA_CHARS } from '../../../shared/e2ee/wire.ts';
 import type { Logger } from '../log.ts';
 import type { EncryptedRelay } from './EncryptedSyncServer.ts';
 
@@ -32,9 +33,19 @@ export function encryptedRelay(bus: ClusterBus, log: Logger, maxDataChars: numbe
   if (!bus.shared) return null;
   const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   return {
-    async listen(room, deliver) {
+    async listen(room, deliver, deliverPresence, deliverGone) {
       await bus.subscribe(roomChannel(room), (payload) => {
-        const m = parse(payload) as { seq?: unknown; data?: unknown } | null;
+        const m = parse(payload) as { t?: unknown; seq?: unknown; data?: unknown; client?: unknown; clients?: unknown } | null;
+        if (m && m.t === 'presence') {
+          if (isClientId(m.client) && typeof m.data === 'string' && m.data.length > 0 && m.data.length <= MAX_PRESENCE_DATA_CHARS) deliverPresence(m.client, m.data);
+          else log.warn('encrypted presence from another node refused', { room, reason: 'malformed' });
+          return;
+        }
+        if (m && m.t === 'gone') {
+          if (Array.isArray(m.clients) && m.clients.length <= 16 && m.clients.every(isClientId)) deliverGone(m.clients as number[]);
+          else log.warn('encrypted presence end from another node refused', { room, reason: 'malformed' });
+          return;
+        }
         if (!m || !Number.isSafeInteger(m.seq) || (m.seq as number) < 1 || typeof m.data !== 'string' || m.data.length > maxDataChars) {
           log.warn('encrypted update from another node refused', { room, reason: 'malformed' });
           return;
@@ -47,6 +58,12 @@ export function encryptedRelay(bus: ClusterBus, log: Logger, maxDataChars: numbe
     },
     stored(room, seq, data) {
       bus.publish(roomChannel(room), encode({ seq, data }));
+    },
+    presence(room, client, data) {
+      bus.publish(roomChannel(room), encode({ t: 'presence', client, data }));
+    },
+    gone(room, clients) {
+      bus.publish(roomChannel(room), encode({ t: 'gone', clients }));
     },
     keysChanged(reportId) {
       bus.publish(KEYS_CHANNEL, encode({ reportId }));

@@ -23,6 +23,9 @@ const REASONS: Record<string, string> = {
   // The discussion guard, run here on an encrypted report's comments and suggestions (discussionCheck.ts).
   'discussion-rule': 'e2ee.reason.discussion-rule',
   'discussion-snapshot': 'e2ee.reason.discussion-snapshot',
+  // Presence (names and carets) whose identity is not its signer's (presenceCheck.ts), or a message of the wrong type.
+  'presence-identity': 'e2ee.reason.presence-identity',
+  'wrong-type': 'e2ee.reason.wrong-type',
 };
 
 export function EncryptionPanel({ reportId }: { reportId: string }) {

@@ -4,14 +4,14 @@
  * and signed with this account's key; every message from the server is signature-checked against the members who
  * may write and decrypted before it touches the document; anything else is refused and shown. One transport per
  * document of the report: the content (`<reportId>`) and the discussion (`<reportId>/discussion`), whose updates
- * also pass the discussion guard (`check`, discussionCheck.ts) before they are applied. Presence stays on this
- * device for now (`awareness` is local only).
+ * also pass the discussion guard (`check`, discussionCheck.ts) before they are applied. The content document's
+ * presence (`awareness`: names, carets, sections) is sealed too and relayed, not stored (encryptedPresence.ts).
  */
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { fromBase64, toBase64 } from '../../../../shared/e2ee/bytes.ts';
 import { openEnvelope, sealEnvelope, type EnvelopeKind } from '../../../../shared/e2ee/envelope.ts';
-import { ESYNC_PATH_PREFIX, parseServerMessage, type ServerMessage } from '../../../../shared/e2ee/wire.ts';
+import { ESYNC_PATH_PREFIX, MAX_PRESENCE_ENVELOPE_BYTES, parseServerMessage, type ServerMessage } from '../../../../shared/e2ee/wire.ts';
 import { CloseCodes } from '../../../../shared/protocol/closeCodes.ts';
 import { roomName } from '../../../../shared/protocol/rooms.ts';
 import { deviceKeys, loadDeviceKeys, onDeviceKeys } from '../../e2ee/deviceKeys.ts';
@@ -19,6 +19,7 @@ import type { ReportKeys } from '../../e2ee/reportKeyring.ts';
 import type { ProviderHandlers } from '../providers.ts';
 import { canWriteDocument } from '../../../../shared/api/roles.ts';
 import type { Refusal, UpdateCheck } from './discussionCheck.ts';
+import { EncryptedPresence } from './encryptedPresence.ts';
 import { useEncryptionStore } from './encryptionStore.ts';
 import { SyncCursor } from './syncCursor.ts';
 import { announceRotation, loadKeysInTurn, onRotation } from './tabKeys.ts';
@@ -55,6 +56,10 @@ export class EncryptedProvider {
   /** A message of this connection could not be decrypted here: a snapshot from this copy would drop it. */
   private unreadable = false;
   private readonly stopRotationWatch: () => void;
+  /** Sealed presence, on the content document only (the discussion has no carets). */
+  private readonly presence: EncryptedPresence | null;
+  /** When presence from an unknown signer last made this read the keys (and member list) again. */
+  private membersReadAt = 0;
 
   constructor(
     readonly reportId: string,
@@ -65,6 +70,7 @@ export class EncryptedProvider {
     private readonly check: UpdateCheck | null = null,
   ) {
     this.awareness = new Awareness(doc);
+    this.presence = kind === 'content' ? new EncryptedPresence(this.awareness, accountId, (update) => this.sendPresence(update)) : null;
     this.cursor = new SyncCursor(`${accountId}:${roomName(reportId, kind)}`);
     doc.on('update', this.handleDocUpdate);
     this.stopRotationWatch = onRotation(reportId, (generation) => {
@@ -76,7 +82,10 @@ export class EncryptedProvider {
   /** Feed this transport's events to a session (the same events the y-websocket provider gives). */
   watch(handlers: ProviderHandlers): () => void {
     this.handlers = handlers;
+    const onAwareness = () => handlers.onAwareness();
+    this.awareness.on('change', onAwareness);
     return () => {
+      this.awareness.off('change', onAwareness);
       if (this.handlers === handlers) this.handlers = null;
     };
   }
@@ -88,6 +97,7 @@ export class EncryptedProvider {
   }
 
   disconnect(): void {
+    this.presence?.leave();
     this.wanted = false;
     this.clearRetry();
     this.socket?.close();
@@ -99,6 +109,7 @@ export class EncryptedProvider {
     this.stopKeyWatch?.();
     this.doc.off('update', this.handleDocUpdate);
     this.stopRotationWatch();
+    this.presence?.destroy();
     this.awareness.destroy();
   }
 
@@ -193,6 +204,7 @@ export class EncryptedProvider {
     if (this.socket !== socket) return;
     this.socket = null;
     this.ready = false;
+    this.presence?.disconnected();
     this.wsconnected = this.wsconnecting = false;
     this.handlers?.onStatus('disconnected');
     this.handlers?.onConnectionClose(code);
@@ -241,8 +253,11 @@ export class EncryptedProvider {
       this.handlers?.onServerAsked();
       this.handlers?.onServerAnswered();
       this.maybeSnapshot();
+      this.presence?.connected();
       return;
     }
+    if (message.t === 'presence') return this.receivePresence(message.client, message.data);
+    if (message.t === 'gone') return this.presence?.gone(message.clients);
     const sealed = fromBase64(message.data);
     const keys = this.keys;
     if (!sealed || !keys) return;
@@ -267,6 +282,50 @@ export class EncryptedProvider {
     Y.applyUpdate(this.doc, opened.plaintext, this);
     this.cursor.serverHas(opened.plaintext, message.seq);
     if (message.t === 'update') this.pendingBytes += sealed.length;
+  }
+
+  /** Another member's presence: signed by a current member (readers too), decrypted, then the identity check. */
+  private receivePresence(client: number, data: string): void {
+    const sealed = fromBase64(data);
+    const keys = this.keys;
+    if (!sealed || !keys || !this.presence) return;
+    const opened = openEnvelope(sealed, {
+      reportId: this.reportId,
+      kind: this.kind,
+      presence: true,
+      writerKey: (userId) => keys.memberKey(userId),
+      reportKey: (g) => keys.keys.get(g) ?? null,
+    });
+    // A key not held yet (a rotation under way) or an unreadable frame: the next state will do. A signer not in
+    // the member list held here may be a member added since: read the keys again (at most every 10 s), show nothing.
+    if (!opened.ok) {
+      if (opened.reason === 'bad-signature') this.refusePresence(opened.header?.signer, opened.reason);
+      if (opened.reason === 'unknown-signer' && Date.now() - this.membersReadAt > 10_000) {
+        this.membersReadAt = Date.now();
+        void this.refreshKeys();
+      }
+      return;
+    }
+    const detail = this.presence.receive(opened.plaintext, opened.header.signer, keys.members, client);
+    if (detail) this.refusePresence(opened.header.signer, 'presence-identity', detail);
+  }
+
+  private refusePresence(signerId: string | undefined, reason: string, detail?: string): void {
+    const signer = this.keys?.members.find((m) => m.userId === signerId)?.name ?? signerId ?? 'unknown';
+    console.warn('Rightsdraft: refused encrypted presence', { reason, detail, signer });
+    this.store.reject(this.reportId, { signer, reason, detail, at: Date.now() });
+  }
+
+  /** Seal this client's awareness update with the current key; presence over the limit is never sent. */
+  private sendPresence(update: Uint8Array): boolean {
+    const keys = this.keys;
+    const own = deviceKeys(this.accountId);
+    const key = keys?.keys.get(keys.generation);
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN || !this.ready || !keys || !own || !key) return false;
+    const sealed = sealEnvelope({ type: 'presence', generation: keys.generation, kind: this.kind, reportId: this.reportId, signer: this.accountId }, update, key, own.signSecret);
+    if (sealed.length > MAX_PRESENCE_ENVELOPE_BYTES) return false;
+    this.socket.send(JSON.stringify({ v: 1, t: 'presence', client: this.awareness.clientID, data: toBase64(sealed) }));
+    return true;
   }
 
   /** The document's own check of a message that opened (the discussion guard); a malformed update is refused too. */
