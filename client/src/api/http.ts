@@ -74,15 +74,17 @@ export function onUnauthorized(listener: (() => void) | null): void {
 export interface RequestOptions {
   method?: string;
   body?: unknown;
+  /** How long to wait for the answer (large answers, such as sealed versions, take longer). */
+  timeoutMs?: number;
 }
 
-export async function request<T>(path: string, { method, body }: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, { method, body, timeoutMs = TIMEOUT_MS }: RequestOptions = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method: method ?? (body === undefined ? 'GET' : 'POST'),
       credentials: 'same-origin',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
       headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

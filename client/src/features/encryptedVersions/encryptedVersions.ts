@@ -6,18 +6,18 @@
  * here (after keeping the current state as a version first).
  */
 import * as Y from 'yjs';
-import type { ApiErrorBody } from '../../../../shared/api/types.ts';
 import { fromBase64, toBase64 } from '../../../../shared/e2ee/bytes.ts';
 import { openVersion, sealVersion, type OpenVersionResult } from '../../../../shared/e2ee/versionBlob.ts';
 import { compareReports, type SectionComparison } from '../../../../shared/report/compare.ts';
 import { reportContent } from '../../../../shared/report/content.ts';
 import { restoreReport } from '../../../../shared/report/layout.ts';
-import { ApiError, NetworkError } from '../../api/reportsApi.ts';
+import { request } from '../../api/http.ts';
 import { loadDeviceKeys } from '../../e2ee/deviceKeys.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { loadKeysInTurn } from '../../sync/encrypted/tabKeys.ts';
 import type { VersionContent } from '../review/reviewApi.ts';
 
+/** Sealed versions hold a whole report: give them longer than other requests. */
 const TIMEOUT_MS = 60_000;
 
 /** What the server lists: no name (it is sealed). */
@@ -34,27 +34,6 @@ export interface SealedVersionInfo {
 export type OpenedVersion = SealedVersionInfo &
   ({ readable: true; name: string; content: Uint8Array; discussion: Uint8Array } | { readable: false; reason: Extract<OpenVersionResult, { ok: false }>['reason'] | 'unavailable' });
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json', ...init.headers } });
-  } catch (err) {
-    throw new NetworkError(err instanceof Error ? err.message : 'network error');
-  }
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON: reported with the status below.
-  }
-  if (!res.ok) {
-    const error = (body as ApiErrorBody | null)?.error;
-    throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? i18n.t('encryptedVersions.requestFailed', { status: res.status }), error?.field);
-  }
-  return body as T;
-}
-
 const path = (reportId: string, versionId?: string) =>
   `/api/reports/${encodeURIComponent(reportId)}/encrypted-versions${versionId ? `/${encodeURIComponent(versionId)}` : ''}`;
 
@@ -68,13 +47,13 @@ async function keysFor(reportId: string, accountId: string) {
 
 /** Every version, opened and checked here, newest first. */
 export async function loadVersions(reportId: string, accountId: string): Promise<OpenedVersion[]> {
-  const { versions } = await request<{ versions: SealedVersionInfo[] }>(path(reportId));
+  const { versions } = await request<{ versions: SealedVersionInfo[] }>(path(reportId), { timeoutMs: TIMEOUT_MS });
   const { keys } = await keysFor(reportId, accountId);
   return Promise.all(
     versions.map(async (info): Promise<OpenedVersion> => {
       let data: Uint8Array | null = null;
       try {
-        data = fromBase64((await request<{ data: string }>(path(reportId, info.id))).data);
+        data = fromBase64((await request<{ data: string }>(path(reportId, info.id), { timeoutMs: TIMEOUT_MS })).data);
       } catch {
         data = null;
       }
@@ -98,11 +77,11 @@ export async function saveVersion(reportId: string, accountId: string, name: str
     current,
     own.signSecret,
   );
-  return request<SealedVersionInfo>(path(reportId), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: toBase64(sealed) }) });
+  return request<SealedVersionInfo>(path(reportId), { method: 'POST', body: { data: toBase64(sealed) }, timeoutMs: TIMEOUT_MS });
 }
 
 export async function deleteVersion(reportId: string, versionId: string): Promise<void> {
-  await request(path(reportId, versionId), { method: 'DELETE' });
+  await request(path(reportId, versionId), { method: 'DELETE', timeoutMs: TIMEOUT_MS });
 }
 
 function docFrom(update: Uint8Array): Y.Doc {

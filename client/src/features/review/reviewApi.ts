@@ -1,40 +1,17 @@
 /** The review endpoints: the caller's role, report members, versions, comparison, restore, attention. */
 import type { Role } from '../../../../shared/api/roles.ts';
-import type { ApiErrorBody, ReportContentResponse } from '../../../../shared/api/types.ts';
+import type { ReportContentResponse } from '../../../../shared/api/types.ts';
 import type { SectionComparison } from '../../../../shared/report/compare.ts';
 import type { CommentInfo } from '../../../../shared/discussion/layout.ts';
 import type { VersionKind } from '../../../../shared/api/versionKinds.ts';
-import { ApiError, NetworkError } from '../../api/reportsApi.ts';
-import { i18n } from '../../i18n/i18n.ts';
+import { request } from '../../api/http.ts';
 import { withDisplayName } from './versionNames.ts';
 
 const TIMEOUT_MS = 15_000;
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json', ...init.headers } });
-  } catch (err) {
-    throw new NetworkError(err instanceof Error ? err.message : 'network error');
-  }
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON (a proxy's error page): reported with the status below.
-  }
-  if (!res.ok) {
-    const error = (body as ApiErrorBody | null)?.error;
-    throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? i18n.t('reviewUi.api.requestFailed', { status: res.status }), error?.field);
-  }
-  return body as T;
-}
+export const getJson = <T>(path: string) => request<T>(path, { timeoutMs: TIMEOUT_MS });
 
-export const getJson = <T>(path: string) => request<T>(path);
-
-const postJson = <T>(path: string, body?: unknown) =>
-  request<T>(path, { method: 'POST', headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const postJson = <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body, timeoutMs: TIMEOUT_MS });
 
 const base = (reportId: string) => `/api/reports/${encodeURIComponent(reportId)}`;
 
@@ -108,7 +85,7 @@ export async function restoreVersion(reportId: string, versionId: string): Promi
 
 /** Owners only. */
 export async function deleteVersion(reportId: string, versionId: string): Promise<void> {
-  await request<null>(`${base(reportId)}/versions/${encodeURIComponent(versionId)}`, { method: 'DELETE' });
+  await request<null>(`${base(reportId)}/versions/${encodeURIComponent(versionId)}`, { method: 'DELETE', timeoutMs: TIMEOUT_MS });
 }
 
 export async function fetchAttention(): Promise<AttentionThread[]> {
