@@ -6,17 +6,17 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, NetworkError } from '../../api/reportsApi.ts';
+import { NetworkError } from '../../api/reportsApi.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { useToastStore } from '../../stores/toastStore.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { Dialog } from '../../ui/Dialog.tsx';
 import { useReview } from '../review/ReviewContext.tsx';
 import type { Version } from '../review/reviewApi.ts';
 import { fillSlots, slot } from '../review/slots.tsx';
 import { fullTime, relativeTime } from '../review/timeText.ts';
 import { SaveVersionDialog } from '../review/VersionsPanel.tsx';
 import { compare, deleteVersion, loadVersions, restoreVersion, saveVersion, versionContent, type OpenedVersion } from './encryptedVersions.ts';
+import { RestoreVersionDialog } from '../review/RestoreVersionDialog.tsx';
 
 const VersionViewer = lazy(() => import('../review/VersionViewer.tsx'));
 const CompareView = lazy(() => import('../review/CompareView.tsx'));
@@ -161,12 +161,13 @@ export default function EncryptedVersionsPanel() {
           load();
         }}
       />
-      <RestoreDialog
+      <RestoreVersionDialog
+        errorText={errorText}
         version={restoring}
         onClose={() => setRestoring(null)}
         onRestore={async (v) => {
           if (!accountId) return;
-          const before = t('encryptedVersions.safetyName', { name: v.name });
+          const before = t('versionNames.beforeRestore', { target: v.name });
           await restoreVersion(reportId, accountId, v, { content: session.doc, discussion: discussion.doc }, before);
           setRestoring(null);
           setOverlay(null);
@@ -197,58 +198,5 @@ export default function EncryptedVersionsPanel() {
         )}
       </Suspense>
     </div>
-  );
-}
-
-function RestoreDialog({ version, onClose, onRestore }: { version: Readable | null; onClose: () => void; onRestore: (v: Readable) => Promise<void> }) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setBusy(false);
-    setError(null);
-  }, [version]);
-  return (
-    <Dialog open={version !== null} onClose={onClose} title={t('reviewUi.versions.restoreTitle')} className="dialog--wide">
-      {version && (
-        <div className="form" data-testid="restore-dialog">
-          <p>
-            {fillSlots(t('reviewUi.versions.restoreBody', { name: slot('name'), time: fullTime(version.createdAt) }), {
-              name: <strong>{t('reviewUi.versionViewer.title', { name: version.name })}</strong>,
-            })}
-          </p>
-          <p>
-            {fillSlots(t('reviewUi.versions.restoreSafety', { safetyName: slot('safetyName') }), {
-              safetyName: <strong>{t('encryptedVersions.safetyName', { name: version.name })}</strong>,
-            })}
-          </p>
-          <p className="muted">{t('reviewUi.versions.restoreComments')}</p>
-          {error && (
-            <p className="field__error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="form__actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={busy}
-              onClick={() => {
-                setBusy(true);
-                onRestore(version).catch((err) => {
-                  setBusy(false);
-                  setError(err instanceof ApiError || err instanceof Error ? errorText(err) : i18n.t('reviewUi.versions.somethingWrong'));
-                });
-              }}
-            >
-              {busy ? t('reviewUi.versions.restoring') : t('reviewUi.versions.restoreVersion')}
-            </button>
-          </div>
-        </div>
-      )}
-    </Dialog>
   );
 }

@@ -15,6 +15,7 @@ import { deleteVersion, fetchVersions, restoreVersion, saveVersion, type Version
 import { versionBadge } from './versionLabels.ts';
 import { fullTime, relativeTime } from './timeText.ts';
 import { fillSlots, slot } from './slots.tsx';
+import { RestoreVersionDialog } from './RestoreVersionDialog.tsx';
 
 const VersionViewer = lazy(() => import('./VersionViewer.tsx'));
 const CompareView = lazy(() => import('./CompareView.tsx'));
@@ -187,7 +188,8 @@ export default function VersionsPanel() {
           load();
         }}
       />
-      <RestoreDialog
+      <RestoreVersionDialog
+        errorText={errorText}
         version={restoring}
         onClose={() => setRestoring(null)}
         onRestore={async (v) => {
@@ -280,60 +282,6 @@ export function SaveVersionDialog({ open, onClose, onSave }: { open: boolean; on
           </button>
         </div>
       </form>
-    </Dialog>
-  );
-}
-
-function RestoreDialog({ version, onClose, onRestore }: { version: Version | null; onClose: () => void; onRestore: (v: Version) => Promise<void> }) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setBusy(false);
-    setError(null);
-  }, [version]);
-  return (
-    <Dialog open={version !== null} onClose={onClose} title={t('reviewUi.versions.restoreTitle')} className="dialog--wide">
-      {version && (
-        <div className="form" data-testid="restore-dialog">
-          <p>
-            {fillSlots(t('reviewUi.versions.restoreBody', { name: slot('name'), time: fullTime(version.createdAt) }), {
-              name: <strong>{t('reviewUi.versionViewer.title', { name: version.name })}</strong>,
-            })}
-          </p>
-          <p>
-            {fillSlots(t('reviewUi.versions.restoreSafety', { safetyName: slot('safetyName') }), {
-              // The name the list will show for the version kept first (versionNames.ts).
-              safetyName: <strong>{t('versionNames.beforeRestore', { target: version.name })}</strong>,
-            })}
-          </p>
-          <p className="muted">{t('reviewUi.versions.restoreComments')}</p>
-          {error && (
-            <p className="field__error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="form__actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={busy}
-              onClick={() => {
-                setBusy(true);
-                onRestore(version).catch((err) => {
-                  setBusy(false);
-                  setError(errorText(err));
-                });
-              }}
-            >
-              {busy ? t('reviewUi.versions.restoring') : t('reviewUi.versions.restoreVersion')}
-            </button>
-          </div>
-        </div>
-      )}
     </Dialog>
   );
 }
