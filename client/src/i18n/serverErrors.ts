@@ -1,0 +1,70 @@
+/**
+ * The error codes (and their English messages) the server can answer with, read from its source: every
+ * `throw new BadRequest('code', 'message')` and the like in server/src, and the `{ code, message }` problems of
+ * the shared validators and importers. Used by the tests only (serverErrors.test.ts), so that every code a person
+ * can see has an `errors.<code>` message.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface ThrownError {
+  code: string;
+  /** The message as written: a plain string, or a template literal's text with its `${…}` parts. */
+  message: string | null;
+  /** The message has `${…}` parts (so it must come with params). */
+  template: boolean;
+  file: string;
+}
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [full] : [];
+  });
+}
+
+/** A JS string literal ('…', "…" or `…`) at the start of `text`, as written (without quotes). */
+const STRING = String.raw`('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\x60(?:[^\x60\\]|\\.)*\x60)`;
+const CODE = String.raw`'([a-z][a-z_A-Z]*)'`;
+
+function unquote(literal: string): { message: string; template: boolean } {
+  const quote = literal[0];
+  const body = literal.slice(1, -1);
+  const message = quote === '`' ? body : body.replace(/\\(.)/g, '$1');
+  return { message, template: quote === '`' && body.includes('${') };
+}
+
+/** Patterns: [regex, index of the code group (or a fixed code), index of the message group (or null)]. */
+const PATTERNS: [RegExp, number | string, number | null][] = [
+  [new RegExp(String.raw`new (?:BadRequest|Conflict|AuthError|FetchRefused|ImportError|SealedVersionRefused)\(\s*${CODE},\s*${STRING}`, 'g'), 1, 2],
+  [new RegExp(String.raw`new ServiceUnavailable\(\s*${CODE},\s*${STRING}`, 'g'), 1, 2],
+  [new RegExp(String.raw`new HttpError\(\s*\d+,\s*${CODE},\s*${STRING}`, 'g'), 1, 2],
+  [new RegExp(String.raw`new Forbidden\(\s*${STRING},\s*${CODE}`, 'g'), 2, 1],
+  [new RegExp(String.raw`new Forbidden\(\s*${STRING}\s*\)`, 'g'), 'forbidden', 1],
+  [new RegExp(String.raw`new TooManyRequests\(\s*${STRING}`, 'g'), 'too_many_attempts', 1],
+  [new RegExp(String.raw`new NotFound\(\s*${STRING}`, 'g'), 'not_found', 1],
+  [new RegExp(String.raw`new UnsupportedMediaType\(\s*${STRING}`, 'g'), 'unsupported_media_type', 1],
+  [new RegExp(String.raw`code: ${CODE},\s*message: ${STRING}`, 'g'), 1, 2],
+  [new RegExp(String.raw`super\(\d+, ${CODE}, ${STRING}`, 'g'), 1, 2],
+  [new RegExp(String.raw`(?:constructor\(message = |code = )${STRING}`, 'g'), 0, null],
+];
+
+export function thrownErrors(): ThrownError[] {
+  const files = [...sourceFiles(path.join(root, 'server/src')), ...sourceFiles(path.join(root, 'shared'))];
+  const found: ThrownError[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const [regex, codeAt, messageAt] of PATTERNS) {
+      if (codeAt === 0) continue;
+      for (const m of text.matchAll(regex)) {
+        const code = typeof codeAt === 'string' ? codeAt : m[codeAt]!;
+        const literal = messageAt === null ? null : unquote(m[messageAt]!);
+        found.push({ code, message: literal?.message ?? null, template: literal?.template ?? false, file: path.relative(root, file) });
+      }
+    }
+  }
+  return found;
+}
