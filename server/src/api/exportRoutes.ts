@@ -45,7 +45,7 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
     const { report } = await access.require(user.id, reportId, 'viewer');
     const query = ctx.url.searchParams;
     const format = query.get('format') ?? 'docx';
-    if (!isFormat(format)) throw new BadRequest('invalid_format', `"format" must be one of ${EXPORT_FORMATS.join(', ')}.`, 'format');
+    if (!isFormat(format)) throw new BadRequest('invalid_format', `"format" must be one of ${EXPORT_FORMATS.join(', ')}.`, 'format', { values: EXPORT_FORMATS.join(', ') });
     const parsed = parseExportOptions((name) => query.get(name), report.mechanism);
     if (!parsed.ok) {
       const first = parsed.problems[0]!;
