@@ -69,8 +69,11 @@ export interface PendingUpload {
   fileName: string;
   kind: 'image' | 'evidence';
   createdAt: string;
-  /** The server refused it (type, size): kept to tell the person, not retried. */
+  /** The server refused it (type, size): kept to tell the person, not retried. The server's English words. */
   refused?: string;
+  /** The refusal's error code and params, so it is said in the interface language of the moment it is shown. */
+  refusedCode?: string;
+  refusedParams?: Record<string, string | number>;
 }
 
 export class LocalDb extends Dexie {
