@@ -64,15 +64,15 @@ export function isLibraryTag(id: unknown): id is string {
 function str(body: Record<string, unknown>, field: string, max: number, required: boolean, problems: Problem[]): string | undefined {
   const v = body[field];
   if (v === undefined || v === null) {
-    if (required) problems.push({ field, code: 'missing_field', message: `"${field}" is required.` });
+    if (required) problems.push({ field, code: 'missing_field', message: `"${field}" is required.`, params: { field } });
     return undefined;
   }
   if (typeof v !== 'string') {
-    problems.push({ field, code: 'invalid_field', message: `"${field}" must be a string.` });
+    problems.push({ field, code: 'invalid_field', message: `"${field}" must be a string.`, params: { field } });
     return undefined;
   }
   const t = v.trim();
-  if (required && !t) problems.push({ field, code: 'missing_field', message: `"${field}" must not be empty.` });
+  if (required && !t) problems.push({ field, code: 'missing_field', message: `"${field}" must not be empty.`, params: { field } });
   if (t.length > max) problems.push({ field, code: 'too_long', message: `"${field}" is longer than ${max} characters.`, params: { field, max } });
   return t;
 }

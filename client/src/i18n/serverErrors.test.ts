@@ -30,6 +30,9 @@ const DYNAMIC_CODES = [
  */
 const SERVER_WORDS_ONLY = new Set(['http_error', 'network', 'timeout', 'too_many_redirects', 'bad_url', 'consent_blocked']);
 
+/** Values for params that a plural or select takes (a marker would not do). */
+const SAMPLE_VALUES: Record<string, string | number> = { min: 12, minimum: 'editor', role: 'viewer', what: 'import' };
+
 function keysOf(code: string): string[] {
   return Object.keys(english).filter((k) => k === `errors.${code}` || k.startsWith(`errors.${code}.`));
 }
@@ -45,6 +48,7 @@ function shape(template: string): RegExp {
 }
 
 describe('error messages in every language', () => {
+  beforeAll(() => initI18n('en'));
   const thrown = thrownErrors();
 
   it('finds the throw sites', () => {
@@ -56,6 +60,34 @@ describe('error messages in every language', () => {
     const codes = new Set([...thrown.map((e) => e.code), ...DYNAMIC_CODES]);
     const missing = [...codes].filter((code) => keysOf(code).length === 0).sort();
     expect(missing).toEqual([]);
+  });
+
+  it('[ERR5] every message built from values sends them as params, and its template with them is the message', () => {
+    const problems: string[] = [];
+    for (const e of thrown) {
+      if (!e.template || e.message === null || SERVER_WORDS_ONLY.has(e.code) || SERVER_WORDS_ONLY.has(`${e.code}:${e.message}`)) continue;
+      if (!e.params) {
+        problems.push(`${e.code}: no params for ${e.message} (${e.file})`);
+        continue;
+      }
+      const byExpression = new Map(Object.entries(e.params).map(([name, expr]) => [expr.replace(/\s+/g, ' '), name]));
+      // A value stands for each param: a string literal's own words, else a marker (or a value a plural or select takes).
+      const samples: Record<string, string | number> = Object.fromEntries(
+        Object.entries(e.params).map(([name, expr]) => [name, /^'[^']*'$/.test(expr) ? expr.slice(1, -1) : (SAMPLE_VALUES[name] ?? `⟨${name}⟩`)]),
+      );
+      let unsent = false;
+      const said = e.message.replace(/\$\{((?:[^{}]|\{[^{}]*\})*)\}/g, (_, expr: string) => {
+        const name = byExpression.get(expr.trim().replace(/\s+/g, ' '));
+        if (!name) unsent = true;
+        return String(samples[name ?? ''] ?? '?');
+      });
+      if (unsent) {
+        problems.push(`${e.code}: a value of ${e.message} is not in its params (${e.file})`);
+        continue;
+      }
+      if (!keysOf(e.code).some((k) => i18n.t(k, { ...samples, lng: 'en' }) === said)) problems.push(`${e.code}: no template says ${said} (${e.file})`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('[ERR2] every message the server writes has a template of its code that reproduces it', () => {

@@ -13,6 +13,8 @@ export interface ThrownError {
   message: string | null;
   /** The message has `${…}` parts (so it must come with params). */
   template: boolean;
+  /** The params object written after the message (`{ field, max: LIMIT }`), as name → expression text. */
+  params: Record<string, string> | null;
   file: string;
 }
 
@@ -62,9 +64,54 @@ export function thrownErrors(): ThrownError[] {
       for (const m of text.matchAll(regex)) {
         const code = typeof codeAt === 'string' ? codeAt : m[codeAt]!;
         const literal = messageAt === null ? null : unquote(m[messageAt]!);
-        found.push({ code, message: literal?.message ?? null, template: literal?.template ?? false, file: path.relative(root, file) });
+        const params = literal?.template ? paramsAfter(text, m.index + m[0].length) : null;
+        found.push({ code, message: literal?.message ?? null, template: literal?.template ?? false, params, file: path.relative(root, file) });
       }
     }
   }
   return found;
+}
+
+/** Split at top-level commas (not inside brackets or strings). */
+function splitTop(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+/** The object literal of params following a message (up to the end of its statement), parsed to name → expression. */
+function paramsAfter(text: string, from: number): Record<string, string> | null {
+  const rest = text.slice(from, from + 400);
+  const end = rest.search(/;|\n\s*(?:throw|if|problems\.push|const|return)\b/);
+  const statement = end < 0 ? rest : rest.slice(0, end);
+  const open = statement.indexOf('{');
+  if (open < 0) return null;
+  let depth = 0;
+  for (let i = open; i < statement.length; i++) {
+    if (statement[i] === '{') depth++;
+    else if (statement[i] === '}' && --depth === 0) {
+      const entries = splitTop(statement.slice(open + 1, i)).map((part) => {
+        const colon = part.indexOf(':');
+        return colon < 0 ? [part, part] : [part.slice(0, colon).trim(), part.slice(colon + 1).trim()];
+      });
+      return Object.fromEntries(entries) as Record<string, string>;
+    }
+  }
+  return null;
 }

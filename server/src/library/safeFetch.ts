@@ -143,7 +143,7 @@ function requestOnce(url: URL, options: SafeFetchOptions): Promise<SafeResponse>
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > options.maxBytes) {
-            req.destroy(new FetchRefused('too_large', `The feed is larger than ${options.maxBytes} bytes.`));
+            req.destroy(new FetchRefused('too_large', `The feed is larger than ${options.maxBytes} bytes.`, { max: options.maxBytes }));
             return;
           }
           chunks.push(chunk);
