@@ -78,6 +78,18 @@ describe('error answers the client can word in every language', () => {
     });
   }
 
+  for (const reports of [1, 2]) {
+    it(`deleting the account of the only owner of ${reports} report(s): the plural template with the count is the server's message`, async () => {
+      const member = await signUp(server.url);
+      for (let i = 0; i < reports; i++) await createReport(server.url, member);
+      const res = await api(server.url, '/api/auth/me', { as: member, method: 'DELETE', body: { password: member.password } });
+      const error = (res.body as ApiErrorBody).error;
+      expect(error.code).toBe('sole_owner');
+      expect(error.params).toEqual({ count: reports });
+      expect(englishFor(error)).toContain(error.message);
+    });
+  }
+
   it('the client shows such an answer in the interface language', async () => {
     const res = await api(server.url, '/api/reports', { as: owner, body: { title: 'x'.repeat(5000), mechanism: 'crc' } });
     const error = (res.body as ApiErrorBody).error;

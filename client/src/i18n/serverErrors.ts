@@ -32,7 +32,16 @@ function sourceFiles(dir: string): string[] {
 const STRING = String.raw`('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\x60(?:[^\x60\\]|\\.)*\x60)`;
 const CODE = String.raw`'([a-z][a-z_A-Z]*)'`;
 
-function unquote(literal: string): { message: string; template: boolean } {
+/** Literals joined with `+` (a message written over several lines), as one. */
+const ONE = '(?:' + STRING.slice(1);
+const JOINED = String.raw`(${ONE}(?:\s*\+\s*${ONE})*)`;
+
+function unquote(joined: string): { message: string; template: boolean } {
+  const parts = [...joined.matchAll(new RegExp(ONE, 'g'))].map((m) => unquoteOne(m[0]));
+  return { message: parts.map((p) => p.message).join(''), template: parts.some((p) => p.template) };
+}
+
+function unquoteOne(literal: string): { message: string; template: boolean } {
   const quote = literal[0];
   const body = literal.slice(1, -1);
   const message = quote === '`' ? body : body.replace(/\\(.)/g, '$1');
@@ -49,7 +58,7 @@ const PATTERNS: [RegExp, number | string, number | null][] = [
   [new RegExp(String.raw`new TooManyRequests\(\s*${STRING}`, 'g'), 'too_many_attempts', 1],
   [new RegExp(String.raw`new NotFound\(\s*${STRING}`, 'g'), 'not_found', 1],
   [new RegExp(String.raw`new UnsupportedMediaType\(\s*${STRING}`, 'g'), 'unsupported_media_type', 1],
-  [new RegExp(String.raw`code: ${CODE},\s*message: ${STRING}`, 'g'), 1, 2],
+  [new RegExp(String.raw`code: ${CODE},\s*message:\s*${JOINED}`, 'g'), 1, 2],
   [new RegExp(String.raw`super\(\d+, ${CODE}, ${STRING}`, 'g'), 1, 2],
   [new RegExp(String.raw`(?:constructor\(message = |code = )${STRING}`, 'g'), 0, null],
 ];
