@@ -47,7 +47,8 @@ export interface LocalReport {
   /** Bursts of comments and suggestions made here that the server has not confirmed storing (issue 9). */
   discussionUnsyncedCount?: number;
   /** The server refused to take a report made here (e.g. no longer allowed to start the coalition's reports). */
-  publishRefused?: { code: string; message: string } | null;
+  /** The server's refusal: its code, English message and params (worded in the interface language when shown). */
+  publishRefused?: { code: string; message: string; params?: Record<string, string | number> } | null;
 }
 
 /** A report's image or file kept on this device, so the report opens offline with it (issue 12). */
