@@ -28,7 +28,7 @@ const DYNAMIC_CODES = [
  * Messages no template reproduces, on purpose: a feed's refusal is said inside another message (`invalid_url`,
  * `feed_unreadable`) with the feed's own words, and the consent refusal lists passages after its sentence.
  */
-const SERVER_WORDS_ONLY = new Set(['http_error', 'network', 'timeout', 'too_many_redirects', 'bad_url', 'consent_blocked']);
+const SERVER_WORDS_ONLY = new Set(['http_error', 'network', 'timeout', 'too_many_redirects', 'consent_blocked']);
 
 /** Values for params that a plural or select takes (a marker would not do). */
 const SAMPLE_VALUES: Record<string, string | number> = { min: 12, minimum: 'editor', role: 'viewer', what: 'import' };
