@@ -26,15 +26,15 @@ const DYNAMIC_CODES = [
 
 /**
  * Messages no template reproduces, on purpose: a feed's refusal is said inside another message (`invalid_url`,
- * `feed_unreadable`) with the feed's own words, and the consent refusal lists passages after its sentence.
+ * `feed_unreadable`) with the feed's own words.
  */
-const SERVER_WORDS_ONLY = new Set(['http_error', 'network', 'timeout', 'too_many_redirects', 'consent_blocked']);
+const SERVER_WORDS_ONLY = new Set(['http_error', 'network', 'timeout', 'too_many_redirects']);
 
 /** Values for params that a plural or select takes (a marker would not do). */
 const SAMPLE_VALUES: Record<string, string | number> = { min: 12, minimum: 'editor', role: 'viewer', what: 'import' };
 
 /** Messages whose words are chosen from a count (report/reports, it/them): checked with real answers in test/integration/errorMessages.test.ts. */
-const CHOSEN_FROM_COUNT = new Set(['sole_owner', 'sole_manager']);
+const CHOSEN_FROM_COUNT = new Set(['sole_owner', 'sole_manager', 'consent_blocked']);
 
 function keysOf(code: string): string[] {
   return Object.keys(english).filter((k) => k === `errors.${code}` || k.startsWith(`errors.${code}.`));

@@ -44,7 +44,7 @@ function unquote(joined: string): { message: string; template: boolean } {
 function unquoteOne(literal: string): { message: string; template: boolean } {
   const quote = literal[0];
   const body = literal.slice(1, -1);
-  const message = quote === '`' ? body : body.replace(/\\(.)/g, '$1');
+  const message = quote === '`' ? body.replace(/\\n/g, '\n') : body.replace(/\\n/g, '\n').replace(/\\(.)/g, '$1');
   return { message, template: quote === '`' && body.includes('${') };
 }
 

@@ -61,6 +61,7 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
         throw new Conflict(
           'consent_blocked',
           `Not exported: consent does not cover a ${parsed.value.audience} export for ${blocking.length} passage${blocking.length === 1 ? '' : 's'}. Leave ${blocking.length === 1 ? 'it' : 'them'} out (onConsent=leave-out) or change the text.\n${describeExclusions(blocking)}`,
+          { audience: parsed.value.audience, count: blocking.length, details: describeExclusions(blocking) },
         );
       }
     }
