@@ -21,7 +21,7 @@ const english = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'areas
 const DYNAMIC_CODES = [
   'invalid_adoptedOn', 'invalid_documentSymbol', 'invalid_followUpDue', 'invalid_mechanism', 'invalid_note', 'invalid_paragraph',
   'invalid_place', 'invalid_state', 'invalid_text', 'invalid_topic', 'invalid_observedOn', 'export_failed', 'import_failed',
-  'feed_unreadable', 'private_address', 'shutting_down', 'busy', 'unauthorized', 'not_found', 'payload_too_large',
+  'feed_unreadable', 'private_address', 'shutting_down', 'busy', 'unauthorized', 'not_found', 'payload_too_large', 'unsupported_type', 'invalid_option',
 ];
 
 /**

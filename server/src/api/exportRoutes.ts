@@ -49,7 +49,7 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
     const parsed = parseExportOptions((name) => query.get(name), report.mechanism);
     if (!parsed.ok) {
       const first = parsed.problems[0]!;
-      throw new BadRequest('invalid_option', first.message, first.field);
+      throw new BadRequest('invalid_option', first.message, first.field, first.params);
     }
     // The cover names the organisations that signed on (a coalition's report) or the report's own list.
     const organisations = coverOrganisations(await signOn.get(report));
