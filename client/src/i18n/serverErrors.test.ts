@@ -10,6 +10,8 @@ import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BadRequest, Conflict, Forbidden, HttpError, MethodNotAllowed, NotFound, PayloadTooLarge, ServiceUnavailable, TooManyRequests, Unauthorized, UnsupportedMediaType, toErrorBody } from '../../../server/src/errors.ts';
+import { parseDeadlineInput } from '../../../shared/deadlines/deadline.ts';
+import { parseExportOptions } from '../../../shared/export/options.ts';
 import { validateCreateReport, validateName, validateNewToken, validateSignup } from '../../../shared/api/validate.ts';
 import { apiErrorMessage } from '../api/http.ts';
 import { i18n, initI18n, setLanguage } from './i18n.ts';
@@ -149,7 +151,14 @@ describe('apiErrorMessage with real errors', () => {
   ];
 
   it('[ERR3] the English template formatted with the params is the server\'s message', () => {
-    const all = [...samples, ...problems.flatMap((p) => (p.ok ? [] : p.problems))];
+    const deadlines = ['x'.repeat(101), '2027-02-30', 'soon', '2027-03-15T12:00', '2027-03-15T12:00+25:00', '2027-03-15T12:00[Mars/Olympus]', '2027-03-15T12:00+05:00[Europe/Geneva]']
+      .map((input) => parseDeadlineInput(input))
+      .flatMap((r) => (r.ok ? [] : [{ code: 'invalid_deadline', message: r.message, params: r.params }]));
+    expect(deadlines.length).toBe(7);
+    const options = parseExportOptions((name) => ({ notes: 'maybe', annex: 'perhaps' } as Record<string, string>)[name] ?? null, 'CRC');
+    const optionProblems = options.ok ? [] : options.problems.map((p) => ({ code: 'invalid_option', message: p.message, params: p.params }));
+    expect(optionProblems.length).toBe(2);
+    const all = [...samples, ...problems.flatMap((p) => (p.ok ? [] : p.problems)), ...deadlines, ...optionProblems];
     expect(all.length).toBeGreaterThan(20);
     const failed = all.filter((e) => !translatable(e)).map((e) => `${e.code}: ${e.message}`);
     expect(failed).toEqual([]);

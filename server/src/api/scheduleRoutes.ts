@@ -51,7 +51,7 @@ export function registerScheduleRoutes(
       else if (typeof deadline !== 'string') throw new BadRequest('invalid_deadline', '"deadline" is an ISO 8601 date or date-time with an offset or zone, or null.', 'deadline');
       else {
         const parsed = parseDeadlineInput(deadline);
-        if (!parsed.ok) throw new BadRequest('invalid_deadline', parsed.message, 'deadline');
+        if (!parsed.ok) throw new BadRequest('invalid_deadline', parsed.message, 'deadline', parsed.params);
         change.deadline = parsed.parts;
       }
     }
