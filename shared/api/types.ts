@@ -89,8 +89,7 @@ export interface RecommendationsResponse {
 }
 
 export interface ApiErrorBody {
-  /** `params`: the values the English `message` was built from (the client's `errors.<code>` messages take them). */
-  error: { code: string; message: string; field?: string; params?: Record<string, string | number> };
+  error: { code: string; message: string; field?: string };
 }
 
 export type { ReportContent };

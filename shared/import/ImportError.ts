@@ -5,8 +5,6 @@ export class ImportError extends Error {
   constructor(
     readonly code: ImportErrorCode,
     message: string,
-    /** The values `message` is built from. */
-    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
