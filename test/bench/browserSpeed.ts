@@ -74,7 +74,8 @@ async function timeOpen(page: Page, url: string): Promise<{ textMs: number; edit
   await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
   await page.waitForFunction(
     () => {
-      const prose = document.querySelector('.prose');
+      // The editor's text, or the first screen drawn from the device before it (client/src/firstScreen/).
+      const prose = document.querySelector('.first-screen__prose') ?? document.querySelector('.prose');
       if (!prose || (prose.textContent ?? '').trim().length < 20) return false;
       const box = prose.getBoundingClientRect();
       return box.height > 0 && box.top < window.innerHeight;

@@ -49,6 +49,8 @@ describe('the first screen from the device', () => {
     // It says the report is still opening, in the language the interface had.
     expect(await firstScreen.getByText('Opening report…').isVisible()).toBe(true);
     expect(await page.locator('.ProseMirror').count()).toBe(0);
+    // Nothing that looks for the app's editor or bar finds the picture instead (tests and code wait for `.prose`).
+    expect(await page.locator('.prose, .topbar, .brand, .section-pane, .section-pane__title').count()).toBe(0);
     await page.screenshot({ path: 'test/e2e/screens/firstScreen-phone.png' });
 
     // The app arrives: the editor with the same text replaces the picture.

@@ -5,6 +5,8 @@
  * page moves elsewhere, or after 15 s. Only for the account signed in on this device, and only what was stored as
  * plain text (built with textContent, never parsed as HTML). Built apart as `/first-screen.js` (vite.config.ts),
  * a plain script index.html runs before the app; its styles come with the app's (firstScreen.css, in main.tsx).
+ * Its classes are its own (never the editor's `.prose` or the app's bar), so nothing that looks for the app's
+ * elements finds the picture instead.
  */
 import { cachedAccountId, readFirstScreen, sectionToShow, type FirstScreenSection, type FirstScreenSnapshot } from './firstScreenStore.ts';
 
@@ -23,13 +25,13 @@ function build(snapshot: FirstScreenSnapshot, section: FirstScreenSection): HTML
   screen.id = 'first-screen';
   // A picture of the text until the editor is ready: assistive technology waits for the real page.
   screen.setAttribute('aria-hidden', 'true');
-  const bar = element('header', 'topbar first-screen__bar');
-  const brand = element('span', 'brand');
+  const bar = element('header', 'first-screen__bar');
+  const brand = element('span', 'first-screen__brand');
   const icon = element('img', '');
   icon.src = '/icon.svg';
   icon.alt = '';
   icon.width = icon.height = 28;
-  brand.append(icon, element('span', 'brand__name', 'Rightsdraft'));
+  brand.append(icon, element('span', 'first-screen__brand-name', 'Rightsdraft'));
   bar.append(brand);
   if (snapshot.ui) {
     // The interface's own language and direction, as the app will set them, and what is happening meanwhile.
@@ -39,10 +41,10 @@ function build(snapshot: FirstScreenSnapshot, section: FirstScreenSection): HTML
   }
   const body = element('div', 'first-screen__body');
   body.append(element('p', 'first-screen__title', snapshot.title));
-  const pane = element('div', 'section-pane first-screen__pane');
-  const heading = element('p', 'section-pane__title', section.title);
+  const pane = element('div', 'first-screen__pane');
+  const heading = element('p', 'first-screen__section-title', section.title);
   heading.dir = 'auto';
-  const prose = element('div', 'prose first-screen__prose');
+  const prose = element('div', 'first-screen__prose');
   if (snapshot.language) prose.lang = snapshot.language;
   let list: HTMLUListElement | null = null;
   for (const block of section.blocks) {
