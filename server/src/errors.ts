@@ -1,6 +1,7 @@
 /**
  * Errors the API answers with. Each has a stable `code` clients switch on; `toErrorBody` is the one place
- * that turns an error into `{ error: { code, message } }`.
+ * that turns an error into `{ error: { code, message, field?, params? } }`: `params` holds the values the English
+ * `message` is built from, so the client words it in the interface language (client/src/i18n/areas/errors).
  */
 import type { ApiErrorBody } from '../../shared/api/types.ts';
 
@@ -10,14 +11,18 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The values `message` is built from (limits, names, counts), so a client can word it in another language. */
+    readonly params?: ErrorParams,
   ) {
     super(message);
   }
 }
 
+export type ErrorParams = Record<string, string | number>;
+
 export class BadRequest extends HttpError {
-  constructor(code: string, message: string, field?: string) {
-    super(400, code, message, field);
+  constructor(code: string, message: string, field?: string, params?: ErrorParams) {
+    super(400, code, message, field, params);
   }
 }
 
@@ -28,14 +33,14 @@ export class Unauthorized extends HttpError {
 }
 
 export class Forbidden extends HttpError {
-  constructor(message = 'You may not do this.', code = 'forbidden') {
-    super(403, code, message);
+  constructor(message = 'You may not do this.', code = 'forbidden', params?: ErrorParams) {
+    super(403, code, message, undefined, params);
   }
 }
 
 export class Conflict extends HttpError {
-  constructor(code: string, message: string) {
-    super(409, code, message);
+  constructor(code: string, message: string, params?: ErrorParams) {
+    super(409, code, message, undefined, params);
   }
 }
 
@@ -54,8 +59,9 @@ export class ServiceUnavailable extends HttpError {
     code: string,
     message: string,
     readonly retryAfterSeconds: number,
+    params?: ErrorParams,
   ) {
-    super(503, code, message);
+    super(503, code, message, undefined, params);
   }
 }
 
@@ -73,7 +79,7 @@ export class MethodNotAllowed extends HttpError {
 
 export class PayloadTooLarge extends HttpError {
   constructor(limit: number) {
-    super(413, 'payload_too_large', `Request body is larger than ${limit} bytes.`);
+    super(413, 'payload_too_large', `Request body is larger than ${limit} bytes.`, undefined, { limit });
   }
 }
 
@@ -86,5 +92,6 @@ export class UnsupportedMediaType extends HttpError {
 export function toErrorBody(err: HttpError): ApiErrorBody {
   const body: ApiErrorBody = { error: { code: err.code, message: err.message } };
   if (err.field) body.error.field = err.field;
+  if (err.params && Object.keys(err.params).length > 0) body.error.params = err.params;
   return body;
 }

@@ -89,7 +89,8 @@ export interface RecommendationsResponse {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; field?: string };
+  /** `params`: the values the English `message` was built from (the client's `errors.<code>` messages take them). */
+  error: { code: string; message: string; field?: string; params?: Record<string, string | number> };
 }
 
 export type { ReportContent };

@@ -14,6 +14,8 @@ export interface Problem {
   field: string;
   code: string;
   message: string;
+  /** The values `message` is built from, for clients that word it in another language. */
+  params?: Record<string, string | number>;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -36,19 +38,19 @@ function text(
 ): string {
   const value = body[field];
   if (value === undefined || value === null) {
-    if (required) problems.push({ field, code: 'missing_field', message: `"${field}" is required.` });
+    if (required) problems.push({ field, code: 'missing_field', message: `"${field}" is required.`, params: { field } });
     return '';
   }
   if (typeof value !== 'string') {
-    problems.push({ field, code: 'invalid_field', message: `"${field}" must be a string.` });
+    problems.push({ field, code: 'invalid_field', message: `"${field}" must be a string.`, params: { field } });
     return '';
   }
   const trimmed = value.trim();
   if (required && trimmed.length === 0) {
-    problems.push({ field, code: 'missing_field', message: `"${field}" must not be empty.` });
+    problems.push({ field, code: 'missing_field', message: `"${field}" must not be empty.`, params: { field } });
   }
   if (trimmed.length > maxChars) {
-    problems.push({ field, code: 'too_long', message: `"${field}" is longer than ${maxChars} characters.` });
+    problems.push({ field, code: 'too_long', message: `"${field}" is longer than ${maxChars} characters.`, params: { field, max: maxChars } });
   }
   return trimmed;
 }
@@ -62,12 +64,13 @@ export function validateCreateReport(body: unknown): Validated<ValidCreateReport
   const stateUnderReview = text(body, 'stateUnderReview', LIMITS.stateChars, false, problems);
   const mechanism = body.mechanism;
   if (mechanism === undefined) {
-    problems.push({ field: 'mechanism', code: 'missing_field', message: '"mechanism" is required.' });
+    problems.push({ field: 'mechanism', code: 'missing_field', message: '"mechanism" is required.', params: { field: 'mechanism' } });
   } else if (!isMechanism(mechanism)) {
     problems.push({
       field: 'mechanism',
       code: 'unknown_mechanism',
       message: `"mechanism" must be one of ${MECHANISMS.join(', ')}.`,
+      params: { values: MECHANISMS.join(', ') },
     });
   }
   let id: string = newUuid();
@@ -78,7 +81,7 @@ export function validateCreateReport(body: unknown): Validated<ValidCreateReport
   let submissionType: ValidCreateReport['submissionType'] = null;
   if (body.submissionType !== undefined && body.submissionType !== null) {
     if (isSubmissionType(body.submissionType)) submissionType = body.submissionType;
-    else problems.push({ field: 'submissionType', code: 'invalid_field', message: `"submissionType" must be one of ${SUBMISSION_TYPES.join(', ')}.` });
+    else problems.push({ field: 'submissionType', code: 'invalid_field', message: `"submissionType" must be one of ${SUBMISSION_TYPES.join(', ')}.`, params: { field: 'submissionType', values: SUBMISSION_TYPES.join(', ') } });
   }
   let language: string | null = null;
   if (body.language !== undefined && body.language !== null && body.language !== '') {
@@ -86,7 +89,7 @@ export function validateCreateReport(body: unknown): Validated<ValidCreateReport
     else problems.push({ field: 'language', code: 'invalid_language', message: '"language" must be a BCP 47 language tag such as "en", "fr" or "es".' });
   }
   if (body.encrypted !== undefined && typeof body.encrypted !== 'boolean') {
-    problems.push({ field: 'encrypted', code: 'invalid_field', message: '"encrypted" must be true or false.' });
+    problems.push({ field: 'encrypted', code: 'invalid_field', message: '"encrypted" must be true or false.', params: { field: 'encrypted' } });
   }
   const encrypted = body.encrypted === true;
   if (encrypted && body.template !== undefined && body.template !== false) {
@@ -103,11 +106,11 @@ function chooseTemplate(value: unknown, mechanism: Mechanism, problems: Problem[
   if (value === undefined || value === null || value === false) return null;
   if (value === true) return defaultTemplateFor(mechanism);
   if (!isTemplateId(value)) {
-    problems.push({ field: 'template', code: 'unknown_template', message: `"template" must be true or one of ${TEMPLATE_IDS.join(', ')}.` });
+    problems.push({ field: 'template', code: 'unknown_template', message: `"template" must be true or one of ${TEMPLATE_IDS.join(', ')}.`, params: { values: TEMPLATE_IDS.join(', ') } });
     return null;
   }
   if (!templateFits(value, mechanism)) {
-    problems.push({ field: 'template', code: 'template_mismatch', message: `The "${value}" template is not for ${mechanism} reports.` });
+    problems.push({ field: 'template', code: 'template_mismatch', message: `The "${value}" template is not for ${mechanism} reports.`, params: { template: value, mechanism } });
     return null;
   }
   return value;
@@ -133,16 +136,17 @@ export interface SignupInput {
 function password(body: Record<string, unknown>, problems: Problem[], checkStrength: boolean): string {
   const value = body.password;
   if (typeof value !== 'string' || value.length === 0) {
-    problems.push({ field: 'password', code: 'missing_field', message: '"password" is required.' });
+    problems.push({ field: 'password', code: 'missing_field', message: '"password" is required.', params: { field: 'password' } });
     return '';
   }
   if (value.length > ACCOUNT_LIMITS.passwordMaxChars) {
-    problems.push({ field: 'password', code: 'too_long', message: `The password is longer than ${ACCOUNT_LIMITS.passwordMaxChars} characters.` });
+    problems.push({ field: 'password', code: 'too_long', message: `The password is longer than ${ACCOUNT_LIMITS.passwordMaxChars} characters.`, params: { max: ACCOUNT_LIMITS.passwordMaxChars } });
   } else if (checkStrength && [...value].length < ACCOUNT_LIMITS.passwordMinChars) {
     problems.push({
       field: 'password',
       code: 'weak_password',
       message: `Choose a password of at least ${ACCOUNT_LIMITS.passwordMinChars} characters; a few unrelated words work well.`,
+      params: { min: ACCOUNT_LIMITS.passwordMinChars },
     });
   }
   return value;
@@ -213,6 +217,7 @@ export function validateNewToken(body: unknown): Validated<{ name: string; expir
         field: 'expiresInDays',
         code: 'invalid_field',
         message: `"expiresInDays" must be a whole number of days from 1 to ${TOKEN_LIMITS.maxDays}.`,
+        params: { max: TOKEN_LIMITS.maxDays },
       });
     } else expiresInDays = days;
   }

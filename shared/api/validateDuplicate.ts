@@ -11,7 +11,7 @@ export function validateDuplicateReport(body: unknown): Validated<{ title: strin
     return { ok: false, problems: [{ field: 'title', code: 'invalid_field', message: '"title" must be a non-empty string.' }] };
   }
   if (title.length > LIMITS.titleChars) {
-    return { ok: false, problems: [{ field: 'title', code: 'too_long', message: `"title" may have at most ${LIMITS.titleChars} characters.` }] };
+    return { ok: false, problems: [{ field: 'title', code: 'too_long', message: `"title" may have at most ${LIMITS.titleChars} characters.`, params: { max: LIMITS.titleChars } }] };
   }
   return { ok: true, value: { title: title.trim() } };
 }

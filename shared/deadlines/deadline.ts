@@ -109,7 +109,7 @@ export function deadlineText(parts: DeadlineParts): string {
   return `${parts.date}T${parts.time}:00${offset}${fixedOffsetMinutes(parts.zone) === null ? `[${parts.zone}]` : ''}`;
 }
 
-export type DeadlineInputResult = { ok: true; parts: DeadlineParts } | { ok: false; message: string };
+export type DeadlineInputResult = { ok: true; parts: DeadlineParts } | { ok: false; message: string; params?: Record<string, string> };
 
 /**
  * Read a deadline as the API takes it: "2027-03-15" (12:00 Geneva), "2027-03-15T17:00:00-04:00",
@@ -120,7 +120,7 @@ export function parseDeadlineInput(input: string): DeadlineInputResult {
   const text = input.trim();
   if (text.length > 100) return { ok: false, message: 'A deadline is at most 100 characters.' };
   if (DATE.test(text)) {
-    if (!isCalendarDate(text)) return { ok: false, message: `${text} is not a calendar date.` };
+    if (!isCalendarDate(text)) return { ok: false, message: `${text} is not a calendar date.`, params: { date: text } };
     return { ok: true, parts: { date: text, time: DEFAULT_DEADLINE_TIME, zone: DEFAULT_DEADLINE_ZONE } };
   }
   const m = DATE_TIME.exec(text);
@@ -128,23 +128,23 @@ export function parseDeadlineInput(input: string): DeadlineInputResult {
     return { ok: false, message: 'Give the deadline as an ISO 8601 date, or a date and time with an offset or zone, e.g. 2027-03-15T12:00+01:00 or 2027-03-15T12:00[Europe/Geneva].' };
   }
   const [, date, hh, mm, , offset, zone] = m as unknown as [string, string, string, string, string | undefined, string | undefined, string | undefined];
-  if (!isCalendarDate(date)) return { ok: false, message: `${date} is not a calendar date.` };
+  if (!isCalendarDate(date)) return { ok: false, message: `${date} is not a calendar date.`, params: { date } };
   const time = `${hh}:${mm}`;
   if (!offset && !zone) return { ok: false, message: 'Say in which time zone: add an offset (+01:00, Z) or a zone ([Europe/Geneva]).' };
   if (zone) {
     return withZone(date, time, offset, ZONE_ALIASES[zone] ?? zone);
   }
   const minutes = offset === 'Z' ? 0 : fixedOffsetMinutes(offset!);
-  if (minutes === null) return { ok: false, message: `${offset} is not a UTC offset.` };
+  if (minutes === null) return { ok: false, message: `${offset} is not a UTC offset.`, params: { offset } as Record<string, string> };
   return { ok: true, parts: { date, time, zone: offsetText(minutes) } };
 }
 
 function withZone(date: string, time: string, offset: string | undefined, zone: string): DeadlineInputResult {
-  if (!isIanaZone(zone)) return { ok: false, message: `${zone} is not a time zone this server knows.` };
+  if (!isIanaZone(zone)) return { ok: false, message: `${zone} is not a time zone this server knows.`, params: { zone } };
   const parts = { date, time, zone };
   if (offset) {
     const given = offset === 'Z' ? 0 : fixedOffsetMinutes(offset);
-    if (given !== zoneOffsetMinutes(zone, deadlineInstantMs(parts))) return { ok: false, message: `${zone} is not at ${offset} on ${date}.` };
+    if (given !== zoneOffsetMinutes(zone, deadlineInstantMs(parts))) return { ok: false, message: `${zone} is not at ${offset} on ${date}.`, params: { zone, offset, date } };
   }
   return { ok: true, parts };
 }

@@ -44,20 +44,21 @@ export function defaultExportOptions(mechanism: string): ExportOptions {
 export interface OptionProblem {
   field: string;
   message: string;
+  params?: Record<string, string | number>;
 }
 
 function bool(raw: string | null | undefined, field: string, problems: OptionProblem[]): boolean | undefined {
   if (raw === null || raw === undefined || raw === '') return undefined;
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  problems.push({ field, message: `"${field}" must be true or false.` });
+  problems.push({ field, message: `"${field}" must be true or false.`, params: { field } });
   return undefined;
 }
 
 function oneOf<T extends string>(raw: string | null | undefined, field: string, allowed: readonly T[], problems: OptionProblem[]): T | undefined {
   if (raw === null || raw === undefined || raw === '') return undefined;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  problems.push({ field, message: `"${field}" must be one of ${allowed.join(', ')}.` });
+  problems.push({ field, message: `"${field}" must be one of ${allowed.join(', ')}.`, params: { field, values: allowed.join(', ') } });
   return undefined;
 }
 

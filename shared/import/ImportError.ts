@@ -5,6 +5,8 @@ export class ImportError extends Error {
   constructor(
     readonly code: ImportErrorCode,
     message: string,
+    /** The values `message` is built from. */
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }

@@ -43,12 +43,12 @@ export function unzipDocx(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPO
     files = unzipSync(bytes, {
       filter(file) {
         if (++entries > limits.maxEntries) {
-          throw new ImportError('too_many_entries', `The file holds more than ${limits.maxEntries} entries; a Word document has far fewer.`);
+          throw new ImportError('too_many_entries', `The file holds more than ${limits.maxEntries} entries; a Word document has far fewer.`, { max: limits.maxEntries });
         }
         if (!WANTED.has(file.name) && !MEDIA.test(file.name)) return false;
         declared += file.originalSize;
         if (file.originalSize > limits.maxUncompressedBytes || declared > limits.maxUncompressedBytes) {
-          throw new ImportError('too_large', `The document's text is larger than ${Math.round(limits.maxUncompressedBytes / 1048576)} MB uncompressed.`);
+          throw new ImportError('too_large', `The document's text is larger than ${Math.round(limits.maxUncompressedBytes / 1048576)} MB uncompressed.`, { mb: Math.round(limits.maxUncompressedBytes / 1048576) });
         }
         return true;
       },

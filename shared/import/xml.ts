@@ -50,12 +50,12 @@ function convert(list: Raw[]): XNode[] {
 
 /** Parse an XML part. Parts with a DOCTYPE are refused: Office parts never have one, and entities can be bombs. */
 export function parseXml(text: string, part: string): XNode {
-  if (/<!DOCTYPE/i.test(text.slice(0, 2048))) throw new ImportError('invalid_xml', `${part} has a DOCTYPE, which a Word document never has.`);
+  if (/<!DOCTYPE/i.test(text.slice(0, 2048))) throw new ImportError('invalid_xml', `${part} has a DOCTYPE, which a Word document never has.`, { part });
   let raw: Raw[];
   try {
     raw = parser.parse(text) as Raw[];
   } catch {
-    throw new ImportError('invalid_xml', `${part} is not well-formed XML.`);
+    throw new ImportError('invalid_xml', `${part} is not well-formed XML.`, { part });
   }
   return { name: '#document', attrs: {}, children: convert(raw) };
 }

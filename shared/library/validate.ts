@@ -64,16 +64,16 @@ export function isLibraryTag(id: unknown): id is string {
 function str(body: Record<string, unknown>, field: string, max: number, required: boolean, problems: Problem[]): string | undefined {
   const v = body[field];
   if (v === undefined || v === null) {
-    if (required) problems.push({ field, code: 'missing_field', message: `"${field}" is required.` });
+    if (required) problems.push({ field, code: 'missing_field', message: `"${field}" is required.`, params: { field } });
     return undefined;
   }
   if (typeof v !== 'string') {
-    problems.push({ field, code: 'invalid_field', message: `"${field}" must be a string.` });
+    problems.push({ field, code: 'invalid_field', message: `"${field}" must be a string.`, params: { field } });
     return undefined;
   }
   const t = v.trim();
-  if (required && !t) problems.push({ field, code: 'missing_field', message: `"${field}" must not be empty.` });
-  if (t.length > max) problems.push({ field, code: 'too_long', message: `"${field}" is longer than ${max} characters.` });
+  if (required && !t) problems.push({ field, code: 'missing_field', message: `"${field}" must not be empty.`, params: { field } });
+  if (t.length > max) problems.push({ field, code: 'too_long', message: `"${field}" is longer than ${max} characters.`, params: { field, max } });
   return t;
 }
 
@@ -100,7 +100,7 @@ function entryFields(body: Record<string, unknown>, required: boolean, problems:
   if (visibility) out.visibility = visibility;
   if (body.content !== undefined) {
     const checked = checkContent(body.content);
-    if (!checked.ok) problems.push({ field: 'content', code: 'invalid_content', message: `"content": ${checked.message}.` });
+    if (!checked.ok) problems.push({ field: 'content', code: 'invalid_content', message: `"content": ${checked.message}.`, params: { reason: checked.message } });
     else {
       out.content = checked.content;
       out.text = contentText(checked.content);
@@ -115,14 +115,14 @@ function entryFields(body: Record<string, unknown>, required: boolean, problems:
     problems.push({ field: 'text', code: 'missing_field', message: 'Give the entry\'s "text" or its ProseMirror "content".' });
   }
   if (out.text !== undefined && out.text.length > LIBRARY_LIMITS.textChars) {
-    problems.push({ field: 'text', code: 'too_long', message: `The text is longer than ${LIBRARY_LIMITS.textChars} characters.` });
+    problems.push({ field: 'text', code: 'too_long', message: `The text is longer than ${LIBRARY_LIMITS.textChars} characters.`, params: { max: LIBRARY_LIMITS.textChars } });
   }
   if (body.tags !== undefined) {
     if (!Array.isArray(body.tags) || body.tags.length > LIBRARY_LIMITS.tags) {
-      problems.push({ field: 'tags', code: 'invalid_tags', message: `"tags" must be a list of at most ${LIBRARY_LIMITS.tags} tag ids.` });
+      problems.push({ field: 'tags', code: 'invalid_tags', message: `"tags" must be a list of at most ${LIBRARY_LIMITS.tags} tag ids.`, params: { max: LIBRARY_LIMITS.tags } });
     } else {
       const bad = body.tags.find((t) => !isLibraryTag(t));
-      if (bad !== undefined) problems.push({ field: 'tags', code: 'unknown_tag', message: `"${String(bad).slice(0, 80)}" is not a tag of the taxonomy.` });
+      if (bad !== undefined) problems.push({ field: 'tags', code: 'unknown_tag', message: `"${String(bad).slice(0, 80)}" is not a tag of the taxonomy.`, params: { tag: String(bad).slice(0, 80) } });
       else out.tags = [...new Set(body.tags as string[])];
     }
   } else if (required) out.tags = [];
@@ -160,7 +160,7 @@ export function validateEntryChange(body: unknown): Validated<Partial<EntryField
   const problems: Problem[] = [];
   // Only the coalition can be taken away (null); every other field, when given, needs a value.
   for (const field of ['title', 'kind', 'level', 'text', 'content', 'tags', 'language', 'source', 'licence', 'visibility']) {
-    if (body[field] === null) problems.push({ field, code: 'invalid_field', message: `"${field}" cannot be null.` });
+    if (body[field] === null) problems.push({ field, code: 'invalid_field', message: `"${field}" cannot be null.`, params: { field } });
   }
   const fields = entryFields(body, false, problems);
   if (!problems.length && Object.keys(fields).length === 0) {

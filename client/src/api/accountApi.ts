@@ -3,6 +3,7 @@
  * deleting it) and what an administrator manages (accounts, who may sign up). Shapes: shared/api/accountTypes.ts.
  */
 import type { AccessTokenView, AdminUsersResponse, AdminUserView, SessionsResponse, SessionView } from '../../../shared/api/accountTypes.ts';
+import type { ApiErrorBody } from '../../../shared/api/types.ts';
 import { ApiError, NetworkError, request, requestFailedMessage } from './http.ts';
 
 export type { AccessTokenView, AdminUserView, SessionView };
@@ -47,8 +48,8 @@ export async function downloadMyData(): Promise<{ blob: Blob; fileName: string }
     throw new NetworkError(err instanceof Error ? err.message : 'network error');
   }
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(res.status, body?.error?.code ?? 'http_' + res.status, body?.error?.message ?? requestFailedMessage(res.status));
+    const body = (await res.json().catch(() => null)) as Partial<ApiErrorBody> | null;
+    throw new ApiError(res.status, body?.error?.code ?? 'http_' + res.status, body?.error?.message ?? requestFailedMessage(res.status), body?.error?.field, undefined, body?.error?.params);
   }
   const disposition = res.headers.get('content-disposition') ?? '';
   const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'rightsdraft-my-data.json';

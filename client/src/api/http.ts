@@ -7,25 +7,49 @@ import { ACCOUNT_LIMITS } from '../../../shared/api/validate.ts';
 import { text } from '../app/text.ts';
 import { i18n } from '../i18n/i18n.ts';
 
-/** Values some error messages take (`settings.error.weak_password` names the shortest password). */
+/** Values the server's messages take without sending them (`errors.weak_password` names the shortest password). */
 const ERROR_VALUES = { min: ACCOUNT_LIMITS.passwordMinChars };
 
+export type ErrorParams = Record<string, string | number>;
+
+/** English message keys by error code: `errors.<code>` and its variants `errors.<code>.<variant>`. */
+let keysByCode: Map<string, string[]> | null = null;
+
+function errorKeys(code: string): string[] {
+  if (!keysByCode) {
+    keysByCode = new Map();
+    const english = (i18n.getResourceBundle('en', 'translation') ?? {}) as Record<string, string>;
+    for (const key of Object.keys(english)) {
+      const match = /^errors\.([^.]+)(?:\.[^.]+)?$/.exec(key);
+      if (!match) continue;
+      const list = keysByCode.get(match[1]!) ?? [];
+      list.push(key);
+      keysByCode.set(match[1]!, list);
+    }
+  }
+  return keysByCode.get(code) ?? [];
+}
+
 /**
- * The server's error message in the interface language. The server writes English and a stable `code`; a code
- * with a message key (`settings.error.<code>`) is shown in that key's words, but only when the server said exactly
- * that message in English, so a more particular message under the same code (or one a newer server words
- * differently) is never replaced by a general one. Anything else is the server's own words.
+ * The server's error message in the interface language. The server writes English, a stable `code` and the
+ * `params` the message is built from; the message keys of that code (`errors.<code>`, and `errors.<code>.<variant>`
+ * when the code has several messages) are tried in English with those params, and the one that reproduces the
+ * server's English exactly is shown in the interface language. So a message is never replaced by another one
+ * (a more particular message under the same code, or one a newer server words differently): anything without
+ * such a key is shown in the server's own words.
  */
-export function apiErrorMessage(code: string, serverMessage: string): string {
-  const key = `settings.error.${code}`;
-  if (!i18n.isInitialized || !i18n.exists(key, { lng: 'en' })) return serverMessage;
-  if (i18n.t(key, { ...ERROR_VALUES, lng: 'en' }) !== serverMessage) return serverMessage;
-  return i18n.t(key, ERROR_VALUES);
+export function apiErrorMessage(code: string, serverMessage: string, params?: ErrorParams): string {
+  if (!i18n.isInitialized) return serverMessage;
+  const values = { ...ERROR_VALUES, ...params };
+  for (const key of errorKeys(code)) {
+    if (i18n.t(key, { ...values, lng: 'en' }) === serverMessage) return i18n.t(key, values);
+  }
+  return serverMessage;
 }
 
 /** "Request failed (502)": for an error answer without an error body (a proxy's page). */
 export function requestFailedMessage(status: number): string {
-  return text('settings.error.requestFailed', { status });
+  return text('errors.requestFailed', { status });
 }
 
 /**
@@ -42,10 +66,12 @@ export class ApiError extends Error {
     readonly field?: string,
     /** Seconds from a 429's Retry-After header. */
     readonly retryAfterSeconds?: number,
+    /** The values the server's message is built from. */
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.serverMessage = message;
-    Object.defineProperty(this, 'message', { get: () => apiErrorMessage(code, message), enumerable: false, configurable: true });
+    Object.defineProperty(this, 'message', { get: () => apiErrorMessage(code, message, params), enumerable: false, configurable: true });
   }
 }
 
@@ -108,6 +134,7 @@ export async function request<T>(path: string, { method, body, timeoutMs = TIMEO
       error?.message ?? requestFailedMessage(res.status),
       error?.field,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      error?.params,
     );
   }
   return parsed as T;
@@ -115,7 +142,7 @@ export async function request<T>(path: string, { method, body, timeoutMs = TIMEO
 
 /** A sentence for an error the user cannot fix by correcting a field. */
 export function describeError(err: unknown): string {
-  if (err instanceof NetworkError) return text('settings.error.network');
+  if (err instanceof NetworkError) return text('errors.network');
   if (err instanceof ApiError) return err.message;
-  return text('settings.error.unknown');
+  return text('errors.unknown');
 }

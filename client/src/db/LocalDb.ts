@@ -47,7 +47,8 @@ export interface LocalReport {
   /** Bursts of comments and suggestions made here that the server has not confirmed storing (issue 9). */
   discussionUnsyncedCount?: number;
   /** The server refused to take a report made here (e.g. no longer allowed to start the coalition's reports). */
-  publishRefused?: { code: string; message: string } | null;
+  /** The server's refusal: its code, English message and params (worded in the interface language when shown). */
+  publishRefused?: { code: string; message: string; params?: Record<string, string | number> } | null;
 }
 
 /** A report's image or file kept on this device, so the report opens offline with it (issue 12). */
@@ -69,8 +70,11 @@ export interface PendingUpload {
   fileName: string;
   kind: 'image' | 'evidence';
   createdAt: string;
-  /** The server refused it (type, size): kept to tell the person, not retried. */
+  /** The server refused it (type, size): kept to tell the person, not retried. The server's English words. */
   refused?: string;
+  /** The refusal's error code and params, so it is said in the interface language of the moment it is shown. */
+  refusedCode?: string;
+  refusedParams?: Record<string, string | number>;
 }
 
 export class LocalDb extends Dexie {

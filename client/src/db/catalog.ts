@@ -87,7 +87,7 @@ export async function markCreatedOnServer(id: string, role?: Role): Promise<void
 }
 
 /** The server refused a report made here; it stays on the device, with the reason, until the person decides. */
-export async function markPublishRefused(id: string, refusal: { code: string; message: string }): Promise<void> {
+export async function markPublishRefused(id: string, refusal: { code: string; message: string; params?: Record<string, string | number> }): Promise<void> {
   await localDb.reports.update(id, { publishRefused: refusal });
 }
 

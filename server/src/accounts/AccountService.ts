@@ -9,8 +9,8 @@ import type { AdminUserRecord, OwnershipTransfer, SessionRecord, Storage, UserRe
 import type { SyncServer } from '../sync/SyncServer.ts';
 
 export type DeletionBlocker =
-  | { code: 'sole_owner'; message: string }
-  | { code: 'sole_manager'; message: string }
+  | { code: 'sole_owner'; message: string; params: { count: number } }
+  | { code: 'sole_manager'; message: string; params: { count: number } }
   | { code: 'sole_admin'; message: string };
 
 export class AccountService {
@@ -83,6 +83,7 @@ export class AccountService {
         message:
           `You are the only owner of ${soleOwned} ${soleOwned === 1 ? 'report' : 'reports'}. Before you delete your account, ` +
           `give someone else the owner role on ${them} (transfer ownership), or delete ${them}.`,
+        params: { count: soleOwned },
       });
     }
     let soleManaged = 0;
@@ -97,6 +98,7 @@ export class AccountService {
         message:
           `You are the only manager of ${soleManaged} ${soleManaged === 1 ? 'coalition' : 'coalitions'} that other people belong to. ` +
           `Make another member a manager first.`,
+        params: { count: soleManaged },
       });
     }
     if (user.isAdmin) {

@@ -102,7 +102,11 @@ export function registerAccountRoutes(
     const { password } = ensure(validatePasswordConfirmation(await readJsonObject(ctx.req, config.maxBodyBytes)));
     await auth.confirmPassword(user, password, address(ctx)).catch(mapAuthError);
     const { blockers, transfers } = await accounts.deletionPlan(user);
-    if (blockers.length > 0) throw new Conflict(blockers[0]!.code, blockers.map((b) => b.message).join(' '));
+    if (blockers.length > 0) {
+      // One blocker is worded from its params by the client; several are said together, in the server's words.
+      const params = blockers.length === 1 && 'params' in blockers[0]! ? blockers[0].params : undefined;
+      throw new Conflict(blockers[0]!.code, blockers.map((b) => b.message).join(' '), params);
+    }
     await accounts.deleteAccount(user, transfers);
     clearSessionCookie(ctx.res, isHttps(ctx.req, config.trustProxy));
     ctx.res.writeHead(204).end();

@@ -30,7 +30,7 @@ export function registerAdminUserRoutes(router: Router, deps: { accounts: Accoun
     const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest('invalid_body', 'Expected a JSON object.');
     const disabled = (body as Record<string, unknown>).disabled;
-    if (typeof disabled !== 'boolean') throw new BadRequest('invalid_field', '"disabled" must be true or false.', 'disabled');
+    if (typeof disabled !== 'boolean') throw new BadRequest('invalid_field', '"disabled" must be true or false.', 'disabled', { field: 'disabled' });
     const id = ctx.params.id!;
     if (id === user.id && disabled) throw new Conflict('cannot_disable_self', 'You cannot turn off your own account.');
     const updated = await accounts.setDisabled(id, disabled);

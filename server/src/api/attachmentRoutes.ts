@@ -68,7 +68,7 @@ export function registerAttachmentRoutes(router: Router, deps: { access: ReportA
     const { user } = await ctx.user();
     const { report } = await access.require(user.id, reportId(ctx.params.id), 'editor');
     const form = await readMultipart(ctx.req, { maxFileBytes: config.attachmentMaxBytes, fileField: 'file' });
-    if (!form.file || form.file.bytes.length === 0) throw new BadRequest('missing_file', 'Attach the file in the "file" field.', 'file');
+    if (!form.file || form.file.bytes.length === 0) throw new BadRequest('missing_file', 'Attach the file in the "file" field.', 'file', { field: 'file' });
     const { created, info } = await service.add(report.id, user.id, form.file);
     if (created) log.info('attachment added', { reportId: report.id, userId: user.id, attachmentId: info.id, bytes: info.size, type: info.mimeType });
     ctx.res.setHeader('location', `/api/reports/${report.id}/attachments/${info.id}`);

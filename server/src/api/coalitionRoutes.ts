@@ -85,7 +85,7 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
     if (body.expiresInHours !== undefined) {
       const hours = Number(body.expiresInHours);
       if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_INVITATION_HOURS) {
-        throw new BadRequest('invalid_field', `"expiresInHours" must be between 0 and ${MAX_INVITATION_HOURS}.`, 'expiresInHours');
+        throw new BadRequest('invalid_field', `"expiresInHours" must be between 0 and ${MAX_INVITATION_HOURS}.`, 'expiresInHours', { max: MAX_INVITATION_HOURS });
       }
       ttlMs = hours * 3600_000;
     }
@@ -161,7 +161,7 @@ export function registerCoalitionRoutes(router: Router, storage: Storage, sync: 
     if (!target) throw new NotFound('No such member.');
     const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (body.role !== undefined && !isRole(body.role)) throw new BadRequest('invalid_role', '"role" must be owner, editor, reviewer or viewer.', 'role');
-    if (body.manager !== undefined && typeof body.manager !== 'boolean') throw new BadRequest('invalid_field', '"manager" must be true or false.', 'manager');
+    if (body.manager !== undefined && typeof body.manager !== 'boolean') throw new BadRequest('invalid_field', '"manager" must be true or false.', 'manager', { field: 'manager' });
     // As DELETE does: the last manager cannot step down (or be stepped down) until someone else manages.
     if (body.manager === false && target.manager && (await coalitions.members(coalition.id)).filter((m) => m.manager).length === 1) {
       throw new Conflict('last_manager', 'A coalition needs a manager: make someone else a manager first.');

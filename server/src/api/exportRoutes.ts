@@ -45,11 +45,11 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
     const { report } = await access.require(user.id, reportId, 'viewer');
     const query = ctx.url.searchParams;
     const format = query.get('format') ?? 'docx';
-    if (!isFormat(format)) throw new BadRequest('invalid_format', `"format" must be one of ${EXPORT_FORMATS.join(', ')}.`, 'format');
+    if (!isFormat(format)) throw new BadRequest('invalid_format', `"format" must be one of ${EXPORT_FORMATS.join(', ')}.`, 'format', { values: EXPORT_FORMATS.join(', ') });
     const parsed = parseExportOptions((name) => query.get(name), report.mechanism);
     if (!parsed.ok) {
       const first = parsed.problems[0]!;
-      throw new BadRequest('invalid_option', first.message, first.field);
+      throw new BadRequest('invalid_option', first.message, first.field, first.params);
     }
     // The cover names the organisations that signed on (a coalition's report) or the report's own list.
     const organisations = coverOrganisations(await signOn.get(report));
@@ -61,6 +61,7 @@ export function registerExportRoutes(router: Router, deps: { reports: ReportServ
         throw new Conflict(
           'consent_blocked',
           `Not exported: consent does not cover a ${parsed.value.audience} export for ${blocking.length} passage${blocking.length === 1 ? '' : 's'}. Leave ${blocking.length === 1 ? 'it' : 'them'} out (onConsent=leave-out) or change the text.\n${describeExclusions(blocking)}`,
+          { audience: parsed.value.audience, count: blocking.length, details: describeExclusions(blocking) },
         );
       }
     }

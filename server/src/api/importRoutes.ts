@@ -34,7 +34,7 @@ function headingLevel(raw: string | undefined): number {
 /** Bombs and oversized documents are 413; anything that is not a Word document is 400. */
 function refusal(err: ImportError): HttpError {
   const status = err.code === 'too_large' || err.code === 'too_many_entries' ? 413 : 400;
-  return new HttpError(status, err.code, err.message, 'file');
+  return new HttpError(status, err.code, err.message, 'file', err.params);
 }
 
 export function registerImportRoutes(router: Router, deps: { reports: ReportService; storage: Storage; office: OfficeWorkers; log: Logger }, config: Config): void {

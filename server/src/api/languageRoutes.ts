@@ -19,7 +19,7 @@ export function registerLanguageRoutes(router: Router, storage: Storage, config:
     const { user } = await ctx.user();
     const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (!isUiLanguage(body.language)) {
-      throw new BadRequest('invalid_language', `The language must be one of ${UI_LANGUAGES.join(', ')}.`, 'language');
+      throw new BadRequest('invalid_language', `The language must be one of ${UI_LANGUAGES.join(', ')}.`, 'language', { languages: UI_LANGUAGES.join(', ') });
     }
     if (!(await storage.accounts.setUserLanguage(user.id, body.language))) throw new NotFound('No such account.');
     sendJson(ctx.res, 200, { language: body.language });

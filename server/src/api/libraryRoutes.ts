@@ -97,7 +97,7 @@ export function registerLibraryRoutes(router: Router, deps: LibraryDeps, config:
   router.on('GET', '/api/library/search', async (ctx) => {
     const p = ctx.url.searchParams;
     const q = p.get('q') ?? '';
-    if (q.length > 200) throw new BadRequest('too_long', '"q" is longer than 200 characters.', 'q');
+    if (q.length > 200) throw new BadRequest('too_long', '"q" is longer than 200 characters.', 'q', { field: 'q', max: 200 });
     const kind = p.get('kind') || null;
     if (kind !== null && !isLibraryKind(kind)) throw new BadRequest('invalid_kind', '"kind" is not a kind of library entry.', 'kind');
     const tag = p.get('tag') || null;
@@ -131,7 +131,7 @@ export function registerLibraryRoutes(router: Router, deps: LibraryDeps, config:
     const { user } = await ctx.user();
     const ids = (ctx.url.searchParams.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     if (ids.length === 0) throw new BadRequest('missing_field', '"ids" must list the entries to export, separated by commas.', 'ids');
-    if (ids.length > LIBRARY_LIMITS.exportIds) throw new BadRequest('too_many', `At most ${LIBRARY_LIMITS.exportIds} entries can be exported at once.`, 'ids');
+    if (ids.length > LIBRARY_LIMITS.exportIds) throw new BadRequest('too_many', `At most ${LIBRARY_LIMITS.exportIds} entries can be exported at once.`, 'ids', { max: LIBRARY_LIMITS.exportIds });
     if (ids.some((id) => !ENTRY_ID.test(id))) throw new BadRequest('invalid_ids', '"ids" holds something that is not an entry id.', 'ids');
     const bundle = await library.exportBundle(user, [...new Set(ids)], linkBase(config, ctx.req).base);
     ctx.res.setHeader('content-disposition', 'attachment; filename="library-bundle.json"');
@@ -143,7 +143,7 @@ export function registerLibraryRoutes(router: Router, deps: LibraryDeps, config:
     const body = await readJsonObject(ctx.req, LIBRARY_BUNDLE_BYTES);
     const raw = 'bundle' in body ? body.bundle : body;
     const read = readFeed(raw);
-    if (!read.ok) throw new BadRequest('invalid_bundle', `The bundle was refused: ${read.message}.`, 'bundle');
+    if (!read.ok) throw new BadRequest('invalid_bundle', `The bundle was refused: ${read.message}.`, 'bundle', { reason: read.message });
     const coalitionId = typeof body.coalitionId === 'string' ? body.coalitionId : null;
     const visibility = body.visibility === undefined ? (coalitionId ? 'coalition' : 'instance') : body.visibility;
     if (!isLibraryVisibility(visibility)) throw new BadRequest('invalid_visibility', '"visibility" must be coalition, instance or published.', 'visibility');
@@ -182,11 +182,11 @@ export function registerLibraryRoutes(router: Router, deps: LibraryDeps, config:
     try {
       url = checkFeedUrl(body.url.trim(), config.libraryAllowPrivateUrls);
     } catch (err) {
-      if (err instanceof FetchRefused) throw new BadRequest(err.code === 'private_address' ? 'private_address' : 'invalid_url', err.message, 'url');
+      if (err instanceof FetchRefused) throw new BadRequest(err.code === 'private_address' ? 'private_address' : 'invalid_url', err.message, 'url', err.params);
       throw err;
     }
     if ((await storage.library.listSubscriptions()).length >= LIBRARY_LIMITS.subscriptions) {
-      throw new Conflict('too_many_subscriptions', `This instance follows ${LIBRARY_LIMITS.subscriptions} feeds, its limit.`);
+      throw new Conflict('too_many_subscriptions', `This instance follows ${LIBRARY_LIMITS.subscriptions} feeds, its limit.`, { max: LIBRARY_LIMITS.subscriptions });
     }
     const record: LibrarySubscriptionRecord = {
       id: newUuid(),

@@ -61,7 +61,7 @@ export function registerMemberRoutes(
     const { report } = await access.require(user.id, reportId(ctx.params.id), 'owner');
     const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     if (!isRole(body.role)) throw new BadRequest('invalid_role', '"role" must be owner, editor, reviewer or viewer.', 'role');
-    if (typeof body.email !== 'string' || !body.email.trim()) throw new BadRequest('missing_field', '"email" is required.', 'email');
+    if (typeof body.email !== 'string' || !body.email.trim()) throw new BadRequest('missing_field', '"email" is required.', 'email', { field: 'email' });
     const email = body.email.trim().toLowerCase();
     const target = await storage.accounts.findUserByEmail(email);
     // Someone who holds a role on the report already is in the member list the owner sees: their role changes

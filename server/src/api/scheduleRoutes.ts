@@ -35,13 +35,13 @@ export function registerScheduleRoutes(
     if (report.encrypted) throw new Conflict('encrypted_report', 'This report is end-to-end encrypted: set its deadline in the cover form, in your browser.');
     const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     const unknown = Object.keys(body).find((k) => k !== 'session' && k !== 'deadline');
-    if (unknown) throw new BadRequest('unknown_field', `"${unknown.slice(0, 40)}" cannot be changed here; send "session" and/or "deadline".`, unknown.slice(0, 40));
+    if (unknown) throw new BadRequest('unknown_field', `"${unknown.slice(0, 40)}" cannot be changed here; send "session" and/or "deadline".`, unknown.slice(0, 40), { field: unknown.slice(0, 40) });
     if (!('session' in body) && !('deadline' in body)) throw new BadRequest('empty_change', 'Send "session" and/or "deadline".');
     const change: { session?: string | null; deadline?: DeadlineParts | null } = {};
     if ('session' in body) {
       const session = body.session;
       if (session !== null && (typeof session !== 'string' || session.length > MAX_SESSION_CHARS)) {
-        throw new BadRequest('invalid_session', `"session" is text of at most ${MAX_SESSION_CHARS} characters, or null.`, 'session');
+        throw new BadRequest('invalid_session', `"session" is text of at most ${MAX_SESSION_CHARS} characters, or null.`, 'session', { max: MAX_SESSION_CHARS });
       }
       change.session = session === null ? null : session.trim();
     }
@@ -51,7 +51,7 @@ export function registerScheduleRoutes(
       else if (typeof deadline !== 'string') throw new BadRequest('invalid_deadline', '"deadline" is an ISO 8601 date or date-time with an offset or zone, or null.', 'deadline');
       else {
         const parsed = parseDeadlineInput(deadline);
-        if (!parsed.ok) throw new BadRequest('invalid_deadline', parsed.message, 'deadline');
+        if (!parsed.ok) throw new BadRequest('invalid_deadline', parsed.message, 'deadline', parsed.params);
         change.deadline = parsed.parts;
       }
     }

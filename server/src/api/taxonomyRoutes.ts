@@ -16,7 +16,7 @@ function kindsParam(url: URL): TagKind[] | undefined {
   if (!raw) return undefined;
   const kinds = raw.split(',').map((k) => k.trim());
   const unknown = kinds.find((k) => !(TAG_KINDS as readonly string[]).includes(k));
-  if (unknown) throw new BadRequest('invalid_field', `Unknown kind "${unknown}"; use ${TAG_KINDS.join(', ')}.`, 'kind');
+  if (unknown) throw new BadRequest('invalid_field', `Unknown kind "${unknown}"; use ${TAG_KINDS.join(', ')}.`, 'kind', { kind: unknown, values: TAG_KINDS.join(', ') });
   return kinds as TagKind[];
 }
 
@@ -24,7 +24,7 @@ function kindsParam(url: URL): TagKind[] | undefined {
 function treatyParam(url: URL): TreatyId | null {
   const raw = url.searchParams.get('mechanism');
   if (raw === null || raw === '') return null;
-  if (!isMechanism(raw)) throw new BadRequest('invalid_field', `Unknown mechanism "${raw.slice(0, 40)}".`, 'mechanism');
+  if (!isMechanism(raw)) throw new BadRequest('invalid_field', `Unknown mechanism "${raw.slice(0, 40)}".`, 'mechanism', { mechanism: raw.slice(0, 40) });
   return MECHANISM_TREATY[raw];
 }
 
@@ -42,7 +42,7 @@ export function registerTaxonomyRoutes(router: Router): void {
   router.on('GET', '/api/taxonomy/search', async (ctx) => {
     await ctx.user();
     const query = ctx.url.searchParams.get('q') ?? '';
-    if (query.length > MAX_QUERY_CHARS) throw new BadRequest('too_long', `"q" is longer than ${MAX_QUERY_CHARS} characters.`, 'q');
+    if (query.length > MAX_QUERY_CHARS) throw new BadRequest('too_long', `"q" is longer than ${MAX_QUERY_CHARS} characters.`, 'q', { field: 'q', max: MAX_QUERY_CHARS });
     const rawLimit = ctx.url.searchParams.get('limit');
     const limit = rawLimit === null ? 20 : Number(rawLimit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new BadRequest('invalid_field', '"limit" must be a whole number from 1 to 200.', 'limit');

@@ -25,9 +25,9 @@ function testimonyIdParam(value: string | undefined): string {
 /** A PUT replaces both fields, so each must be sent as text (possibly empty): a missing or null one is refused rather than erased. */
 function textField(body: Record<string, unknown>, field: string, max: number): string {
   const value = body[field];
-  if (typeof value !== 'string') throw new BadRequest('invalid_field', `"${field}" must be text (send "" to leave it empty).`, field);
+  if (typeof value !== 'string') throw new BadRequest('invalid_field', `"${field}" must be text (send "" to leave it empty).`, field, { field });
   const clean = value.replace(/\s+/g, ' ').trim();
-  if (clean.length > max) throw new BadRequest('too_long', `"${field}" must be at most ${max} characters.`, field);
+  if (clean.length > max) throw new BadRequest('too_long', `"${field}" must be at most ${max} characters.`, field, { field, max });
   return clean;
 }
 
@@ -50,7 +50,7 @@ export function registerTestimonyRoutes(router: Router, deps: { access: ReportAc
     const contact = textField(body, 'contact', MAX_CONTACT_CHARS);
     const existing = await store.list(report.id);
     if (!existing.some((c) => c.testimonyId === testimonyId) && existing.length >= MAX_TESTIMONIES) {
-      throw new Conflict('too_many_testimonies', `A report holds at most ${MAX_TESTIMONIES} testimony contacts.`);
+      throw new Conflict('too_many_testimonies', `A report holds at most ${MAX_TESTIMONIES} testimony contacts.`, { max: MAX_TESTIMONIES });
     }
     const saved = { testimonyId, realName, contact, updatedBy: user.name, updatedAt: new Date().toISOString() };
     await store.put(report.id, saved);

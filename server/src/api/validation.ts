@@ -6,7 +6,7 @@ import { BadRequest, NotFound } from '../errors.ts';
 export function ensure<T>(checked: Validated<T>): T {
   if (checked.ok) return checked.value;
   const first = checked.problems[0]!;
-  throw new BadRequest(first.code, first.message, first.field || undefined);
+  throw new BadRequest(first.code, first.message, first.field || undefined, first.params);
 }
 
 /** A report id from the path; a malformed one answers 404 like a missing report. */

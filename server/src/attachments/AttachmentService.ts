@@ -77,8 +77,8 @@ export class AttachmentService {
     if (result.added) return { created: true, info: toAttachmentInfo(result.record) };
     if ('existing' in result) return { created: false, info: toAttachmentInfo(result.existing) };
     throw result.full === 'count'
-      ? new HttpError(413, 'attachments_full', `This report holds ${this.limits.reportMaxCount} files already, as many as it may.`, 'file')
-      : new HttpError(413, 'attachments_full', `This file would take the report's attachments past ${Math.round(this.limits.reportMaxBytes / 1048576)} MiB.`, 'file');
+      ? new HttpError(413, 'attachments_full', `This report holds ${this.limits.reportMaxCount} files already, as many as it may.`, 'file', { max: this.limits.reportMaxCount })
+      : new HttpError(413, 'attachments_full', `This file would take the report's attachments past ${Math.round(this.limits.reportMaxBytes / 1048576)} MiB.`, 'file', { mib: Math.round(this.limits.reportMaxBytes / 1048576) });
   }
 
   /** Store an upload for the report; `created` is false when the report held these bytes already. */

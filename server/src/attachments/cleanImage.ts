@@ -34,9 +34,9 @@ export async function cleanImage(input: Uint8Array, type: ImageType): Promise<Cl
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.pageHeight ?? info.height };
   } catch (err) {
-    const message = err instanceof Error && /pixel limit/i.test(err.message)
-      ? `This image is too large to process (more than ${MAX_IMAGE_PIXELS / 1_000_000} million pixels).`
-      : 'This image could not be read; it may be damaged.';
-    throw new HttpError(422, 'unreadable_image', message, 'file');
+    if (err instanceof Error && /pixel limit/i.test(err.message)) {
+      throw new HttpError(422, 'unreadable_image', `This image is too large to process (more than ${MAX_IMAGE_PIXELS / 1_000_000} million pixels).`, 'file', { millions: MAX_IMAGE_PIXELS / 1_000_000 });
+    }
+    throw new HttpError(422, 'unreadable_image', 'This image could not be read; it may be damaged.', 'file');
   }
 }

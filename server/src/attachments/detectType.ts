@@ -16,8 +16,8 @@ const ALIASES: Record<string, AttachmentType> = {
 };
 
 export class RefusedType extends HttpError {
-  constructor(message: string) {
-    super(415, 'unsupported_type', message, 'file');
+  constructor(message: string, params?: Record<string, string | number>) {
+    super(415, 'unsupported_type', message, 'file', params);
   }
 }
 
@@ -46,9 +46,9 @@ export async function detectType(bytes: Uint8Array, fileName: string): Promise<A
     const mime = ALIASES[found.mime] ?? found.mime;
     if (isAttachmentType(mime)) return mime;
     if (found.ext === 'xml') throw new RefusedType('SVG, HTML and XML files are not accepted: they can carry scripts. Export the drawing as PNG.');
-    throw new RefusedType(`This file is ${found.ext.toUpperCase()}, which a report cannot hold. Accepted: ${ALLOWED_WORDS}.`);
+    throw new RefusedType(`This file is ${found.ext.toUpperCase()}, which a report cannot hold. Accepted: ${ALLOWED_WORDS}.`, { type: found.ext.toUpperCase(), accepted: ALLOWED_WORDS });
   }
   const text = textType(bytes, fileName);
   if (text) return text;
-  throw new RefusedType(`This kind of file cannot be attached. Accepted: ${ALLOWED_WORDS}.`);
+  throw new RefusedType(`This kind of file cannot be attached. Accepted: ${ALLOWED_WORDS}.`, { accepted: ALLOWED_WORDS });
 }

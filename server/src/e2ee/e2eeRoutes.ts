@@ -25,14 +25,14 @@ const MAX_WRAP_JSON_CHARS = 2048;
 
 function publicKey(value: unknown, field: string): string {
   const bytes = typeof value === 'string' && value.length <= 64 ? fromBase64(value) : null;
-  if (!bytes || bytes.length !== 32) throw new BadRequest('invalid_key', `"${field}" must be a 32-byte key in base64.`, field);
+  if (!bytes || bytes.length !== 32) throw new BadRequest('invalid_key', `"${field}" must be a 32-byte key in base64.`, field, { field });
   return value as string;
 }
 
 export function wrapJson(value: unknown, field: string): string {
-  if (!isWrappedSecret(value)) throw new BadRequest('invalid_wrap', `"${field}" is not a wrapped key.`, field);
+  if (!isWrappedSecret(value)) throw new BadRequest('invalid_wrap', `"${field}" is not a wrapped key.`, field, { field });
   const text = JSON.stringify(value);
-  if (text.length > MAX_WRAP_JSON_CHARS) throw new BadRequest('invalid_wrap', `"${field}" is too large.`, field);
+  if (text.length > MAX_WRAP_JSON_CHARS) throw new BadRequest('invalid_wrap', `"${field}" is too large.`, field, { field });
   return text;
 }
 
@@ -139,13 +139,13 @@ export function registerE2eeRoutes(router: Router, deps: { storage: Storage; acc
     const body = await readJsonObject(ctx.req, config.maxBodyBytes);
     const generation = body.generation;
     if (!Number.isSafeInteger(generation) || (generation as number) < 1) throw new BadRequest('invalid_generation', '"generation" must be a positive integer.', 'generation');
-    if (!Array.isArray(body.wraps) || body.wraps.length === 0 || body.wraps.length > MAX_WRAPS) throw new BadRequest('invalid_wraps', `"wraps" must list 1 to ${MAX_WRAPS} wrapped keys.`, 'wraps');
+    if (!Array.isArray(body.wraps) || body.wraps.length === 0 || body.wraps.length > MAX_WRAPS) throw new BadRequest('invalid_wraps', `"wraps" must list 1 to ${MAX_WRAPS} wrapped keys.`, 'wraps', { max: MAX_WRAPS });
     const members = await membersWithKeys(report);
     const withKeys = new Set(members.filter((m) => m.boxPublic).map((m) => m.userId));
     const wraps = body.wraps.map((w: unknown, i: number) => {
       const o = (typeof w === 'object' && w !== null ? w : {}) as Record<string, unknown>;
-      if (typeof o.userId !== 'string' || !withKeys.has(o.userId)) throw new BadRequest('not_a_member', `wraps[${i}] is not for a member with encryption keys.`, 'wraps');
-      if (typeof o.wrappedKey !== 'string' || o.wrappedKey.length > MAX_WRAPPED_CHARS || !fromBase64(o.wrappedKey)) throw new BadRequest('invalid_wrap', `wraps[${i}].wrappedKey is not a wrapped key.`, 'wraps');
+      if (typeof o.userId !== 'string' || !withKeys.has(o.userId)) throw new BadRequest('not_a_member', `wraps[${i}] is not for a member with encryption keys.`, 'wraps', { index: i });
+      if (typeof o.wrappedKey !== 'string' || o.wrappedKey.length > MAX_WRAPPED_CHARS || !fromBase64(o.wrappedKey)) throw new BadRequest('invalid_wrap', `wraps[${i}].wrappedKey is not a wrapped key.`, 'wraps', { index: i });
       return { userId: o.userId, wrappedKey: o.wrappedKey, wrappedBy: user.id };
     });
     const current = await storage.e2ee.keyGeneration(report.id);

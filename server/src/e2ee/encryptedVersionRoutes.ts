@@ -68,7 +68,7 @@ export function registerEncryptedVersionRoutes(router: Router, deps: { storage: 
     if (stored.documents + stored.versions + data.length > config.reportMaxBytes) throw new ReportFull(config.reportMaxBytes);
     const record = { id: newUuid(), reportId: report.id, generation, makerId: user.id, createdAt: new Date().toISOString() };
     if (!(await storage.e2ee.addVersion(record, data, MAX_ENCRYPTED_VERSIONS))) {
-      throw new Conflict('too_many_versions', `This report keeps at most ${MAX_ENCRYPTED_VERSIONS} versions: an owner deletes old ones to make room.`);
+      throw new Conflict('too_many_versions', `This report keeps at most ${MAX_ENCRYPTED_VERSIONS} versions: an owner deletes old ones to make room.`, { max: MAX_ENCRYPTED_VERSIONS });
     }
     sendJson(ctx.res, 201, (await withMakers([{ ...record, bytes: data.length }]))[0]);
   });

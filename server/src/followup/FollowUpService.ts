@@ -11,7 +11,7 @@ const text = (body: Record<string, unknown>, key: string, max: number, options: 
   const v = body[key];
   if (v === undefined && !options.required) return undefined;
   if (typeof v !== 'string' || v.length > max || (options.required && !v.trim())) {
-    throw new BadRequest(`invalid_${key}`, `"${key}" is ${options.required ? 'required ' : ''}text of at most ${max} characters.`, key);
+    throw new BadRequest(`invalid_${key}`, `"${key}" is ${options.required ? 'required ' : ''}text of at most ${max} characters.`, key, { field: key, max, required: options.required ? 'yes' : 'no' });
   }
   return v.trim();
 };
@@ -20,13 +20,13 @@ const dateOrNull = (body: Record<string, unknown>, key: string): string | null |
   const v = body[key];
   if (v === undefined) return undefined;
   if (v === null || v === '') return null;
-  if (!isCalendarDate(v)) throw new BadRequest(`invalid_${key}`, `"${key}" is a calendar date (YYYY-MM-DD) or null.`, key);
+  if (!isCalendarDate(v)) throw new BadRequest(`invalid_${key}`, `"${key}" is a calendar date (YYYY-MM-DD) or null.`, key, { field: key });
   return v;
 };
 
 function httpUrl(v: unknown): string | null {
   if (v === undefined || v === null || v === '') return null;
-  if (typeof v !== 'string' || v.length > L.urlChars) throw new BadRequest('invalid_evidenceUrl', `"evidenceUrl" is an http(s) address of at most ${L.urlChars} characters.`, 'evidenceUrl');
+  if (typeof v !== 'string' || v.length > L.urlChars) throw new BadRequest('invalid_evidenceUrl', `"evidenceUrl" is an http(s) address of at most ${L.urlChars} characters.`, 'evidenceUrl', { max: L.urlChars });
   try {
     const url = new URL(v);
     if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
@@ -66,9 +66,9 @@ export class FollowUpService {
     const mechanism = text(body, 'mechanism', 20);
     const parsed = readPaste(paste, format as PasteFormat, { adoptedOn, documentSymbol: symbol, mechanism });
     if (parsed.recommendations.length === 0) throw new BadRequest('nothing_found', 'No recommendation was found in the text: paste the numbered paragraphs as the committee printed them.', 'text');
-    if (parsed.recommendations.length > L.itemsPerImport) throw new BadRequest('too_many', `At most ${L.itemsPerImport} recommendations at once.`, 'text');
+    if (parsed.recommendations.length > L.itemsPerImport) throw new BadRequest('too_many', `At most ${L.itemsPerImport} recommendations at once.`, 'text', { max: L.itemsPerImport });
     const held = await this.storage.followUp.countItems({ coalitionId, ownerUserId: user.id });
-    if (held + parsed.recommendations.length > L.items) throw new Conflict('tracker_full', `A tracker holds at most ${L.items} recommendations.`);
+    if (held + parsed.recommendations.length > L.items) throw new Conflict('tracker_full', `A tracker holds at most ${L.items} recommendations.`, { max: L.items });
     const createdAt = new Date().toISOString();
     const items: FollowUpItem[] = parsed.recommendations.map((r) => ({
       id: newUuid(),
@@ -90,7 +90,7 @@ export class FollowUpService {
 
   async update(item: FollowUpItem, body: Record<string, unknown>): Promise<FollowUpItem> {
     const unknown = Object.keys(body).find((k) => !['text', 'topic', 'paragraph', 'followUpDue'].includes(k));
-    if (unknown) throw new BadRequest('unknown_field', `"${unknown.slice(0, 40)}" cannot be changed.`);
+    if (unknown) throw new BadRequest('unknown_field', `"${unknown.slice(0, 40)}" cannot be changed.`, undefined, { field: unknown.slice(0, 40) });
     const fields = {
       text: text(body, 'text', L.textChars),
       topic: text(body, 'topic', L.topicChars),
@@ -110,7 +110,7 @@ export class FollowUpService {
     if (!isFollowUpStatus(body.status)) throw new BadRequest('invalid_status', '"status" is one of "no action", "in progress", "partly implemented", "implemented", "regressed".', 'status');
     const observedOn = dateOrNull(body, 'observedOn');
     if (!observedOn) throw new BadRequest('invalid_observedOn', '"observedOn" is the calendar date (YYYY-MM-DD) the evidence is from.', 'observedOn');
-    if ((await this.storage.followUp.countLog(item.id)) >= L.logEntriesPerItem) throw new Conflict('log_full', `A recommendation's log holds at most ${L.logEntriesPerItem} entries.`);
+    if ((await this.storage.followUp.countLog(item.id)) >= L.logEntriesPerItem) throw new Conflict('log_full', `A recommendation's log holds at most ${L.logEntriesPerItem} entries.`, { max: L.logEntriesPerItem });
     const entry: FollowUpLogEntry = {
       id: newUuid(),
       itemId: item.id,

@@ -66,12 +66,12 @@ export async function readMultipart(req: IncomingMessage, limits: MultipartLimit
   let problem: Error | null = null;
   await new Promise<void>((resolve) => {
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated) problem ??= new BadRequest('invalid_field', `"${name}" is too long.`, name);
+      if (info.valueTruncated) problem ??= new BadRequest('invalid_field', `"${name}" is too long.`, name, { field: name });
       else fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
       if (name !== limits.fileField) {
-        problem ??= new BadRequest('unexpected_file', `Send the file in the "${limits.fileField}" field.`, name);
+        problem ??= new BadRequest('unexpected_file', `Send the file in the "${limits.fileField}" field.`, name, { field: limits.fileField });
         stream.resume();
         return;
       }

@@ -77,7 +77,7 @@ export class LibraryService {
 
   private async checkRoom(adding: number): Promise<void> {
     if ((await this.storage.library.count()) + adding > LIBRARY_LIMITS.entriesPerInstance) {
-      throw new Conflict('library_full', `This instance holds ${LIBRARY_LIMITS.entriesPerInstance} library entries, its limit.`);
+      throw new Conflict('library_full', `This instance holds ${LIBRARY_LIMITS.entriesPerInstance} library entries, its limit.`, { max: LIBRARY_LIMITS.entriesPerInstance });
     }
   }
 
@@ -133,7 +133,7 @@ export class LibraryService {
   async addAdoption(id: string, user: UserRecord, fields: AdoptionFields): Promise<LibraryEntry> {
     await this.editable(id, user);
     const added = await this.storage.library.addAdoption(id, { id: newUuid(), ...fields, recordedAt: this.at() }, LIBRARY_LIMITS.adoptionsPerEntry);
-    if (!added) throw new Conflict('too_many_adoptions', `An entry holds at most ${LIBRARY_LIMITS.adoptionsPerEntry} adoption records.`);
+    if (!added) throw new Conflict('too_many_adoptions', `An entry holds at most ${LIBRARY_LIMITS.adoptionsPerEntry} adoption records.`, { max: LIBRARY_LIMITS.adoptionsPerEntry });
     return (await this.storage.library.get(id))!;
   }
 

@@ -78,7 +78,7 @@ export class SubscriptionPoller {
       const feed = read.feed;
       const held = await this.storage.library.countSubscribed(sub.id);
       if ((await this.storage.library.count()) - held + feed.entries.length > LIBRARY_LIMITS.entriesPerInstance) {
-        throw new FetchRefused('too_large', `Taking this feed would pass the instance's ${LIBRARY_LIMITS.entriesPerInstance} library entries.`);
+        throw new FetchRefused('too_large', `Taking this feed would pass the instance's ${LIBRARY_LIMITS.entriesPerInstance} library entries.`, { max: LIBRARY_LIMITS.entriesPerInstance });
       }
       const entries = feed.entries.map((e): { key: string; entry: LibraryEntry } => ({
         key: e.id,

@@ -15,6 +15,7 @@ export class FetchRefused extends Error {
   constructor(
     readonly code: 'private_address' | 'bad_url' | 'too_many_redirects' | 'too_large' | 'timeout' | 'http_error' | 'network',
     message: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -83,7 +84,7 @@ function guardedLookup(hostname: string, options: dns.LookupOptions, callback: L
     if (err) return callback(err, []);
     const bad = addresses.find((a) => isPrivateAddress(a.address));
     if (bad || addresses.length === 0) {
-      const refusal = new FetchRefused('private_address', `${hostname} resolves to an address on a private or local network (${bad?.address ?? 'none'}).`);
+      const refusal = new FetchRefused('private_address', `${hostname} resolves to an address on a private or local network (${bad?.address ?? 'none'}).`, { host: hostname, address: bad?.address ?? 'none' });
       return callback(refusal as unknown as NodeJS.ErrnoException, []);
     }
     if (options.all) callback(null, addresses);
@@ -119,7 +120,7 @@ export function checkFeedUrl(raw: string, allowPrivate: boolean): URL {
   if (url.username || url.password) throw new FetchRefused('bad_url', 'A feed address may not carry a user name or password.');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!allowPrivate && (net.isIP(host) ? isPrivateAddress(host) : /^localhost$|\.localhost$/i.test(host))) {
-    throw new FetchRefused('private_address', `${url.hostname} is an address on a private or local network.`);
+    throw new FetchRefused('private_address', `${url.hostname} is an address on a private or local network.`, { host: url.hostname });
   }
   return url;
 }
@@ -142,7 +143,7 @@ function requestOnce(url: URL, options: SafeFetchOptions): Promise<SafeResponse>
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > options.maxBytes) {
-            req.destroy(new FetchRefused('too_large', `The feed is larger than ${options.maxBytes} bytes.`));
+            req.destroy(new FetchRefused('too_large', `The feed is larger than ${options.maxBytes} bytes.`, { max: options.maxBytes }));
             return;
           }
           chunks.push(chunk);

@@ -87,5 +87,5 @@ export function registerReadinessRoute(router: Router, o: { storage: Storage; bu
 
 function notReady(res: ServerResponse, failures: string[]): void {
   res.setHeader('retry-after', '5');
-  sendJson(res, 503, { error: { code: 'not_ready', message: `This node cannot serve now (failing: ${failures.join(', ')}).` }, failing: failures });
+  sendJson(res, 503, { error: { code: 'not_ready', message: `This node cannot serve now (failing: ${failures.join(', ')}).`, params: { failing: failures.join(', ') } }, failing: failures });
 }

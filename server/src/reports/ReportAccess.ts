@@ -28,7 +28,7 @@ export class ReportAccess {
     const report = await this.storage.getReport(reportId);
     const role = report ? await this.roleFor(userId, report) : null;
     if (!report || !role) throw new NotFound('No report with this id.');
-    if (!atLeast(role, minimum)) throw new Forbidden(`This needs the ${minimum} role on the report; you are ${role}.`);
+    if (!atLeast(role, minimum)) throw new Forbidden(`This needs the ${minimum} role on the report; you are ${role}.`, 'forbidden', { minimum, role });
     return { report, role };
   }
 }

@@ -51,12 +51,12 @@ export class OfficeWorkers {
       return await this.pool.run(task);
     } catch (err) {
       if (err instanceof WorkerTaskError && err.code && IMPORT_ERROR_CODES.includes(err.code)) {
-        throw new ImportError(err.code as ImportErrorCode, err.message);
+        throw new ImportError(err.code as ImportErrorCode, err.message, err.params);
       }
       if (err instanceof WorkerPoolBusy) throw new ServiceUnavailable('busy', err.message, 30);
       if (err instanceof WorkerPoolClosed) throw new ServiceUnavailable('shutting_down', err.message, 10);
       if (err instanceof WorkerTaskTimeout) {
-        throw new ServiceUnavailable('too_long', `The ${what} took too long and was stopped; try again when the server is less busy.`, 60);
+        throw new ServiceUnavailable('too_long', `The ${what} took too long and was stopped; try again when the server is less busy.`, 60, { what });
       }
       this.log.error(`${what} failed`, { err });
       throw new HttpError(500, `${what}_failed`, `The ${what} could not be completed.`);

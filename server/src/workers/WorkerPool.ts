@@ -27,7 +27,7 @@ export class WorkerCrashed extends Error {}
 export class WorkerPoolClosed extends Error {}
 
 /** What a worker entry posts back for each task. */
-export type WorkerReply<R> = { id: number; ok: true; value: R } | { id: number; ok: false; error: { name: string; message: string; code?: string } };
+export type WorkerReply<R> = { id: number; ok: true; value: R } | { id: number; ok: false; error: { name: string; message: string; code?: string; params?: Record<string, string | number> } };
 
 /** An error thrown inside the worker, carried back with its class name and code. */
 export class WorkerTaskError extends Error {
@@ -35,6 +35,8 @@ export class WorkerTaskError extends Error {
     readonly errorName: string,
     message: string,
     readonly code: string | undefined,
+    /** The values its message is built from (ImportError's params). */
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -155,7 +157,7 @@ export class WorkerPool<T, R> {
     slot.timer = null;
     slot.job = null;
     if (reply.ok) job.resolve(reply.value);
-    else job.reject(new WorkerTaskError(reply.error.name, reply.error.message, reply.error.code));
+    else job.reject(new WorkerTaskError(reply.error.name, reply.error.message, reply.error.code, reply.error.params));
     this.next(slot);
   }
 

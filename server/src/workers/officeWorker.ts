@@ -26,7 +26,8 @@ port.on('message', (message: { id: number; task: OfficeTask }) => {
       const e = err instanceof Error ? err : new Error(String(err));
       const raw = (e as Error & { code?: unknown }).code;
       const code = typeof raw === 'string' ? raw : undefined;
-      port.postMessage({ id: message.id, ok: false, error: { name: e.constructor.name, message: e.message, code } } satisfies WorkerReply<OfficeResult>);
+      const params = (e as Error & { params?: Record<string, string | number> }).params;
+      port.postMessage({ id: message.id, ok: false, error: { name: e.constructor.name, message: e.message, code, ...(params ? { params } : {}) } } satisfies WorkerReply<OfficeResult>);
     },
   );
 });

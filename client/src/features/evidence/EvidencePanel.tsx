@@ -11,7 +11,7 @@ import { ATTACHMENT_TYPES, TYPE_EXTENSIONS, typeLabel } from '../../../../shared
 import { addEvidence, listEvidence, observeEvidence, removeEvidence, type EvidenceEntry } from '../../../../shared/report/evidence.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { isStrippableImage, stripImageMetadata } from './stripImageMetadata.ts';
-import { dismissRefused, queueUpload } from './uploadQueue.ts';
+import { dismissRefused, queueUpload, refusalReason } from './uploadQueue.ts';
 import { useQueueState } from './useUploadQueue.ts';
 import './evidence.css';
 
@@ -133,7 +133,7 @@ export function EvidencePanel({ doc, reportId, sectionId, canEdit, userName }: {
       {queue.refused.length > 0 && (
         <div className="field__error" role="alert">
           {queue.refused.map((r) => (
-            <p key={r.fileName}>{t('evidence.refused', { name: r.fileName, reason: r.reason })}</p>
+            <p key={r.fileName}>{t('evidence.refused', { name: r.fileName, reason: refusalReason(r) })}</p>
           ))}
           <button type="button" className="button button--small" onClick={() => void dismissRefused(reportId)}>{t('evidence.dismiss')}</button>
         </div>

@@ -13,7 +13,7 @@ async function failure(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy's page).
   }
-  return new ApiError(res.status, body?.error.code ?? `http_${res.status}`, body?.error.message ?? i18n.t('settings.error.uploadFailed', { status: res.status }), body?.error.field);
+  return new ApiError(res.status, body?.error.code ?? `http_${res.status}`, body?.error.message ?? i18n.t('errors.uploadFailed', { status: res.status }), body?.error.field, undefined, body?.error.params);
 }
 
 export async function uploadAttachment(reportId: string, blob: Blob, fileName: string): Promise<AttachmentInfo> {

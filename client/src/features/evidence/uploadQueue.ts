@@ -8,14 +8,27 @@ import type * as Y from 'yjs';
 import { attachmentPath } from '../../../../shared/attachments/kinds.ts';
 import { resolvePendingEvidence } from '../../../../shared/report/evidence.ts';
 import { resolvePendingImage } from '../../../../shared/report/images.ts';
-import { ApiError } from '../../api/http.ts';
+import { ApiError, apiErrorMessage } from '../../api/http.ts';
 import { localDb, type PendingUpload } from '../../db/LocalDb.ts';
 import { cacheAttachment } from './attachmentCache.ts';
 import { uploadAttachment } from './attachmentsApi.ts';
 
 export interface QueueState {
   waiting: number;
-  refused: { fileName: string; reason: string }[];
+  refused: Refusal[];
+}
+
+/** A file the server refused: its code, its English message and params, worded when shown (`refusalReason`). */
+export interface Refusal {
+  fileName: string;
+  code?: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+/** Why the server refused a file, in the interface language as it is now (the server's words for old records). */
+export function refusalReason(r: Refusal): string {
+  return r.code ? apiErrorMessage(r.code, r.message, r.params) : r.message;
 }
 
 const listeners = new Set<() => void>();
@@ -47,7 +60,7 @@ export async function queueState(reportId: string): Promise<QueueState> {
   const all = await localDb.pendingUploads.where('reportId').equals(reportId).toArray();
   return {
     waiting: all.filter((u) => !u.refused).length,
-    refused: all.filter((u) => u.refused).map((u) => ({ fileName: u.fileName, reason: u.refused! })),
+    refused: all.filter((u) => u.refused).map((u) => ({ fileName: u.fileName, code: u.refusedCode, message: u.refused!, params: u.refusedParams })),
   };
 }
 
@@ -68,7 +81,7 @@ async function uploadOne(reportId: string, doc: Y.Doc, u: PendingUpload): Promis
   } catch (err) {
     // Refused for what the file is (type, size, the report's limit, no longer a writer): kept to say so, not retried.
     if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 401 && err.status !== 429) {
-      await localDb.pendingUploads.update(u.id, { refused: err.message });
+      await localDb.pendingUploads.update(u.id, { refused: err.serverMessage, refusedCode: err.code, ...(err.params ? { refusedParams: err.params } : {}) });
       return 'done';
     }
     // Offline, signed out, server busy: try again later.

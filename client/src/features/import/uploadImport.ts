@@ -44,7 +44,7 @@ export async function uploadImport(upload: ImportUpload): Promise<ImportedReport
   }
   if (!res.ok) {
     const error = (body as ApiErrorBody | null)?.error;
-    throw new ApiError(res.status, error?.code ?? (res.status === 413 ? 'payload_too_large' : `http_${res.status}`), error?.message ?? i18n.t('editing.import.failedStatus', { status: res.status }), error?.field);
+    throw new ApiError(res.status, error?.code ?? (res.status === 413 ? 'payload_too_large' : `http_${res.status}`), error?.message ?? i18n.t('editing.import.failedStatus', { status: res.status }), error?.field, undefined, error?.params);
   }
   return body as ImportedReport;
 }

@@ -18,6 +18,7 @@ import { mergeReports, type ReportListItem } from './mergeReports.ts';
 import { NewReportDialog } from './NewReportDialog.tsx';
 import { ImportReportButton } from '../import/ImportReportButton.tsx';
 import { makeOwnReport, markRestoredOnServer } from '../../db/catalog.ts';
+import { apiErrorMessage } from '../../api/http.ts';
 import { ReportCardActions } from './ReportCardActions.tsx';
 import { DeadlineBadge } from '../deadlines/DeadlineBadge.tsx';
 import { DueSoon } from '../deadlines/DueSoon.tsx';
@@ -176,7 +177,7 @@ function PublishRefused({ item }: { item: ReportListItem }) {
   };
   return (
     <span className="report-card__refused" role="status" data-testid="publish-refused">
-      <span>{t('accountUi.list.publishRefused', { reason: item.publishRefused!.message })}</span>
+      <span>{t('accountUi.list.publishRefused', { reason: apiErrorMessage(item.publishRefused!.code, item.publishRefused!.message, item.publishRefused!.params) })}</span>
       {item.coalitionId && (
         <button type="button" className="button button--small" disabled={busy} onClick={() => void makeOwn()}>
           {busy ? t('accountUi.list.sending') : t('accountUi.list.makeOwn')}

@@ -35,7 +35,7 @@ export interface ReportListItem {
   /** How far it has come (sections' statuses): the device copy's when it has changes waiting, else the server's; null if unknown. */
   progress: ReportProgress | null;
   /** The server refused to take this report made on the device, and why. */
-  publishRefused: { code: string; message: string } | null;
+  publishRefused: { code: string; message: string; params?: Record<string, string | number> } | null;
   /** The submission deadline as the server last said (null when unset or unknown offline). */
   deadline: Deadline | null;
   /** End-to-end encrypted (set only when it is): the server cannot copy it. */

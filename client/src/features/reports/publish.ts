@@ -53,7 +53,7 @@ export function publishReportExplained(id: string): Promise<PublishResult> {
       if (!(err instanceof ApiError)) return { ok: false, refused: null };
       console.warn('Rightsdraft: the server refused a report made offline', { id, code: err.code });
       // A refusal (not a failure of the server) is kept, so the list can say why and what to do.
-      if (err.status === 400 || err.status === 403 || err.status === 409) await markPublishRefused(id, { code: err.code, message: err.message });
+      if (err.status === 400 || err.status === 403 || err.status === 409) await markPublishRefused(id, { code: err.code, message: err.serverMessage, ...(err.params ? { params: err.params } : {}) });
       return { ok: false, refused: err };
     }
   })().finally(() => inFlight.delete(id));

@@ -20,7 +20,7 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
     if (busy) return;
     const problems: typeof errors = {};
     if (!current) problems.current = t('settings.password.currentMissing');
-    if ([...next].length < ACCOUNT_LIMITS.passwordMinChars) problems.next = t('settings.error.weak_password', { min: ACCOUNT_LIMITS.passwordMinChars });
+    if ([...next].length < ACCOUNT_LIMITS.passwordMinChars) problems.next = t('errors.weak_password', { min: ACCOUNT_LIMITS.passwordMinChars });
     else if (next === current) problems.next = t('settings.password.sameAsCurrent');
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
@@ -32,7 +32,7 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
       showToast({ message: t('settings.password.changedToast') });
       onChanged();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'wrong_password') setErrors({ current: t('settings.error.wrong_password') });
+      if (err instanceof ApiError && err.code === 'wrong_password') setErrors({ current: t('errors.wrong_password') });
       else if (err instanceof ApiError && err.field === 'newPassword') setErrors({ next: err.message });
       else setErrors({ form: describeError(err) });
     } finally {

@@ -90,7 +90,7 @@ export function buildOpenApiDocument(docs: readonly RouteDoc[], info: { version:
       title: 'Rightsdraft API',
       version: info.version,
       description:
-        'The API of a Rightsdraft instance: the same one its web app uses. Sign in with the session cookie, or send an API token (made under Account settings) as `Authorization: Bearer <token>`. Errors are `{ "error": { "code", "message", "field"? } }`. The text of reports is edited over the Yjs sync protocol at `/sync` (and `/esync` for end-to-end encrypted reports, docs/ENCRYPTION.md), not through this API.',
+        'The API of a Rightsdraft instance: the same one its web app uses. Sign in with the session cookie, or send an API token (made under Account settings) as `Authorization: Bearer <token>`. Errors are `{ "error": { "code", "message", "field"?, "params"? } }` (`params`: the values in `message`, for clients that word it in another language). The text of reports is edited over the Yjs sync protocol at `/sync` (and `/esync` for end-to-end encrypted reports, docs/ENCRYPTION.md), not through this API.',
     },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     tags: [...new Set(docs.map((d) => d.tag))].map((name) => ({ name })),
@@ -104,7 +104,7 @@ export function buildOpenApiDocument(docs: readonly RouteDoc[], info: { version:
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } } } },
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' }, params: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } } } } },
         },
       },
     },
